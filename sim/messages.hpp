@@ -1,0 +1,42 @@
+#pragma once
+// Catalog entries of the kernel layer (English and French).
+#include <array>
+
+#include "sim/text.hpp"
+
+namespace mailsim::sim::msg {
+
+inline constexpr Message kTimeEmpty{
+    "time.empty", "a time is needed here, for example 5s, 250ms, 1h30min or 00:05:00",
+    "il faut une durée ici, par exemple 5s, 250ms, 1h30min ou 00:05:00"};
+inline constexpr Message kTimeUnknownUnit{
+    "time.unknown_unit",
+    "'{input}': unknown time unit '{unit}'; use one of {units} (for example 250ms, 1h30min or "
+    "00:05:00)",
+    "« {input} » : unité de temps « {unit} » inconnue ; utilisez {units} (par exemple 250ms, "
+    "1h30min ou 00:05:00)"};
+inline constexpr Message kTimeMissingUnit{
+    "time.missing_unit",
+    "'{input}': the number {number} has no unit; write it with one of {units}, for example {number}s",
+    "« {input} » : le nombre {number} n'a pas d'unité ; ajoutez {units}, par exemple {number}s"};
+inline constexpr Message kTimeBadNumber{
+    "time.bad_number", "'{input}': expected a number at '{rest}', for example 5s or 1h30min",
+    "« {input} » : un nombre est attendu à « {rest} », par exemple 5s ou 1h30min"};
+inline constexpr Message kTimeBadClock{
+    "time.bad_clock",
+    "'{input}': a clock time is written HH:MM:SS or HH:MM:SS.ffffff, with minutes and seconds "
+    "below 60, optionally after a day count such as '1d 02:00:00'",
+    "« {input} » : une heure s'écrit HH:MM:SS ou HH:MM:SS.ffffff, minutes et secondes inférieures "
+    "à 60, éventuellement après un nombre de jours comme « 1d 02:00:00 »"};
+inline constexpr Message kTimeOutOfRange{
+    "time.out_of_range", "'{input}': this time is too large (the limit is about 290,000 years)",
+    "« {input} » : cette durée est trop grande (la limite est d'environ 290 000 ans)"};
+inline constexpr Message kScheduleInPast{
+    "sim.schedule_in_past", "an event was scheduled at {at}, before the current time {now}",
+    "un événement a été programmé à {at}, avant l'heure courante {now}"};
+
+inline constexpr std::array kAll{&kTimeEmpty,     &kTimeUnknownUnit, &kTimeMissingUnit,
+                                 &kTimeBadNumber, &kTimeBadClock,    &kTimeOutOfRange,
+                                 &kScheduleInPast};
+
+}  // namespace mailsim::sim::msg

@@ -1,0 +1,41 @@
+#include "sim/simulator.hpp"
+
+#include <stdexcept>
+
+#include "sim/messages.hpp"
+
+namespace mailsim::sim {
+
+void Simulator::throw_in_past(SimTime t) const {
+  throw std::logic_error(
+      Text(msg::kScheduleInPast, {{"at", format_time(t)}, {"now", format_time(now_)}})
+          .render(Lang::en));
+}
+
+bool Simulator::step() {
+  SimTime t;
+  EventCallback callback;
+  if (!queue_.pop(t, callback)) return false;
+  now_ = t;
+  ++executed_;
+  callback();
+  return true;
+}
+
+void Simulator::run_until(SimTime t) {
+  stop_requested_ = false;
+  while (!stop_requested_) {
+    auto next = queue_.next_time();
+    if (!next || *next > t) break;
+    step();
+  }
+  if (!stop_requested_ && t > now_) now_ = t;
+}
+
+void Simulator::run() {
+  stop_requested_ = false;
+  while (!stop_requested_ && step()) {
+  }
+}
+
+}  // namespace mailsim::sim

@@ -1,0 +1,56 @@
+#include "sim/text.hpp"
+
+#include <cctype>
+
+namespace mailsim {
+
+bool parse_lang(std::string_view text, Lang& out) {
+  std::string lower;
+  for (char c : text) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (lower == "en") {
+    out = Lang::en;
+    return true;
+  }
+  if (lower == "fr") {
+    out = Lang::fr;
+    return true;
+  }
+  return false;
+}
+
+std::string render_template(std::string_view pattern, const std::vector<Text::Arg>& args) {
+  std::string out;
+  out.reserve(pattern.size() + 32);
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    char c = pattern[i];
+    if ((c == '{' || c == '}') && i + 1 < pattern.size() && pattern[i + 1] == c) {
+      out += c;
+      ++i;
+      continue;
+    }
+    if (c == '{') {
+      std::size_t close = pattern.find('}', i);
+      if (close != std::string_view::npos) {
+        std::string_view name = pattern.substr(i + 1, close - i - 1);
+        bool found = false;
+        for (const auto& [key, value] : args) {
+          if (key == name) {
+            out += value;
+            found = true;
+            break;
+          }
+        }
+        if (found) {
+          i = close;
+          continue;
+        }
+      }
+    }
+    out += c;
+  }
+  return out;
+}
+
+std::string Text::render(Lang lang) const { return render_template(message_->text(lang), args_); }
+
+}  // namespace mailsim

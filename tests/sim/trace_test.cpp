@@ -1,0 +1,114 @@
+#include "sim/trace.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "sim/simulator.hpp"
+#include "sim/trace_format.hpp"
+
+using namespace mailsim::sim;
+using namespace std::chrono_literals;
+
+namespace {
+constexpr TraceKind kSample{"test.sample", "test"};
+
+int constructed = 0;
+
+struct SampleRecord : TraceRecord {
+  SampleRecord(std::string_view who, int n) : TraceRecord(kSample), who(who), n(n) { ++constructed; }
+  void visit_fields(FieldVisitor& v) const override {
+    v.field("who", who);
+    v.field("n", n);
+    v.field("big", std::uint64_t{18446744073709551615ULL});
+    v.field("ratio", 0.5);
+    v.field("ok", true);
+    v.field("after", SimTime(1500ms));
+    v.field("text", "250 2.0.0 Ok\r\n\"q\"");
+    v.field("empty", "");
+  }
+  std::string_view who;
+  int n;
+};
+}  // namespace
+
+TEST(Trace, NoSubscriberMeansNoRecordIsBuilt) {
+  Simulator sim;
+  constructed = 0;
+  sim.trace().emit<SampleRecord>("a", 1);
+  EXPECT_EQ(constructed, 0);
+  EXPECT_FALSE(sim.trace().active());
+}
+
+TEST(Trace, EverySubscriberGetsStampedRecords) {
+  Simulator sim;
+  std::vector<std::string> a, b;
+  auto ida = sim.trace().subscribe([&](const TraceRecord& r) { a.push_back(format_text(r)); });
+  sim.trace().subscribe([&](const TraceRecord& r) { b.push_back(std::string(r.kind().name)); });
+  sim.schedule_at(2s, [&] { sim.trace().emit<SampleRecord>("x", 1); });
+  sim.schedule_at(3s, [&] {
+    sim.trace().unsubscribe(ida);
+    sim.trace().emit<SampleRecord>("y", 2);
+  });
+  sim.run();
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(b.size(), 2u);
+  EXPECT_EQ(a[0].substr(0, 21), "00:00:02 test.sample ");
+}
+
+TEST(Trace, UnsubscribeFromInsideASubscriber) {
+  Simulator sim;
+  int calls = 0;
+  Trace::SubscriptionId id = 0;
+  id = sim.trace().subscribe([&](const TraceRecord&) {
+    ++calls;
+    sim.trace().unsubscribe(id);
+  });
+  sim.trace().emit<SampleRecord>("x", 1);
+  sim.trace().emit<SampleRecord>("x", 1);
+  EXPECT_EQ(calls, 1);
+  EXPECT_FALSE(sim.trace().active());
+}
+
+TEST(TraceFormat, StableText) {
+  Simulator sim;
+  std::ostringstream out;
+  {
+    TraceWriter w(sim.trace(), out, TraceFormat::text);
+    sim.schedule_at(1204ms, [&] { sim.trace().emit<SampleRecord>("smtp.a.example", -3); });
+    sim.run();
+  }
+  EXPECT_EQ(out.str(),
+            "00:00:01.204000 test.sample who=smtp.a.example n=-3 big=18446744073709551615 "
+            "ratio=0.5 ok=true after=00:00:01.500000 text=\"250 2.0.0 Ok\\r\\n\\\"q\\\"\" "
+            "empty=\"\"\n");
+}
+
+TEST(TraceFormat, JsonLines) {
+  Simulator sim;
+  std::ostringstream out;
+  TraceWriter w(sim.trace(), out, TraceFormat::json);
+  sim.schedule_at(5s, [&] { sim.trace().emit<SampleRecord>("h\xff", 7); });
+  sim.run();
+  EXPECT_EQ(out.str(),
+            "{\"t_us\":5000000,\"time\":\"00:00:05\",\"kind\":\"test.sample\",\"who\":\"h\xef\xbf\xbd\","
+            "\"n\":7,\"big\":18446744073709551615,\"ratio\":0.5,\"ok\":true,\"after\":1500000,"
+            "\"text\":\"250 2.0.0 Ok\\r\\n\\\"q\\\"\",\"empty\":\"\"}\n");
+}
+
+TEST(Trace, SameSeedSameTraceBytes) {
+  auto run = [] {
+    Simulator sim(2024);
+    std::ostringstream out;
+    TraceWriter w(sim.trace(), out, TraceFormat::text);
+    auto& rng = sim.rng("demo");
+    for (int i = 0; i < 200; ++i) {
+      sim.schedule_at(rng.exponential(1s), [&sim, i] { sim.trace().emit<SampleRecord>("h", i); });
+    }
+    sim.run();
+    return out.str();
+  };
+  std::string first = run();
+  EXPECT_EQ(first, run());
+  EXPECT_GT(first.size(), 1000u);
+}
