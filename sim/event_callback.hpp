@@ -3,6 +3,7 @@
 // its bookkeeping fit in 32 bytes. Larger callables are moved to the heap.
 #include <cstddef>
 #include <cstring>
+#include <memory>
 #include <new>
 #include <type_traits>
 #include <utility>
@@ -57,6 +58,10 @@ class EventCallback {
   explicit operator bool() const noexcept { return ops_ != nullptr; }
   void operator()() { ops_(Op::invoke, this, nullptr); }
 
+  // Moves the callable out, leaves this object empty, then calls it: one indirect call, and
+  // the storage may be reused (or moved) by the callable itself while it runs.
+  void run_once() { ops_(Op::run, this, nullptr); }
+
   // True when F is stored without a heap allocation.
   template <class F>
   static constexpr bool fits_inline() {
@@ -65,7 +70,7 @@ class EventCallback {
   }
 
  private:
-  enum class Op : unsigned char { invoke, move, destroy };
+  enum class Op : unsigned char { invoke, run, move, destroy };
   using Ops = void (*)(Op, EventCallback*, EventCallback*);
 
   void take(EventCallback& other) noexcept {
@@ -81,6 +86,13 @@ class EventCallback {
     F* f = std::launder(reinterpret_cast<F*>(self->buf_));
     switch (op) {
       case Op::invoke: (*f)(); break;
+      case Op::run: {
+        F local(std::move(*f));
+        f->~F();
+        self->ops_ = nullptr;
+        local();  // `self` may be reused from here on
+        break;
+      }
       case Op::move:
         ::new (static_cast<void*>(dst->buf_)) F(std::move(*f));
         f->~F();
@@ -95,6 +107,12 @@ class EventCallback {
     std::memcpy(&f, self->buf_, sizeof f);
     switch (op) {
       case Op::invoke: (*f)(); break;
+      case Op::run: {
+        self->ops_ = nullptr;
+        std::unique_ptr<F> owner(f);
+        (*owner)();
+        break;
+      }
       case Op::move: std::memcpy(dst->buf_, self->buf_, sizeof f); break;
       case Op::destroy: delete f; break;
     }

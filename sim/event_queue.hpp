@@ -1,9 +1,12 @@
 #pragma once
-// The pending-event set: a 4-ary min-heap of 16-byte entries (time, sequence, slot) over a slab
-// of 32-byte slots holding the callbacks. 48 bytes per pending event in all; four children
-// share one cache line. Cancellation is lazy: the slot is emptied and its heap entry skipped
-// when it reaches the top (or dropped by a compaction when dead entries outnumber live ones).
+// The pending-event set: a 4-ary min-heap of 16-byte keys over a slab of 32-byte slots that
+// hold the callbacks; 48 bytes per pending event in all. A key packs (time, sequence, slot)
+// into one 128-bit integer, so ordering is a single comparison; the heap is laid out so that
+// the four children of a node share one 64-byte cache line. Cancellation is lazy: the slot is
+// emptied and its key skipped when it reaches the top (or dropped by a compaction when dead
+// keys outnumber live ones).
 #include <cstdint>
+#include <new>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -20,78 +23,109 @@ struct EventId {
   friend bool operator==(EventId, EventId) = default;
 };
 
+namespace detail {
+// std::allocator with cache-line alignment, for the heap's layout.
+template <class T>
+struct CacheAligned {
+  using value_type = T;
+  CacheAligned() = default;
+  template <class U>
+  CacheAligned(const CacheAligned<U>&) {}
+  T* allocate(std::size_t n) {
+    return static_cast<T*>(::operator new(n * sizeof(T), std::align_val_t(64)));
+  }
+  void deallocate(T* p, std::size_t n) {
+    ::operator delete(p, n * sizeof(T), std::align_val_t(64));
+  }
+  friend bool operator==(const CacheAligned&, const CacheAligned&) { return true; }
+};
+}  // namespace detail
+
 class EventQueue {
  public:
-  struct Entry {
-    std::int64_t time;   // microseconds
-    std::uint32_t seq;   // scheduling order, compared modulo 2^32
-    std::uint32_t slot;  // index into slots_
-  };
+  // Bits 127..64: time + 2^63 (so that unsigned order is time order); 63..32: scheduling
+  // sequence; 31..0: slot index.
+  using Key = unsigned __int128;
   struct Slot {
-    EventCallback callback;  // empty once cancelled or run
-    std::uint32_t seq;       // seq of the event that owns the slot
+    EventCallback callback;   // empty once cancelled or run
+    std::uint32_t generation; // bumped each time the slot is reused; part of EventId
     std::uint32_t next_free;
   };
-  static constexpr std::size_t kBytesPerPendingEvent = sizeof(Entry) + sizeof(Slot);
+  static constexpr std::size_t kBytesPerPendingEvent = sizeof(Key) + sizeof(Slot);
+
+  EventQueue() : heap_(kPad) {}
 
   template <class F>
   EventId push(SimTime t, F&& f) {
-    std::uint32_t slot = allocate_slot();
+    const std::uint32_t slot = allocate_slot();
     Slot& s = slots_[slot];
     s.callback.emplace(std::forward<F>(f));
-    std::uint32_t seq = next_seq();
-    s.seq = seq;
-    heap_.push_back(Entry{t.count(), seq, slot});
-    sift_up(heap_.size() - 1);
+    if (++seq_ == 0) renumber();
+    heap_.push_back(make_key(t, seq_, slot));
+    sift_up(size_of_heap() - 1);
     ++live_;
-    return EventId{(static_cast<std::uint64_t>(seq) << 32) | slot};
+    return EventId{(static_cast<std::uint64_t>(s.generation) << 32) | slot};
   }
 
   // Returns true if the event was pending and is now cancelled.
   bool cancel(EventId id);
 
-  // Removes the earliest live event; false when none is left.
-  bool pop(SimTime& time, EventCallback& callback);
+  // Removes the earliest live event and returns its callback, ready for run_once(); the
+  // pointer is valid until the next push. nullptr when no event is left.
+  EventCallback* pop(SimTime& time);
 
   std::optional<SimTime> next_time();
   std::size_t size() const { return live_; }
   bool empty() const { return live_ == 0; }
 
-  // Bytes held by the queue's storage (entries and slots, by capacity).
+  // Bytes held by the queue's storage (keys and slots, by capacity).
   std::size_t allocated_bytes() const {
-    return heap_.capacity() * sizeof(Entry) + slots_.capacity() * sizeof(Slot);
+    return heap_.capacity() * sizeof(Key) + slots_.capacity() * sizeof(Slot);
   }
 
+  // For tests: continue numbering from `seq` to exercise the wrap-around renumbering.
+  void set_sequence_for_test(std::uint32_t seq) { seq_ = seq; }
+
  private:
-  static bool before(const Entry& a, const Entry& b) {
-    return a.time < b.time ||
-           (a.time == b.time && static_cast<std::int32_t>(a.seq - b.seq) < 0);
+  // Node i lives at heap_[i + kPad]; with a 64-byte aligned buffer, the children 4i+1..4i+4
+  // then start on a cache-line boundary.
+  static constexpr std::size_t kPad = 3;
+  static constexpr std::uint32_t kNoSlot = 0xffffffffu;
+
+  static Key make_key(SimTime t, std::uint32_t seq, std::uint32_t slot) {
+    const auto biased = static_cast<std::uint64_t>(t.count()) ^ (std::uint64_t{1} << 63);
+    return (static_cast<Key>(biased) << 64) | (static_cast<Key>(seq) << 32) | slot;
   }
-  std::uint32_t next_seq() {
-    if (++seq_counter_ == 0) ++seq_counter_;  // 0 never names an event
-    return seq_counter_;
+  static SimTime key_time(Key k) {
+    return SimTime(static_cast<std::int64_t>(static_cast<std::uint64_t>(k >> 64) ^
+                                             (std::uint64_t{1} << 63)));
   }
+  static std::uint32_t key_slot(Key k) { return static_cast<std::uint32_t>(k); }
+
+  std::size_t size_of_heap() const { return heap_.size() - kPad; }
+  Key& at(std::size_t i) { return heap_[i + kPad]; }
+
   std::uint32_t allocate_slot();
   void free_slot(std::uint32_t slot) {
     slots_[slot].next_free = free_head_;
     free_head_ = slot;
   }
   void sift_up(std::size_t i);
-  void sift_down(std::size_t i);
-  void pop_top();
+  void remove_top();
   void drop_dead_top();
   void compact();
+  void renumber();
+  void heapify();
 
-  static constexpr std::uint32_t kNoSlot = 0xffffffffu;
-  std::vector<Entry> heap_;
+  std::vector<Key, detail::CacheAligned<Key>> heap_;
   std::vector<Slot> slots_;
   std::uint32_t free_head_ = kNoSlot;
-  std::uint32_t seq_counter_ = 0;
+  std::uint32_t seq_ = 0;
   std::size_t live_ = 0;
-  std::size_t dead_ = 0;  // cancelled entries still in heap_
+  std::size_t dead_ = 0;  // cancelled keys still in heap_
 };
 
-static_assert(sizeof(EventQueue::Entry) == 16);
+static_assert(sizeof(EventQueue::Key) == 16);
 static_assert(sizeof(EventQueue::Slot) == 32);
 
 }  // namespace mailsim::sim

@@ -14,11 +14,11 @@ void Simulator::throw_in_past(SimTime t) const {
 
 bool Simulator::step() {
   SimTime t;
-  EventCallback callback;
-  if (!queue_.pop(t, callback)) return false;
+  EventCallback* callback = queue_.pop(t);
+  if (callback == nullptr) return false;
   now_ = t;
   ++executed_;
-  callback();
+  callback->run_once();
   return true;
 }
 

@@ -10,6 +10,19 @@
 
 using namespace mailsim::sim;
 
+namespace {
+// Runs every pending event in order; returns their times.
+std::vector<SimTime> drain(EventQueue& q) {
+  std::vector<SimTime> times;
+  SimTime t;
+  while (EventCallback* cb = q.pop(t)) {
+    times.push_back(t);
+    cb->run_once();
+  }
+  return times;
+}
+}  // namespace
+
 TEST(EventQueue, FootprintIs48BytesPerPendingEvent) {
   EXPECT_EQ(EventQueue::kBytesPerPendingEvent, 48u);
 }
@@ -21,13 +34,7 @@ TEST(EventQueue, PopsInTimeThenSchedulingOrder) {
   q.push(SimTime(1), [&] { order.push_back(1); });
   q.push(SimTime(5), [&] { order.push_back(4); });
   q.push(SimTime(1), [&] { order.push_back(2); });
-  SimTime t;
-  EventCallback cb;
-  std::vector<SimTime> times;
-  while (q.pop(t, cb)) {
-    times.push_back(t);
-    cb();
-  }
+  std::vector<SimTime> times = drain(q);
   EXPECT_EQ(order, (std::vector<int>{1, 2, 3, 4}));
   EXPECT_EQ(times, (std::vector<SimTime>{SimTime(1), SimTime(1), SimTime(5), SimTime(5)}));
 }
@@ -47,9 +54,7 @@ TEST(EventQueue, MatchesAStableSortOnRandomInput) {
     q.push(SimTime(t), [&popped, i] { popped.push_back(i); });
   }
   std::stable_sort(items.begin(), items.end(), [](auto& a, auto& b) { return a.t < b.t; });
-  SimTime t;
-  EventCallback cb;
-  while (q.pop(t, cb)) cb();
+  drain(q);
   ASSERT_EQ(popped.size(), items.size());
   for (std::size_t i = 0; i < items.size(); ++i) ASSERT_EQ(popped[i], items[i].id) << i;
 }
@@ -66,9 +71,9 @@ TEST(EventQueue, CancelAndStaleIds) {
   EXPECT_EQ(q.size(), 1u);
   EXPECT_EQ(q.next_time(), SimTime(2));
   SimTime t;
-  EventCallback cb;
-  ASSERT_TRUE(q.pop(t, cb));
-  cb();
+  EventCallback* cb = q.pop(t);
+  ASSERT_NE(cb, nullptr);
+  cb->run_once();
   EXPECT_EQ(ran, 10);
   EXPECT_FALSE(q.cancel(b));  // already ran
   // The freed slot is reused; the old id must not cancel the new event.
@@ -77,7 +82,7 @@ TEST(EventQueue, CancelAndStaleIds) {
   EXPECT_FALSE(q.cancel(a));
   EXPECT_TRUE(q.cancel(c));
   EXPECT_TRUE(q.empty());
-  EXPECT_FALSE(q.pop(t, cb));
+  EXPECT_EQ(q.pop(t), nullptr);
 }
 
 TEST(EventQueue, CompactionKeepsOrderAndLiveEvents) {
@@ -91,9 +96,7 @@ TEST(EventQueue, CompactionKeepsOrderAndLiveEvents) {
       EXPECT_TRUE(q.cancel(ids[i]));
     }
   EXPECT_EQ(q.size(), 1000u);
-  SimTime t;
-  EventCallback cb;
-  while (q.pop(t, cb)) cb();
+  drain(q);
   ASSERT_EQ(popped.size(), 1000u);
   for (std::size_t k = 0; k < popped.size(); ++k) EXPECT_EQ(popped[k], 4995 - 5 * static_cast<int>(k));
 }
@@ -108,13 +111,48 @@ TEST(EventCallback, LargeAndMoveOnlyCallablesAndDestruction) {
     q.push(SimTime(2), [counter, p = std::move(owned)] { *counter += *p; });
     q.push(SimTime(3), [counter] { *counter += 1000; });  // never run: destroyed with the queue
     SimTime t;
-    EventCallback cb;
-    ASSERT_TRUE(q.pop(t, cb));
-    cb();
-    ASSERT_TRUE(q.pop(t, cb));
-    cb();
+    q.pop(t)->run_once();
+    q.pop(t)->run_once();
     EXPECT_EQ(*counter, 107);
-    EXPECT_GE(counter.use_count(), 2);
+    EXPECT_EQ(counter.use_count(), 2);  // only the unrun callback still holds a copy
   }
   EXPECT_EQ(counter.use_count(), 1);  // every copy held by a callback was destroyed
+}
+
+TEST(EventQueue, SequenceWrapKeepsSchedulingOrderAndIds) {
+  EventQueue q;
+  std::vector<int> order;
+  q.set_sequence_for_test(0xfffffffdu);
+  q.push(SimTime(10), [&] { order.push_back(1); });
+  EventId second = q.push(SimTime(10), [&] { order.push_back(2); });
+  q.push(SimTime(10), [&] { order.push_back(3); });  // wraps: renumbered here
+  q.push(SimTime(10), [&] { order.push_back(4); });
+  q.push(SimTime(5), [&] { order.push_back(0); });
+  EXPECT_TRUE(q.cancel(second));  // ids survive the renumbering
+  drain(q);
+  EXPECT_EQ(order, (std::vector<int>{0, 1, 3, 4}));
+}
+
+TEST(EventQueue, NegativeAndExtremeTimesOrderCorrectly) {
+  EventQueue q;
+  std::vector<SimTime> in{SimTime::max(), SimTime(-5), SimTime(0), SimTime::min(), SimTime(7)};
+  for (SimTime t : in) q.push(t, [] {});
+  std::vector<SimTime> out = drain(q);
+  std::sort(in.begin(), in.end());
+  EXPECT_EQ(out, in);
+}
+
+TEST(EventQueue, CallbackMayScheduleWhileItRunsFromItsOwnSlot) {
+  EventQueue q;
+  int runs = 0;
+  struct Again {
+    EventQueue* q;
+    int* runs;
+    void operator()() const {
+      if (++*runs < 100) q->push(SimTime(*runs), *this);  // reuses the slot being run
+    }
+  };
+  q.push(SimTime(0), Again{&q, &runs});
+  drain(q);
+  EXPECT_EQ(runs, 100);
 }
