@@ -51,10 +51,13 @@ struct Hold {
 Result run_mailsim(std::size_t n, std::uint64_t events) {
   Simulator sim;
   SplitMix64 rng{12345};
-  for (std::size_t i = 0; i < n; ++i) sim.schedule_at(SimTime(draw_delay_us(rng)), Hold{&sim, &rng});
-  const double allocated = static_cast<double>(sim.queue().allocated_bytes()) / static_cast<double>(n);
+  for (std::size_t i = 0; i < n; ++i)
+    sim.schedule_at(SimTime(draw_delay_us(rng)), Hold{&sim, &rng});
+  const double allocated =
+      static_cast<double>(sim.queue().allocated_bytes()) / static_cast<double>(n);
   auto start = std::chrono::steady_clock::now();
-  for (std::uint64_t i = 0; i < events; ++i) sim.step();
+  for (std::uint64_t i = 0; i < events; ++i)
+    sim.step();
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return {secs, sim.now().count(),
           static_cast<double>(mailsim::sim::EventQueue::kBytesPerPendingEvent), allocated};
@@ -94,9 +97,11 @@ struct BaselineHold {
 Result run_baseline(std::size_t n, std::uint64_t events) {
   BaselineKernel k;
   SplitMix64 rng{12345};
-  for (std::size_t i = 0; i < n; ++i) k.schedule_at(draw_delay_us(rng), BaselineHold{&k, &rng});
+  for (std::size_t i = 0; i < n; ++i)
+    k.schedule_at(draw_delay_us(rng), BaselineHold{&k, &rng});
   auto start = std::chrono::steady_clock::now();
-  for (std::uint64_t i = 0; i < events; ++i) k.step();
+  for (std::uint64_t i = 0; i < events; ++i)
+    k.step();
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return {secs, k.now, static_cast<double>(sizeof(BaselineEvent)),
           static_cast<double>(sizeof(BaselineEvent))};
@@ -120,7 +125,8 @@ int main(int argc, char** argv) {
     } else if (a == "--rounds" && i + 1 < argc) {
       rounds = std::max(1, std::atoi(argv[++i]));
     } else if (a == "--help") {
-      std::puts("usage: kernel_hold [--events E] [--rounds R] [N ...]  (default: N = 1000 1000000)");
+      std::puts(
+          "usage: kernel_hold [--events E] [--rounds R] [N ...]  (default: N = 1000 1000000)");
       return 0;
     } else {
       sizes.push_back(std::strtoull(a.c_str(), nullptr, 10));
@@ -138,8 +144,8 @@ int main(int argc, char** argv) {
       last_base = run_baseline(n, events);
       ours.push_back(static_cast<double>(events) / last_ours.seconds);
       base.push_back(static_cast<double>(events) / last_base.seconds);
-      std::printf("round %d N=%zu mailsim_events_per_s=%.0f baseline_events_per_s=%.0f\n", r + 1,
-                  n, ours.back(), base.back());
+      std::printf("round %d N=%zu mailsim_events_per_s=%.0f baseline_events_per_s=%.0f\n", r + 1, n,
+                  ours.back(), base.back());
     }
     if (last_ours.final_time_us != last_base.final_time_us) {
       std::printf("ERROR: final simulated times differ: mailsim=%lld baseline=%lld\n",
@@ -161,6 +167,7 @@ int main(int argc, char** argv) {
                   n, mo, mb, mo / mb, last_ours.bytes_per_pending);
     summary.push_back(line);
   }
-  for (const auto& line : summary) std::puts(line.c_str());
+  for (const auto& line : summary)
+    std::puts(line.c_str());
   return status;
 }

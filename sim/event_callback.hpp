@@ -65,8 +65,8 @@ class EventCallback {
   // True when F is stored without a heap allocation.
   template <class F>
   static constexpr bool fits_inline() {
-    return sizeof(F) <= kInlineSize && alignof(F) <= alignof(std::max_align_t) &&
-           alignof(F) <= 8 && std::is_nothrow_move_constructible_v<F>;
+    return sizeof(F) <= kInlineSize && alignof(F) <= alignof(std::max_align_t) && alignof(F) <= 8 &&
+           std::is_nothrow_move_constructible_v<F>;
   }
 
  private:
@@ -85,7 +85,9 @@ class EventCallback {
   static void inline_ops(Op op, EventCallback* self, EventCallback* dst) {
     F* f = std::launder(reinterpret_cast<F*>(self->buf_));
     switch (op) {
-      case Op::invoke: (*f)(); break;
+      case Op::invoke:
+        (*f)();
+        break;
       case Op::run: {
         F local(std::move(*f));
         f->~F();
@@ -97,7 +99,9 @@ class EventCallback {
         ::new (static_cast<void*>(dst->buf_)) F(std::move(*f));
         f->~F();
         break;
-      case Op::destroy: f->~F(); break;
+      case Op::destroy:
+        f->~F();
+        break;
     }
   }
 
@@ -106,15 +110,21 @@ class EventCallback {
     F* f;
     std::memcpy(&f, self->buf_, sizeof f);
     switch (op) {
-      case Op::invoke: (*f)(); break;
+      case Op::invoke:
+        (*f)();
+        break;
       case Op::run: {
         self->ops_ = nullptr;
         std::unique_ptr<F> owner(f);
         (*owner)();
         break;
       }
-      case Op::move: std::memcpy(dst->buf_, self->buf_, sizeof f); break;
-      case Op::destroy: delete f; break;
+      case Op::move:
+        std::memcpy(dst->buf_, self->buf_, sizeof f);
+        break;
+      case Op::destroy:
+        delete f;
+        break;
     }
   }
 

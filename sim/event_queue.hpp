@@ -47,8 +47,8 @@ class EventQueue {
   // sequence; 31..0: slot index.
   using Key = unsigned __int128;
   struct Slot {
-    EventCallback callback;   // empty once cancelled or run
-    std::uint32_t generation; // bumped each time the slot is reused; part of EventId
+    EventCallback callback;    // empty once cancelled or run
+    std::uint32_t generation;  // bumped each time the slot is reused; part of EventId
     std::uint32_t next_free;
   };
   static constexpr std::size_t kBytesPerPendingEvent = sizeof(Key) + sizeof(Slot);
@@ -97,8 +97,8 @@ class EventQueue {
     return (static_cast<Key>(biased) << 64) | (static_cast<Key>(seq) << 32) | slot;
   }
   static SimTime key_time(Key k) {
-    return SimTime(static_cast<std::int64_t>(static_cast<std::uint64_t>(k >> 64) ^
-                                             (std::uint64_t{1} << 63)));
+    return SimTime(
+        static_cast<std::int64_t>(static_cast<std::uint64_t>(k >> 64) ^ (std::uint64_t{1} << 63)));
   }
   static std::uint32_t key_slot(Key k) { return static_cast<std::uint32_t>(k); }
 

@@ -17,7 +17,8 @@ inline constexpr Message kTimeUnknownUnit{
     "1h30min ou 00:05:00)"};
 inline constexpr Message kTimeMissingUnit{
     "time.missing_unit",
-    "'{input}': the number {number} has no unit; write it with one of {units}, for example {number}s",
+    "'{input}': the number {number} has no unit; write it with one of {units}, for example "
+    "{number}s",
     "« {input} » : le nombre {number} n'a pas d'unité ; ajoutez {units}, par exemple {number}s"};
 inline constexpr Message kTimeBadNumber{
     "time.bad_number", "'{input}': expected a number at '{rest}', for example 5s or 1h30min",
@@ -34,9 +35,31 @@ inline constexpr Message kTimeOutOfRange{
 inline constexpr Message kScheduleInPast{
     "sim.schedule_in_past", "an event was scheduled at {at}, before the current time {now}",
     "un événement a été programmé à {at}, avant l'heure courante {now}"};
+inline constexpr Message kQuantityBadNumber{
+    "units.bad_number",
+    "'{input}': expected a number followed by a unit ({units}), for example 25MB",
+    "« {input} » : il faut un nombre suivi d'une unité ({units}), par exemple 25MB"};
+inline constexpr Message kQuantityTooLarge{"units.too_large", "'{input}': this value is too large",
+                                           "« {input} » : cette valeur est trop grande"};
+inline constexpr Message kSizeUnknownUnit{
+    "units.size_unknown_unit",
+    "'{input}': unknown size unit '{unit}'; use one of {units} (for example 1500B, 25MB or 10MiB)",
+    "« {input} » : unité de taille « {unit} » inconnue ; utilisez {units} (par exemple 1500B, "
+    "25MB ou 10MiB)"};
+inline constexpr Message kBandwidthUnknownUnit{
+    "units.bandwidth_unknown_unit",
+    "'{input}': unknown bandwidth unit '{unit}'; use one of {units} (for example 10Mbps)",
+    "« {input} » : unité de débit « {unit} » inconnue ; utilisez {units} (par exemple 10Mbps)"};
+inline constexpr Message kBandwidthMissingUnit{
+    "units.bandwidth_missing_unit",
+    "'{input}': a bandwidth needs a unit ({units}), for example 10Mbps: a bare number could mean "
+    "bits or bytes",
+    "« {input} » : un débit a besoin d'une unité ({units}), par exemple 10Mbps : un nombre seul "
+    "pourrait compter des bits ou des octets"};
 
-inline constexpr std::array kAll{&kTimeEmpty,     &kTimeUnknownUnit, &kTimeMissingUnit,
-                                 &kTimeBadNumber, &kTimeBadClock,    &kTimeOutOfRange,
-                                 &kScheduleInPast};
+inline constexpr std::array kAll{&kTimeEmpty,       &kTimeUnknownUnit,      &kTimeMissingUnit,
+                                 &kTimeBadNumber,   &kTimeBadClock,         &kTimeOutOfRange,
+                                 &kScheduleInPast,  &kQuantityBadNumber,    &kQuantityTooLarge,
+                                 &kSizeUnknownUnit, &kBandwidthUnknownUnit, &kBandwidthMissingUnit};
 
 }  // namespace mailsim::sim::msg

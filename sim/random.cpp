@@ -2,7 +2,9 @@
 
 namespace mailsim::sim {
 namespace {
-std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+std::uint64_t rotl(std::uint64_t x, int k) {
+  return (x << k) | (x >> (64 - k));
+}
 }  // namespace
 
 std::uint64_t hash_name(std::string_view name) {
@@ -16,7 +18,8 @@ std::uint64_t hash_name(std::string_view name) {
 
 RandomStream::RandomStream(std::uint64_t seed) {
   SplitMix64 sm{seed};
-  for (auto& word : s_) word = sm.next();
+  for (auto& word : s_)
+    word = sm.next();
 }
 
 RandomStream::result_type RandomStream::operator()() {
@@ -31,7 +34,9 @@ RandomStream::result_type RandomStream::operator()() {
   return result;
 }
 
-double RandomStream::uniform01() { return static_cast<double>((*this)() >> 11) * 0x1.0p-53; }
+double RandomStream::uniform01() {
+  return static_cast<double>((*this)() >> 11) * 0x1.0p-53;
+}
 
 std::uint64_t RandomStream::below(std::uint64_t n) {
   // Lemire's nearly divisionless method.
@@ -49,7 +54,8 @@ std::uint64_t RandomStream::below(std::uint64_t n) {
 
 std::int64_t RandomStream::between(std::int64_t lo, std::int64_t hi) {
   const std::uint64_t span = static_cast<std::uint64_t>(hi) - static_cast<std::uint64_t>(lo);
-  if (span == std::numeric_limits<std::uint64_t>::max()) return static_cast<std::int64_t>((*this)());
+  if (span == std::numeric_limits<std::uint64_t>::max())
+    return static_cast<std::int64_t>((*this)());
   return static_cast<std::int64_t>(static_cast<std::uint64_t>(lo) + below(span + 1));
 }
 

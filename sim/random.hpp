@@ -38,17 +38,18 @@ class RandomStream {
   static constexpr result_type max() { return std::numeric_limits<result_type>::max(); }
   result_type operator()();
 
-  double uniform01();                     // [0, 1)
-  std::uint64_t below(std::uint64_t n);   // [0, n), unbiased; n > 0
+  double uniform01();                                      // [0, 1)
+  std::uint64_t below(std::uint64_t n);                    // [0, n), unbiased; n > 0
   std::int64_t between(std::int64_t lo, std::int64_t hi);  // [lo, hi]
-  bool chance(double p);                  // true with probability p
-  SimTime exponential(SimTime mean);      // rounded to the microsecond
+  bool chance(double p);                                   // true with probability p
+  SimTime exponential(SimTime mean);                       // rounded to the microsecond
 
   template <class It>
   void shuffle(It first, It last) {
     auto n = last - first;
     for (decltype(n) i = n - 1; i > 0; --i)
-      std::swap(first[i], first[static_cast<decltype(n)>(below(static_cast<std::uint64_t>(i) + 1))]);
+      std::swap(first[i],
+                first[static_cast<decltype(n)>(below(static_cast<std::uint64_t>(i) + 1))]);
   }
 
  private:

@@ -6,7 +6,8 @@ namespace mailsim {
 
 bool parse_lang(std::string_view text, Lang& out) {
   std::string lower;
-  for (char c : text) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char c : text)
+    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (lower == "en") {
     out = Lang::en;
     return true;
@@ -51,6 +52,8 @@ std::string render_template(std::string_view pattern, const std::vector<Text::Ar
   return out;
 }
 
-std::string Text::render(Lang lang) const { return render_template(message_->text(lang), args_); }
+std::string Text::render(Lang lang) const {
+  return render_template(message_->text(lang), args_);
+}
 
 }  // namespace mailsim

@@ -18,18 +18,24 @@ struct Unit {
   std::string_view name;
   std::int64_t micros;
 };
-constexpr Unit kUnits[] = {{"us", 1},          {"µs", 1},           {"ms", 1000},
-                           {"s", 1000000},     {"min", 60000000},   {"h", 3600000000LL},
+constexpr Unit kUnits[] = {{"us", 1},           {"µs", 1},         {"ms", 1000},
+                           {"s", 1000000},      {"min", 60000000}, {"h", 3600000000LL},
                            {"d", 86400000000LL}};
 
 constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
 
-bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_space(char c) {
+  return std::isspace(static_cast<unsigned char>(c)) != 0;
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  while (!s.empty() && is_space(s.front()))
+    s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back()))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -69,7 +75,8 @@ SimTime parse_clock(std::string_view input, std::string_view s, std::int64_t day
   std::size_t pos = 0;
   for (int i = 0; i < 3; ++i) {
     std::size_t start = pos;
-    while (pos < s.size() && is_digit(s[pos])) ++pos;
+    while (pos < s.size() && is_digit(s[pos]))
+      ++pos;
     std::size_t len = pos - start;
     if (len == 0 || len > (i == 0 ? 9 : 2)) bad();
     parts[i] = std::atoll(std::string(s.substr(start, len)).c_str());
@@ -83,7 +90,8 @@ SimTime parse_clock(std::string_view input, std::string_view s, std::int64_t day
     if (s[pos] != '.') bad();
     ++pos;
     std::size_t start = pos;
-    while (pos < s.size() && is_digit(s[pos])) ++pos;
+    while (pos < s.size() && is_digit(s[pos]))
+      ++pos;
     std::size_t len = pos - start;
     if (len == 0 || len > 6 || pos != s.size()) bad();
     std::string digits(s.substr(start, len));
@@ -129,22 +137,27 @@ SimTime parse_time(std::string_view text) {
   std::int64_t total = 0;
   std::size_t pos = 0;
   while (pos < s.size()) {
-    while (pos < s.size() && is_space(s[pos])) ++pos;
+    while (pos < s.size() && is_space(s[pos]))
+      ++pos;
     std::size_t start = pos;
-    while (pos < s.size() && is_digit(s[pos])) ++pos;
+    while (pos < s.size() && is_digit(s[pos]))
+      ++pos;
     std::string_view integer = s.substr(start, pos - start);
     std::string_view fraction;
     if (pos < s.size() && s[pos] == '.') {
       std::size_t fstart = ++pos;
-      while (pos < s.size() && is_digit(s[pos])) ++pos;
+      while (pos < s.size() && is_digit(s[pos]))
+        ++pos;
       fraction = s.substr(fstart, pos - fstart);
     }
     if (integer.empty() && fraction.empty())
       fail(msg::kTimeBadNumber, input, {{"rest", std::string(s.substr(start))}});
     std::string number(s.substr(start, pos - start));
-    while (pos < s.size() && is_space(s[pos])) ++pos;
+    while (pos < s.size() && is_space(s[pos]))
+      ++pos;
     std::size_t ustart = pos;
-    while (pos < s.size() && !is_digit(s[pos]) && !is_space(s[pos]) && s[pos] != '.') ++pos;
+    while (pos < s.size() && !is_digit(s[pos]) && !is_space(s[pos]) && s[pos] != '.')
+      ++pos;
     std::string_view unit_name = s.substr(ustart, pos - ustart);
     if (unit_name.empty()) {
       if (total == 0 && pos >= s.size() && number.find_first_not_of("0.") == std::string::npos)

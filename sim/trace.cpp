@@ -18,8 +18,7 @@ void Trace::unsubscribe(SubscriptionId id) {
       --active_count_;
     }
   }
-  if (publishing_ == 0)
-    std::erase_if(subscribers_, [](const Entry& e) { return !e.fn; });
+  if (publishing_ == 0) std::erase_if(subscribers_, [](const Entry& e) { return !e.fn; });
 }
 
 void Trace::publish(TraceRecord& record) {

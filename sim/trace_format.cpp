@@ -19,11 +19,21 @@ void append_quoted(std::string& out, std::string_view s) {
   out += '"';
   for (unsigned char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\r': out += "\\r"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20 || c == 0x7f)
           out += fmt::format("\\x{:02x}", c);
@@ -105,6 +115,8 @@ TraceWriter::TraceWriter(Trace& trace, std::ostream& out, TraceFormat format)
         out << (format == TraceFormat::json ? format_json(r) : format_text(r)) << '\n';
       })) {}
 
-TraceWriter::~TraceWriter() { trace_.unsubscribe(id_); }
+TraceWriter::~TraceWriter() {
+  trace_.unsubscribe(id_);
+}
 
 }  // namespace mailsim::sim

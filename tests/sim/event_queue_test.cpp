@@ -56,7 +56,8 @@ TEST(EventQueue, MatchesAStableSortOnRandomInput) {
   std::stable_sort(items.begin(), items.end(), [](auto& a, auto& b) { return a.t < b.t; });
   drain(q);
   ASSERT_EQ(popped.size(), items.size());
-  for (std::size_t i = 0; i < items.size(); ++i) ASSERT_EQ(popped[i], items[i].id) << i;
+  for (std::size_t i = 0; i < items.size(); ++i)
+    ASSERT_EQ(popped[i], items[i].id) << i;
 }
 
 TEST(EventQueue, CancelAndStaleIds) {
@@ -98,7 +99,8 @@ TEST(EventQueue, CompactionKeepsOrderAndLiveEvents) {
   EXPECT_EQ(q.size(), 1000u);
   drain(q);
   ASSERT_EQ(popped.size(), 1000u);
-  for (std::size_t k = 0; k < popped.size(); ++k) EXPECT_EQ(popped[k], 4995 - 5 * static_cast<int>(k));
+  for (std::size_t k = 0; k < popped.size(); ++k)
+    EXPECT_EQ(popped[k], 4995 - 5 * static_cast<int>(k));
 }
 
 TEST(EventCallback, LargeAndMoveOnlyCallablesAndDestruction) {
@@ -136,7 +138,8 @@ TEST(EventQueue, SequenceWrapKeepsSchedulingOrderAndIds) {
 TEST(EventQueue, NegativeAndExtremeTimesOrderCorrectly) {
   EventQueue q;
   std::vector<SimTime> in{SimTime::max(), SimTime(-5), SimTime(0), SimTime::min(), SimTime(7)};
-  for (SimTime t : in) q.push(t, [] {});
+  for (SimTime t : in)
+    q.push(t, [] {});
   std::vector<SimTime> out = drain(q);
   std::sort(in.begin(), in.end());
   EXPECT_EQ(out, in);

@@ -20,10 +20,13 @@ TEST(Random, StreamsAreIndependentOfEachOther) {
   // Drawing from one stream, or creating another, does not change what a stream draws.
   RandomStreams quiet(99), busy(99);
   std::vector<std::uint64_t> expected, got;
-  for (int i = 0; i < 5; ++i) expected.push_back(quiet.stream("mta:a")());
-  for (int i = 0; i < 1000; ++i) busy.stream("link:r1-r2")();
+  for (int i = 0; i < 5; ++i)
+    expected.push_back(quiet.stream("mta:a")());
+  for (int i = 0; i < 1000; ++i)
+    busy.stream("link:r1-r2")();
   busy.stream("a new agent");
-  for (int i = 0; i < 5; ++i) got.push_back(busy.stream("mta:a")());
+  for (int i = 0; i < 5; ++i)
+    got.push_back(busy.stream("mta:a")());
   EXPECT_EQ(expected, got);
 }
 
@@ -35,7 +38,8 @@ TEST(Random, DifferentNamesAndSeedsGiveDifferentStreams) {
 
 TEST(Random, SameSeedSameSequence) {
   RandomStream a(5), b(5);
-  for (int i = 0; i < 100; ++i) ASSERT_EQ(a(), b());
+  for (int i = 0; i < 100; ++i)
+    ASSERT_EQ(a(), b());
 }
 
 TEST(Random, DistributionsStayInRange) {
@@ -50,7 +54,8 @@ TEST(Random, DistributionsStayInRange) {
     ASSERT_LE(v, 3);
     ++counts[static_cast<std::size_t>(v + 2)];
   }
-  for (int c : counts) EXPECT_NEAR(c, 10000, 600);
+  for (int c : counts)
+    EXPECT_NEAR(c, 10000, 600);
   EXPECT_FALSE(r.chance(0.0));
   EXPECT_TRUE(r.chance(1.0));
 }
@@ -77,5 +82,6 @@ TEST(Random, ShuffleIsAPermutationAndDeterministic) {
   EXPECT_EQ(a, b);
   std::vector<int> sorted = a;
   std::sort(sorted.begin(), sorted.end());
-  for (int i = 0; i < 50; ++i) EXPECT_EQ(sorted[static_cast<std::size_t>(i)], i);
+  for (int i = 0; i < 50; ++i)
+    EXPECT_EQ(sorted[static_cast<std::size_t>(i)], i);
 }

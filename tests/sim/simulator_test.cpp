@@ -87,7 +87,8 @@ TEST(Simulator, StepRunsOneEvent) {
 TEST(Simulator, StopEndsRunAfterTheCurrentEvent) {
   Simulator sim;
   int n = 0;
-  for (int i = 1; i <= 5; ++i) sim.schedule_at(SimTime(i), [&] {
+  for (int i = 1; i <= 5; ++i)
+    sim.schedule_at(SimTime(i), [&] {
       if (++n == 2) sim.stop();
     });
   sim.run();

@@ -16,7 +16,9 @@ constexpr TraceKind kSample{"test.sample", "test"};
 int constructed = 0;
 
 struct SampleRecord : TraceRecord {
-  SampleRecord(std::string_view who, int n) : TraceRecord(kSample), who(who), n(n) { ++constructed; }
+  SampleRecord(std::string_view who, int n) : TraceRecord(kSample), who(who), n(n) {
+    ++constructed;
+  }
   void visit_fields(FieldVisitor& v) const override {
     v.field("who", who);
     v.field("n", n);
@@ -90,10 +92,11 @@ TEST(TraceFormat, JsonLines) {
   TraceWriter w(sim.trace(), out, TraceFormat::json);
   sim.schedule_at(5s, [&] { sim.trace().emit<SampleRecord>("h\xff", 7); });
   sim.run();
-  EXPECT_EQ(out.str(),
-            "{\"t_us\":5000000,\"time\":\"00:00:05\",\"kind\":\"test.sample\",\"who\":\"h\xef\xbf\xbd\","
-            "\"n\":7,\"big\":18446744073709551615,\"ratio\":0.5,\"ok\":true,\"after\":1500000,"
-            "\"text\":\"250 2.0.0 Ok\\r\\n\\\"q\\\"\",\"empty\":\"\"}\n");
+  EXPECT_EQ(
+      out.str(),
+      "{\"t_us\":5000000,\"time\":\"00:00:05\",\"kind\":\"test.sample\",\"who\":\"h\xef\xbf\xbd\","
+      "\"n\":7,\"big\":18446744073709551615,\"ratio\":0.5,\"ok\":true,\"after\":1500000,"
+      "\"text\":\"250 2.0.0 Ok\\r\\n\\\"q\\\"\",\"empty\":\"\"}\n");
 }
 
 TEST(Trace, SameSeedSameTraceBytes) {

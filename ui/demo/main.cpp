@@ -85,7 +85,8 @@ int main() {
     demo.sim.trace().emit<ServerRecord>(true);
   });
   demo.sim.run();
-  std::cout << "\n" << demo.sim.events_executed() << " events, simulated time "
+  std::cout << "\n"
+            << demo.sim.events_executed() << " events, simulated time "
             << mailsim::sim::format_time(demo.sim.now()) << "\n";
   return demo.delivered ? 0 : 1;
 }
