@@ -53,7 +53,11 @@ std::string render_template(std::string_view pattern, const std::vector<Text::Ar
 }
 
 std::string Text::render(Lang lang) const {
-  return render_template(message_->text(lang), args_);
+  if (nested_.empty()) return render_template(message_->text(lang), args_);
+  std::vector<Arg> all = args_;
+  for (const auto& [name, text] : nested_)
+    all.emplace_back(name, text.render(lang));
+  return render_template(message_->text(lang), all);
 }
 
 }  // namespace mailsim

@@ -34,6 +34,13 @@ class Text {
   Text(const Message& message, std::vector<Arg> args)
       : message_(&message), args_(std::move(args)) {}
 
+  // Adds an argument that is itself a catalog text, rendered in the same language (an error
+  // that quotes another error).
+  Text& with(std::string name, Text nested) {
+    nested_.emplace_back(std::move(name), std::move(nested));
+    return *this;
+  }
+
   const Message& message() const { return *message_; }
   const std::vector<Arg>& args() const { return args_; }
   std::string render(Lang lang) const;
@@ -41,6 +48,7 @@ class Text {
  private:
   const Message* message_;
   std::vector<Arg> args_;
+  std::vector<std::pair<std::string, Text>> nested_;
 };
 
 // An error whose text is a catalog message: what() is English, text() renders either language.

@@ -43,3 +43,12 @@ TEST(Text, EveryKernelMessageHasBothLanguagesAndTheSamePlaceholders) {
     EXPECT_EQ(placeholders(m->en), placeholders(m->fr)) << m->id;
   }
 }
+
+TEST(Text, NestedTextsRenderInTheSameLanguage) {
+  constexpr Message inner{"t.inner", "bad unit", "unité inconnue"};
+  constexpr Message outer{"t.outer", "line {line}: {problem}", "ligne {line} : {problem}"};
+  Text t(outer, {{"line", "3"}});
+  t.with("problem", Text(inner));
+  EXPECT_EQ(t.render(Lang::en), "line 3: bad unit");
+  EXPECT_EQ(t.render(Lang::fr), "ligne 3 : unité inconnue");
+}

@@ -1,0 +1,85 @@
+#pragma once
+// Catalog entries of the scenario loader (English and French). Each error says where, what is
+// wrong, and how to fix it, in words a beginner understands.
+#include <array>
+
+#include "sim/text.hpp"
+
+namespace mailsim::scenarios::msg {
+
+// Precedes each error after its place; French puts a space before the colon.
+inline constexpr Message kErrorLabel{"load.error_label", "error: ", "erreur : "};
+inline constexpr Message kSyntax{
+    "load.syntax",
+    "this is not valid YAML: {problem}. Check the indentation (spaces only, no tabs) and that "
+    "every ':' after a key is followed by a space",
+    "ce n'est pas du YAML valide : {problem}. Vérifiez l'indentation (des espaces, pas de "
+    "tabulations) et que chaque « : » après une clé est suivi d'un espace"};
+inline constexpr Message kTooLarge{
+    "load.too_large",
+    "the file is {size}; a scenario file may be at most {limit}. Is this really a scenario?",
+    "le fichier fait {size} ; un scénario peut faire au plus {limit}. Est-ce vraiment un "
+    "scénario ?"};
+inline constexpr Message kBinary{
+    "load.binary", "the file contains binary data (byte {byte} at offset {offset}), not text",
+    "le fichier contient des données binaires (octet {byte} à la position {offset}), pas du texte"};
+inline constexpr Message kTooDeep{
+    "load.too_deep", "the values are nested more than {limit} levels deep; simplify the file",
+    "les valeurs sont imbriquées sur plus de {limit} niveaux ; simplifiez le fichier"};
+inline constexpr Message kTooManyNodes{
+    "load.too_many_nodes",
+    "the file expands to more than {limit} values (YAML aliases '*' repeat what they point to); "
+    "use fewer aliases",
+    "le fichier se développe en plus de {limit} valeurs (les alias YAML « * » répètent ce qu'ils "
+    "désignent) ; utilisez moins d'alias"};
+inline constexpr Message kEmpty{
+    "load.empty", "the file is empty; a scenario starts with 'title:' and 'network:'",
+    "le fichier est vide ; un scénario commence par « title: » et « network: »"};
+inline constexpr Message kNotAMap{"load.not_a_map", "{what} must be a set of 'key: value' lines",
+                                  "{what} doit être une suite de lignes « clé: valeur »"};
+inline constexpr Message kNotAList{
+    "load.not_a_list", "'{key}' in {what} must be a list (lines starting with '- ')",
+    "« {key} » dans {what} doit être une liste (lignes commençant par « - »)"};
+inline constexpr Message kUnknownKey{
+    "load.unknown_key", "unknown key '{key}' in {what}; the known keys are: {known}",
+    "clé « {key} » inconnue dans {what} ; les clés connues sont : {known}"};
+inline constexpr Message kUnknownKeySuggest{
+    "load.unknown_key_suggest", "unknown key '{key}' in {what}; did you mean '{suggestion}'?",
+    "clé « {key} » inconnue dans {what} ; vouliez-vous dire « {suggestion} » ?"};
+inline constexpr Message kDuplicateKey{
+    "load.duplicate_key", "'{key}' appears twice in {what}; keep only one",
+    "« {key} » apparaît deux fois dans {what} ; n'en gardez qu'une"};
+inline constexpr Message kMissingKey{
+    "load.missing_key", "{what} needs '{key}'; add a line '{key}: ...'",
+    "{what} a besoin de « {key} » ; ajoutez une ligne « {key}: ... »"};
+inline constexpr Message kExpectedText{
+    "load.expected_text", "'{key}' in {what} must be a single value, not a list or a map",
+    "« {key} » dans {what} doit être une valeur simple, pas une liste ni un dictionnaire"};
+inline constexpr Message kBadValue{"load.bad_value", "'{key}' in {what}: {problem}",
+                                   "« {key} » dans {what} : {problem}"};
+inline constexpr Message kExpectedInteger{
+    "load.expected_integer",
+    "'{key}' in {what} must be a whole number from {min} to {max}, not '{value}'",
+    "« {key} » dans {what} doit être un nombre entier de {min} à {max}, pas « {value} »"};
+inline constexpr Message kExpectedNumber{
+    "load.expected_number", "'{key}' in {what} must be a number from {min} to {max}, not '{value}'",
+    "« {key} » dans {what} doit être un nombre de {min} à {max}, pas « {value} »"};
+inline constexpr Message kExpectedBool{
+    "load.expected_bool", "'{key}' in {what} must be true or false, not '{value}'",
+    "« {key} » dans {what} doit valoir true ou false, pas « {value} »"};
+inline constexpr Message kBadChoice{"load.bad_choice",
+                                    "'{key}' in {what} must be one of {choices}, not '{value}'",
+                                    "« {key} » dans {what} doit valoir {choices}, pas « {value} »"};
+inline constexpr Message kBadChoiceSuggest{
+    "load.bad_choice_suggest",
+    "'{key}' in {what} must be one of {choices}, not '{value}'; did you mean '{suggestion}'?",
+    "« {key} » dans {what} doit valoir {choices}, pas « {value} » ; vouliez-vous dire "
+    "« {suggestion} » ?"};
+
+inline constexpr std::array kAll{
+    &kErrorLabel,        &kSyntax,         &kTooLarge,     &kBinary,       &kTooDeep,
+    &kTooManyNodes,      &kEmpty,          &kNotAMap,      &kNotAList,     &kUnknownKey,
+    &kUnknownKeySuggest, &kDuplicateKey,   &kMissingKey,   &kExpectedText, &kBadValue,
+    &kExpectedInteger,   &kExpectedNumber, &kExpectedBool, &kBadChoice,    &kBadChoiceSuggest};
+
+}  // namespace mailsim::scenarios::msg

@@ -1,0 +1,27 @@
+#pragma once
+// Loads YAML text for the scenario loader with the limits that keep a broken or hostile file
+// from crashing or exhausting the program: size, binary data, nesting depth, alias expansion.
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <yaml-cpp/yaml.h>
+
+#include "scenarios/load/diagnostics.hpp"
+
+namespace mailsim::scenarios {
+
+struct YamlLimits {
+  std::size_t max_bytes = 2 * 1000 * 1000;  // classroom scenarios are a few kB
+  int max_depth = 64;                       // nesting of maps and lists
+  std::size_t max_nodes = 200000;           // values after expanding aliases
+};
+
+// Parses `text` (the content of `diag.file()`); on any problem, records it in `diag` with its
+// position and returns nullopt.
+std::optional<YAML::Node> load_yaml(std::string_view text, Diagnostics& diag,
+                                    const YamlLimits& limits = {});
+
+SourcePos position_of(const YAML::Node& node);
+
+}  // namespace mailsim::scenarios

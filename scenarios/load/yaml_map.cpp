@@ -1,0 +1,215 @@
+#include "scenarios/load/yaml_map.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "scenarios/load/messages.hpp"
+#include "scenarios/load/yaml_document.hpp"
+#include "sim/units.hpp"
+
+namespace mailsim::scenarios {
+namespace {
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& s : items)
+    out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+}  // namespace
+
+YamlMap::YamlMap(const YAML::Node& node, std::string what, Diagnostics& diag)
+    : what_(std::move(what)), diag_(diag), pos_(position_of(node)) {
+  if (!node.IsMap()) {
+    diag_.error(pos_, Text(msg::kNotAMap, {{"what", what_}}));
+    return;
+  }
+  ok_ = true;
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    std::string key = it->first.IsScalar() ? it->first.Scalar() : std::string("?");
+    auto same = [&](const Entry& e) { return e.key == key; };
+    if (std::any_of(entries_.begin(), entries_.end(), same)) {
+      diag_.error(position_of(it->first),
+                  Text(msg::kDuplicateKey, {{"key", key}, {"what", what_}}));
+      continue;
+    }
+    entries_.push_back(Entry{std::move(key), it->first, it->second});
+  }
+}
+
+YamlMap::Entry* YamlMap::find(std::string_view key, Need need) {
+  if (std::find(known_.begin(), known_.end(), key) == known_.end()) known_.emplace_back(key);
+  for (auto& e : entries_) {
+    if (e.key == key) {
+      e.used = true;
+      return &e;
+    }
+  }
+  if (need == Need::required && ok_)
+    diag_.error(pos_, Text(msg::kMissingKey, {{"key", std::string(key)}, {"what", what_}}));
+  return nullptr;
+}
+
+bool YamlMap::has(std::string_view key) {
+  if (std::find(known_.begin(), known_.end(), key) == known_.end()) known_.emplace_back(key);
+  return std::any_of(entries_.begin(), entries_.end(),
+                     [&](const Entry& e) { return e.key == key; });
+}
+
+void YamlMap::bad_value(const Entry& e, Text problem) {
+  Text t(msg::kBadValue, {{"key", e.key}, {"what", what_}});
+  t.with("problem", std::move(problem));
+  diag_.error(position_of(e.value), std::move(t));
+}
+
+std::optional<std::string> YamlMap::scalar(std::string_view key, Need need, Entry** entry) {
+  Entry* e = find(key, need);
+  *entry = e;
+  if (e == nullptr) return std::nullopt;
+  if (!e->value.IsScalar()) {
+    if (e->value.IsNull() && need == Need::optional) return std::nullopt;
+    diag_.error(position_of(e->value),
+                Text(msg::kExpectedText, {{"key", e->key}, {"what", what_}}));
+    return std::nullopt;
+  }
+  return e->value.Scalar();
+}
+
+std::optional<std::string> YamlMap::text(std::string_view key, Need need) {
+  Entry* e;
+  return scalar(key, need, &e);
+}
+
+// Converts a scalar with one of the unit parsers; their errors are catalog texts.
+template <class T, class Parse>
+std::optional<T> YamlMap::convert(std::string_view key, Need need, Parse parse) {
+  Entry* e;
+  auto s = scalar(key, need, &e);
+  if (!s) return std::nullopt;
+  try {
+    return parse(*s);
+  } catch (const LocalizedError& err) {
+    bad_value(*e, err.text());
+    return std::nullopt;
+  }
+}
+
+std::optional<sim::SimTime> YamlMap::time(std::string_view key, Need need) {
+  return convert<sim::SimTime>(key, need, [](const std::string& s) { return sim::parse_time(s); });
+}
+
+std::optional<std::uint64_t> YamlMap::size(std::string_view key, Need need) {
+  return convert<std::uint64_t>(key, need, [](const std::string& s) { return sim::parse_size(s); });
+}
+
+std::optional<std::uint64_t> YamlMap::bandwidth(std::string_view key, Need need) {
+  return convert<std::uint64_t>(key, need,
+                                [](const std::string& s) { return sim::parse_bandwidth(s); });
+}
+
+std::optional<std::int64_t> YamlMap::integer(std::string_view key, std::int64_t min,
+                                             std::int64_t max, Need need) {
+  Entry* e;
+  auto s = scalar(key, need, &e);
+  if (!s) return std::nullopt;
+  std::int64_t value = 0;
+  const char* end = s->data() + s->size();
+  auto [ptr, ec] = std::from_chars(s->data(), end, value);
+  if (ec != std::errc() || ptr != end || value < min || value > max) {
+    diag_.error(position_of(e->value), Text(msg::kExpectedInteger, {{"key", e->key},
+                                                                    {"what", what_},
+                                                                    {"min", std::to_string(min)},
+                                                                    {"max", std::to_string(max)},
+                                                                    {"value", *s}}));
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<double> YamlMap::number(std::string_view key, double min, double max, Need need) {
+  Entry* e;
+  auto s = scalar(key, need, &e);
+  if (!s) return std::nullopt;
+  double value = 0;
+  const char* end = s->data() + s->size();
+  auto [ptr, ec] = std::from_chars(s->data(), end, value);
+  if (ec != std::errc() || ptr != end || !std::isfinite(value) || value < min || value > max) {
+    diag_.error(position_of(e->value), Text(msg::kExpectedNumber, {{"key", e->key},
+                                                                   {"what", what_},
+                                                                   {"min", fmt::format("{}", min)},
+                                                                   {"max", fmt::format("{}", max)},
+                                                                   {"value", *s}}));
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<bool> YamlMap::boolean(std::string_view key, Need need) {
+  Entry* e;
+  auto s = scalar(key, need, &e);
+  if (!s) return std::nullopt;
+  if (*s == "true" || *s == "yes" || *s == "on") return true;
+  if (*s == "false" || *s == "no" || *s == "off") return false;
+  diag_.error(position_of(e->value),
+              Text(msg::kExpectedBool, {{"key", e->key}, {"what", what_}, {"value", *s}}));
+  return std::nullopt;
+}
+
+std::optional<std::string> YamlMap::choice(std::string_view key,
+                                           const std::vector<std::string>& choices, Need need) {
+  Entry* e;
+  auto s = scalar(key, need, &e);
+  if (!s) return std::nullopt;
+  if (std::find(choices.begin(), choices.end(), *s) != choices.end()) return s;
+  const std::string suggestion = closest_match(*s, choices);
+  if (suggestion.empty())
+    diag_.error(
+        position_of(e->value),
+        Text(msg::kBadChoice,
+             {{"key", e->key}, {"what", what_}, {"choices", join(choices)}, {"value", *s}}));
+  else
+    diag_.error(position_of(e->value), Text(msg::kBadChoiceSuggest, {{"key", e->key},
+                                                                     {"what", what_},
+                                                                     {"choices", join(choices)},
+                                                                     {"value", *s},
+                                                                     {"suggestion", suggestion}}));
+  return std::nullopt;
+}
+
+std::optional<YAML::Node> YamlMap::child(std::string_view key, Need need) {
+  Entry* e = find(key, need);
+  if (e == nullptr) return std::nullopt;
+  return e->value;
+}
+
+std::vector<YAML::Node> YamlMap::list(std::string_view key, Need need) {
+  std::vector<YAML::Node> items;
+  Entry* e = find(key, need);
+  if (e == nullptr || (e->value.IsNull() && need == Need::optional)) return items;
+  if (!e->value.IsSequence()) {
+    diag_.error(position_of(e->value), Text(msg::kNotAList, {{"key", e->key}, {"what", what_}}));
+    return items;
+  }
+  for (const auto& item : e->value)
+    items.push_back(item);
+  return items;
+}
+
+void YamlMap::finish() {
+  for (const auto& e : entries_) {
+    if (e.used || std::find(known_.begin(), known_.end(), e.key) != known_.end()) continue;
+    const std::string suggestion = closest_match(e.key, known_);
+    if (suggestion.empty())
+      diag_.error(
+          position_of(e.key_node),
+          Text(msg::kUnknownKey, {{"key", e.key}, {"what", what_}, {"known", join(known_)}}));
+    else
+      diag_.error(position_of(e.key_node),
+                  Text(msg::kUnknownKeySuggest,
+                       {{"key", e.key}, {"what", what_}, {"suggestion", suggestion}}));
+  }
+}
+
+}  // namespace mailsim::scenarios

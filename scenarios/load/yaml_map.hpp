@@ -1,0 +1,71 @@
+#pragma once
+// Reads one YAML mapping of a scenario file. Typed getters convert values with the one parser
+// of each unit (times, sizes, bandwidths), remember which keys exist, and report problems with
+// their position; finish() reports every key nobody asked for, with a "did you mean".
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "scenarios/load/diagnostics.hpp"
+#include "sim/time.hpp"
+
+namespace mailsim::scenarios {
+
+enum class Need { optional, required };
+
+class YamlMap {
+ public:
+  // `what` names the mapping in messages: "the scenario", "link r1-r2", "host mx.b.example".
+  YamlMap(const YAML::Node& node, std::string what, Diagnostics& diag);
+
+  bool ok() const { return ok_; }
+  SourcePos pos() const { return pos_; }
+  const std::string& what() const { return what_; }
+  bool has(std::string_view key);  // also declares the key as known
+
+  std::optional<std::string> text(std::string_view key, Need need = Need::optional);
+  std::optional<sim::SimTime> time(std::string_view key, Need need = Need::optional);
+  std::optional<std::uint64_t> size(std::string_view key, Need need = Need::optional);
+  std::optional<std::uint64_t> bandwidth(std::string_view key, Need need = Need::optional);
+  std::optional<std::int64_t> integer(std::string_view key, std::int64_t min, std::int64_t max,
+                                      Need need = Need::optional);
+  std::optional<double> number(std::string_view key, double min, double max,
+                               Need need = Need::optional);
+  std::optional<bool> boolean(std::string_view key, Need need = Need::optional);
+  std::optional<std::string> choice(std::string_view key, const std::vector<std::string>& choices,
+                                    Need need = Need::optional);
+  // Any value (a nested map or list is read by its own reader).
+  std::optional<YAML::Node> child(std::string_view key, Need need = Need::optional);
+  // A list; anything else is reported. Empty when absent.
+  std::vector<YAML::Node> list(std::string_view key, Need need = Need::optional);
+
+  // Reports unknown keys; call once, after every getter.
+  void finish();
+  // Every key this reader was asked about, in order (for the schema consistency test).
+  const std::vector<std::string>& known_keys() const { return known_; }
+
+ private:
+  struct Entry {
+    std::string key;
+    YAML::Node key_node;
+    YAML::Node value;
+    bool used = false;
+  };
+  Entry* find(std::string_view key, Need need);
+  std::optional<std::string> scalar(std::string_view key, Need need, Entry** entry);
+  void bad_value(const Entry& e, Text problem);
+  template <class T, class Parse>
+  std::optional<T> convert(std::string_view key, Need need, Parse parse);
+
+  std::string what_;
+  Diagnostics& diag_;
+  SourcePos pos_;
+  bool ok_ = false;
+  std::vector<Entry> entries_;
+  std::vector<std::string> known_;
+};
+
+}  // namespace mailsim::scenarios
