@@ -1,0 +1,70 @@
+#pragma once
+// The mailbox store both retrieval servers (POP3, IMAP) read through. The MDA delivers into
+// an implementation of it; InMemoryMailStore is the one the simulator uses today.
+//
+// Each user has folders (INBOX always, matched case-insensitively; Junk and any created).
+// Each folder keeps its messages in ascending UID order, a UIDVALIDITY that never changes
+// while the folder exists, and the next UID it will assign (RFC 3501 2.3.1.1).
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "agents/proto/mailbox/flags.hpp"
+#include "sim/time.hpp"
+
+namespace mailsim::proto::mailbox {
+
+struct StoredMessage {
+  std::uint32_t uid = 0;         // unique in its folder for one UIDVALIDITY, strictly ascending
+  Flags flags;                   // \Seen, \Deleted, ... (\Recent until a session selects)
+  sim::SimTime internal_date{};  // when it was delivered, in simulated time
+  std::string content;           // the RFC 5322 message, CRLF line ends
+
+  std::size_t size() const { return content.size(); }
+};
+
+struct FolderIds {
+  std::uint32_t uid_validity = 0;
+  std::uint32_t uid_next = 0;
+};
+
+class MailStore {
+ public:
+  virtual ~MailStore() = default;
+
+  // Accounts.
+  virtual bool check_password(std::string_view user, std::string_view password) const = 0;
+
+  // Folders of a user, INBOX first; empty for an unknown user.
+  virtual std::vector<std::string> folders(std::string_view user) const = 0;
+  // nullopt when the user or the folder does not exist.
+  virtual std::optional<FolderIds> folder_ids(std::string_view user,
+                                              std::string_view folder) const = 0;
+  // Messages in ascending UID order; empty when the folder does not exist. The span stays
+  // valid until the next call that changes this store.
+  virtual std::span<const StoredMessage> messages(std::string_view user,
+                                                  std::string_view folder) const = 0;
+
+  // False when the user is unknown or the folder already exists.
+  virtual bool create_folder(std::string_view user, std::string_view folder) = 0;
+  // Replaces the flags of one message; false when there is no such message.
+  virtual bool set_flags(std::string_view user, std::string_view folder, std::uint32_t uid,
+                         Flags flags) = 0;
+  // Removes every message flagged \Deleted; returns their UIDs in ascending order.
+  virtual std::vector<std::uint32_t> expunge(std::string_view user, std::string_view folder) = 0;
+  // Removes the listed messages (POP3 at QUIT); returns how many were removed.
+  virtual std::size_t remove(std::string_view user, std::string_view folder,
+                             std::span<const std::uint32_t> uids) = 0;
+  // Adds a message with the folder's next UID and returns it; nullopt for no such folder.
+  virtual std::optional<std::uint32_t> append(std::string_view user, std::string_view folder,
+                                              std::string content, sim::SimTime internal_date,
+                                              Flags flags) = 0;
+};
+
+// INBOX is case-insensitive (RFC 3501 5.1); every other name is compared exactly.
+bool same_folder_name(std::string_view a, std::string_view b);
+
+}  // namespace mailsim::proto::mailbox

@@ -1,0 +1,50 @@
+#pragma once
+// MailStore kept in memory: what a simulated mail server's disk holds.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "agents/proto/mailbox/mail_store.hpp"
+
+namespace mailsim::proto::mailbox {
+
+class InMemoryMailStore final : public MailStore {
+ public:
+  // Creates the account with its INBOX and Junk folders; replaces the password if it exists.
+  void add_account(std::string_view user, std::string_view password);
+
+  bool check_password(std::string_view user, std::string_view password) const override;
+  std::vector<std::string> folders(std::string_view user) const override;
+  std::optional<FolderIds> folder_ids(std::string_view user,
+                                      std::string_view folder) const override;
+  std::span<const StoredMessage> messages(std::string_view user,
+                                          std::string_view folder) const override;
+  bool create_folder(std::string_view user, std::string_view folder) override;
+  bool set_flags(std::string_view user, std::string_view folder, std::uint32_t uid,
+                 Flags flags) override;
+  std::vector<std::uint32_t> expunge(std::string_view user, std::string_view folder) override;
+  std::size_t remove(std::string_view user, std::string_view folder,
+                     std::span<const std::uint32_t> uids) override;
+  std::optional<std::uint32_t> append(std::string_view user, std::string_view folder,
+                                      std::string content, sim::SimTime internal_date,
+                                      Flags flags) override;
+
+ private:
+  struct Folder {
+    std::string name;
+    FolderIds ids;
+    std::vector<StoredMessage> messages;
+  };
+  struct Account {
+    std::string password;
+    std::vector<Folder> folders;  // INBOX first, then in creation order
+  };
+
+  const Folder* find(std::string_view user, std::string_view folder) const;
+  Folder* find(std::string_view user, std::string_view folder);
+
+  std::map<std::string, Account, std::less<>> accounts_;
+  std::uint32_t next_uid_validity_ = 1;  // deterministic: each new folder takes the next one
+};
+
+}  // namespace mailsim::proto::mailbox

@@ -1,0 +1,74 @@
+#pragma once
+// A POP3 client session (RFC 1939) as a mail user agent drives it: log in with USER/PASS,
+// list the maildrop with UIDL, retrieve every message not seen before, delete what it
+// retrieved when asked to, QUIT. Bytes in through receive(), bytes out through send; the
+// commands are sent one at a time, each after the previous answer.
+#include <cstdint>
+#include <functional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "agents/proto/mailbox/line_reader.hpp"
+
+namespace mailsim::proto::pop3 {
+
+struct ClientJob {
+  std::string user;
+  std::string password;
+  bool delete_after_retrieve = false;  // false: leave the messages on the server
+  std::set<std::string> known_ids;     // UIDL unique-ids already downloaded: not retrieved again
+};
+
+struct RetrievedMessage {
+  std::size_t number = 0;  // message number in this session
+  std::string unique_id;   // from UIDL; empty if the server has no UIDL
+  std::string content;     // dot-stuffing removed, CRLF line ends
+};
+
+enum class ClientStep { greeting, user, pass, uidl, list, retr, dele, quit, done, failed };
+std::string_view client_step_name(ClientStep s);
+
+class ClientSession {
+ public:
+  using Send = std::function<void(std::string_view bytes)>;
+
+  ClientSession(ClientJob job, Send send);
+
+  void receive(std::string_view bytes);
+  ClientStep step() const { return step_; }
+  bool finished() const { return step_ == ClientStep::done || step_ == ClientStep::failed; }
+  // When failed: the step that failed and the server line that made it fail.
+  ClientStep failed_step() const { return failed_step_; }
+  const std::string& error_line() const { return error_line_; }
+  const std::vector<RetrievedMessage>& messages() const { return messages_; }
+
+ private:
+  void handle_status(std::string_view line);
+  void handle_listing_line(std::string_view line);
+  void after_listing();
+  void next_retrieval();
+  void next_deletion();
+  void send_command(ClientStep step, std::string_view command);
+  void fail(std::string_view line);
+
+  ClientJob job_;
+  Send send_;
+  mailbox::LineReader reader_;
+  ClientStep step_ = ClientStep::greeting;
+  ClientStep failed_step_ = ClientStep::greeting;
+  std::string error_line_;
+  bool in_multiline_ = false;  // reading the body of a multi-line answer
+  std::string body_;           // the multi-line body read so far
+  struct Listed {
+    std::size_t number;
+    std::string unique_id;
+  };
+  std::vector<Listed> to_fetch_;
+  std::size_t fetch_index_ = 0;
+  std::size_t delete_index_ = 0;
+  std::vector<RetrievedMessage> messages_;
+};
+
+}  // namespace mailsim::proto::pop3

@@ -1,0 +1,83 @@
+#pragma once
+// A POP3 server session (RFC 1939, with CAPA of RFC 2449): bytes in through receive(), bytes
+// out through the send callback. No sockets, no simulator: the agent that owns it carries
+// the bytes.
+//
+// States (RFC 1939 section 3): AUTHORIZATION until USER and PASS succeed; TRANSACTION works
+// on a snapshot of the INBOX taken at login, where DELE only marks; QUIT in TRANSACTION enters
+// UPDATE, removes the marked messages from the store, and closes. Every command has one row
+// in the command table, naming the states it is valid in.
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "agents/proto/mailbox/line_reader.hpp"
+#include "agents/proto/mailbox/mail_store.hpp"
+
+namespace mailsim::proto::pop3 {
+
+enum class State { authorization, transaction, update, closed };
+std::string_view state_name(State s);
+
+struct ServerConfig {
+  std::string hostname = "localhost";  // shown in the greeting
+  std::size_t max_line = 512;          // RFC 2449: commands up to 255 octets; we allow more
+};
+
+class ServerSession {
+ public:
+  using Send = std::function<void(std::string_view bytes)>;
+
+  ServerSession(mailbox::MailStore& store, ServerConfig config, Send send);
+
+  void start();                          // sends the greeting
+  void receive(std::string_view bytes);  // any split of the client's bytes
+  State state() const { return state_; }
+  bool closed() const { return state_ == State::closed; }
+  const std::string& user() const { return user_; }
+
+ private:
+  struct Entry {  // one message of the maildrop as seen at login
+    std::uint32_t uid;
+    std::size_t size;
+    bool deleted = false;
+  };
+  struct Command;
+
+  void handle_line(std::string_view line);
+  void reply(std::string_view line);  // adds CRLF
+  void reply_multiline(std::string_view first, std::string_view body);
+  // Parses "n" into an index of a message not marked deleted; replies -ERR and returns
+  // nullopt otherwise.
+  std::optional<std::size_t> message_arg(std::string_view arg);
+  const mailbox::StoredMessage* stored(std::size_t index) const;
+
+  void cmd_user(std::string_view arg);
+  void cmd_pass(std::string_view arg);
+  void cmd_quit(std::string_view arg);
+  void cmd_capa(std::string_view arg);
+  void cmd_stat(std::string_view arg);
+  void cmd_list(std::string_view arg);
+  void cmd_uidl(std::string_view arg);
+  void cmd_retr(std::string_view arg);
+  void cmd_top(std::string_view arg);
+  void cmd_dele(std::string_view arg);
+  void cmd_rset(std::string_view arg);
+  void cmd_noop(std::string_view arg);
+
+  static const Command kCommands[];
+
+  mailbox::MailStore& store_;
+  ServerConfig config_;
+  Send send_;
+  mailbox::LineReader reader_;
+  State state_ = State::authorization;
+  std::string user_;  // after USER (and kept after login)
+  bool user_given_ = false;
+  std::uint32_t uid_validity_ = 0;
+  std::vector<Entry> maildrop_;  // TRANSACTION snapshot
+};
+
+}  // namespace mailsim::proto::pop3

@@ -1,0 +1,52 @@
+#pragma once
+// Connects a client session and a server session in process. Each side's output is queued
+// and delivered on the next pump round, as a network would: no side is re-entered while it
+// is still handling input. A round can cut the bytes into small chunks to exercise parsing.
+#include <algorithm>
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace mailsim::test {
+
+struct Loopback {
+  std::string to_server;
+  std::string to_client;
+  std::string transcript;  // "C: " / "S: " lines, for failure messages
+  std::size_t chunk = 0;   // 0: deliver everything at once
+
+  std::function<void(std::string_view)> client_send() {
+    return [this](std::string_view b) {
+      to_server.append(b);
+      transcript.append("C: ").append(b);
+    };
+  }
+  std::function<void(std::string_view)> server_send() {
+    return [this](std::string_view b) {
+      to_client.append(b);
+      transcript.append("S: ").append(b);
+    };
+  }
+
+  // Delivers queued bytes until both queues stay empty; returns the number of rounds.
+  template <class Client, class Server>
+  int pump(Client& client, Server& server, int max_rounds = 100000) {
+    int rounds = 0;
+    while ((!to_server.empty() || !to_client.empty()) && rounds++ < max_rounds) {
+      deliver(to_server, [&](std::string_view b) { server.receive(b); });
+      deliver(to_client, [&](std::string_view b) { client.receive(b); });
+    }
+    return rounds;
+  }
+
+ private:
+  void deliver(std::string& queue, const std::function<void(std::string_view)>& receive) {
+    std::string bytes;
+    bytes.swap(queue);
+    std::size_t step = chunk == 0 ? bytes.size() : chunk;
+    for (std::size_t pos = 0; pos < bytes.size(); pos += step)
+      receive(std::string_view(bytes).substr(pos, std::min(step, bytes.size() - pos)));
+  }
+};
+
+}  // namespace mailsim::test

@@ -1,0 +1,95 @@
+#include "agents/proto/pop3/client_session.hpp"
+
+#include <gtest/gtest.h>
+
+#include "agents/proto/pop3/server_session.hpp"
+#include "tests/mailbox/loopback.hpp"
+#include "tests/mailbox/sample_store.hpp"
+
+using namespace mailsim;
+using proto::pop3::ClientJob;
+using proto::pop3::ClientSession;
+using proto::pop3::ClientStep;
+using proto::pop3::ServerSession;
+
+namespace {
+
+ClientJob job(std::string user, std::string password) {
+  ClientJob j;
+  j.user = std::move(user);
+  j.password = std::move(password);
+  return j;
+}
+
+void run(proto::mailbox::MailStore& store, ClientSession& client, std::size_t chunk,
+         test::Loopback& net) {
+  net.chunk = chunk;
+  ServerSession server(store, {"pop.example.com"}, net.server_send());
+  server.start();
+  net.pump(client, server);
+  EXPECT_TRUE(server.closed()) << net.transcript;
+}
+
+}  // namespace
+
+TEST(Pop3Client, RetrievesEverythingAndLeavesItOnTheServer) {
+  for (std::size_t chunk : {0, 1, 7}) {
+    auto store = test::make_sample_store();
+    test::Loopback net;
+    ClientSession client(job("alice", "secret"), net.client_send());
+    run(store, client, chunk, net);
+    ASSERT_EQ(client.step(), ClientStep::done) << net.transcript;
+    ASSERT_EQ(client.messages().size(), 3u);
+    EXPECT_EQ(client.messages()[0].content, test::kMessage1);
+    EXPECT_EQ(client.messages()[1].content, test::kMessage2);  // dot-stuffing undone
+    EXPECT_EQ(client.messages()[2].unique_id, "1.3");
+    EXPECT_EQ(store.messages("alice", "INBOX").size(), 3u);
+  }
+}
+
+TEST(Pop3Client, SkipsKnownMessagesAndDeletesWhatItRetrieved) {
+  auto store = test::make_sample_store();
+  test::Loopback net;
+  ClientJob job = ::job("alice", "secret");
+  job.delete_after_retrieve = true;
+  job.known_ids = {"1.1"};
+  ClientSession client(job, net.client_send());
+  run(store, client, 0, net);
+  ASSERT_EQ(client.step(), ClientStep::done) << net.transcript;
+  ASSERT_EQ(client.messages().size(), 2u);
+  EXPECT_EQ(client.messages()[0].number, 2u);
+  auto left = store.messages("alice", "INBOX");
+  ASSERT_EQ(left.size(), 1u);  // only the known message stays
+  EXPECT_EQ(left[0].uid, 1u);
+  EXPECT_NE(net.transcript.find("C: DELE 3\r\n"), std::string::npos);
+}
+
+TEST(Pop3Client, WrongPasswordFailsWithTheServerLineAndQuits) {
+  auto store = test::make_sample_store();
+  test::Loopback net;
+  ClientSession client(job("alice", "oops"), net.client_send());
+  run(store, client, 0, net);
+  EXPECT_EQ(client.step(), ClientStep::failed);
+  EXPECT_EQ(client.failed_step(), ClientStep::pass);
+  EXPECT_EQ(client.error_line(), "-ERR [AUTH] invalid user name or password");
+}
+
+TEST(Pop3Client, FallsBackToListWithoutUidl) {
+  test::Loopback net;
+  ClientSession client(job("u", "p"), net.client_send());
+  // A minimal old server that knows no UIDL, played by hand.
+  client.receive("+OK hi\r\n+OK\r\n+OK\r\n-ERR unknown command\r\n");
+  client.receive("+OK 1 messages\r\n1 5\r\n.\r\n+OK 5 octets\r\n..x\r\n.\r\n+OK bye\r\n");
+  EXPECT_EQ(client.step(), ClientStep::done);
+  ASSERT_EQ(client.messages().size(), 1u);
+  EXPECT_EQ(client.messages()[0].content, ".x\r\n");
+  EXPECT_EQ(net.to_server, "USER u\r\nPASS p\r\nUIDL\r\nLIST\r\nRETR 1\r\nQUIT\r\n");
+}
+
+TEST(Pop3Client, GarbageFromTheServerFails) {
+  test::Loopback net;
+  ClientSession client(job("u", "p"), net.client_send());
+  client.receive("HTTP/1.1 400 Bad Request\r\n");
+  EXPECT_EQ(client.step(), ClientStep::failed);
+  EXPECT_EQ(client.error_line(), "HTTP/1.1 400 Bad Request");
+}

@@ -1,0 +1,60 @@
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include "agents/proto/pop3/server_session.hpp"
+#include "tests/mailbox/sample_store.hpp"
+#include "tests/mailbox/transcript.hpp"
+
+using namespace mailsim;
+
+namespace {
+
+// Every session of one run shares one store, so QUIT's deletions show in the next session.
+std::function<test::SessionFactory()> pop3_sessions() {
+  return [] {
+    auto store = std::make_shared<proto::mailbox::InMemoryMailStore>(test::make_sample_store());
+    return test::SessionFactory([store](test::Send send) {
+      auto session = std::make_shared<proto::pop3::ServerSession>(
+          *store, proto::pop3::ServerConfig{"pop.example.com"}, std::move(send));
+      return test::Endpoint{[session] { session->start(); },
+                            [session](std::string_view b) { session->receive(b); }};
+    });
+  };
+}
+
+}  // namespace
+
+TEST(Pop3Golden, LoginListRetrieveDeleteQuit) {
+  test::check_golden("pop3_session.txt", pop3_sessions());
+}
+TEST(Pop3Golden, EveryErrorReply) {
+  test::check_golden("pop3_errors.txt", pop3_sessions());
+}
+TEST(Pop3Golden, TopUidlRsetCapa) {
+  test::check_golden("pop3_top_uidl_rset.txt", pop3_sessions());
+}
+
+TEST(Pop3Server, OverlongLineIsRefusedAndTheSessionGoesOn) {
+  auto store = test::make_sample_store();
+  std::string out;
+  proto::pop3::ServerSession s(store, {}, [&](std::string_view b) { out.append(b); });
+  s.start();
+  out.clear();
+  s.receive(std::string(5000, 'x'));
+  s.receive("\r\nNOOP\r\n");
+  EXPECT_EQ(out,
+            "-ERR line too long (limit 512 octets)\r\n"
+            "-ERR NOOP is not valid in the AUTHORIZATION state\r\n");
+}
+
+TEST(Pop3Server, InputAfterQuitIsIgnored) {
+  auto store = test::make_sample_store();
+  std::string out;
+  proto::pop3::ServerSession s(store, {}, [&](std::string_view b) { out.append(b); });
+  s.start();
+  s.receive("QUIT\r\nUSER alice\r\n");
+  EXPECT_TRUE(s.closed());
+  EXPECT_EQ(out.find("USER"), std::string::npos);
+  EXPECT_EQ(out.rfind("+OK localhost POP3 server signing off\r\n"), out.size() - 39);
+}
