@@ -1,0 +1,31 @@
+#pragma once
+// Catalog entries of the MTA's configuration (English and French).
+#include <array>
+
+#include "sim/text.hpp"
+
+namespace mailsim::agents::msg {
+
+inline constexpr Message kRetryRuleSyntax{
+    "mta.retry_rule_syntax",
+    "'{rule}' is not a retry rule: write F,<cutoff>,<interval> or G,<cutoff>,<interval>,<factor>, "
+    "rules separated by ';', for example F,2h,15m; G,16h,1h,1.5; F,4d,6h",
+    "« {rule} » n'est pas une règle de nouvel essai : écrivez F,<limite>,<intervalle> ou "
+    "G,<limite>,<intervalle>,<facteur>, règles séparées par « ; », par exemple F,2h,15m; "
+    "G,16h,1h,1.5; F,4d,6h"};
+inline constexpr Message kRetryRuleTime{
+    "mta.retry_rule_time",
+    "'{value}' in the retry rule '{rule}' is not a time: use a number and s, m (minutes), h, d or "
+    "w, for example 15m or 4d",
+    "« {value} » dans la règle « {rule} » n'est pas une durée : utilisez un nombre et s, m "
+    "(minutes), h, d ou w, par exemple 15m ou 4d"};
+inline constexpr Message kRetryRuleOrder{
+    "mta.retry_rule_order",
+    "the cutoffs of retry rules must grow from one rule to the next: '{rule}' ends at or before "
+    "the rule before it",
+    "les limites des règles de nouvel essai doivent croître d'une règle à la suivante : « {rule} » "
+    "se termine avant la règle précédente"};
+
+inline constexpr std::array kAll{&kRetryRuleSyntax, &kRetryRuleTime, &kRetryRuleOrder};
+
+}  // namespace mailsim::agents::msg
