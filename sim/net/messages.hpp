@@ -16,10 +16,12 @@ class NetError : public LocalizedError {
 namespace msg {
 
 inline constexpr Message kBadAddress{
-    "net.bad_address", "'{input}' is not an IPv4 address; write four numbers 0-255 such as 192.0.2.10",
+    "net.bad_address",
+    "'{input}' is not an IPv4 address; write four numbers 0-255 such as 192.0.2.10",
     "« {input} » n'est pas une adresse IPv4 ; écrivez quatre nombres de 0 à 255, par exemple "
     "192.0.2.10"};
-inline constexpr Message kUnknownNode{"net.unknown_node", "there is no host or router named '{name}'",
+inline constexpr Message kUnknownNode{"net.unknown_node",
+                                      "there is no host or router named '{name}'",
                                       "aucun hôte ni routeur ne s'appelle « {name} »"};
 inline constexpr Message kUnknownLink{"net.unknown_link", "there is no link named '{name}'",
                                       "aucun lien ne s'appelle « {name} »"};
@@ -29,10 +31,8 @@ inline constexpr Message kDuplicateName{
 inline constexpr Message kDuplicateAddress{
     "net.duplicate_address", "the address {address} of '{name}' is already given to '{other}'",
     "l'adresse {address} de « {name} » est déjà attribuée à « {other} »"};
-inline constexpr Message kBadLink{
-    "net.bad_link",
-    "link '{name}': {problem}",
-    "lien « {name} » : {problem}"};
+inline constexpr Message kBadLink{"net.bad_link", "link '{name}': {problem}",
+                                  "lien « {name} » : {problem}"};
 inline constexpr Message kNotAHost{"net.not_a_host", "'{name}' is a router, not a host",
                                    "« {name} » est un routeur, pas un hôte"};
 inline constexpr Message kPortInUse{"net.port_in_use", "{host}: port {port} is already in use",
@@ -48,10 +48,9 @@ inline constexpr Message kConnReset{"net.conn.reset", "connection reset by peer"
 inline constexpr Message kConnHostDown{"net.conn.host_down", "the local host went down",
                                        "l'hôte local s'est arrêté"};
 
-inline constexpr std::array kAll{&kBadAddress,   &kUnknownNode,   &kUnknownLink,
-                                 &kDuplicateName, &kDuplicateAddress, &kBadLink,
-                                 &kNotAHost,     &kPortInUse,     &kConnRefused,
-                                 &kConnTimedOut, &kConnReset,     &kConnHostDown};
+inline constexpr std::array kAll{&kBadAddress,       &kUnknownNode,  &kUnknownLink, &kDuplicateName,
+                                 &kDuplicateAddress, &kBadLink,      &kNotAHost,    &kPortInUse,
+                                 &kConnRefused,      &kConnTimedOut, &kConnReset,   &kConnHostDown};
 
 }  // namespace msg
 }  // namespace mailsim::sim::net

@@ -1,0 +1,36 @@
+#pragma once
+// The tunable parameters of links, hosts and the network, with their defaults.
+#include <cstdint>
+
+#include "sim/time.hpp"
+
+namespace mailsim::sim::net {
+
+using namespace std::chrono_literals;
+
+struct LinkParams {
+  SimTime latency = 1ms;                      // propagation delay, each direction
+  std::uint64_t bandwidth_bps = 100'000'000;  // serialisation rate, bits per second
+  std::uint32_t mtu = 1500;                   // largest IP packet, bytes
+  double loss = 0.0;                          // probability that a packet is lost on the wire
+  std::uint32_t queue_bytes = 64 * 1500;      // per-direction queue capacity; 0: no byte limit
+  std::uint32_t queue_packets = 0;            // per-direction queue capacity; 0: no packet limit
+};
+
+struct HostSettings {
+  std::uint16_t mss = 1460;              // largest TCP payload this host sends or accepts
+  std::uint8_t ttl = 64;                 // initial TTL of the packets it sends
+  std::uint32_t receive_window = 65535;  // bytes it advertises (no window scaling)
+  SimTime initial_rto = 1s;              // RFC 6298 (2.1)
+  SimTime min_rto = 1s;                  // RFC 6298 (2.4)
+  SimTime max_rto = 60s;                 // RFC 6298 (2.5)
+  int syn_retries = 5;                   // SYN retransmissions before "timed out" (63 s)
+  int data_retries = 8;                  // retransmissions of the same data before giving up
+  SimTime time_wait = 1s;                // TIME-WAIT length (shortened 2 MSL)
+};
+
+struct NetworkSettings {
+  SimTime route_interval = 1s;  // routes are recomputed at least this often while packets move
+};
+
+}  // namespace mailsim::sim::net

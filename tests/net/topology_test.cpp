@@ -1,0 +1,217 @@
+// Topology, routing, links and datagrams.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "sim/net/messages.hpp"
+#include "tests/net/net_fixture.hpp"
+
+using namespace mailsim::sim;
+using namespace mailsim::sim::net;
+using namespace mailsim::sim::net::testing;
+
+TEST(Address, ParsesAndPrints) {
+  EXPECT_EQ(ip("192.0.2.10").to_string(), "192.0.2.10");
+  EXPECT_EQ(ip("198.51.100.255").value(), 0xC63364FFu);
+  for (const char* bad : {"", "1.2.3", "1.2.3.4.5", "256.1.1.1", "1..2.3", "a.b.c.d", "1.2.3.4 "}) {
+    try {
+      Ipv4Address::parse(bad);
+      ADD_FAILURE() << bad;
+    } catch (const NetError& e) {
+      EXPECT_NE(std::string(e.what()).find(std::string("'") + bad + "'"), std::string::npos)
+          << e.what();
+    }
+  }
+}
+
+TEST(Topology, RejectsDuplicatesAndUnknownNames) {
+  Simulator sim;
+  Network net(sim);
+  auto a = net.add_host("a", ip("192.0.2.1"));
+  EXPECT_THROW(net.add_host("a", ip("192.0.2.2")), NetError);
+  EXPECT_THROW(net.add_host("c", ip("192.0.2.1")), NetError);
+  EXPECT_THROW(net.add_link("a-a", a, a), NetError);
+  EXPECT_THROW(net.node("nowhere"), NetError);
+  EXPECT_THROW(net.link("nowhere"), NetError);
+  auto r = net.add_router("r");
+  EXPECT_THROW(net.add_link("bad", a, r, {.mtu = 20}), NetError);
+  EXPECT_THROW(net.add_link("bad", a, r, {.loss = 1.5}), NetError);
+  EXPECT_THROW(net.host(r), NetError);
+  EXPECT_EQ(*net.node_at(ip("192.0.2.1")), a);
+}
+
+TEST(Routing, ShortestPathOnASmallGraph) {
+  Diamond d;
+  EXPECT_EQ(d.net.route(d.a, d.b), (std::vector<NodeId>{d.a, d.r1, d.r2, d.b}));
+  EXPECT_EQ(d.net.route(d.b, d.a), (std::vector<NodeId>{d.b, d.r2, d.r1, d.a}));
+  // Make the direct link slower than the detour (5 + 5 ms): the detour wins.
+  d.net.set_link_params(d.r1_r2, {.latency = 20ms});
+  EXPECT_EQ(d.net.route(d.a, d.b), (std::vector<NodeId>{d.a, d.r1, d.r3, d.r2, d.b}));
+}
+
+TEST(Routing, HostsDoNotCarryTransitTraffic) {
+  Simulator sim;
+  Network net(sim);
+  auto a = net.add_host("a", ip("192.0.2.1"));
+  auto h = net.add_host("h", ip("192.0.2.2"));
+  auto b = net.add_host("b", ip("192.0.2.3"));
+  net.add_link("a-h", a, h);
+  net.add_link("h-b", h, b);
+  EXPECT_TRUE(net.route(a, b).empty());
+  EXPECT_EQ(net.route(a, h).size(), 2u);
+}
+
+TEST(Routing, RouteChangesWhenALinkGoesDownAndComesBack) {
+  Diamond d;
+  Recorder rec(d.sim);
+  d.net.set_link_up(d.r1_r2, false);
+  EXPECT_EQ(d.net.route(d.a, d.b), (std::vector<NodeId>{d.a, d.r1, d.r3, d.r2, d.b}));
+  d.net.set_link_up(d.r1_r2, true);
+  EXPECT_EQ(d.net.route(d.a, d.b), (std::vector<NodeId>{d.a, d.r1, d.r2, d.b}));
+  d.net.set_link_up(d.r1_r2, false);
+  d.net.set_link_up(d.r1_r3, false);
+  EXPECT_TRUE(d.net.route(d.a, d.b).empty());
+  EXPECT_EQ(rec.count("net.link.down"), 3u);
+  EXPECT_EQ(rec.count("net.link.up"), 1u);
+
+  // A datagram to an unreachable host is dropped at the first node, with the reason.
+  auto s = d.net.host(d.a).bind_udp(0, nullptr);
+  s.send_to(ip("198.51.100.1"), 53, "query");
+  d.sim.run();
+  EXPECT_EQ(rec.drops("no_route"), 1u);
+}
+
+TEST(Links, DatagramCrossesHopsWithSerialisationAndPropagationDelay) {
+  // 1 Mbit/s links with 10 ms latency: 3 hops of (8 * size) us + 10 ms each.
+  Diamond d({.latency = 10ms, .bandwidth_bps = 1'000'000}, {.latency = 50ms});
+  Recorder rec(d.sim);
+  std::string got;
+  Ipv4Address from;
+  SimTime at{0};
+  d.net.host(d.b).bind_udp(53, [&](Ipv4Address f, std::uint16_t, std::span<const std::byte> b) {
+    got = to_string(b);
+    from = f;
+    at = d.sim.now();
+  });
+  auto s = d.net.host(d.a).bind_udp(0, nullptr);
+  const std::string query(72, 'q');  // 100 bytes with the IP and UDP headers
+  ASSERT_TRUE(s.send_to(ip("198.51.100.1"), 53, query));
+  d.sim.run();
+  EXPECT_EQ(got, query);
+  EXPECT_EQ(from, ip("192.0.2.1"));
+  EXPECT_EQ(at, SimTime(3 * (800 + 10'000)));
+  EXPECT_EQ(rec.count("net.packet.queued"), 3u);
+  EXPECT_EQ(rec.count("net.packet.tx_start"), 3u);
+  EXPECT_EQ(rec.count("net.packet.arrived"), 3u);
+  EXPECT_EQ(rec.count("net.packet.forwarded"), 2u);
+  EXPECT_EQ(rec.count("net.packet.delivered"), 1u);
+  // TTL went down by one per router.
+  EXPECT_EQ(rec.packets.back().p.ip.ttl, 62);
+  // A datagram to a port nobody listens on.
+  s.send_to(ip("198.51.100.1"), 54, "x");
+  d.sim.run();
+  EXPECT_EQ(rec.drops("no_listener"), 1u);
+}
+
+TEST(Links, TtlExpiryDropsThePacket) {
+  Diamond d;
+  Recorder rec(d.sim);
+  HostSettings low;
+  low.ttl = 2;
+  d.net.set_host_settings(d.a, low);
+  auto s = d.net.host(d.a).bind_udp(0, nullptr);
+  bool got = false;
+  d.net.host(d.b).bind_udp(7, [&](auto, auto, auto) { got = true; });
+  s.send_to(ip("198.51.100.1"), 7, "ping");
+  d.sim.run();
+  EXPECT_FALSE(got);
+  ASSERT_EQ(rec.drops("ttl_expired"), 1u);
+  for (auto& e : rec.packets)
+    if (e.reason == "ttl_expired") {
+      EXPECT_EQ(e.node, "r2");
+    }
+}
+
+TEST(Links, PacketsLargerThanTheMtuAreDropped) {
+  Diamond d;
+  Recorder rec(d.sim);
+  d.net.set_link_params(d.r2_b, {.mtu = 576});
+  auto s = d.net.host(d.a).bind_udp(0, nullptr);
+  s.send_to(ip("198.51.100.1"), 7, std::string(1000, 'x'));
+  d.sim.run();
+  ASSERT_EQ(rec.drops("exceeds_mtu"), 1u);
+  EXPECT_EQ(rec.packets.back().link, "r2-b");
+}
+
+TEST(Links, DropTailWhenTheQueueIsFull) {
+  Diamond d({.bandwidth_bps = 1'000'000, .queue_packets = 2});
+  Recorder rec(d.sim);
+  auto s = d.net.host(d.a).bind_udp(0, nullptr);
+  for (int i = 0; i < 5; ++i)
+    s.send_to(ip("198.51.100.1"), 7, std::string(500, 'x'));
+  d.sim.run();
+  // One transmitting, two waiting, two dropped at the first link.
+  EXPECT_EQ(rec.drops("queue_full"), 2u);
+}
+
+TEST(Links, LinkDownLosesWhatIsOnIt) {
+  Diamond d({.latency = 10ms, .bandwidth_bps = 1'000'000});
+  Recorder rec(d.sim);
+  auto s = d.net.host(d.a).bind_udp(0, nullptr);
+  for (int i = 0; i < 3; ++i)
+    s.send_to(ip("198.51.100.1"), 7, std::string(500, 'x'));
+  d.sim.run_until(SimTime(5ms));
+  d.net.set_link_up(d.a_r1, false);
+  d.sim.run();
+  EXPECT_EQ(rec.drops("link_down"), 3u);
+  EXPECT_EQ(rec.count("net.packet.delivered"), 0u);
+}
+
+TEST(Routing, CongestionMovesNewTrafficToTheOtherPath) {
+  // Two equal paths a-r1-r2-b and a-r1-r3-r2-b (detour 2 x 1 ms vs 2 ms on the direct link).
+  Diamond d({.latency = 1ms, .bandwidth_bps = 10'000'000},
+            {.latency = 1ms, .bandwidth_bps = 10'000'000}, {.route_interval = 50ms});
+  d.net.set_link_params(d.r1_r2, {.latency = 2ms, .bandwidth_bps = 1'000'000});
+  Recorder rec(d.sim);
+  auto s = d.net.host(d.a).bind_udp(0, nullptr);
+  d.net.host(d.b).bind_udp(7, [](auto, auto, auto) {});
+  ASSERT_EQ(d.net.route(d.a, d.b)[2], d.r2);  // direct at first (tie broken by discovery order)
+  // A burst fills the slow direct link; after the next recomputation new traffic detours.
+  for (int i = 0; i < 40; ++i)
+    s.send_to(ip("198.51.100.1"), 7, std::string(1000, 'x'));
+  d.sim.run_until(SimTime(100ms));
+  s.send_to(ip("198.51.100.1"), 7, "late");
+  EXPECT_EQ(d.net.route(d.a, d.b), (std::vector<NodeId>{d.a, d.r1, d.r3, d.r2, d.b}));
+  d.sim.run();
+  bool detoured = false;
+  for (auto& e : rec.packets)
+    if (e.kind == "net.packet.queued" && e.link == "r1-r3") detoured = true;
+  EXPECT_TRUE(detoured);
+  EXPECT_GE(rec.count("net.route.recomputed"), 2u);
+}
+
+TEST(Layout, IsDeterministicAndInsideTheUnitSquare) {
+  Diamond d1, d2;
+  d1.net.set_position(d1.a, {0.1, 0.2});
+  d2.net.set_position(d2.a, {0.1, 0.2});
+  auto p1 = d1.net.layout();
+  auto p2 = d2.net.layout();
+  ASSERT_EQ(p1.size(), 5u);
+  EXPECT_DOUBLE_EQ(p1[d1.a].x, 0.1);
+  for (std::size_t i = 0; i < p1.size(); ++i) {
+    EXPECT_EQ(p1[i].x, p2[i].x);
+    EXPECT_EQ(p1[i].y, p2[i].y);
+    EXPECT_GE(p1[i].x, 0.0);
+    EXPECT_LE(p1[i].x, 1.0);
+  }
+  EXPECT_NE(p1[d1.r1].x, p1[d1.r2].x);
+}
+
+TEST(Trace, EveryKindIsListedOnce) {
+  std::set<std::string_view> names;
+  for (const TraceKind* k : all_kinds()) {
+    EXPECT_EQ(k->layer, "net");
+    EXPECT_TRUE(names.insert(k->name).second) << k->name;
+  }
+  EXPECT_EQ(names.size(), 21u);
+}
