@@ -52,11 +52,11 @@ TcpConnection* NetworkImpl::conn(std::uint32_t slot, std::uint32_t generation) {
   return conns[slot].get();
 }
 
+// The application takes in-order bytes at once, and out-of-order bytes never exceed what the
+// sender may have in flight, so the advertised window stays the full buffer (no shrinking:
+// a shrinking window would hide duplicate ACKs from fast retransmit, RFC 5681 section 2).
 std::uint32_t NetworkImpl::tcp_window(const TcpConnection& c) const {
-  const std::uint64_t room = c.settings.receive_window > c.out_of_order_bytes
-                                 ? c.settings.receive_window - c.out_of_order_bytes
-                                 : 0;
-  return static_cast<std::uint32_t>(std::min<std::uint64_t>(room, 65535));
+  return std::min<std::uint32_t>(c.settings.receive_window, 65535);
 }
 
 void NetworkImpl::tcp_set_state(TcpConnection& c, TcpState to) {
