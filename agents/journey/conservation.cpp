@@ -1,0 +1,97 @@
+#include "agents/journey/conservation.hpp"
+
+#include "agents/journey/messages.hpp"
+
+namespace mailsim::agents {
+namespace {
+bool is_terminal(const sim::TraceKind* kind) {
+  return kind != &kinds::kMailDeferred;
+}
+std::string outcome_name(const sim::TraceKind* kind) {
+  std::string_view name = kind->name;
+  if (auto dot = name.find('.'); dot != std::string_view::npos) name.remove_prefix(dot + 1);
+  return std::string(name);
+}
+}  // namespace
+
+ConservationChecker::ConservationChecker(sim::Trace& trace)
+    : trace_(trace),
+      subscription_(trace.subscribe([this](const sim::TraceRecord& r) { on_record(r); })) {}
+
+ConservationChecker::~ConservationChecker() {
+  trace_.unsubscribe(subscription_);
+}
+
+void ConservationChecker::on_record(const sim::TraceRecord& record) {
+  if (&record.kind() == &kinds::kMailAccepted) {
+    const auto& a = static_cast<const MailAcceptedRecord&>(record);
+    messages_[{a.agent, a.queue_id}] = a.sender.empty();
+    for (const auto& rcpt : a.recipients)
+      accepted_[{a.agent, a.queue_id, rcpt}] = Accepted{a.sender.empty()};
+    return;
+  }
+  for (const sim::TraceKind* k : journey_kinds()) {
+    if (&record.kind() == k && k != &kinds::kMailAccepted) {
+      const auto& o = static_cast<const MailOutcomeRecord&>(record);
+      outcomes_[{o.agent, o.queue_id, o.recipient}].push_back(
+          Outcome{k, o.next_agent, o.next_queue_id, o.dsn_queue_id});
+      return;
+    }
+  }
+}
+
+std::vector<ConservationChecker::Violation> ConservationChecker::check(
+    const StillQueued& still_queued) const {
+  std::vector<Violation> out;
+  auto add = [&](const Key& key, const Message& m, std::vector<Text::Arg> extra) {
+    const auto& [agent, qid, rcpt] = key;
+    std::vector<Text::Arg> args{{"agent", agent}, {"queue_id", qid}, {"recipient", rcpt}};
+    args.insert(args.end(), extra.begin(), extra.end());
+    out.push_back(Violation{agent, qid, rcpt, Text(m, std::move(args))});
+  };
+
+  for (const auto& [key, outs] : outcomes_) {
+    if (!accepted_.count(key))
+      add(key, msg::kNeverAccepted, {{"outcome", outcome_name(outs.front().kind)}});
+  }
+  for (const auto& [key, acc] : accepted_) {
+    const auto& [agent, qid, rcpt] = key;
+    std::vector<const Outcome*> terminal;
+    if (auto it = outcomes_.find(key); it != outcomes_.end())
+      for (const auto& o : it->second)
+        if (is_terminal(o.kind)) terminal.push_back(&o);
+    const bool queued = still_queued(agent, qid, rcpt);
+
+    if (terminal.empty()) {
+      if (!queued) add(key, msg::kLost, {});
+      continue;
+    }
+    if (terminal.size() > 1)
+      add(key, msg::kTwoOutcomes,
+          {{"first", outcome_name(terminal[0]->kind)},
+           {"second", outcome_name(terminal[1]->kind)}});
+    const Outcome& o = *terminal.front();
+    if (queued) add(key, msg::kDoneButQueued, {{"outcome", outcome_name(o.kind)}});
+    if (o.kind == &kinds::kMailRelayed && !accepted_.count({o.next_agent, o.next_queue_id, rcpt}))
+      add(key, msg::kRelayNotAccepted,
+          {{"next_agent", o.next_agent}, {"next_queue_id", o.next_queue_id}});
+    if (o.kind == &kinds::kMailBounced) {
+      if (acc.null_sender) add(key, msg::kBounceOfBounce, {});
+      auto bounce = messages_.find({agent, o.dsn_queue_id});
+      if (bounce == messages_.end() || !bounce->second)
+        add(key, msg::kBounceMissing, {{"dsn_queue_id", o.dsn_queue_id}});
+    }
+    if (o.kind == &kinds::kMailDoubleBounceDiscarded && !acc.null_sender)
+      add(key, msg::kDiscardNotBounce, {});
+  }
+  return out;
+}
+
+std::string ConservationChecker::describe(const std::vector<Violation>& violations, Lang lang) {
+  std::string out;
+  for (const auto& v : violations)
+    out += v.problem.render(lang) + "\n";
+  return out;
+}
+
+}  // namespace mailsim::agents

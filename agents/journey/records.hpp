@@ -1,0 +1,77 @@
+#pragma once
+// Trace records of a mail's journey, shared by every mail agent: a message entering an
+// agent's queue, and what became of it for each recipient. The conservation checker, the
+// narration and the window read these; each carries the stage of the journey it belongs to.
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sim/trace.hpp"
+
+namespace mailsim::agents {
+
+// The stages of the journey, as the article tells it.
+enum class Stage {
+  composition,
+  submission,
+  queueing,
+  dns_lookup,
+  relay,
+  inbound_checks,
+  delivery,
+  retrieval,
+  retry,
+  bounce,
+};
+std::string_view stage_name(Stage stage);
+
+namespace kinds {
+inline constexpr sim::TraceKind kMailAccepted{"mail.accepted", "agents"};
+inline constexpr sim::TraceKind kMailRelayed{"mail.relayed", "agents"};
+inline constexpr sim::TraceKind kMailDelivered{"mail.delivered", "agents"};
+inline constexpr sim::TraceKind kMailDeferred{"mail.deferred", "agents"};
+inline constexpr sim::TraceKind kMailBounced{"mail.bounced", "agents"};
+inline constexpr sim::TraceKind kMailDoubleBounceDiscarded{"mail.double_bounce_discarded",
+                                                           "agents"};
+}  // namespace kinds
+
+// Every journey kind, for the narration's coverage test.
+std::span<const sim::TraceKind* const> journey_kinds();
+
+// A message entered `agent`'s queue under `queue_id`: after the 250 reply to DATA (stored
+// before the reply is sent), after a submission, or generated there (a bounce).
+struct MailAcceptedRecord final : sim::TraceRecord {
+  MailAcceptedRecord() : TraceRecord(kinds::kMailAccepted) {}
+  Stage stage = Stage::queueing;
+  std::string agent;
+  std::string queue_id;
+  std::string message_id;
+  std::string sender;  // empty for the null reverse-path <>
+  std::vector<std::string> recipients;
+  std::uint64_t size = 0;
+  std::string origin;  // "smtp 192.0.2.10", "submission alice", "bounce of 4B3F21A0C2"
+
+  void visit_fields(sim::FieldVisitor& v) const override;
+};
+
+// What became of one recipient of a queued message. The kind says which outcome; the fields
+// that do not apply stay empty.
+struct MailOutcomeRecord final : sim::TraceRecord {
+  explicit MailOutcomeRecord(const sim::TraceKind& kind) : TraceRecord(kind) {}
+  Stage stage = Stage::delivery;
+  std::string agent;
+  std::string queue_id;
+  std::string recipient;
+  std::string reply;             // the SMTP reply or local reason behind the outcome
+  std::string next_agent;        // relayed: who took it
+  std::string next_queue_id;     // relayed: under which queue id
+  std::string mailbox;           // delivered: "bob@b.example/INBOX"
+  std::string dsn_queue_id;      // bounced: the queue id of the bounce message
+  sim::SimTime next_attempt{0};  // deferred: when it will be tried again
+
+  void visit_fields(sim::FieldVisitor& v) const override;
+};
+
+}  // namespace mailsim::agents

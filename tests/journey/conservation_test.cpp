@@ -1,0 +1,144 @@
+#include "agents/journey/conservation.hpp"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "agents/journey/messages.hpp"
+#include "sim/simulator.hpp"
+#include "sim/trace_format.hpp"
+
+using namespace mailsim;
+using namespace mailsim::agents;
+
+namespace {
+class Journey : public ::testing::Test {
+ protected:
+  sim::Simulator sim;
+  ConservationChecker checker{sim.trace()};
+  std::set<std::tuple<std::string, std::string, std::string>> queued;
+
+  void accept(const std::string& agent, const std::string& qid, const std::string& sender,
+              std::vector<std::string> rcpts) {
+    MailAcceptedRecord r;
+    r.agent = agent;
+    r.queue_id = qid;
+    r.sender = sender;
+    r.recipients = rcpts;
+    r.message_id = "<" + qid + "@" + agent + ">";
+    sim.trace().publish(r);
+    for (const auto& rc : rcpts)
+      queued.insert({agent, qid, rc});
+  }
+  void outcome(const sim::TraceKind& kind, const std::string& agent, const std::string& qid,
+               const std::string& rcpt, const std::string& next_agent = "",
+               const std::string& next_qid = "", const std::string& dsn = "") {
+    MailOutcomeRecord r(kind);
+    r.agent = agent;
+    r.queue_id = qid;
+    r.recipient = rcpt;
+    r.next_agent = next_agent;
+    r.next_queue_id = next_qid;
+    r.dsn_queue_id = dsn;
+    sim.trace().publish(r);
+    if (&kind != &kinds::kMailDeferred) queued.erase({agent, qid, rcpt});
+  }
+  std::vector<ConservationChecker::Violation> check() {
+    return checker.check([this](const std::string& a, const std::string& q, const std::string& r) {
+      return queued.count({a, q, r}) > 0;
+    });
+  }
+  std::string report(Lang lang = Lang::en) { return ConservationChecker::describe(check(), lang); }
+};
+}  // namespace
+
+TEST_F(Journey, TheArticlesJourneyHoldsTheInvariant) {
+  accept("msa.a.example", "A1", "alice@a.example", {"bob@b.example", "carol@a.example"});
+  outcome(kinds::kMailDelivered, "msa.a.example", "A1", "carol@a.example");
+  outcome(kinds::kMailDeferred, "msa.a.example", "A1", "bob@b.example");
+  accept("mx.b.example", "B7", "alice@a.example", {"bob@b.example"});
+  outcome(kinds::kMailRelayed, "msa.a.example", "A1", "bob@b.example", "mx.b.example", "B7");
+  outcome(kinds::kMailDelivered, "mx.b.example", "B7", "bob@b.example");
+  EXPECT_EQ(report(), "");
+  EXPECT_EQ(checker.accepted_count(), 3u);
+}
+
+TEST_F(Journey, StillQueuedAtTheEndIsFine) {
+  accept("smtp.a.example", "A1", "alice@a.example", {"bob@b.example"});
+  outcome(kinds::kMailDeferred, "smtp.a.example", "A1", "bob@b.example");
+  EXPECT_EQ(report(), "");
+}
+
+TEST_F(Journey, ADroppedQueuedMessageIsReportedByName) {
+  accept("smtp.a.example", "A1", "alice@a.example", {"bob@b.example"});
+  outcome(kinds::kMailDeferred, "smtp.a.example", "A1", "bob@b.example");
+  queued.clear();  // the queue lost it, as a buggy crash recovery would
+  EXPECT_EQ(report(),
+            "smtp.a.example accepted A1 for bob@b.example, but it was neither delivered, relayed "
+            "nor bounced, and is no longer queued: the mail was lost\n");
+  EXPECT_EQ(report(Lang::fr),
+            "smtp.a.example a accepté A1 pour bob@b.example, mais il n'a été ni distribué, ni "
+            "relayé, ni renvoyé, et n'est plus en file d'attente : le courrier est perdu\n");
+}
+
+TEST_F(Journey, BouncesMustBeQueuedAndNeverBeBounced) {
+  accept("smtp.a.example", "A1", "alice@a.example", {"bob@b.example"});
+  accept("smtp.a.example", "A2", "", {"alice@a.example"});  // the DSN, from <>
+  outcome(kinds::kMailBounced, "smtp.a.example", "A1", "bob@b.example", "", "", "A2");
+  outcome(kinds::kMailDelivered, "smtp.a.example", "A2", "alice@a.example");
+  EXPECT_EQ(report(), "");
+
+  accept("smtp.a.example", "A3", "alice@a.example", {"zed@c.example"});
+  outcome(kinds::kMailBounced, "smtp.a.example", "A3", "zed@c.example", "", "", "A9");
+  accept("smtp.a.example", "A4", "", {"ghost@d.example"});
+  accept("smtp.a.example", "A5", "", {"postmaster@a.example"});
+  outcome(kinds::kMailBounced, "smtp.a.example", "A4", "ghost@d.example", "", "", "A5");
+  outcome(kinds::kMailDelivered, "smtp.a.example", "A5", "postmaster@a.example");
+  accept("smtp.a.example", "A6", "alice@a.example", {"x@e.example"});
+  outcome(kinds::kMailDoubleBounceDiscarded, "smtp.a.example", "A6", "x@e.example");
+  EXPECT_EQ(
+      report(),
+      "smtp.a.example bounced A3 for zed@c.example, but the bounce A9 was never queued\n"
+      "smtp.a.example sent a bounce about the bounce A4: a bounce about a bounce must never be "
+      "sent (RFC 5321 4.5.5)\n"
+      "smtp.a.example discarded A6 for x@e.example as a double bounce, but it is not a "
+      "bounce\n");
+}
+
+TEST_F(Journey, DoubleOutcomesUnknownMessagesAndPhantomRelays) {
+  accept("smtp.a.example", "A1", "alice@a.example", {"bob@b.example"});
+  outcome(kinds::kMailDelivered, "smtp.a.example", "A1", "bob@b.example");
+  outcome(kinds::kMailDelivered, "smtp.a.example", "A1", "bob@b.example");
+  outcome(kinds::kMailDelivered, "smtp.a.example", "Z9", "bob@b.example");
+  accept("smtp.a.example", "A2", "alice@a.example", {"bob@b.example"});
+  outcome(kinds::kMailRelayed, "smtp.a.example", "A2", "bob@b.example", "mx.b.example", "B1");
+  queued.insert({"smtp.a.example", "A2", "bob@b.example"});
+  EXPECT_EQ(report(),
+            "smtp.a.example reports delivered for Z9 (bob@b.example), which it never accepted\n"
+            "A1 at smtp.a.example for bob@b.example ended twice: delivered and delivered\n"
+            "A2 at smtp.a.example for bob@b.example ended (relayed) but is still in the queue\n"
+            "smtp.a.example says it relayed A2 for bob@b.example to mx.b.example as B1, but "
+            "mx.b.example never accepted it\n");
+}
+
+TEST(JourneyRecords, TextFormatCarriesTheStage) {
+  MailAcceptedRecord r;
+  r.stage = Stage::submission;
+  r.agent = "msa.a.example";
+  r.queue_id = "4B3F21A0C2";
+  r.message_id = "<1@a.example>";
+  r.recipients = {"bob@b.example", "carol@b.example"};
+  r.size = 1234;
+  r.origin = "submission alice";
+  EXPECT_EQ(sim::format_text(r),
+            "00:00:00 mail.accepted stage=submission agent=msa.a.example queue_id=4B3F21A0C2 "
+            "message_id=<1@a.example> sender=<> recipients=bob@b.example,carol@b.example size=1234 "
+            "origin=\"submission alice\"");
+}
+
+TEST(JourneyMessages, BothLanguages) {
+  for (const Message* m : msg::kAll) {
+    EXPECT_FALSE(m->en.empty()) << m->id;
+    EXPECT_FALSE(m->fr.empty()) << m->id;
+  }
+}
