@@ -1,0 +1,43 @@
+#pragma once
+// The narration catalog: one sentence per trace record kind. The message id is the kind's name.
+#include <array>
+
+#include "sim/text.hpp"
+
+namespace mailsim::agents::narration {
+
+inline constexpr Message kMailAccepted{
+    "mail.accepted",
+    "{agent} accepted a message from {sender} for {recipients} and stored it in its queue as "
+    "{queue_id} ({size} bytes)",
+    "{agent} a accepté un message de {sender} pour {recipients} et l'a rangé dans sa file "
+    "d'attente sous {queue_id} ({size} octets)"};
+inline constexpr Message kMailRelayed{
+    "mail.relayed", "{agent} handed {queue_id} for {recipient} over to {next_agent} ({reply})",
+    "{agent} a transmis {queue_id} pour {recipient} à {next_agent} ({reply})"};
+inline constexpr Message kMailDelivered{
+    "mail.delivered", "{agent} delivered {queue_id} to the mailbox {mailbox}",
+    "{agent} a déposé {queue_id} dans la boîte aux lettres {mailbox}"};
+inline constexpr Message kMailDeferred{
+    "mail.deferred",
+    "{agent} could not deliver {queue_id} to {recipient} yet: {reply} ({explain}); next try at "
+    "{next_attempt}",
+    "{agent} n'a pas encore pu remettre {queue_id} à {recipient} : {reply} ({explain}) ; "
+    "nouvel essai à {next_attempt}"};
+inline constexpr Message kMailBounced{
+    "mail.bounced",
+    "{agent} gave up on {queue_id} for {recipient}: {reply} ({explain}); it sends a delivery "
+    "status notification {dsn_queue_id} back to the sender",
+    "{agent} abandonne {queue_id} pour {recipient} : {reply} ({explain}) ; il renvoie un avis de "
+    "non-remise {dsn_queue_id} à l'expéditeur"};
+inline constexpr Message kMailDoubleBounceDiscarded{
+    "mail.double_bounce_discarded",
+    "{agent} could not deliver the bounce {queue_id} to {recipient} either; a bounce about a "
+    "bounce is never sent, so it is discarded",
+    "{agent} n'a pas pu remettre non plus l'avis {queue_id} à {recipient} ; on ne renvoie jamais "
+    "d'avis à propos d'un avis, il est donc supprimé"};
+
+inline constexpr std::array kAll{&kMailAccepted, &kMailRelayed, &kMailDelivered,
+                                 &kMailDeferred, &kMailBounced, &kMailDoubleBounceDiscarded};
+
+}  // namespace mailsim::agents::narration
