@@ -31,8 +31,21 @@ inline constexpr Message kDuplicateName{
 inline constexpr Message kDuplicateAddress{
     "net.duplicate_address", "the address {address} of '{name}' is already given to '{other}'",
     "l'adresse {address} de « {name} » est déjà attribuée à « {other} »"};
-inline constexpr Message kBadLink{"net.bad_link", "link '{name}': {problem}",
-                                  "lien « {name} » : {problem}"};
+inline constexpr Message kLinkSameEnds{
+    "net.link.same_ends", "link '{name}': both ends are the same node '{node}'",
+    "lien « {name} » : ses deux extrémités sont le même nœud « {node} »"};
+inline constexpr Message kLinkBandwidth{"net.link.bandwidth",
+                                        "link '{name}': the bandwidth must be above 0 bit/s",
+                                        "lien « {name} » : le débit doit être supérieur à 0 bit/s"};
+inline constexpr Message kLinkLatency{"net.link.latency",
+                                      "link '{name}': the latency {latency} is negative",
+                                      "lien « {name} » : la latence {latency} est négative"};
+inline constexpr Message kLinkMtu{
+    "net.link.mtu", "link '{name}': MTU {mtu} is below the IPv4 minimum of 68 bytes",
+    "lien « {name} » : la MTU {mtu} est inférieure au minimum IPv4 de 68 octets"};
+inline constexpr Message kLinkLoss{
+    "net.link.loss", "link '{name}': loss {loss} is not a probability between 0 and 1",
+    "lien « {name} » : la perte {loss} n'est pas une probabilité entre 0 et 1"};
 inline constexpr Message kNotAHost{"net.not_a_host", "'{name}' is a router, not a host",
                                    "« {name} » est un routeur, pas un hôte"};
 inline constexpr Message kPortInUse{"net.port_in_use", "{host}: port {port} is already in use",
@@ -48,9 +61,11 @@ inline constexpr Message kConnReset{"net.conn.reset", "connection reset by peer"
 inline constexpr Message kConnHostDown{"net.conn.host_down", "the local host went down",
                                        "l'hôte local s'est arrêté"};
 
-inline constexpr std::array kAll{&kBadAddress,       &kUnknownNode,  &kUnknownLink, &kDuplicateName,
-                                 &kDuplicateAddress, &kBadLink,      &kNotAHost,    &kPortInUse,
-                                 &kConnRefused,      &kConnTimedOut, &kConnReset,   &kConnHostDown};
+inline constexpr std::array kAll{
+    &kBadAddress,       &kUnknownNode,  &kUnknownLink,   &kDuplicateName,
+    &kDuplicateAddress, &kLinkSameEnds, &kLinkBandwidth, &kLinkLatency,
+    &kLinkMtu,          &kLinkLoss,     &kNotAHost,      &kPortInUse,
+    &kConnRefused,      &kConnTimedOut, &kConnReset,     &kConnHostDown};
 
 }  // namespace msg
 }  // namespace mailsim::sim::net

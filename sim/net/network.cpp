@@ -70,13 +70,13 @@ NodeId add_node(NetworkImpl& n, std::string name, NodeKind kind,
 }
 
 void check_params(const std::string& name, const LinkParams& p) {
-  auto bad = [&](std::string problem) {
-    throw NetError(Text(msg::kBadLink, {{"name", name}, {"problem", std::move(problem)}}));
-  };
-  if (p.bandwidth_bps == 0) bad("bandwidth must be above 0 bit/s");
-  if (p.latency < SimTime(0)) bad("latency must not be negative");
-  if (p.mtu < 68) bad(fmt::format("MTU {} is below the IPv4 minimum of 68 bytes", p.mtu));
-  if (!(p.loss >= 0.0 && p.loss <= 1.0)) bad(fmt::format("loss {} is not between 0 and 1", p.loss));
+  if (p.bandwidth_bps == 0) throw NetError(Text(msg::kLinkBandwidth, {{"name", name}}));
+  if (p.latency < SimTime(0))
+    throw NetError(Text(msg::kLinkLatency, {{"name", name}, {"latency", format_time(p.latency)}}));
+  if (p.mtu < 68)
+    throw NetError(Text(msg::kLinkMtu, {{"name", name}, {"mtu", std::to_string(p.mtu)}}));
+  if (!(p.loss >= 0.0 && p.loss <= 1.0))
+    throw NetError(Text(msg::kLinkLoss, {{"name", name}, {"loss", fmt::format("{}", p.loss)}}));
 }
 }  // namespace
 
@@ -95,8 +95,7 @@ LinkId Network::add_link(std::string name, NodeId a, NodeId b, LinkParams params
   impl_->check_node(a);
   impl_->check_node(b);
   if (a == b)
-    throw NetError(
-        Text(msg::kBadLink, {{"name", name}, {"problem", "both ends are the same node"}}));
+    throw NetError(Text(msg::kLinkSameEnds, {{"name", name}, {"node", impl_->nodes[a].name}}));
   check_params(name, params);
   const auto id = static_cast<LinkId>(impl_->links.size());
   LinkState& link = impl_->links.emplace_back();

@@ -215,3 +215,27 @@ TEST(Trace, EveryKindIsListedOnce) {
   }
   EXPECT_EQ(names.size(), 21u);
 }
+
+TEST(Messages, EveryEntryHasBothLanguagesAndAUniqueId) {
+  std::set<std::string_view> ids;
+  for (const mailsim::Message* m : msg::kAll) {
+    EXPECT_TRUE(ids.insert(m->id).second) << m->id;
+    EXPECT_FALSE(m->en.empty());
+    EXPECT_FALSE(m->fr.empty());
+  }
+}
+
+TEST(Messages, LinkErrorsNameTheLinkAndTheValue) {
+  Simulator sim;
+  Network net(sim);
+  auto a = net.add_router("a");
+  auto b = net.add_router("b");
+  try {
+    net.add_link("a-b", a, b, {.mtu = 20});
+    ADD_FAILURE();
+  } catch (const NetError& e) {
+    EXPECT_EQ(std::string(e.what()), "link 'a-b': MTU 20 is below the IPv4 minimum of 68 bytes");
+    EXPECT_EQ(e.text().render(mailsim::Lang::fr),
+              "lien « a-b » : la MTU 20 est inférieure au minimum IPv4 de 68 octets");
+  }
+}
