@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "sim/net/address.hpp"
+#include "sim/net/messages.hpp"
 #include "sim/net/packet.hpp"
 #include "sim/net/settings.hpp"
 #include "sim/net/socket.hpp"

@@ -170,7 +170,7 @@ void StreamSocket::on_closed(EndFn fn) {
 void StreamSocket::close() {
   TcpConnection* c = live(net_, slot_, generation_);
   if (c == nullptr || c->fin_requested) return;
-  if (c->state == TcpState::syn_sent) {
+  if (c->state == TcpState::syn_sent && c->buffered_end == 0) {  // nothing to say: forget it
     c->on_connect_error = nullptr;
     return net_->tcp_finish(slot_, &kinds::kConnClosed, std::nullopt, "closed before connected");
   }

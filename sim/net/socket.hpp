@@ -75,7 +75,8 @@ class StreamSocket {
   void on_error(ErrorFn fn);
   // Both directions are closed (after close() and the peer's FIN).
   void on_closed(EndFn fn);
-  // Orderly close: FIN once every queued byte is sent.
+  // Orderly close: FIN once every queued byte is sent, even bytes queued before the handshake
+  // ended. A connecting socket with nothing queued is simply forgotten.
   void close();
   // Abort: RST now, queued bytes are discarded.
   void abort();

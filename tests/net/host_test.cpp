@@ -244,3 +244,37 @@ TEST(Determinism, TwoRunsGiveTheSameTraceBytes) {
   auto other = lossy_run(100);
   EXPECT_FALSE(first == other);  // the seed matters (loss and ISNs differ)
 }
+
+TEST(Events, HostDownClosesItsDatagramSocketsAndListeners) {
+  Diamond d;
+  Host b = d.net.host(d.b);
+  int received = 0;
+  DatagramSocket dns = b.bind_udp(53, [&](auto, auto, auto) { ++received; });
+  b.listen(25, nullptr);
+  EXPECT_THROW(b.bind_udp(53, nullptr), NetError);
+  d.net.set_host_up(d.b, false);
+  EXPECT_FALSE(dns.valid());
+  EXPECT_FALSE(dns.send_to(ip("192.0.2.1"), 53, "x"));
+  d.net.set_host_up(d.b, true);
+  EXPECT_FALSE(dns.valid());  // the old socket stays closed after the restart
+  b.listen(25, nullptr);      // the port is free again
+  b.bind_udp(53, [&](auto, auto, auto) { ++received; });
+  auto client = d.net.host(d.a).bind_udp(0, nullptr);
+  client.send_to(kB, 53, "query");
+  d.sim.run();
+  EXPECT_EQ(received, 1);
+}
+
+TEST(Filters, UdpRejectIsADrop) {
+  Diamond d;
+  Recorder rec(d.sim);
+  int received = 0;
+  d.net.host(d.b).bind_udp(53, [&](auto, auto, auto) { ++received; });
+  d.net.add_filter(d.b,
+                   {.port = 53, .action = FilterAction::reject, .protocol = FilterProtocol::udp});
+  d.net.host(d.a).bind_udp(0, nullptr).send_to(kB, 53, "query");
+  d.sim.run();
+  EXPECT_EQ(received, 0);
+  EXPECT_EQ(rec.drops("filtered"), 1u);
+  EXPECT_EQ(rec.count("net.packet.sent"), 1u);  // no ICMP, no answer of any kind
+}

@@ -266,3 +266,67 @@ TEST(Tcp, AbortSendsAResetThePeerSees) {
   EXPECT_EQ(*server_error, ConnError::reset);
   EXPECT_EQ(rec.count("net.conn.reset"), 2u);
 }
+
+TEST(Tcp, BytesQueuedBeforeTheHandshakeGoAfterIt) {
+  Diamond d;
+  Sink sink;
+  sink.attach(d.net.host(d.b), 25);
+  StreamSocket c = d.net.host(d.a).connect(kB, 25, nullptr, nullptr);
+  EXPECT_EQ(c.info().state, TcpState::syn_sent);
+  EXPECT_TRUE(c.send("EHLO a\r\n"));
+  c.close();
+  EXPECT_FALSE(c.send("too late"));
+  d.sim.run();
+  EXPECT_EQ(sink.received, "EHLO a\r\n");
+  EXPECT_TRUE(sink.ended);
+  EXPECT_TRUE(sink.closed);
+}
+
+TEST(Tcp, StoppingToListenRefusesNewConnections) {
+  Diamond d;
+  int accepted = 0;
+  Host b = d.net.host(d.b);
+  b.listen(25, [&](StreamSocket) { ++accepted; });
+  EXPECT_THROW(b.listen(25, nullptr), NetError);
+  d.net.host(d.a).connect(kB, 25, nullptr, nullptr);
+  d.sim.run();
+  EXPECT_EQ(accepted, 1);
+  b.stop_listening(25);
+  std::optional<ConnError> error;
+  d.net.host(d.a).connect(kB, 25, nullptr, [&](ConnError e) { error = e; });
+  d.sim.run();
+  EXPECT_EQ(error, ConnError::refused);
+}
+
+TEST(Tcp, HandlesOfFinishedConnectionsDoNothing) {
+  Diamond d;
+  d.net.host(d.b).listen(25, [](StreamSocket s) { s.close(); });
+  StreamSocket c = d.net.host(d.a).connect(kB, 25, nullptr, nullptr);
+  c.on_end([&] { c.close(); });
+  d.sim.run();
+  EXPECT_FALSE(c.valid());
+  EXPECT_FALSE(c.send("x"));
+  c.close();
+  c.abort();
+  EXPECT_EQ(c.info().state, TcpState::closed);
+  StreamSocket none;
+  EXPECT_FALSE(none.valid());
+  EXPECT_FALSE(none.send("x"));
+}
+
+TEST(Tcp, ManyConnectionsBetweenTheSameHostsStayApart) {
+  Diamond d;
+  std::vector<std::string> got(20);
+  d.net.host(d.b).listen(25, [&](StreamSocket s) {
+    s.on_data([&, s](std::span<const std::byte> b) {
+      std::string text = to_string(b);
+      got[static_cast<std::size_t>(std::stoi(text.substr(0, text.find(':'))))] += text;
+    });
+  });
+  for (int i = 0; i < 20; ++i)
+    d.net.host(d.a).connect(
+        kB, 25, [i](StreamSocket s) { s.send(std::to_string(i) + ":hello"); }, nullptr);
+  d.sim.run();
+  for (int i = 0; i < 20; ++i)
+    EXPECT_EQ(got[static_cast<std::size_t>(i)], std::to_string(i) + ":hello");
+}
