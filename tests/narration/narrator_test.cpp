@@ -7,6 +7,7 @@
 
 #include "agents/journey/records.hpp"
 #include "agents/narration/sentences.hpp"
+#include "agents/roles/typed_session.hpp"
 
 using namespace mailsim;
 using namespace mailsim::agents;
@@ -39,8 +40,10 @@ TEST(Narrator, TellsAnAcceptance) {
             "in its queue as A1 (512 bytes)");
 }
 
-TEST(Narrator, EveryJourneyKindHasASentenceInBothLanguages) {
-  for (const sim::TraceKind* kind : journey_kinds()) {
+TEST(Narrator, EveryAgentRecordKindHasASentenceInBothLanguages) {
+  std::vector<const sim::TraceKind*> all(journey_kinds().begin(), journey_kinds().end());
+  all.insert(all.end(), typed_session_kinds().begin(), typed_session_kinds().end());
+  for (const sim::TraceKind* kind : all) {
     const Message* m = Narrator::sentence_for(*kind);
     ASSERT_NE(m, nullptr) << kind->name;
     EXPECT_FALSE(m->en.empty()) << kind->name;
@@ -57,4 +60,12 @@ TEST(Narrator, SentencePlaceholdersAreTheSameInBothLanguages) {
   };
   for (const Message* m : Narrator::sentences())
     EXPECT_EQ(names(m->en), names(m->fr)) << m->id;
+}
+
+TEST(Narrator, TellsATypedLineWithItsReplyMeaningless) {
+  TypedSessionRecord r(kinds::kTypedReceived);
+  r.session = "alice-pc -> 198.51.100.25:25";
+  r.line = "220 mx.b.example ESMTP";
+  EXPECT_EQ(Narrator(Lang::fr).narrate(r),
+            "alice-pc -> 198.51.100.25:25 : le serveur a répondu « 220 mx.b.example ESMTP »");
 }

@@ -1,0 +1,147 @@
+#include "agents/roles/typed_session.hpp"
+
+#include <array>
+
+#include <fmt/format.h>
+
+namespace mailsim::agents {
+
+std::span<const sim::TraceKind* const> typed_session_kinds() {
+  static constexpr std::array<const sim::TraceKind*, 5> kAll{
+      &kinds::kTypedOpened, &kinds::kTypedFailed, &kinds::kTypedSent, &kinds::kTypedReceived,
+      &kinds::kTypedClosed};
+  return kAll;
+}
+
+void TypedSessionRecord::visit_fields(sim::FieldVisitor& v) const {
+  v.field("session", session);
+  if (!line.empty() || &kind() == &kinds::kTypedSent || &kind() == &kinds::kTypedReceived)
+    v.field("line", line);
+  if (!reason.empty()) v.field("reason", reason);
+}
+
+struct TypedSession::State {
+  TypedSession* owner;  // null once the session object is gone
+  sim::net::StreamSocket socket;
+  bool connected = false;
+  bool ended = false;
+  std::vector<std::string> pending;  // typed before the connection was up
+  std::string partial;               // received bytes after the last line end
+};
+
+TypedSession::TypedSession(sim::net::Network& net, sim::net::NodeId from, sim::net::Ipv4Address to,
+                           std::uint16_t port, Callbacks callbacks)
+    : net_(net),
+      from_(from),
+      to_(to),
+      port_(port),
+      callbacks_(std::move(callbacks)),
+      name_(fmt::format("{} -> {}:{}", net.name(from), to.to_string(), port)),
+      state_(std::make_shared<State>()) {
+  state_->owner = this;
+}
+
+TypedSession::~TypedSession() {
+  state_->owner = nullptr;
+  if (state_->socket.valid()) state_->socket.abort();
+}
+
+void TypedSession::emit(const sim::TraceKind& kind, std::string line, std::string reason) {
+  sim::Trace& trace = net_.sim().trace();
+  if (!trace.active()) return;
+  TypedSessionRecord r(kind);
+  r.session = name_;
+  r.line = std::move(line);
+  r.reason = std::move(reason);
+  trace.publish(r);
+}
+
+void TypedSession::open() {
+  std::weak_ptr<State> weak = state_;
+  auto on_connected = [weak](sim::net::StreamSocket s) {
+    auto st = weak.lock();
+    if (!st || st->owner == nullptr) return;
+    TypedSession& self = *st->owner;
+    st->connected = true;
+    self.emit(kinds::kTypedOpened, {});
+    if (self.callbacks_.on_connected) self.callbacks_.on_connected();
+    auto pending = std::move(st->pending);
+    st->pending.clear();
+    for (const auto& line : pending) {
+      self.emit(kinds::kTypedSent, line);
+      s.send(line + "\r\n");
+    }
+  };
+  auto on_error = [weak](sim::net::ConnError e) {
+    auto st = weak.lock();
+    if (!st || st->owner == nullptr || st->ended) return;
+    st->ended = true;
+    TypedSession& self = *st->owner;
+    self.emit(kinds::kTypedFailed, {}, std::string(sim::net::conn_error_name(e)));
+    if (self.callbacks_.on_failed) self.callbacks_.on_failed(e);
+  };
+  state_->socket = net_.host(from_).connect(to_, port_, on_connected, on_error);
+  state_->socket.on_data([weak](std::span<const std::byte> bytes) {
+    auto st = weak.lock();
+    if (st && st->owner != nullptr) st->owner->on_bytes(bytes);
+  });
+  state_->socket.on_error(on_error);
+  state_->socket.on_end([weak] {
+    auto st = weak.lock();
+    if (!st || st->owner == nullptr || st->ended) return;
+    TypedSession& self = *st->owner;
+    if (!st->partial.empty()) {  // a last line without its line end
+      self.received_.push_back(st->partial);
+      self.emit(kinds::kTypedReceived, st->partial);
+      if (self.callbacks_.on_line) self.callbacks_.on_line(st->partial);
+      st->partial.clear();
+    }
+    st->ended = true;
+    st->socket.close();
+    self.emit(kinds::kTypedClosed, {}, "closed by the server");
+    if (self.callbacks_.on_closed) self.callbacks_.on_closed();
+  });
+}
+
+void TypedSession::on_bytes(std::span<const std::byte> bytes) {
+  std::string& partial = state_->partial;
+  for (std::byte b : bytes) {
+    const char c = static_cast<char>(b);
+    if (c == '\n') {
+      if (!partial.empty() && partial.back() == '\r') partial.pop_back();
+      received_.push_back(partial);
+      emit(kinds::kTypedReceived, partial);
+      if (callbacks_.on_line) callbacks_.on_line(partial);
+      partial.clear();
+      if (state_->owner == nullptr) return;
+    } else {
+      partial += c;
+    }
+  }
+}
+
+bool TypedSession::type(const std::string& line) {
+  if (state_->ended) return false;
+  if (!state_->connected) {
+    state_->pending.push_back(line);
+    return true;
+  }
+  emit(kinds::kTypedSent, line);
+  return state_->socket.send(line + "\r\n");
+}
+
+void TypedSession::close() {
+  if (state_->ended) return;
+  state_->ended = true;
+  state_->socket.close();
+  emit(kinds::kTypedClosed, {}, "closed by the user");
+}
+
+bool TypedSession::connected() const {
+  return state_->connected && !state_->ended;
+}
+bool TypedSession::ended() const {
+  return state_->ended;
+}
+
+}  // namespace mailsim::agents
