@@ -37,7 +37,21 @@ inline constexpr Message kMailDoubleBounceDiscarded{
     "{agent} n'a pas pu remettre non plus l'avis {queue_id} à {recipient} ; on ne renvoie jamais "
     "d'avis à propos d'un avis, il est donc supprimé"};
 
-inline constexpr std::array kAll{&kMailAccepted, &kMailRelayed, &kMailDelivered,
-                                 &kMailDeferred, &kMailBounced, &kMailDoubleBounceDiscarded};
+inline constexpr Message kTypedOpened{"typed.opened", "{session}: connected",
+                                      "{session} : connecté"};
+inline constexpr Message kTypedFailed{"typed.failed", "{session}: could not connect ({reason})",
+                                      "{session} : connexion impossible ({reason})"};
+inline constexpr Message kTypedSent{"typed.sent", "{session}: typed \"{line}\"",
+                                    "{session} : saisi « {line} »"};
+inline constexpr Message kTypedReceived{"typed.received",
+                                        "{session}: the server answered \"{line}\"",
+                                        "{session} : le serveur a répondu « {line} »"};
+inline constexpr Message kTypedClosed{"typed.closed", "{session}: connection closed ({reason})",
+                                      "{session} : connexion fermée ({reason})"};
+
+inline constexpr std::array kAll{&kMailAccepted,  &kMailRelayed, &kMailDelivered,
+                                 &kMailDeferred,  &kMailBounced, &kMailDoubleBounceDiscarded,
+                                 &kTypedOpened,   &kTypedFailed, &kTypedSent,
+                                 &kTypedReceived, &kTypedClosed};
 
 }  // namespace mailsim::agents::narration

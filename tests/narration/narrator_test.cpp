@@ -62,7 +62,7 @@ TEST(Narrator, SentencePlaceholdersAreTheSameInBothLanguages) {
     EXPECT_EQ(names(m->en), names(m->fr)) << m->id;
 }
 
-TEST(Narrator, TellsATypedLineWithItsReplyMeaningless) {
+TEST(Narrator, TellsATypedReply) {
   TypedSessionRecord r(kinds::kTypedReceived);
   r.session = "alice-pc -> 198.51.100.25:25";
   r.line = "220 mx.b.example ESMTP";
