@@ -1,0 +1,222 @@
+#include "agents/proto/imap/fetch.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "agents/proto/imap/header_fields.hpp"
+#include "agents/proto/imap/wire_format.hpp"
+
+namespace mailsim::proto::imap {
+namespace {
+
+using Kind = FetchItem::Kind;
+using Section = FetchItem::Section;
+
+FetchItem item_of(Kind kind) {
+  FetchItem item;
+  item.kind = kind;
+  return item;
+}
+
+// After "BODY[" or "BODY.PEEK[": the section spec and "]".
+bool parse_section(ArgParser& p, FetchItem& item) {
+  if (p.expect(']')) {
+    item.section = Section::all;
+    return true;
+  }
+  if (p.prefix("HEADER.FIELDS.NOT")) {
+    item.section = Section::header_fields_not;
+  } else if (p.prefix("HEADER.FIELDS")) {
+    item.section = Section::header_fields;
+  } else if (p.prefix("HEADER")) {
+    item.section = Section::header;
+  } else if (p.prefix("TEXT")) {
+    item.section = Section::text;
+  } else {
+    return p.fail("HEADER, TEXT, HEADER.FIELDS or ']' (MIME part numbers are not supported)");
+  }
+  if (item.section == Section::header_fields || item.section == Section::header_fields_not) {
+    if (!p.sp() || !p.expect('(')) return false;
+    while (true) {
+      auto name = p.astring();
+      if (!name) return false;
+      item.fields.push_back(*name);
+      if (p.peek() == ')') break;
+      if (!p.sp()) return false;
+    }
+    p.expect(')');
+  }
+  if (!p.expect(']')) return false;
+  if (p.peek() == '<') return p.fail("no partial fetch (<start.count> is not supported)");
+  return true;
+}
+
+std::optional<FetchItem> parse_one(ArgParser& p) {
+  struct Simple {
+    std::string_view name;
+    Kind kind;
+  };
+  static constexpr Simple kSimple[] = {
+      {"FLAGS", Kind::flags},
+      {"UID", Kind::uid},
+      {"RFC822.SIZE", Kind::size},
+      {"INTERNALDATE", Kind::internal_date},
+      {"ENVELOPE", Kind::envelope},
+      {"RFC822.HEADER", Kind::rfc822_header},
+      {"RFC822.TEXT", Kind::rfc822_text},
+      {"RFC822", Kind::rfc822},
+  };
+  for (const Simple& s : kSimple)
+    if (p.keyword(s.name)) return item_of(s.kind);
+  FetchItem item = item_of(Kind::section);
+  if (p.prefix("BODY.PEEK[")) {
+    item.peek = true;
+  } else if (!p.prefix("BODY[")) {
+    p.fail("a fetch attribute (FLAGS UID RFC822.SIZE INTERNALDATE ENVELOPE BODY[...] ...)");
+    return std::nullopt;
+  }
+  if (!parse_section(p, item)) return std::nullopt;
+  return item;
+}
+
+std::string section_name(const FetchItem& item) {
+  switch (item.section) {
+    case Section::all:
+      return "BODY[]";
+    case Section::header:
+      return "BODY[HEADER]";
+    case Section::text:
+      return "BODY[TEXT]";
+    case Section::header_fields:
+    case Section::header_fields_not: {
+      std::string names;
+      for (const std::string& f : item.fields)
+        names += (names.empty() ? "" : " ") + imap_astring(f);
+      return fmt::format("BODY[HEADER.FIELDS{} ({})]",
+                         item.section == Section::header_fields_not ? ".NOT" : "", names);
+    }
+  }
+  return "";
+}
+
+std::string selected_fields(std::string_view message, const FetchItem& item) {
+  std::string out;
+  for (const HeaderField& f : header_fields(message)) {
+    std::string_view name = f.name;
+    while (!name.empty() && (name.back() == ' ' || name.back() == '\t'))
+      name.remove_suffix(1);
+    bool listed = std::any_of(item.fields.begin(), item.fields.end(),
+                              [&](const std::string& n) { return iequals(n, name); });
+    if (listed == (item.section == Section::header_fields)) out += f.raw;
+  }
+  return out + "\r\n";
+}
+
+std::string section_bytes(std::string_view message, const FetchItem& item) {
+  switch (item.section) {
+    case Section::all:
+      return std::string(message);
+    case Section::header:
+      return std::string(header_section(message));
+    case Section::text:
+      return std::string(body_section(message));
+    case Section::header_fields:
+    case Section::header_fields_not:
+      return selected_fields(message, item);
+  }
+  return {};
+}
+
+// Message bodies always go as literals: they hold CRLF.
+std::string literal(std::string_view bytes) {
+  return fmt::format("{{{}}}\r\n{}", bytes.size(), bytes);
+}
+
+}  // namespace
+
+std::optional<std::vector<FetchItem>> parse_fetch_items(ArgParser& p) {
+  if (p.keyword("ALL"))
+    return std::vector<FetchItem>{item_of(Kind::flags), item_of(Kind::internal_date),
+                                  item_of(Kind::size), item_of(Kind::envelope)};
+  if (p.keyword("FAST"))
+    return std::vector<FetchItem>{item_of(Kind::flags), item_of(Kind::internal_date),
+                                  item_of(Kind::size)};
+  if (p.keyword("FULL") || p.keyword("BODYSTRUCTURE") || p.keyword("BODY")) {
+    p.fail("a supported fetch attribute (FULL, BODY and BODYSTRUCTURE are not supported)");
+    return std::nullopt;
+  }
+  std::vector<FetchItem> items;
+  if (p.peek() != '(') {
+    auto one = parse_one(p);
+    if (!one) return std::nullopt;
+    items.push_back(*one);
+    return items;
+  }
+  p.expect('(');
+  while (true) {
+    auto one = parse_one(p);
+    if (!one) return std::nullopt;
+    items.push_back(*one);
+    if (p.peek() == ')') break;
+    if (!p.sp()) return std::nullopt;
+  }
+  p.expect(')');
+  return items;
+}
+
+bool fetch_sets_seen(const std::vector<FetchItem>& items) {
+  return std::any_of(items.begin(), items.end(), [](const FetchItem& i) {
+    return (i.kind == Kind::section && !i.peek) || i.kind == Kind::rfc822 ||
+           i.kind == Kind::rfc822_text;
+  });
+}
+
+std::string render_fetch(const std::vector<FetchItem>& items, const FetchTarget& target,
+                         bool with_uid, bool with_flags) {
+  const mailbox::StoredMessage& m = target.message;
+  std::vector<std::string> parts;
+  auto asked = [&](Kind k) {
+    return std::any_of(items.begin(), items.end(), [k](const FetchItem& i) { return i.kind == k; });
+  };
+  if (with_uid && !asked(Kind::uid)) parts.push_back(fmt::format("UID {}", m.uid));
+  for (const FetchItem& item : items) {
+    switch (item.kind) {
+      case Kind::flags:
+        parts.push_back(fmt::format("FLAGS ({})", mailbox::format_flags(target.flags)));
+        break;
+      case Kind::uid:
+        parts.push_back(fmt::format("UID {}", m.uid));
+        break;
+      case Kind::size:
+        parts.push_back(fmt::format("RFC822.SIZE {}", m.size()));
+        break;
+      case Kind::internal_date:
+        parts.push_back("INTERNALDATE " + imap_date_time(m.internal_date, target.epoch));
+        break;
+      case Kind::envelope:
+        parts.push_back("ENVELOPE " + envelope(m.content));
+        break;
+      case Kind::rfc822:
+        parts.push_back("RFC822 " + literal(m.content));
+        break;
+      case Kind::rfc822_header:
+        parts.push_back("RFC822.HEADER " + literal(header_section(m.content)));
+        break;
+      case Kind::rfc822_text:
+        parts.push_back("RFC822.TEXT " + literal(body_section(m.content)));
+        break;
+      case Kind::section:
+        parts.push_back(section_name(item) + " " + literal(section_bytes(m.content, item)));
+        break;
+    }
+  }
+  if (with_flags && !asked(Kind::flags))
+    parts.push_back(fmt::format("FLAGS ({})", mailbox::format_flags(target.flags)));
+  std::string out = "(";
+  for (std::size_t i = 0; i < parts.size(); ++i)
+    out += (i ? " " : "") + parts[i];
+  return out + ")";
+}
+
+}  // namespace mailsim::proto::imap

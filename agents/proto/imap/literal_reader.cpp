@@ -1,0 +1,49 @@
+#include "agents/proto/imap/literal_reader.hpp"
+
+#include <charconv>
+
+namespace mailsim::proto::imap {
+
+std::optional<std::size_t> trailing_literal_size(std::string_view line) {
+  if (line.size() < 3 || line.back() != '}') return std::nullopt;
+  std::size_t open = line.rfind('{');
+  if (open == std::string_view::npos || open + 2 > line.size() - 1) return std::nullopt;
+  std::string_view digits = line.substr(open + 1, line.size() - open - 2);
+  if (digits.size() > 10) return std::nullopt;
+  std::size_t n = 0;
+  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
+  if (ec != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
+  return n;
+}
+
+std::optional<LiteralEvent> LiteralReader::next() {
+  if (awaited_) {
+    auto bytes = lines_.next_bytes(*awaited_);
+    if (!bytes) return std::nullopt;
+    pending_ += *bytes;
+    awaited_.reset();
+  }
+  auto line = lines_.next_line();
+  if (!line) return std::nullopt;
+  if (line->too_long) {
+    LiteralEvent e{LiteralEvent::Kind::line_too_long, std::move(pending_)};
+    pending_.clear();
+    return e;
+  }
+  pending_ += line->text;
+  if (auto n = trailing_literal_size(line->text)) {
+    if (*n > max_literal_ || pending_.size() + *n > max_literal_) {
+      LiteralEvent e{LiteralEvent::Kind::literal_too_large, std::move(pending_), *n};
+      pending_.clear();
+      return e;
+    }
+    pending_ += "\r\n";
+    awaited_ = *n;
+    return LiteralEvent{LiteralEvent::Kind::literal_announced, {}, *n};
+  }
+  LiteralEvent e{LiteralEvent::Kind::complete, std::move(pending_)};
+  pending_.clear();
+  return e;
+}
+
+}  // namespace mailsim::proto::imap

@@ -1,0 +1,105 @@
+#pragma once
+// An IMAP4rev1 server session (RFC 3501 subset): bytes in through receive(), bytes out through
+// the send callback; no sockets, no simulator.
+//
+// States (RFC 3501 3): not authenticated -> LOGIN -> authenticated -> SELECT/EXAMINE ->
+// selected -> CLOSE/UNSELECT back to authenticated; LOGOUT from any state. Every command has
+// one row in the command table naming the states it is valid in; anything else gets BAD, and
+// a valid command that cannot be done gets NO.
+//
+// The session keeps its own view of the selected folder: the UID of each sequence number
+// and which messages are \Recent for it. Changes made by other sessions are reported at
+// NOOP and CHECK (EXPUNGE, EXISTS, RECENT).
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "agents/proto/imap/arg_parser.hpp"
+#include "agents/proto/imap/literal_reader.hpp"
+#include "agents/proto/mailbox/mail_store.hpp"
+
+namespace mailsim::proto::imap {
+
+enum class State { not_authenticated, authenticated, selected, logout };
+std::string_view state_name(State s);
+
+struct ServerConfig {
+  std::string hostname = "localhost";
+  std::size_t max_line = 8192;          // one line of a command, literals excluded
+  std::size_t max_literal = 16u << 20;  // a literal, and a whole command
+  // The wall-clock date of simulated time zero, for INTERNALDATE.
+  std::chrono::sys_seconds epoch{std::chrono::sys_days{std::chrono::year{2024} / 1 / 1}};
+};
+
+class ServerSession {
+ public:
+  using Send = std::function<void(std::string_view bytes)>;
+
+  ServerSession(mailbox::MailStore& store, ServerConfig config, Send send);
+
+  void start();  // sends the greeting
+  void receive(std::string_view bytes);
+  State state() const { return state_; }
+  bool closed() const { return state_ == State::logout; }
+
+ private:
+  struct Command;
+  using Handler = void (ServerSession::*)(const std::string& tag, ArgParser& args, bool uid);
+
+  void handle_command(std::string_view text);
+  void untagged(std::string_view text);
+  void tagged(const std::string& tag, std::string_view status, std::string_view text);
+  void bad_syntax(const std::string& tag, std::string_view command, const ArgParser& args);
+  bool expect_end(const std::string& tag, std::string_view command, ArgParser& args);
+
+  // The selected folder.
+  void select_folder(const std::string& tag, ArgParser& args, bool read_only);
+  void leave_folder();
+  void sync_updates();  // EXPUNGE / EXISTS / RECENT for changes by others
+  void report_expunged(const std::vector<std::uint32_t>& uids);
+  mailbox::Flags shown_flags(const mailbox::StoredMessage& m) const;
+  const mailbox::StoredMessage* find(std::uint32_t uid) const;
+  // Indexes (0-based sequence positions) a sequence or UID set names; nullopt after
+  // answering BAD for an invalid set.
+  std::optional<std::vector<std::size_t>> resolve(const std::string& tag, std::string_view command,
+                                                  ArgParser& args, bool uid);
+
+  void cmd_capability(const std::string& tag, ArgParser& args, bool uid);
+  void cmd_noop(const std::string& tag, ArgParser& args, bool uid);
+  void cmd_check(const std::string& tag, ArgParser& args, bool uid);
+  void cmd_logout(const std::string& tag, ArgParser& args, bool uid);
+  void cmd_login(const std::string& tag, ArgParser& args, bool uid);
+  void cmd_list(const std::string& tag, ArgParser& args, bool uid);
+  void cmd_lsub(const std::string& tag, ArgParser& args, bool uid);
+  void cmd_status(const std::string& tag, ArgParser& args, bool uid);
+  void cmd_create(const std::string& tag, ArgParser& args, bool uid);
+  void cmd_select(const std::string& tag, ArgParser& args, bool uid);
+  void cmd_examine(const std::string& tag, ArgParser& args, bool uid);
+  void cmd_fetch(const std::string& tag, ArgParser& args, bool uid);
+  void cmd_store(const std::string& tag, ArgParser& args, bool uid);
+  void cmd_search(const std::string& tag, ArgParser& args, bool uid);
+  void cmd_expunge(const std::string& tag, ArgParser& args, bool uid);
+  void cmd_close(const std::string& tag, ArgParser& args, bool uid);
+  void cmd_unselect(const std::string& tag, ArgParser& args, bool uid);
+  void cmd_uid(const std::string& tag, ArgParser& args, bool uid);
+  void list_like(const std::string& tag, ArgParser& args, std::string_view command);
+
+  static const Command kCommands[];
+
+  mailbox::MailStore& store_;
+  ServerConfig config_;
+  Send send_;
+  LiteralReader reader_;
+  State state_ = State::not_authenticated;
+  std::string user_;
+  std::string folder_;               // selected folder, as the store names it
+  bool read_only_ = false;           // EXAMINE
+  std::vector<std::uint32_t> uids_;  // UID of each sequence number, ascending
+  std::set<std::uint32_t> recent_;   // messages \Recent for this session
+};
+
+}  // namespace mailsim::proto::imap

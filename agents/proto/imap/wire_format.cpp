@@ -1,0 +1,156 @@
+#include "agents/proto/imap/wire_format.hpp"
+
+#include <fmt/format.h>
+
+#include <vector>
+
+#include "agents/proto/imap/arg_parser.hpp"
+#include "agents/proto/imap/header_fields.hpp"
+
+namespace mailsim::proto::imap {
+namespace {
+
+bool quotable(std::string_view s) {
+  if (s.size() > 1000) return false;
+  for (char c : s) {
+    auto u = static_cast<unsigned char>(c);
+    if (u == 0 || u >= 0x80 || c == '\r' || c == '\n') return false;
+  }
+  return true;
+}
+
+struct Address {
+  std::string name;  // display name, empty if none
+  std::string mailbox;
+  std::string host;
+};
+
+std::string trim(std::string_view s) {
+  std::size_t a = s.find_first_not_of(" \t");
+  std::size_t b = s.find_last_not_of(" \t");
+  return a == std::string_view::npos ? std::string() : std::string(s.substr(a, b - a + 1));
+}
+
+std::string unquote(std::string s) {
+  if (s.size() < 2 || s.front() != '"' || s.back() != '"') return s;
+  std::string out;
+  for (std::size_t i = 1; i + 1 < s.size(); ++i) {
+    if (s[i] == '\\' && i + 2 < s.size()) ++i;
+    out += s[i];
+  }
+  return out;
+}
+
+// A simple address-list reader: commas outside quotes, angle brackets and comments separate
+// addresses; "Name <box@host>" or "box@host". Groups are flattened to their members.
+std::vector<Address> parse_addresses(std::string_view value) {
+  std::vector<Address> out;
+  std::vector<std::string> items;
+  std::string current;
+  bool quote = false;
+  int angle = 0, paren = 0;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    char c = value[i];
+    if (quote && c == '\\' && i + 1 < value.size()) {
+      current += c;
+      current += value[++i];
+      continue;
+    }
+    if (c == '"' && paren == 0) quote = !quote;
+    if (!quote) {
+      if (c == '(') ++paren;
+      if (c == ')' && paren > 0) --paren;
+      if (c == '<' && paren == 0) ++angle;
+      if (c == '>' && paren == 0 && angle > 0) --angle;
+      if (paren == 0 && angle == 0 && (c == ',' || c == ';' || c == ':')) {
+        if (c == ':')
+          current.clear();  // "group:" drops the group name
+        else
+          items.push_back(std::exchange(current, {}));
+        continue;
+      }
+    }
+    current += c;
+  }
+  items.push_back(current);
+  for (const std::string& item : items) {
+    std::string text = trim(item);
+    if (text.empty()) continue;
+    Address a;
+    std::string spec = text;
+    std::size_t lt = text.rfind('<');
+    if (lt != std::string::npos && text.find('>', lt) != std::string::npos) {
+      spec = text.substr(lt + 1, text.find('>', lt) - lt - 1);
+      a.name = unquote(trim(text.substr(0, lt)));
+    }
+    spec = trim(spec);
+    std::size_t at = spec.rfind('@');
+    a.mailbox = spec.substr(0, at);
+    if (at != std::string::npos) a.host = spec.substr(at + 1);
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+std::string address_list(const std::optional<std::string>& value) {
+  if (!value) return "NIL";
+  std::vector<Address> list = parse_addresses(*value);
+  if (list.empty()) return "NIL";
+  std::string out = "(";
+  for (const Address& a : list) {
+    out += fmt::format("({} NIL {} {})", a.name.empty() ? "NIL" : imap_string(a.name),
+                       imap_string(a.mailbox), a.host.empty() ? "NIL" : imap_string(a.host));
+  }
+  return out + ")";
+}
+
+}  // namespace
+
+std::string imap_string(std::string_view s) {
+  if (!quotable(s)) return fmt::format("{{{}}}\r\n{}", s.size(), s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + '"';
+}
+
+std::string imap_nstring(const std::optional<std::string>& s) {
+  return s ? imap_string(*s) : "NIL";
+}
+
+std::string imap_astring(std::string_view s) {
+  bool atom = !s.empty() && !iequals(s, "NIL");
+  for (char c : s)
+    atom = atom && is_atom_char(c);
+  return atom ? std::string(s) : imap_string(s);
+}
+
+std::string imap_date_time(sim::SimTime t, std::chrono::sys_seconds epoch) {
+  using namespace std::chrono;
+  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  sys_seconds when = epoch + floor<seconds>(t);
+  sys_days day = floor<days>(when);
+  year_month_day ymd(day);
+  hh_mm_ss hms(when - day);
+  return fmt::format("\"{:02}-{}-{:04} {:02}:{:02}:{:02} +0000\"", static_cast<unsigned>(ymd.day()),
+                     kMonths[static_cast<unsigned>(ymd.month()) - 1], static_cast<int>(ymd.year()),
+                     hms.hours().count(), hms.minutes().count(), hms.seconds().count());
+}
+
+std::string envelope(std::string_view message) {
+  auto field = [&](std::string_view name) { return header_value(message, name); };
+  auto from = field("From");
+  auto sender = field("Sender");
+  auto reply_to = field("Reply-To");
+  return fmt::format("({} {} {} {} {} {} {} {} {} {})", imap_nstring(field("Date")),
+                     imap_nstring(field("Subject")), address_list(from),
+                     address_list(sender ? sender : from), address_list(reply_to ? reply_to : from),
+                     address_list(field("To")), address_list(field("Cc")),
+                     address_list(field("Bcc")), imap_nstring(field("In-Reply-To")),
+                     imap_nstring(field("Message-ID")));
+}
+
+}  // namespace mailsim::proto::imap

@@ -1,0 +1,26 @@
+#pragma once
+// How IMAP writes values (RFC 3501 4 and 7.4.2): strings quoted or as literals, NIL,
+// INTERNALDATE, ENVELOPE.
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "sim/time.hpp"
+
+namespace mailsim::proto::imap {
+
+// Quoted string when every byte allows it, else a literal "{n}\r\n...".
+std::string imap_string(std::string_view s);
+std::string imap_nstring(const std::optional<std::string>& s);
+// Atom when possible (mailbox names), else imap_string.
+std::string imap_astring(std::string_view s);
+
+// "17-Jul-1996 02:44:25 +0000" (with the quotes) for simulated time t after epoch (UTC).
+std::string imap_date_time(sim::SimTime t, std::chrono::sys_seconds epoch);
+
+// The ENVELOPE structure of a message: (date subject from sender reply-to to cc bcc
+// in-reply-to message-id); sender and reply-to default to from.
+std::string envelope(std::string_view message);
+
+}  // namespace mailsim::proto::imap

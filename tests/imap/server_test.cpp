@@ -1,0 +1,57 @@
+#include "agents/proto/imap/server_session.hpp"
+
+#include <gtest/gtest.h>
+
+#include "tests/mailbox/sample_store.hpp"
+
+using namespace mailsim;
+using proto::imap::ServerSession;
+
+namespace {
+struct Client {
+  std::string out;
+  ServerSession session;
+  Client(proto::mailbox::MailStore& store)
+      : session(store, {}, [this](std::string_view b) { out.append(b); }) {
+    session.start();
+  }
+  std::string say(std::string_view bytes) {
+    out.clear();
+    session.receive(bytes);
+    return out;
+  }
+};
+}  // namespace
+
+TEST(ImapServer, OtherSessionsChangesShowAtNoop) {
+  auto store = test::make_sample_store();
+  Client a(store), b(store);
+  a.say("1 LOGIN alice secret\r\n1 SELECT INBOX\r\n");
+  b.say("1 LOGIN alice secret\r\n1 SELECT INBOX\r\n");
+  EXPECT_EQ(b.say("2 STORE 1 +FLAGS.SILENT (\\Deleted)\r\n3 EXPUNGE\r\n"),
+            "2 OK STORE completed\r\n* 1 EXPUNGE\r\n3 OK EXPUNGE completed\r\n");
+  store.append("alice", "INBOX", "Subject: new\r\n\r\nx\r\n", std::chrono::seconds(5),
+               proto::mailbox::Flag::recent);
+  // a still numbers the expunged message 1 until it is told.
+  EXPECT_EQ(a.say("2 FETCH 1 UID\r\n"), "2 OK FETCH completed\r\n");
+  EXPECT_EQ(a.say("3 NOOP\r\n"),
+            "* 1 EXPUNGE\r\n* 3 EXISTS\r\n* 2 RECENT\r\n3 OK NOOP completed\r\n");
+  EXPECT_EQ(a.say("4 FETCH 3 (UID FLAGS)\r\n"),
+            "* 3 FETCH (UID 4 FLAGS (\\Recent))\r\n4 OK FETCH completed\r\n");
+  EXPECT_EQ(b.say("5 CHECK\r\n"), "* 3 EXISTS\r\n* 0 RECENT\r\n5 OK CHECK completed\r\n");
+}
+
+TEST(ImapServer, OverlongLineGetsBadAndTheSessionGoesOn) {
+  auto store = test::make_sample_store();
+  Client c(store);
+  EXPECT_EQ(c.say("x1 NOOP " + std::string(9000, 'a') + "\r\nx2 NOOP\r\n"),
+            "* BAD Line too long (limit 8192 octets)\r\nx2 OK NOOP completed\r\n");
+}
+
+TEST(ImapServer, NothingIsReadAfterLogout) {
+  auto store = test::make_sample_store();
+  Client c(store);
+  c.say("1 LOGOUT\r\n2 NOOP\r\n");
+  EXPECT_TRUE(c.session.closed());
+  EXPECT_EQ(c.out.find("2 OK"), std::string::npos);
+}
