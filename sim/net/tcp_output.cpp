@@ -9,7 +9,6 @@ namespace mailsim::sim::net {
 using detail::TcpConnection;
 
 namespace {
-constexpr std::uint32_t kMaxCwnd = 1u << 30;
 
 // The bytes [from, from + length) of the send buffer: a window into one chunk when they lie
 // in one, else one merged buffer (shared by every record of this segment).
@@ -213,11 +212,10 @@ void NetworkImpl::tcp_timer_fired(std::uint32_t slot, std::uint32_t generation) 
     tcp_arm_timer(slot);
     return;
   }
-  // RFC 5681 (4): after a timeout, ssthresh = max(FlightSize / 2, 2 SMSS) and cwnd = 1 SMSS;
-  // everything unacknowledged is sent again from snd_una.
-  if (!c.in_recovery || c.snd_una <= c.recover) {
-    c.ssthresh = std::max(c.flight() / 2, 2 * c.mss);
-  }
+  // RFC 5681 (4): after a timeout, ssthresh = max(FlightSize / 2, 2 SMSS), held constant while
+  // the same segment times out again; cwnd = 1 SMSS; everything unacknowledged is sent again
+  // from snd_una.
+  if (c.retries == 1) c.ssthresh = std::max(c.flight() / 2, 2 * c.mss);
   c.cwnd = c.mss;
   c.in_recovery = false;
   c.recover = c.snd_max;
