@@ -1,0 +1,224 @@
+#include "agents/proto/imap/client_session.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "agents/proto/imap/arg_parser.hpp"
+#include "agents/proto/imap/wire_format.hpp"
+
+namespace mailsim::proto::imap {
+namespace {
+
+constexpr std::size_t kMaxLine = 65536;
+constexpr std::size_t kMaxLiteral = 64u << 20;
+
+// Splits a command after each "{n}\r\n", where the client must wait for "+".
+std::deque<std::string> split_at_literals(std::string_view text) {
+  std::deque<std::string> pieces;
+  std::size_t start = 0, pos = 0;
+  while (true) {
+    std::size_t crlf = text.find("\r\n", pos);
+    if (crlf == std::string_view::npos || crlf + 2 == text.size()) break;
+    auto n = trailing_literal_size(text.substr(pos, crlf - pos));
+    if (!n) break;
+    pieces.emplace_back(text.substr(start, crlf + 2 - start));
+    start = crlf + 2;
+    pos = start + *n;
+  }
+  pieces.emplace_back(text.substr(start));
+  return pieces;
+}
+
+// Skips one value of a response: atom, number, NIL, string, or parenthesised list.
+bool skip_value(ArgParser& p, int depth = 0) {
+  if (depth > 64) return p.fail("less nesting");
+  if (p.peek() == '(') {
+    p.expect('(');
+    while (p.peek() != ')') {
+      if (p.at_end() || !skip_value(p, depth + 1)) return p.fail("')'");
+      if (p.peek() == ' ') p.sp();
+    }
+    return p.expect(')');
+  }
+  if (p.peek() == '"' || p.peek() == '{') return p.string().has_value();
+  std::string_view w = p.word();
+  return !w.empty() || p.fail("a value");
+}
+
+}  // namespace
+
+std::string_view client_step_name(ClientStep s) {
+  static constexpr std::string_view kNames[] = {"greeting",  "LOGIN",     "SELECT",  "UID SEARCH",
+                                                "UID FETCH", "UID STORE", "EXPUNGE", "LOGOUT",
+                                                "done",      "failed"};
+  return kNames[static_cast<int>(s)];
+}
+
+std::string compact_uid_set(std::vector<std::uint32_t> uids) {
+  std::sort(uids.begin(), uids.end());
+  std::string out;
+  for (std::size_t i = 0; i < uids.size();) {
+    std::size_t j = i;
+    while (j + 1 < uids.size() && uids[j + 1] == uids[j] + 1)
+      ++j;
+    out += fmt::format("{}{}", out.empty() ? "" : ",", uids[i]);
+    if (j > i) out += fmt::format(":{}", uids[j]);
+    i = j + 1;
+  }
+  return out;
+}
+
+ClientSession::ClientSession(ClientJob job, Send send)
+    : job_(std::move(job)), send_(std::move(send)), reader_(kMaxLine, kMaxLiteral) {}
+
+void ClientSession::send_command(ClientStep step, std::string_view text) {
+  step_ = step;
+  tag_ = fmt::format("m{}", next_tag_++);
+  pieces_ = split_at_literals(fmt::format("{} {}\r\n", tag_, text));
+  send_(pieces_.front());
+  pieces_.pop_front();
+}
+
+void ClientSession::fail(std::string_view line) {
+  failed_step_ = step_;
+  error_line_ = line.substr(0, line.find("\r\n"));
+  bool logged_in =
+      step_ != ClientStep::greeting && step_ != ClientStep::login && step_ != ClientStep::logout;
+  if (logged_in) {
+    send_command(ClientStep::logout, "LOGOUT");  // leave cleanly; the outcome stays "failed"
+  }
+  step_ = ClientStep::failed;
+}
+
+void ClientSession::receive(std::string_view bytes) {
+  reader_.feed(bytes);
+  while (!finished()) {
+    auto event = reader_.next();
+    if (!event) return;
+    switch (event->kind) {
+      case LiteralEvent::Kind::literal_announced:
+        break;  // the reader collects it; nothing to answer
+      case LiteralEvent::Kind::line_too_long:
+      case LiteralEvent::Kind::literal_too_large:
+        return fail("(server response too large)");
+      case LiteralEvent::Kind::complete:
+        handle_response(event->text);
+        break;
+    }
+  }
+}
+
+void ClientSession::handle_response(std::string_view text) {
+  if (text.rfind("+", 0) == 0) {
+    if (pieces_.empty()) return fail(text);  // a continuation nobody asked for
+    send_(pieces_.front());
+    pieces_.pop_front();
+    return;
+  }
+  if (text.rfind("* ", 0) == 0) return handle_untagged(text.substr(2));
+  ArgParser p(text);
+  auto tag = p.tag();
+  if (!tag || *tag != tag_ || !p.sp()) return fail(text);
+  if (p.keyword("OK")) return advance();
+  fail(text);  // NO or BAD
+}
+
+void ClientSession::handle_untagged(std::string_view text) {
+  ArgParser p(text);
+  if (step_ == ClientStep::greeting) {
+    if (p.keyword("OK"))
+      return send_command(ClientStep::login, fmt::format("LOGIN {} {}", imap_astring(job_.user),
+                                                         imap_string(job_.password)));
+    if (p.keyword("PREAUTH"))
+      return send_command(ClientStep::select, "SELECT " + imap_astring(job_.folder));
+    return fail(text);
+  }
+  if (p.keyword("OK")) {
+    if (p.sp() && p.prefix("[UIDVALIDITY ")) uid_validity_ = p.number().value_or(0);
+    return;
+  }
+  if (p.keyword("SEARCH")) {
+    while (p.sp())
+      if (auto n = p.number()) found_.push_back(*n);
+    return;
+  }
+  if (p.keyword("BYE")) {
+    if (step_ != ClientStep::logout) fail(text);
+    return;
+  }
+  auto seq = p.number();
+  if (!seq || !p.sp()) return;  // CAPABILITY, FLAGS, LIST ...: nothing this client needs
+  if (p.keyword("EXISTS")) {
+    exists_ = *seq;
+  } else if (p.keyword("FETCH") && p.sp()) {
+    handle_fetch(*seq, p.rest());
+  }
+}
+
+void ClientSession::handle_fetch(std::uint32_t, std::string_view items) {
+  if (step_ != ClientStep::fetch) return;  // flag updates after STORE: nothing to keep
+  ArgParser p(items);
+  if (!p.expect('(')) return fail(items);
+  FetchedMessage m;
+  bool has_body = false;
+  while (p.peek() != ')' && !p.at_end()) {
+    if (p.keyword("UID") && p.sp()) {
+      m.uid = p.number().value_or(0);
+    } else if (p.keyword("FLAGS") && p.sp() && p.expect('(')) {
+      while (p.peek() != ')' && !p.at_end()) {
+        std::string_view name = p.word();
+        if (name.empty()) break;
+        if (auto f = mailbox::parse_flag(name)) m.flags.add(*f);  // keywords are ignored
+        if (p.peek() == ' ') p.sp();
+      }
+      if (!p.expect(')')) return fail(items);
+    } else if (p.prefix("BODY[]") && p.sp()) {
+      auto body = p.nstring();
+      if (!body) return fail(items);
+      m.content = std::move(*body);
+      has_body = true;
+    } else {
+      // Anything else: its name then its value.
+      std::string_view name = p.word();
+      if (name.empty() || !p.sp() || !skip_value(p)) return fail(items);
+    }
+    if (p.peek() == ' ') p.sp();
+  }
+  if (has_body && m.uid != 0) messages_.push_back(std::move(m));
+}
+
+void ClientSession::advance() {
+  std::vector<std::uint32_t> uids;
+  for (const FetchedMessage& m : messages_)
+    uids.push_back(m.uid);
+  switch (step_) {
+    case ClientStep::login:
+      return send_command(ClientStep::select, "SELECT " + imap_astring(job_.folder));
+    case ClientStep::select:
+      if (exists_ == 0) return send_command(ClientStep::logout, "LOGOUT");
+      return send_command(ClientStep::search,
+                          job_.only_unseen ? "UID SEARCH UNSEEN" : "UID SEARCH ALL");
+    case ClientStep::search:
+      if (found_.empty()) return send_command(ClientStep::logout, "LOGOUT");
+      return send_command(ClientStep::fetch, fmt::format("UID FETCH {} (UID FLAGS BODY.PEEK[])",
+                                                         compact_uid_set(found_)));
+    case ClientStep::fetch:
+      if (uids.empty()) return send_command(ClientStep::logout, "LOGOUT");
+      return send_command(ClientStep::store,
+                          fmt::format("UID STORE {} +FLAGS.SILENT ({})", compact_uid_set(uids),
+                                      job_.delete_after_fetch ? "\\Seen \\Deleted" : "\\Seen"));
+    case ClientStep::store:
+      if (job_.delete_after_fetch) return send_command(ClientStep::expunge, "EXPUNGE");
+      return send_command(ClientStep::logout, "LOGOUT");
+    case ClientStep::expunge:
+      return send_command(ClientStep::logout, "LOGOUT");
+    case ClientStep::logout:
+      step_ = ClientStep::done;
+      return;
+    default:
+      return fail("(unexpected tagged response)");
+  }
+}
+
+}  // namespace mailsim::proto::imap

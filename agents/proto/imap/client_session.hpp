@@ -1,0 +1,88 @@
+#pragma once
+// An IMAP client session as a mail user agent drives it: LOGIN, SELECT the folder, find the
+// messages to fetch (UID SEARCH UNSEEN, or ALL), UID FETCH them with BODY.PEEK[], mark them
+// \Seen (and \Deleted + EXPUNGE when asked), LOGOUT. Bytes in through receive(), bytes out
+// through send. Strings that need it go as literals, each sent after the server's "+";
+// literals in the server's answers are read whatever the split of the bytes.
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "agents/proto/imap/literal_reader.hpp"
+#include "agents/proto/mailbox/flags.hpp"
+
+namespace mailsim::proto::imap {
+
+struct ClientJob {
+  std::string user;
+  std::string password;
+  std::string folder = "INBOX";
+  bool only_unseen = true;          // false: fetch every message of the folder
+  bool delete_after_fetch = false;  // flag \Deleted and EXPUNGE what was fetched
+};
+
+struct FetchedMessage {
+  std::uint32_t uid = 0;
+  mailbox::Flags flags;  // as the server listed them, before this client marked them
+  std::string content;
+};
+
+enum class ClientStep {
+  greeting,
+  login,
+  select,
+  search,
+  fetch,
+  store,
+  expunge,
+  logout,
+  done,
+  failed
+};
+std::string_view client_step_name(ClientStep s);
+
+class ClientSession {
+ public:
+  using Send = std::function<void(std::string_view bytes)>;
+
+  ClientSession(ClientJob job, Send send);
+
+  void receive(std::string_view bytes);
+  ClientStep step() const { return step_; }
+  bool finished() const { return step_ == ClientStep::done || step_ == ClientStep::failed; }
+  ClientStep failed_step() const { return failed_step_; }
+  const std::string& error_line() const { return error_line_; }  // the answer that failed
+  const std::vector<FetchedMessage>& messages() const { return messages_; }
+  std::uint32_t uid_validity() const { return uid_validity_; }
+  std::uint32_t exists() const { return exists_; }
+
+ private:
+  void send_command(ClientStep step, std::string_view text);
+  void handle_response(std::string_view text);
+  void handle_untagged(std::string_view text);
+  void handle_fetch(std::uint32_t seq, std::string_view items);
+  void advance();  // the current command completed with OK
+  void fail(std::string_view line);
+
+  ClientJob job_;
+  Send send_;
+  LiteralReader reader_;
+  ClientStep step_ = ClientStep::greeting;
+  ClientStep failed_step_ = ClientStep::greeting;
+  std::string error_line_;
+  unsigned next_tag_ = 1;
+  std::string tag_;                 // of the command in progress
+  std::deque<std::string> pieces_;  // the rest of a command, each sent after a "+"
+  std::uint32_t uid_validity_ = 0;
+  std::uint32_t exists_ = 0;
+  std::vector<std::uint32_t> found_;  // UIDs from SEARCH
+  std::vector<FetchedMessage> messages_;
+};
+
+// "1:3,7" for {1,2,3,7}: a UID set kept short for long lists.
+std::string compact_uid_set(std::vector<std::uint32_t> uids);
+
+}  // namespace mailsim::proto::imap

@@ -1,0 +1,153 @@
+#include "agents/proto/imap/client_session.hpp"
+
+#include <gtest/gtest.h>
+
+#include "agents/proto/imap/server_session.hpp"
+#include "tests/mailbox/loopback.hpp"
+#include "tests/mailbox/sample_store.hpp"
+
+using namespace mailsim;
+using proto::imap::ClientJob;
+using proto::imap::ClientSession;
+using proto::imap::ClientStep;
+using proto::imap::ServerSession;
+using proto::mailbox::Flag;
+
+namespace {
+
+ClientJob job(std::string user, std::string password) {
+  ClientJob j;
+  j.user = std::move(user);
+  j.password = std::move(password);
+  return j;
+}
+
+void run(proto::mailbox::MailStore& store, ClientSession& client, test::Loopback& net,
+         std::size_t chunk = 0) {
+  net.chunk = chunk;
+  ServerSession server(store, {}, net.server_send());
+  server.start();
+  net.pump(client, server);
+  EXPECT_TRUE(server.closed()) << net.transcript;
+}
+
+}  // namespace
+
+TEST(ImapClient, FetchesUnseenMessagesAndMarksThemSeen) {
+  for (std::size_t chunk : {0, 1, 5}) {
+    auto store = test::make_sample_store();
+    test::Loopback net;
+    ClientSession client(job("alice", "secret"), net.client_send());
+    run(store, client, net, chunk);
+    ASSERT_EQ(client.step(), ClientStep::done) << net.transcript;
+    ASSERT_EQ(client.messages().size(), 2u);
+    EXPECT_EQ(client.messages()[0].uid, 1u);
+    EXPECT_EQ(client.messages()[0].content, test::kMessage1);
+    EXPECT_EQ(client.messages()[1].content, test::kMessage2);
+    EXPECT_TRUE(client.messages()[1].flags.has(Flag::recent));
+    EXPECT_FALSE(client.messages()[1].flags.has(Flag::seen));
+    EXPECT_EQ(client.uid_validity(), 1u);
+    EXPECT_EQ(client.exists(), 3u);
+    for (const auto& m : store.messages("alice", "INBOX"))
+      EXPECT_TRUE(m.flags.has(Flag::seen)) << m.uid;
+    EXPECT_NE(net.transcript.find("C: m3 UID SEARCH UNSEEN\r\n"), std::string::npos);
+    EXPECT_NE(net.transcript.find("C: m4 UID FETCH 1:2 (UID FLAGS BODY.PEEK[])\r\n"),
+              std::string::npos);
+  }
+}
+
+TEST(ImapClient, FetchAllThenDeleteAndExpunge) {
+  auto store = test::make_sample_store();
+  test::Loopback net;
+  ClientJob j = job("alice", "secret");
+  j.only_unseen = false;
+  j.delete_after_fetch = true;
+  j.folder = "Junk";
+  ClientSession client(j, net.client_send());
+  run(store, client, net);
+  ASSERT_EQ(client.step(), ClientStep::done) << net.transcript;
+  ASSERT_EQ(client.messages().size(), 1u);
+  EXPECT_EQ(client.messages()[0].content, test::kJunk);
+  EXPECT_TRUE(store.messages("alice", "Junk").empty());
+  EXPECT_EQ(store.messages("alice", "INBOX").size(), 3u);
+}
+
+TEST(ImapClient, SendsNonAsciiCredentialsAsLiteralsOneByteAtATime) {
+  auto store = test::make_sample_store();
+  store.add_account("zoé", "mot de passe été");
+  test::Loopback net;
+  ClientSession client(job("zoé", "mot de passe été"), net.client_send());
+  run(store, client, net, 1);
+  EXPECT_EQ(client.step(), ClientStep::done) << net.transcript;
+  EXPECT_NE(
+      net.transcript.find("C: m1 LOGIN {4}\r\nS: + Ready for literal data\r\nC: zoé {18}\r\n"),
+      std::string::npos)
+      << net.transcript;
+  EXPECT_TRUE(client.messages().empty());  // empty INBOX: straight to LOGOUT
+}
+
+TEST(ImapClient, QuotesPasswordsWithQuotesAndBackslashes) {
+  auto store = test::make_sample_store();
+  store.add_account("eve", "a \"b\" \\c");
+  test::Loopback net;
+  ClientSession client(job("eve", "a \"b\" \\c"), net.client_send());
+  run(store, client, net);
+  EXPECT_EQ(client.step(), ClientStep::done) << net.transcript;
+}
+
+TEST(ImapClient, WrongPasswordFailsWithTheServerLine) {
+  auto store = test::make_sample_store();
+  test::Loopback net;
+  ClientSession client(job("alice", "nope"), net.client_send());
+  ServerSession server(store, {}, net.server_send());
+  server.start();
+  net.pump(client, server);
+  EXPECT_EQ(client.step(), ClientStep::failed);
+  EXPECT_EQ(client.failed_step(), ClientStep::login);
+  EXPECT_EQ(client.error_line(), "m1 NO [AUTHENTICATIONFAILED] Invalid user name or password");
+}
+
+TEST(ImapClient, MissingFolderFailsAndLogsOut) {
+  auto store = test::make_sample_store();
+  test::Loopback net;
+  ClientJob j = job("alice", "secret");
+  j.folder = "Nowhere";
+  ClientSession client(j, net.client_send());
+  run(store, client, net);
+  EXPECT_EQ(client.step(), ClientStep::failed);
+  EXPECT_EQ(client.failed_step(), ClientStep::select);
+  EXPECT_NE(net.transcript.find("C: m3 LOGOUT"), std::string::npos);
+}
+
+TEST(ImapClient, ReadsFetchResponsesWithOtherItemsAndSplitLiterals) {
+  test::Loopback net;
+  ClientSession client(job("u", "p"), net.client_send());
+  const std::string server =
+      "* OK hi\r\nm1 OK\r\n* 1 EXISTS\r\n* OK [UIDVALIDITY 9] x\r\nm2 OK\r\n* SEARCH 7\r\nm3 OK\r\n"
+      "* 1 FETCH (INTERNALDATE \"01-Jan-2024 00:00:00 +0000\" ENVELOPE (NIL \"s\" NIL NIL NIL NIL "
+      "NIL "
+      "NIL NIL NIL) FLAGS (\\Seen $Label) UID 7 BODY[] {5}\r\nab\r\nc)\r\nm4 OK\r\nm5 OK\r\n"
+      "* BYE\r\nm6 OK\r\n";
+  for (char c : server)
+    client.receive(std::string_view(&c, 1));
+  ASSERT_EQ(client.step(), ClientStep::done) << net.to_server;
+  ASSERT_EQ(client.messages().size(), 1u);
+  EXPECT_EQ(client.messages()[0].uid, 7u);
+  EXPECT_EQ(client.messages()[0].content, "ab\r\nc");
+  EXPECT_TRUE(client.messages()[0].flags.has(Flag::seen));
+  EXPECT_EQ(client.uid_validity(), 9u);
+}
+
+TEST(ImapClient, ByeInTheGreetingFails) {
+  test::Loopback net;
+  ClientSession client(job("u", "p"), net.client_send());
+  client.receive("* BYE too busy\r\n");
+  EXPECT_EQ(client.step(), ClientStep::failed);
+  EXPECT_EQ(client.error_line(), "BYE too busy");
+  EXPECT_TRUE(net.to_server.empty());
+}
+
+TEST(ImapClient, CompactUidSets) {
+  EXPECT_EQ(proto::imap::compact_uid_set({5, 1, 2, 3, 9, 10}), "1:3,5,9:10");
+  EXPECT_EQ(proto::imap::compact_uid_set({4}), "4");
+}
