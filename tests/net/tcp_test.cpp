@@ -330,3 +330,53 @@ TEST(Tcp, ManyConnectionsBetweenTheSameHostsStayApart) {
   for (int i = 0; i < 20; ++i)
     EXPECT_EQ(got[static_cast<std::size_t>(i)], std::to_string(i) + ":hello");
 }
+
+TEST(Tcp, SequenceNumbersWrapAroundMidStream) {
+  // Find a seed whose first initial sequence number for host "a" lies just below 2^32, so
+  // that the stream crosses the wrap.
+  std::uint64_t seed = 0;
+  for (std::uint64_t s = 1; s < 2'000'000 && seed == 0; ++s) {
+    RandomStreams streams(s);
+    const auto isn = static_cast<std::uint32_t>(streams.stream("host:a")());
+    if (isn > 0xffffffffu - 100'000) seed = s;
+  }
+  ASSERT_NE(seed, 0u);
+  Simulator sim(seed);
+  Network net(sim);
+  auto a = net.add_host("a", ip("192.0.2.1"));
+  auto b = net.add_host("b", ip("198.51.100.1"));
+  auto r = net.add_router("r");
+  net.add_link("a-r", a, r, {.loss = 0.05});
+  net.add_link("r-b", r, b, {.loss = 0.05});
+  Recorder rec(sim);
+  Sink sink;
+  sink.attach(net.host(b), 25);
+  const std::string text = pattern(300'000, 11);
+  net.host(a).connect(
+      kB, 25,
+      [&](StreamSocket s) {
+        s.send(text);
+        s.close();
+      },
+      nullptr);
+  sim.run();
+  EXPECT_TRUE(sink.received == text);
+  bool wrapped = false;
+  std::uint32_t previous = 0;
+  for (auto& e : rec.packets)
+    if (e.kind == "net.packet.sent" && e.node == "a" && e.p.payload.length > 0) {
+      wrapped |= e.p.tcp.seq < previous;
+      previous = e.p.tcp.seq;
+    }
+  EXPECT_TRUE(wrapped);
+}
+
+TEST(Tcp, ConnectFromAHostThatIsDownFails) {
+  Diamond d;
+  d.net.set_host_up(d.a, false);
+  std::optional<ConnError> error;
+  StreamSocket s = d.net.host(d.a).connect(kB, 25, nullptr, [&](ConnError e) { error = e; });
+  EXPECT_FALSE(s.valid());
+  d.sim.run();
+  EXPECT_EQ(error, ConnError::host_down);
+}
