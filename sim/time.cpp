@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "sim/messages.hpp"
+#include "sim/strings.hpp"
 
 namespace mailsim::sim {
 namespace {
@@ -29,14 +30,6 @@ bool is_space(char c) {
 }
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front()))
-    s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back()))
-    s.remove_suffix(1);
-  return s;
 }
 
 [[noreturn]] void fail(const Message& m, std::string_view input,

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "sim/messages.hpp"
+#include "sim/strings.hpp"
 
 namespace mailsim::sim {
 namespace {
@@ -23,14 +24,6 @@ constexpr std::string_view kSizeUnitList = "B, kB, MB, GB, KiB, MiB, GiB";
 
 constexpr Unit kRateUnits[] = {{"bps", 1}, {"kbps", 1000}, {"Mbps", 1000000}, {"Gbps", 1000000000}};
 constexpr std::string_view kRateUnitList = "bps, kbps, Mbps, Gbps";
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
-    s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
-    s.remove_suffix(1);
-  return s;
-}
 
 [[noreturn]] void fail(const Message& m, std::string_view input, std::string_view units,
                        std::string unit = {}) {

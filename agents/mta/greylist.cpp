@@ -6,14 +6,10 @@
 
 #include <fmt/format.h>
 
+#include "sim/strings.hpp"
+
 namespace mailsim::agents {
 namespace {
-
-std::string lower(std::string s) {
-  for (char& c : s)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 std::vector<std::string> split_dots(const std::string& ip) {
   std::vector<std::string> parts;
@@ -89,7 +85,7 @@ bool Greylist::client_whitelisted(const std::string& client) const {
 GreylistVerdict Greylist::check(const GreylistRequest& r, SimTime now) {
   GreylistVerdict v;
   const std::string client = client_key(r);
-  v.key = lower(client + "/" + sender_key(r.sender) + "/" + r.recipient);
+  v.key = to_lower(client + "/" + sender_key(r.sender) + "/" + r.recipient);
 
   if (client_whitelisted(client)) {
     auto& rec = clients_[client];

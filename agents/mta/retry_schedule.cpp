@@ -7,29 +7,10 @@
 #include <fmt/format.h>
 
 #include "agents/mta/messages.hpp"
+#include "sim/strings.hpp"
 
 namespace mailsim::agents {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
-    s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
-    s.remove_suffix(1);
-  return s;
-}
-
-std::vector<std::string_view> split(std::string_view s, char sep) {
-  std::vector<std::string_view> parts;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i <= s.size(); ++i) {
-    if (i == s.size() || s[i] == sep) {
-      parts.push_back(trim(s.substr(start, i - start)));
-      start = i + 1;
-    }
-  }
-  return parts;
-}
 
 // Exim's time syntax ("15m", "1h30m", "4d", "2w"); MailSim's ("15min", "00:15:00") otherwise.
 std::optional<SimTime> parse_exim_time(std::string_view s) {
@@ -68,12 +49,12 @@ std::string exim_time(SimTime t) {
 
 std::vector<EximRule> parse_exim_rules(std::string_view text) {
   std::vector<EximRule> rules;
-  for (std::string_view rule_text : split(text, ';')) {
+  for (std::string_view rule_text : split_trimmed(text, ';')) {
     if (rule_text.empty()) continue;
     auto syntax = [&] {
       throw RetryRuleError(Text(msg::kRetryRuleSyntax, {{"rule", std::string(rule_text)}}));
     };
-    auto fields = split(rule_text, ',');
+    auto fields = split_trimmed(rule_text, ',');
     if (fields.empty() || fields[0].size() != 1) syntax();
     EximRule rule;
     rule.kind = static_cast<char>(std::toupper(static_cast<unsigned char>(fields[0][0])));

@@ -5,19 +5,14 @@
 
 #include <fmt/format.h>
 
+#include "sim/strings.hpp"
+
 namespace mailsim::agents {
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 const std::string* header(const SpamFacts& f, std::string_view name) {
   for (const auto& [n, v] : f.headers)
-    if (lower(n) == lower(name)) return &v;
+    if (iequals(n, name)) return &v;
   return nullptr;
 }
 
@@ -34,7 +29,7 @@ bool malformed_address(const std::string& value) {
 
 std::string domain_of(const std::string& address) {
   const auto at = address.rfind('@');
-  return lower(at == std::string::npos ? address : address.substr(at + 1));
+  return to_lower(at == std::string::npos ? address : address.substr(at + 1));
 }
 
 }  // namespace
@@ -92,18 +87,19 @@ SpamVerdict evaluate_spam(const SpamSettings& s, const SpamFacts& f) {
     hit("FROM_MALFORMED", s.malformed_from_score,
         fmt::format("From \"{}\" holds no valid address", *from));
 
-  const std::string subject = header(f, "Subject") ? lower(*header(f, "Subject")) : std::string();
-  const std::string body = lower(f.body);
+  const std::string subject =
+      header(f, "Subject") ? to_lower(*header(f, "Subject")) : std::string();
+  const std::string body = to_lower(f.body);
   for (const auto& k : s.keywords) {
-    const std::string needle = lower(k.pattern);
+    const std::string needle = to_lower(k.pattern);
     if (needle.empty()) continue;
     if (subject.find(needle) != std::string::npos || body.find(needle) != std::string::npos)
       hit(k.name, k.score, fmt::format("contains \"{}\"", k.pattern));
   }
 
-  const std::string sender = lower(f.envelope_sender);
+  const std::string sender = to_lower(f.envelope_sender);
   for (const auto& r : s.reputation) {
-    const std::string who = lower(r.sender);
+    const std::string who = to_lower(r.sender);
     if (who == sender || (who.find('@') == std::string::npos && who == domain_of(sender))) {
       hit(r.score > 0 ? "SENDER_BAD_REPUTATION" : "SENDER_TRUSTED", r.score,
           fmt::format("reputation of {}", r.sender));
