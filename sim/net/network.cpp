@@ -166,7 +166,7 @@ void Network::set_link_up(LinkId id, bool up) {
   l.up = up;
   impl_->sim.trace().emit<LinkRecord>(up ? kinds::kLinkUp : kinds::kLinkDown, l.name, l.params);
   if (!up) impl_->drop_all_on_link(id, DropReason::link_down);
-  impl_->invalidate_routes();
+  impl_->compute_routes("topology");
 }
 
 void Network::set_link_params(LinkId id, LinkParams params) {
@@ -174,7 +174,7 @@ void Network::set_link_params(LinkId id, LinkParams params) {
   check_params(l.name, params);
   l.params = params;
   impl_->sim.trace().emit<LinkRecord>(kinds::kLinkChanged, l.name, l.params);
-  impl_->invalidate_routes();
+  impl_->compute_routes("topology");
 }
 
 void Network::set_host_up(NodeId id, bool up) {
@@ -182,7 +182,6 @@ void Network::set_host_up(NodeId id, bool up) {
   if (n.up == up) return;
   n.up = up;
   impl_->sim.trace().emit<HostRecord>(up ? kinds::kHostUp : kinds::kHostDown, n.name);
-  impl_->invalidate_routes();
   if (!up) {
     // Whatever waits in the node's own output queues is lost with it.
     for (LinkId l = 0; l < impl_->links.size(); ++l)
@@ -203,6 +202,7 @@ void Network::set_host_up(NodeId id, bool up) {
       ++n.socket_generation;
     }
   }
+  impl_->compute_routes("topology");
   // Copies: a watcher may register another watcher.
   auto watchers = up ? n.up_watchers : n.down_watchers;
   for (auto& fn : watchers)

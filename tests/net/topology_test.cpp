@@ -65,6 +65,9 @@ TEST(Routing, RouteChangesWhenALinkGoesDownAndComesBack) {
   Diamond d;
   Recorder rec(d.sim);
   d.net.set_link_up(d.r1_r2, false);
+  ASSERT_GE(rec.kinds.size(), 2u);  // the routers recompute at once, for the narration
+  EXPECT_EQ(rec.kinds[rec.kinds.size() - 2], "net.link.down");
+  EXPECT_EQ(rec.kinds.back(), "net.route.recomputed");
   EXPECT_EQ(d.net.route(d.a, d.b), (std::vector<NodeId>{d.a, d.r1, d.r3, d.r2, d.b}));
   d.net.set_link_up(d.r1_r2, true);
   EXPECT_EQ(d.net.route(d.a, d.b), (std::vector<NodeId>{d.a, d.r1, d.r2, d.b}));
