@@ -1,0 +1,100 @@
+#include "agents/proto/smtp/data_reader.hpp"
+
+#include <cstring>
+
+namespace mailsim::proto::smtp {
+
+std::string_view mode_name(EndOfDataMode mode) {
+  switch (mode) {
+    case EndOfDataMode::normalize:
+      return "normalize";
+    case EndOfDataMode::reject:
+      return "reject";
+    case EndOfDataMode::lenient:
+      return "lenient";
+  }
+  return "?";
+}
+
+DataReader::DataReader(EndOfDataMode mode, DataLimits limits, LineSeen on_line)
+    : mode_(mode), limits_(limits), on_line_(std::move(on_line)) {}
+
+std::size_t DataReader::consume(std::string_view bytes) {
+  std::size_t used = 0;
+  while (used < bytes.size() && !finished_) {
+    const char* start = bytes.data() + used;
+    const std::size_t left = bytes.size() - used;
+    const void* lf = std::memchr(start, '\n', left);
+    const std::size_t piece = lf ? static_cast<const char*>(lf) - start : left;
+    // Keep only what is needed to judge the line; the length is counted in full.
+    if (line_.size() < limits_.max_line + 1) {
+      line_.append(start, std::min(piece, limits_.max_line + 1 - line_.size()));
+    }
+    if (piece > 0) last_ = start[piece - 1];
+    line_length_ += piece;
+    used += piece;
+    if (lf) {
+      ++used;
+      finish_line(line_length_ > 0 && last_ == '\r');
+    }
+  }
+  return used;
+}
+
+void DataReader::finish_line(bool crlf) {
+  const std::size_t content_length = crlf ? line_length_ - 1 : line_length_;
+  std::string_view line(line_);
+  if (line.size() > content_length) line = line.substr(0, content_length);
+  if (on_line_) on_line_(line);
+
+  const bool dot_line = content_length == 1 && line == ".";
+  const bool ends = dot_line && (mode_ == EndOfDataMode::lenient || (crlf && previous_crlf_));
+  if (ends) {
+    finished_ = true;
+  } else {
+    if (!crlf) bare_lf_seen_ = true;
+    if (content_length + 2 > limits_.max_line) line_too_long_ = true;
+    if (!line.empty() && line.front() == '.') line.remove_prefix(1);  // dot-unstuffing
+    append(line);
+    append("\r\n");
+  }
+  previous_crlf_ = crlf;
+  line_.clear();
+  line_length_ = 0;
+  last_ = 0;
+}
+
+void DataReader::append(std::string_view bytes) {
+  size_ += bytes.size();
+  // Past the limit the message is refused anyway: stop keeping it.
+  if (limits_.max_message != 0 && size_ > limits_.max_message) return;
+  content_ += bytes;
+}
+
+std::string dot_stuff(std::string_view message, bool pass_bare_lf) {
+  std::string out;
+  out.reserve(message.size() + message.size() / 64 + 8);
+  bool line_start = true;
+  for (std::size_t i = 0; i < message.size(); ++i) {
+    const char c = message[i];
+    if (line_start && c == '.') out += '.';
+    line_start = false;
+    if (c == '\r' && i + 1 < message.size() && message[i + 1] == '\n') {
+      out += "\r\n";
+      ++i;
+      line_start = true;
+    } else if (c == '\n') {
+      out += pass_bare_lf ? "\n" : "\r\n";
+      line_start = !pass_bare_lf;
+    } else if (c == '\r') {
+      out += pass_bare_lf ? '\r' : ' ';
+    } else {
+      out += c;
+    }
+  }
+  if (!out.empty() && !out.ends_with("\r\n")) out += "\r\n";
+  out += ".\r\n";
+  return out;
+}
+
+}  // namespace mailsim::proto::smtp

@@ -1,0 +1,71 @@
+#pragma once
+// The server's DATA phase (RFC 5321 4.1.1.4 and 4.5.2): finds the end of the message in a
+// stream that arrives in arbitrary pieces, removes the dot-stuffing, normalises line ends to
+// CRLF, and notes what must be refused after the final dot (a line too long, a message too
+// big, a bare LF in reject mode).
+//
+// The end-of-data mode is the lesson of SMTP smuggling (CVE-2023-51764): two servers that
+// disagree on where a message ends let a sender hide a second message inside the first.
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace mailsim::proto::smtp {
+
+enum class EndOfDataMode {
+  normalize,  // only <CRLF>.<CRLF> ends data; a bare LF elsewhere counts as a line end
+  reject,     // as normalize, and a bare LF anywhere makes the message refused (550 5.5.2)
+  lenient,    // vulnerable: <LF>.<LF> and <LF>.<CR><LF> also end data
+};
+std::string_view mode_name(EndOfDataMode mode);
+
+struct DataLimits {
+  std::size_t max_line = 1000;  // octets, CRLF included (RFC 5321 4.5.3.1.6)
+  std::size_t max_message = 0;  // octets of unstuffed content; 0 = no limit
+};
+
+class DataReader {
+ public:
+  using LineSeen = std::function<void(std::string_view line)>;  // each line as received
+
+  DataReader(EndOfDataMode mode, DataLimits limits, LineSeen on_line = {});
+
+  // Consumes bytes up to and including the end-of-data line; returns how many it used. When
+  // finished() turns true the rest of the input belongs to the command phase.
+  std::size_t consume(std::string_view bytes);
+  bool finished() const { return finished_; }
+
+  const std::string& content() const { return content_; }  // unstuffed, CRLF line ends
+  std::string take_content() { return std::move(content_); }
+  std::size_t size() const { return size_; }  // octets of content, counted past the limit
+  bool line_too_long() const { return line_too_long_; }
+  bool too_big() const { return limits_.max_message != 0 && size_ > limits_.max_message; }
+  bool bare_lf_seen() const { return bare_lf_seen_; }
+
+ private:
+  void finish_line(bool crlf);
+  void append(std::string_view bytes);
+
+  EndOfDataMode mode_;
+  DataLimits limits_;
+  LineSeen on_line_;
+  std::string line_;             // the current line, kept up to max_line octets
+  std::size_t line_length_ = 0;  // its full length so far
+  char last_ = 0;                // its last octet so far (a CR before the LF makes CRLF)
+  bool previous_crlf_ = true;    // how the previous line ended (DATA's own line counts)
+  bool finished_ = false;
+  bool line_too_long_ = false;
+  bool bare_lf_seen_ = false;
+  std::size_t size_ = 0;
+  std::string content_;
+};
+
+// The client's side of 4.5.2: turns a message into the DATA bytes, final "." line included.
+// Lines may end in CRLF or a bare LF; each becomes CRLF, a stray CR becomes a space (as
+// Postfix's cleanup_replace_stray_cr_lf), and a line starting with "." gets a second one.
+// With pass_bare_lf, bare LF and CR pass unchanged and only lines after a CRLF are stuffed,
+// which is what a vulnerable outbound server does.
+std::string dot_stuff(std::string_view message, bool pass_bare_lf = false);
+
+}  // namespace mailsim::proto::smtp

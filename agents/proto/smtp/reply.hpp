@@ -1,0 +1,55 @@
+#pragma once
+// An SMTP reply (RFC 5321 4.2): a three-digit code, an optional enhanced status code
+// (RFC 3463, "2.1.0") and one or more text lines. The server formats it; the client parses it
+// back with ReplyParser, one line at a time.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mailsim::proto::smtp {
+
+struct Reply {
+  int code = 0;
+  std::string enhanced;            // "5.1.1", or empty when there is none
+  std::vector<std::string> lines;  // text after the code (and enhanced code), one per line
+
+  Reply() = default;
+  Reply(int c, std::string enh, std::string text);
+  Reply(int c, std::string enh, std::vector<std::string> texts);
+
+  int klass() const { return code / 100; }  // 2, 3, 4 or 5
+  bool positive() const { return klass() == 2; }
+  bool intermediate() const { return klass() == 3; }
+  bool transient() const { return klass() == 4; }
+  bool permanent() const { return klass() == 5; }
+  std::string text() const;  // the lines joined by a space
+
+  // The bytes on the wire: "250-first\r\n250 last\r\n". The enhanced code is repeated on every
+  // line (RFC 2034 section 4) when with_enhanced is true and the reply has one.
+  std::string wire(bool with_enhanced = true) const;
+
+  friend bool operator==(const Reply&, const Reply&) = default;
+};
+
+// Reassembles replies from lines received by a client (multi-line replies end with a line
+// whose fourth octet is a space). feed() returns a finished reply, nothing while a multi-line
+// reply is still open, or throws ReplySyntaxError for a line that is not a reply line.
+class ReplyParser {
+ public:
+  std::optional<Reply> feed(std::string_view line);  // one line, without its CRLF
+  bool in_progress() const { return current_.code != 0; }
+
+ private:
+  Reply current_;
+};
+
+struct ReplySyntaxError {
+  std::string line;  // the offending line
+};
+
+// Splits "5.1.1 text" into the enhanced code and the text when the text starts with one whose
+// class matches the reply code; otherwise leaves the text alone.
+void split_enhanced(int code, std::string& text, std::string& enhanced);
+
+}  // namespace mailsim::proto::smtp

@@ -1,0 +1,303 @@
+// [commands] The command table and each command's check and proceed steps (RFC 5321 4.1.1,
+// replies of 4.3.2, order rules of 4.1.4).
+#include <algorithm>
+#include <charconv>
+
+#include "agents/proto/smtp/server_command.hpp"
+
+namespace mailsim::proto::smtp {
+
+namespace {
+constexpr unsigned kAny = kAllowedBeforeAuth;
+}
+
+const ServerSession::Command* ServerSession::find_command(std::string_view verb) {
+  static const Command table[] = {
+      {"HELO", &ServerSession::check_helo, &ServerSession::proceed_helo, kAny},
+      {"EHLO", &ServerSession::check_helo, &ServerSession::proceed_ehlo, kAny},
+      {"STARTTLS", &ServerSession::check_starttls, &ServerSession::proceed_starttls, kAny},
+      {"AUTH", &ServerSession::check_auth, &ServerSession::proceed_auth, kAny},
+      {"MAIL", &ServerSession::check_mail, &ServerSession::proceed_mail, 0},
+      {"RCPT", &ServerSession::check_rcpt, &ServerSession::proceed_rcpt, 0},
+      {"DATA", &ServerSession::check_data, &ServerSession::proceed_data, 0},
+      {"RSET", &ServerSession::check_no_argument, &ServerSession::proceed_rset, kAny},
+      {"NOOP", nullptr, &ServerSession::proceed_noop, kAny},
+      {"QUIT", &ServerSession::check_no_argument, &ServerSession::proceed_quit, kAny},
+      {"VRFY", &ServerSession::check_vrfy, &ServerSession::proceed_vrfy, 0},
+      {"EXPN", &ServerSession::check_vrfy, &ServerSession::proceed_expn, 0},
+      {"HELP", &ServerSession::check_help, &ServerSession::proceed_help, 0},
+  };
+  for (const auto& row : table) {
+    if (row.verb == verb) return &row;
+  }
+  return nullptr;
+}
+
+// The policy's verdict, applied to the stage that asked for it.
+void ServerSession::resolve_stage(PolicyStage stage, const Reply& verdict) {
+  switch (stage) {
+    case PolicyStage::connect:
+      reply(verdict);
+      if (verdict.code == 421) {
+        enter_state(ServerState::closed);
+      } else {
+        enter_state(verdict.positive() ? ServerState::greeted : ServerState::refused);
+      }
+      return;
+    case PolicyStage::helo:
+      if (!verdict.positive()) {
+        reply(verdict);
+        return;
+      }
+      helo_name_ = pending_argument_;
+      reset_transaction();
+      enter_state(ServerState::ready);
+      if (esmtp_) {
+        Reply first = verdict;
+        first.enhanced.clear();
+        send_ehlo_reply_with(first);
+      } else {
+        Reply r = verdict;
+        r.enhanced.clear();
+        reply(r);
+      }
+      return;
+    case PolicyStage::auth:
+      auth_finished(verdict);
+      return;
+    case PolicyStage::mail:
+      reply(verdict);
+      if (verdict.positive())
+        enter_state(ServerState::mail);
+      else
+        reset_transaction();
+      return;
+    case PolicyStage::rcpt:
+      reply(verdict);
+      if (verdict.positive()) {
+        transaction_->recipients.push_back(pending_argument_);
+        enter_state(ServerState::rcpt);
+      }
+      return;
+    case PolicyStage::message:
+      reply(verdict);
+      reset_transaction();
+      enter_state(ServerState::ready);
+      return;
+    case PolicyStage::vrfy:
+    case PolicyStage::expn:
+      reply(verdict);
+      return;
+  }
+}
+
+bool ServerSession::check_helo(std::string_view arg) {
+  if (arg.empty() || !valid_domain_or_literal(arg)) {
+    reply(501, "5.5.4", "Syntax: HELO hostname");
+    return false;
+  }
+  return true;
+}
+
+void ServerSession::proceed_helo(std::string_view arg) {
+  esmtp_ = false;
+  ask(PolicyStage::helo, PolicyQuery{PolicyStage::helo, arg, {}, {}, nullptr});
+}
+
+void ServerSession::proceed_ehlo(std::string_view arg) {
+  esmtp_ = true;
+  ask(PolicyStage::helo, PolicyQuery{PolicyStage::helo, arg, {}, {}, nullptr});
+}
+
+// EHLO answers with the greeting line, then one keyword per line (RFC 5321 4.1.1.1).
+void ServerSession::send_ehlo_reply_with(Reply first) {
+  const ServerExtensions& ext = config_.extensions;
+  std::vector<std::string> lines = std::move(first.lines);
+  if (ext.pipelining) lines.emplace_back("PIPELINING");
+  if (ext.eight_bit_mime) lines.emplace_back("8BITMIME");
+  if (ext.size) {
+    lines.emplace_back(config_.max_message_size == 0
+                           ? std::string("SIZE")
+                           : "SIZE " + std::to_string(config_.max_message_size));
+  }
+  if (ext.starttls && !encrypted_) lines.emplace_back("STARTTLS");
+  if (auth_offered()) lines.emplace_back("AUTH PLAIN LOGIN");
+  if (ext.enhanced_status_codes) lines.emplace_back("ENHANCEDSTATUSCODES");
+  for (const auto& keyword : config_.extra_ehlo_keywords)
+    lines.push_back(keyword);
+  if (ext.help) lines.emplace_back("HELP");
+  reply(Reply(first.code, "", std::move(lines)));
+}
+
+bool ServerSession::check_mail(std::string_view arg) {
+  if (helo_name_.empty()) {
+    reply(503, "5.5.1", "Error: send HELO/EHLO first");
+    return false;
+  }
+  if (transaction_) {
+    reply(503, "5.5.1", "Error: nested MAIL command");
+    return false;
+  }
+  PathArgument path;
+  switch (parse_path_argument(arg, true, path)) {
+    case PathError::none:
+      break;
+    case PathError::syntax:
+      reply(501, "5.1.7", "Bad sender address syntax");
+      return false;
+    case PathError::too_long:
+      reply(553, "5.1.7", "Sender address too long");
+      return false;
+  }
+  auto t = std::make_unique<Transaction>();
+  for (const Parameter& p : path.params) {
+    const ServerExtensions& ext = config_.extensions;
+    if (esmtp_ && p.keyword == "SIZE" && ext.size) {
+      std::size_t n = 0;
+      const auto [end, ec] = std::from_chars(p.value.data(), p.value.data() + p.value.size(), n);
+      if (ec != std::errc{} || end != p.value.data() + p.value.size()) {
+        reply(501, "5.5.4", "Bad message size syntax");
+        return false;
+      }
+      if (config_.max_message_size != 0 && n > config_.max_message_size) {
+        reply(552, "5.3.4", "Message size exceeds fixed limit");
+        return false;
+      }
+      t->declared_size = n;
+    } else if (esmtp_ && p.keyword == "BODY" && ext.eight_bit_mime &&
+               (iequals(p.value, "8BITMIME") || iequals(p.value, "7BIT"))) {
+      t->eight_bit = iequals(p.value, "8BITMIME");
+    } else if (esmtp_ && p.keyword == "AUTH" && auth_offered() && !p.value.empty()) {
+      // RFC 4954 section 5: accepted; the identity is not trusted further.
+    } else {
+      reply(555, "5.5.4",
+            "Unsupported option: " + p.keyword + (p.value.empty() ? "" : "=" + p.value));
+      return false;
+    }
+  }
+  t->reverse_path = path.address;
+  t->mail_parameters = std::move(path.params);
+  transaction_ = std::move(t);
+  return true;
+}
+
+void ServerSession::proceed_mail(std::string_view) {
+  ask(PolicyStage::mail,
+      PolicyQuery{PolicyStage::mail, transaction_->reverse_path, {}, {}, transaction_.get()});
+}
+
+bool ServerSession::check_rcpt(std::string_view arg) {
+  if (!transaction_) {
+    reply(503, "5.5.1", "Error: need MAIL command");
+    return false;
+  }
+  PathArgument path;
+  switch (parse_path_argument(arg, false, path)) {
+    case PathError::none:
+      break;
+    case PathError::syntax:
+      reply(501, "5.1.3", "Bad recipient address syntax");
+      return false;
+    case PathError::too_long:
+      reply(553, "5.1.3", "Recipient address too long");
+      return false;
+  }
+  if (!path.params.empty()) {
+    const Parameter& p = path.params.front();
+    reply(555, "5.5.4",
+          "Unsupported option: " + p.keyword + (p.value.empty() ? "" : "=" + p.value));
+    return false;
+  }
+  if (transaction_->recipients.size() >= config_.max_recipients) {
+    reply(452, "4.5.3", "Error: too many recipients");
+    return false;
+  }
+  pending_argument_ = path.address;
+  return true;
+}
+
+void ServerSession::proceed_rcpt(std::string_view) {
+  const std::string address = pending_argument_;
+  ask(PolicyStage::rcpt, PolicyQuery{PolicyStage::rcpt, address, {}, {}, transaction_.get()});
+}
+
+bool ServerSession::check_data(std::string_view arg) {
+  if (!arg.empty()) {
+    reply(501, "5.5.4", "Syntax: DATA");
+    return false;
+  }
+  if (!transaction_) {
+    reply(503, "5.5.1", "Error: need RCPT command");
+    return false;
+  }
+  if (transaction_->recipients.empty()) {
+    reply(554, "5.5.1", "Error: no valid recipients");
+    return false;
+  }
+  return true;
+}
+
+void ServerSession::proceed_data(std::string_view) {
+  DataReader::LineSeen seen;
+  if (observer_) {
+    seen = [this](std::string_view line) {
+      observer_({ServerEvent::Kind::line_in, state_, state_, line});
+    };
+  }
+  data_ = std::make_unique<DataReader>(config_.end_of_data,
+                                       DataLimits{config_.max_text_line, config_.max_message_size},
+                                       std::move(seen));
+  reply(354, "", config_.texts.data_start);
+  enter_state(ServerState::data);
+}
+
+bool ServerSession::check_no_argument(std::string_view arg) {
+  if (arg.empty()) return true;
+  reply(501, "5.5.4", "Syntax: no parameters allowed");
+  return false;
+}
+
+void ServerSession::proceed_rset(std::string_view) {
+  reset_transaction();
+  reply(250, "2.0.0", config_.texts.ok);
+  enter_state(helo_name_.empty() ? ServerState::greeted : ServerState::ready);
+}
+
+void ServerSession::proceed_noop(std::string_view) {
+  reply(250, "2.0.0", config_.texts.ok);
+}
+
+void ServerSession::proceed_quit(std::string_view) {
+  reply(221, "2.0.0", config_.texts.quit);
+  reset_transaction();
+  enter_state(ServerState::closed);
+}
+
+bool ServerSession::check_vrfy(std::string_view arg) {
+  if (!arg.empty()) return true;
+  reply(501, "5.5.4", "Syntax: VRFY/EXPN string");
+  return false;
+}
+
+void ServerSession::proceed_vrfy(std::string_view arg) {
+  ask(PolicyStage::vrfy, PolicyQuery{PolicyStage::vrfy, arg, {}, {}, nullptr});
+}
+
+void ServerSession::proceed_expn(std::string_view arg) {
+  ask(PolicyStage::expn, PolicyQuery{PolicyStage::expn, arg, {}, {}, nullptr});
+}
+
+bool ServerSession::check_help(std::string_view) {
+  if (config_.extensions.help) return true;
+  reply(502, "5.5.1", "Error: command not implemented");
+  return false;
+}
+
+void ServerSession::proceed_help(std::string_view) {
+  reply(Reply(214, "2.0.0",
+              std::vector<std::string>{"Commands: EHLO HELO MAIL RCPT DATA RSET NOOP QUIT VRFY "
+                                       "EXPN HELP STARTTLS AUTH",
+                                       "See RFC 5321"}));
+}
+
+}  // namespace mailsim::proto::smtp

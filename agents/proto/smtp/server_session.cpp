@@ -1,0 +1,333 @@
+// [framing] The server session's core: input framing, the state transitions, the policy
+// round trip, timeouts. The commands themselves are in server_commands.cpp and server_auth.cpp.
+#include "agents/proto/smtp/server_session.hpp"
+
+#include <stdexcept>
+
+#include "agents/proto/smtp/server_command.hpp"
+
+namespace mailsim::proto::smtp {
+
+std::string_view state_name(ServerState s) {
+  switch (s) {
+    case ServerState::connect:
+      return "CONNECT";
+    case ServerState::refused:
+      return "REFUSED";
+    case ServerState::greeted:
+      return "GREETED";
+    case ServerState::ready:
+      return "READY";
+    case ServerState::auth:
+      return "AUTH";
+    case ServerState::mail:
+      return "MAIL";
+    case ServerState::rcpt:
+      return "RCPT";
+    case ServerState::data:
+      return "DATA";
+    case ServerState::closed:
+      return "CLOSED";
+  }
+  return "?";
+}
+
+std::string_view stage_name(PolicyStage s) {
+  switch (s) {
+    case PolicyStage::connect:
+      return "connect";
+    case PolicyStage::helo:
+      return "helo";
+    case PolicyStage::auth:
+      return "auth";
+    case PolicyStage::mail:
+      return "mail";
+    case PolicyStage::rcpt:
+      return "rcpt";
+    case PolicyStage::message:
+      return "message";
+    case PolicyStage::vrfy:
+      return "vrfy";
+    case PolicyStage::expn:
+      return "expn";
+  }
+  return "?";
+}
+
+ServerSession::ServerSession(ServerConfig config, Send send, Policy policy, Observer observer)
+    : config_(std::move(config)),
+      send_(std::move(send)),
+      policy_(std::move(policy)),
+      observer_(std::move(observer)) {}
+
+ServerSession::~ServerSession() = default;
+
+void ServerSession::start(SimTime now) {
+  if (state_ != ServerState::connect || pending_)
+    throw std::logic_error("SMTP server: started twice");
+  last_activity_ = now;
+  ask(PolicyStage::connect, PolicyQuery{PolicyStage::connect, {}, {}, {}, nullptr});
+  drive(now);
+}
+
+void ServerSession::receive(std::string_view bytes, SimTime now) {
+  if (state_ == ServerState::closed) return;  // after 221/421 the peer's bytes are ignored
+  in_ += bytes;
+  last_activity_ = now;
+  drive(now);
+}
+
+void ServerSession::accept(SimTime now) {
+  if (!pending_) throw std::logic_error("SMTP server: accept() with no pending policy query");
+  if (in_policy_call_) {
+    early_verdict_ = default_verdict(*pending_);
+    return;
+  }
+  last_activity_ = now;
+  resolve(default_verdict(*pending_));
+  drive(now);
+}
+
+void ServerSession::answer(Reply verdict, SimTime now) {
+  if (!pending_) throw std::logic_error("SMTP server: answer() with no pending policy query");
+  if (verdict.code < 200 || verdict.code > 599) {
+    throw std::invalid_argument("SMTP server: policy reply code " + std::to_string(verdict.code) +
+                                " is not between 200 and 599");
+  }
+  if (in_policy_call_) {
+    early_verdict_ = std::move(verdict);
+    return;
+  }
+  last_activity_ = now;
+  resolve(verdict);
+  drive(now);
+}
+
+std::optional<SimTime> ServerSession::deadline() const {
+  if (state_ == ServerState::closed || state_ == ServerState::connect || pending_) return {};
+  return last_activity_ +
+         (state_ == ServerState::data ? config_.timeouts.data : config_.timeouts.command);
+}
+
+bool ServerSession::on_timeout(SimTime now) {
+  const auto due = deadline();
+  if (!due || now < *due) return false;
+  close_with(421, "4.4.2", config_.hostname + " Error: timeout exceeded");
+  drive(now);
+  return true;
+}
+
+void ServerSession::shutdown(SimTime now) {
+  if (state_ == ServerState::closed) return;
+  pending_.reset();
+  close_with(421, "4.3.2",
+             config_.hostname + " Service not available, closing transmission channel");
+  drive(now);
+}
+
+// Handles everything that can be handled, then writes the replies in one piece (a pipelining
+// client gets its group of replies together, RFC 2920 section 3.2).
+void ServerSession::drive(SimTime) {
+  if (busy_) return;
+  busy_ = true;
+  std::size_t seen = 0;
+  do {
+    seen = in_.size();
+    pump();
+    if (!out_.empty()) {
+      std::string bytes = std::move(out_);
+      out_.clear();
+      send_(bytes);
+    }
+  } while (in_.size() != seen && state_ != ServerState::closed && !pending_);
+  busy_ = false;
+}
+
+std::size_t ServerSession::line_limit() const {
+  return state_ == ServerState::auth ? config_.max_auth_line : config_.max_command_line;
+}
+
+void ServerSession::pump() {
+  std::size_t pos = 0;
+  while (pos < in_.size() && !pending_ && state_ != ServerState::closed &&
+         state_ != ServerState::connect) {
+    const std::string_view rest = std::string_view(in_).substr(pos);
+    if (state_ == ServerState::data) {
+      pos += data_->consume(rest);
+      if (!data_->finished()) break;
+      finish_data();
+      continue;
+    }
+    const std::size_t lf = rest.find('\n', scanned_);
+    if (lf == std::string_view::npos) {
+      // A line already over the limit is dropped as it comes, and refused at its end.
+      if (rest.size() > line_limit()) {
+        discarding_ = true;
+        pos = in_.size();
+        scanned_ = 0;
+      } else {
+        scanned_ = rest.size();
+      }
+      break;
+    }
+    scanned_ = 0;
+    pos += lf + 1;
+    const bool crlf = lf > 0 && rest[lf - 1] == '\r';
+    const std::string_view line = rest.substr(0, crlf ? lf - 1 : lf);
+    if (discarding_ || line.size() + 2 > line_limit()) {
+      discarding_ = false;
+      if (observer_) {
+        observer_({ServerEvent::Kind::line_in, state_, state_, line.substr(0, line_limit())});
+      }
+      if (state_ == ServerState::auth) {
+        auth_abort(500, "5.5.6", "Authentication exchange line is too long");
+      } else {
+        reply(500, "5.5.2", "Line too long");
+      }
+      continue;
+    }
+    handle_line(line, crlf);
+    if (drop_input_) {  // STARTTLS: what came with it must not survive the restart
+      drop_input_ = false;
+      pos = in_.size();
+    }
+  }
+  in_.erase(0, pos);
+}
+
+void ServerSession::handle_line(std::string_view line, bool crlf) {
+  if (observer_) observer_({ServerEvent::Kind::line_in, state_, state_, line});
+  if (!crlf && config_.end_of_data == EndOfDataMode::reject) {
+    if (state_ == ServerState::auth) auth_step_ = AuthStep::none, enter_state(ServerState::ready);
+    reply(550, "5.5.2", "Error: bare <LF> received");
+    return;
+  }
+  if (state_ == ServerState::auth) {
+    auth_response(line);
+    return;
+  }
+  const CommandLine cmd = split_command(line);
+  if (state_ == ServerState::refused && cmd.verb != "QUIT") {
+    reply(503, "5.5.1", "Error: service refused, send QUIT");
+    return;
+  }
+  const Command* found = find_command(cmd.verb);
+  if (!found) {
+    reply(500, "5.5.2", line.empty() ? "Error: bad syntax" : "Error: command not recognized");
+    return;
+  }
+  if (config_.auth_required && auth_user_.empty() && !(found->flags & kAllowedBeforeAuth)) {
+    reply(530, "5.7.0", "Authentication required");
+    return;
+  }
+  if (found->check && !(this->*(found->check))(cmd.arg)) return;
+  (this->*(found->proceed))(cmd.arg);
+}
+
+void ServerSession::finish_data() {
+  const std::unique_ptr<DataReader> data = std::move(data_);
+  if (data->bare_lf_seen() && config_.end_of_data == EndOfDataMode::reject) {
+    reply(550, "5.5.2", "Error: bare <LF> received");
+  } else if (data->too_big()) {
+    reply(552, "5.3.4", "Message size exceeds fixed limit");
+  } else if (data->line_too_long()) {
+    reply(500, "5.5.2", "Line too long");
+  } else {
+    transaction_->content = data->take_content();
+    ask(PolicyStage::message, PolicyQuery{PolicyStage::message, {}, {}, {}, transaction_.get()});
+    return;
+  }
+  reset_transaction();
+  enter_state(ServerState::ready);
+}
+
+void ServerSession::enter_state(ServerState next) {
+  const ServerState previous = state_;
+  state_ = next;
+  if (observer_ && previous != next) {
+    observer_({ServerEvent::Kind::transition, previous, next, state_name(next)});
+  }
+}
+
+void ServerSession::reply(const Reply& r) {
+  const std::string bytes = r.wire(config_.extensions.enhanced_status_codes);
+  out_ += bytes;
+  if (observer_) {
+    std::string_view rest = bytes;
+    while (!rest.empty()) {
+      const std::size_t end = rest.find("\r\n");
+      observer_({ServerEvent::Kind::line_out, state_, state_, rest.substr(0, end)});
+      rest.remove_prefix(end + 2);
+    }
+  }
+}
+
+void ServerSession::reply(int code, std::string_view enhanced, std::string_view text) {
+  reply(Reply(code, std::string(enhanced), std::string(text)));
+}
+
+void ServerSession::close_with(int code, std::string_view enhanced, std::string_view text) {
+  reply(code, enhanced, text);
+  data_.reset();
+  reset_transaction();
+  enter_state(ServerState::closed);
+}
+
+void ServerSession::reset_transaction() {
+  transaction_.reset();
+}
+
+void ServerSession::ask(PolicyStage stage, PolicyQuery query) {
+  pending_ = stage;
+  pending_argument_ = std::string(query.argument);
+  if (!policy_) {
+    resolve(default_verdict(stage));
+    return;
+  }
+  query.argument = pending_argument_;
+  if (observer_) observer_({ServerEvent::Kind::policy_query, state_, state_, stage_name(stage)});
+  in_policy_call_ = true;
+  policy_(query);
+  in_policy_call_ = false;
+  if (early_verdict_) {
+    const Reply verdict = std::move(*early_verdict_);
+    early_verdict_.reset();
+    resolve(verdict);
+  }
+}
+
+void ServerSession::resolve(const Reply& verdict) {
+  const PolicyStage stage = *pending_;
+  pending_.reset();
+  resolve_stage(stage, verdict);
+}
+
+Reply ServerSession::default_verdict(PolicyStage stage) const {
+  switch (stage) {
+    case PolicyStage::connect:
+      return Reply(220, "",
+                   config_.texts.greeting.empty() ? config_.hostname + " ESMTP MailSim"
+                                                  : config_.texts.greeting);
+    case PolicyStage::helo:
+      return Reply(
+          250, "",
+          config_.texts.ehlo_greeting.empty() ? config_.hostname : config_.texts.ehlo_greeting);
+    case PolicyStage::auth:
+      // With no owner to check them, credentials cannot be valid.
+      if (!policy_) return Reply(535, "5.7.8", "Authentication credentials invalid");
+      return Reply(235, "2.7.0", "Authentication successful");
+    case PolicyStage::mail:
+      return Reply(250, "2.1.0", config_.texts.ok);
+    case PolicyStage::rcpt:
+      return Reply(250, "2.1.5", config_.texts.ok);
+    case PolicyStage::message:
+      return Reply(250, "2.0.0", config_.texts.queued);
+    case PolicyStage::vrfy:
+      return Reply(252, "2.0.0", "Cannot VRFY user, but will accept message and attempt delivery");
+    case PolicyStage::expn:
+      return Reply(502, "5.5.1", "EXPN not available");
+  }
+  return Reply(451, "4.3.0", "Error: internal");
+}
+
+}  // namespace mailsim::proto::smtp

@@ -1,0 +1,230 @@
+#pragma once
+// An SMTP server session (RFC 5321, with PIPELINING 2920, SIZE 1870, 8BITMIME 6152,
+// ENHANCEDSTATUSCODES 2034, AUTH 4954 and a simulated STARTTLS 3207): bytes in through
+// receive(), bytes out through the send callback. No sockets, no simulator, no clock but the
+// time the owner passes in. docs/protocols/smtp.md describes the state machine in prose.
+//
+// Policy is the owner's business: at connect, HELO/EHLO, AUTH, MAIL, each RCPT, the end of
+// DATA, VRFY and EXPN the session calls the policy callback and parks until the owner calls
+// accept() or answer(); meanwhile further (pipelined) input is kept and handled afterwards.
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "agents/proto/smtp/data_reader.hpp"
+#include "agents/proto/smtp/reply.hpp"
+#include "agents/proto/smtp/syntax.hpp"
+#include "sim/time.hpp"
+
+namespace mailsim::proto::smtp {
+
+using sim::SimTime;
+
+enum class ServerState {
+  connect,  // waiting for the owner's verdict on the client, nothing sent yet
+  refused,  // "554" greeting sent: 503 to everything until QUIT (RFC 5321 3.1)
+  greeted,  // "220" sent, waiting for HELO/EHLO
+  ready,    // HELO/EHLO accepted, no mail transaction
+  auth,     // inside an AUTH exchange (334 sent, waiting for the client's response)
+  mail,     // MAIL accepted
+  rcpt,     // at least one RCPT accepted
+  data,     // "354" sent, reading the message
+  closed,   // 221 or 421 sent; the owner closes the connection
+};
+std::string_view state_name(ServerState s);  // "MAIL", "RCPT", ...
+
+struct ServerExtensions {  // what EHLO advertises (and therefore accepts)
+  bool pipelining = true;
+  bool size = true;
+  bool eight_bit_mime = true;
+  bool enhanced_status_codes = true;
+  bool auth = false;      // AUTH PLAIN LOGIN
+  bool starttls = false;  // simulated
+  bool help = true;
+};
+
+struct ServerTimeouts {                       // RFC 5321 4.5.3.2.7 asks at least 5 minutes
+  SimTime command = std::chrono::minutes(5);  // waiting for a command or an AUTH response
+  SimTime data = std::chrono::minutes(3);     // waiting for the next piece of the message
+};
+
+struct ServerTexts {          // texts of the positive replies, so a transcript can match the RFC's
+  std::string greeting;       // after "220 "; empty: "<hostname> ESMTP MailSim"
+  std::string ehlo_greeting;  // first EHLO line; empty: the hostname
+  std::string ok = "Ok";
+  std::string data_start = "End data with <CR><LF>.<CR><LF>";
+  std::string queued = "Ok: queued";
+  std::string quit = "Bye";
+};
+
+struct ServerConfig {
+  std::string hostname = "localhost";
+  ServerExtensions extensions;
+  std::vector<std::string> extra_ehlo_keywords;  // advertised as given (e.g. "DSN")
+  ServerTexts texts;
+  std::size_t max_message_size = 10240000;  // Postfix message_size_limit; 0 = no limit
+  std::size_t max_recipients = 1000;        // Postfix smtpd_recipient_limit
+  std::size_t max_command_line = 512;       // octets with CRLF (4.5.3.1.4)
+  std::size_t max_text_line = 1000;         // octets with CRLF (4.5.3.1.6)
+  std::size_t max_auth_line = 12288;        // RFC 4954 section 4
+  EndOfDataMode end_of_data = EndOfDataMode::normalize;
+  bool auth_required = false;      // submission: 530 before AUTH (RFC 6409, 4954)
+  bool auth_requires_tls = false;  // AUTH offered only once encrypted
+  int max_auth_failures = 3;       // then 421 and close
+  ServerTimeouts timeouts;
+};
+
+// The mail transaction: created at MAIL, dropped at RSET, EHLO, HELO or the end of DATA.
+struct Transaction {
+  std::string reverse_path;  // empty for "<>"
+  std::vector<Parameter> mail_parameters;
+  std::optional<std::size_t> declared_size;  // SIZE=
+  bool eight_bit = false;                    // BODY=8BITMIME
+  std::vector<std::string> recipients;       // accepted RCPTs, in order
+  std::string content;                       // the message, after the final dot
+};
+
+enum class PolicyStage { connect, helo, auth, mail, rcpt, message, vrfy, expn };
+std::string_view stage_name(PolicyStage s);
+
+struct PolicyQuery {
+  PolicyStage stage;
+  std::string_view argument;  // HELO name, MAIL/RCPT address, VRFY/EXPN string, AUTH mechanism
+  std::string_view user;      // AUTH: authentication identity
+  std::string_view password;  // AUTH
+  const Transaction* transaction = nullptr;  // MAIL (parameters), RCPT, message
+};
+
+struct ServerEvent {
+  enum class Kind { line_in, line_out, transition, policy_query, tls_started };
+  Kind kind;
+  ServerState from;
+  ServerState to;
+  std::string_view text;  // the line (without CRLF), or the policy stage's name
+};
+
+class ServerSession {
+ public:
+  using Send = std::function<void(std::string_view bytes)>;
+  using Policy = std::function<void(const PolicyQuery&)>;
+  using Observer = std::function<void(const ServerEvent&)>;
+
+  ServerSession(ServerConfig config, Send send, Policy policy = {}, Observer observer = {});
+  ~ServerSession();
+  ServerSession(const ServerSession&) = delete;
+  ServerSession& operator=(const ServerSession&) = delete;
+
+  void start(SimTime now);                            // the client connected
+  void receive(std::string_view bytes, SimTime now);  // any split of the client's bytes
+
+  // The owner's verdict on the pending query: accept() gives the standard positive reply;
+  // answer() gives the owner's own reply (2xx accepts, 4xx/5xx refuses; at connect 554 enters
+  // the refusing mode and 421 closes). Throws std::logic_error when nothing is pending.
+  void accept(SimTime now);
+  void answer(Reply reply, SimTime now);
+  bool waiting_for_policy() const { return pending_.has_value(); }
+
+  // When the current state's timeout expires, or nothing (closed, or waiting for the owner).
+  std::optional<SimTime> deadline() const;
+  // Closes with 421 if the deadline has passed; a stale timer does nothing. True if it fired.
+  bool on_timeout(SimTime now);
+  void shutdown(SimTime now);  // 421, then closed
+
+  ServerState state() const { return state_; }
+  bool closed() const { return state_ == ServerState::closed; }
+  bool encrypted() const { return encrypted_; }
+  bool esmtp() const { return esmtp_; }
+  const std::string& helo_name() const { return helo_name_; }
+  const std::string& authenticated_user() const { return auth_user_; }
+  const Transaction* transaction() const { return transaction_.get(); }
+  const ServerConfig& config() const { return config_; }
+
+ private:
+  struct Command;
+  enum class AuthStep { none, plain_response, login_user, login_password };
+
+  // [framing] server_session.cpp
+  void drive(SimTime now);
+  void pump();
+  void handle_line(std::string_view line, bool crlf);
+  void finish_data();
+  void enter_state(ServerState next);
+  void reply(const Reply& r);
+  void reply(int code, std::string_view enhanced, std::string_view text);
+  void close_with(int code, std::string_view enhanced, std::string_view text);
+  void ask(PolicyStage stage, PolicyQuery query);
+  void resolve(const Reply& verdict);
+  Reply default_verdict(PolicyStage stage) const;
+  std::size_t line_limit() const;
+  void reset_transaction();
+
+  // [commands] server_commands.cpp: one check and one proceed per command.
+  bool check_helo(std::string_view arg);
+  void proceed_helo(std::string_view arg);
+  void proceed_ehlo(std::string_view arg);
+  bool check_mail(std::string_view arg);
+  void proceed_mail(std::string_view arg);
+  bool check_rcpt(std::string_view arg);
+  void proceed_rcpt(std::string_view arg);
+  bool check_data(std::string_view arg);
+  void proceed_data(std::string_view arg);
+  bool check_no_argument(std::string_view arg);
+  void proceed_rset(std::string_view arg);
+  void proceed_noop(std::string_view arg);
+  void proceed_quit(std::string_view arg);
+  bool check_vrfy(std::string_view arg);
+  void proceed_vrfy(std::string_view arg);
+  void proceed_expn(std::string_view arg);
+  bool check_help(std::string_view arg);
+  void proceed_help(std::string_view arg);
+  void send_ehlo_reply_with(Reply first);
+  void resolve_stage(PolicyStage stage, const Reply& verdict);
+  static const Command* find_command(std::string_view verb);
+
+  // [auth] server_auth.cpp: AUTH PLAIN/LOGIN and STARTTLS.
+  bool check_auth(std::string_view arg);
+  void proceed_auth(std::string_view arg);
+  void auth_response(std::string_view line);
+  void auth_credentials(std::string_view decoded_plain);
+  void auth_finished(const Reply& verdict);
+  void auth_abort(int code, std::string_view enhanced, std::string_view text);
+  bool check_starttls(std::string_view arg);
+  void proceed_starttls(std::string_view arg);
+  bool auth_offered() const;
+
+  ServerConfig config_;
+  Send send_;
+  Policy policy_;
+  Observer observer_;
+
+  ServerState state_ = ServerState::connect;
+  SimTime last_activity_{0};
+  std::string in_;           // received bytes not yet handled
+  std::size_t scanned_ = 0;  // in_[0, scanned_) holds no LF
+  bool discarding_ = false;  // inside a command line over the limit
+  bool drop_input_ = false;  // STARTTLS accepted: forget the rest of the input
+  std::string out_;          // replies waiting to be flushed in one write
+  bool busy_ = false;        // inside drive(): a nested receive() only queues its bytes
+
+  std::optional<PolicyStage> pending_;
+  bool in_policy_call_ = false;
+  std::optional<Reply> early_verdict_;  // an answer given inside the policy call itself
+  std::string pending_argument_;        // the HELO name or address the query was about
+
+  std::string helo_name_;
+  bool esmtp_ = false;
+  bool encrypted_ = false;
+  std::string auth_user_;
+  AuthStep auth_step_ = AuthStep::none;
+  std::string auth_login_user_;
+  std::string auth_password_;
+  int auth_failures_ = 0;
+  std::unique_ptr<Transaction> transaction_;
+  std::unique_ptr<DataReader> data_;
+};
+
+}  // namespace mailsim::proto::smtp

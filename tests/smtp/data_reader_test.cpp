@@ -1,0 +1,119 @@
+#include <gtest/gtest.h>
+
+#include "agents/proto/smtp/data_reader.hpp"
+
+namespace mailsim::proto::smtp {
+namespace {
+
+struct Read {
+  std::size_t used;
+  DataReader reader;
+};
+
+Read read_all(std::string_view bytes, EndOfDataMode mode = EndOfDataMode::normalize,
+              DataLimits limits = {}) {
+  Read r{0, DataReader(mode, limits)};
+  r.used = r.reader.consume(bytes);
+  return r;
+}
+
+TEST(SmtpDataReader, EndsOnDotLineAndLeavesTheRest) {
+  auto r = read_all("Subject: x\r\n\r\nbody\r\n.\r\nQUIT\r\n");
+  EXPECT_TRUE(r.reader.finished());
+  EXPECT_EQ(r.reader.content(), "Subject: x\r\n\r\nbody\r\n");
+  EXPECT_EQ(r.used, std::string_view("Subject: x\r\n\r\nbody\r\n.\r\n").size());
+}
+
+TEST(SmtpDataReader, EmptyMessage) {
+  auto r = read_all(".\r\n");
+  EXPECT_TRUE(r.reader.finished());
+  EXPECT_EQ(r.reader.content(), "");
+}
+
+TEST(SmtpDataReader, UnstuffsLeadingDots) {
+  auto r = read_all("..hidden\r\n...\r\n.x\r\n.\r\n");
+  EXPECT_EQ(r.reader.content(), ".hidden\r\n..\r\nx\r\n");
+}
+
+TEST(SmtpDataReader, OneByteAtATime) {
+  const std::string input = "a\r\n..b\r\n\r\n.\r\nNOOP\r\n";
+  DataReader reader(EndOfDataMode::normalize, {});
+  std::size_t used = 0;
+  for (char c : input) {
+    if (reader.finished()) break;
+    used += reader.consume(std::string_view(&c, 1));
+  }
+  EXPECT_TRUE(reader.finished());
+  EXPECT_EQ(used, input.size() - 6);
+  EXPECT_EQ(reader.content(), "a\r\n.b\r\n\r\n");
+}
+
+TEST(SmtpDataReader, LineLengthLimits) {
+  for (std::size_t octets : {999u, 1000u, 1001u}) {
+    const std::string line(octets - 2, 'x');
+    auto r = read_all(line + "\r\n.\r\n");
+    EXPECT_TRUE(r.reader.finished());
+    EXPECT_EQ(r.reader.line_too_long(), octets > 1000) << octets;
+    if (octets <= 1000) {
+      EXPECT_EQ(r.reader.content(), line + "\r\n");
+    }
+  }
+}
+
+TEST(SmtpDataReader, SizeLimitCountsPastItWithoutKeeping) {
+  auto r = read_all("12345678\r\n12345678\r\n.\r\n", EndOfDataMode::normalize, {1000, 15});
+  EXPECT_TRUE(r.reader.finished());
+  EXPECT_TRUE(r.reader.too_big());
+  EXPECT_EQ(r.reader.size(), 20u);
+  EXPECT_LE(r.reader.content().size(), 15u);
+}
+
+TEST(SmtpDataReader, BareLfIsALineEndButNotAnEndOfData) {
+  auto r = read_all("a\nb\n.\nc\r\n.\r\n");
+  EXPECT_TRUE(r.reader.finished());
+  EXPECT_TRUE(r.reader.bare_lf_seen());
+  EXPECT_EQ(r.reader.content(), "a\r\nb\r\n\r\nc\r\n");
+}
+
+TEST(SmtpDataReader, LenientEndsOnBareLfDot) {
+  auto r = read_all("a\n.\nrest", EndOfDataMode::lenient);
+  EXPECT_TRUE(r.reader.finished());
+  EXPECT_EQ(r.reader.content(), "a\r\n");
+  EXPECT_EQ(r.used, 4u);
+}
+
+TEST(SmtpDataReader, BareCrStaysInTheLine) {
+  auto r = read_all("a\r.\rb\r\n.\r\n", EndOfDataMode::lenient);
+  EXPECT_EQ(r.reader.content(), "a\r.\rb\r\n");
+}
+
+TEST(SmtpDotStuff, StuffsAndTerminates) {
+  EXPECT_EQ(dot_stuff("a\r\n.b\r\n"), "a\r\n..b\r\n.\r\n");
+  EXPECT_EQ(dot_stuff(".\r\n"), "..\r\n.\r\n");
+  EXPECT_EQ(dot_stuff("no final newline"), "no final newline\r\n.\r\n");
+  EXPECT_EQ(dot_stuff(""), ".\r\n");
+  EXPECT_EQ(dot_stuff("a\n.b\rc\n"), "a\r\n..b c\r\n.\r\n");
+}
+
+TEST(SmtpDotStuff, PassBareLfKeepsTheSmugglingSequence) {
+  EXPECT_EQ(dot_stuff("a\n.\nb\r\n", true), "a\n.\nb\r\n.\r\n");
+  EXPECT_EQ(dot_stuff("a\n.\nb\r\n", false), "a\r\n..\r\nb\r\n.\r\n");
+}
+
+TEST(SmtpDotStuff, RoundTrips) {
+  const std::vector<std::string> samples = {
+      "Subject: dots\r\n\r\n.\r\n..\r\n...leading\r\nmiddle . dot\r\n.\r\n",
+      ".first line\r\nlast\r\n",
+      "\r\n\r\n.\r\n\r\n",
+  };
+  for (const auto& sample : samples) {
+    const std::string wire = dot_stuff(sample);
+    DataReader reader(EndOfDataMode::normalize, {});
+    EXPECT_EQ(reader.consume(wire), wire.size());
+    EXPECT_TRUE(reader.finished());
+    EXPECT_EQ(reader.content(), sample);
+  }
+}
+
+}  // namespace
+}  // namespace mailsim::proto::smtp

@@ -1,0 +1,431 @@
+// One test per reply path of RFC 5321 4.3.2, the order rules of 4.1.4, limits, pipelining,
+// framing and timeouts.
+#include <gtest/gtest.h>
+
+#include "tests/smtp/server_harness.hpp"
+
+namespace mailsim::proto::smtp {
+namespace {
+
+using testing::at;
+using testing::ServerHarness;
+
+ServerConfig plain_config() {
+  ServerConfig c;
+  c.hostname = "mx.example";
+  return c;
+}
+
+TEST(SmtpServer, GreetingAndEhloAdvertiseConfiguredExtensions) {
+  ServerConfig c = plain_config();
+  c.extensions.auth = true;
+  c.extensions.starttls = true;
+  ServerHarness h(c);
+  EXPECT_EQ(h.start(), "220 mx.example ESMTP MailSim\r\n");
+  EXPECT_EQ(h.send("EHLO client.example\r\n"),
+            "250-mx.example\r\n250-PIPELINING\r\n250-8BITMIME\r\n250-SIZE 10240000\r\n"
+            "250-STARTTLS\r\n250-AUTH PLAIN LOGIN\r\n250-ENHANCEDSTATUSCODES\r\n250 HELP\r\n");
+  EXPECT_EQ(h.send("HELO client.example\r\n"), "250 mx.example\r\n");
+  EXPECT_FALSE(h.session.esmtp());
+}
+
+TEST(SmtpServer, GreetingRefused554AnswersOnly503UntilQuit) {
+  ServerHarness h(plain_config());
+  h.defer_answers = true;
+  h.start();
+  EXPECT_EQ(h.out, "");  // nothing before the owner's verdict
+  h.session.answer(Reply(554, "5.7.1", "mx.example No SMTP service here"), at(0));
+  EXPECT_EQ(h.out, "554 5.7.1 mx.example No SMTP service here\r\n");
+  EXPECT_EQ(h.send("EHLO c.example\r\n"), "503 5.5.1 Error: service refused, send QUIT\r\n");
+  EXPECT_EQ(h.send("MAIL FROM:<a@b.example>\r\n"),
+            "503 5.5.1 Error: service refused, send QUIT\r\n");
+  EXPECT_EQ(h.send("QUIT\r\n"), "221 2.0.0 Bye\r\n");
+  EXPECT_TRUE(h.session.closed());
+}
+
+TEST(SmtpServer, GreetingRefusalByConfiguredPolicy421Closes) {
+  ServerHarness h(plain_config());
+  h.defer_answers = true;
+  h.start();
+  h.session.answer(Reply(421, "4.3.2", "mx.example busy"), at(0));
+  EXPECT_TRUE(h.session.closed());
+}
+
+TEST(SmtpServer, EhloReplies) {
+  ServerHarness h(plain_config());
+  h.start();
+  EXPECT_EQ(h.send("EHLO\r\n"), "501 5.5.4 Syntax: HELO hostname\r\n");
+  EXPECT_EQ(h.send("EHLO bad name\r\n"), "501 5.5.4 Syntax: HELO hostname\r\n");
+  h.defer_answers = true;
+  h.send("EHLO spammer.example\r\n");
+  EXPECT_TRUE(h.session.waiting_for_policy());
+  h.session.answer(Reply(550, "5.7.1", "Go away"), at(0));
+  EXPECT_EQ(h.out.substr(h.out.rfind("550")), "550 5.7.1 Go away\r\n");
+  EXPECT_EQ(h.session.state(), ServerState::greeted);
+}
+
+TEST(SmtpServer, MailReplies) {
+  ServerHarness h(plain_config());
+  h.start();
+  EXPECT_EQ(h.send("MAIL FROM:<a@b.example>\r\n"), "503 5.5.1 Error: send HELO/EHLO first\r\n");
+  h.send("EHLO c.example\r\n");
+  EXPECT_EQ(h.send("MAIL FROM:a@b.example\r\n"), "501 5.1.7 Bad sender address syntax\r\n");
+  EXPECT_EQ(h.send("MAIL FROM:<" + std::string(65, 'x') + "@b.example>\r\n"),
+            "553 5.1.7 Sender address too long\r\n");
+  EXPECT_EQ(h.send("MAIL FROM:<a@b.example> SIZE=99999999\r\n"),
+            "552 5.3.4 Message size exceeds fixed limit\r\n");
+  EXPECT_EQ(h.send("MAIL FROM:<a@b.example> FOO=1\r\n"), "555 5.5.4 Unsupported option: FOO=1\r\n");
+  EXPECT_EQ(h.send("MAIL FROM:<a@b.example> BODY=8BITMIME SIZE=100\r\n"), "250 2.1.0 Ok\r\n");
+  ASSERT_NE(h.session.transaction(), nullptr);
+  EXPECT_TRUE(h.session.transaction()->eight_bit);
+  EXPECT_EQ(h.session.transaction()->declared_size, 100u);
+  EXPECT_EQ(h.send("MAIL FROM:<a@b.example>\r\n"), "503 5.5.1 Error: nested MAIL command\r\n");
+  EXPECT_EQ(h.send("RSET\r\n"), "250 2.0.0 Ok\r\n");
+  EXPECT_EQ(h.send("MAIL FROM:<>\r\n"), "250 2.1.0 Ok\r\n");
+}
+
+TEST(SmtpServer, MailParametersNeedEhlo) {
+  ServerHarness h(plain_config());
+  h.start();
+  h.send("HELO c.example\r\n");
+  EXPECT_EQ(h.send("MAIL FROM:<a@b.example> SIZE=10\r\n"),
+            "555 5.5.4 Unsupported option: SIZE=10\r\n");
+}
+
+TEST(SmtpServer, MailRefusedByPolicyKeepsNoTransaction) {
+  for (const Reply& r : {Reply(451, "4.3.0", "Try later"), Reply(550, "5.7.1", "Blocked"),
+                         Reply(452, "4.3.1", "Insufficient storage"),
+                         Reply(455, "4.5.4", "Cannot accommodate parameters")}) {
+    ServerHarness h(plain_config());
+    h.greeted();
+    h.defer_answers = true;
+    h.send("MAIL FROM:<a@b.example>\r\n");
+    h.session.answer(r, at(0));
+    EXPECT_EQ(h.out.substr(h.out.rfind("\r\n", h.out.size() - 3) + 2), r.wire());
+    EXPECT_EQ(h.session.transaction(), nullptr);
+    EXPECT_EQ(h.session.state(), ServerState::ready);
+  }
+}
+
+TEST(SmtpServer, RcptReplies) {
+  ServerHarness h(plain_config());
+  h.refuse_rcpt["nobody@mx.example"] =
+      Reply(550, "5.1.1", "Recipient address rejected: User unknown");
+  h.refuse_rcpt["full@mx.example"] = Reply(452, "4.2.2", "Mailbox full");
+  h.refuse_rcpt["moved@mx.example"] =
+      Reply(551, "5.1.6", "User not local; please try <x@y.example>");
+  h.refuse_rcpt["later@mx.example"] = Reply(450, "4.2.0", "Greylisted");
+  h.greeted();
+  EXPECT_EQ(h.send("RCPT TO:<a@mx.example>\r\n"), "503 5.5.1 Error: need MAIL command\r\n");
+  h.send("MAIL FROM:<s@b.example>\r\n");
+  EXPECT_EQ(h.send("RCPT TO:<a@mx.example> NOTIFY=NEVER\r\n"),
+            "555 5.5.4 Unsupported option: NOTIFY=NEVER\r\n");
+  EXPECT_EQ(h.send("RCPT TO:a@mx.example\r\n"), "501 5.1.3 Bad recipient address syntax\r\n");
+  EXPECT_EQ(h.send("RCPT TO:<nobody@mx.example>\r\n"),
+            "550 5.1.1 Recipient address rejected: User unknown\r\n");
+  EXPECT_EQ(h.send("RCPT TO:<full@mx.example>\r\n"), "452 4.2.2 Mailbox full\r\n");
+  EXPECT_EQ(h.send("RCPT TO:<moved@mx.example>\r\n"),
+            "551 5.1.6 User not local; please try <x@y.example>\r\n");
+  EXPECT_EQ(h.send("RCPT TO:<later@mx.example>\r\n"), "450 4.2.0 Greylisted\r\n");
+  EXPECT_EQ(h.session.state(), ServerState::mail);
+  EXPECT_EQ(h.send("RCPT TO:<Postmaster>\r\n"), "250 2.1.5 Ok\r\n");
+  EXPECT_EQ(h.session.state(), ServerState::rcpt);
+  EXPECT_EQ(h.session.transaction()->recipients, std::vector<std::string>{"Postmaster"});
+}
+
+TEST(SmtpServer, Rcpt251ForwardIsAccepted) {
+  ServerHarness h(plain_config());
+  h.refuse_rcpt["old@mx.example"] = Reply(251, "2.1.5", "User not local; will forward");
+  h.greeted();
+  h.send("MAIL FROM:<s@b.example>\r\n");
+  EXPECT_EQ(h.send("RCPT TO:<old@mx.example>\r\n"), "251 2.1.5 User not local; will forward\r\n");
+  EXPECT_EQ(h.session.transaction()->recipients.size(), 1u);
+}
+
+TEST(SmtpServer, DataReplies) {
+  ServerHarness h(plain_config());
+  h.greeted();
+  EXPECT_EQ(h.send("DATA\r\n"), "503 5.5.1 Error: need RCPT command\r\n");
+  h.send("MAIL FROM:<s@b.example>\r\n");
+  EXPECT_EQ(h.send("DATA\r\n"), "554 5.5.1 Error: no valid recipients\r\n");
+  h.send("RCPT TO:<r@mx.example>\r\n");
+  EXPECT_EQ(h.send("DATA x\r\n"), "501 5.5.4 Syntax: DATA\r\n");
+  EXPECT_EQ(h.send("DATA\r\n"), "354 End data with <CR><LF>.<CR><LF>\r\n");
+  EXPECT_EQ(h.session.state(), ServerState::data);
+  EXPECT_EQ(h.send("Subject: hi\r\n\r\nHello\r\n.\r\n"), "250 2.0.0 Ok: queued\r\n");
+  ASSERT_EQ(h.messages.size(), 1u);
+  EXPECT_EQ(h.messages[0], "Subject: hi\r\n\r\nHello\r\n");
+  EXPECT_EQ(h.session.transaction(), nullptr);
+  EXPECT_EQ(h.session.state(), ServerState::ready);
+}
+
+TEST(SmtpServer, EndOfDataRefusalsByPolicy) {
+  for (const Reply& r :
+       {Reply(554, "5.7.1", "Spam"), Reply(451, "4.3.0", "Local error"),
+        Reply(452, "4.3.1", "Insufficient storage"), Reply(552, "5.2.2", "Mailbox full"),
+        Reply(450, "4.7.1", "Try later"), Reply(550, "5.7.1", "Rejected")}) {
+    ServerHarness h(plain_config());
+    h.greeted();
+    h.send("MAIL FROM:<s@b.example>\r\nRCPT TO:<r@mx.example>\r\nDATA\r\n");
+    h.defer_answers = true;
+    EXPECT_EQ(h.send("x\r\n.\r\n"), "");
+    EXPECT_TRUE(h.session.waiting_for_policy());
+    EXPECT_EQ(h.session.deadline(), std::nullopt);
+    h.session.answer(r, at(1));
+    EXPECT_TRUE(h.out.ends_with(r.wire()));
+    EXPECT_EQ(h.session.transaction(), nullptr);
+  }
+}
+
+TEST(SmtpServer, OtherCommands) {
+  ServerHarness h(plain_config());
+  h.start();
+  EXPECT_EQ(h.send("NOOP anything\r\n"), "250 2.0.0 Ok\r\n");
+  EXPECT_EQ(h.send("RSET\r\n"), "250 2.0.0 Ok\r\n");
+  EXPECT_EQ(h.send("RSET x\r\n"), "501 5.5.4 Syntax: no parameters allowed\r\n");
+  h.send("EHLO c.example\r\n");
+  EXPECT_EQ(h.send("VRFY\r\n"), "501 5.5.4 Syntax: VRFY/EXPN string\r\n");
+  EXPECT_EQ(h.send("VRFY joe\r\n"),
+            "252 2.0.0 Cannot VRFY user, but will accept message and attempt delivery\r\n");
+  EXPECT_EQ(h.send("EXPN staff\r\n"), "502 5.5.1 EXPN not available\r\n");
+  EXPECT_TRUE(h.send("HELP\r\n").starts_with("214-2.0.0 Commands:"));
+  EXPECT_EQ(h.send("FOO\r\n"), "500 5.5.2 Error: command not recognized\r\n");
+  EXPECT_EQ(h.send("\r\n"), "500 5.5.2 Error: bad syntax\r\n");
+  EXPECT_EQ(h.send("QUIT now\r\n"), "501 5.5.4 Syntax: no parameters allowed\r\n");
+  EXPECT_EQ(h.send("QUIT\r\n"), "221 2.0.0 Bye\r\n");
+  EXPECT_EQ(h.send("NOOP\r\n"), "");  // after 221 nothing more is answered
+}
+
+TEST(SmtpServer, VrfyAndExpnAnsweredByPolicy) {
+  ServerHarness h(plain_config());
+  h.greeted();
+  h.defer_answers = true;
+  h.send("VRFY Crispin\r\n");
+  h.session.answer(Reply(250, "2.1.5", "Mark Crispin <Admin.MRC@foo.com>"), at(0));
+  EXPECT_TRUE(h.out.ends_with("250 2.1.5 Mark Crispin <Admin.MRC@foo.com>\r\n"));
+  h.send("VRFY smith\r\n");
+  h.session.answer(Reply(550, "5.1.1", "String does not match anything."), at(0));
+  EXPECT_TRUE(h.out.ends_with("550 5.1.1 String does not match anything.\r\n"));
+  h.send("EXPN Example-People\r\n");
+  h.session.answer(
+      Reply(250, "2.1.5", std::vector<std::string>{"Jon <jon@x.example>", "Ann <ann@x.example>"}),
+      at(0));
+  EXPECT_TRUE(
+      h.out.ends_with("250-2.1.5 Jon <jon@x.example>\r\n250 2.1.5 Ann <ann@x.example>\r\n"));
+}
+
+TEST(SmtpServer, HelpDisabled) {
+  ServerConfig c = plain_config();
+  c.extensions.help = false;
+  ServerHarness h(c);
+  h.start();
+  EXPECT_EQ(h.send("HELP\r\n"), "502 5.5.1 Error: command not implemented\r\n");
+}
+
+TEST(SmtpServer, NewEhloResetsTheTransaction) {
+  ServerHarness h(plain_config());
+  h.greeted();
+  h.send("MAIL FROM:<s@b.example>\r\nRCPT TO:<r@mx.example>\r\n");
+  EXPECT_EQ(h.session.state(), ServerState::rcpt);
+  h.send("EHLO again.example\r\n");
+  EXPECT_EQ(h.session.transaction(), nullptr);
+  EXPECT_EQ(h.session.state(), ServerState::ready);
+  EXPECT_EQ(h.send("DATA\r\n"), "503 5.5.1 Error: need RCPT command\r\n");
+  EXPECT_EQ(h.transitions,
+            (std::vector<std::string>{"CONNECT -> GREETED", "GREETED -> READY", "READY -> MAIL",
+                                      "MAIL -> RCPT", "RCPT -> READY"}));
+}
+
+TEST(SmtpServer, WithoutEnhancedStatusCodes) {
+  ServerConfig c = plain_config();
+  c.extensions.enhanced_status_codes = false;
+  ServerHarness h(c);
+  h.greeted();
+  EXPECT_EQ(h.send("MAIL FROM:<s@b.example>\r\n"), "250 Ok\r\n");
+  EXPECT_EQ(h.send("FOO\r\n"), "500 Error: command not recognized\r\n");
+}
+
+TEST(SmtpServer, RecipientLimit) {
+  ServerConfig c = plain_config();
+  c.max_recipients = 2;
+  ServerHarness h(c);
+  h.greeted();
+  h.send("MAIL FROM:<s@b.example>\r\n");
+  EXPECT_EQ(
+      h.send("RCPT TO:<a@mx.example>\r\nRCPT TO:<b@mx.example>\r\nRCPT TO:<c@mx.example>\r\n"),
+      "250 2.1.5 Ok\r\n250 2.1.5 Ok\r\n452 4.5.3 Error: too many recipients\r\n");
+  EXPECT_EQ(h.session.transaction()->recipients.size(), 2u);
+}
+
+TEST(SmtpServer, MessageSizeLimit) {
+  ServerConfig c = plain_config();
+  c.max_message_size = 100;
+  ServerHarness h(c);
+  h.greeted();
+  EXPECT_EQ(h.send("MAIL FROM:<s@b.example> SIZE=101\r\n"),
+            "552 5.3.4 Message size exceeds fixed limit\r\n");
+  h.send("MAIL FROM:<s@b.example>\r\nRCPT TO:<r@mx.example>\r\nDATA\r\n");
+  const std::string line(60, 'x');
+  EXPECT_EQ(h.send(line + "\r\n" + line + "\r\n.\r\n"),
+            "552 5.3.4 Message size exceeds fixed limit\r\n");
+  EXPECT_TRUE(h.messages.empty());
+  EXPECT_EQ(h.session.state(), ServerState::ready);
+}
+
+TEST(SmtpServer, TenMegabyteMessage) {
+  ServerConfig c = plain_config();
+  c.max_message_size = 0;
+  ServerHarness h(c);
+  h.greeted();
+  h.send("MAIL FROM:<s@b.example> SIZE=10485760\r\nRCPT TO:<r@mx.example>\r\nDATA\r\n");
+  std::string body;
+  const std::string line = std::string(76, 'm') + "\r\n";
+  while (body.size() + line.size() <= 10 * 1024 * 1024)
+    body += line;
+  body.append(10 * 1024 * 1024 - body.size() - 2, 'z');
+  body += "\r\n";
+  ASSERT_EQ(body.size(), 10u * 1024 * 1024);
+  // Delivered in 64 KiB pieces, as a TCP stream would.
+  for (std::size_t i = 0; i < body.size(); i += 65536) {
+    EXPECT_EQ(h.send(std::string_view(body).substr(i, 65536)), "");
+  }
+  EXPECT_EQ(h.send(".\r\n"), "250 2.0.0 Ok: queued\r\n");
+  ASSERT_EQ(h.messages.size(), 1u);
+  EXPECT_EQ(h.messages[0].size(), body.size());
+  EXPECT_TRUE(h.messages[0] == body);
+
+  ServerHarness limited(plain_config());  // Postfix's default limit, 10240000 octets
+  limited.greeted();
+  limited.send("MAIL FROM:<s@b.example>\r\nRCPT TO:<r@mx.example>\r\nDATA\r\n");
+  limited.send(body);
+  EXPECT_EQ(limited.send(".\r\n"), "552 5.3.4 Message size exceeds fixed limit\r\n");
+}
+
+TEST(SmtpServer, TextLinesOf999And1000And1001Octets) {
+  for (std::size_t octets : {999u, 1000u, 1001u}) {
+    ServerHarness h(plain_config());
+    h.greeted();
+    h.send("MAIL FROM:<s@b.example>\r\nRCPT TO:<r@mx.example>\r\nDATA\r\n");
+    const std::string reply = h.send(std::string(octets - 2, 'x') + "\r\n.\r\n");
+    EXPECT_EQ(reply, octets <= 1000 ? "250 2.0.0 Ok: queued\r\n" : "500 5.5.2 Line too long\r\n")
+        << octets;
+    EXPECT_EQ(h.send("NOOP\r\n"), "250 2.0.0 Ok\r\n");  // the session stays usable
+  }
+}
+
+TEST(SmtpServer, CommandLineLimit) {
+  ServerHarness h(plain_config());
+  h.greeted();
+  const std::string at_limit = "NOOP " + std::string(512 - 7, 'x') + "\r\n";
+  ASSERT_EQ(at_limit.size(), 512u);
+  EXPECT_EQ(h.send(at_limit), "250 2.0.0 Ok\r\n");
+  EXPECT_EQ(h.send("NOOP " + std::string(512 - 6, 'x') + "\r\n"), "500 5.5.2 Line too long\r\n");
+  // A line far over the limit, arriving in pieces, is dropped as it comes.
+  EXPECT_EQ(h.send("NOOP " + std::string(5000, 'y')), "");
+  EXPECT_EQ(h.send(std::string(5000, 'y')), "");
+  EXPECT_EQ(h.send("\r\nNOOP\r\n"), "500 5.5.2 Line too long\r\n250 2.0.0 Ok\r\n");
+}
+
+TEST(SmtpServer, PipelinedGroupGetsItsRepliesInOneWrite) {
+  std::vector<std::string> writes;
+  ServerConfig c = plain_config();
+  ServerSession s(c, [&](std::string_view b) { writes.emplace_back(b); });
+  s.start(at(0));
+  s.receive("EHLO c.example\r\n", at(0));
+  writes.clear();
+  s.receive(
+      "MAIL FROM:<s@b.example>\r\nRCPT TO:<a@mx.example>\r\nRCPT TO:<b@mx.example>\r\nDATA\r\n",
+      at(1));
+  ASSERT_EQ(writes.size(), 1u);
+  EXPECT_EQ(
+      writes[0],
+      "250 2.1.0 Ok\r\n250 2.1.5 Ok\r\n250 2.1.5 Ok\r\n354 End data with <CR><LF>.<CR><LF>\r\n");
+  s.receive("Hi\r\n.\r\nQUIT\r\n", at(2));
+  EXPECT_EQ(writes.back(), "250 2.0.0 Ok: queued\r\n221 2.0.0 Bye\r\n");
+}
+
+TEST(SmtpServer, ParkedSessionKeepsPipelinedInput) {
+  ServerHarness h(plain_config());
+  h.greeted();
+  h.defer_answers = true;
+  EXPECT_EQ(
+      h.send("MAIL FROM:<s@b.example>\r\nRCPT TO:<a@mx.example>\r\nRCPT TO:<b@mx.example>\r\n"),
+      "");
+  h.session.accept(at(1));  // MAIL
+  EXPECT_EQ(h.out.substr(h.out.rfind("250 2.1.0")), "250 2.1.0 Ok\r\n");
+  h.send("DATA\r\n");  // arrives while the first RCPT waits for a DNS answer
+  h.session.answer(Reply(450, "4.1.2", "Recipient address rejected: Domain not found"), at(2));
+  h.session.accept(at(3));
+  EXPECT_TRUE(h.out.ends_with(
+      "450 4.1.2 Recipient address rejected: Domain not found\r\n250 2.1.5 Ok\r\n354 End data "
+      "with <CR><LF>.<CR><LF>\r\n"));
+  EXPECT_EQ(h.session.transaction()->recipients, std::vector<std::string>{"b@mx.example"});
+  EXPECT_THROW(h.session.accept(at(3)), std::logic_error);
+}
+
+TEST(SmtpServer, OneByteAtATime) {
+  ServerHarness whole(plain_config());
+  ServerHarness bytes(plain_config());
+  const std::string input =
+      "EHLO c.example\r\nMAIL FROM:<s@b.example>\r\nRCPT TO:<a@mx.example>\r\nDATA\r\n"
+      "Subject: x\r\n\r\n..dot\r\n.\r\nNOOP\r\nQUIT\r\n";
+  whole.start();
+  whole.send(input);
+  bytes.start();
+  for (char c : input)
+    bytes.send(std::string_view(&c, 1));
+  EXPECT_EQ(bytes.out, whole.out);
+  EXPECT_EQ(bytes.messages, whole.messages);
+  ASSERT_EQ(bytes.messages.size(), 1u);
+  EXPECT_EQ(bytes.messages[0], "Subject: x\r\n\r\n.dot\r\n");
+  EXPECT_TRUE(bytes.session.closed());
+}
+
+TEST(SmtpServer, TimeoutsPerState) {
+  ServerConfig c = plain_config();
+  c.timeouts.command = std::chrono::minutes(5);
+  c.timeouts.data = std::chrono::minutes(3);
+  ServerHarness h(c);
+  h.start();
+  EXPECT_EQ(h.session.deadline(), at(300));
+  h.send("EHLO c.example\r\nMAIL FROM:<s@b.example>\r\nRCPT TO:<a@mx.example>\r\nDATA\r\n", at(10));
+  EXPECT_EQ(h.session.deadline(), at(10 + 180));
+  EXPECT_FALSE(h.session.on_timeout(at(100)));  // a stale timer does nothing
+  EXPECT_TRUE(h.session.on_timeout(at(190)));
+  EXPECT_TRUE(h.out.ends_with("421 4.4.2 mx.example Error: timeout exceeded\r\n"));
+  EXPECT_TRUE(h.session.closed());
+  EXPECT_EQ(h.session.deadline(), std::nullopt);
+}
+
+TEST(SmtpServer, Shutdown421) {
+  ServerHarness h(plain_config());
+  h.greeted();
+  h.send("MAIL FROM:<s@b.example>\r\n");
+  h.session.shutdown(at(5));
+  EXPECT_TRUE(h.out.ends_with(
+      "421 4.3.2 mx.example Service not available, closing transmission channel\r\n"));
+  EXPECT_TRUE(h.session.closed());
+}
+
+TEST(SmtpServer, BareLfCommandsInRejectMode) {
+  ServerConfig c = plain_config();
+  c.end_of_data = EndOfDataMode::reject;
+  ServerHarness h(c);
+  h.start();
+  EXPECT_EQ(h.send("NOOP\n"), "550 5.5.2 Error: bare <LF> received\r\n");
+  ServerHarness n(plain_config());
+  n.start();
+  EXPECT_EQ(n.send("NOOP\n"), "250 2.0.0 Ok\r\n");
+}
+
+TEST(SmtpServer, PolicyAnswerOutOfRangeIsRefused) {
+  ServerHarness h(plain_config());
+  h.defer_answers = true;
+  h.start();
+  EXPECT_THROW(h.session.answer(Reply(700, "", "no"), at(0)), std::invalid_argument);
+  h.session.accept(at(0));
+  EXPECT_EQ(h.out, "220 mx.example ESMTP MailSim\r\n");
+}
+
+}  // namespace
+}  // namespace mailsim::proto::smtp
