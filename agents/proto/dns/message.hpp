@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "agents/proto/dns/record.hpp"
@@ -14,6 +15,9 @@ namespace mailsim::proto::dns {
 
 inline constexpr std::size_t kUdpPayloadLimit = 512;  // RFC 1035 2.3.4
 inline constexpr std::uint16_t kDnsPort = 53;
+
+enum class Transport { udp, tcp };
+std::string_view transport_name(Transport t);  // "UDP", "TCP"
 
 enum class Opcode : std::uint8_t { query = 0, iquery = 1, status = 2, notify = 4, update = 5 };
 enum class Rcode : std::uint8_t {

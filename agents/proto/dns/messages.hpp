@@ -94,6 +94,17 @@ inline constexpr mailsim::Message kWhatEnd{"dns.decode.what_end", "the end of th
 inline constexpr mailsim::Message kRecordOutsideZone{
     "dns.zone.outside", "the record {name} does not belong to the zone {zone}",
     "l'enregistrement {name} n'appartient pas à la zone {zone}"};
+inline constexpr mailsim::Message kZoneNeedsSoa{
+    "dns.zone.needs_soa", "the zone {zone} needs an SOA record at its origin",
+    "la zone {zone} a besoin d'un enregistrement SOA à son origine"};
+inline constexpr mailsim::Message kZoneLineForm{
+    "dns.zone.line_form",
+    "'{line}': a record is written 'owner TTL TYPE data', for example 'b.example. 3600 MX 10 "
+    "mx.b.example.'",
+    "« {line} » : un enregistrement s'écrit « nom TTL TYPE données », par exemple « b.example. "
+    "3600 MX 10 mx.b.example. »"};
+inline constexpr mailsim::Message kZoneLine{"dns.zone.line", "zone {zone}, line {number}: {error}",
+                                            "zone {zone}, ligne {number} : {error}"};
 inline constexpr mailsim::Message kCnameAndOther{
     "dns.zone.cname_and_other",
     "{name} cannot have a CNAME and other records at the same time (RFC 1034 3.6.2)",
@@ -106,6 +117,6 @@ inline constexpr std::array kAll{
     &kReasonPointerLoop, &kReasonLabelType, &kReasonNameTooLong, &kReasonRdataLength,
     &kReasonTrailing,    &kWhatHeader,      &kWhatQuestion,      &kWhatAnswer,
     &kWhatAuthority,     &kWhatAdditional,  &kWhatEnd,           &kRecordOutsideZone,
-    &kCnameAndOther};
+    &kCnameAndOther,     &kZoneNeedsSoa,    &kZoneLineForm,      &kZoneLine};
 
 }  // namespace mailsim::proto::dns::msg

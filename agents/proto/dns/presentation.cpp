@@ -5,6 +5,10 @@
 
 namespace mailsim::proto::dns {
 
+std::string_view transport_name(Transport t) {
+  return t == Transport::udp ? "UDP" : "TCP";
+}
+
 std::string opcode_name(Opcode op) {
   switch (op) {
     case Opcode::query:

@@ -1,0 +1,157 @@
+#include "agents/proto/dns/zone.hpp"
+
+#include <algorithm>
+
+#include "agents/proto/dns/messages.hpp"
+
+namespace mailsim::proto::dns {
+
+Zone::Zone(Name origin, ResourceRecord soa) : origin_(std::move(origin)) {
+  if (soa.type != RecordType::SOA || !std::holds_alternative<SoaData>(soa.data))
+    throw ZoneError(Text(msg::kZoneNeedsSoa, {{"zone", origin_.to_string()}}));
+  add(std::move(soa));
+}
+
+const ResourceRecord& Zone::soa() const {
+  const Node* apex = node(origin_);
+  for (const auto& r : apex->records)
+    if (r.type == RecordType::SOA) return r;
+  throw ZoneError(
+      Text(msg::kZoneNeedsSoa, {{"zone", origin_.to_string()}}));  // never: add keeps it
+}
+
+const SoaData& Zone::soa_data() const {
+  return std::get<SoaData>(soa().data);
+}
+
+std::uint32_t Zone::negative_ttl() const {
+  return std::min(soa().ttl, soa_data().minimum);
+}
+
+Zone::Node* Zone::node(const Name& name) {
+  auto it = nodes_.find(name.key());
+  return it == nodes_.end() ? nullptr : &it->second;
+}
+
+const Zone::Node* Zone::node(const Name& name) const {
+  auto it = nodes_.find(name.key());
+  return it == nodes_.end() ? nullptr : &it->second;
+}
+
+void Zone::add(ResourceRecord record) {
+  if (!record.name.is_subdomain_of(origin_))
+    throw ZoneError(Text(msg::kRecordOutsideZone,
+                         {{"name", record.name.to_string()}, {"zone", origin_.to_string()}}));
+  if (record.type == RecordType::SOA && !(record.name == origin_))
+    throw ZoneError(Text(msg::kRecordOutsideZone,
+                         {{"name", record.name.to_string()}, {"zone", origin_.to_string()}}));
+  auto [it, inserted] = nodes_.try_emplace(record.name.key(), Node{record.name, {}});
+  auto& records = it->second.records;
+  const bool has_cname = std::any_of(records.begin(), records.end(),
+                                     [](const auto& r) { return r.type == RecordType::CNAME; });
+  if ((record.type == RecordType::CNAME && !records.empty() && !has_cname) ||
+      (record.type != RecordType::CNAME && has_cname))
+    throw ZoneError(Text(msg::kCnameAndOther, {{"name", record.name.to_string()}}));
+  if (record.type == RecordType::SOA || record.type == RecordType::CNAME)
+    std::erase_if(records, [&](const auto& r) { return r.type == record.type; });
+  if (std::find(records.begin(), records.end(), record) == records.end())
+    records.push_back(std::move(record));
+}
+
+void Zone::replace(const Name& name, RecordType type, std::vector<ResourceRecord> records) {
+  if (type == RecordType::SOA && records.empty()) return;  // the SOA stays
+  remove(name, type);
+  for (auto& r : records)
+    add(std::move(r));
+}
+
+std::size_t Zone::remove(const Name& name, RecordType type) {
+  if (type == RecordType::SOA && name == origin_) return 0;
+  Node* n = node(name);
+  if (!n) return 0;
+  const auto removed = std::erase_if(n->records, [&](const auto& r) { return r.type == type; });
+  if (n->records.empty()) nodes_.erase(name.key());
+  return removed;
+}
+
+std::vector<ResourceRecord> Zone::find(const Name& name, RecordType type) const {
+  std::vector<ResourceRecord> out;
+  if (const Node* n = node(name))
+    for (const auto& r : n->records)
+      if (r.type == type || type == RecordType::ANY) out.push_back(r);
+  return out;
+}
+
+std::vector<ResourceRecord> Zone::all_at(const Name& name) const {
+  const Node* n = node(name);
+  return n ? n->records : std::vector<ResourceRecord>{};
+}
+
+bool Zone::has_name(const Name& name) const {
+  return node(name) != nullptr;
+}
+
+bool Zone::has_descendants(const Name& name) const {
+  return std::any_of(nodes_.begin(), nodes_.end(), [&](const auto& kv) {
+    const Name& n = kv.second.name;
+    return n.label_count() > name.label_count() && n.is_subdomain_of(name);
+  });
+}
+
+std::optional<Name> Zone::delegation_for(const Name& name) const {
+  if (!name.is_subdomain_of(origin_)) return std::nullopt;
+  for (std::size_t count = origin_.label_count() + 1; count <= name.label_count(); ++count) {
+    const Name cut = name.suffix(count);
+    if (!find(cut, RecordType::NS).empty()) return cut;
+  }
+  return std::nullopt;
+}
+
+std::vector<ResourceRecord> Zone::records() const {
+  std::vector<ResourceRecord> out;
+  for (const auto& [key, n] : nodes_)
+    out.insert(out.end(), n.records.begin(), n.records.end());
+  return out;
+}
+
+Zone& ZoneSet::add_zone(Zone zone) {
+  if (Zone* existing = this->zone(zone.origin())) {
+    *existing = std::move(zone);
+    return *existing;
+  }
+  zones_.push_back(std::move(zone));
+  return zones_.back();
+}
+
+Zone* ZoneSet::zone_for(const Name& name) {
+  return const_cast<Zone*>(static_cast<const ZoneSet*>(this)->zone_for(name));
+}
+
+const Zone* ZoneSet::zone_for(const Name& name) const {
+  const Zone* best = nullptr;
+  for (const auto& z : zones_)
+    if (name.is_subdomain_of(z.origin()) &&
+        (!best || z.origin().label_count() > best->origin().label_count()))
+      best = &z;
+  return best;
+}
+
+Zone* ZoneSet::zone(const Name& origin) {
+  for (auto& z : zones_)
+    if (z.origin() == origin) return &z;
+  return nullptr;
+}
+
+std::vector<ResourceRecord> ZoneSet::addresses_of(const Name& host) const {
+  std::vector<ResourceRecord> out;
+  for (const auto& z : zones_) {
+    for (auto type : {RecordType::A, RecordType::AAAA}) {
+      auto found = z.find(host, type);
+      for (auto& r : found)
+        if (std::find(out.begin(), out.end(), r) == out.end()) out.push_back(std::move(r));
+    }
+  }
+  return out;
+}
+
+}  // namespace mailsim::proto::dns

@@ -1,0 +1,193 @@
+#include "agents/proto/dns/authoritative.hpp"
+
+#include <gtest/gtest.h>
+
+#include "sample_zones.hpp"
+
+using mailsim::LocalizedError;
+using namespace mailsim::proto::dns;
+using namespace mailsim::proto::dns::test;
+
+namespace {
+
+Name N(std::string_view s) {
+  return Name::parse(s);
+}
+
+ZoneSet single(Zone zone) {
+  ZoneSet set;
+  set.add_zone(std::move(zone));
+  return set;
+}
+
+Message ask(const ZoneSet& zones, std::string_view name, RecordType type) {
+  return answer_query(zones, make_query(42, {N(name), type}, false));
+}
+
+std::vector<std::string> texts(const std::vector<ResourceRecord>& records) {
+  std::vector<std::string> out;
+  for (const auto& r : records)
+    out.push_back(to_string(r));
+  return out;
+}
+
+}  // namespace
+
+TEST(Authoritative, AnswersWithAuthorityAndAdditionalAddresses) {
+  const auto zones = single(b_zone());
+  const Message r = ask(zones, "B.EXAMPLE", RecordType::MX);
+  EXPECT_EQ(r.header.id, 42);
+  EXPECT_TRUE(r.header.qr);
+  EXPECT_TRUE(r.header.aa);
+  EXPECT_FALSE(r.header.ra);
+  EXPECT_EQ(r.header.rcode, Rcode::noerror);
+  EXPECT_EQ(texts(r.answers),
+            (std::vector<std::string>{"b.example.\t3600\tIN\tMX\t10 mx1.b.example.",
+                                      "b.example.\t3600\tIN\tMX\t20 mx2.b.example."}));
+  EXPECT_EQ(texts(r.additionals),
+            (std::vector<std::string>{"mx1.b.example.\t3600\tIN\tA\t192.0.2.25",
+                                      "mx2.b.example.\t3600\tIN\tA\t192.0.2.26",
+                                      "mx2.b.example.\t3600\tIN\tAAAA\t2001:db8::26"}));
+}
+
+TEST(Authoritative, NxdomainCarriesSoaWithNegativeTtl) {
+  const auto zones = single(b_zone());
+  const Message r = ask(zones, "nobody.b.example", RecordType::A);
+  EXPECT_EQ(r.header.rcode, Rcode::nxdomain);
+  EXPECT_TRUE(r.header.aa);
+  EXPECT_TRUE(r.answers.empty());
+  ASSERT_EQ(r.authorities.size(), 1u);
+  EXPECT_EQ(r.authorities[0].type, RecordType::SOA);
+  EXPECT_EQ(r.authorities[0].ttl, 300u);  // min(3600, MINIMUM 300)
+}
+
+TEST(Authoritative, NodataForMissingTypeAndEmptyNonTerminal) {
+  const auto zones = single(b_zone());
+  for (auto [name, type] :
+       {std::pair{"b.example", RecordType::AAAA}, std::pair{"deep.b.example", RecordType::A}}) {
+    const Message r = ask(zones, name, type);
+    EXPECT_EQ(r.header.rcode, Rcode::noerror) << name;
+    EXPECT_TRUE(r.header.aa);
+    EXPECT_TRUE(r.answers.empty());
+    ASSERT_EQ(r.authorities.size(), 1u);
+    EXPECT_EQ(r.authorities[0].type, RecordType::SOA);
+  }
+}
+
+TEST(Authoritative, RefusesNamesOutsideItsZones) {
+  const auto zones = single(b_zone());
+  const Message r = ask(zones, "a.example", RecordType::MX);
+  EXPECT_EQ(r.header.rcode, Rcode::refused);
+  EXPECT_FALSE(r.header.aa);
+  EXPECT_TRUE(r.answers.empty());
+  Message chaos = make_query(1, {N("b.example"), RecordType::TXT, RecordClass::CH}, false);
+  EXPECT_EQ(answer_query(zones, chaos).header.rcode, Rcode::refused);
+}
+
+TEST(Authoritative, FollowsCnameInsideTheZone) {
+  const auto zones = single(b_zone());
+  const Message r = ask(zones, "alias.b.example", RecordType::A);
+  EXPECT_TRUE(r.header.aa);
+  EXPECT_EQ(texts(r.answers),
+            (std::vector<std::string>{"alias.b.example.\t600\tIN\tCNAME\twww.b.example.",
+                                      "www.b.example.\t600\tIN\tCNAME\tb.example.",
+                                      "b.example.\t300\tIN\tA\t192.0.2.80"}));
+  // Asking for the CNAME itself gives the CNAME only.
+  EXPECT_EQ(ask(zones, "alias.b.example", RecordType::CNAME).answers.size(), 1u);
+  // A target outside the zones held: the CNAME alone, for the resolver to follow.
+  const Message out = ask(zones, "out.b.example", RecordType::A);
+  EXPECT_EQ(out.header.rcode, Rcode::noerror);
+  EXPECT_EQ(out.answers.size(), 1u);
+  // A loop stops after a bounded chain.
+  const Message loop = ask(zones, "loop1.b.example", RecordType::A);
+  EXPECT_EQ(loop.answers.size(), static_cast<std::size_t>(kMaxCnameChainInZone));
+}
+
+TEST(Authoritative, DelegatesChildZonesWithGlue) {
+  const auto tld = single(tld_zone());
+  const Message r = ask(tld, "mx1.b.example", RecordType::A);
+  EXPECT_FALSE(r.header.aa);
+  EXPECT_EQ(r.header.rcode, Rcode::noerror);
+  EXPECT_TRUE(r.answers.empty());
+  EXPECT_EQ(texts(r.authorities),
+            (std::vector<std::string>{"b.example.\t172800\tIN\tNS\tns1.b.example."}));
+  EXPECT_EQ(texts(r.additionals),
+            (std::vector<std::string>{"ns1.b.example.\t172800\tIN\tA\t192.0.2.53"}));
+
+  const auto root = single(root_zone());
+  const Message from_root = ask(root, "b.example", RecordType::MX);
+  EXPECT_EQ(texts(from_root.authorities),
+            (std::vector<std::string>{"example.\t172800\tIN\tNS\tns1.nic.example."}));
+  EXPECT_EQ(texts(from_root.additionals),
+            (std::vector<std::string>{"ns1.nic.example.\t172800\tIN\tA\t198.51.100.2"}));
+  // A server holding parent and child answers from the child.
+  EXPECT_TRUE(ask(all_zones(), "mx1.b.example", RecordType::A).header.aa);
+}
+
+TEST(Authoritative, TruncatesOverUdpNotOverTcp) {
+  Zone zone = b_zone();
+  add_big_txt(zone, N("big.b.example"));
+  const auto zones = single(std::move(zone));
+  const auto request = encode(make_query(7, {N("big.b.example"), RecordType::TXT}, true));
+  const auto udp = serve(zones, request, Transport::udp);
+  ASSERT_TRUE(udp);
+  EXPECT_TRUE(udp->truncated);
+  EXPECT_LE(udp->bytes.size(), kUdpPayloadLimit);
+  const Message cut = decode(udp->bytes);
+  EXPECT_TRUE(cut.header.tc);
+  EXPECT_TRUE(cut.header.rd);
+  EXPECT_TRUE(cut.answers.empty());
+  const auto tcp = serve(zones, request, Transport::tcp);
+  ASSERT_TRUE(tcp);
+  EXPECT_FALSE(tcp->truncated);
+  EXPECT_EQ(decode(tcp->bytes).answers.size(), 12u);
+  EXPECT_GT(tcp->bytes.size(), kUdpPayloadLimit);
+}
+
+TEST(Authoritative, MalformedRequestsAndOtherOpcodes) {
+  const auto zones = single(b_zone());
+  auto request = encode(make_query(0xBEEF, {N("b.example"), RecordType::MX}, true));
+  request.resize(request.size() - 1);
+  const auto formerr = serve(zones, request, Transport::udp);
+  ASSERT_TRUE(formerr);
+  const Message m = decode(formerr->bytes);
+  EXPECT_EQ(m.header.id, 0xBEEF);
+  EXPECT_EQ(m.header.rcode, Rcode::formerr);
+  EXPECT_FALSE(serve(zones, std::vector<std::uint8_t>{1, 2, 3}, Transport::udp));
+  Message response = ask(zones, "b.example", RecordType::MX);
+  EXPECT_FALSE(serve(zones, encode(response), Transport::udp));  // responses are not answered
+  Message status = make_query(3, {N("b.example"), RecordType::A}, false);
+  status.header.opcode = Opcode::status;
+  EXPECT_EQ(answer_query(zones, status).header.rcode, Rcode::notimp);
+  Message two = make_query(3, {N("b.example"), RecordType::A}, false);
+  two.questions.push_back(two.questions[0]);
+  EXPECT_EQ(answer_query(zones, two).header.rcode, Rcode::formerr);
+}
+
+TEST(Authoritative, RecordsChangeAtRunTime) {
+  ZoneSet zones = single(b_zone());
+  Zone* zone = zones.zone(N("b.example"));
+  ASSERT_TRUE(zone);
+  zone->replace(N("b.example"), RecordType::MX,
+                {record_from_text("b.example. 600 MX 5 mx2.b.example.")});
+  EXPECT_EQ(texts(ask(zones, "b.example", RecordType::MX).answers),
+            (std::vector<std::string>{"b.example.\t600\tIN\tMX\t5 mx2.b.example."}));
+  EXPECT_EQ(zone->remove(N("b.example"), RecordType::MX), 1u);
+  EXPECT_TRUE(ask(zones, "b.example", RecordType::MX).answers.empty());
+  zone->add(record_from_text("new.b.example. 60 A 192.0.2.7"));
+  EXPECT_EQ(ask(zones, "new.b.example", RecordType::A).answers.size(), 1u);
+}
+
+TEST(Zone, RejectsInconsistentData) {
+  Zone zone = b_zone();
+  EXPECT_THROW(zone.add(record_from_text("www.b.example. 60 A 192.0.2.1")), ZoneError);
+  EXPECT_THROW(zone.add(record_from_text("b.example. 60 CNAME c.example.")), ZoneError);
+  EXPECT_THROW(zone.add(record_from_text("a.example. 60 A 192.0.2.1")), ZoneError);
+  try {
+    zone_from_text("x.example.", "@ 60 SOA a. b. 1 2 3 4 5\n\nwww.x.example. 60 MX mx\n");
+    FAIL();
+  } catch (const ZoneError& e) {
+    EXPECT_NE(std::string(e.what()).find("zone x.example., line 3"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(zone_from_text("x.example.", "www.x.example. 60 A 192.0.2.1\n"), ZoneError);
+}
