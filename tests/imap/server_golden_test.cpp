@@ -39,3 +39,6 @@ TEST(ImapGolden, LiteralsFromTheClient) {
 TEST(ImapGolden, FoldersExamineAndRecent) {
   test::check_golden("imap_folders.txt", imap_sessions());
 }
+TEST(ImapGolden, AppendAndCopy) {
+  test::check_golden("imap_append_copy.txt", imap_sessions());
+}

@@ -55,3 +55,17 @@ TEST(ImapServer, NothingIsReadAfterLogout) {
   EXPECT_TRUE(c.session.closed());
   EXPECT_EQ(c.out.find("2 OK"), std::string::npos);
 }
+
+TEST(ImapServer, StateChangesAreObservable) {
+  auto store = test::make_sample_store();
+  std::vector<std::string> seen;
+  ServerSession s(store, {}, [](std::string_view) {});
+  s.on_state_change([&](proto::imap::State from, proto::imap::State to) {
+    seen.push_back(std::string(state_name(from)) + "->" + std::string(state_name(to)));
+  });
+  s.start();
+  s.receive("1 LOGIN alice secret\r\n2 SELECT INBOX\r\n3 CLOSE\r\n4 LOGOUT\r\n");
+  EXPECT_EQ(seen,
+            (std::vector<std::string>{"not authenticated->authenticated", "authenticated->selected",
+                                      "selected->authenticated", "authenticated->logout"}));
+}

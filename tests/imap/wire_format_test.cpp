@@ -26,6 +26,18 @@ TEST(WireFormat, InternalDate) {
   EXPECT_EQ(imap_date_time(days(60), epoch), "\"01-Mar-2024 00:00:00 +0000\"");  // leap year
 }
 
+TEST(WireFormat, AppendDateTimeParsesBackToSimulatedTime) {
+  sys_seconds epoch{sys_days{year{2024} / 1 / 1}};
+  EXPECT_EQ(parse_imap_date_time("02-Jan-2024 01:01:01 +0000", epoch), seconds(90061));
+  EXPECT_EQ(parse_imap_date_time(" 2-Jan-2024 03:01:01 +0200", epoch), seconds(90061));
+  EXPECT_EQ(parse_imap_date_time("2-Jan-2024 00:01:01 -0100", epoch), seconds(90061));
+  EXPECT_EQ(parse_imap_date_time("31-Dec-2023 00:00:00 +0000", epoch), -days(1));
+  for (const char* bad : {"", "31-Feb-2024 00:00:00 +0000", "01-Foo-2024 00:00:00 +0000",
+                          "01-Jan-2024 24:00:00 +0000", "01-Jan-2024 00:00:00 0000",
+                          "01-Jan-2024T00:00:00 +0000", "1-Jan-2024 00:00:00 +0000 "})
+    EXPECT_EQ(parse_imap_date_time(bad, epoch), std::nullopt) << bad;
+}
+
 TEST(HeaderFields, UnfoldingAndCaseInsensitiveNames) {
   EXPECT_EQ(header_value(mailsim::test::kMessage2, "subject"), "Dots and folding");
   EXPECT_EQ(header_value(mailsim::test::kMessage2, "TO"), "alice@example.com, bob@example.org");

@@ -58,3 +58,16 @@ TEST(Pop3Server, InputAfterQuitIsIgnored) {
   EXPECT_EQ(out.find("USER"), std::string::npos);
   EXPECT_EQ(out.rfind("+OK localhost POP3 server signing off\r\n"), out.size() - 39);
 }
+
+TEST(Pop3Server, StateChangesAreObservable) {
+  auto store = test::make_sample_store();
+  std::vector<std::string> seen;
+  proto::pop3::ServerSession s(store, {}, [](std::string_view) {});
+  s.on_state_change([&](proto::pop3::State from, proto::pop3::State to) {
+    seen.push_back(std::string(state_name(from)) + "->" + std::string(state_name(to)));
+  });
+  s.start();
+  s.receive("USER alice\r\nPASS secret\r\nQUIT\r\n");
+  EXPECT_EQ(seen, (std::vector<std::string>{"AUTHORIZATION->TRANSACTION", "TRANSACTION->UPDATE",
+                                            "UPDATE->CLOSED"}));
+}

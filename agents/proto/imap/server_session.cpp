@@ -93,6 +93,8 @@ const ServerSession::Command ServerSession::kCommands[] = {
     {"EXPUNGE", kSelected, &ServerSession::cmd_expunge},
     {"CLOSE", kSelected, &ServerSession::cmd_close},
     {"UNSELECT", kSelected, &ServerSession::cmd_unselect},
+    {"APPEND", kAuthed, &ServerSession::cmd_append},
+    {"COPY", kSelected, &ServerSession::cmd_copy},
     {"UID", kSelected, &ServerSession::cmd_uid},
 };
 
@@ -105,6 +107,11 @@ ServerSession::ServerSession(mailbox::MailStore& store, ServerConfig config, Sen
 void ServerSession::start() {
   untagged(
       fmt::format("OK [CAPABILITY {}] {} IMAP4rev1 server ready", kCapabilities, config_.hostname));
+}
+
+void ServerSession::enter_state(State next) {
+  State before = std::exchange(state_, next);
+  if (observer_ && before != next) observer_(before, next);
 }
 
 void ServerSession::untagged(std::string_view text) {
@@ -198,7 +205,7 @@ void ServerSession::cmd_logout(const std::string& tag, ArgParser& args, bool) {
   if (!expect_end(tag, "LOGOUT", args)) return;
   untagged(fmt::format("BYE {} IMAP4rev1 server logging out", config_.hostname));
   tagged(tag, "OK", "LOGOUT completed");
-  state_ = State::logout;
+  enter_state(State::logout);
 }
 
 void ServerSession::cmd_login(const std::string& tag, ArgParser& args, bool) {
@@ -209,7 +216,7 @@ void ServerSession::cmd_login(const std::string& tag, ArgParser& args, bool) {
   if (!store_.check_password(*user, *password))
     return tagged(tag, "NO", "[AUTHENTICATIONFAILED] Invalid user name or password");
   user_ = *user;
-  state_ = State::authenticated;
+  enter_state(State::authenticated);
   tagged(tag, "OK", "LOGIN completed");
 }
 
@@ -301,7 +308,7 @@ void ServerSession::leave_folder() {
   folder_.clear();
   uids_.clear();
   recent_.clear();
-  state_ = State::authenticated;
+  enter_state(State::authenticated);
 }
 
 void ServerSession::select_folder(const std::string& tag, ArgParser& args, bool read_only) {
@@ -329,7 +336,7 @@ void ServerSession::select_folder(const std::string& tag, ArgParser& args, bool 
   if (!read_only)
     for (auto [uid, flags] : to_clear)
       store_.set_flags(user_, folder_, uid, flags);
-  state_ = State::selected;
+  enter_state(State::selected);
   untagged(fmt::format("{} EXISTS", uids_.size()));
   untagged(fmt::format("{} RECENT", recent_.size()));
   untagged(fmt::format("FLAGS ({})", kPermanentFlags));
@@ -400,10 +407,11 @@ void ServerSession::cmd_uid(const std::string& tag, ArgParser& args, bool) {
   Handler handler = name == "FETCH"    ? &ServerSession::cmd_fetch
                     : name == "STORE"  ? &ServerSession::cmd_store
                     : name == "SEARCH" ? &ServerSession::cmd_search
+                    : name == "COPY"   ? &ServerSession::cmd_copy
                                        : nullptr;
   if (!handler)
     return tagged(tag, "BAD",
-                  fmt::format("UID {} is not supported (FETCH, STORE, SEARCH are)", name));
+                  fmt::format("UID {} is not supported (FETCH, STORE, SEARCH, COPY are)", name));
   if (!args.sp()) return bad_syntax(tag, "UID " + name, args);
   (this->*handler)(tag, args, true);
 }

@@ -21,6 +21,7 @@
 #include "agents/proto/imap/arg_parser.hpp"
 #include "agents/proto/imap/literal_reader.hpp"
 #include "agents/proto/mailbox/mail_store.hpp"
+#include "sim/time.hpp"
 
 namespace mailsim::proto::imap {
 
@@ -33,6 +34,8 @@ struct ServerConfig {
   std::size_t max_literal = 16u << 20;  // a literal, and a whole command
   // The wall-clock date of simulated time zero, for INTERNALDATE.
   std::chrono::sys_seconds epoch{std::chrono::sys_days{std::chrono::year{2024} / 1 / 1}};
+  // Simulated time now, the internal date of an APPEND without one; unset: time zero.
+  std::function<sim::SimTime()> clock;
 };
 
 class ServerSession {
@@ -45,11 +48,16 @@ class ServerSession {
   void receive(std::string_view bytes);
   State state() const { return state_; }
   bool closed() const { return state_ == State::logout; }
+  // Called at every state change, for the trace and the window.
+  void on_state_change(std::function<void(State from, State to)> observer) {
+    observer_ = std::move(observer);
+  }
 
  private:
   struct Command;
   using Handler = void (ServerSession::*)(const std::string& tag, ArgParser& args, bool uid);
 
+  void enter_state(State next);
   void handle_command(std::string_view text);
   void untagged(std::string_view text);
   void tagged(const std::string& tag, std::string_view status, std::string_view text);
@@ -85,6 +93,8 @@ class ServerSession {
   void cmd_expunge(const std::string& tag, ArgParser& args, bool uid);
   void cmd_close(const std::string& tag, ArgParser& args, bool uid);
   void cmd_unselect(const std::string& tag, ArgParser& args, bool uid);
+  void cmd_append(const std::string& tag, ArgParser& args, bool uid);
+  void cmd_copy(const std::string& tag, ArgParser& args, bool uid);
   void cmd_uid(const std::string& tag, ArgParser& args, bool uid);
   void list_like(const std::string& tag, ArgParser& args, std::string_view command);
 
@@ -95,6 +105,7 @@ class ServerSession {
   Send send_;
   LiteralReader reader_;
   State state_ = State::not_authenticated;
+  std::function<void(State, State)> observer_;
   std::string user_;
   std::string folder_;               // selected folder, as the store names it
   bool read_only_ = false;           // EXAMINE

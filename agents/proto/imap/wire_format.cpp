@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <iterator>
 #include <vector>
 
 #include "agents/proto/imap/arg_parser.hpp"
@@ -138,6 +140,44 @@ std::string imap_date_time(sim::SimTime t, std::chrono::sys_seconds epoch) {
   return fmt::format("\"{:02}-{}-{:04} {:02}:{:02}:{:02} +0000\"", static_cast<unsigned>(ymd.day()),
                      kMonths[static_cast<unsigned>(ymd.month()) - 1], static_cast<int>(ymd.year()),
                      hms.hours().count(), hms.minutes().count(), hms.seconds().count());
+}
+
+std::optional<sim::SimTime> parse_imap_date_time(std::string_view text,
+                                                 std::chrono::sys_seconds epoch) {
+  using namespace std::chrono;
+  static constexpr std::string_view kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  std::string padded(text);
+  if (padded.size() == 25) padded = "0" + padded;
+  if (!padded.empty() && padded[0] == ' ') padded[0] = '0';
+  // "dd-Mon-yyyy hh:mm:ss +zzzz"
+  if (padded.size() != 26 || padded[2] != '-' || padded[6] != '-' || padded[11] != ' ' ||
+      padded[14] != ':' || padded[17] != ':' || padded[20] != ' ' ||
+      (padded[21] != '+' && padded[21] != '-'))
+    return std::nullopt;
+  auto num = [&](std::size_t at, std::size_t len) -> std::optional<int> {
+    int v = 0;
+    for (std::size_t i = at; i < at + len; ++i) {
+      if (padded[i] < '0' || padded[i] > '9') return std::nullopt;
+      v = v * 10 + (padded[i] - '0');
+    }
+    return v;
+  };
+  auto d = num(0, 2), y = num(7, 4), hh = num(12, 2), mm = num(15, 2), ss = num(18, 2),
+       zh = num(22, 2), zm = num(24, 2);
+  auto month =
+      std::find(std::begin(kMonths), std::end(kMonths), std::string_view(padded).substr(3, 3));
+  if (!d || !y || !hh || !mm || !ss || !zh || !zm || month == std::end(kMonths) || *hh > 23 ||
+      *mm > 59 || *ss > 60 || *zm > 59)
+    return std::nullopt;
+  year_month_day ymd{year{*y},
+                     std::chrono::month{static_cast<unsigned>(month - std::begin(kMonths) + 1)},
+                     day{static_cast<unsigned>(*d)}};
+  if (!ymd.ok()) return std::nullopt;
+  seconds zone = hours(*zh) + minutes(*zm);
+  if (padded[21] == '-') zone = -zone;
+  sys_seconds when = sys_days(ymd) + hours(*hh) + minutes(*mm) + seconds(*ss) - zone;
+  return duration_cast<sim::SimTime>(when - epoch);
 }
 
 std::string envelope(std::string_view message) {

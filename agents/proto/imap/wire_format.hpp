@@ -19,6 +19,11 @@ std::string imap_astring(std::string_view s);
 // "17-Jul-1996 02:44:25 +0000" (with the quotes) for simulated time t after epoch (UTC).
 std::string imap_date_time(sim::SimTime t, std::chrono::sys_seconds epoch);
 
+// Reads the date-time of APPEND ("17-Jul-1996 02:44:25 -0700", quotes removed; the day may
+// have one digit or a leading space) as simulated time after epoch; nullopt if malformed.
+std::optional<sim::SimTime> parse_imap_date_time(std::string_view text,
+                                                 std::chrono::sys_seconds epoch);
+
 // The ENVELOPE structure of a message: (date subject from sender reply-to to cc bcc
 // in-reply-to message-id); sender and reply-to default to from.
 std::string envelope(std::string_view message);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <utility>
 
 #include "agents/proto/pop3/multiline.hpp"
 
@@ -78,6 +79,11 @@ ServerSession::ServerSession(mailbox::MailStore& store, ServerConfig config, Sen
       send_(std::move(send)),
       reader_(config_.max_line) {}
 
+void ServerSession::enter_state(State next) {
+  State before = std::exchange(state_, next);
+  if (observer_ && before != next) observer_(before, next);
+}
+
 void ServerSession::start() {
   reply(fmt::format("+OK {} POP3 server ready", config_.hostname));
 }
@@ -149,22 +155,22 @@ void ServerSession::cmd_pass(std::string_view arg) {
     maildrop_.push_back({m.uid, m.size()});
     total += m.size();
   }
-  state_ = State::transaction;
+  enter_state(State::transaction);
   reply(fmt::format("+OK {} has {} messages ({} octets)", user_, maildrop_.size(), total));
 }
 
 void ServerSession::cmd_quit(std::string_view) {
   if (state_ == State::authorization) {
-    state_ = State::closed;
+    enter_state(State::closed);
     return reply(fmt::format("+OK {} POP3 server signing off", config_.hostname));
   }
-  state_ = State::update;
+  enter_state(State::update);
   std::vector<std::uint32_t> doomed;
   for (const Entry& e : maildrop_)
     if (e.deleted) doomed.push_back(e.uid);
   store_.remove(user_, kInbox, doomed);
   std::size_t left = store_.messages(user_, kInbox).size();
-  state_ = State::closed;
+  enter_state(State::closed);
   reply(fmt::format("+OK {} POP3 server signing off ({} messages left)", config_.hostname, left));
 }
 

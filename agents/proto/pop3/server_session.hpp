@@ -37,6 +37,10 @@ class ServerSession {
   State state() const { return state_; }
   bool closed() const { return state_ == State::closed; }
   const std::string& user() const { return user_; }
+  // Called at every state change, for the trace and the window.
+  void on_state_change(std::function<void(State from, State to)> observer) {
+    observer_ = std::move(observer);
+  }
 
  private:
   struct Entry {  // one message of the maildrop as seen at login
@@ -46,6 +50,7 @@ class ServerSession {
   };
   struct Command;
 
+  void enter_state(State next);
   void handle_line(std::string_view line);
   void reply(std::string_view line);  // adds CRLF
   void reply_multiline(std::string_view first, std::string_view body);
@@ -74,6 +79,7 @@ class ServerSession {
   Send send_;
   mailbox::LineReader reader_;
   State state_ = State::authorization;
+  std::function<void(State, State)> observer_;
   std::string user_;  // after USER (and kept after login)
   bool user_given_ = false;
   std::uint32_t uid_validity_ = 0;
