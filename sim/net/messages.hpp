@@ -48,6 +48,23 @@ inline constexpr Message kLinkLoss{
     "lien « {name} » : la perte {loss} n'est pas une probabilité entre 0 et 1"};
 inline constexpr Message kNotAHost{"net.not_a_host", "'{name}' is a router, not a host",
                                    "« {name} » est un routeur, pas un hôte"};
+inline constexpr Message kHostMss{
+    "net.host.mss", "host '{name}': MSS {mss} must be between 1 and 65495 bytes",
+    "hôte « {name} » : la MSS {mss} doit être comprise entre 1 et 65495 octets"};
+inline constexpr Message kHostTtl{"net.host.ttl", "host '{name}': the TTL must be at least 1",
+                                  "hôte « {name} » : le TTL doit valoir au moins 1"};
+inline constexpr Message kHostWindow{
+    "net.host.window", "host '{name}': the receive window must be at least 1 byte",
+    "hôte « {name} » : la fenêtre de réception doit faire au moins 1 octet"};
+inline constexpr Message kHostTimers{
+    "net.host.timers",
+    "host '{name}': retransmission timers need 0 < min_rto <= max_rto and 0 < initial_rto "
+    "(got min {min}, initial {initial}, max {max})",
+    "hôte « {name} » : les temporisations de retransmission demandent 0 < min_rto <= max_rto et "
+    "0 < initial_rto (reçu min {min}, initial {initial}, max {max})"};
+inline constexpr Message kHostRetries{
+    "net.host.retries", "host '{name}': retry counts and TIME-WAIT must not be negative",
+    "hôte « {name} » : les nombres d'essais et TIME-WAIT ne peuvent pas être négatifs"};
 inline constexpr Message kPortInUse{"net.port_in_use", "{host}: port {port} is already in use",
                                     "{host} : le port {port} est déjà utilisé"};
 
@@ -62,10 +79,11 @@ inline constexpr Message kConnHostDown{"net.conn.host_down", "the local host wen
                                        "l'hôte local s'est arrêté"};
 
 inline constexpr std::array kAll{
-    &kBadAddress,       &kUnknownNode,  &kUnknownLink,   &kDuplicateName,
-    &kDuplicateAddress, &kLinkSameEnds, &kLinkBandwidth, &kLinkLatency,
-    &kLinkMtu,          &kLinkLoss,     &kNotAHost,      &kPortInUse,
-    &kConnRefused,      &kConnTimedOut, &kConnReset,     &kConnHostDown};
+    &kBadAddress,   &kUnknownNode,   &kUnknownLink, &kDuplicateName, &kDuplicateAddress,
+    &kLinkSameEnds, &kLinkBandwidth, &kLinkLatency, &kLinkMtu,       &kLinkLoss,
+    &kNotAHost,     &kHostMss,       &kHostTtl,     &kHostWindow,    &kHostTimers,
+    &kHostRetries,  &kPortInUse,     &kConnRefused, &kConnTimedOut,  &kConnReset,
+    &kConnHostDown};
 
 }  // namespace msg
 }  // namespace mailsim::sim::net

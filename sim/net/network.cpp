@@ -78,9 +78,23 @@ void check_params(const std::string& name, const LinkParams& p) {
   if (!(p.loss >= 0.0 && p.loss <= 1.0))
     throw NetError(Text(msg::kLinkLoss, {{"name", name}, {"loss", fmt::format("{}", p.loss)}}));
 }
+void check_settings(const std::string& name, const HostSettings& h) {
+  if (h.mss < 1 || h.mss > 65495)
+    throw NetError(Text(msg::kHostMss, {{"name", name}, {"mss", std::to_string(h.mss)}}));
+  if (h.ttl < 1) throw NetError(Text(msg::kHostTtl, {{"name", name}}));
+  if (h.receive_window < 1) throw NetError(Text(msg::kHostWindow, {{"name", name}}));
+  if (h.min_rto <= SimTime(0) || h.initial_rto <= SimTime(0) || h.max_rto < h.min_rto)
+    throw NetError(Text(msg::kHostTimers, {{"name", name},
+                                           {"min", format_time(h.min_rto)},
+                                           {"initial", format_time(h.initial_rto)},
+                                           {"max", format_time(h.max_rto)}}));
+  if (h.syn_retries < 0 || h.data_retries < 0 || h.time_wait < SimTime(0))
+    throw NetError(Text(msg::kHostRetries, {{"name", name}}));
+}
 }  // namespace
 
 NodeId Network::add_host(std::string name, Ipv4Address address, HostSettings settings) {
+  check_settings(name, settings);
   NodeId id = add_node(*impl_, std::move(name), NodeKind::host, address);
   impl_->nodes[id].settings = settings;
   return id;
@@ -153,8 +167,12 @@ const HostSettings& Network::host_settings(NodeId host) const {
 }
 LinkView Network::link_view(LinkId id) const {
   const LinkState& l = impl_->link(id);
-  return LinkView{l.name,   l.end[0], l.end[1],
-                  l.params, l.up,     {l.dir[0].queued_bytes, l.dir[1].queued_bytes}};
+  LinkView view{l.name, l.end[0], l.end[1], l.params, l.up};
+  for (int d = 0; d < 2; ++d) {
+    view.queued_bytes[d] = l.dir[d].queued_bytes;
+    view.queued_packets[d] = static_cast<std::uint32_t>(l.dir[d].queue.size());
+  }
+  return view;
 }
 std::uint64_t Network::packets_sent() const {
   return impl_->next_packet_id - 1;
@@ -210,6 +228,7 @@ void Network::set_host_up(NodeId id, bool up) {
 }
 
 void Network::set_host_settings(NodeId host, HostSettings settings) {
+  check_settings(impl_->nodes[impl_->check_host(host)].name, settings);
   impl_->nodes[impl_->check_host(host)].settings = settings;
 }
 void Network::add_filter(NodeId host, FilterRule rule) {

@@ -51,7 +51,8 @@ struct LinkView {
   NodeId b = kNoNode;
   LinkParams params;
   bool up = true;
-  std::uint32_t queued_bytes[2] = {0, 0};  // per direction (0: a to b), transmission included
+  std::uint32_t queued_bytes[2] = {0, 0};    // per direction (0: a to b), transmission included
+  std::uint32_t queued_packets[2] = {0, 0};  // waiting, per direction (transmission excluded)
 };
 
 class Network {

@@ -242,3 +242,37 @@ TEST(Messages, LinkErrorsNameTheLinkAndTheValue) {
               "lien « a-b » : la MTU 20 est inférieure au minimum IPv4 de 68 octets");
   }
 }
+
+TEST(Topology, HostSettingsAreChecked) {
+  Simulator sim;
+  Network net(sim);
+  HostSettings bad;
+  bad.mss = 0;
+  EXPECT_THROW(net.add_host("a", ip("192.0.2.1"), bad), NetError);
+  auto a = net.add_host("a", ip("192.0.2.1"));
+  bad = HostSettings{};
+  bad.min_rto = SimTime(0);
+  try {
+    net.set_host_settings(a, bad);
+    ADD_FAILURE();
+  } catch (const NetError& e) {
+    EXPECT_NE(std::string(e.what()).find("host 'a'"), std::string::npos);
+  }
+  bad = HostSettings{};
+  bad.syn_retries = -1;
+  EXPECT_THROW(net.set_host_settings(a, bad), NetError);
+}
+
+TEST(Links, TheViewShowsQueuesFilling) {
+  Diamond d({.bandwidth_bps = 1'000'000});
+  auto s = d.net.host(d.a).bind_udp(0, nullptr);
+  for (int i = 0; i < 4; ++i)
+    s.send_to(ip("198.51.100.1"), 7, std::string(472, 'x'));
+  LinkView v = d.net.link_view(d.a_r1);
+  EXPECT_EQ(v.name, "a-r1");
+  EXPECT_EQ(v.queued_bytes[0], 4u * 500);
+  EXPECT_EQ(v.queued_packets[0], 3u);
+  EXPECT_EQ(v.queued_bytes[1], 0u);
+  d.sim.run();
+  EXPECT_EQ(d.net.link_view(d.a_r1).queued_bytes[0], 0u);
+}
