@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <optional>
+#include <set>
 
 #include "tests/net/net_fixture.hpp"
 
@@ -277,4 +278,38 @@ TEST(Filters, UdpRejectIsADrop) {
   EXPECT_EQ(received, 0);
   EXPECT_EQ(rec.drops("filtered"), 1u);
   EXPECT_EQ(rec.count("net.packet.sent"), 1u);  // no ICMP, no answer of any kind
+}
+
+TEST(Trace, EveryListedKindIsEmittedBySomeScenario) {
+  std::set<std::string> seen;
+  {
+    Diamond d;  // a transfer with a link failure, then a reset
+    Recorder rec(d.sim);
+    Sink sink;
+    sink.attach(d.net.host(d.b), 25);
+    d.net.host(d.a).connect(
+        kB, 25,
+        [](StreamSocket s) {
+          s.send(pattern(100'000));
+          s.close();
+        },
+        nullptr);
+    d.sim.run_until(SimTime(5ms));
+    d.net.set_link_up(d.r1_r2, false);
+    d.net.set_link_params(d.r1_r3, {.latency = 2ms});
+    d.sim.run_until(SimTime(50ms));
+    d.net.set_link_up(d.r1_r2, true);
+    d.sim.run();
+    d.net.host(d.a).connect(
+        kB, 25, [](StreamSocket s) { s.abort(); }, nullptr);
+    d.net.host(d.a).connect(kB, 26, nullptr, nullptr);  // refused
+    d.sim.run();
+    d.net.set_host_up(d.b, false);
+    d.net.host(d.a).connect(kB, 25, nullptr, nullptr);  // timed out
+    d.sim.run();
+    d.net.set_host_up(d.b, true);
+    seen.insert(rec.kinds.begin(), rec.kinds.end());
+  }
+  for (const TraceKind* k : all_kinds())
+    EXPECT_TRUE(seen.contains(std::string(k->name))) << k->name;
 }
