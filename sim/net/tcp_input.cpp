@@ -89,9 +89,7 @@ void NetworkImpl::tcp_input(NodeId host, const Packet& p) {
     c.snd_una = 1;
     c.snd_wnd = t.window;
     c.mss = effective_mss(c.adv_mss, t.mss_option);
-    if (c.timing) tcp_rtt_sample(c, sim.now() - c.timed_at);
-    c.timing = false;
-    c.retries = 0;
+    tcp_handshake_rtt(c);
     c.timer_armed = false;
     tcp_set_state(c, TcpState::established);
     tcp_send_segment(slot, c.snd_nxt, 0, 0);  // the handshake's last ACK
@@ -120,9 +118,7 @@ void NetworkImpl::tcp_input(NodeId host, const Packet& p) {
     if (ack < 1 || ack > static_cast<std::int64_t>(c.snd_max)) return tcp_send_reset_for(host, p);
     c.snd_una = 1;
     c.snd_wnd = t.window;
-    if (c.timing) tcp_rtt_sample(c, sim.now() - c.timed_at);
-    c.timing = false;
-    c.retries = 0;
+    tcp_handshake_rtt(c);
     c.timer_armed = false;
     tcp_set_state(c, TcpState::established);
     tcp_established(slot);
@@ -154,6 +150,16 @@ void NetworkImpl::tcp_input(NodeId host, const Packet& p) {
     if (fn) fn();
   }
   if (c.state != TcpState::closed) tcp_output(slot);
+}
+
+void NetworkImpl::tcp_handshake_rtt(TcpConnection& c) {
+  if (c.timing) tcp_rtt_sample(c, sim.now() - c.timed_at);
+  // RFC 6298 (5.7): after a SYN timed out, data transmission starts with an RTO of 3 s
+  // (unless a measurement gave one).
+  if (c.retries > 0 && !c.have_rtt)
+    c.rto = std::clamp(SimTime(3s), c.settings.min_rto, c.settings.max_rto);
+  c.timing = false;
+  c.retries = 0;
 }
 
 void NetworkImpl::tcp_established(std::uint32_t slot) {

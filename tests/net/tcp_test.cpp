@@ -380,3 +380,24 @@ TEST(Tcp, ConnectFromAHostThatIsDownFails) {
   d.sim.run();
   EXPECT_EQ(error, ConnError::host_down);
 }
+
+TEST(Tcp, AfterALostSynTheRtoStartsAtThreeSeconds) {
+  Diamond d;
+  Sink sink;
+  sink.attach(d.net.host(d.b), 25);
+  d.net.set_link_up(d.r2_b, false);
+  d.sim.schedule_at(SimTime(500ms), [&] { d.net.set_link_up(d.r2_b, true); });
+  std::optional<StreamSocket> client;
+  SimTime connected_at{0};
+  d.net.host(d.a).connect(
+      kB, 25,
+      [&](StreamSocket s) {
+        client = s;
+        connected_at = d.sim.now();
+      },
+      nullptr);
+  d.sim.run_until(SimTime(2s));
+  ASSERT_TRUE(client);
+  EXPECT_GT(connected_at, SimTime(1s));  // the first SYN was lost, the retry at 1 s got through
+  EXPECT_EQ(client->info().rto, SimTime(3s));  // RFC 6298 (5.7)
+}

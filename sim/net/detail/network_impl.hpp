@@ -177,6 +177,7 @@ struct NetworkImpl {
   std::uint32_t tcp_window(const detail::TcpConnection& c) const;
   void tcp_rtt_sample(detail::TcpConnection& c, SimTime r);
   void tcp_established(std::uint32_t slot);
+  void tcp_handshake_rtt(detail::TcpConnection& c);
   void tcp_on_ack(std::uint32_t slot, const Packet& p, std::uint64_t ack, bool has_data);
   void tcp_on_data(std::uint32_t slot, const Packet& p, std::uint64_t seq);
   void tcp_emit_cwnd(const detail::TcpConnection& c, std::string_view cause);
