@@ -90,10 +90,11 @@ class Network {
   // ---- Changes, allowed at any simulated time
   void set_link_up(LinkId link, bool up);  // down: what is queued or on the wire is lost
   void set_link_params(LinkId link, LinkParams params);
-  // Down: everything it holds is lost, its connections vanish without a word, its listeners
-  // and datagram sockets are closed and its applications' on_down callbacks run. Up: on_up
-  // callbacks run; applications listen again from their persistent state.
-  void set_host_up(NodeId host, bool up);
+  // A host or a router. Down: everything it holds is lost and it neither forwards nor
+  // receives; a host's connections vanish without a word, its listeners and datagram sockets
+  // are closed and its applications' on_down callbacks run. Up: on_up callbacks run;
+  // applications listen again from their persistent state.
+  void set_host_up(NodeId node, bool up);
   void set_host_settings(NodeId host, HostSettings settings);
   void add_filter(NodeId host, FilterRule rule);
   void clear_filters(NodeId host);

@@ -276,3 +276,14 @@ TEST(Links, TheViewShowsQueuesFilling) {
   d.sim.run();
   EXPECT_EQ(d.net.link_view(d.a_r1).queued_bytes[0], 0u);
 }
+
+TEST(Routing, ARouterDownIsRoutedAround) {
+  Diamond d;
+  Recorder rec(d.sim);
+  d.net.set_host_up(d.r2, false);
+  EXPECT_TRUE(d.net.route(d.a, d.b).empty());  // every path crosses r2
+  d.net.set_host_up(d.r2, true);
+  d.net.set_host_up(d.r3, false);
+  EXPECT_EQ(d.net.route(d.a, d.b), (std::vector<NodeId>{d.a, d.r1, d.r2, d.b}));
+  EXPECT_EQ(rec.count("net.host.down"), 2u);
+}
