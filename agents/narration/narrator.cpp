@@ -1,7 +1,12 @@
 #include "agents/narration/narrator.hpp"
 
+#include <vector>
+
 #include <fmt/format.h>
 
+#include "sim/strings.hpp"
+
+#include "agents/narration/net_sentences.hpp"
 #include "agents/narration/reply_codes.hpp"
 #include "agents/narration/sentences.hpp"
 
@@ -24,6 +29,27 @@ class ArgCollector final : public sim::FieldVisitor {
   void add(std::string_view k, std::string v) { args.emplace_back(std::string(k), std::move(v)); }
 };
 
+const std::string* find(const std::vector<Text::Arg>& args, std::string_view key) {
+  for (const auto& [k, v] : args)
+    if (k == key) return &v;
+  return nullptr;
+}
+
+// {segment}: "TCP SYN", "TCP PSH,ACK, 512 bytes of data"; {reason_text}: why a packet died.
+void add_derived(std::vector<Text::Arg>& args, Lang lang) {
+  if (const std::string* proto = find(args, "proto")) {
+    std::string segment = to_upper(*proto);
+    if (const std::string* flags = find(args, "flags")) segment += " " + *flags;
+    if (const std::string* payload = find(args, "payload"); payload && *payload != "0")
+      segment += ", " + Text(narration::kSegmentData, {{"payload", *payload}}).render(lang);
+    args.emplace_back("segment", std::move(segment));
+  }
+  if (const std::string* reason = find(args, "reason")) {
+    for (const auto& r : narration::kDropReasons)
+      if (r.reason == *reason) args.emplace_back("reason_text", std::string(r.text.text(lang)));
+  }
+}
+
 }  // namespace
 
 const Message* Narrator::sentence_for(const sim::TraceKind& kind) {
@@ -33,7 +59,12 @@ const Message* Narrator::sentence_for(const sim::TraceKind& kind) {
 }
 
 std::span<const Message* const> Narrator::sentences() {
-  return narration::kAll;
+  static const std::vector<const Message*> all = [] {
+    std::vector<const Message*> v(narration::kAll.begin(), narration::kAll.end());
+    v.insert(v.end(), narration::kNetAll.begin(), narration::kNetAll.end());
+    return v;
+  }();
+  return all;
 }
 
 std::optional<std::string> Narrator::narrate(const sim::TraceRecord& record) const {
@@ -41,6 +72,7 @@ std::optional<std::string> Narrator::narrate(const sim::TraceRecord& record) con
   if (m == nullptr) return std::nullopt;
   ArgCollector c;
   record.visit_fields(c);
+  add_derived(c.args, lang_);
   for (const auto& [key, value] : c.args) {
     if (key == "reply") {
       if (auto code = parse_reply_code(value))

@@ -3,11 +3,16 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <iostream>
 #include <set>
 
 #include "agents/journey/records.hpp"
 #include "agents/narration/sentences.hpp"
 #include "agents/roles/typed_session.hpp"
+#include "sim/net/network.hpp"
+#include "sim/net/trace_records.hpp"
+#include "sim/simulator.hpp"
 
 using namespace mailsim;
 using namespace mailsim::agents;
@@ -43,6 +48,7 @@ TEST(Narrator, TellsAnAcceptance) {
 TEST(Narrator, EveryAgentRecordKindHasASentenceInBothLanguages) {
   std::vector<const sim::TraceKind*> all(journey_kinds().begin(), journey_kinds().end());
   all.insert(all.end(), typed_session_kinds().begin(), typed_session_kinds().end());
+  all.insert(all.end(), sim::net::all_kinds().begin(), sim::net::all_kinds().end());
   for (const sim::TraceKind* kind : all) {
     const Message* m = Narrator::sentence_for(*kind);
     ASSERT_NE(m, nullptr) << kind->name;
@@ -68,4 +74,46 @@ TEST(Narrator, TellsATypedReply) {
   r.line = "220 mx.b.example ESMTP";
   EXPECT_EQ(Narrator(Lang::fr).narrate(r),
             "alice-pc -> 198.51.100.25:25 : le serveur a répondu « 220 mx.b.example ESMTP »");
+}
+
+// Every network record of a real exchange narrates without a placeholder left unfilled.
+TEST(Narrator, NetworkRecordsOfARealExchangeAreFullyNarrated) {
+  using namespace sim::net;
+  sim::Simulator sim(1);
+  Network net(sim);
+  NodeId a = net.add_host("alice-pc", Ipv4Address::parse("192.0.2.10"));
+  NodeId b = net.add_host("mx.b.example", Ipv4Address::parse("198.51.100.25"));
+  NodeId r = net.add_router("r1");
+  LinkParams lossy;
+  lossy.loss = 0.2;
+  net.add_link("a-r1", a, r, {});
+  net.add_link("r1-b", r, b, lossy);
+  std::vector<std::string> en, fr;
+  std::set<std::string> kinds_seen;
+  Narrator n_en(Lang::en), n_fr(Lang::fr);
+  sim.trace().subscribe([&](const sim::TraceRecord& rec) {
+    kinds_seen.insert(std::string(rec.kind().name));
+    auto e = n_en.narrate(rec);
+    auto f = n_fr.narrate(rec);
+    ASSERT_TRUE(e && f) << rec.kind().name;
+    EXPECT_EQ(e->find('{'), std::string::npos) << *e;
+    EXPECT_EQ(f->find('{'), std::string::npos) << *f;
+    en.push_back(*e);
+  });
+  net.host(b).listen(25, [](StreamSocket s) {
+    s.send(std::string(5000, 'x'));
+    s.close();
+  });
+  net.host(a).connect(
+      Ipv4Address::parse("198.51.100.25"), 25, [](StreamSocket s) { s.close(); }, [](ConnError) {});
+  net.host(a).connect(
+      Ipv4Address::parse("198.51.100.25"), 26, [](StreamSocket) {}, [](ConnError) {});
+  sim.schedule_at(std::chrono::seconds(30), [&] { net.set_link_up(net.link("r1-b"), false); });
+  sim.run_until(std::chrono::minutes(1));
+  EXPECT_GT(kinds_seen.size(), 10u);
+  if (std::getenv("MAILSIM_PRINT_NARRATION"))
+    for (const auto& line : en) std::cout << line << "\n";
+  EXPECT_NE(
+      std::find(en.begin(), en.end(), "alice-pc sends packet 1 (TCP SYN) to 198.51.100.25 port 25"),
+      en.end());
 }
