@@ -1,0 +1,193 @@
+#pragma once
+// An SMTP client session: drives one mail transaction over one connection (RFC 5321 3.3),
+// with EHLO falling back to HELO, STARTTLS (simulated, RFC 3207) and AUTH PLAIN/LOGIN
+// (RFC 4954) when asked and offered, PIPELINING (RFC 2920) when offered, dot-stuffing, and
+// QUIT. Bytes in through receive(), bytes out through the send callback; the owner passes the
+// current time and schedules deadline(). docs/protocols/smtp.md describes it in prose.
+#include <deque>
+#include <functional>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "agents/proto/smtp/reply.hpp"
+#include "sim/text.hpp"
+#include "sim/time.hpp"
+
+namespace mailsim::proto::smtp {
+
+using sim::SimTime;
+
+enum class ClientState {
+  greeting,  // connected, waiting for 220
+  ehlo,      // EHLO sent
+  helo,      // HELO sent (EHLO was refused)
+  starttls,  // STARTTLS sent
+  auth,      // inside the AUTH exchange
+  mail,      // waiting for the reply to MAIL
+  rcpt,      // waiting for the reply to a RCPT
+  data,      // DATA sent, waiting for 354
+  message,   // message and final dot sent, waiting for the verdict
+  rset,      // RSET sent (transaction abandoned)
+  quit,      // QUIT sent
+  done,      // the owner closes the connection
+};
+std::string_view state_name(ClientState s);
+
+enum class TlsPolicy { never, if_offered, required };
+enum class AuthMechanism { plain, login };
+
+struct Credentials {
+  std::string user;
+  std::string password;
+  AuthMechanism mechanism = AuthMechanism::plain;
+  bool required = false;  // fail the session when the server offers no usable AUTH
+};
+
+struct ClientTimeouts {  // RFC 5321 4.5.3.2
+  SimTime greeting = std::chrono::minutes(5);
+  SimTime command = std::chrono::minutes(5);  // EHLO, HELO, STARTTLS, AUTH, RSET, QUIT
+  SimTime mail = std::chrono::minutes(5);
+  SimTime rcpt = std::chrono::minutes(5);
+  SimTime data_initiation = std::chrono::minutes(2);
+  SimTime data_termination = std::chrono::minutes(10);
+};
+
+struct ClientConfig {
+  std::string helo_name = "localhost";
+  std::string mail_from;                // reverse-path without brackets; empty for "<>"
+  std::vector<std::string> recipients;  // forward-paths without brackets
+  std::string message;                  // header and body; CRLF or LF line ends
+  TlsPolicy tls = TlsPolicy::if_offered;
+  std::optional<Credentials> credentials;
+  bool use_pipelining = true;  // when offered
+  bool declare_size = true;    // SIZE= when offered
+  // D.2 of RFC 5321: a refused recipient makes the client RSET and QUIT instead of sending
+  // the message. It implies no pipelining (DATA would already be on its way).
+  bool abort_on_refused_recipient = false;
+  bool pass_bare_lf = false;  // the smuggling lesson: send the body's bare LF and CR unchanged
+  ClientTimeouts timeouts;
+};
+
+enum class RecipientStatus {
+  pending,    // not answered yet
+  accepted,   // RCPT accepted, the message not yet
+  delivered,  // the server took responsibility for the message (250 after the dot)
+  deferred,   // temporary failure: try again later
+  rejected,   // permanent failure: bounce
+};
+std::string_view status_name(RecipientStatus s);
+
+struct RecipientOutcome {
+  std::string address;
+  RecipientStatus status = RecipientStatus::pending;
+  std::optional<Reply> reply;  // the reply that decided it (none: no reply, e.g. a timeout)
+};
+
+enum class SessionStatus {
+  in_progress,
+  completed,         // the conversation ran to QUIT (recipients say what became of the mail)
+  refused,           // greeting, EHLO/HELO, STARTTLS or AUTH refused by the server
+  missing_feature,   // STARTTLS or AUTH required but not offered
+  closed_by_server,  // 421 (service closing) or the connection closed before QUIT
+  timed_out,
+  protocol_error,  // a reply that is not SMTP
+};
+std::string_view status_name(SessionStatus s);
+
+struct SessionOutcome {
+  SessionStatus status = SessionStatus::in_progress;
+  ClientState state = ClientState::greeting;  // where it happened
+  std::optional<Reply> reply;                 // the reply that decided it, if any
+  std::string detail;                         // the offending bytes for a protocol error
+  Text describe() const;                      // for the narration, in English or French
+};
+
+struct ClientEvent {
+  enum class Kind { line_in, line_out, transition, tls_started };
+  Kind kind;
+  ClientState from;
+  ClientState to;
+  std::string_view text;
+};
+
+class ClientSession {
+ public:
+  using Send = std::function<void(std::string_view bytes)>;
+  using Observer = std::function<void(const ClientEvent&)>;
+
+  ClientSession(ClientConfig config, Send send, Observer observer = {});
+
+  void start(SimTime now);  // connected; waits for the greeting
+  void receive(std::string_view bytes, SimTime now);
+  void connection_closed(SimTime now);  // the server closed (or the network lost) the stream
+
+  std::optional<SimTime> deadline() const;
+  bool on_timeout(SimTime now);  // true if the deadline had passed: the session ends
+
+  ClientState state() const { return state_; }
+  bool done() const { return state_ == ClientState::done; }
+  bool encrypted() const { return encrypted_; }
+  bool authenticated() const { return authenticated_; }
+  bool pipelining() const { return pipelining_; }
+  const std::set<std::string>& extensions() const { return extensions_; }  // EHLO keywords
+  const std::vector<RecipientOutcome>& recipients() const { return recipients_; }
+  const SessionOutcome& outcome() const { return outcome_; }
+
+ private:
+  struct Expected {  // a command sent whose reply has not come yet
+    ClientState kind;
+    std::size_t recipient = 0;
+  };
+
+  void handle_line(std::string_view line);
+  void handle_reply(const Reply& r);
+  void after_hello();
+  void start_auth();
+  void on_auth_reply(const Reply& r);
+  void begin_transaction();
+  void send_next_recipient_or_data();
+  void after_recipients();
+  void on_data_reply(const Reply& r);
+  void settle_accepted(const Reply& r, RecipientStatus if_positive);
+  void settle_unresolved(const std::optional<Reply>& r);
+  void fail(SessionStatus status, const std::optional<Reply>& r);
+  void fail_and_quit(SessionStatus status, const std::optional<Reply>& r);
+  void finish(SessionStatus status);
+  void command(ClientState kind, std::string_view line, std::size_t recipient = 0);
+  void emit(std::string_view bytes);
+  void enter_state(ClientState next);
+  void flush();
+  SimTime timeout_of(ClientState s) const;
+
+  ClientConfig config_;
+  Send send_;
+  Observer observer_;
+  ClientState state_ = ClientState::greeting;
+  SimTime last_activity_{0};
+  std::string in_;
+  std::string out_;
+  bool busy_ = false;
+  ReplyParser parser_;
+  std::deque<Expected> expected_;
+  bool started_ = false;
+
+  std::set<std::string> extensions_;
+  std::size_t size_limit_ = 0;
+  std::set<std::string> auth_mechanisms_;
+  bool encrypted_ = false;
+  bool tls_declined_ = false;
+  bool authenticated_ = false;
+  int auth_step_ = 0;
+  bool pipelining_ = false;
+  bool mail_accepted_ = false;
+  std::size_t next_recipient_ = 0;
+  std::string data_bytes_;  // the dot-stuffed message with its final dot
+  std::vector<RecipientOutcome> recipients_;
+  SessionOutcome outcome_;
+  std::optional<SessionOutcome> failure_;  // decided, QUIT on its way
+};
+
+}  // namespace mailsim::proto::smtp
