@@ -82,7 +82,8 @@ TEST(LiteralReader, RefusesOversizedLiteralsAndLines) {
 TEST(Search, NestedKeysParseAndRejectUnknown) {
   ArgParser ok("CHARSET UTF-8 OR (SEEN FROM x) NOT UID 1:*");
   EXPECT_TRUE(parse_search(ok));
-  ArgParser deep(std::string(40, '(') + "ALL" + std::string(40, ')'));
+  const std::string nested = std::string(40, '(') + "ALL" + std::string(40, ')');
+  ArgParser deep(nested);            // the parser views the text: keep it alive
   EXPECT_FALSE(parse_search(deep));  // bounded recursion
   ArgParser unknown("SINCE 1-Jan-2024");
   EXPECT_FALSE(parse_search(unknown));
