@@ -115,6 +115,10 @@ ClientSession::ClientSession(ClientConfig config, Send send, Observer observer)
   for (const auto& r : config_.recipients)
     recipients_.push_back({r, RecipientStatus::pending, {}});
   data_bytes_ = dot_stuff(config_.message, config_.pass_bare_lf);
+  // SIZE= declares the message as the server will count it: unstuffed, CRLF line ends.
+  DataReader count(EndOfDataMode::normalize, DataLimits{data_bytes_.size() + 2, 0});
+  count.consume(data_bytes_);
+  message_size_ = count.size();
 }
 
 void ClientSession::start(SimTime now) {
@@ -386,7 +390,7 @@ void ClientSession::begin_transaction() {
                 extensions_.contains("PIPELINING");
   std::string mail = "MAIL FROM:<" + config_.mail_from + ">";
   if (config_.declare_size && extensions_.contains("SIZE")) {
-    mail += " SIZE=" + std::to_string(data_bytes_.size() - 3);
+    mail += " SIZE=" + std::to_string(message_size_);
   }
   const bool eight_bit = std::any_of(config_.message.begin(), config_.message.end(),
                                      [](char c) { return static_cast<unsigned char>(c) >= 0x80; });

@@ -184,7 +184,8 @@ class ClientSession {
   bool pipelining_ = false;
   bool mail_accepted_ = false;
   std::size_t next_recipient_ = 0;
-  std::string data_bytes_;  // the dot-stuffed message with its final dot
+  std::string data_bytes_;        // the dot-stuffed message with its final dot
+  std::size_t message_size_ = 0;  // what SIZE= declares
   std::vector<RecipientOutcome> recipients_;
   SessionOutcome outcome_;
   std::optional<SessionOutcome> failure_;  // decided, QUIT on its way
