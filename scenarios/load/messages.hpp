@@ -75,11 +75,64 @@ inline constexpr Message kBadChoiceSuggest{
     "'{key}' in {what} must be one of {choices}, not '{value}'; did you mean '{suggestion}'?",
     "« {key} » dans {what} doit valoir {choices}, pas « {value} » ; vouliez-vous dire "
     "« {suggestion} » ?"};
+inline constexpr Message kUnknownNode{"load.unknown_node",
+                                      "{what}: there is no host or router named '{name}'",
+                                      "{what} : aucun hôte ni routeur ne s'appelle « {name} »"};
+inline constexpr Message kUnknownNodeSuggest{
+    "load.unknown_node_suggest",
+    "{what}: there is no host or router named '{name}'; did you mean '{suggestion}'?",
+    "{what} : aucun hôte ni routeur ne s'appelle « {name} » ; vouliez-vous dire « {suggestion} » "
+    "?"};
+inline constexpr Message kDuplicateName{
+    "load.duplicate_name", "the name '{name}' is already used on line {line}; names must be unique",
+    "le nom « {name} » est déjà utilisé ligne {line} ; chaque nom doit être unique"};
+inline constexpr Message kDuplicateAddress{
+    "load.duplicate_address",
+    "the address {address} is already used by '{other}' on line {line}; each machine needs its own",
+    "l'adresse {address} est déjà utilisée par « {other} » ligne {line} ; chaque machine a la "
+    "sienne"};
+inline constexpr Message kBadPosition{
+    "load.bad_position",
+    "'position' in {what} must be two numbers from 0 to 1, for example [0.2, 0.5]",
+    "« position » dans {what} doit contenir deux nombres de 0 à 1, par exemple [0.2, 0.5]"};
+inline constexpr Message kLinkEnds{
+    "load.link_ends",
+    "'between' in {what} must name the two ends of the link, for example [alice-pc, r1]",
+    "« between » dans {what} doit nommer les deux extrémités du lien, par exemple [alice-pc, r1]"};
+inline constexpr Message kBadLoss{
+    "load.bad_loss",
+    "'loss' in {what} must be a probability from 0 to 1 or a percentage, not '{value}'",
+    "« loss » dans {what} doit être une probabilité de 0 à 1 ou un pourcentage, pas « {value} »"};
+inline constexpr Message kNetworkRejected{"load.network_rejected", "{what}: {problem}",
+                                          "{what} : {problem}"};
 
-inline constexpr std::array kAll{
-    &kErrorLabel,        &kSyntax,         &kTooLarge,     &kBinary,       &kTooDeep,
-    &kTooManyNodes,      &kEmpty,          &kNotAMap,      &kNotAList,     &kUnknownKey,
-    &kUnknownKeySuggest, &kDuplicateKey,   &kMissingKey,   &kExpectedText, &kBadValue,
-    &kExpectedInteger,   &kExpectedNumber, &kExpectedBool, &kBadChoice,    &kBadChoiceSuggest};
+inline constexpr std::array kAll{&kErrorLabel,
+                                 &kSyntax,
+                                 &kTooLarge,
+                                 &kBinary,
+                                 &kTooDeep,
+                                 &kTooManyNodes,
+                                 &kEmpty,
+                                 &kNotAMap,
+                                 &kNotAList,
+                                 &kUnknownKey,
+                                 &kUnknownKeySuggest,
+                                 &kDuplicateKey,
+                                 &kMissingKey,
+                                 &kExpectedText,
+                                 &kBadValue,
+                                 &kExpectedInteger,
+                                 &kExpectedNumber,
+                                 &kExpectedBool,
+                                 &kBadChoice,
+                                 &kBadChoiceSuggest,
+                                 &kUnknownNode,
+                                 &kUnknownNodeSuggest,
+                                 &kDuplicateName,
+                                 &kDuplicateAddress,
+                                 &kBadPosition,
+                                 &kLinkEnds,
+                                 &kBadLoss,
+                                 &kNetworkRejected};
 
 }  // namespace mailsim::scenarios::msg

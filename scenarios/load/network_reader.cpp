@@ -1,0 +1,230 @@
+#include "scenarios/load/network_reader.hpp"
+
+#include <charconv>
+#include <map>
+
+#include "scenarios/load/messages.hpp"
+#include "scenarios/load/yaml_document.hpp"
+#include "scenarios/load/yaml_map.hpp"
+#include "sim/strings.hpp"
+
+namespace mailsim::scenarios {
+namespace {
+
+using sim::net::Ipv4Address;
+
+// Names and addresses already taken, to report duplicates with the line of the first use.
+struct Registry {
+  std::map<std::string, int> names;  // name -> line
+  std::map<std::uint32_t, std::pair<std::string, int>> addresses;
+  Diagnostics& diag;
+
+  void name(const std::string& n, SourcePos pos) {
+    auto [it, fresh] = names.emplace(n, pos.line);
+    if (!fresh)
+      diag.error(pos,
+                 Text(msg::kDuplicateName, {{"name", n}, {"line", std::to_string(it->second)}}));
+  }
+  void address(Ipv4Address a, const std::string& owner, SourcePos pos) {
+    auto [it, fresh] = addresses.emplace(a.value(), std::make_pair(owner, pos.line));
+    if (!fresh)
+      diag.error(pos, Text(msg::kDuplicateAddress, {{"address", a.to_string()},
+                                                    {"other", it->second.first},
+                                                    {"line", std::to_string(it->second.second)}}));
+  }
+};
+
+std::optional<Ipv4Address> read_address(YamlMap& m, Need need, Diagnostics& diag) {
+  auto node = m.child("address", need);
+  auto text = m.text("address", need);
+  if (!text || !node) return std::nullopt;
+  try {
+    return Ipv4Address::parse(*text);
+  } catch (const LocalizedError& e) {
+    Text t(msg::kBadValue, {{"key", "address"}, {"what", m.what()}});
+    t.with("problem", e.text());
+    diag.error(position_of(*node), std::move(t));
+    return std::nullopt;
+  }
+}
+
+std::optional<PositionModel> read_position(YamlMap& m, Diagnostics& diag) {
+  auto node = m.child("position");
+  if (!node) return std::nullopt;
+  auto bad = [&] {
+    diag.error(position_of(*node), Text(msg::kBadPosition, {{"what", m.what()}}));
+    return std::nullopt;
+  };
+  if (!node->IsSequence() || node->size() != 2) return bad();
+  double xy[2];
+  for (std::size_t i = 0; i < 2; ++i) {
+    const YAML::Node v = (*node)[i];
+    if (!v.IsScalar()) return bad();
+    const std::string& s = v.Scalar();
+    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), xy[i]);
+    if (ec != std::errc() || ptr != s.data() + s.size() || xy[i] < 0 || xy[i] > 1) return bad();
+  }
+  return PositionModel{xy[0], xy[1]};
+}
+
+// "0.05", "5%".
+std::optional<double> read_loss(YamlMap& m, Diagnostics& diag) {
+  auto node = m.child("loss");
+  auto text = m.text("loss");
+  if (!text) return std::nullopt;
+  std::string_view s = trim(*text);
+  double scale = 1;
+  if (!s.empty() && s.back() == '%') {
+    s = trim(s.substr(0, s.size() - 1));
+    scale = 100;
+  }
+  double v = 0;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || ptr != s.data() + s.size() || v < 0 || v / scale > 1) {
+    diag.error(position_of(*node), Text(msg::kBadLoss, {{"what", m.what()}, {"value", *text}}));
+    return std::nullopt;
+  }
+  return v / scale;
+}
+
+HostModel read_host(const YAML::Node& node, Diagnostics& diag, std::vector<std::string>* keys) {
+  HostModel h;
+  h.pos = position_of(node);
+  const std::string label = node.IsMap() && node["name"] && node["name"].IsScalar()
+                                ? "host " + node["name"].Scalar()
+                                : "a host";
+  YamlMap m(node, label, diag);
+  if (auto name = m.text("name", Need::required)) h.name = *name;
+  if (auto a = read_address(m, Need::required, diag)) h.address = *a;
+  h.position = read_position(m, diag);
+  if (auto mss = m.integer("mss", 88, 65495)) h.settings.mss = static_cast<std::uint16_t>(*mss);
+  if (auto ttl = m.integer("ttl", 1, 255)) h.settings.ttl = static_cast<std::uint8_t>(*ttl);
+  m.finish();
+  if (keys) *keys = m.known_keys();
+  return h;
+}
+
+RouterModel read_router(const YAML::Node& node, Diagnostics& diag, std::vector<std::string>* keys) {
+  RouterModel r;
+  r.pos = position_of(node);
+  const std::string label = node.IsMap() && node["name"] && node["name"].IsScalar()
+                                ? "router " + node["name"].Scalar()
+                                : "a router";
+  YamlMap m(node, label, diag);
+  if (auto name = m.text("name", Need::required)) r.name = *name;
+  r.address = read_address(m, Need::optional, diag);
+  r.position = read_position(m, diag);
+  m.finish();
+  if (keys) *keys = m.known_keys();
+  return r;
+}
+
+LinkModel read_link(const YAML::Node& node, Diagnostics& diag, std::vector<std::string>* keys) {
+  LinkModel l;
+  l.pos = position_of(node);
+  std::string label = "a link";
+  if (node.IsMap() && node["name"] && node["name"].IsScalar())
+    label = "link " + node["name"].Scalar();
+  YamlMap m(node, label, diag);
+  auto name = m.text("name");
+  if (auto between = m.child("between", Need::required)) {
+    if (between->IsSequence() && between->size() == 2 && (*between)[0].IsScalar() &&
+        (*between)[1].IsScalar()) {
+      l.a = (*between)[0].Scalar();
+      l.b = (*between)[1].Scalar();
+    } else {
+      diag.error(position_of(*between), Text(msg::kLinkEnds, {{"what", label}}));
+    }
+  }
+  l.name = name ? *name : l.a + "-" + l.b;
+  if (auto v = m.time("latency")) l.params.latency = *v;
+  if (auto v = m.bandwidth("bandwidth")) l.params.bandwidth_bps = *v;
+  if (auto v = m.integer("mtu", 68, 65535)) l.params.mtu = static_cast<std::uint32_t>(*v);
+  if (auto v = read_loss(m, diag)) l.params.loss = *v;
+  if (auto v = m.size("queue_bytes")) l.params.queue_bytes = static_cast<std::uint32_t>(*v);
+  if (auto v = m.integer("queue_packets", 0, 1000000))
+    l.params.queue_packets = static_cast<std::uint32_t>(*v);
+  if (auto v = m.boolean("up")) l.up = *v;
+  m.finish();
+  if (keys) *keys = m.known_keys();
+  return l;
+}
+
+}  // namespace
+
+namespace {
+NetworkModel read_network_impl(const YAML::Node& node, Diagnostics& diag,
+                               std::vector<std::string>* keys) {
+  NetworkModel net;
+  YamlMap m(node, "network", diag);
+  if (!m.ok()) return net;
+  Registry registry{{}, {}, diag};
+  for (const auto& h : m.list("hosts")) {
+    net.hosts.push_back(read_host(h, diag, nullptr));
+    const HostModel& host = net.hosts.back();
+    if (!host.name.empty()) registry.name(host.name, host.pos);
+    if (host.address.value() != 0) registry.address(host.address, host.name, host.pos);
+  }
+  for (const auto& r : m.list("routers")) {
+    net.routers.push_back(read_router(r, diag, nullptr));
+    const RouterModel& router = net.routers.back();
+    if (!router.name.empty()) registry.name(router.name, router.pos);
+    if (router.address) registry.address(*router.address, router.name, router.pos);
+  }
+  std::vector<std::string> nodes;
+  for (const auto& h : net.hosts)
+    nodes.push_back(h.name);
+  for (const auto& r : net.routers)
+    nodes.push_back(r.name);
+  for (const auto& l : m.list("links")) {
+    net.links.push_back(read_link(l, diag, nullptr));
+    LinkModel& link = net.links.back();
+    for (const std::string* end : {&link.a, &link.b}) {
+      if (end->empty() || std::find(nodes.begin(), nodes.end(), *end) != nodes.end()) continue;
+      const std::string what = "link " + link.name;
+      const std::string suggestion = closest_match(*end, nodes);
+      if (suggestion.empty())
+        diag.error(link.pos, Text(msg::kUnknownNode, {{"what", what}, {"name", *end}}));
+      else
+        diag.error(link.pos, Text(msg::kUnknownNodeSuggest,
+                                  {{"what", what}, {"name", *end}, {"suggestion", suggestion}}));
+    }
+    if (!link.a.empty()) registry.name(link.name, link.pos);
+  }
+  m.finish();
+  if (keys) *keys = m.known_keys();
+  return net;
+}
+}  // namespace
+
+NetworkModel read_network(const YAML::Node& node, Diagnostics& diag) {
+  return read_network_impl(node, diag, nullptr);
+}
+
+std::vector<std::string> network_keys() {
+  Diagnostics scratch("");
+  std::vector<std::string> keys;
+  read_network_impl(YAML::Load("{}"), scratch, &keys);
+  return keys;
+}
+
+std::vector<std::string> host_keys() {
+  Diagnostics scratch("");
+  std::vector<std::string> keys;
+  read_host(YAML::Load("{}"), scratch, &keys);
+  return keys;
+}
+std::vector<std::string> router_keys() {
+  Diagnostics scratch("");
+  std::vector<std::string> keys;
+  read_router(YAML::Load("{}"), scratch, &keys);
+  return keys;
+}
+std::vector<std::string> link_keys() {
+  Diagnostics scratch("");
+  std::vector<std::string> keys;
+  read_link(YAML::Load("{}"), scratch, &keys);
+  return keys;
+}
+
+}  // namespace mailsim::scenarios

@@ -1,0 +1,48 @@
+#pragma once
+// The network part of a scenario, as written in its file: plain data that the loader fills,
+// the builder turns into a running network, and the writer saves back.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "scenarios/load/diagnostics.hpp"
+#include "sim/net/address.hpp"
+#include "sim/net/settings.hpp"
+
+namespace mailsim::scenarios {
+
+struct PositionModel {
+  double x = 0;
+  double y = 0;
+};
+
+struct HostModel {
+  std::string name;
+  sim::net::Ipv4Address address;
+  std::optional<PositionModel> position;
+  sim::net::HostSettings settings;
+  SourcePos pos;
+};
+
+struct RouterModel {
+  std::string name;
+  std::optional<sim::net::Ipv4Address> address;
+  std::optional<PositionModel> position;
+  SourcePos pos;
+};
+
+struct LinkModel {
+  std::string name;  // defaults to "<a>-<b>"
+  std::string a, b;
+  sim::net::LinkParams params;
+  bool up = true;
+  SourcePos pos;
+};
+
+struct NetworkModel {
+  std::vector<HostModel> hosts;
+  std::vector<RouterModel> routers;
+  std::vector<LinkModel> links;
+};
+
+}  // namespace mailsim::scenarios
