@@ -49,8 +49,26 @@ inline constexpr mailsim::Message kDuplicateField{
     "imf.header.duplicate", "the header has {count} {name} fields; RFC 5322 allows only one",
     "l'en-tête a {count} champs {name} ; la RFC 5322 n'en permet qu'un"};
 
-inline constexpr std::array kHeaderEntries{&kNoColon,           &kBadFieldName, &kBadNewFieldName,
-                                           &kContinuationFirst, &kLineTooLong,  &kValueHasNewline,
-                                           &kWordTooLong,       &kMissingField, &kDuplicateField};
+// Dates (RFC 5322 3.3) and the scenario's start instant.
+inline constexpr mailsim::Message kBadIso8601{
+    "imf.date.bad_iso8601",
+    "'{text}' is not a start instant: write it like 2026-03-02T09:00:00+01:00 or "
+    "2026-03-02T08:00:00Z",
+    "« {text} » n'est pas un instant de départ : écrivez-le comme 2026-03-02T09:00:00+01:00 ou "
+    "2026-03-02T08:00:00Z"};
+inline constexpr mailsim::Message kBadZoneOffset{
+    "imf.date.bad_offset",
+    "the zone offset {offset} minutes is not one a date can carry (it must be under 24 hours)",
+    "le décalage horaire de {offset} minutes ne peut pas figurer dans une date (il doit être "
+    "inférieur à 24 heures)"};
+inline constexpr mailsim::Message kYearOutOfRange{
+    "imf.date.year_out_of_range",
+    "the year {year} cannot be written in a mail date (years 1900 to 9999)",
+    "l'année {year} ne peut pas s'écrire dans une date de courrier (années 1900 à 9999)"};
+
+inline constexpr std::array kHeaderEntries{&kNoColon,           &kBadFieldName,  &kBadNewFieldName,
+                                           &kContinuationFirst, &kLineTooLong,   &kValueHasNewline,
+                                           &kWordTooLong,       &kMissingField,  &kDuplicateField,
+                                           &kBadIso8601,        &kBadZoneOffset, &kYearOutOfRange};
 
 }  // namespace mailsim::proto::imf::msg
