@@ -1,0 +1,276 @@
+// A client session talking to a server session in process: every combination of offered
+// extensions, byte-at-a-time streams, refusals, and the smuggling lesson end to end.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "agents/proto/smtp/client_session.hpp"
+#include "agents/proto/smtp/server_session.hpp"
+
+namespace mailsim::proto::smtp {
+namespace {
+
+SimTime at(int s) {
+  return std::chrono::seconds(s);
+}
+
+// Carries bytes both ways through queues (never by nested calls), optionally one at a time.
+struct Link {
+  std::string to_server, to_client;
+  std::vector<std::string> transcript;  // "C: ..." and "S: ..." as the client saw them
+  std::vector<std::string> messages;
+  std::map<std::string, std::string> passwords{{"alice", "secret"}};
+  std::map<std::string, Reply> refuse_rcpt;
+  bool byte_at_a_time = false;
+  ServerSession server;
+  ClientSession client;
+
+  Link(ServerConfig sc, ClientConfig cc)
+      : server(
+            std::move(sc), [this](std::string_view b) { to_client += b; },
+            [this](const PolicyQuery& q) { policy(q); }),
+        client(
+            std::move(cc), [this](std::string_view b) { to_server += b; },
+            [this](const ClientEvent& e) {
+              if (e.kind == ClientEvent::Kind::line_out) {
+                transcript.push_back("C: " + std::string(e.text));
+              } else if (e.kind == ClientEvent::Kind::line_in) {
+                transcript.push_back("S: " + std::string(e.text));
+              }
+            }) {}
+
+  void policy(const PolicyQuery& q) {
+    if (q.stage == PolicyStage::auth) {
+      const auto it = passwords.find(std::string(q.user));
+      if (it == passwords.end() || it->second != q.password) {
+        server.answer(Reply(535, "5.7.8", "Authentication credentials invalid"), at(0));
+        return;
+      }
+    }
+    if (q.stage == PolicyStage::rcpt) {
+      const auto it = refuse_rcpt.find(std::string(q.argument));
+      if (it != refuse_rcpt.end()) {
+        server.answer(it->second, at(0));
+        return;
+      }
+    }
+    if (q.stage == PolicyStage::message) messages.push_back(q.transaction->content);
+    server.accept(at(0));
+  }
+
+  void deliver(std::string& queue, auto&& receive) {
+    if (queue.empty()) return;
+    std::string bytes;
+    if (byte_at_a_time) {
+      bytes = queue.substr(0, 1);
+      queue.erase(0, 1);
+    } else {
+      bytes.swap(queue);
+    }
+    receive(bytes);
+  }
+
+  void run() {
+    client.start(at(0));
+    server.start(at(0));
+    for (int guard = 0; guard < 50'000'000 && (!to_server.empty() || !to_client.empty()); ++guard) {
+      deliver(to_client, [&](std::string_view b) { client.receive(b, at(1)); });
+      deliver(to_server, [&](std::string_view b) { server.receive(b, at(1)); });
+    }
+    if (server.closed() && !client.done()) client.connection_closed(at(2));
+  }
+};
+
+ClientConfig alice() {
+  ClientConfig c;
+  c.helo_name = "pc.client.example";
+  c.mail_from = "alice@client.example";
+  c.recipients = {"bob@mx.example", "carol@mx.example"};
+  c.message =
+      "From: alice@client.example\r\nSubject: caf\xc3\xa9\r\n\r\n.starts with a dot\r\n.\r\n"
+      "..\r\nend\r\n";
+  return c;
+}
+
+TEST(SmtpClientServer, EveryCombinationOfOfferedExtensions) {
+  for (unsigned mask = 0; mask < 128; ++mask) {
+    for (bool with_credentials : {false, true}) {
+      ServerConfig sc;
+      sc.hostname = "mx.example";
+      sc.extensions =
+          ServerExtensions{bool(mask & 1),  bool(mask & 2),  bool(mask & 4), bool(mask & 8),
+                           bool(mask & 16), bool(mask & 32), bool(mask & 64)};
+      ClientConfig cc = alice();
+      if (with_credentials) cc.credentials = Credentials{"alice", "secret"};
+      Link link(sc, cc);
+      link.run();
+      const std::string label =
+          "extensions " + std::to_string(mask) + (with_credentials ? " with credentials" : "");
+      ASSERT_TRUE(link.client.done()) << label;
+      EXPECT_EQ(link.client.outcome().status, SessionStatus::completed) << label;
+      ASSERT_EQ(link.messages.size(), 1u) << label;
+      EXPECT_EQ(link.messages[0], cc.message) << label;
+      for (const auto& r : link.client.recipients()) {
+        EXPECT_EQ(r.status, RecipientStatus::delivered) << label;
+      }
+      EXPECT_EQ(link.client.pipelining(), sc.extensions.pipelining) << label;
+      EXPECT_EQ(link.client.encrypted(), sc.extensions.starttls) << label;
+      EXPECT_EQ(link.client.authenticated(), with_credentials && sc.extensions.auth) << label;
+      EXPECT_EQ(link.server.authenticated_user(),
+                with_credentials && sc.extensions.auth ? "alice" : "")
+          << label;
+      EXPECT_TRUE(link.server.closed()) << label;
+      EXPECT_FALSE(link.transcript.empty());
+    }
+  }
+}
+
+TEST(SmtpClientServer, OneByteAtATimeBothWays) {
+  for (bool pipelining : {false, true}) {
+    ServerConfig sc;
+    sc.extensions.pipelining = pipelining;
+    sc.extensions.starttls = true;
+    sc.extensions.auth = true;
+    ClientConfig cc = alice();
+    cc.credentials = Credentials{"alice", "secret", AuthMechanism::login};
+    Link link(sc, cc);
+    link.byte_at_a_time = true;
+    link.run();
+    EXPECT_EQ(link.client.outcome().status, SessionStatus::completed);
+    ASSERT_EQ(link.messages.size(), 1u);
+    EXPECT_EQ(link.messages[0], cc.message);
+    EXPECT_TRUE(link.client.authenticated());
+  }
+}
+
+TEST(SmtpClientServer, TranscriptOfAPipelinedSession) {
+  ServerConfig sc;
+  sc.hostname = "mx.example";
+  sc.extensions.help = false;
+  sc.extensions.eight_bit_mime = false;
+  ClientConfig cc = alice();
+  cc.message = "Subject: hi\r\n\r\nhi\r\n";
+  cc.recipients = {"bob@mx.example", "nobody@mx.example"};
+  Link link(sc, cc);
+  link.refuse_rcpt["nobody@mx.example"] = Reply(550, "5.1.1", "User unknown");
+  link.run();
+  const std::vector<std::string> expected = {
+      "S: 220 mx.example ESMTP MailSim",
+      "C: EHLO pc.client.example",
+      "S: 250-mx.example",
+      "S: 250-PIPELINING",
+      "S: 250-SIZE 10240000",
+      "S: 250 ENHANCEDSTATUSCODES",
+      "C: MAIL FROM:<alice@client.example> SIZE=19",
+      "C: RCPT TO:<bob@mx.example>",
+      "C: RCPT TO:<nobody@mx.example>",
+      "C: DATA",
+      "S: 250 2.1.0 Ok",
+      "S: 250 2.1.5 Ok",
+      "S: 550 5.1.1 User unknown",
+      "S: 354 End data with <CR><LF>.<CR><LF>",
+      "C: Subject: hi",
+      "C: ",
+      "C: hi",
+      "C: .",
+      "S: 250 2.0.0 Ok: queued",
+      "C: QUIT",
+      "S: 221 2.0.0 Bye",
+  };
+  EXPECT_EQ(link.transcript, expected);
+  EXPECT_EQ(link.client.recipients()[0].status, RecipientStatus::delivered);
+  EXPECT_EQ(link.client.recipients()[1].status, RecipientStatus::rejected);
+}
+
+TEST(SmtpClientServer, SubmissionWithoutCredentialsIsRefused) {
+  ServerConfig sc;
+  sc.extensions.auth = true;
+  sc.auth_required = true;
+  Link link(sc, alice());
+  link.run();
+  EXPECT_EQ(link.client.outcome().status, SessionStatus::completed);
+  for (const auto& r : link.client.recipients()) {
+    EXPECT_EQ(r.status, RecipientStatus::rejected);
+    EXPECT_EQ(r.reply->code, 530);
+  }
+  EXPECT_TRUE(link.messages.empty());
+}
+
+TEST(SmtpClientServer, WrongPasswordDefersNothingIsSent) {
+  ServerConfig sc;
+  sc.extensions.auth = true;
+  ClientConfig cc = alice();
+  cc.credentials = Credentials{"alice", "wrong"};
+  Link link(sc, cc);
+  link.run();
+  EXPECT_EQ(link.client.outcome().status, SessionStatus::refused);
+  EXPECT_EQ(link.client.outcome().reply->code, 535);
+  EXPECT_TRUE(link.messages.empty());
+}
+
+TEST(SmtpClientServer, RecipientLimitAndSizeLimit) {
+  ServerConfig sc;
+  sc.max_recipients = 1;
+  Link limited(sc, alice());
+  limited.run();
+  EXPECT_EQ(limited.client.recipients()[0].status, RecipientStatus::delivered);
+  EXPECT_EQ(limited.client.recipients()[1].status, RecipientStatus::deferred);
+  EXPECT_EQ(limited.client.recipients()[1].reply->code, 452);
+
+  ServerConfig small;
+  small.max_message_size = 10;
+  Link too_big(small, alice());
+  too_big.run();
+  for (const auto& r : too_big.client.recipients()) {
+    EXPECT_EQ(r.status, RecipientStatus::rejected);
+    EXPECT_EQ(r.reply->code, 552);
+  }
+}
+
+TEST(SmtpClientServer, ServerShutdownMidSession) {
+  ServerConfig sc;
+  ClientConfig cc = alice();
+  Link link(sc, cc);
+  link.client.start(at(0));
+  link.server.start(at(0));
+  link.client.receive(link.to_client, at(0));
+  link.to_client.clear();
+  link.server.receive(link.to_server, at(0));  // EHLO
+  link.to_server.clear();
+  link.server.shutdown(at(1));
+  link.client.receive(link.to_client, at(1));
+  EXPECT_EQ(link.client.outcome().status, SessionStatus::closed_by_server);
+  EXPECT_EQ(link.client.outcome().reply->code, 421);
+}
+
+// The smuggling lesson end to end: an outbound client that passes bare LF unchanged, and an
+// inbound server in each end-of-data mode.
+TEST(SmtpClientServer, SmugglingThroughAClientThatPassesBareLf) {
+  const std::string body =
+      "Subject: hello\r\n\r\nhello\n.\nMAIL FROM:<admin@bank.example>\r\n"
+      "RCPT TO:<bob@mx.example>\r\nDATA\r\nSubject: forged\r\n\r\nforged\r\n";
+  struct Case {
+    bool pass_bare_lf;
+    EndOfDataMode mode;
+    std::size_t messages;
+  };
+  for (const Case& c :
+       {Case{true, EndOfDataMode::lenient, 2}, Case{true, EndOfDataMode::normalize, 1},
+        Case{true, EndOfDataMode::reject, 0}, Case{false, EndOfDataMode::lenient, 1},
+        Case{false, EndOfDataMode::normalize, 1}, Case{false, EndOfDataMode::reject, 1}}) {
+    ServerConfig sc;
+    sc.end_of_data = c.mode;
+    sc.extensions.pipelining = false;
+    ClientConfig cc = alice();
+    cc.recipients = {"bob@mx.example"};
+    cc.message = body;
+    cc.pass_bare_lf = c.pass_bare_lf;
+    Link link(sc, cc);
+    link.run();
+    EXPECT_EQ(link.messages.size(), c.messages)
+        << "pass_bare_lf=" << c.pass_bare_lf << " mode=" << mode_name(c.mode);
+  }
+}
+
+}  // namespace
+}  // namespace mailsim::proto::smtp
