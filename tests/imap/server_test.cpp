@@ -69,3 +69,20 @@ TEST(ImapServer, StateChangesAreObservable) {
             (std::vector<std::string>{"not authenticated->authenticated", "authenticated->selected",
                                       "selected->authenticated", "authenticated->logout"}));
 }
+
+TEST(ImapServer, ListPatternsMatchWithoutBlowingUp) {
+  auto store = test::make_sample_store();
+  store.create_folder("alice", "Archive/2024/Jan");
+  Client c(store);
+  c.say("1 LOGIN alice secret\r\n");
+  EXPECT_EQ(c.say("2 LIST \"\" Arch*Jan\r\n"),
+            "* LIST () \"/\" Archive/2024/Jan\r\n2 OK LIST completed\r\n");
+  EXPECT_EQ(c.say("3 LIST \"\" Arch%Jan\r\n"), "3 OK LIST completed\r\n");  // % stops at '/'
+  EXPECT_EQ(c.say("4 LIST Archive/ %/%\r\n"),
+            "* LIST () \"/\" Archive/2024/Jan\r\n4 OK LIST completed\r\n");
+  EXPECT_EQ(c.say("5 LIST \"\" inbox\r\n"), "* LIST () \"/\" INBOX\r\n5 OK LIST completed\r\n");
+  std::string many;
+  for (int i = 0; i < 3000; ++i)
+    many += "*a";
+  EXPECT_EQ(c.say("6 LIST \"\" " + many + "b\r\n"), "6 OK LIST completed\r\n");
+}

@@ -102,13 +102,11 @@ std::string section_name(const FetchItem& item) {
 
 std::string selected_fields(std::string_view message, const FetchItem& item) {
   std::string out;
-  for (const HeaderField& f : header_fields(message)) {
-    std::string_view name = f.name;
-    while (!name.empty() && (name.back() == ' ' || name.back() == '\t'))
-      name.remove_suffix(1);
+  const imf::Header header = read_header(message);
+  for (const imf::Field& f : header.fields()) {
     bool listed = std::any_of(item.fields.begin(), item.fields.end(),
-                              [&](const std::string& n) { return iequals(n, name); });
-    if (listed == (item.section == Section::header_fields)) out += f.raw;
+                              [&](const std::string& n) { return iequals(n, f.name); });
+    if (listed == (item.section == Section::header_fields)) out += f.name + ":" + f.raw + "\r\n";
   }
   return out + "\r\n";
 }

@@ -1,12 +1,13 @@
 #pragma once
-// A minimal RFC 5322 header reader for IMAP's ENVELOPE, SEARCH and BODY[HEADER.FIELDS]:
-// split header from body, unfold, find fields by case-insensitive name. Private to IMAP
-// until the full message parser of agents/proto/imf (mailsim_imf) lands; then these helpers
-// should call it instead.
+// Header fields of a stored message for ENVELOPE, SEARCH and BODY[HEADER.FIELDS], read with
+// the RFC 5322 parser of agents/proto/imf. A header that does not parse (a client can APPEND
+// anything) counts as having no fields: ENVELOPE shows NIL and header searches do not match,
+// while BODY[] still returns the bytes as stored.
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
+
+#include "agents/proto/imf/header.hpp"
 
 namespace mailsim::proto::imap {
 
@@ -15,13 +16,9 @@ std::string_view header_section(std::string_view message);
 // What follows the blank line (empty if none).
 std::string_view body_section(std::string_view message);
 
-struct HeaderField {
-  std::string_view name;
-  std::string_view raw;  // the whole field, folded, with its final CRLF
-};
-std::vector<HeaderField> header_fields(std::string_view message);
-
-// First field of that name, unfolded (CRLF before white space removed), outer space trimmed.
+// The parsed header; empty when it breaks RFC 5322.
+imf::Header read_header(std::string_view message);
+// First field of that name (case-insensitive), unfolded and trimmed.
 std::optional<std::string> header_value(std::string_view message, std::string_view name);
 
 bool iequals(std::string_view a, std::string_view b);

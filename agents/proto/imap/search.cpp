@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "agents/proto/imap/header_fields.hpp"
+#include "agents/proto/imf/encoded_words.hpp"
 
 namespace mailsim::proto::imap {
 namespace {
@@ -174,8 +175,11 @@ bool matches(const SearchKey& key, const SearchTarget& t) {
     case Kind::old:
       return !t.flags.has(Flag::recent);
     case Kind::header: {
+      // Raw or with RFC 2047 encoded words decoded: SUBJECT "Réunion" finds
+      // "=?UTF-8?Q?R=C3=A9union?=".
       auto value = header_value(t.message.content, key.name);
-      return value && icontains(*value, key.value);
+      return value && (icontains(*value, key.value) ||
+                       icontains(imf::decode_encoded_words(*value), key.value));
     }
     case Kind::body:
       return icontains(body_section(t.message.content), key.value);

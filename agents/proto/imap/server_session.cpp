@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <vector>
 
 #include "agents/proto/imap/header_fields.hpp"
 #include "agents/proto/imap/wire_format.hpp"
@@ -33,17 +34,25 @@ std::string upper(std::string_view s) {
 }
 
 // LIST wildcards (RFC 3501 6.3.8): '*' matches anything, '%' anything but the delimiter '/'.
+// Dynamic programming over (pattern, name) prefixes: linear in their product, so a pattern
+// full of wildcards cannot make the server hang.
 bool wildcard_match(std::string_view pattern, std::string_view name) {
-  if (pattern.empty()) return name.empty();
-  char c = pattern[0];
-  if (c == '*' || c == '%') {
-    for (std::size_t i = 0; i <= name.size(); ++i) {
-      if (wildcard_match(pattern.substr(1), name.substr(i))) return true;
-      if (i < name.size() && c == '%' && name[i] == '/') break;
+  // row[j]: the pattern prefix read so far matches name[0, j).
+  std::vector<char> row(name.size() + 1, 0), next(name.size() + 1);
+  row[0] = 1;
+  for (char c : pattern) {
+    if (c == '*' || c == '%') {
+      next[0] = row[0];
+      for (std::size_t j = 1; j <= name.size(); ++j)
+        next[j] = row[j] || (next[j - 1] && (c == '*' || name[j - 1] != '/'));
+    } else {
+      next[0] = 0;
+      for (std::size_t j = 1; j <= name.size(); ++j)
+        next[j] = row[j - 1] && name[j - 1] == c;
     }
-    return false;
+    row.swap(next);
   }
-  return !name.empty() && name[0] == c && wildcard_match(pattern.substr(1), name.substr(1));
+  return row[name.size()] != 0;
 }
 
 // The first tag-like word of a command we cannot parse further, for the BAD answer.

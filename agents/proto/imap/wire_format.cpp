@@ -181,7 +181,8 @@ std::optional<sim::SimTime> parse_imap_date_time(std::string_view text,
 }
 
 std::string envelope(std::string_view message) {
-  auto field = [&](std::string_view name) { return header_value(message, name); };
+  const imf::Header header = read_header(message);
+  auto field = [&](std::string_view name) { return header.value(name); };
   auto from = field("From");
   auto sender = field("Sender");
   auto reply_to = field("Reply-To");
