@@ -97,9 +97,13 @@ TEST(SmtpClientServer, EveryCombinationOfOfferedExtensions) {
     for (bool with_credentials : {false, true}) {
       ServerConfig sc;
       sc.hostname = "mx.example";
-      sc.extensions =
-          ServerExtensions{bool(mask & 1),  bool(mask & 2),  bool(mask & 4), bool(mask & 8),
-                           bool(mask & 16), bool(mask & 32), bool(mask & 64)};
+      sc.extensions = ServerExtensions{.pipelining = bool(mask & 1),
+                                       .size = bool(mask & 2),
+                                       .eight_bit_mime = bool(mask & 4),
+                                       .enhanced_status_codes = bool(mask & 8),
+                                       .auth = bool(mask & 16),
+                                       .starttls = bool(mask & 32),
+                                       .help = bool(mask & 64)};
       ClientConfig cc = alice();
       if (with_credentials) cc.credentials = Credentials{"alice", "secret"};
       Link link(sc, cc);
@@ -123,6 +127,19 @@ TEST(SmtpClientServer, EveryCombinationOfOfferedExtensions) {
       EXPECT_FALSE(link.transcript.empty());
     }
   }
+}
+
+TEST(SmtpClientServer, ClientFallsBackToHeloWithAnRfc821Server) {
+  ServerConfig sc;
+  sc.extensions.ehlo = false;
+  Link link(sc, alice());
+  link.run();
+  EXPECT_EQ(link.client.outcome().status, SessionStatus::completed);
+  EXPECT_EQ(link.transcript[1], "C: EHLO pc.client.example");
+  EXPECT_EQ(link.transcript[2], "S: 502 5.5.1 Error: command not implemented");
+  EXPECT_EQ(link.transcript[3], "C: HELO pc.client.example");
+  EXPECT_FALSE(link.server.esmtp());
+  ASSERT_EQ(link.messages.size(), 1u);
 }
 
 TEST(SmtpClientServer, OneByteAtATimeBothWays) {

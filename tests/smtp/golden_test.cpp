@@ -37,7 +37,13 @@ std::vector<Line> load(const std::string& name) {
 ServerConfig rfc_server(std::string host, bool extensions, std::vector<std::string> extra) {
   ServerConfig c;
   c.hostname = host;
-  c.extensions = ServerExtensions{false, extensions, extensions, false, false, false, extensions};
+  c.extensions = ServerExtensions{.pipelining = false,
+                                  .size = extensions,
+                                  .eight_bit_mime = extensions,
+                                  .enhanced_status_codes = false,
+                                  .auth = false,
+                                  .starttls = false,
+                                  .help = extensions};
   c.extra_ehlo_keywords = std::move(extra);
   c.max_message_size = 0;  // advertised as a bare "SIZE"
   c.texts.greeting = host + " Simple Mail Transfer Service Ready";

@@ -188,7 +188,6 @@ TEST(SmtpServer, OtherCommands) {
   EXPECT_EQ(h.send("VRFY joe\r\n"),
             "252 2.0.0 Cannot VRFY user, but will accept message and attempt delivery\r\n");
   EXPECT_EQ(h.send("EXPN staff\r\n"), "502 5.5.1 EXPN not available\r\n");
-  EXPECT_TRUE(h.send("HELP\r\n").starts_with("214-2.0.0 Commands:"));
   EXPECT_EQ(h.send("FOO\r\n"), "500 5.5.2 Error: command not recognized\r\n");
   EXPECT_EQ(h.send("\r\n"), "500 5.5.2 Error: bad syntax\r\n");
   EXPECT_EQ(h.send("QUIT now\r\n"), "501 5.5.4 Syntax: no parameters allowed\r\n");
@@ -212,6 +211,65 @@ TEST(SmtpServer, VrfyAndExpnAnsweredByPolicy) {
       at(0));
   EXPECT_TRUE(
       h.out.ends_with("250-2.1.5 Jon <jon@x.example>\r\n250 2.1.5 Ann <ann@x.example>\r\n"));
+}
+
+TEST(SmtpServer, HelpTopics) {
+  ServerHarness h(plain_config());
+  h.start();
+  EXPECT_EQ(h.send("HELP\r\n"),
+            "214-2.0.0 Commands: EHLO HELO MAIL RCPT DATA RSET NOOP QUIT VRFY EXPN HELP STARTTLS "
+            "AUTH\r\n214 2.0.0 HELP <command> for its syntax\r\n");
+  EXPECT_EQ(h.send("HELP rcpt\r\n"), "214 2.0.0 RCPT TO:<address>\r\n");
+  EXPECT_EQ(h.send("HELP FLY\r\n"), "504 5.5.4 HELP topic unknown\r\n");
+}
+
+TEST(SmtpServer, EhloNotImplementedInRfc821Mode) {
+  ServerConfig c = plain_config();
+  c.extensions.ehlo = false;
+  ServerHarness h(c);
+  h.start();
+  EXPECT_EQ(h.send("EHLO c.example\r\n"), "502 5.5.1 Error: command not implemented\r\n");
+  EXPECT_EQ(h.send("HELO c.example\r\n"), "250 mx.example\r\n");
+}
+
+TEST(SmtpServer, EhloParameterNotImplementedByPolicy) {
+  ServerHarness h(plain_config());
+  h.start();
+  h.defer_answers = true;
+  h.send("EHLO [IPv6:fe80::1]\r\n");
+  h.session.answer(Reply(504, "5.5.4", "Address literal not supported"), at(0));
+  EXPECT_TRUE(h.out.ends_with("504 5.5.4 Address literal not supported\r\n"));
+}
+
+TEST(SmtpServer, EveryPolicyReplyOfRcptVrfyAndExpn) {
+  // RFC 5321 4.3.2: the codes the owner may give at RCPT, VRFY and EXPN reach the wire as given.
+  const std::vector<std::pair<PolicyStage, std::vector<int>>> table = {
+      {PolicyStage::rcpt, {250, 251, 550, 551, 552, 553, 450, 451, 452, 455}},
+      {PolicyStage::vrfy, {250, 251, 252, 550, 551, 553, 502, 504}},
+      {PolicyStage::expn, {250, 252, 550, 500, 502, 504}},
+  };
+  for (const auto& [stage, codes] : table) {
+    for (int code : codes) {
+      ServerHarness h(plain_config());
+      h.greeted();
+      h.defer_answers = true;
+      if (stage == PolicyStage::rcpt) {
+        h.send("MAIL FROM:<s@b.example>\r\n");
+        h.session.accept(at(0));
+        h.send("RCPT TO:<r@mx.example>\r\n");
+      } else {
+        h.send(stage == PolicyStage::vrfy ? "VRFY someone\r\n" : "EXPN some-list\r\n");
+      }
+      ASSERT_TRUE(h.session.waiting_for_policy());
+      const std::string enhanced = std::to_string(code / 100) + ".0.0";
+      h.session.answer(Reply(code, enhanced, "policy says so"), at(0));
+      EXPECT_TRUE(h.out.ends_with(std::to_string(code) + " " + enhanced + " policy says so\r\n"))
+          << stage_name(stage) << " " << code;
+      if (stage == PolicyStage::rcpt) {
+        EXPECT_EQ(h.session.transaction()->recipients.size(), code < 300 ? 1u : 0u) << code;
+      }
+    }
+  }
 }
 
 TEST(SmtpServer, HelpDisabled) {

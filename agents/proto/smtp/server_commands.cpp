@@ -105,6 +105,10 @@ void ServerSession::proceed_helo(std::string_view arg) {
 }
 
 void ServerSession::proceed_ehlo(std::string_view arg) {
+  if (!config_.extensions.ehlo) {
+    reply(502, "5.5.1", "Error: command not implemented");
+    return;
+  }
   esmtp_ = true;
   ask(PolicyStage::helo, PolicyQuery{PolicyStage::helo, arg, {}, {}, nullptr});
 }
@@ -293,11 +297,45 @@ bool ServerSession::check_help(std::string_view) {
   return false;
 }
 
-void ServerSession::proceed_help(std::string_view) {
-  reply(Reply(214, "2.0.0",
-              std::vector<std::string>{"Commands: EHLO HELO MAIL RCPT DATA RSET NOOP QUIT VRFY "
-                                       "EXPN HELP STARTTLS AUTH",
-                                       "See RFC 5321"}));
+namespace {
+struct HelpTopic {
+  std::string_view verb;
+  std::string_view syntax;
+};
+constexpr HelpTopic kHelpTopics[] = {
+    {"EHLO", "EHLO <domain>"},
+    {"HELO", "HELO <domain>"},
+    {"MAIL", "MAIL FROM:<address> [SIZE=<octets>] [BODY=7BIT|8BITMIME]"},
+    {"RCPT", "RCPT TO:<address>"},
+    {"DATA", "DATA, then the message, ended by a line holding only \".\""},
+    {"RSET", "RSET"},
+    {"NOOP", "NOOP [<string>]"},
+    {"QUIT", "QUIT"},
+    {"VRFY", "VRFY <string>"},
+    {"EXPN", "EXPN <string>"},
+    {"HELP", "HELP [<command>]"},
+    {"STARTTLS", "STARTTLS"},
+    {"AUTH", "AUTH PLAIN [<initial response>] | AUTH LOGIN [<initial response>]"},
+};
+}  // namespace
+
+// HELP alone lists the commands; HELP <command> gives its syntax; anything else is 504.
+void ServerSession::proceed_help(std::string_view arg) {
+  if (arg.empty()) {
+    std::string verbs = "Commands:";
+    for (const auto& t : kHelpTopics)
+      verbs += " " + std::string(t.verb);
+    reply(Reply(214, "2.0.0", std::vector<std::string>{verbs, "HELP <command> for its syntax"}));
+    return;
+  }
+  const CommandLine topic = split_command(arg);
+  for (const auto& t : kHelpTopics) {
+    if (t.verb == topic.verb) {
+      reply(214, "2.0.0", t.syntax);
+      return;
+    }
+  }
+  reply(504, "5.5.4", "HELP topic unknown");
 }
 
 }  // namespace mailsim::proto::smtp

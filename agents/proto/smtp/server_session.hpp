@@ -38,6 +38,7 @@ enum class ServerState {
 std::string_view state_name(ServerState s);  // "MAIL", "RCPT", ...
 
 struct ServerExtensions {  // what EHLO advertises (and therefore accepts)
+  bool ehlo = true;        // false: an RFC 821 server, EHLO gets 502 and clients fall back to HELO
   bool pipelining = true;
   bool size = true;
   bool eight_bit_mime = true;
