@@ -66,6 +66,39 @@ inline constexpr mailsim::Message kYearOutOfRange{
     "the year {year} cannot be written in a mail date (years 1900 to 9999)",
     "l'année {year} ne peut pas s'écrire dans une date de courrier (années 1900 à 9999)"};
 
+// Addresses (RFC 5322 3.4).
+inline constexpr mailsim::Message kAddressEmpty{
+    "imf.address.empty", "an address is needed here, for example Alice <alice@a.example>",
+    "il faut une adresse ici, par exemple Alice <alice@a.example>"};
+inline constexpr mailsim::Message kAddressUnexpected{
+    "imf.address.unexpected", "'{text}': unexpected '{char}' at position {pos}",
+    "« {text} » : « {char} » inattendu en position {pos}"};
+inline constexpr mailsim::Message kAddressEndsEarly{
+    "imf.address.ends_early",
+    "'{text}' ends too soon: something is missing at the end (a group ends with ';')",
+    "« {text} » se termine trop tôt : il manque quelque chose à la fin (un groupe finit par « ; "
+    "»)"};
+inline constexpr mailsim::Message kAddressUnclosed{
+    "imf.address.unclosed", "'{text}': the '{opener}' at position {pos} has no closing '{closer}'",
+    "« {text} » : le « {opener} » en position {pos} n'a pas de « {closer} » fermant"};
+inline constexpr mailsim::Message kAddressMissingAt{
+    "imf.address.missing_at",
+    "'{text}': '{word}' has no @domain (an address is written name@domain, for example "
+    "bob@b.example)",
+    "« {text} » : « {word} » n'a pas de @domaine (une adresse s'écrit nom@domaine, par exemple "
+    "bob@b.example)"};
+inline constexpr mailsim::Message kAddressBadLocalPart{
+    "imf.address.bad_local_part",
+    "'{text}': the part before @ at position {pos} is missing or malformed",
+    "« {text} » : la partie avant @ en position {pos} manque ou est mal formée"};
+inline constexpr mailsim::Message kAddressBadDomain{
+    "imf.address.bad_domain",
+    "'{text}': a domain is expected at position {pos}, for example b.example",
+    "« {text} » : un domaine est attendu en position {pos}, par exemple b.example"};
+inline constexpr mailsim::Message kAddressNotOne{
+    "imf.address.not_one", "'{text}' holds {count} addresses where exactly one is expected",
+    "« {text} » contient {count} adresses alors qu'il en faut exactement une"};
+
 inline constexpr std::array kHeaderEntries{&kNoColon,           &kBadFieldName,  &kBadNewFieldName,
                                            &kContinuationFirst, &kLineTooLong,   &kValueHasNewline,
                                            &kWordTooLong,       &kMissingField,  &kDuplicateField,
