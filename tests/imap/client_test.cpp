@@ -104,6 +104,7 @@ TEST(ImapClient, WrongPasswordFailsWithTheServerLine) {
   net.pump(client, server);
   EXPECT_EQ(client.step(), ClientStep::failed);
   EXPECT_EQ(client.failed_step(), ClientStep::login);
+  EXPECT_EQ(client.failure(), proto::imap::ClientFailure::refused);
   EXPECT_EQ(client.error_line(), "m1 NO [AUTHENTICATIONFAILED] Invalid user name or password");
 }
 
@@ -143,6 +144,7 @@ TEST(ImapClient, ByeInTheGreetingFails) {
   ClientSession client(job("u", "p"), net.client_send());
   client.receive("* BYE too busy\r\n");
   EXPECT_EQ(client.step(), ClientStep::failed);
+  EXPECT_EQ(client.failure(), proto::imap::ClientFailure::refused);
   EXPECT_EQ(client.error_line(), "BYE too busy");
   EXPECT_TRUE(net.to_server.empty());
 }
@@ -150,4 +152,13 @@ TEST(ImapClient, ByeInTheGreetingFails) {
 TEST(ImapClient, CompactUidSets) {
   EXPECT_EQ(proto::imap::compact_uid_set({5, 1, 2, 3, 9, 10}), "1:3,5,9:10");
   EXPECT_EQ(proto::imap::compact_uid_set({4}), "4");
+}
+
+TEST(ImapClient, AnAnswerWithTheWrongTagIsMalformed) {
+  test::Loopback net;
+  ClientSession client(job("u", "p"), net.client_send());
+  client.receive("* OK hi\r\nzz OK LOGIN completed\r\n");
+  EXPECT_EQ(client.step(), ClientStep::failed);
+  EXPECT_EQ(client.failure(), proto::imap::ClientFailure::malformed);
+  EXPECT_EQ(client.error_line(), "zz OK LOGIN completed");
 }

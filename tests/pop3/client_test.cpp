@@ -71,6 +71,7 @@ TEST(Pop3Client, WrongPasswordFailsWithTheServerLineAndQuits) {
   run(store, client, 0, net);
   EXPECT_EQ(client.step(), ClientStep::failed);
   EXPECT_EQ(client.failed_step(), ClientStep::pass);
+  EXPECT_EQ(client.failure(), proto::pop3::ClientFailure::refused);
   EXPECT_EQ(client.error_line(), "-ERR [AUTH] invalid user name or password");
 }
 
@@ -91,5 +92,17 @@ TEST(Pop3Client, GarbageFromTheServerFails) {
   ClientSession client(job("u", "p"), net.client_send());
   client.receive("HTTP/1.1 400 Bad Request\r\n");
   EXPECT_EQ(client.step(), ClientStep::failed);
+  EXPECT_EQ(client.failure(), proto::pop3::ClientFailure::malformed);
   EXPECT_EQ(client.error_line(), "HTTP/1.1 400 Bad Request");
+}
+
+TEST(Pop3Client, AnEndlessLineFailsWithoutKeepingIt) {
+  test::Loopback net;
+  ClientSession client(job("u", "p"), net.client_send());
+  for (int i = 0; i < 100; ++i)
+    client.receive(std::string(1000, '+'));
+  client.receive("\r\n");
+  EXPECT_EQ(client.step(), ClientStep::failed);
+  EXPECT_EQ(client.failure(), proto::pop3::ClientFailure::answer_too_long);
+  EXPECT_EQ(client.error_line(), "");
 }

@@ -48,13 +48,6 @@ bool skip_value(ArgParser& p, int depth = 0) {
 
 }  // namespace
 
-std::string_view client_step_name(ClientStep s) {
-  static constexpr std::string_view kNames[] = {"greeting",  "LOGIN",     "SELECT",  "UID SEARCH",
-                                                "UID FETCH", "UID STORE", "EXPUNGE", "LOGOUT",
-                                                "done",      "failed"};
-  return kNames[static_cast<int>(s)];
-}
-
 std::string compact_uid_set(std::vector<std::uint32_t> uids) {
   std::sort(uids.begin(), uids.end());
   std::string out;
@@ -80,7 +73,8 @@ void ClientSession::send_command(ClientStep step, std::string_view text) {
   pieces_.pop_front();
 }
 
-void ClientSession::fail(std::string_view line) {
+void ClientSession::fail(ClientFailure why, std::string_view line) {
+  failure_ = why;
   failed_step_ = step_;
   error_line_ = line.substr(0, line.find("\r\n"));
   bool logged_in =
@@ -101,7 +95,7 @@ void ClientSession::receive(std::string_view bytes) {
         break;  // the reader collects it; nothing to answer
       case LiteralEvent::Kind::line_too_long:
       case LiteralEvent::Kind::literal_too_large:
-        return fail("(server response too large)");
+        return fail(ClientFailure::answer_too_long, "");
       case LiteralEvent::Kind::complete:
         handle_response(event->text);
         break;
@@ -111,7 +105,8 @@ void ClientSession::receive(std::string_view bytes) {
 
 void ClientSession::handle_response(std::string_view text) {
   if (text.rfind("+", 0) == 0) {
-    if (pieces_.empty()) return fail(text);  // a continuation nobody asked for
+    if (pieces_.empty())
+      return fail(ClientFailure::malformed, text);  // a continuation nobody asked for
     send_(pieces_.front());
     pieces_.pop_front();
     return;
@@ -119,9 +114,9 @@ void ClientSession::handle_response(std::string_view text) {
   if (text.rfind("* ", 0) == 0) return handle_untagged(text.substr(2));
   ArgParser p(text);
   auto tag = p.tag();
-  if (!tag || *tag != tag_ || !p.sp()) return fail(text);
+  if (!tag || *tag != tag_ || !p.sp()) return fail(ClientFailure::malformed, text);
   if (p.keyword("OK")) return advance();
-  fail(text);  // NO or BAD
+  fail(ClientFailure::refused, text);  // NO or BAD
 }
 
 void ClientSession::handle_untagged(std::string_view text) {
@@ -132,7 +127,7 @@ void ClientSession::handle_untagged(std::string_view text) {
                                                          imap_string(job_.password)));
     if (p.keyword("PREAUTH"))
       return send_command(ClientStep::select, "SELECT " + imap_astring(job_.folder));
-    return fail(text);
+    return fail(ClientFailure::refused, text);  // BYE or anything else
   }
   if (p.keyword("OK")) {
     if (p.sp() && p.prefix("[UIDVALIDITY ")) uid_validity_ = p.number().value_or(0);
@@ -144,7 +139,7 @@ void ClientSession::handle_untagged(std::string_view text) {
     return;
   }
   if (p.keyword("BYE")) {
-    if (step_ != ClientStep::logout) fail(text);
+    if (step_ != ClientStep::logout) fail(ClientFailure::refused, text);
     return;
   }
   auto seq = p.number();
@@ -159,7 +154,7 @@ void ClientSession::handle_untagged(std::string_view text) {
 void ClientSession::handle_fetch(std::uint32_t, std::string_view items) {
   if (step_ != ClientStep::fetch) return;  // flag updates after STORE: nothing to keep
   ArgParser p(items);
-  if (!p.expect('(')) return fail(items);
+  if (!p.expect('(')) return fail(ClientFailure::malformed, items);
   FetchedMessage m;
   bool has_body = false;
   while (p.peek() != ')' && !p.at_end()) {
@@ -172,16 +167,16 @@ void ClientSession::handle_fetch(std::uint32_t, std::string_view items) {
         if (auto f = mailbox::parse_flag(name)) m.flags.add(*f);  // keywords are ignored
         if (p.peek() == ' ') p.sp();
       }
-      if (!p.expect(')')) return fail(items);
+      if (!p.expect(')')) return fail(ClientFailure::malformed, items);
     } else if (p.prefix("BODY[]") && p.sp()) {
       auto body = p.nstring();
-      if (!body) return fail(items);
+      if (!body) return fail(ClientFailure::malformed, items);
       m.content = std::move(*body);
       has_body = true;
     } else {
       // Anything else: its name then its value.
       std::string_view name = p.word();
-      if (name.empty() || !p.sp() || !skip_value(p)) return fail(items);
+      if (name.empty() || !p.sp() || !skip_value(p)) return fail(ClientFailure::malformed, items);
     }
     if (p.peek() == ' ') p.sp();
   }
@@ -217,7 +212,7 @@ void ClientSession::advance() {
       step_ = ClientStep::done;
       return;
     default:
-      return fail("(unexpected tagged response)");
+      return fail(ClientFailure::malformed, "");
   }
 }
 

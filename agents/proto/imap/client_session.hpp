@@ -42,7 +42,14 @@ enum class ClientStep {
   done,
   failed
 };
-std::string_view client_step_name(ClientStep s);
+
+// Why a session failed.
+enum class ClientFailure {
+  none,
+  refused,          // NO, BAD, or BYE from the server (error_line() holds it)
+  malformed,        // an answer that is not what IMAP allows here (error_line() holds it)
+  answer_too_long,  // a line over 64 KiB or a literal over 64 MiB
+};
 
 class ClientSession {
  public:
@@ -53,6 +60,7 @@ class ClientSession {
   void receive(std::string_view bytes);
   ClientStep step() const { return step_; }
   bool finished() const { return step_ == ClientStep::done || step_ == ClientStep::failed; }
+  ClientFailure failure() const { return failure_; }
   ClientStep failed_step() const { return failed_step_; }
   const std::string& error_line() const { return error_line_; }  // the answer that failed
   const std::vector<FetchedMessage>& messages() const { return messages_; }
@@ -65,12 +73,13 @@ class ClientSession {
   void handle_untagged(std::string_view text);
   void handle_fetch(std::uint32_t seq, std::string_view items);
   void advance();  // the current command completed with OK
-  void fail(std::string_view line);
+  void fail(ClientFailure why, std::string_view line);
 
   ClientJob job_;
   Send send_;
   LiteralReader reader_;
   ClientStep step_ = ClientStep::greeting;
+  ClientFailure failure_ = ClientFailure::none;
   ClientStep failed_step_ = ClientStep::greeting;
   std::string error_line_;
   unsigned next_tag_ = 1;

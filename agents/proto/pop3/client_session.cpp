@@ -15,32 +15,6 @@ bool is_multiline(ClientStep s) {
 }
 }  // namespace
 
-std::string_view client_step_name(ClientStep s) {
-  switch (s) {
-    case ClientStep::greeting:
-      return "greeting";
-    case ClientStep::user:
-      return "USER";
-    case ClientStep::pass:
-      return "PASS";
-    case ClientStep::uidl:
-      return "UIDL";
-    case ClientStep::list:
-      return "LIST";
-    case ClientStep::retr:
-      return "RETR";
-    case ClientStep::dele:
-      return "DELE";
-    case ClientStep::quit:
-      return "QUIT";
-    case ClientStep::done:
-      return "done";
-    case ClientStep::failed:
-      return "failed";
-  }
-  return "";
-}
-
 ClientSession::ClientSession(ClientJob job, Send send)
     : job_(std::move(job)), send_(std::move(send)), reader_(kMaxLine) {}
 
@@ -49,7 +23,8 @@ void ClientSession::send_command(ClientStep step, std::string_view command) {
   send_(fmt::format("{}\r\n", command));
 }
 
-void ClientSession::fail(std::string_view line) {
+void ClientSession::fail(ClientFailure why, std::string_view line) {
+  failure_ = why;
   failed_step_ = step_;
   error_line_ = line;
   bool logged_in = step_ != ClientStep::greeting && step_ != ClientStep::user &&
@@ -66,7 +41,7 @@ void ClientSession::receive(std::string_view bytes) {
   while (!finished()) {
     auto line = reader_.next_line();
     if (!line) return;
-    if (line->too_long) return fail("(line too long)");
+    if (line->too_long) return fail(ClientFailure::answer_too_long, "");
     if (in_multiline_) {
       handle_listing_line(line->text);
     } else {
@@ -78,7 +53,8 @@ void ClientSession::receive(std::string_view bytes) {
 void ClientSession::handle_status(std::string_view line) {
   if (line.rfind("+OK", 0) != 0) {
     if (step_ == ClientStep::uidl) return send_command(ClientStep::list, "LIST");  // no UIDL
-    return fail(line);
+    return fail(line.rfind("-ERR", 0) == 0 ? ClientFailure::refused : ClientFailure::malformed,
+                line);
   }
   switch (step_) {
     case ClientStep::greeting:
@@ -123,7 +99,8 @@ void ClientSession::handle_listing_line(std::string_view line) {
     std::size_t number = 0;
     auto [p, ec] =
         std::from_chars(entry.data(), entry.data() + std::min(space, entry.size()), number);
-    if (ec != std::errc() || space == std::string_view::npos) return fail(entry);
+    if (ec != std::errc() || space == std::string_view::npos)
+      return fail(ClientFailure::malformed, entry);
     std::string id = step_ == ClientStep::uidl ? std::string(entry.substr(space + 1)) : "";
     if (!id.empty() && job_.known_ids.count(id)) continue;
     to_fetch_.push_back({number, id});

@@ -28,7 +28,14 @@ struct RetrievedMessage {
 };
 
 enum class ClientStep { greeting, user, pass, uidl, list, retr, dele, quit, done, failed };
-std::string_view client_step_name(ClientStep s);
+
+// Why a session failed.
+enum class ClientFailure {
+  none,
+  refused,          // the server answered -ERR
+  malformed,        // an answer that is not POP3 (error_line() holds it)
+  answer_too_long,  // a line over 64 KiB
+};
 
 class ClientSession {
  public:
@@ -39,7 +46,8 @@ class ClientSession {
   void receive(std::string_view bytes);
   ClientStep step() const { return step_; }
   bool finished() const { return step_ == ClientStep::done || step_ == ClientStep::failed; }
-  // When failed: the step that failed and the server line that made it fail.
+  // When failed: why, the step that failed and the server line that made it fail.
+  ClientFailure failure() const { return failure_; }
   ClientStep failed_step() const { return failed_step_; }
   const std::string& error_line() const { return error_line_; }
   const std::vector<RetrievedMessage>& messages() const { return messages_; }
@@ -51,12 +59,13 @@ class ClientSession {
   void next_retrieval();
   void next_deletion();
   void send_command(ClientStep step, std::string_view command);
-  void fail(std::string_view line);
+  void fail(ClientFailure why, std::string_view line);
 
   ClientJob job_;
   Send send_;
   mailbox::LineReader reader_;
   ClientStep step_ = ClientStep::greeting;
+  ClientFailure failure_ = ClientFailure::none;
   ClientStep failed_step_ = ClientStep::greeting;
   std::string error_line_;
   bool in_multiline_ = false;  // reading the body of a multi-line answer
