@@ -85,7 +85,10 @@ TEST(Search, NestedKeysParseAndRejectUnknown) {
   const std::string nested = std::string(40, '(') + "ALL" + std::string(40, ')');
   ArgParser deep(nested);            // the parser views the text: keep it alive
   EXPECT_FALSE(parse_search(deep));  // bounded recursion
-  ArgParser unknown("SINCE 1-Jan-2024");
+  ArgParser unknown("SENTSINCE 1-Jan-2024");
   EXPECT_FALSE(parse_search(unknown));
-  EXPECT_NE(unknown.error().find("SINCE"), std::string::npos);
+  EXPECT_NE(unknown.error().find("SENTSINCE"), std::string::npos);
+  ArgParser bad_date("SINCE 1-Jan-24");
+  EXPECT_FALSE(parse_search(bad_date));
+  EXPECT_EQ(bad_date.error(), "expected a date such as 1-Feb-2024 at '1-Jan-24'");
 }

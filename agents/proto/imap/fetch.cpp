@@ -19,13 +19,22 @@ FetchItem item_of(Kind kind) {
   return item;
 }
 
-// After "BODY[" or "BODY.PEEK[": the section spec and "]".
+// "<start.count>" after a section (RFC 3501 6.4.5), if there is one.
+bool parse_partial(ArgParser& p, FetchItem& item) {
+  if (p.peek() != '<') return true;
+  p.expect('<');
+  auto start = p.number();
+  auto count = start && p.expect('.') ? p.number() : std::nullopt;
+  if (!count || *count == 0 || !p.expect('>')) return p.fail("a partial range <start.count>");
+  item.partial = std::make_pair(*start, *count);
+  return true;
+}
+
+// After "BODY[" or "BODY.PEEK[": the section spec, "]" and a partial range.
 bool parse_section(ArgParser& p, FetchItem& item) {
-  if (p.expect(']')) {
+  if (p.peek() == ']') {
     item.section = Section::all;
-    return true;
-  }
-  if (p.prefix("HEADER.FIELDS.NOT")) {
+  } else if (p.prefix("HEADER.FIELDS.NOT")) {
     item.section = Section::header_fields_not;
   } else if (p.prefix("HEADER.FIELDS")) {
     item.section = Section::header_fields;
@@ -47,9 +56,7 @@ bool parse_section(ArgParser& p, FetchItem& item) {
     }
     p.expect(')');
   }
-  if (!p.expect(']')) return false;
-  if (p.peek() == '<') return p.fail("no partial fetch (<start.count> is not supported)");
-  return true;
+  return p.expect(']') && parse_partial(p, item);
 }
 
 std::optional<FetchItem> parse_one(ArgParser& p) {
@@ -204,9 +211,17 @@ std::string render_fetch(const std::vector<FetchItem>& items, const FetchTarget&
       case Kind::rfc822_text:
         parts.push_back("RFC822.TEXT " + literal(body_section(m.content)));
         break;
-      case Kind::section:
-        parts.push_back(section_name(item) + " " + literal(section_bytes(m.content, item)));
+      case Kind::section: {
+        std::string bytes = section_bytes(m.content, item);
+        std::string name = section_name(item);
+        if (item.partial) {  // RFC 3501 6.4.5: the answer names only the start
+          auto [start, count] = *item.partial;
+          bytes = start < bytes.size() ? bytes.substr(start, count) : std::string();
+          name += fmt::format("<{}>", start);
+        }
+        parts.push_back(name + " " + literal(bytes));
         break;
+      }
     }
   }
   if (with_flags && !asked(Kind::flags))

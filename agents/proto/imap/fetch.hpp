@@ -2,11 +2,13 @@
 // FETCH data items (RFC 3501 6.4.5, 7.4.2): parsing the request, rendering the answer.
 // Supported: FLAGS UID RFC822.SIZE INTERNALDATE ENVELOPE RFC822 RFC822.HEADER RFC822.TEXT,
 // BODY[] BODY[HEADER] BODY[TEXT] BODY[HEADER.FIELDS (..)] BODY[HEADER.FIELDS.NOT (..)] and
-// their BODY.PEEK forms, the macros ALL and FAST. Not: BODY, BODYSTRUCTURE, FULL, MIME part
-// numbers, partial fetches <n.m>.
+// their BODY.PEEK forms, partial fetches BODY[...]<start.count>, the macros ALL and FAST.
+// Not: BODY, BODYSTRUCTURE, FULL, MIME part numbers.
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "agents/proto/imap/arg_parser.hpp"
@@ -30,7 +32,8 @@ struct FetchItem {
   Kind kind = Kind::flags;
   Section section = Section::all;
   bool peek = false;
-  std::vector<std::string> fields;  // HEADER.FIELDS names
+  std::vector<std::string> fields;                                 // HEADER.FIELDS names
+  std::optional<std::pair<std::uint32_t, std::uint32_t>> partial;  // <start.count>
 };
 
 // Reads a fetch-att, a macro or a parenthesised list; nullopt with parser.error() otherwise.

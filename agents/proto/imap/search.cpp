@@ -1,6 +1,8 @@
 #include "agents/proto/imap/search.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <iterator>
 
 #include "agents/proto/imap/header_fields.hpp"
 #include "agents/proto/imf/encoded_words.hpp"
@@ -12,6 +14,35 @@ using Kind = SearchKey::Kind;
 using mailbox::Flag;
 
 std::optional<SearchKey> parse_key(ArgParser& p, int depth);
+
+// RFC 3501 "date": d-Mon-yyyy, day of one or two digits, optionally quoted.
+std::optional<std::chrono::sys_days> parse_search_date(std::string_view text) {
+  using namespace std::chrono;
+  static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                 "jul", "aug", "sep", "oct", "nov", "dec"};
+  std::size_t dash = text.find('-');
+  if (dash == 0 || dash > 2 || text.size() != dash + 9 || text[dash + 4] != '-')
+    return std::nullopt;
+  unsigned d = 0, y = 0;
+  for (char c : text.substr(0, dash)) {
+    if (c < '0' || c > '9') return std::nullopt;
+    d = d * 10 + static_cast<unsigned>(c - '0');
+  }
+  for (char c : text.substr(dash + 5)) {
+    if (c < '0' || c > '9') return std::nullopt;
+    y = y * 10 + static_cast<unsigned>(c - '0');
+  }
+  std::string month;
+  for (char c : text.substr(dash + 1, 3))
+    month += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto it = std::find(std::begin(kMonths), std::end(kMonths), month);
+  if (it == std::end(kMonths)) return std::nullopt;
+  year_month_day ymd{year{static_cast<int>(y)},
+                     std::chrono::month{static_cast<unsigned>(it - std::begin(kMonths) + 1)},
+                     day{d}};
+  if (!ymd.ok()) return std::nullopt;
+  return sys_days(ymd);
+}
 
 bool parse_keys_until(ArgParser& p, SearchKey& list, char close, int depth) {
   while (true) {
@@ -97,6 +128,22 @@ std::optional<SearchKey> parse_key(ArgParser& p, int depth) {
       key.number = *n;
       return key;
     }
+  for (auto [name, kind] : {std::pair{"BEFORE", Kind::before}, std::pair{"ON", Kind::on},
+                            std::pair{"SINCE", Kind::since}})
+    if (p.keyword(name)) {
+      key.kind = kind;
+      if (!p.sp()) return std::nullopt;
+      ArgParser at_date = p;
+      auto text = p.astring();
+      auto date = text ? parse_search_date(*text) : std::nullopt;
+      if (!date) {
+        at_date.fail("a date such as 1-Feb-2024");
+        p = at_date;
+        return std::nullopt;
+      }
+      key.day = *date;
+      return key;
+    }
   if (p.keyword("UID")) {
     key.kind = Kind::uid_set;
     std::string_view w = p.sp() ? p.word() : std::string_view{};
@@ -135,8 +182,8 @@ std::optional<SearchKey> parse_key(ArgParser& p, int depth) {
     if (key.set) return key;
   }
   p.fail(
-      "a search key (ALL SEEN UNSEEN DELETED FROM TO SUBJECT UID ...; date keys are not "
-      "supported)");
+      "a search key (ALL SEEN UNSEEN DELETED FROM TO SUBJECT SINCE UID ...; SENTBEFORE, SENTON, "
+      "SENTSINCE and keywords are not supported)");
   return std::nullopt;
 }
 
@@ -193,6 +240,15 @@ bool matches(const SearchKey& key, const SearchTarget& t) {
       return key.set->contains(t.message.uid, t.largest_uid);
     case Kind::seq_set:
       return key.set->contains(t.seq, t.largest_seq);
+    case Kind::before:
+    case Kind::on:
+    case Kind::since: {
+      auto day = std::chrono::floor<std::chrono::days>(
+          t.epoch + std::chrono::floor<std::chrono::seconds>(t.message.internal_date));
+      if (key.kind == Kind::before) return day < key.day;
+      if (key.kind == Kind::on) return day == key.day;
+      return day >= key.day;
+    }
   }
   return false;
 }

@@ -2,8 +2,9 @@
 // SEARCH keys (RFC 3501 6.4.4), parsed into a tree and matched against one message.
 // Supported: ALL, flag keys (SEEN UNSEEN DELETED UNDELETED ANSWERED UNANSWERED FLAGGED
 // UNFLAGGED DRAFT UNDRAFT RECENT NEW OLD), FROM TO CC BCC SUBJECT BODY TEXT HEADER, LARGER
-// SMALLER, UID set, sequence set, NOT, OR, parenthesised lists. Not: date keys (BEFORE ON
-// SINCE SENTBEFORE SENTON SENTSINCE), KEYWORD/UNKEYWORD.
+// SMALLER, BEFORE ON SINCE (the internal date, by UTC day), UID set, sequence set, NOT, OR,
+// parenthesised lists. Not: SENTBEFORE SENTON SENTSINCE (the Date field), KEYWORD/UNKEYWORD.
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -31,12 +32,16 @@ struct SearchKey {
     smaller,
     uid_set,
     seq_set,
+    before,  // internal date before `day` (BEFORE), on it (ON), on or after it (SINCE)
+    on,
+    since,
   };
   Kind kind = Kind::all_of;
   mailbox::Flag flag = mailbox::Flag::seen;
   std::string name;   // header field name
   std::string value;  // substring
   std::uint32_t number = 0;
+  std::chrono::sys_days day{};
   std::optional<SequenceSet> set;
   std::vector<SearchKey> children;
 };
@@ -50,6 +55,7 @@ struct SearchTarget {
   std::uint32_t seq;
   std::uint32_t largest_seq;  // for '*'
   std::uint32_t largest_uid;
+  std::chrono::sys_seconds epoch;  // the date of simulated time zero
 };
 
 bool matches(const SearchKey& key, const SearchTarget& target);

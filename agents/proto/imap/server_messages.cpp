@@ -135,8 +135,12 @@ void ServerSession::cmd_search(const std::string& tag, ArgParser& args, bool uid
   for (std::size_t i = 0; i < uids_.size(); ++i) {
     const mailbox::StoredMessage* m = find(uids_[i]);
     if (!m) continue;
-    SearchTarget target{*m, shown_flags(*m), static_cast<std::uint32_t>(i + 1),
-                        static_cast<std::uint32_t>(uids_.size()), largest_uid};
+    SearchTarget target{*m,
+                        shown_flags(*m),
+                        static_cast<std::uint32_t>(i + 1),
+                        static_cast<std::uint32_t>(uids_.size()),
+                        largest_uid,
+                        config_.epoch};
     if (matches(*key, target)) found += fmt::format(" {}", uid ? m->uid : i + 1);
   }
   untagged("SEARCH" + found);
