@@ -142,6 +142,35 @@ TEST(SmtpClientServer, ClientFallsBackToHeloWithAnRfc821Server) {
   ASSERT_EQ(link.messages.size(), 1u);
 }
 
+// Each side's send callback calls the other's receive() directly: the sessions are re-entered
+// from inside their own callbacks and must neither lose nor reorder bytes.
+TEST(SmtpClientServer, DirectCallbacksReenterTheSessions) {
+  for (bool pipelining : {false, true}) {
+    ServerConfig sc;
+    sc.extensions.pipelining = pipelining;
+    sc.extensions.starttls = true;
+    ClientSession* client = nullptr;
+    ServerSession* server = nullptr;
+    std::vector<std::string> messages;
+    ServerSession s(
+        sc, [&](std::string_view b) { client->receive(b, at(1)); },
+        [&](const PolicyQuery& q) {
+          if (q.stage == PolicyStage::message) messages.push_back(q.transaction->content);
+          server->accept(at(1));
+        });
+    ClientSession c(alice(), [&](std::string_view b) { server->receive(b, at(1)); });
+    client = &c;
+    server = &s;
+    c.start(at(0));
+    s.start(at(0));
+    EXPECT_TRUE(c.done());
+    EXPECT_EQ(c.outcome().status, SessionStatus::completed);
+    EXPECT_TRUE(c.encrypted());
+    ASSERT_EQ(messages.size(), 1u);
+    EXPECT_EQ(messages[0], alice().message);
+  }
+}
+
 TEST(SmtpClientServer, OneByteAtATimeBothWays) {
   for (bool pipelining : {false, true}) {
     ServerConfig sc;

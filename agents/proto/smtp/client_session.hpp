@@ -167,7 +167,8 @@ class ClientSession {
   Observer observer_;
   ClientState state_ = ClientState::greeting;
   SimTime last_activity_{0};
-  std::string in_;
+  std::string in_;        // received bytes not yet parsed
+  std::string incoming_;  // bytes received while in_ was being parsed
   std::string out_;
   bool busy_ = false;
   ReplyParser parser_;

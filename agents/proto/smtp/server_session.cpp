@@ -72,8 +72,8 @@ void ServerSession::start(SimTime now) {
 
 void ServerSession::receive(std::string_view bytes, SimTime now) {
   if (state_ == ServerState::closed) return;  // after 221/421 the peer's bytes are ignored
-  in_ += bytes;
   last_activity_ = now;
+  incoming_ += bytes;
   drive(now);
 }
 
@@ -128,18 +128,24 @@ void ServerSession::shutdown(SimTime now) {
 // Handles everything that can be handled, then writes the replies in one piece (a pipelining
 // client gets its group of replies together, RFC 2920 section 3.2).
 void ServerSession::drive(SimTime) {
-  if (busy_) return;
+  // A call made from inside our own callbacks (the owner answering from its send handler)
+  // only leaves work for the loop below: the input is never touched while it is parsed.
+  if (busy_) {
+    more_work_ = true;
+    return;
+  }
   busy_ = true;
-  std::size_t seen = 0;
   do {
-    seen = in_.size();
+    more_work_ = false;
+    in_ += incoming_;
+    incoming_.clear();
     pump();
     if (!out_.empty()) {
       std::string bytes = std::move(out_);
       out_.clear();
       send_(bytes);
     }
-  } while (in_.size() != seen && state_ != ServerState::closed && !pending_);
+  } while ((more_work_ || !incoming_.empty()) && state_ != ServerState::closed);
   busy_ = false;
 }
 
@@ -198,8 +204,11 @@ void ServerSession::pump() {
 void ServerSession::handle_line(std::string_view line, bool crlf) {
   if (observer_) observer_({ServerEvent::Kind::line_in, state_, state_, line});
   if (!crlf && config_.end_of_data == EndOfDataMode::reject) {
-    if (state_ == ServerState::auth) auth_step_ = AuthStep::none, enter_state(ServerState::ready);
-    reply(550, "5.5.2", "Error: bare <LF> received");
+    if (state_ == ServerState::auth) {
+      auth_abort(550, "5.5.2", "Error: bare <LF> received");
+    } else {
+      reply(550, "5.5.2", "Error: bare <LF> received");
+    }
     return;
   }
   if (state_ == ServerState::auth) {

@@ -1,0 +1,286 @@
+// [replies] The client's reaction to each reply: one case per command it waits for, and the
+// steps from the greeting to QUIT (docs/protocols/smtp.md, "The client").
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+
+#include "agents/proto/base64.hpp"
+#include "agents/proto/smtp/client_session.hpp"
+
+namespace mailsim::proto::smtp {
+
+namespace {
+std::string upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+}  // namespace
+
+// Each reply answers the oldest command still waiting (RFC 2920: in order).
+void ClientSession::handle_reply(const Reply& r) {
+  if (expected_.empty()) {  // an unsolicited reply: only 421 makes sense (RFC 5321 3.8)
+    if (r.code == 421) {
+      fail(SessionStatus::closed_by_server, r);
+      finish(SessionStatus::closed_by_server);
+    }
+    return;
+  }
+  const Expected e = expected_.front();
+  expected_.pop_front();
+  if (r.code == 421 && e.kind != ClientState::quit) {  // service closing, at any point
+    fail(SessionStatus::closed_by_server, r);
+    finish(SessionStatus::closed_by_server);
+    return;
+  }
+  switch (e.kind) {
+    case ClientState::greeting:
+      if (r.positive()) {
+        command(ClientState::ehlo, "EHLO " + config_.helo_name);
+      } else {
+        fail_and_quit(SessionStatus::refused, r);  // 554: say QUIT and leave (3.1)
+      }
+      return;
+    case ClientState::ehlo:
+      if (r.positive()) {
+        extensions_.clear();
+        auth_mechanisms_.clear();
+        for (std::size_t i = 1; i < r.lines.size(); ++i) {
+          const std::string line = upper(r.lines[i]);
+          const std::string keyword = line.substr(0, line.find(' '));
+          extensions_.insert(keyword);
+          const std::string_view params =
+              line.size() > keyword.size() ? std::string_view(line).substr(keyword.size() + 1) : "";
+          if (keyword == "SIZE")
+            size_limit_ = std::strtoull(std::string(params).c_str(), nullptr, 10);
+          if (keyword == "AUTH") {
+            std::string_view rest = params;
+            while (!rest.empty()) {
+              const std::size_t sp = std::min(rest.find(' '), rest.size());
+              if (sp > 0) auth_mechanisms_.insert(std::string(rest.substr(0, sp)));
+              rest.remove_prefix(std::min(sp + 1, rest.size()));
+            }
+          }
+        }
+        after_hello();
+      } else if (r.permanent()) {
+        command(ClientState::helo, "HELO " + config_.helo_name);  // an RFC 821 server
+      } else {
+        fail_and_quit(SessionStatus::refused, r);
+      }
+      return;
+    case ClientState::helo:
+      if (r.positive()) {
+        extensions_.clear();
+        auth_mechanisms_.clear();
+        after_hello();
+      } else {
+        fail_and_quit(SessionStatus::refused, r);
+      }
+      return;
+    case ClientState::starttls:
+      if (r.code == 220) {
+        encrypted_ = true;
+        extensions_.clear();  // RFC 3207 4.2: forget what was learned in clear text
+        auth_mechanisms_.clear();
+        if (observer_) observer_({ClientEvent::Kind::tls_started, state_, state_, "TLS"});
+        command(ClientState::ehlo, "EHLO " + config_.helo_name);
+      } else if (config_.tls == TlsPolicy::required) {
+        fail_and_quit(SessionStatus::refused, r);
+      } else {
+        tls_declined_ = true;
+        after_hello();
+      }
+      return;
+    case ClientState::auth:
+      on_auth_reply(r);
+      return;
+    case ClientState::mail:
+      mail_accepted_ = r.positive();
+      if (!mail_accepted_) {
+        settle_unresolved(r);
+        if (!pipelining_) command(ClientState::quit, "QUIT");
+      } else if (!pipelining_) {
+        send_next_recipient_or_data();
+      }
+      return;
+    case ClientState::rcpt: {
+      RecipientOutcome& out = recipients_[e.recipient];
+      if (mail_accepted_) {
+        out.reply = r;
+        out.status = r.positive()    ? RecipientStatus::accepted
+                     : r.transient() ? RecipientStatus::deferred
+                                     : RecipientStatus::rejected;
+      }
+      if (!pipelining_ && mail_accepted_) send_next_recipient_or_data();
+      return;
+    }
+    case ClientState::data:
+      on_data_reply(r);
+      return;
+    case ClientState::message:
+      settle_accepted(r, RecipientStatus::delivered);
+      command(ClientState::quit, "QUIT");
+      return;
+    case ClientState::rset:
+      command(ClientState::quit, "QUIT");
+      return;
+    case ClientState::quit:
+      finish(failure_ ? failure_->status : SessionStatus::completed);
+      return;
+    case ClientState::done:
+      return;
+  }
+}
+
+void ClientSession::after_hello() {
+  const bool tls_offered = extensions_.contains("STARTTLS");
+  if (!encrypted_ && !tls_declined_ && config_.tls != TlsPolicy::never && tls_offered) {
+    command(ClientState::starttls, "STARTTLS");
+    return;
+  }
+  if (!encrypted_ && config_.tls == TlsPolicy::required) {
+    outcome_.detail = "STARTTLS";
+    fail_and_quit(SessionStatus::missing_feature, std::nullopt);
+    return;
+  }
+  if (config_.credentials && !authenticated_) {
+    if (!auth_mechanisms_.empty() && extensions_.contains("AUTH") &&
+        (auth_mechanisms_.contains("PLAIN") || auth_mechanisms_.contains("LOGIN"))) {
+      start_auth();
+      return;
+    }
+    if (config_.credentials->required) {
+      outcome_.detail = "AUTH";
+      fail_and_quit(SessionStatus::missing_feature, std::nullopt);
+      return;
+    }
+  }
+  begin_transaction();
+}
+
+// PLAIN goes in one line with its initial response; LOGIN answers two challenges.
+void ClientSession::start_auth() {
+  const Credentials& c = *config_.credentials;
+  const bool plain = (c.mechanism == AuthMechanism::plain && auth_mechanisms_.contains("PLAIN")) ||
+                     !auth_mechanisms_.contains("LOGIN");
+  auth_step_ = plain ? 0 : 1;
+  if (plain) {
+    command(ClientState::auth,
+            "AUTH PLAIN " + base64_encode(std::string(1, '\0') + c.user + '\0' + c.password));
+  } else {
+    command(ClientState::auth, "AUTH LOGIN");
+  }
+}
+
+void ClientSession::on_auth_reply(const Reply& r) {
+  const Credentials& c = *config_.credentials;
+  if (r.code == 235 || r.positive()) {
+    authenticated_ = true;
+    begin_transaction();
+  } else if (r.code == 334 && auth_step_ == 1) {
+    auth_step_ = 2;
+    command(ClientState::auth, base64_encode(c.user));
+  } else if (r.code == 334 && auth_step_ == 2) {
+    auth_step_ = 3;
+    command(ClientState::auth, base64_encode(c.password));
+  } else if (r.code == 334) {
+    command(ClientState::auth, "*");  // a challenge we did not expect: cancel (RFC 4954)
+  } else {
+    fail_and_quit(SessionStatus::refused, r);
+  }
+}
+
+void ClientSession::begin_transaction() {
+  pipelining_ = config_.use_pipelining && !config_.abort_on_refused_recipient &&
+                extensions_.contains("PIPELINING");
+  std::string mail = "MAIL FROM:<" + config_.mail_from + ">";
+  if (config_.declare_size && extensions_.contains("SIZE")) {
+    mail += " SIZE=" + std::to_string(message_size_);
+  }
+  const bool eight_bit = std::any_of(config_.message.begin(), config_.message.end(),
+                                     [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  if (eight_bit && extensions_.contains("8BITMIME")) mail += " BODY=8BITMIME";
+  command(ClientState::mail, mail);
+  next_recipient_ = 0;
+  if (pipelining_) {  // the whole group at once (RFC 2920 3.1), DATA last
+    while (next_recipient_ < recipients_.size()) {
+      command(ClientState::rcpt, "RCPT TO:<" + recipients_[next_recipient_].address + ">",
+              next_recipient_);
+      ++next_recipient_;
+    }
+    command(ClientState::data, "DATA");
+  }
+}
+
+void ClientSession::send_next_recipient_or_data() {
+  if (next_recipient_ < recipients_.size()) {
+    command(ClientState::rcpt, "RCPT TO:<" + recipients_[next_recipient_].address + ">",
+            next_recipient_);
+    ++next_recipient_;
+    return;
+  }
+  after_recipients();
+}
+
+void ClientSession::after_recipients() {
+  const auto accepted = std::count_if(recipients_.begin(), recipients_.end(), [](const auto& r) {
+    return r.status == RecipientStatus::accepted;
+  });
+  const bool refused = static_cast<std::size_t>(accepted) < recipients_.size();
+  if (accepted > 0 && !(refused && config_.abort_on_refused_recipient)) {
+    command(ClientState::data, "DATA");
+  } else if (accepted > 0) {
+    for (auto& r : recipients_) {
+      if (r.status == RecipientStatus::accepted) r.status = RecipientStatus::pending;
+    }
+    settle_unresolved(std::nullopt);
+    command(ClientState::rset, "RSET");
+  } else {
+    command(ClientState::quit, "QUIT");
+  }
+}
+
+void ClientSession::on_data_reply(const Reply& r) {
+  const bool any = std::any_of(recipients_.begin(), recipients_.end(),
+                               [](const auto& x) { return x.status == RecipientStatus::accepted; });
+  if (r.code == 354) {
+    if (any) {
+      expected_.push_back({ClientState::message});
+      enter_state(ClientState::message);
+      emit(data_bytes_);
+    } else {
+      // Pipelined DATA accepted although every RCPT failed: end it empty (RFC 2920 3.1).
+      expected_.push_back({ClientState::message});
+      enter_state(ClientState::message);
+      emit(".\r\n");
+    }
+    return;
+  }
+  settle_accepted(r, RecipientStatus::deferred);
+  command(ClientState::quit, "QUIT");
+}
+
+// The reply after the dot (or a refused DATA) decides every recipient RCPT accepted.
+void ClientSession::settle_accepted(const Reply& r, RecipientStatus if_positive) {
+  for (auto& x : recipients_) {
+    if (x.status != RecipientStatus::accepted) continue;
+    x.reply = r;
+    x.status = r.positive()    ? if_positive
+               : r.transient() ? RecipientStatus::deferred
+                               : RecipientStatus::rejected;
+  }
+}
+
+// Recipients still open when the session cannot carry them: deferred, or rejected when the
+// server said no for good.
+void ClientSession::settle_unresolved(const std::optional<Reply>& r) {
+  for (auto& x : recipients_) {
+    if (x.status != RecipientStatus::pending && x.status != RecipientStatus::accepted) continue;
+    x.reply = r;
+    x.status = r && r->permanent() ? RecipientStatus::rejected : RecipientStatus::deferred;
+  }
+}
+
+}  // namespace mailsim::proto::smtp

@@ -1,0 +1,181 @@
+// Limits, framing, pipelining, the owner answering late, and timeouts of the server session.
+#include <gtest/gtest.h>
+
+#include "tests/smtp/server_harness.hpp"
+
+namespace mailsim::proto::smtp {
+namespace {
+
+using testing::at;
+using testing::ServerHarness;
+
+ServerConfig plain_config() {
+  ServerConfig c;
+  c.hostname = "mx.example";
+  return c;
+}
+
+TEST(SmtpServer, RecipientLimit) {
+  ServerConfig c = plain_config();
+  c.max_recipients = 2;
+  ServerHarness h(c);
+  h.greeted();
+  h.send("MAIL FROM:<s@b.example>\r\n");
+  EXPECT_EQ(
+      h.send("RCPT TO:<a@mx.example>\r\nRCPT TO:<b@mx.example>\r\nRCPT TO:<c@mx.example>\r\n"),
+      "250 2.1.5 Ok\r\n250 2.1.5 Ok\r\n452 4.5.3 Error: too many recipients\r\n");
+  EXPECT_EQ(h.session.transaction()->recipients.size(), 2u);
+}
+
+TEST(SmtpServer, MessageSizeLimit) {
+  ServerConfig c = plain_config();
+  c.max_message_size = 100;
+  ServerHarness h(c);
+  h.greeted();
+  EXPECT_EQ(h.send("MAIL FROM:<s@b.example> SIZE=101\r\n"),
+            "552 5.3.4 Message size exceeds fixed limit\r\n");
+  h.send("MAIL FROM:<s@b.example>\r\nRCPT TO:<r@mx.example>\r\nDATA\r\n");
+  const std::string line(60, 'x');
+  EXPECT_EQ(h.send(line + "\r\n" + line + "\r\n.\r\n"),
+            "552 5.3.4 Message size exceeds fixed limit\r\n");
+  EXPECT_TRUE(h.messages.empty());
+  EXPECT_EQ(h.session.state(), ServerState::ready);
+}
+
+TEST(SmtpServer, TenMegabyteMessage) {
+  ServerConfig c = plain_config();
+  c.max_message_size = 0;
+  ServerHarness h(c);
+  h.greeted();
+  h.send("MAIL FROM:<s@b.example> SIZE=10485760\r\nRCPT TO:<r@mx.example>\r\nDATA\r\n");
+  std::string body;
+  const std::string line = std::string(76, 'm') + "\r\n";
+  while (body.size() + line.size() <= 10 * 1024 * 1024)
+    body += line;
+  body.append(10 * 1024 * 1024 - body.size() - 2, 'z');
+  body += "\r\n";
+  ASSERT_EQ(body.size(), 10u * 1024 * 1024);
+  // Delivered in 64 KiB pieces, as a TCP stream would.
+  for (std::size_t i = 0; i < body.size(); i += 65536) {
+    EXPECT_EQ(h.send(std::string_view(body).substr(i, 65536)), "");
+  }
+  EXPECT_EQ(h.send(".\r\n"), "250 2.0.0 Ok: queued\r\n");
+  ASSERT_EQ(h.messages.size(), 1u);
+  EXPECT_EQ(h.messages[0].size(), body.size());
+  EXPECT_TRUE(h.messages[0] == body);
+
+  ServerHarness limited(plain_config());  // Postfix's default limit, 10240000 octets
+  limited.greeted();
+  limited.send("MAIL FROM:<s@b.example>\r\nRCPT TO:<r@mx.example>\r\nDATA\r\n");
+  limited.send(body);
+  EXPECT_EQ(limited.send(".\r\n"), "552 5.3.4 Message size exceeds fixed limit\r\n");
+}
+
+TEST(SmtpServer, TextLinesOf999And1000And1001Octets) {
+  for (std::size_t octets : {999u, 1000u, 1001u}) {
+    ServerHarness h(plain_config());
+    h.greeted();
+    h.send("MAIL FROM:<s@b.example>\r\nRCPT TO:<r@mx.example>\r\nDATA\r\n");
+    const std::string reply = h.send(std::string(octets - 2, 'x') + "\r\n.\r\n");
+    EXPECT_EQ(reply, octets <= 1000 ? "250 2.0.0 Ok: queued\r\n" : "500 5.5.2 Line too long\r\n")
+        << octets;
+    EXPECT_EQ(h.send("NOOP\r\n"), "250 2.0.0 Ok\r\n");  // the session stays usable
+  }
+}
+
+TEST(SmtpServer, CommandLineLimit) {
+  ServerHarness h(plain_config());
+  h.greeted();
+  const std::string at_limit = "NOOP " + std::string(512 - 7, 'x') + "\r\n";
+  ASSERT_EQ(at_limit.size(), 512u);
+  EXPECT_EQ(h.send(at_limit), "250 2.0.0 Ok\r\n");
+  EXPECT_EQ(h.send("NOOP " + std::string(512 - 6, 'x') + "\r\n"), "500 5.5.2 Line too long\r\n");
+  // A line far over the limit, arriving in pieces, is dropped as it comes.
+  EXPECT_EQ(h.send("NOOP " + std::string(5000, 'y')), "");
+  EXPECT_EQ(h.send(std::string(5000, 'y')), "");
+  EXPECT_EQ(h.send("\r\nNOOP\r\n"), "500 5.5.2 Line too long\r\n250 2.0.0 Ok\r\n");
+}
+
+TEST(SmtpServer, PipelinedGroupGetsItsRepliesInOneWrite) {
+  std::vector<std::string> writes;
+  ServerConfig c = plain_config();
+  ServerSession s(c, [&](std::string_view b) { writes.emplace_back(b); });
+  s.start(at(0));
+  s.receive("EHLO c.example\r\n", at(0));
+  writes.clear();
+  s.receive(
+      "MAIL FROM:<s@b.example>\r\nRCPT TO:<a@mx.example>\r\nRCPT TO:<b@mx.example>\r\nDATA\r\n",
+      at(1));
+  ASSERT_EQ(writes.size(), 1u);
+  EXPECT_EQ(
+      writes[0],
+      "250 2.1.0 Ok\r\n250 2.1.5 Ok\r\n250 2.1.5 Ok\r\n354 End data with <CR><LF>.<CR><LF>\r\n");
+  s.receive("Hi\r\n.\r\nQUIT\r\n", at(2));
+  EXPECT_EQ(writes.back(), "250 2.0.0 Ok: queued\r\n221 2.0.0 Bye\r\n");
+}
+
+TEST(SmtpServer, ParkedSessionKeepsPipelinedInput) {
+  ServerHarness h(plain_config());
+  h.greeted();
+  h.defer_answers = true;
+  EXPECT_EQ(
+      h.send("MAIL FROM:<s@b.example>\r\nRCPT TO:<a@mx.example>\r\nRCPT TO:<b@mx.example>\r\n"),
+      "");
+  h.session.accept(at(1));  // MAIL
+  EXPECT_EQ(h.out.substr(h.out.rfind("250 2.1.0")), "250 2.1.0 Ok\r\n");
+  h.send("DATA\r\n");  // arrives while the first RCPT waits for a DNS answer
+  h.session.answer(Reply(450, "4.1.2", "Recipient address rejected: Domain not found"), at(2));
+  h.session.accept(at(3));
+  EXPECT_TRUE(h.out.ends_with(
+      "450 4.1.2 Recipient address rejected: Domain not found\r\n250 2.1.5 Ok\r\n354 End data "
+      "with <CR><LF>.<CR><LF>\r\n"));
+  EXPECT_EQ(h.session.transaction()->recipients, std::vector<std::string>{"b@mx.example"});
+  EXPECT_THROW(h.session.accept(at(3)), std::logic_error);
+}
+
+TEST(SmtpServer, OneByteAtATime) {
+  ServerHarness whole(plain_config());
+  ServerHarness bytes(plain_config());
+  const std::string input =
+      "EHLO c.example\r\nMAIL FROM:<s@b.example>\r\nRCPT TO:<a@mx.example>\r\nDATA\r\n"
+      "Subject: x\r\n\r\n..dot\r\n.\r\nNOOP\r\nQUIT\r\n";
+  whole.start();
+  whole.send(input);
+  bytes.start();
+  for (char c : input)
+    bytes.send(std::string_view(&c, 1));
+  EXPECT_EQ(bytes.out, whole.out);
+  EXPECT_EQ(bytes.messages, whole.messages);
+  ASSERT_EQ(bytes.messages.size(), 1u);
+  EXPECT_EQ(bytes.messages[0], "Subject: x\r\n\r\n.dot\r\n");
+  EXPECT_TRUE(bytes.session.closed());
+}
+
+TEST(SmtpServer, TimeoutsPerState) {
+  ServerConfig c = plain_config();
+  c.timeouts.command = std::chrono::minutes(5);
+  c.timeouts.data = std::chrono::minutes(3);
+  ServerHarness h(c);
+  h.start();
+  EXPECT_EQ(h.session.deadline(), at(300));
+  h.send("EHLO c.example\r\nMAIL FROM:<s@b.example>\r\nRCPT TO:<a@mx.example>\r\nDATA\r\n", at(10));
+  EXPECT_EQ(h.session.deadline(), at(10 + 180));
+  EXPECT_FALSE(h.session.on_timeout(at(100)));  // a stale timer does nothing
+  EXPECT_TRUE(h.session.on_timeout(at(190)));
+  EXPECT_TRUE(h.out.ends_with("421 4.4.2 mx.example Error: timeout exceeded\r\n"));
+  EXPECT_TRUE(h.session.closed());
+  EXPECT_EQ(h.session.deadline(), std::nullopt);
+}
+
+TEST(SmtpServer, Shutdown421) {
+  ServerHarness h(plain_config());
+  h.greeted();
+  h.send("MAIL FROM:<s@b.example>\r\n");
+  h.session.shutdown(at(5));
+  EXPECT_TRUE(h.out.ends_with(
+      "421 4.3.2 mx.example Service not available, closing transmission channel\r\n"));
+  EXPECT_TRUE(h.session.closed());
+}
+
+}  // namespace
+}  // namespace mailsim::proto::smtp
