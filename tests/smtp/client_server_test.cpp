@@ -228,6 +228,21 @@ TEST(SmtpClientServer, TranscriptOfAPipelinedSession) {
   EXPECT_EQ(link.client.recipients()[1].status, RecipientStatus::rejected);
 }
 
+TEST(SmtpClientServer, TenMegabyteMessage) {
+  ServerConfig sc;
+  sc.max_message_size = 0;
+  ClientConfig cc = alice();
+  cc.message.clear();
+  const std::string line = ".a line with a leading dot, stuffed on the way and unstuffed back\r\n";
+  while (cc.message.size() + line.size() <= 10 * 1024 * 1024)
+    cc.message += line;
+  Link link(sc, cc);
+  link.run();
+  EXPECT_EQ(link.client.outcome().status, SessionStatus::completed);
+  ASSERT_EQ(link.messages.size(), 1u);
+  EXPECT_TRUE(link.messages[0] == cc.message);
+}
+
 TEST(SmtpClientServer, SubmissionWithoutCredentialsIsRefused) {
   ServerConfig sc;
   sc.extensions.auth = true;

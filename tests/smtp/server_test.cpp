@@ -155,6 +155,12 @@ TEST(SmtpServer, DataReplies) {
   EXPECT_EQ(h.send("Subject: hi\r\n\r\nHello\r\n.\r\n"), "250 2.0.0 Ok: queued\r\n");
   ASSERT_EQ(h.messages.size(), 1u);
   EXPECT_EQ(h.messages[0], "Subject: hi\r\n\r\nHello\r\n");
+  std::vector<PolicyStage> asked;
+  for (const auto& q : h.queries)
+    asked.push_back(q.stage);
+  EXPECT_EQ(asked,
+            (std::vector<PolicyStage>{PolicyStage::connect, PolicyStage::helo, PolicyStage::mail,
+                                      PolicyStage::rcpt, PolicyStage::message}));
   EXPECT_EQ(h.session.transaction(), nullptr);
   EXPECT_EQ(h.session.state(), ServerState::ready);
 }
