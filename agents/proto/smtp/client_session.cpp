@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <iterator>
 
 #include "agents/proto/smtp/data_reader.hpp"
 #include "agents/proto/smtp/messages.hpp"
@@ -16,34 +17,46 @@ constexpr std::size_t kMaxReplyLine = 2048;  // RFC 5321 says 512; be generous, 
 
 }  // namespace
 
-std::string_view state_name(ClientState s) {
-  switch (s) {
-    case ClientState::greeting:
-      return "GREETING";
-    case ClientState::ehlo:
-      return "EHLO";
-    case ClientState::helo:
-      return "HELO";
-    case ClientState::starttls:
-      return "STARTTLS";
-    case ClientState::auth:
-      return "AUTH";
-    case ClientState::mail:
-      return "MAIL";
-    case ClientState::rcpt:
-      return "RCPT";
-    case ClientState::data:
-      return "DATA";
-    case ClientState::message:
-      return "MESSAGE";
-    case ClientState::rset:
-      return "RSET";
-    case ClientState::quit:
-      return "QUIT";
-    case ClientState::done:
-      return "DONE";
+namespace {
+
+// One row per state, in the order of the enum: its name, and how long the reply it waits for
+// may take (RFC 5321 4.5.3.2).
+struct ClientStateRow {
+  ClientState state;
+  std::string_view name;
+  SimTime ClientTimeouts::*timeout;
+};
+constexpr ClientStateRow kClientStates[] = {
+    {ClientState::greeting, "GREETING", &ClientTimeouts::greeting},
+    {ClientState::ehlo, "EHLO", &ClientTimeouts::command},
+    {ClientState::helo, "HELO", &ClientTimeouts::command},
+    {ClientState::starttls, "STARTTLS", &ClientTimeouts::command},
+    {ClientState::auth, "AUTH", &ClientTimeouts::command},
+    {ClientState::mail, "MAIL", &ClientTimeouts::mail},
+    {ClientState::rcpt, "RCPT", &ClientTimeouts::rcpt},
+    {ClientState::data, "DATA", &ClientTimeouts::data_initiation},
+    {ClientState::message, "MESSAGE", &ClientTimeouts::data_termination},
+    {ClientState::rset, "RSET", &ClientTimeouts::command},
+    {ClientState::quit, "QUIT", &ClientTimeouts::command},
+    {ClientState::done, "DONE", nullptr},
+};
+
+constexpr bool rows_follow_enum() {
+  for (std::size_t i = 0; i < std::size(kClientStates); ++i) {
+    if (static_cast<std::size_t>(kClientStates[i].state) != i) return false;
   }
-  return "?";
+  return std::size(kClientStates) == static_cast<std::size_t>(ClientState::done) + 1;
+}
+static_assert(rows_follow_enum(), "one row per state, in the order of the enum");
+
+const ClientStateRow& row(ClientState s) {
+  return kClientStates[static_cast<std::size_t>(s)];
+}
+
+}  // namespace
+
+std::string_view state_name(ClientState s) {
+  return row(s).name;
 }
 
 std::string_view status_name(RecipientStatus s) {
@@ -180,26 +193,10 @@ void ClientSession::connection_closed(SimTime now) {
   finish(SessionStatus::closed_by_server);
 }
 
-SimTime ClientSession::timeout_of(ClientState s) const {
-  switch (s) {
-    case ClientState::greeting:
-      return config_.timeouts.greeting;
-    case ClientState::mail:
-      return config_.timeouts.mail;
-    case ClientState::rcpt:
-      return config_.timeouts.rcpt;
-    case ClientState::data:
-      return config_.timeouts.data_initiation;
-    case ClientState::message:
-      return config_.timeouts.data_termination;
-    default:
-      return config_.timeouts.command;
-  }
-}
-
 std::optional<SimTime> ClientSession::deadline() const {
-  if (!started_ || state_ == ClientState::done) return {};
-  return last_activity_ + timeout_of(state_);
+  const auto timeout = row(state_).timeout;
+  if (!started_ || !timeout) return {};
+  return last_activity_ + config_.timeouts.*timeout;
 }
 
 bool ClientSession::on_timeout(SimTime now) {

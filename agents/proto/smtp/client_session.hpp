@@ -160,7 +160,6 @@ class ClientSession {
   void emit(std::string_view bytes);
   void enter_state(ClientState next);
   void flush();
-  SimTime timeout_of(ClientState s) const;
 
   ClientConfig config_;
   Send send_;

@@ -2,34 +2,51 @@
 // round trip, timeouts. The commands themselves are in server_commands.cpp and server_auth.cpp.
 #include "agents/proto/smtp/server_session.hpp"
 
+#include <iterator>
 #include <stdexcept>
 
 #include "agents/proto/smtp/server_command.hpp"
 
 namespace mailsim::proto::smtp {
 
-std::string_view state_name(ServerState s) {
-  switch (s) {
-    case ServerState::connect:
-      return "CONNECT";
-    case ServerState::refused:
-      return "REFUSED";
-    case ServerState::greeted:
-      return "GREETED";
-    case ServerState::ready:
-      return "READY";
-    case ServerState::auth:
-      return "AUTH";
-    case ServerState::mail:
-      return "MAIL";
-    case ServerState::rcpt:
-      return "RCPT";
-    case ServerState::data:
-      return "DATA";
-    case ServerState::closed:
-      return "CLOSED";
+namespace {
+
+// One row per state, in the order of the enum (Postfix's xfer_states[] and xfer_timeouts[]):
+// the name shown in transcripts and in the window, and the timeout that runs while in it
+// (none while nothing is expected from the client).
+struct ServerStateRow {
+  ServerState state;
+  std::string_view name;
+  SimTime ServerTimeouts::*timeout;
+};
+constexpr ServerStateRow kServerStates[] = {
+    {ServerState::connect, "CONNECT", nullptr},
+    {ServerState::refused, "REFUSED", &ServerTimeouts::command},
+    {ServerState::greeted, "GREETED", &ServerTimeouts::command},
+    {ServerState::ready, "READY", &ServerTimeouts::command},
+    {ServerState::auth, "AUTH", &ServerTimeouts::command},
+    {ServerState::mail, "MAIL", &ServerTimeouts::command},
+    {ServerState::rcpt, "RCPT", &ServerTimeouts::command},
+    {ServerState::data, "DATA", &ServerTimeouts::data},
+    {ServerState::closed, "CLOSED", nullptr},
+};
+
+constexpr bool rows_follow_enum() {
+  for (std::size_t i = 0; i < std::size(kServerStates); ++i) {
+    if (static_cast<std::size_t>(kServerStates[i].state) != i) return false;
   }
-  return "?";
+  return std::size(kServerStates) == static_cast<std::size_t>(ServerState::closed) + 1;
+}
+static_assert(rows_follow_enum(), "one row per state, in the order of the enum");
+
+const ServerStateRow& row(ServerState s) {
+  return kServerStates[static_cast<std::size_t>(s)];
+}
+
+}  // namespace
+
+std::string_view state_name(ServerState s) {
+  return row(s).name;
 }
 
 std::string_view stage_name(PolicyStage s) {
@@ -104,9 +121,9 @@ void ServerSession::answer(Reply verdict, SimTime now) {
 }
 
 std::optional<SimTime> ServerSession::deadline() const {
-  if (state_ == ServerState::closed || state_ == ServerState::connect || pending_) return {};
-  return last_activity_ +
-         (state_ == ServerState::data ? config_.timeouts.data : config_.timeouts.command);
+  const auto timeout = row(state_).timeout;
+  if (!timeout || pending_) return {};
+  return last_activity_ + config_.timeouts.*timeout;
 }
 
 bool ServerSession::on_timeout(SimTime now) {
