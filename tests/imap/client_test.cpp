@@ -5,6 +5,7 @@
 #include "agents/proto/imap/server_session.hpp"
 #include "tests/mailbox/loopback.hpp"
 #include "tests/mailbox/sample_store.hpp"
+#include "tests/mailbox/transcript.hpp"
 
 using namespace mailsim;
 using proto::imap::ClientJob;
@@ -50,8 +51,8 @@ TEST(ImapClient, FetchesUnseenMessagesAndMarksThemSeen) {
     EXPECT_EQ(client.exists(), 3u);
     for (const auto& m : store.messages("alice", "INBOX"))
       EXPECT_TRUE(m.flags.has(Flag::seen)) << m.uid;
-    EXPECT_NE(net.transcript.find("C: m3 UID SEARCH UNSEEN\r\n"), std::string::npos);
-    EXPECT_NE(net.transcript.find("C: m4 UID FETCH 1:2 (UID FLAGS BODY.PEEK[])\r\n"),
+    EXPECT_NE(net.transcript.find("C: m3 UID SEARCH UNSEEN\n"), std::string::npos);
+    EXPECT_NE(net.transcript.find("C: m4 UID FETCH 1:2 (UID FLAGS BODY.PEEK[])\n"),
               std::string::npos);
   }
 }
@@ -79,11 +80,22 @@ TEST(ImapClient, SendsNonAsciiCredentialsAsLiteralsOneByteAtATime) {
   ClientSession client(job("zoé", "mot de passe été"), net.client_send());
   run(store, client, net, 1);
   EXPECT_EQ(client.step(), ClientStep::done) << net.transcript;
-  EXPECT_NE(
-      net.transcript.find("C: m1 LOGIN {4}\r\nS: + Ready for literal data\r\nC: zoé {18}\r\n"),
-      std::string::npos)
+  EXPECT_NE(net.transcript.find("C: m1 LOGIN {4}\nS: + Ready for literal data\nC: zoé {18}\n"),
+            std::string::npos)
       << net.transcript;
   EXPECT_TRUE(client.messages().empty());  // empty INBOX: straight to LOGOUT
+}
+
+TEST(ImapClient, WholeConversationMatchesItsGoldenTranscript) {
+  auto store = test::make_sample_store();
+  store.append("alice", "INBOX", "Subject: late\r\n\r\nx\r\n", std::chrono::seconds(9), {});
+  test::Loopback net;
+  ClientJob j = job("alice", "secret");
+  j.delete_after_fetch = true;
+  ClientSession client(j, net.client_send());
+  run(store, client, net);
+  EXPECT_EQ(client.step(), ClientStep::done);
+  test::check_text_golden("imap_client_conversation.txt", net.transcript);
 }
 
 TEST(ImapClient, QuotesPasswordsWithQuotesAndBackslashes) {

@@ -12,19 +12,19 @@ namespace mailsim::test {
 struct Loopback {
   std::string to_server;
   std::string to_client;
-  std::string transcript;  // "C: " / "S: " lines, for failure messages
-  std::size_t chunk = 0;   // 0: deliver everything at once
+  std::string transcript;  // "C: " / "S: " lines, one per line sent
+  std::size_t chunk = 0;  // 0: deliver everything at once
 
   std::function<void(std::string_view)> client_send() {
     return [this](std::string_view b) {
       to_server.append(b);
-      transcript.append("C: ").append(b);
+      record("C: ", b);
     };
   }
   std::function<void(std::string_view)> server_send() {
     return [this](std::string_view b) {
       to_client.append(b);
-      transcript.append("S: ").append(b);
+      record("S: ", b);
     };
   }
 
@@ -40,6 +40,16 @@ struct Loopback {
   }
 
  private:
+  void record(std::string_view who, std::string_view bytes) {
+    for (std::size_t pos = 0; pos < bytes.size();) {
+      std::size_t end = bytes.find("\r\n", pos);
+      std::size_t next = end == std::string_view::npos ? bytes.size() : end + 2;
+      if (end == std::string_view::npos) end = bytes.size();
+      transcript.append(who).append(bytes.substr(pos, end - pos)).append("\n");
+      pos = next;
+    }
+  }
+
   void deliver(std::string& queue, const std::function<void(std::string_view)>& receive) {
     std::string bytes;
     bytes.swap(queue);

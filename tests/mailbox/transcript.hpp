@@ -119,6 +119,16 @@ inline std::string run_chunked(const std::string& input, const SessionFactory& f
   return out;
 }
 
+// Compares text with a golden file (or rewrites it under MAILSIM_UPDATE_GOLDEN=1).
+inline void check_text_golden(const std::string& name, const std::string& actual) {
+  const std::string path = std::string(MAILSIM_TEST_DIR) + "/golden/" + name;
+  if (std::getenv("MAILSIM_UPDATE_GOLDEN")) {
+    std::ofstream(path, std::ios::binary) << actual;
+    return;
+  }
+  EXPECT_EQ(actual, read_file(path)) << "golden file " << name << " differs";
+}
+
 // The whole check for one golden file. make_factory is called before every run, so each run
 // starts from the same fresh store.
 inline void check_golden(const std::string& name,

@@ -5,6 +5,7 @@
 #include "agents/proto/pop3/server_session.hpp"
 #include "tests/mailbox/loopback.hpp"
 #include "tests/mailbox/sample_store.hpp"
+#include "tests/mailbox/transcript.hpp"
 
 using namespace mailsim;
 using proto::pop3::ClientJob;
@@ -61,7 +62,19 @@ TEST(Pop3Client, SkipsKnownMessagesAndDeletesWhatItRetrieved) {
   auto left = store.messages("alice", "INBOX");
   ASSERT_EQ(left.size(), 1u);  // only the known message stays
   EXPECT_EQ(left[0].uid, 1u);
-  EXPECT_NE(net.transcript.find("C: DELE 3\r\n"), std::string::npos);
+  EXPECT_NE(net.transcript.find("C: DELE 3\n"), std::string::npos);
+}
+
+TEST(Pop3Client, WholeConversationMatchesItsGoldenTranscript) {
+  auto store = test::make_sample_store();
+  test::Loopback net;
+  ClientJob j = job("alice", "secret");
+  j.delete_after_retrieve = true;
+  j.known_ids = {"1.2"};
+  ClientSession client(j, net.client_send());
+  run(store, client, 0, net);
+  EXPECT_EQ(client.step(), ClientStep::done);
+  test::check_text_golden("pop3_client_conversation.txt", net.transcript);
 }
 
 TEST(Pop3Client, WrongPasswordFailsWithTheServerLineAndQuits) {
