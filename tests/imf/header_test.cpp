@@ -176,7 +176,7 @@ TEST(Header, RequiredFields) {
 }
 
 TEST(Header, CatalogEntriesHaveBothLanguages) {
-  for (const auto* m : msg::kHeaderEntries) {
+  for (const auto* m : msg::kAll) {
     EXPECT_FALSE(m->en.empty()) << m->id;
     EXPECT_FALSE(m->fr.empty()) << m->id;
     EXPECT_NE(m->en, m->fr) << m->id;

@@ -99,9 +99,16 @@ inline constexpr mailsim::Message kAddressNotOne{
     "imf.address.not_one", "'{text}' holds {count} addresses where exactly one is expected",
     "« {text} » contient {count} adresses alors qu'il en faut exactement une"};
 
-inline constexpr std::array kHeaderEntries{&kNoColon,           &kBadFieldName,  &kBadNewFieldName,
-                                           &kContinuationFirst, &kLineTooLong,   &kValueHasNewline,
-                                           &kWordTooLong,       &kMissingField,  &kDuplicateField,
-                                           &kBadIso8601,        &kBadZoneOffset, &kYearOutOfRange};
+// MIME (RFC 2046).
+inline constexpr mailsim::Message kMultipartNoBoundary{
+    "imf.mime.no_boundary",
+    "the multipart body has no line '--{boundary}' where its first part should start",
+    "le corps multipart n'a pas de ligne « --{boundary} » là où sa première partie devrait "
+    "commencer"};
+
+inline constexpr std::array kAll{&kNoColon,           &kBadFieldName,  &kBadNewFieldName,
+                                 &kContinuationFirst, &kLineTooLong,   &kValueHasNewline,
+                                 &kWordTooLong,       &kMissingField,  &kDuplicateField,
+                                 &kBadIso8601,        &kBadZoneOffset, &kYearOutOfRange};
 
 }  // namespace mailsim::proto::imf::msg

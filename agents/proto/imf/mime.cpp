@@ -1,0 +1,182 @@
+#include "agents/proto/imf/mime.hpp"
+
+#include <algorithm>
+
+#include "agents/proto/imf/messages.hpp"
+#include "agents/proto/imf/visible.hpp"
+#include "sim/strings.hpp"
+
+namespace mailsim::proto::imf {
+namespace {
+
+constexpr std::string_view kTspecials = "()<>@,;:\\\"/[]?=";
+
+bool is_token(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u > 32 && u < 127 && kTspecials.find(c) == std::string_view::npos;
+  });
+}
+
+// Drops comments, keeps quoted strings intact.
+std::string strip_comments(std::string_view s) {
+  std::string out;
+  int depth = 0;
+  bool quoted = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (quoted) {
+      out += c;
+      if (c == '\\' && i + 1 < s.size())
+        out += s[++i];
+      else if (c == '"')
+        quoted = false;
+    } else if (depth > 0) {
+      if (c == '\\')
+        ++i;
+      else if (c == '(')
+        ++depth;
+      else if (c == ')')
+        --depth;
+    } else if (c == '(') {
+      depth = 1;
+    } else {
+      if (c == '"') quoted = true;
+      out += c;
+    }
+  }
+  return out;
+}
+
+// Splits at ';' outside quoted strings.
+std::vector<std::string> split_params(std::string_view s) {
+  std::vector<std::string> out(1);
+  bool quoted = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (quoted && c == '\\' && i + 1 < s.size()) {
+      out.back() += c;
+      out.back() += s[++i];
+      continue;
+    }
+    if (c == '"') quoted = !quoted;
+    if (c == ';' && !quoted)
+      out.emplace_back();
+    else
+      out.back() += c;
+  }
+  return out;
+}
+
+std::string unquote(std::string_view v) {
+  if (v.size() < 2 || v.front() != '"' || v.back() != '"') return std::string(v);
+  std::string out;
+  for (std::size_t i = 1; i + 1 < v.size(); ++i) {
+    if (v[i] == '\\' && i + 2 < v.size()) ++i;
+    out += v[i];
+  }
+  return out;
+}
+
+bool is_delimiter_line(std::string_view line, std::string_view dash_boundary, bool& close) {
+  if (line.substr(0, dash_boundary.size()) != dash_boundary) return false;
+  auto rest = line.substr(dash_boundary.size());
+  close = rest.substr(0, 2) == "--";
+  if (close) rest.remove_prefix(2);
+  return std::all_of(rest.begin(), rest.end(), [](char c) { return c == ' ' || c == '\t'; });
+}
+
+}  // namespace
+
+bool ContentType::is(std::string_view t, std::string_view s) const {
+  return iequals(type, t) && iequals(subtype, s);
+}
+
+std::optional<std::string> ContentType::param(std::string_view name) const {
+  for (const auto& [n, v] : params)
+    if (iequals(n, name)) return v;
+  return std::nullopt;
+}
+
+std::string ContentType::to_string() const {
+  std::string out = type + "/" + subtype;
+  for (const auto& [n, v] : params) {
+    out += "; " + n + "=";
+    if (is_token(v)) {
+      out += v;
+    } else {
+      out += '"';
+      for (const char c : v) {
+        if (c == '"' || c == '\\') out += '\\';
+        out += c;
+      }
+      out += '"';
+    }
+  }
+  return out;
+}
+
+std::optional<ContentType> parse_content_type(std::string_view value) {
+  const auto parts = split_params(strip_comments(unfold(value)));
+  const auto main = trim(parts.front());
+  const auto slash = main.find('/');
+  if (slash == std::string_view::npos) return std::nullopt;
+  ContentType ct{to_lower(trim(main.substr(0, slash))), to_lower(trim(main.substr(slash + 1))), {}};
+  if (!is_token(ct.type) || !is_token(ct.subtype)) return std::nullopt;
+  for (std::size_t i = 1; i < parts.size(); ++i) {
+    const auto p = trim(parts[i]);
+    const auto eq = p.find('=');
+    if (eq == std::string_view::npos) continue;
+    ct.params.emplace_back(to_lower(trim(p.substr(0, eq))), unquote(trim(p.substr(eq + 1))));
+  }
+  return ct;
+}
+
+std::vector<BodyPart> split_multipart(std::string_view body, std::string_view boundary) {
+  const std::string dash_boundary = "--" + std::string(boundary);
+  std::vector<BodyPart> parts;
+  std::optional<std::size_t> part_start;  // where the current part's content begins
+  std::size_t pos = 0;
+  bool closed = false;
+  auto finish = [&](std::size_t end) {
+    // The CRLF before a delimiter belongs to the delimiter.
+    auto content = body.substr(*part_start, end - *part_start);
+    if (content.size() >= 2 && content.substr(content.size() - 2) == "\r\n")
+      content.remove_suffix(2);
+    else if (!content.empty() && content.back() == '\n')
+      content.remove_suffix(1);
+    auto m = parse_message(content);
+    parts.push_back(BodyPart{std::move(m.header), std::move(m.body)});
+  };
+  while (pos < body.size() && !closed) {
+    const auto nl = body.find('\n', pos);
+    const auto next = nl == std::string_view::npos ? body.size() : nl + 1;
+    auto line = body.substr(pos, (nl == std::string_view::npos ? body.size() : nl) - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    bool close = false;
+    if (is_delimiter_line(line, dash_boundary, close)) {
+      if (part_start) finish(pos);
+      part_start = next;
+      closed = close;
+    }
+    pos = next;
+  }
+  if (!part_start)
+    throw ParseError(Text(msg::kMultipartNoBoundary, {{"boundary", visible(boundary)}}));
+  if (!closed) finish(body.size());
+  return parts;
+}
+
+std::string join_multipart(const std::vector<BodyPart>& parts, std::string_view boundary,
+                           std::string_view preamble) {
+  std::string out(preamble);
+  for (const auto& p : parts) {
+    out += "--" + std::string(boundary) + "\r\n";
+    // The CRLF before each delimiter belongs to the delimiter (RFC 2046 5.1.1), so every
+    // body is written with one more CRLF and reads back exactly.
+    out += p.header.to_string() + "\r\n" + p.body + "\r\n";
+  }
+  return out + "--" + std::string(boundary) + "--\r\n";
+}
+
+}  // namespace mailsim::proto::imf
