@@ -300,6 +300,77 @@ TEST(SmtpServer, NewEhloResetsTheTransaction) {
                                       "MAIL -> RCPT", "RCPT -> READY"}));
 }
 
+TEST(SmtpServer, ObserverSeesEveryLineTransitionAndQuestion) {
+  std::vector<std::string> events;
+  ServerConfig c = plain_config();
+  c.extensions = ServerExtensions{.pipelining = false,
+                                  .size = false,
+                                  .eight_bit_mime = false,
+                                  .enhanced_status_codes = false,
+                                  .starttls = true,
+                                  .help = false};
+  ServerSession s(
+      c, [](std::string_view) {}, {},
+      [&](const ServerEvent& e) {
+        const std::string from(state_name(e.from));
+        const std::string to(state_name(e.to));
+        switch (e.kind) {
+          case ServerEvent::Kind::line_in:
+            events.push_back(from + " C: " + std::string(e.text));
+            break;
+          case ServerEvent::Kind::line_out:
+            events.push_back(from + " S: " + std::string(e.text));
+            break;
+          case ServerEvent::Kind::transition:
+            events.push_back(from + " -> " + to);
+            break;
+          case ServerEvent::Kind::policy_query:
+            events.push_back("ask " + std::string(e.text));
+            break;
+          case ServerEvent::Kind::tls_started:
+            events.push_back("TLS");
+            break;
+        }
+      });
+  s.start(at(0));
+  s.receive("EHLO c.example\r\nSTARTTLS\r\n", at(1));
+  s.receive("EHLO c.example\r\nMAIL FROM:<a@b.example>\r\n", at(1));
+  s.receive("RCPT TO:<r@mx.example>\r\nDATA\r\nline one\r\n..two\r\n.\r\nQUIT\r\n", at(2));
+  // Without a policy callback the owner is not asked: the standard replies are given at once.
+  EXPECT_EQ(events, (std::vector<std::string>{
+                        "CONNECT S: 220 mx.example ESMTP MailSim",
+                        "CONNECT -> GREETED",
+                        "GREETED C: EHLO c.example",
+                        "GREETED -> READY",
+                        "READY S: 250-mx.example",
+                        "READY S: 250 STARTTLS",
+                        "READY C: STARTTLS",
+                        "READY S: 220 Ready to start TLS",
+                        "READY -> GREETED",
+                        "TLS",
+                        "GREETED C: EHLO c.example",
+                        "GREETED -> READY",
+                        "READY S: 250 mx.example",
+                        "READY C: MAIL FROM:<a@b.example>",
+                        "READY S: 250 Ok",
+                        "READY -> MAIL",
+                        "MAIL C: RCPT TO:<r@mx.example>",
+                        "MAIL S: 250 Ok",
+                        "MAIL -> RCPT",
+                        "RCPT C: DATA",
+                        "RCPT S: 354 End data with <CR><LF>.<CR><LF>",
+                        "RCPT -> DATA",
+                        "DATA C: line one",
+                        "DATA C: ..two",
+                        "DATA C: .",
+                        "DATA S: 250 Ok: queued",
+                        "DATA -> READY",
+                        "READY C: QUIT",
+                        "READY S: 221 Bye",
+                        "READY -> CLOSED",
+                    }));
+}
+
 TEST(SmtpServer, WithoutEnhancedStatusCodes) {
   ServerConfig c = plain_config();
   c.extensions.enhanced_status_codes = false;
