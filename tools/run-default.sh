@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# `make run`: opens the default scenario. Until the command line and the window exist,
-# it runs the built-in kernel demonstration and prints its trace.
+# `make run`: runs the default scenario headless and narrates it, in French when the
+# environment is French (LANG=fr_FR.UTF-8). The window will open instead when a display is there,
+# once it exists.
 set -euo pipefail
 build_dir=${1:-build}
-exec "$build_dir/ui/demo/mailsim-demo"
+here=$(cd "$(dirname "$0")/.." && pwd)
+exec "$build_dir/ui/cli/mailsim" run "$here/scenarios/library/firewall-port-25.yaml"

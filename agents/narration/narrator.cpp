@@ -45,7 +45,7 @@ void add_derived(std::vector<Text::Arg>& args, Lang lang) {
     args.emplace_back("segment", std::move(segment));
   }
   if (const std::string* reason = find(args, "reason")) {
-    for (const auto& r : narration::kDropReasons)
+    for (const auto& r : narration::kReasons)
       if (r.reason == *reason) args.emplace_back("reason_text", std::string(r.text.text(lang)));
   }
 }

@@ -27,9 +27,9 @@ inline constexpr Message kPacketArrived{"net.packet.arrived",
 inline constexpr Message kPacketForwarded{
     "net.packet.forwarded", "{node} forwards packet {packet} to {to} over the link {link}",
     "{node} fait suivre le paquet {packet} vers {to} par le lien {link}"};
-inline constexpr Message kPacketDropped{"net.packet.dropped",
-                                        "packet {packet} is lost at {node}: {reason_text}",
-                                        "le paquet {packet} est perdu à {node} : {reason_text}"};
+inline constexpr Message kPacketDropped{
+    "net.packet.dropped", "packet {packet} ({segment}) is lost at {node}: {reason_text}",
+    "le paquet {packet} ({segment}) est perdu à {node} : {reason_text}"};
 inline constexpr Message kPacketDelivered{"net.packet.delivered",
                                           "{node} receives packet {packet} ({segment}) from {src}",
                                           "{node} reçoit le paquet {packet} ({segment}) de {src}"};
@@ -89,11 +89,12 @@ inline constexpr std::array kNetAll{
 // Parts the narrator derives.
 inline constexpr Message kSegmentData{"narration.segment_data", "{payload} bytes of data",
                                       "{payload} octets de données"};
-struct DropReasonText {
-  std::string_view reason;  // drop_reason_name()
+// {reason_text}: a record's `reason` in words (packet drops, typed sessions).
+struct ReasonText {
+  std::string_view reason;  // drop_reason_name(), or a typed session's reason
   Message text;
 };
-inline constexpr DropReasonText kDropReasons[] = {
+inline constexpr ReasonText kReasons[] = {
     {"queue_full",
      {"drop.queue_full", "the link's queue was full (congestion)",
       "la file du lien était pleine (congestion)"}},
@@ -114,6 +115,24 @@ inline constexpr DropReasonText kDropReasons[] = {
     {"no_listener",
      {"drop.no_listener", "no program listens on that port",
       "aucun programme n'écoute sur ce port"}},
+    // Why a typed session ended.
+    {"connection_refused",
+     {"conn.refused",
+      "the server refused the connection (nothing listens on that port, or a firewall rejects it)",
+      "le serveur a refusé la connexion (rien n'écoute sur ce port, ou un pare-feu la rejette)"}},
+    {"connection_timed_out",
+     {"conn.timed_out",
+      "no answer at all, the connection timed out (the server is down, or a firewall drops the "
+      "packets)",
+      "aucune réponse, la connexion a expiré (le serveur est arrêté, ou un pare-feu jette les "
+      "paquets)"}},
+    {"connection_reset",
+     {"conn.reset", "the connection was reset", "la connexion a été réinitialisée"}},
+    {"connection_host_down",
+     {"conn.host_down", "this computer went down", "cet ordinateur s'est arrêté"}},
+    {"server_closed",
+     {"conn.server_closed", "the server closed the connection", "le serveur a fermé la connexion"}},
+    {"user_closed", {"conn.user_closed", "the connection was closed", "la connexion a été fermée"}},
 };
 
 }  // namespace mailsim::agents::narration

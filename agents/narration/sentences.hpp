@@ -39,15 +39,15 @@ inline constexpr Message kMailDoubleBounceDiscarded{
 
 inline constexpr Message kTypedOpened{"typed.opened", "{session}: connected",
                                       "{session} : connecté"};
-inline constexpr Message kTypedFailed{"typed.failed", "{session}: could not connect ({reason})",
-                                      "{session} : connexion impossible ({reason})"};
+inline constexpr Message kTypedFailed{"typed.failed", "{session}: could not connect: {reason_text}",
+                                      "{session} : connexion impossible : {reason_text}"};
 inline constexpr Message kTypedSent{"typed.sent", "{session}: typed \"{line}\"",
                                     "{session} : saisi « {line} »"};
 inline constexpr Message kTypedReceived{"typed.received",
                                         "{session}: the server answered \"{line}\"",
                                         "{session} : le serveur a répondu « {line} »"};
-inline constexpr Message kTypedClosed{"typed.closed", "{session}: connection closed ({reason})",
-                                      "{session} : connexion fermée ({reason})"};
+inline constexpr Message kTypedClosed{"typed.closed", "{session}: {reason_text}",
+                                      "{session} : {reason_text}"};
 
 inline constexpr std::array kAll{&kMailAccepted,  &kMailRelayed, &kMailDelivered,
                                  &kMailDeferred,  &kMailBounced, &kMailDoubleBounceDiscarded,

@@ -77,7 +77,7 @@ void TypedSession::open() {
     if (!st || st->owner == nullptr || st->ended) return;
     st->ended = true;
     TypedSession& self = *st->owner;
-    self.emit(kinds::kTypedFailed, {}, std::string(sim::net::conn_error_name(e)));
+    self.emit(kinds::kTypedFailed, {}, "connection_" + std::string(sim::net::conn_error_name(e)));
     if (self.callbacks_.on_failed) self.callbacks_.on_failed(e);
   };
   state_->socket = net_.host(from_).connect(to_, port_, on_connected, on_error);
@@ -98,7 +98,7 @@ void TypedSession::open() {
     }
     st->ended = true;
     st->socket.close();
-    self.emit(kinds::kTypedClosed, {}, "closed by the server");
+    self.emit(kinds::kTypedClosed, {}, "server_closed");
     if (self.callbacks_.on_closed) self.callbacks_.on_closed();
   });
 }
@@ -134,7 +134,7 @@ void TypedSession::close() {
   if (state_->ended) return;
   state_->ended = true;
   state_->socket.close();
-  emit(kinds::kTypedClosed, {}, "closed by the user");
+  emit(kinds::kTypedClosed, {}, "user_closed");
 }
 
 bool TypedSession::connected() const {

@@ -28,7 +28,8 @@ struct TypedSessionRecord final : sim::TraceRecord {
   explicit TypedSessionRecord(const sim::TraceKind& kind) : TraceRecord(kind) {}
   std::string session;  // "alice-pc -> 198.51.100.25:25"
   std::string line;     // the line sent or received, without its line ending
-  std::string reason;   // failed/closed: why
+  std::string reason;   // connection_refused, connection_timed_out, connection_reset,
+                        // connection_host_down, server_closed, user_closed
 
   void visit_fields(sim::FieldVisitor& v) const override;
 };

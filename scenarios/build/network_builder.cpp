@@ -28,6 +28,17 @@ bool build_network(const NetworkModel& model, sim::net::Network& net, Diagnostic
     ok &= attempt(diag, h.pos, "host " + h.name, [&] {
       NodeId id = net.add_host(h.name, h.address, h.settings);
       if (h.position) net.set_position(id, Position{h.position->x, h.position->y});
+      for (const auto& f : h.filters) {
+        FilterRule rule;
+        rule.port = f.port;
+        rule.direction =
+            f.direction == "outgoing" ? FilterDirection::outgoing : FilterDirection::incoming;
+        rule.action = f.action == "reject" ? FilterAction::reject : FilterAction::drop;
+        rule.protocol = f.protocol == "udp"   ? FilterProtocol::udp
+                        : f.protocol == "any" ? FilterProtocol::any
+                                              : FilterProtocol::tcp;
+        net.add_filter(id, rule);
+      }
     });
   }
   for (const auto& r : model.routers) {

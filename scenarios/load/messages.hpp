@@ -105,6 +105,51 @@ inline constexpr Message kBadLoss{
     "« loss » dans {what} doit être une probabilité de 0 à 1 ou un pourcentage, pas « {value} »"};
 inline constexpr Message kNetworkRejected{"load.network_rejected", "{what}: {problem}",
                                           "{what} : {problem}"};
+inline constexpr Message kBadStart{
+    "load.bad_start",
+    "'start' must be a date and time such as 2026-11-29 08:00:00 +01:00, not '{value}'",
+    "« start » doit être une date et une heure comme 2026-11-29 08:00:00 +01:00, pas « {value} »"};
+inline constexpr Message kNoAction{
+    "load.no_action", "this timeline entry says when ('at') but not what; add one of: {actions}",
+    "cette étape du déroulement dit quand (« at ») mais pas quoi ; ajoutez une de ces actions : "
+    "{actions}"};
+inline constexpr Message kTwoActions{
+    "load.two_actions",
+    "this timeline entry has two actions ({first} and {second}); give each its own entry",
+    "cette étape du déroulement a deux actions ({first} et {second}) ; donnez à chacune sa propre "
+    "étape"};
+inline constexpr Message kUnknownRef{"load.unknown_ref",
+                                     "{what}: there is no {kind} named '{name}'",
+                                     "{what} : aucun {kind} ne s'appelle « {name} »"};
+inline constexpr Message kUnknownRefSuggest{
+    "load.unknown_ref_suggest",
+    "{what}: there is no {kind} named '{name}'; did you mean '{suggestion}'?",
+    "{what} : aucun {kind} ne s'appelle « {name} » ; vouliez-vous dire « {suggestion} » ?"};
+inline constexpr Message kTimelineOrder{
+    "load.timeline_order",
+    "the timeline must be in time order: this entry at {at} comes after one at {previous} (line "
+    "{line})",
+    "le déroulement doit suivre l'ordre du temps : cette étape à {at} vient après une étape à "
+    "{previous} (ligne {line})"};
+inline constexpr Message kCannotRead{"load.cannot_read", "cannot read the file: {reason}",
+                                     "impossible de lire le fichier : {reason}"};
+// What an error is about: the mapping or item it was found in.
+inline constexpr Message kWhatScenario{"what.scenario", "the scenario", "le scénario"};
+inline constexpr Message kWhatNetwork{"what.network", "the network", "le réseau"};
+inline constexpr Message kWhatHost{"what.host", "host {name}", "l'hôte {name}"};
+inline constexpr Message kWhatAHost{"what.a_host", "a host", "un hôte"};
+inline constexpr Message kWhatRouter{"what.router", "router {name}", "le routeur {name}"};
+inline constexpr Message kWhatARouter{"what.a_router", "a router", "un routeur"};
+inline constexpr Message kWhatLink{"what.link", "link {name}", "le lien {name}"};
+inline constexpr Message kWhatALink{"what.a_link", "a link", "un lien"};
+inline constexpr Message kWhatFirewallRule{"what.firewall_rule", "a firewall rule of {host}",
+                                           "une règle de pare-feu de {host}"};
+inline constexpr Message kWhatTimelineEntry{"what.timeline_entry", "a timeline entry",
+                                            "une étape du déroulement"};
+inline constexpr Message kWhatKey{"what.key", "'{name}'", "« {name} »"};
+inline constexpr Message kKindLink{"kind.link", "link", "lien"};
+inline constexpr Message kKindHost{"kind.host", "host", "hôte"};
+inline constexpr Message kKindNode{"kind.node", "host or router", "hôte ni routeur"};
 
 inline constexpr std::array kAll{&kErrorLabel,
                                  &kSyntax,
@@ -133,6 +178,27 @@ inline constexpr std::array kAll{&kErrorLabel,
                                  &kBadPosition,
                                  &kLinkEnds,
                                  &kBadLoss,
-                                 &kNetworkRejected};
+                                 &kNetworkRejected,
+                                 &kBadStart,
+                                 &kNoAction,
+                                 &kTwoActions,
+                                 &kUnknownRef,
+                                 &kUnknownRefSuggest,
+                                 &kTimelineOrder,
+                                 &kCannotRead,
+                                 &kWhatScenario,
+                                 &kWhatNetwork,
+                                 &kWhatHost,
+                                 &kWhatAHost,
+                                 &kWhatRouter,
+                                 &kWhatARouter,
+                                 &kWhatLink,
+                                 &kWhatALink,
+                                 &kWhatFirewallRule,
+                                 &kWhatTimelineEntry,
+                                 &kWhatKey,
+                                 &kKindLink,
+                                 &kKindHost,
+                                 &kKindNode};
 
 }  // namespace mailsim::scenarios::msg

@@ -13,6 +13,11 @@ namespace {
 
 using sim::net::Ipv4Address;
 
+// The `name:` of a mapping, to name it in messages before it is read.
+std::string scalar_name(const YAML::Node& node) {
+  return node.IsMap() && node["name"] && node["name"].IsScalar() ? node["name"].Scalar() : "";
+}
+
 // Names and addresses already taken, to report duplicates with the line of the first use.
 struct Registry {
   std::map<std::string, int> names;  // name -> line
@@ -35,13 +40,13 @@ struct Registry {
 };
 
 std::optional<Ipv4Address> read_address(YamlMap& m, Need need, Diagnostics& diag) {
-  auto node = m.child("address", need);
   auto text = m.text("address", need);
+  auto node = m.child("address");
   if (!text || !node) return std::nullopt;
   try {
     return Ipv4Address::parse(*text);
   } catch (const LocalizedError& e) {
-    Text t(msg::kBadValue, {{"key", "address"}, {"what", m.what()}});
+    Text t = m.about(msg::kBadValue, {{"key", "address"}});
     t.with("problem", e.text());
     diag.error(position_of(*node), std::move(t));
     return std::nullopt;
@@ -52,7 +57,7 @@ std::optional<PositionModel> read_position(YamlMap& m, Diagnostics& diag) {
   auto node = m.child("position");
   if (!node) return std::nullopt;
   auto bad = [&] {
-    diag.error(position_of(*node), Text(msg::kBadPosition, {{"what", m.what()}}));
+    diag.error(position_of(*node), m.about(msg::kBadPosition));
     return std::nullopt;
   };
   if (!node->IsSequence() || node->size() != 2) return bad();
@@ -81,7 +86,7 @@ std::optional<double> read_loss(YamlMap& m, Diagnostics& diag) {
   double v = 0;
   auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || ptr != s.data() + s.size() || v < 0 || v / scale > 1) {
-    diag.error(position_of(*node), Text(msg::kBadLoss, {{"what", m.what()}, {"value", *text}}));
+    diag.error(position_of(*node), m.about(msg::kBadLoss, {{"value", *text}}));
     return std::nullopt;
   }
   return v / scale;
@@ -90,15 +95,25 @@ std::optional<double> read_loss(YamlMap& m, Diagnostics& diag) {
 HostModel read_host(const YAML::Node& node, Diagnostics& diag, std::vector<std::string>* keys) {
   HostModel h;
   h.pos = position_of(node);
-  const std::string label = node.IsMap() && node["name"] && node["name"].IsScalar()
-                                ? "host " + node["name"].Scalar()
-                                : "a host";
-  YamlMap m(node, label, diag);
+  const std::string name = scalar_name(node);
+  YamlMap m(node, name.empty() ? Text(msg::kWhatAHost) : Text(msg::kWhatHost, {{"name", name}}),
+            diag);
   if (auto name = m.text("name", Need::required)) h.name = *name;
   if (auto a = read_address(m, Need::required, diag)) h.address = *a;
   h.position = read_position(m, diag);
   if (auto mss = m.integer("mss", 88, 65495)) h.settings.mss = static_cast<std::uint16_t>(*mss);
   if (auto ttl = m.integer("ttl", 1, 255)) h.settings.ttl = static_cast<std::uint8_t>(*ttl);
+  for (const auto& f : m.list("firewall")) {
+    YamlMap rule(f, Text(msg::kWhatFirewallRule, {{"host", name}}), diag);
+    FilterModel fm;
+    if (auto port = rule.integer("port", 1, 65535, Need::required))
+      fm.port = static_cast<std::uint16_t>(*port);
+    if (auto v = rule.choice("direction", {"incoming", "outgoing"})) fm.direction = *v;
+    if (auto v = rule.choice("action", {"drop", "reject"})) fm.action = *v;
+    if (auto v = rule.choice("protocol", {"tcp", "udp", "any"})) fm.protocol = *v;
+    rule.finish();
+    h.filters.push_back(fm);
+  }
   m.finish();
   if (keys) *keys = m.known_keys();
   return h;
@@ -107,10 +122,9 @@ HostModel read_host(const YAML::Node& node, Diagnostics& diag, std::vector<std::
 RouterModel read_router(const YAML::Node& node, Diagnostics& diag, std::vector<std::string>* keys) {
   RouterModel r;
   r.pos = position_of(node);
-  const std::string label = node.IsMap() && node["name"] && node["name"].IsScalar()
-                                ? "router " + node["name"].Scalar()
-                                : "a router";
-  YamlMap m(node, label, diag);
+  const std::string name = scalar_name(node);
+  YamlMap m(node, name.empty() ? Text(msg::kWhatARouter) : Text(msg::kWhatRouter, {{"name", name}}),
+            diag);
   if (auto name = m.text("name", Need::required)) r.name = *name;
   r.address = read_address(m, Need::optional, diag);
   r.position = read_position(m, diag);
@@ -122,10 +136,9 @@ RouterModel read_router(const YAML::Node& node, Diagnostics& diag, std::vector<s
 LinkModel read_link(const YAML::Node& node, Diagnostics& diag, std::vector<std::string>* keys) {
   LinkModel l;
   l.pos = position_of(node);
-  std::string label = "a link";
-  if (node.IsMap() && node["name"] && node["name"].IsScalar())
-    label = "link " + node["name"].Scalar();
-  YamlMap m(node, label, diag);
+  const std::string given = scalar_name(node);
+  YamlMap m(node, given.empty() ? Text(msg::kWhatALink) : Text(msg::kWhatLink, {{"name", given}}),
+            diag);
   auto name = m.text("name");
   if (auto between = m.child("between", Need::required)) {
     if (between->IsSequence() && between->size() == 2 && (*between)[0].IsScalar() &&
@@ -133,7 +146,7 @@ LinkModel read_link(const YAML::Node& node, Diagnostics& diag, std::vector<std::
       l.a = (*between)[0].Scalar();
       l.b = (*between)[1].Scalar();
     } else {
-      diag.error(position_of(*between), Text(msg::kLinkEnds, {{"what", label}}));
+      diag.error(position_of(*between), m.about(msg::kLinkEnds));
     }
   }
   l.name = name ? *name : l.a + "-" + l.b;
@@ -156,7 +169,7 @@ namespace {
 NetworkModel read_network_impl(const YAML::Node& node, Diagnostics& diag,
                                std::vector<std::string>* keys) {
   NetworkModel net;
-  YamlMap m(node, "network", diag);
+  YamlMap m(node, Text(msg::kWhatNetwork), diag);
   if (!m.ok()) return net;
   Registry registry{{}, {}, diag};
   for (const auto& h : m.list("hosts")) {
@@ -181,13 +194,13 @@ NetworkModel read_network_impl(const YAML::Node& node, Diagnostics& diag,
     LinkModel& link = net.links.back();
     for (const std::string* end : {&link.a, &link.b}) {
       if (end->empty() || std::find(nodes.begin(), nodes.end(), *end) != nodes.end()) continue;
-      const std::string what = "link " + link.name;
+      const Text what(msg::kWhatLink, {{"name", link.name}});
       const std::string suggestion = closest_match(*end, nodes);
-      if (suggestion.empty())
-        diag.error(link.pos, Text(msg::kUnknownNode, {{"what", what}, {"name", *end}}));
-      else
-        diag.error(link.pos, Text(msg::kUnknownNodeSuggest,
-                                  {{"what", what}, {"name", *end}, {"suggestion", suggestion}}));
+      Text t = suggestion.empty()
+                   ? Text(msg::kUnknownNode, {{"name", *end}})
+                   : Text(msg::kUnknownNodeSuggest, {{"name", *end}, {"suggestion", suggestion}});
+      t.with("what", what);
+      diag.error(link.pos, std::move(t));
     }
     if (!link.a.empty()) registry.name(link.name, link.pos);
   }

@@ -20,10 +20,10 @@ std::string join(const std::vector<std::string>& items) {
 }
 }  // namespace
 
-YamlMap::YamlMap(const YAML::Node& node, std::string what, Diagnostics& diag)
+YamlMap::YamlMap(const YAML::Node& node, Text what, Diagnostics& diag)
     : what_(std::move(what)), diag_(diag), pos_(position_of(node)) {
   if (!node.IsMap()) {
-    diag_.error(pos_, Text(msg::kNotAMap, {{"what", what_}}));
+    diag_.error(pos_, about(msg::kNotAMap, {}));
     return;
   }
   ok_ = true;
@@ -31,8 +31,7 @@ YamlMap::YamlMap(const YAML::Node& node, std::string what, Diagnostics& diag)
     std::string key = it->first.IsScalar() ? it->first.Scalar() : std::string("?");
     auto same = [&](const Entry& e) { return e.key == key; };
     if (std::any_of(entries_.begin(), entries_.end(), same)) {
-      diag_.error(position_of(it->first),
-                  Text(msg::kDuplicateKey, {{"key", key}, {"what", what_}}));
+      diag_.error(position_of(it->first), about(msg::kDuplicateKey, {{"key", key}}));
       continue;
     }
     entries_.push_back(Entry{std::move(key), it->first, it->second});
@@ -48,7 +47,7 @@ YamlMap::Entry* YamlMap::find(std::string_view key, Need need) {
     }
   }
   if (need == Need::required && ok_)
-    diag_.error(pos_, Text(msg::kMissingKey, {{"key", std::string(key)}, {"what", what_}}));
+    diag_.error(pos_, about(msg::kMissingKey, {{"key", std::string(key)}}));
   return nullptr;
 }
 
@@ -58,8 +57,14 @@ bool YamlMap::has(std::string_view key) {
                      [&](const Entry& e) { return e.key == key; });
 }
 
+Text YamlMap::about(const Message& m, std::vector<Text::Arg> args) const {
+  Text t(m, std::move(args));
+  t.with("what", what_);
+  return t;
+}
+
 void YamlMap::bad_value(const Entry& e, Text problem) {
-  Text t(msg::kBadValue, {{"key", e.key}, {"what", what_}});
+  Text t = about(msg::kBadValue, {{"key", e.key}});
   t.with("problem", std::move(problem));
   diag_.error(position_of(e.value), std::move(t));
 }
@@ -70,8 +75,7 @@ std::optional<std::string> YamlMap::scalar(std::string_view key, Need need, Entr
   if (e == nullptr) return std::nullopt;
   if (!e->value.IsScalar()) {
     if (e->value.IsNull() && need == Need::optional) return std::nullopt;
-    diag_.error(position_of(e->value),
-                Text(msg::kExpectedText, {{"key", e->key}, {"what", what_}}));
+    diag_.error(position_of(e->value), about(msg::kExpectedText, {{"key", e->key}}));
     return std::nullopt;
   }
   return e->value.Scalar();
@@ -118,11 +122,10 @@ std::optional<std::int64_t> YamlMap::integer(std::string_view key, std::int64_t 
   const char* end = s->data() + s->size();
   auto [ptr, ec] = std::from_chars(s->data(), end, value);
   if (ec != std::errc() || ptr != end || value < min || value > max) {
-    diag_.error(position_of(e->value), Text(msg::kExpectedInteger, {{"key", e->key},
-                                                                    {"what", what_},
-                                                                    {"min", std::to_string(min)},
-                                                                    {"max", std::to_string(max)},
-                                                                    {"value", *s}}));
+    diag_.error(position_of(e->value), about(msg::kExpectedInteger, {{"key", e->key},
+                                                                     {"min", std::to_string(min)},
+                                                                     {"max", std::to_string(max)},
+                                                                     {"value", *s}}));
     return std::nullopt;
   }
   return value;
@@ -136,11 +139,10 @@ std::optional<double> YamlMap::number(std::string_view key, double min, double m
   const char* end = s->data() + s->size();
   auto [ptr, ec] = std::from_chars(s->data(), end, value);
   if (ec != std::errc() || ptr != end || !std::isfinite(value) || value < min || value > max) {
-    diag_.error(position_of(e->value), Text(msg::kExpectedNumber, {{"key", e->key},
-                                                                   {"what", what_},
-                                                                   {"min", fmt::format("{}", min)},
-                                                                   {"max", fmt::format("{}", max)},
-                                                                   {"value", *s}}));
+    diag_.error(position_of(e->value), about(msg::kExpectedNumber, {{"key", e->key},
+                                                                    {"min", fmt::format("{}", min)},
+                                                                    {"max", fmt::format("{}", max)},
+                                                                    {"value", *s}}));
     return std::nullopt;
   }
   return value;
@@ -152,8 +154,7 @@ std::optional<bool> YamlMap::boolean(std::string_view key, Need need) {
   if (!s) return std::nullopt;
   if (*s == "true" || *s == "yes" || *s == "on") return true;
   if (*s == "false" || *s == "no" || *s == "off") return false;
-  diag_.error(position_of(e->value),
-              Text(msg::kExpectedBool, {{"key", e->key}, {"what", what_}, {"value", *s}}));
+  diag_.error(position_of(e->value), about(msg::kExpectedBool, {{"key", e->key}, {"value", *s}}));
   return std::nullopt;
 }
 
@@ -167,14 +168,12 @@ std::optional<std::string> YamlMap::choice(std::string_view key,
   if (suggestion.empty())
     diag_.error(
         position_of(e->value),
-        Text(msg::kBadChoice,
-             {{"key", e->key}, {"what", what_}, {"choices", join(choices)}, {"value", *s}}));
+        about(msg::kBadChoice, {{"key", e->key}, {"choices", join(choices)}, {"value", *s}}));
   else
-    diag_.error(position_of(e->value), Text(msg::kBadChoiceSuggest, {{"key", e->key},
-                                                                     {"what", what_},
-                                                                     {"choices", join(choices)},
-                                                                     {"value", *s},
-                                                                     {"suggestion", suggestion}}));
+    diag_.error(position_of(e->value), about(msg::kBadChoiceSuggest, {{"key", e->key},
+                                                                      {"choices", join(choices)},
+                                                                      {"value", *s},
+                                                                      {"suggestion", suggestion}}));
   return std::nullopt;
 }
 
@@ -189,7 +188,7 @@ std::vector<YAML::Node> YamlMap::list(std::string_view key, Need need) {
   Entry* e = find(key, need);
   if (e == nullptr || (e->value.IsNull() && need == Need::optional)) return items;
   if (!e->value.IsSequence()) {
-    diag_.error(position_of(e->value), Text(msg::kNotAList, {{"key", e->key}, {"what", what_}}));
+    diag_.error(position_of(e->value), about(msg::kNotAList, {{"key", e->key}}));
     return items;
   }
   for (const auto& item : e->value)
@@ -202,13 +201,11 @@ void YamlMap::finish() {
     if (e.used || std::find(known_.begin(), known_.end(), e.key) != known_.end()) continue;
     const std::string suggestion = closest_match(e.key, known_);
     if (suggestion.empty())
-      diag_.error(
-          position_of(e.key_node),
-          Text(msg::kUnknownKey, {{"key", e.key}, {"what", what_}, {"known", join(known_)}}));
+      diag_.error(position_of(e.key_node),
+                  about(msg::kUnknownKey, {{"key", e.key}, {"known", join(known_)}}));
     else
       diag_.error(position_of(e.key_node),
-                  Text(msg::kUnknownKeySuggest,
-                       {{"key", e.key}, {"what", what_}, {"suggestion", suggestion}}));
+                  about(msg::kUnknownKeySuggest, {{"key", e.key}, {"suggestion", suggestion}}));
   }
 }
 

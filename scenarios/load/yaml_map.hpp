@@ -18,12 +18,14 @@ enum class Need { optional, required };
 
 class YamlMap {
  public:
-  // `what` names the mapping in messages: "the scenario", "link r1-r2", "host mx.b.example".
-  YamlMap(const YAML::Node& node, std::string what, Diagnostics& diag);
+  // `what` names the mapping in messages ("the scenario", "link r1-r2"), in both languages.
+  YamlMap(const YAML::Node& node, Text what, Diagnostics& diag);
 
   bool ok() const { return ok_; }
   SourcePos pos() const { return pos_; }
-  const std::string& what() const { return what_; }
+  const Text& what() const { return what_; }
+  // A message about this mapping: `args` plus {what}, rendered in the reader's language.
+  Text about(const Message& m, std::vector<Text::Arg> args = {}) const;
   bool has(std::string_view key);  // also declares the key as known
 
   std::optional<std::string> text(std::string_view key, Need need = Need::optional);
@@ -60,7 +62,7 @@ class YamlMap {
   template <class T, class Parse>
   std::optional<T> convert(std::string_view key, Need need, Parse parse);
 
-  std::string what_;
+  Text what_;
   Diagnostics& diag_;
   SourcePos pos_;
   bool ok_ = false;

@@ -16,11 +16,19 @@ struct PositionModel {
   double y = 0;
 };
 
+struct FilterModel {
+  std::uint16_t port = 0;
+  std::string direction = "incoming";  // incoming | outgoing
+  std::string action = "drop";         // drop | reject
+  std::string protocol = "tcp";        // tcp | udp | any
+};
+
 struct HostModel {
   std::string name;
   sim::net::Ipv4Address address;
   std::optional<PositionModel> position;
   sim::net::HostSettings settings;
+  std::vector<FilterModel> filters;  // the host's firewall
   SourcePos pos;
 };
 

@@ -113,7 +113,7 @@ hosts2: []
       "example [alice-pc, r1]\n"
       "net.yaml:16:11: error: 'loss' in a link must be a probability from 0 to 1 or a "
       "percentage, not '150%'\n"
-      "net.yaml:17:1: error: unknown key 'hosts2' in network; did you mean 'hosts'?\n");
+      "net.yaml:17:1: error: unknown key 'hosts2' in the network; did you mean 'hosts'?\n");
 }
 
 TEST(NetworkReader, TheNetworksOwnChecksArePlacedInTheFile) {
@@ -131,7 +131,8 @@ TEST(NetworkReader, TheNetworksOwnChecksArePlacedInTheFile) {
 
 TEST(NetworkReader, KnownKeysComeFromTheReaders) {
   EXPECT_EQ(network_keys(), (std::vector<std::string>{"hosts", "routers", "links"}));
-  EXPECT_EQ(host_keys(), (std::vector<std::string>{"name", "address", "position", "mss", "ttl"}));
+  EXPECT_EQ(host_keys(),
+            (std::vector<std::string>{"name", "address", "position", "mss", "ttl", "firewall"}));
   EXPECT_EQ(router_keys(), (std::vector<std::string>{"name", "address", "position"}));
   EXPECT_EQ(link_keys(), (std::vector<std::string>{"name", "between", "latency", "bandwidth", "mtu",
                                                    "loss", "queue_bytes", "queue_packets", "up"}));

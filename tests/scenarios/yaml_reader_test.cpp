@@ -17,7 +17,7 @@ std::string read_link(const std::string& yaml, Lang lang = Lang::en) {
   Diagnostics diag("lesson.yaml");
   auto root = load_yaml(yaml, diag);
   if (root) {
-    YamlMap link(*root, "link r1-r2", diag);
+    YamlMap link(*root, Text(msg::kWhatLink, {{"name", "r1-r2"}}), diag);
     link.text("from", Need::required);
     link.text("to", Need::required);
     link.time("latency");
@@ -40,7 +40,7 @@ TEST(YamlReader, AValidMappingGivesTypedValues) {
       "loss: 0.05\nqueue: 64\nup: false\nkind: wifi\n",
       diag);
   ASSERT_TRUE(root);
-  YamlMap m(*root, "link r1-r2", diag);
+  YamlMap m(*root, Text(msg::kWhatLink, {{"name", "r1-r2"}}), diag);
   EXPECT_EQ(m.text("from"), "r1");
   EXPECT_EQ(m.time("latency"), 20ms);
   EXPECT_EQ(m.bandwidth("bandwidth"), 10000000u);
@@ -87,7 +87,7 @@ TEST(YamlReader, EveryErrorOfAFileIsReportedAtOnceWithItsPlace) {
 
 TEST(YamlReader, ErrorsInFrench) {
   EXPECT_EQ(read_link("from: r1\nto: r2\nlatency: 5 parsecs\n", Lang::fr),
-            "lesson.yaml:3:10: erreur : « latency » dans link r1-r2 : « 5 parsecs » : unité de "
+            "lesson.yaml:3:10: erreur : « latency » dans le lien r1-r2 : « 5 parsecs » : unité de "
             "temps « parsecs » inconnue ; utilisez us, ms, s, min, h, d (par exemple 250ms, "
             "1h30min ou 00:05:00)\n");
 }

@@ -1,0 +1,70 @@
+#include "scenarios/build/scenario_run.hpp"
+
+#include "agents/roles/typed_session.hpp"
+#include "scenarios/build/network_builder.hpp"
+
+namespace mailsim::scenarios {
+
+ScenarioRun::ScenarioRun(const ScenarioModel& model, Diagnostics& diag,
+                         std::optional<std::uint64_t> seed_override)
+    : model_(model), sim_(seed_override.value_or(model.seed)), network_(sim_) {
+  ok_ = build_network(model_.network, network_, diag);
+  if (!ok_) return;
+  for (const auto& entry : model_.timeline)
+    schedule(entry);
+}
+
+ScenarioRun::~ScenarioRun() = default;
+
+void ScenarioRun::schedule(const TimelineEntry& entry) {
+  using namespace sim::net;
+  std::visit(
+      [&](const auto& action) {
+        using A = std::decay_t<decltype(action)>;
+        if constexpr (std::is_same_v<A, SetLinkUp>) {
+          sim_.schedule_at(entry.at, [this, action] {
+            network_.set_link_up(network_.link(action.link), action.up);
+          });
+        } else if constexpr (std::is_same_v<A, SetHostUp>) {
+          sim_.schedule_at(entry.at, [this, action] {
+            network_.set_host_up(network_.node(action.host), action.up);
+          });
+        } else if constexpr (std::is_same_v<A, ChangeLink>) {
+          sim_.schedule_at(entry.at, [this, action] {
+            network_.set_link_params(network_.link(action.link), action.params);
+          });
+        } else {
+          const TypedSessionAction& t = action;
+          Ipv4Address to = !t.to.empty() && std::isdigit(static_cast<unsigned char>(t.to[0]))
+                               ? Ipv4Address::parse(t.to)
+                               : *network_.address(network_.node(t.to));
+          sessions_.push_back(
+              std::make_unique<agents::TypedSession>(network_, network_.node(t.from), to, t.port));
+          agents::TypedSession* session = sessions_.back().get();
+          sim_.schedule_at(entry.at, [session] { session->open(); });
+          for (std::size_t i = 0; i < t.lines.size(); ++i) {
+            const auto when = entry.at + t.pause * static_cast<std::int64_t>(i + 1);
+            sim_.schedule_at(when, [session, line = t.lines[i]] { session->type(line); });
+          }
+        }
+      },
+      entry.action);
+}
+
+void ScenarioRun::run_until(sim::SimTime end) {
+  sim_.run_until(end);
+}
+
+void ScenarioRun::run_to_completion() {
+  const sim::SimTime guard = std::chrono::hours(24 * 30);
+  if (model_.duration) {
+    sim_.run_until(*model_.duration);
+    return;
+  }
+  while (auto next = sim_.next_event_time()) {
+    if (*next > guard) break;
+    sim_.step();
+  }
+}
+
+}  // namespace mailsim::scenarios

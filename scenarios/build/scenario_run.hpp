@@ -1,0 +1,50 @@
+#pragma once
+// A scenario brought to life: the simulator seeded from the scenario (or an override), the
+// network built, and every timeline action scheduled. The command line and the window both
+// drive one of these; it owns all simulation state.
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "scenarios/load/diagnostics.hpp"
+#include "scenarios/model/scenario_model.hpp"
+#include "sim/net/network.hpp"
+#include "sim/simulator.hpp"
+
+namespace mailsim::agents {
+class TypedSession;
+}
+
+namespace mailsim::scenarios {
+
+class ScenarioRun {
+ public:
+  // Problems found while building go to `diag`; check ok() before running.
+  ScenarioRun(const ScenarioModel& model, Diagnostics& diag,
+              std::optional<std::uint64_t> seed_override = std::nullopt);
+  ~ScenarioRun();
+  ScenarioRun(const ScenarioRun&) = delete;
+  ScenarioRun& operator=(const ScenarioRun&) = delete;
+
+  bool ok() const { return ok_; }
+  sim::Simulator& sim() { return sim_; }
+  sim::net::Network& network() { return network_; }
+  const ScenarioModel& model() const { return model_; }
+
+  // When a run without --until stops: the scenario's duration, or when nothing is left to do
+  // (at most 30 simulated days, a guard against a scenario that never settles).
+  std::optional<sim::SimTime> planned_end() const { return model_.duration; }
+  void run_until(sim::SimTime end);
+  void run_to_completion();
+
+ private:
+  void schedule(const TimelineEntry& entry);
+
+  ScenarioModel model_;
+  sim::Simulator sim_;
+  sim::net::Network network_;
+  bool ok_ = false;
+  std::vector<std::unique_ptr<agents::TypedSession>> sessions_;
+};
+
+}  // namespace mailsim::scenarios

@@ -1,0 +1,105 @@
+#include "scenarios/load/scenario_reader.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <sstream>
+
+#include "scenarios/load/datetime.hpp"
+#include "scenarios/load/messages.hpp"
+#include "scenarios/load/network_reader.hpp"
+#include "scenarios/load/timeline_reader.hpp"
+#include "scenarios/load/yaml_document.hpp"
+#include "scenarios/load/yaml_map.hpp"
+#include "sim/units.hpp"
+
+namespace mailsim::scenarios {
+namespace {
+
+// `title: text` (both languages) or `title: {en: ..., fr: ...}`.
+LocalizedText read_localized(YamlMap& m, std::string_view key, Need need, Diagnostics& diag) {
+  LocalizedText t;
+  auto node = m.child(key, need);
+  if (!node) return t;
+  if (node->IsScalar()) {
+    t.en = t.fr = node->Scalar();
+    return t;
+  }
+  YamlMap inner(*node, Text(msg::kWhatKey, {{"name", std::string(key)}}), diag);
+  if (auto en = inner.text("en", Need::required)) t.en = *en;
+  if (auto fr = inner.text("fr")) t.fr = *fr;
+  inner.finish();
+  return t;
+}
+
+std::optional<ScenarioModel> read_scenario(const YAML::Node& root, Diagnostics& diag,
+                                           std::vector<std::string>* keys) {
+  ScenarioModel s;
+  s.file = diag.file();
+  YamlMap m(root, Text(msg::kWhatScenario), diag);
+  if (!m.ok()) return std::nullopt;
+  s.title = read_localized(m, "title", Need::required, diag);
+  s.description = read_localized(m, "description", Need::optional, diag);
+  if (auto seed = m.integer("seed", 0, std::numeric_limits<std::int64_t>::max()))
+    s.seed = static_cast<std::uint64_t>(*seed);
+  s.start_unix_seconds = kDefaultStartUnix;
+  s.start_utc_offset_minutes = kDefaultStartOffsetMinutes;
+  if (auto start = m.text("start")) {
+    if (auto t = parse_start_time(*start)) {
+      s.start_unix_seconds = t->unix_seconds;
+      s.start_utc_offset_minutes = t->utc_offset_minutes;
+    } else {
+      diag.error(position_of(*m.child("start")), Text(msg::kBadStart, {{"value", *start}}));
+    }
+  }
+  s.duration = m.time("duration");
+  if (auto net = m.child("network", Need::required)) s.network = read_network(*net, diag);
+  s.timeline = read_timeline(m.list("timeline"), s.network, diag);
+  m.finish();
+  if (keys) *keys = m.known_keys();
+  return s;
+}
+
+}  // namespace
+
+LoadResult load_scenario_text(std::string_view text, const std::string& file) {
+  LoadResult result{std::nullopt, Diagnostics(file)};
+  auto root = load_yaml(text, result.diagnostics);
+  if (!root) return result;
+  auto scenario = read_scenario(*root, result.diagnostics, nullptr);
+  if (result.diagnostics.empty()) result.scenario = std::move(scenario);
+  return result;
+}
+
+LoadResult load_scenario_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    LoadResult result{std::nullopt, Diagnostics(path)};
+    result.diagnostics.error({},
+                             Text(msg::kCannotRead, {{"reason", "no such file, or not readable"}}));
+    return result;
+  }
+  // A huge file is rejected from its size, without reading it.
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  const std::size_t limit = YamlLimits{}.max_bytes;
+  if (!ec && size > limit) {
+    LoadResult result{std::nullopt, Diagnostics(path)};
+    result.diagnostics.error({}, Text(msg::kTooLarge, {{"size", sim::format_size(size)},
+                                                       {"limit", sim::format_size(limit)}}));
+    return result;
+  }
+  std::string text(limit + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  return load_scenario_text(text, path);
+}
+
+std::vector<std::string> scenario_keys() {
+  Diagnostics scratch("");
+  std::vector<std::string> keys;
+  read_scenario(YAML::Load("{}"), scratch, &keys);
+  return keys;
+}
+
+}  // namespace mailsim::scenarios

@@ -1,0 +1,141 @@
+#include "scenarios/load/timeline_reader.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "scenarios/load/messages.hpp"
+#include "scenarios/load/yaml_document.hpp"
+#include "scenarios/load/yaml_map.hpp"
+
+namespace mailsim::scenarios {
+namespace {
+
+// Names of the things an action may refer to.
+struct Names {
+  std::vector<std::string> hosts, links, nodes;
+};
+
+void check_ref(const std::string& name, const std::vector<std::string>& known, const Message& kind,
+               const std::string& key, SourcePos pos, Diagnostics& diag) {
+  if (name.empty() || std::find(known.begin(), known.end(), name) != known.end()) return;
+  const std::string suggestion = closest_match(name, known);
+  Text t = suggestion.empty()
+               ? Text(msg::kUnknownRef, {{"name", name}})
+               : Text(msg::kUnknownRefSuggest, {{"name", name}, {"suggestion", suggestion}});
+  t.with("what", Text(msg::kWhatKey, {{"name", key}}));
+  t.with("kind", Text(kind));
+  diag.error(pos, std::move(t));
+}
+
+std::optional<Action> read_action(YamlMap& m, const std::string& key, const Names& names,
+                                  const NetworkModel& network, Diagnostics& diag) {
+  const SourcePos pos = m.child(key) ? position_of(*m.child(key)) : m.pos();
+  if (key == "link_down" || key == "link_up") {
+    auto link = m.text(key);
+    if (!link) return std::nullopt;
+    check_ref(*link, names.links, msg::kKindLink, key, pos, diag);
+    return SetLinkUp{*link, key == "link_up"};
+  }
+  if (key == "host_down" || key == "host_up") {
+    auto host = m.text(key);
+    if (!host) return std::nullopt;
+    check_ref(*host, names.nodes, msg::kKindNode, key, pos, diag);
+    return SetHostUp{*host, key == "host_up"};
+  }
+  auto node = m.child(key);
+  if (!node) return std::nullopt;
+  YamlMap inner(*node, Text(msg::kWhatKey, {{"name", key}}), diag);
+  if (!inner.ok()) return std::nullopt;
+  if (key == "change_link") {
+    ChangeLink c;
+    if (auto link = inner.text("link", Need::required)) {
+      c.link = *link;
+      check_ref(c.link, names.links, msg::kKindLink, key, inner.pos(), diag);
+      for (const auto& l : network.links)
+        if (l.name == c.link) c.params = l.params;
+    }
+    if (auto v = inner.time("latency")) c.params.latency = *v;
+    if (auto v = inner.bandwidth("bandwidth")) c.params.bandwidth_bps = *v;
+    if (auto v = inner.number("loss", 0, 1)) c.params.loss = *v;
+    if (auto v = inner.integer("mtu", 68, 65535)) c.params.mtu = static_cast<std::uint32_t>(*v);
+    inner.finish();
+    return c;
+  }
+  // key == "type": a person typing lines at a terminal.
+  TypedSessionAction t;
+  if (auto from = inner.text("from", Need::required)) {
+    t.from = *from;
+    check_ref(t.from, names.hosts, msg::kKindHost, key, inner.pos(), diag);
+  }
+  if (auto to = inner.text("to", Need::required)) {
+    t.to = *to;
+    const bool is_address = !to->empty() && std::isdigit(static_cast<unsigned char>((*to)[0]));
+    if (!is_address) check_ref(t.to, names.nodes, msg::kKindNode, key, inner.pos(), diag);
+  }
+  if (auto port = inner.integer("port", 1, 65535)) t.port = static_cast<std::uint16_t>(*port);
+  for (const auto& line : inner.list("lines", Need::required)) {
+    if (line.IsScalar()) {
+      t.lines.push_back(line.Scalar());
+    } else {
+      diag.error(position_of(line), inner.about(msg::kExpectedText, {{"key", "lines"}}));
+    }
+  }
+  if (auto pause = inner.time("pause")) t.pause = *pause;
+  inner.finish();
+  return t;
+}
+
+}  // namespace
+
+const std::vector<std::string>& timeline_action_keys() {
+  static const std::vector<std::string> keys{"link_down", "link_up",     "host_down",
+                                             "host_up",   "change_link", "type"};
+  return keys;
+}
+
+std::vector<TimelineEntry> read_timeline(const std::vector<YAML::Node>& entries,
+                                         const NetworkModel& network, Diagnostics& diag) {
+  Names names;
+  for (const auto& h : network.hosts)
+    names.hosts.push_back(h.name);
+  for (const auto& l : network.links)
+    names.links.push_back(l.name);
+  names.nodes = names.hosts;
+  for (const auto& r : network.routers)
+    names.nodes.push_back(r.name);
+
+  std::vector<TimelineEntry> out;
+  std::optional<std::size_t> previous;  // index: `out` may reallocate
+  std::string action_list;
+  for (const auto& k : timeline_action_keys())
+    action_list += (action_list.empty() ? "" : ", ") + k;
+
+  for (const auto& node : entries) {
+    YamlMap m(node, Text(msg::kWhatTimelineEntry), diag);
+    if (!m.ok()) continue;
+    auto at = m.time("at", Need::required);
+    std::vector<std::string> present;
+    for (const auto& k : timeline_action_keys())
+      if (m.has(k)) present.push_back(k);
+    std::optional<Action> action;
+    if (present.empty())
+      diag.error(m.pos(), Text(msg::kNoAction, {{"actions", action_list}}));
+    else if (present.size() > 1)
+      diag.error(m.pos(), Text(msg::kTwoActions, {{"first", present[0]}, {"second", present[1]}}));
+    else
+      action = read_action(m, present[0], names, network, diag);
+    m.finish();
+    if (!at || !action) continue;
+    TimelineEntry entry{*at, std::move(*action), m.pos()};
+    if (previous && entry.at < out[*previous].at)
+      diag.error(entry.pos,
+                 Text(msg::kTimelineOrder, {{"at", sim::format_time(entry.at)},
+                                            {"previous", sim::format_time(out[*previous].at)},
+                                            {"line", std::to_string(out[*previous].pos.line)}}));
+    out.push_back(std::move(entry));
+    previous = out.size() - 1;
+  }
+  return out;
+}
+
+}  // namespace mailsim::scenarios

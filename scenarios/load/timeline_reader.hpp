@@ -1,0 +1,20 @@
+#pragma once
+// Reads the `timeline:` section: actions at given times (links and hosts going down or up,
+// link parameters changing, a person typing an SMTP session), with their references checked
+// against the network.
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "scenarios/load/diagnostics.hpp"
+#include "scenarios/model/scenario_model.hpp"
+
+namespace mailsim::scenarios {
+
+std::vector<TimelineEntry> read_timeline(const std::vector<YAML::Node>& entries,
+                                         const NetworkModel& network, Diagnostics& diag);
+
+// The action keys a timeline entry may hold, for messages and the schema test.
+const std::vector<std::string>& timeline_action_keys();
+
+}  // namespace mailsim::scenarios

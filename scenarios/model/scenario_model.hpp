@@ -1,0 +1,62 @@
+#pragma once
+// A whole scenario as written in its file. The loader fills it, the builder runs it, the
+// writer saves it back.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "scenarios/model/network_model.hpp"
+#include "sim/time.hpp"
+
+namespace mailsim::scenarios {
+
+struct LocalizedText {
+  std::string en;
+  std::string fr;
+  const std::string& in(Lang lang) const { return lang == Lang::fr && !fr.empty() ? fr : en; }
+};
+
+// ---- Timeline actions
+struct SetLinkUp {
+  std::string link;
+  bool up = true;
+};
+struct SetHostUp {
+  std::string host;
+  bool up = true;
+};
+struct ChangeLink {
+  std::string link;
+  sim::net::LinkParams params;  // starts from the link's parameters in the file
+};
+// A person typing at a terminal, like the article's telnet test: one line every `pause`.
+struct TypedSessionAction {
+  std::string from;  // host
+  std::string to;    // host name or address
+  std::uint16_t port = 25;
+  std::vector<std::string> lines;
+  sim::SimTime pause = std::chrono::seconds(1);
+};
+using Action = std::variant<SetLinkUp, SetHostUp, ChangeLink, TypedSessionAction>;
+
+struct TimelineEntry {
+  sim::SimTime at{0};
+  Action action;
+  SourcePos pos;
+};
+
+struct ScenarioModel {
+  std::string file;
+  LocalizedText title;
+  LocalizedText description;
+  std::uint64_t seed = 1;
+  std::int64_t start_unix_seconds = 0;   // wall-clock time of simulated 00:00:00, UTC
+  int start_utc_offset_minutes = 0;      // the zone the scenario's dates are shown in
+  std::optional<sim::SimTime> duration;  // how long `mailsim run` runs by default
+  NetworkModel network;
+  std::vector<TimelineEntry> timeline;
+};
+
+}  // namespace mailsim::scenarios

@@ -1,0 +1,110 @@
+// The `mailsim` command as a user runs it: exit codes, narration in both languages (golden
+// files), JSON lines, determinism, and every library scenario valid.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+namespace {
+
+struct Result {
+  int status;
+  std::string out;
+};
+
+Result run(const std::string& args) {
+  const std::string cmd = std::string(MAILSIM_BIN) + " " + args + " 2>&1";
+  Result r{-1, ""};
+  FILE* pipe = popen(cmd.c_str(), "r");
+  if (pipe == nullptr) return r;
+  std::array<char, 4096> buf;
+  while (std::size_t n = std::fread(buf.data(), 1, buf.size(), pipe))
+    r.out.append(buf.data(), n);
+  const int raw = pclose(pipe);
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  return r;
+}
+
+std::string library(const std::string& name) {
+  return std::string(MAILSIM_SOURCE_DIR) + "/scenarios/library/" + name;
+}
+
+std::string golden(const std::string& name) {
+  std::ifstream in(std::string(MAILSIM_TEST_DIR) + "/golden/" + name);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace
+
+TEST(Cli, NarratesTheFirewallScenarioInEnglishAndFrench) {
+  Result en = run("run " + library("firewall-port-25.yaml") + " --lang en");
+  EXPECT_EQ(en.status, 0);
+  EXPECT_EQ(en.out, golden("firewall-port-25.en.txt"));
+  Result fr = run("--lang fr run " + library("firewall-port-25.yaml"));
+  EXPECT_EQ(fr.status, 0);
+  EXPECT_EQ(fr.out, golden("firewall-port-25.fr.txt"));
+}
+
+TEST(Cli, SameScenarioSameSeedSameTraceBytes) {
+  Result a = run("run " + library("firewall-port-25.yaml") + " --format json --seed 7");
+  Result b = run("run " + library("firewall-port-25.yaml") + " --format json --seed 7");
+  EXPECT_EQ(a.status, 0);
+  EXPECT_EQ(a.out, b.out);
+  std::istringstream lines(a.out);
+  std::string line;
+  int n = 0;
+  while (std::getline(lines, line)) {
+    auto j = nlohmann::json::parse(line);  // throws, failing the test, on a bad line
+    EXPECT_TRUE(j.contains("t_us") && j.contains("kind")) << line;
+    ++n;
+  }
+  EXPECT_GT(n, 20);
+}
+
+TEST(Cli, UntilStopsTheRunAndBadTimesAreExplained) {
+  Result r = run("run " + library("firewall-port-25.yaml") + " --until 10s");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.out.find("End of the run at 00:00:10"), std::string::npos) << r.out;
+  Result bad = run("run " + library("firewall-port-25.yaml") + " --until 10parsecs");
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.out.find("unknown time unit 'parsecs'"), std::string::npos) << bad.out;
+}
+
+TEST(Cli, ValidateReportsEveryErrorAndExitsWithTwo) {
+  const std::string path = ::testing::TempDir() + "broken-lesson.yaml";
+  std::ofstream(path) << "title: x\nnetwork:\n  hosts:\n    - name: a\n      adress: 192.0.2.1\n";
+  Result r = run("validate " + path);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.out, path + ":4:7: error: host a needs 'address'; add a line 'address: ...'\n" +
+                       path +
+                       ":5:7: error: unknown key 'adress' in host a; did you mean 'address'?\n");
+  std::filesystem::remove(path);
+  EXPECT_EQ(run("validate /nonexistent.yaml").status, 2);
+}
+
+TEST(Cli, EveryLibraryScenarioIsValid) {
+  int count = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(MAILSIM_SOURCE_DIR) +
+                                                               "/scenarios/library")) {
+    if (entry.path().extension() != ".yaml") continue;
+    Result r = run("validate " + entry.path().string());
+    EXPECT_EQ(r.status, 0) << r.out;
+    ++count;
+  }
+  EXPECT_GE(count, 1);
+}
+
+TEST(Cli, HelpHasExamples) {
+  Result r = run("--help");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.out.find("mailsim run"), std::string::npos);
+}

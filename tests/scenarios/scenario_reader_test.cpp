@@ -1,0 +1,130 @@
+#include "scenarios/load/scenario_reader.hpp"
+
+#include <gtest/gtest.h>
+
+#include "scenarios/build/scenario_run.hpp"
+#include "scenarios/load/datetime.hpp"
+
+using namespace mailsim;
+using namespace mailsim::scenarios;
+using namespace std::chrono_literals;
+
+namespace {
+const char* kSmallest = R"(title: Two machines
+network:
+  hosts:
+    - {name: a, address: 192.0.2.1}
+    - {name: b, address: 198.51.100.1}
+  links:
+    - between: [a, b]
+)";
+
+std::string errors_of(const std::string& yaml, Lang lang = Lang::en) {
+  return load_scenario_text(yaml, "lesson.yaml").diagnostics.render(lang);
+}
+}  // namespace
+
+TEST(ScenarioReader, TheSmallestScenarioLoadsWithDefaults) {
+  LoadResult r = load_scenario_text(kSmallest, "small.yaml");
+  ASSERT_TRUE(r.scenario) << r.diagnostics.render(Lang::en);
+  EXPECT_EQ(r.scenario->title.en, "Two machines");
+  EXPECT_EQ(r.scenario->title.in(Lang::fr), "Two machines");
+  EXPECT_EQ(r.scenario->seed, 1u);
+  EXPECT_EQ(
+      format_start_time({r.scenario->start_unix_seconds, r.scenario->start_utc_offset_minutes}),
+      "2026-01-05 08:00:00 +01:00");
+}
+
+TEST(ScenarioReader, TitlesInTwoLanguagesStartAndTimeline) {
+  LoadResult r =
+      load_scenario_text(std::string(kSmallest).replace(0, 19, R"(title: {en: Cut, fr: Coupure}
+seed: 42
+start: 2026-11-30T09:15:00Z
+duration: 2h
+timeline:
+  - at: 10min
+    link_down: a-b
+  - at: 00:20:00
+    change_link: {link: a-b, latency: 50ms}
+  - at: 30min
+    link_up: a-b
+  - at: 1h
+    type: {from: a, to: b, lines: [EHLO a, QUIT], pause: 2s}
+)"),
+                         "t.yaml");
+  ASSERT_TRUE(r.scenario) << r.diagnostics.render(Lang::en);
+  const ScenarioModel& s = *r.scenario;
+  EXPECT_EQ(s.title.in(Lang::fr), "Coupure");
+  EXPECT_EQ(s.seed, 42u);
+  EXPECT_EQ(s.duration, 2h);
+  ASSERT_EQ(s.timeline.size(), 4u);
+  EXPECT_EQ(s.timeline[1].at, 20min);
+  EXPECT_EQ(std::get<ChangeLink>(s.timeline[1].action).params.latency, 50ms);
+  const auto& typed = std::get<TypedSessionAction>(s.timeline[3].action);
+  EXPECT_EQ(typed.lines, (std::vector<std::string>{"EHLO a", "QUIT"}));
+  EXPECT_EQ(typed.pause, 2s);
+  // The run follows the timeline.
+  Diagnostics diag("t.yaml");
+  ScenarioRun run(s, diag);
+  ASSERT_TRUE(run.ok());
+  run.run_until(15min);
+  EXPECT_FALSE(run.network().link_view(run.network().link("a-b")).up);
+  run.run_until(25min);
+  EXPECT_EQ(run.network().link_view(run.network().link("a-b")).params.latency, 50ms);
+  run.run_to_completion();
+  EXPECT_TRUE(run.network().link_view(run.network().link("a-b")).up);
+  EXPECT_EQ(run.sim().now(), 2h);
+}
+
+TEST(ScenarioReader, TimelineMistakes) {
+  const std::string base = std::string(kSmallest) + "timeline:\n";
+  EXPECT_EQ(
+      errors_of(base + "  - at: 5min\n"),
+      "lesson.yaml:9:5: error: this timeline entry says when ('at') but not what; add one of: "
+      "link_down, link_up, host_down, host_up, change_link, type\n");
+  EXPECT_EQ(errors_of(base + "  - at: 5min\n    link_down: a-b\n    host_down: a\n"),
+            "lesson.yaml:9:5: error: this timeline entry has two actions (link_down and "
+            "host_down); give each its own entry\n");
+  EXPECT_EQ(errors_of(base + "  - at: 5min\n    link_down: a-c\n"),
+            "lesson.yaml:10:16: error: 'link_down': there is no link named 'a-c'; did you mean "
+            "'a-b'?\n");
+  EXPECT_EQ(errors_of(base + "  - at: 10min\n    host_down: a\n  - at: 5min\n    host_up: a\n"),
+            "lesson.yaml:11:5: error: the timeline must be in time order: this entry at 00:05:00 "
+            "comes after one at 00:10:00 (line 9)\n");
+  EXPECT_EQ(errors_of(base + "  - at: 5 minutes\n    host_down: a\n"),
+            "lesson.yaml:9:9: error: 'at' in a timeline entry: '5 minutes': unknown time unit "
+            "'minutes'; use one of us, ms, s, min, h, d (for example 250ms, 1h30min or "
+            "00:05:00)\n");
+}
+
+TEST(ScenarioReader, TopLevelMistakes) {
+  EXPECT_EQ(errors_of("titel: x\nnetwork: {}\n"),
+            "lesson.yaml:1:1: error: the scenario needs 'title'; add a line 'title: ...'\n"
+            "lesson.yaml:1:1: error: unknown key 'titel' in the scenario; did you mean 'title'?\n");
+  EXPECT_EQ(errors_of("title: x\nstart: tomorrow\nnetwork: {}\n"),
+            "lesson.yaml:2:8: error: 'start' must be a date and time such as 2026-11-29 08:00:00 "
+            "+01:00, not 'tomorrow'\n");
+  EXPECT_EQ(errors_of("title: x\n", Lang::fr),
+            "lesson.yaml:1:1: erreur : le scénario a besoin de « network » ; ajoutez une ligne "
+            "« network: ... »\n");
+}
+
+TEST(ScenarioReader, FilesThatCannotBeRead) {
+  EXPECT_EQ(load_scenario_file("/nonexistent/lesson.yaml").diagnostics.render(Lang::en),
+            "/nonexistent/lesson.yaml: error: cannot read the file: no such file, or not "
+            "readable\n");
+}
+
+TEST(StartTime, ParseAndFormat) {
+  auto t = parse_start_time("2026-11-29 08:00:00 +01:00");
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->unix_seconds, 1795935600);
+  EXPECT_EQ(format_start_time(*t), "2026-11-29 08:00:00 +01:00");
+  EXPECT_EQ(parse_start_time("2026-11-29T07:00:00Z")->unix_seconds, 1795935600);
+  EXPECT_EQ(parse_start_time("2026-11-29 07:00")->unix_seconds, 1795935600);
+  EXPECT_EQ(format_start_time(*parse_start_time("1969-12-31 23:00:00 -05:00")),
+            "1969-12-31 23:00:00 -05:00");
+  for (const char* bad : {"", "tomorrow", "2026-02-30 10:00", "2026-11-29 25:00", "2026-11-29",
+                          "2026-11-29 08:00 +15:00", "2026-11-29 08:00 CET"})
+    EXPECT_FALSE(parse_start_time(bad)) << bad;
+}

@@ -1,0 +1,152 @@
+// mailsim: runs scenarios headless and narrates them, in English or French.
+//
+//   mailsim run FILE [--until T] [--seed N] [--lang en|fr] [--format text|json] [--packets]
+//   mailsim validate FILE
+#include <cstdlib>
+#include <iostream>
+#include <optional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "agents/narration/narrator.hpp"
+#include "scenarios/build/scenario_run.hpp"
+#include "scenarios/load/scenario_reader.hpp"
+#include "sim/time.hpp"
+#include "sim/trace_format.hpp"
+#include "ui/cli/cli_text.hpp"
+
+namespace {
+
+using namespace mailsim;
+
+// French when the environment says so (LANG=fr_FR.UTF-8), English otherwise.
+Lang default_lang() {
+  for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* v = std::getenv(var);
+    if (v != nullptr && *v != '\0')
+      return std::string_view(v).substr(0, 2) == "fr" ? Lang::fr : Lang::en;
+  }
+  return Lang::en;
+}
+
+// Packet-by-packet records are for the window and --packets; the narration tells the story.
+bool is_detail(std::string_view kind) {
+  if (kind == "net.packet.dropped") return false;  // a lost packet is part of the story
+  return kind.starts_with("net.packet.") || kind == "net.tcp.cwnd" || kind == "net.tcp.state" ||
+         kind == "net.route.recomputed";
+}
+
+std::optional<scenarios::ScenarioModel> load(const std::string& file, Lang lang) {
+  scenarios::LoadResult result = scenarios::load_scenario_file(file);
+  if (!result.scenario) {
+    std::cerr << result.diagnostics.render(lang);
+    return std::nullopt;
+  }
+  return std::move(result.scenario);
+}
+
+int cmd_validate(const std::string& file, Lang lang) {
+  auto scenario = load(file, lang);
+  if (!scenario) return 2;
+  std::cout << Text(cli::msg::kValid, {{"file", file}}).render(lang) << "\n";
+  return 0;
+}
+
+struct RunOptions {
+  std::string file;
+  std::string until;
+  std::optional<std::uint64_t> seed;
+  std::string format = "text";
+  bool packets = false;
+};
+
+int cmd_run(const RunOptions& o, Lang lang) {
+  std::optional<sim::SimTime> until;
+  if (!o.until.empty()) {
+    try {
+      until = sim::parse_time(o.until);
+    } catch (const sim::TimeParseError& e) {
+      std::cerr << "--until: " << e.text().render(lang) << "\n";
+      return 2;
+    }
+  }
+  auto scenario = load(o.file, lang);
+  if (!scenario) return 2;
+  scenarios::Diagnostics diag(o.file);
+  scenarios::ScenarioRun run(*scenario, diag, o.seed);
+  if (!run.ok()) {
+    std::cerr << diag.render(lang);
+    return 2;
+  }
+  agents::Narrator narrator(lang);
+  std::unique_ptr<sim::TraceWriter> json;
+  if (o.format == "json") {
+    json = std::make_unique<sim::TraceWriter>(run.sim().trace(), std::cout, sim::TraceFormat::json);
+  } else {
+    std::cout << scenario->title.in(lang) << "\n";
+    if (!scenario->description.in(lang).empty())
+      std::cout << scenario->description.in(lang) << "\n";
+    std::cout << "\n";
+    run.sim().trace().subscribe([&](const sim::TraceRecord& r) {
+      if (!o.packets && is_detail(r.kind().name)) return;
+      if (auto sentence = narrator.narrate(r))
+        std::cout << sim::format_time(r.time()) << "  " << *sentence << "\n";
+      else
+        std::cout << sim::format_text(r) << "\n";
+    });
+  }
+  if (until)
+    run.run_until(*until);
+  else
+    run.run_to_completion();
+  if (o.format != "json")
+    std::cout << "\n"
+              << Text(cli::msg::kRunEnd, {{"time", sim::format_time(run.sim().now())},
+                                          {"events", std::to_string(run.sim().events_executed())}})
+                     .render(lang)
+              << "\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Lang lang = default_lang();
+  CLI::App app{
+      "MailSim: how an email really travels, simulated. Examples:\n"
+      "  mailsim run scenarios/library/telnet-test.yaml --lang fr\n"
+      "  mailsim run lesson.yaml --until 2h --format json > trace.jsonl\n"
+      "  mailsim validate lesson.yaml",
+      "mailsim"};
+  app.require_subcommand(1);
+  app.fallthrough();  // --lang may come after the subcommand too
+  std::string lang_text;
+  app.add_option("--lang", lang_text, "language of the narration and the errors: en or fr")
+      ->check(CLI::IsMember({"en", "fr"}));
+
+  RunOptions run;
+  CLI::App* run_cmd = app.add_subcommand("run", "run a scenario headless and narrate it");
+  run_cmd->add_option("file", run.file, "the scenario file")->required();
+  run_cmd->add_option("--until", run.until, "stop at this simulated time (90s, 1h30min, 00:05:00)");
+  run_cmd->add_option("--seed", run.seed, "replace the scenario's seed");
+  run_cmd
+      ->add_option("--format", run.format,
+                   "text (narration) or json (the trace, one record a line)")
+      ->check(CLI::IsMember({"text", "json"}));
+  run_cmd->add_flag("--packets", run.packets, "also narrate every packet and TCP detail");
+
+  std::string validate_file;
+  CLI::App* validate_cmd = app.add_subcommand("validate", "load a scenario and report its errors");
+  validate_cmd->add_option("file", validate_file, "the scenario file")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  if (!lang_text.empty()) parse_lang(lang_text, lang);
+  if (*run_cmd) return cmd_run(run, lang);
+  if (*validate_cmd) return cmd_validate(validate_file, lang);
+  return 1;
+}
