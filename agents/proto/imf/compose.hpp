@@ -1,0 +1,36 @@
+#pragma once
+// Building a new message as a mail client (or the submission server, RFC 6409 8) would: the
+// required Date and From, a deterministic Message-ID, addresses and subject encoded when they
+// hold non-ASCII text, and a text/plain body declared as UTF-8 when it needs to be.
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "agents/proto/imf/address.hpp"
+#include "agents/proto/imf/date.hpp"
+#include "agents/proto/imf/header.hpp"
+#include "agents/proto/imf/message_id.hpp"
+
+namespace mailsim::proto::imf {
+
+struct Draft {
+  Mailbox from;
+  std::vector<Mailbox> to;
+  std::vector<Mailbox> cc;
+  std::string subject;      // UTF-8, encoded on output when needed
+  std::string in_reply_to;  // a Message-ID ("<...>") or empty
+  std::string body;         // UTF-8 text; LF or CRLF line ends (written CRLF)
+  std::vector<std::pair<std::string, std::string>> extra_fields;  // appended as given
+};
+
+// Fields in this order: Date, From, To, Cc, Subject, Message-ID, In-Reply-To, the extra
+// fields, MIME-Version, Content-Type, Content-Transfer-Encoding. A body that is all ASCII is
+// "text/plain; charset=us-ascii" in 7bit, otherwise "charset=utf-8" in 8bit. Throws
+// ParseError when a body line passes 998 octets or a field is malformed.
+Message compose(const Draft& draft, const ScenarioClock& clock, sim::SimTime now,
+                MessageIdGenerator& ids);
+
+// LF or lone CR line ends turned into CRLF.
+std::string to_crlf(std::string_view text);
+
+}  // namespace mailsim::proto::imf

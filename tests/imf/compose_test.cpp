@@ -1,0 +1,82 @@
+#include "agents/proto/imf/compose.hpp"
+
+#include <gtest/gtest.h>
+
+#include "agents/proto/imf/encoded_words.hpp"
+#include "golden.hpp"
+
+using mailsim::Lang;
+using namespace mailsim::proto::imf;
+using namespace std::chrono_literals;
+
+namespace {
+Draft french_draft() {
+  Draft d;
+  d.from = {"Élodie Martin", "elodie", "a.example"};
+  d.to = {{"", "bob", "b.example"}, {"Martin, Zoé", "zoe", "c.example"}};
+  d.cc = {{"Carol", "carol", "c.example"}};
+  d.subject = "Réunion de rentrée : ordre du jour";
+  d.body = "Bonjour à tous,\nla réunion aura lieu à 10h.\n\nÉlodie\n";
+  d.extra_fields = {{"X-Mailer", "MailSim"}};
+  return d;
+}
+}  // namespace
+
+TEST(Compose, FrenchMessageMatchesTheGoldenFileAndReadsBack) {
+  const ScenarioClock clock = ScenarioClock::from_iso8601("2026-03-02T09:00:00+01:00");
+  MessageIdGenerator ids("client.a.example");
+  const auto m = compose(french_draft(), clock, 90s, ids);
+  imf_test::check_golden("compose_fr.eml", m.to_string());
+
+  const auto back = parse_message(m.to_string());
+  EXPECT_TRUE(check_required(back.header).empty());
+  EXPECT_EQ(decode_encoded_words(*back.header.value("Subject")),
+            "Réunion de rentrée : ordre du jour");
+  const auto to = all_mailboxes(parse_address_list(*back.header.value("To")));
+  ASSERT_EQ(to.size(), 2u);
+  EXPECT_EQ(to[1].display_name, "Martin, Zoé");
+  EXPECT_EQ(parse_mailbox(*back.header.value("From")).display_name, "Élodie Martin");
+  EXPECT_EQ(back.header.value("Message-ID"), "<20260302080130.000000.1@client.a.example>");
+  EXPECT_EQ(back.header.value("Content-Type"), "text/plain; charset=utf-8");
+  EXPECT_EQ(back.body, "Bonjour à tous,\r\nla réunion aura lieu à 10h.\r\n\r\nÉlodie\r\n");
+}
+
+TEST(Compose, AsciiMessagesStaySevenBit) {
+  const ScenarioClock clock;
+  MessageIdGenerator ids("client.a.example");
+  Draft d;
+  d.from = {"", "alice", "a.example"};
+  d.to = {{"", "bob", "b.example"}};
+  d.subject = "Hello";
+  d.body = "Hi Bob\r\n";
+  const auto m = compose(d, clock, 0s, ids);
+  EXPECT_EQ(m.header.to_string(),
+            "Date: Mon, 2 Mar 2026 08:00:00 +0000\r\n"
+            "From: alice@a.example\r\n"
+            "To: bob@b.example\r\n"
+            "Subject: Hello\r\n"
+            "Message-ID: <20260302080000.000000.1@client.a.example>\r\n"
+            "MIME-Version: 1.0\r\n"
+            "Content-Type: text/plain; charset=us-ascii\r\n"
+            "Content-Transfer-Encoding: 7bit\r\n");
+}
+
+TEST(Compose, LineEndsAndBadBodies) {
+  EXPECT_EQ(to_crlf("a\nb\r\nc\rd"), "a\r\nb\r\nc\r\nd");
+  const ScenarioClock clock;
+  MessageIdGenerator ids("h.example");
+  Draft d;
+  d.from = {"", "alice", "a.example"};
+  d.body = "short\n" + std::string(999, 'x') + "\n";
+  try {
+    compose(d, clock, 0s, ids);
+    ADD_FAILURE() << "no error";
+  } catch (const ParseError& e) {
+    EXPECT_EQ(e.text().render(Lang::en),
+              "body line 2 has 999 octets; RFC 5322 allows at most 998 (it starts "
+              "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...')");
+  }
+  d.body = "ok";
+  d.extra_fields = {{"Bad Name", "x"}};
+  EXPECT_THROW(compose(d, clock, 0s, ids), ParseError);
+}
