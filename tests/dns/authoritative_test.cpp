@@ -191,3 +191,31 @@ TEST(Zone, RejectsInconsistentData) {
   }
   EXPECT_THROW(zone_from_text("x.example.", "www.x.example. 60 A 192.0.2.1\n"), ZoneError);
 }
+
+TEST(Authoritative, TcpConnectionAnswersEachMessageOfTheStream) {
+  const auto zones = all_zones();
+  TcpServerConnection conn(zones);
+  std::vector<std::uint8_t> stream;
+  for (std::uint16_t id : {1, 2}) {
+    const auto framed =
+        frame_for_tcp(encode(make_query(id, {N("b.example"), RecordType::MX}, true)));
+    stream.insert(stream.end(), framed.begin(), framed.end());
+  }
+  std::vector<ServeResult> results;
+  for (auto b : stream)
+    for (auto& r : conn.receive(std::span(&b, 1)))
+      results.push_back(std::move(r));
+  ASSERT_EQ(results.size(), 2u);
+  EXPECT_EQ(decode(results[0].bytes).header.id, 1);
+  EXPECT_EQ(decode(results[1].bytes).header.id, 2);
+  EXPECT_EQ(decode(results[1].bytes).answers.size(), 2u);
+}
+
+TEST(Authoritative, ScriptedChangeThroughTheZoneSet) {
+  ZoneSet zones = all_zones();
+  zones.replace(N("b.example"), RecordType::MX, {record_from_text("b.example. 60 MX 0 .")});
+  EXPECT_EQ(texts(ask(zones, "b.example", RecordType::MX).answers),
+            (std::vector<std::string>{"b.example.\t60\tIN\tMX\t0 ."}));
+  ZoneSet only_b = single(b_zone());
+  EXPECT_THROW(only_b.replace(N("x.test"), RecordType::A, {}), ZoneError);
+}

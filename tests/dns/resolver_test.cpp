@@ -23,7 +23,7 @@ Server S(const char* address, std::string_view name = ".") {
 // A resolver, its clock and the simulated servers, with every event kept for checking.
 struct Rig {
   explicit Rig(ResolverConfig config)
-      : resolver(std::move(config), rng, &clock), net(resolver, clock) {
+      : resolver(std::move(config), rng, [this] { return clock; }), net(resolver, clock) {
     resolver.set_observer([this](const ResolverEvent& e) {
       std::string line = std::string(resolver_event_name(e.kind));
       if (e.kind == ResolverEvent::Kind::cache)

@@ -41,7 +41,9 @@ void check_golden(const std::string& file, const std::string& actual) {
 
 struct TracedRig {
   explicit TracedRig(ResolverConfig config)
-      : trace(&clock), resolver(std::move(config), rng, &clock), net(resolver, clock) {
+      : trace(&clock),
+        resolver(std::move(config), rng, [this] { return clock; }),
+        net(resolver, clock) {
     resolver.set_observer(
         [this](const ResolverEvent& e) { emit_resolver_event(trace, "mta.a.example", e); });
     trace.subscribe([this](const sim::TraceRecord& r) { text += sim::format_text(r) + "\n"; });

@@ -113,4 +113,12 @@ std::optional<ServeResult> serve(const ZoneSet& zones, std::span<const std::uint
   return result;
 }
 
+std::vector<ServeResult> TcpServerConnection::receive(std::span<const std::uint8_t> bytes) {
+  reader_.feed(bytes);
+  std::vector<ServeResult> out;
+  while (auto message = reader_.next())
+    if (auto result = serve(zones_, *message, Transport::tcp)) out.push_back(std::move(*result));
+  return out;
+}
+
 }  // namespace mailsim::proto::dns

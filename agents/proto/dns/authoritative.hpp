@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "agents/proto/dns/message.hpp"
+#include "agents/proto/dns/tcp_framing.hpp"
 #include "agents/proto/dns/zone.hpp"
 
 namespace mailsim::proto::dns {
@@ -37,5 +38,17 @@ struct ServeResult {
 // header can be read and nothing otherwise, like a response arriving at the server.
 std::optional<ServeResult> serve(const ZoneSet& zones, std::span<const std::uint8_t> request,
                                  Transport transport);
+
+// The server's side of one TCP connection (RFC 1035 4.2.2, RFC 7766): the stream arrives in
+// any pieces, each complete message is answered in order. Send frame_for_tcp(result.bytes).
+class TcpServerConnection {
+ public:
+  explicit TcpServerConnection(const ZoneSet& zones) : zones_(zones) {}
+  std::vector<ServeResult> receive(std::span<const std::uint8_t> bytes);
+
+ private:
+  const ZoneSet& zones_;
+  TcpFrameReader reader_;
+};
 
 }  // namespace mailsim::proto::dns

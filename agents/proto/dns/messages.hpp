@@ -105,6 +105,9 @@ inline constexpr mailsim::Message kZoneLineForm{
     "3600 MX 10 mx.b.example. »"};
 inline constexpr mailsim::Message kZoneLine{"dns.zone.line", "zone {zone}, line {number}: {error}",
                                             "zone {zone}, ligne {number} : {error}"};
+inline constexpr mailsim::Message kNoZoneFor{"dns.zone.none_for",
+                                             "no zone of this server holds {name}",
+                                             "aucune zone de ce serveur ne contient {name}"};
 inline constexpr mailsim::Message kCnameAndOther{
     "dns.zone.cname_and_other",
     "{name} cannot have a CNAME and other records at the same time (RFC 1034 3.6.2)",

@@ -71,8 +71,8 @@ std::string_view resolver_event_name(ResolverEvent::Kind kind) {
   return "?";
 }
 
-Resolver::Resolver(ResolverConfig config, sim::RandomStream& rng, const sim::SimTime* clock)
-    : config_(std::move(config)), rng_(rng), clock_(clock) {
+Resolver::Resolver(ResolverConfig config, sim::RandomStream& rng, Clock clock)
+    : config_(std::move(config)), rng_(rng), clock_(std::move(clock)) {
   cache_.set_observer([this](const CacheEvent& e) {
     ResolverEvent ev{ResolverEvent::Kind::cache};
     ev.lookup = acting_for_;

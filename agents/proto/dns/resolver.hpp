@@ -111,8 +111,10 @@ class Resolver : public LookupService {
  public:
   using Observer = std::function<void(const ResolverEvent&)>;
 
-  // `clock` is the simulator's clock and must outlive the resolver; `rng` draws query ids.
-  Resolver(ResolverConfig config, sim::RandomStream& rng, const sim::SimTime* clock);
+  using Clock = std::function<sim::SimTime()>;
+
+  // `clock` reads the simulated time ([&sim] { return sim.now(); }); `rng` draws query ids.
+  Resolver(ResolverConfig config, sim::RandomStream& rng, Clock clock);
 
   void set_observer(Observer observer) { observer_ = std::move(observer); }
   const ResolverConfig& config() const { return config_; }
@@ -181,11 +183,11 @@ class Resolver : public LookupService {
               std::optional<ResourceRecord> soa = std::nullopt);
   void cache_response(const Message& m, const Name& name, RecordType type);
   void drain();  // runs finished callbacks and re-arms the cache sweep
-  sim::SimTime now() const { return *clock_; }
+  sim::SimTime now() const { return clock_(); }
 
   ResolverConfig config_;
   sim::RandomStream& rng_;
-  const sim::SimTime* clock_;
+  Clock clock_;
   Cache cache_;
   Observer observer_;
   std::map<LookupId, Task> tasks_;

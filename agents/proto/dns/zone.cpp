@@ -142,6 +142,12 @@ Zone* ZoneSet::zone(const Name& origin) {
   return nullptr;
 }
 
+void ZoneSet::replace(const Name& name, RecordType type, std::vector<ResourceRecord> records) {
+  Zone* z = zone_for(name);
+  if (!z) throw ZoneError(Text(msg::kNoZoneFor, {{"name", name.to_string()}}));
+  z->replace(name, type, std::move(records));
+}
+
 std::vector<ResourceRecord> ZoneSet::addresses_of(const Name& host) const {
   std::vector<ResourceRecord> out;
   for (const auto& z : zones_) {

@@ -66,6 +66,10 @@ class ZoneSet {
   Zone* zone(const Name& origin);  // exact origin
   const std::vector<Zone>& zones() const { return zones_; }
 
+  // Replaces the RRset (name, type) in the zone that holds the name (an empty list removes
+  // it): the scripted "fix the MX record". Throws ZoneError when no zone holds the name.
+  void replace(const Name& name, RecordType type, std::vector<ResourceRecord> records);
+
   // A/AAAA records for `host` in any zone held (for the additional section).
   std::vector<ResourceRecord> addresses_of(const Name& host) const;
 
