@@ -120,6 +120,12 @@ void ServerSession::answer(Reply verdict, SimTime now) {
   drive(now);
 }
 
+std::string_view ServerSession::received_protocol() const {
+  if (!esmtp_) return "SMTP";
+  if (encrypted_) return auth_user_.empty() ? "ESMTPS" : "ESMTPSA";
+  return auth_user_.empty() ? "ESMTP" : "ESMTPA";
+}
+
 std::optional<SimTime> ServerSession::deadline() const {
   const auto timeout = row(state_).timeout;
   if (!timeout || pending_) return {};

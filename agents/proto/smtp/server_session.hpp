@@ -142,6 +142,8 @@ class ServerSession {
   const std::string& helo_name() const { return helo_name_; }
   const std::string& authenticated_user() const { return auth_user_; }
   const Transaction* transaction() const { return transaction_.get(); }
+  // The "with" word of the Received: header (RFC 3848): SMTP, ESMTP, ESMTPA, ESMTPS, ESMTPSA.
+  std::string_view received_protocol() const;
   const ServerConfig& config() const { return config_; }
 
  private:
