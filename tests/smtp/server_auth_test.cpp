@@ -183,6 +183,24 @@ TEST(SmtpServerStarttls, RestartsTheSessionEncrypted) {
   EXPECT_EQ(h.send("STARTTLS\r\n"), "554 5.5.1 Error: TLS already active\r\n");
   EXPECT_EQ(h.send("AUTH PLAIN dGVzdAB0ZXN0ADEyMzQ=\r\n"),
             "235 2.7.0 Authentication successful\r\n");
+  EXPECT_EQ(h.session.received_protocol(), "ESMTPSA");
+}
+
+TEST(SmtpServerStarttls, ReceivedProtocolWords) {
+  ServerConfig c = tls_config();
+  c.auth_requires_tls = false;
+  ServerHarness h(c);
+  h.passwords["test"] = "1234";
+  h.start();
+  h.send("HELO c.example\r\n");
+  EXPECT_EQ(h.session.received_protocol(), "SMTP");
+  h.send("EHLO c.example\r\n");
+  EXPECT_EQ(h.session.received_protocol(), "ESMTP");
+  h.send("AUTH PLAIN dGVzdAB0ZXN0ADEyMzQ=\r\n");
+  EXPECT_EQ(h.session.received_protocol(), "ESMTPA");
+  h.send("STARTTLS\r\n");
+  h.send("EHLO c.example\r\n");
+  EXPECT_EQ(h.session.received_protocol(), "ESMTPS");  // TLS forgot the authentication
 }
 
 TEST(SmtpServerStarttls, NotOfferedOrOutOfOrder) {
