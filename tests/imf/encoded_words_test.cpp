@@ -108,3 +108,8 @@ TEST(EncodedWords, CharsetHelpers) {
   EXPECT_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // past U+10FFFF
   EXPECT_EQ(latin1_to_utf8("\xE9t\xE9"), "été");
 }
+
+TEST(EncodedWords, RawBytesOfAnotherCharsetShowAsReplacementCharacters) {
+  EXPECT_EQ(decode_encoded_words("caf\xE9 cr\xC3\xA8me"), "caf\xEF\xBF\xBD crème");
+  EXPECT_EQ(decode_encoded_words("\xC3"), "\xEF\xBF\xBD");
+}

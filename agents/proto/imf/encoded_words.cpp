@@ -193,6 +193,25 @@ std::string encode_run(std::string_view run) {
   return out;
 }
 
+// Every byte that does not start a valid UTF-8 character becomes U+FFFD, so that display
+// text is always valid UTF-8 even when a header carries raw 8-bit bytes of another charset.
+std::string replace_invalid_utf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const auto n = char_length(s, i);
+    const auto ch = s.substr(i, n);
+    if (static_cast<unsigned char>(s[i]) < 0x80 || (n > 1 && is_valid_utf8(ch))) {
+      out += ch;
+      i += n;
+    } else {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    }
+  }
+  return out;
+}
+
 bool looks_encoded(std::string_view word) {
   return word.find("=?") != std::string_view::npos && word.find("?=") != std::string_view::npos;
 }
@@ -292,7 +311,7 @@ std::string decode_encoded_words(std::string_view folded) {
     ++i;
     last_encoded = false;
   }
-  return out;
+  return replace_invalid_utf8(out);
 }
 
 std::string encode_unstructured(std::string_view utf8) {

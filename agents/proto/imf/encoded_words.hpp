@@ -13,7 +13,8 @@ namespace mailsim::proto::imf {
 // because many mailers put encoded words inside quoted display names). Malformed words (unknown
 // charset or encoding, bad base64 or hex, bytes invalid in their charset) are left as they
 // are. Decoded control characters (a CR or LF smuggled in "=0D=0A") become spaces so that
-// display stays on one line. The text is also unfolded.
+// display stays on one line. The text is also unfolded, and the result is always valid
+// UTF-8: a raw byte that is not (an 8-bit header in another charset) shows as U+FFFD.
 std::string decode_encoded_words(std::string_view text);
 
 // For unstructured fields (Subject, Comments): ASCII text comes back unchanged; runs of words
