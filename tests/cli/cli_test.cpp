@@ -103,6 +103,25 @@ TEST(Cli, EveryLibraryScenarioIsValid) {
   EXPECT_GE(count, 1);
 }
 
+TEST(Cli, ListShowAndRunBuiltInScenariosByName) {
+  Result list = run("list --lang fr");
+  EXPECT_EQ(list.status, 0);
+  EXPECT_NE(list.out.find("firewall-port-25  Un pare-feu bloque le port 25"), std::string::npos)
+      << list.out;
+  Result show = run("show firewall-port-25");
+  EXPECT_EQ(show.status, 0);
+  std::ifstream in(library("firewall-port-25.yaml"));
+  std::stringstream file;
+  file << in.rdbuf();
+  EXPECT_EQ(show.out, file.str());
+  EXPECT_EQ(run("run firewall-port-25 --lang en").out, golden("firewall-port-25.en.txt"));
+  Result typo = run("run firewal-port-25");
+  EXPECT_EQ(typo.status, 2);
+  EXPECT_EQ(typo.out,
+            "firewal-port-25: error: there is no file and no built-in scenario named "
+            "'firewal-port-25'; did you mean 'firewall-port-25'?\n");
+}
+
 TEST(Cli, HelpHasExamples) {
   Result r = run("--help");
   EXPECT_EQ(r.status, 0);

@@ -3,6 +3,7 @@
 //   mailsim run FILE [--until T] [--seed N] [--lang en|fr] [--format text|json] [--packets]
 //   mailsim validate FILE
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -11,6 +12,7 @@
 
 #include "agents/narration/narrator.hpp"
 #include "scenarios/build/scenario_run.hpp"
+#include "scenarios/library/builtin.hpp"
 #include "scenarios/load/scenario_reader.hpp"
 #include "sim/time.hpp"
 #include "sim/trace_format.hpp"
@@ -37,13 +39,45 @@ bool is_detail(std::string_view kind) {
          kind == "net.route.recomputed";
 }
 
+// A path to a file, or the name of a built-in scenario.
+scenarios::LoadResult load_file_or_builtin(const std::string& arg) {
+  if (std::filesystem::exists(arg)) return scenarios::load_scenario_file(arg);
+  if (const auto* builtin = scenarios::find_builtin(arg))
+    return scenarios::load_scenario_text(builtin->text, std::string(builtin->name) + ".yaml");
+  scenarios::LoadResult missing{std::nullopt, scenarios::Diagnostics(arg)};
+  const std::string suggestion = scenarios::closest_match(arg, scenarios::builtin_names());
+  missing.diagnostics.error({}, suggestion.empty()
+                                    ? Text(cli::msg::kNoSuchScenario, {{"name", arg}})
+                                    : Text(cli::msg::kNoSuchScenarioSuggest,
+                                           {{"name", arg}, {"suggestion", suggestion}}));
+  return missing;
+}
+
 std::optional<scenarios::ScenarioModel> load(const std::string& file, Lang lang) {
-  scenarios::LoadResult result = scenarios::load_scenario_file(file);
+  scenarios::LoadResult result = load_file_or_builtin(file);
   if (!result.scenario) {
     std::cerr << result.diagnostics.render(lang);
     return std::nullopt;
   }
   return std::move(result.scenario);
+}
+
+int cmd_list(Lang lang) {
+  for (const auto& s : scenarios::builtin_scenarios()) {
+    scenarios::LoadResult r = scenarios::load_scenario_text(s.text, std::string(s.name));
+    std::cout << s.name << "  " << (r.scenario ? r.scenario->title.in(lang) : "?") << "\n";
+  }
+  std::cout << "\n" << Text(cli::msg::kListHint).render(lang) << "\n";
+  return 0;
+}
+
+int cmd_show(const std::string& name, Lang lang) {
+  if (const auto* s = scenarios::find_builtin(name)) {
+    std::cout << s->text;
+    return 0;
+  }
+  std::cerr << load_file_or_builtin(name).diagnostics.render(lang);
+  return 2;
 }
 
 int cmd_validate(const std::string& file, Lang lang) {
@@ -115,7 +149,9 @@ int main(int argc, char** argv) {
   Lang lang = default_lang();
   CLI::App app{
       "MailSim: how an email really travels, simulated. Examples:\n"
-      "  mailsim run scenarios/library/telnet-test.yaml --lang fr\n"
+      "  mailsim list\n"
+      "  mailsim run firewall-port-25 --lang fr\n"
+      "  mailsim show firewall-port-25 > my-lesson.yaml\n"
       "  mailsim run lesson.yaml --until 2h --format json > trace.jsonl\n"
       "  mailsim validate lesson.yaml",
       "mailsim"};
@@ -127,7 +163,8 @@ int main(int argc, char** argv) {
 
   RunOptions run;
   CLI::App* run_cmd = app.add_subcommand("run", "run a scenario headless and narrate it");
-  run_cmd->add_option("file", run.file, "the scenario file")->required();
+  run_cmd->add_option("scenario", run.file, "a scenario file, or a built-in scenario's name")
+      ->required();
   run_cmd->add_option("--until", run.until, "stop at this simulated time (90s, 1h30min, 00:05:00)");
   run_cmd->add_option("--seed", run.seed, "replace the scenario's seed");
   run_cmd
@@ -136,9 +173,16 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json"}));
   run_cmd->add_flag("--packets", run.packets, "also narrate every packet and TCP detail");
 
+  CLI::App* list_cmd = app.add_subcommand("list", "list the built-in scenarios with their titles");
+  std::string show_name;
+  CLI::App* show_cmd = app.add_subcommand("show", "print a built-in scenario, to copy and edit it");
+  show_cmd->add_option("name", show_name, "the scenario's name (see mailsim list)")->required();
+
   std::string validate_file;
   CLI::App* validate_cmd = app.add_subcommand("validate", "load a scenario and report its errors");
-  validate_cmd->add_option("file", validate_file, "the scenario file")->required();
+  validate_cmd
+      ->add_option("scenario", validate_file, "a scenario file, or a built-in scenario's name")
+      ->required();
 
   try {
     app.parse(argc, argv);
@@ -148,5 +192,7 @@ int main(int argc, char** argv) {
   if (!lang_text.empty()) parse_lang(lang_text, lang);
   if (*run_cmd) return cmd_run(run, lang);
   if (*validate_cmd) return cmd_validate(validate_file, lang);
+  if (*show_cmd) return cmd_show(show_name, lang);
+  if (*list_cmd) return cmd_list(lang);
   return 1;
 }

@@ -1,0 +1,18 @@
+# Writes a C++ source holding every library scenario's text, so that `mailsim list`, `show`
+# and `run NAME` work from anywhere, offline. Run as: cmake -DOUTPUT=... -DFILES=a;b -P this
+set(content "// Generated from scenarios/library/*.yaml by cmake/EmbedScenarios.cmake.\n")
+string(APPEND content "#include \"scenarios/library/builtin.hpp\"\n\nnamespace mailsim::scenarios {\nnamespace {\n")
+string(APPEND content "constexpr BuiltinScenario kScenarios[] = {\n")
+list(SORT FILES)
+foreach(file ${FILES})
+  get_filename_component(name ${file} NAME_WE)
+  file(READ ${file} text)
+  string(FIND "${text}" ")mailsim\"" clash)
+  if(NOT clash EQUAL -1)
+    message(FATAL_ERROR "${file} contains the raw-string delimiter )mailsim\"")
+  endif()
+  string(APPEND content "    {\"${name}\", R\"mailsim(${text})mailsim\"},\n")
+endforeach()
+string(APPEND content "};\n}  // namespace\n\nstd::span<const BuiltinScenario> builtin_scenarios() { return kScenarios; }\n\n}  // namespace mailsim::scenarios\n")
+file(WRITE ${OUTPUT}.tmp "${content}")
+file(COPY_FILE ${OUTPUT}.tmp ${OUTPUT} ONLY_IF_DIFFERENT)
