@@ -174,3 +174,22 @@ TEST(ImapClient, AnAnswerWithTheWrongTagIsMalformed) {
   EXPECT_EQ(client.failure(), proto::imap::ClientFailure::malformed);
   EXPECT_EQ(client.error_line(), "zz OK LOGIN completed");
 }
+
+TEST(ImapClient, WorksWhenEachSideCallsTheOtherBackDirectly) {
+  auto store = test::make_sample_store();
+  store.add_account("zoé", "mot de passe été");  // literals: the "+" comes back inside send
+  store.append("zoé", "INBOX", std::string(test::kMessage1), std::chrono::seconds(1), {});
+  test::DirectWire wire;
+  ClientJob j = job("zoé", "mot de passe été");
+  j.delete_after_fetch = true;
+  ClientSession client(j, wire.client_send());
+  ServerSession server(store, {}, wire.server_send());
+  wire.to_client = [&](std::string_view b) { client.receive(b); };
+  wire.to_server = [&](std::string_view b) { server.receive(b); };
+  server.start();  // the whole conversation happens inside this call
+  EXPECT_EQ(client.step(), ClientStep::done) << wire.transcript;
+  EXPECT_TRUE(server.closed());
+  ASSERT_EQ(client.messages().size(), 1u);
+  EXPECT_EQ(client.messages()[0].content, test::kMessage1);
+  EXPECT_TRUE(store.messages("zoé", "INBOX").empty());
+}

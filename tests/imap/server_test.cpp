@@ -86,3 +86,26 @@ TEST(ImapServer, ListPatternsMatchWithoutBlowingUp) {
     many += "*a";
   EXPECT_EQ(c.say("6 LIST \"\" " + many + "b\r\n"), "6 OK LIST completed\r\n");
 }
+
+TEST(ImapServer, InputGivenFromInsideSendWaitsForTheCommandInProgress) {
+  auto store = test::make_sample_store();
+  std::string out;
+  bool sent_expunge = false;
+  ServerSession* self = nullptr;
+  ServerSession s(store, {}, [&](std::string_view b) {
+    out.append(b);
+    if (!sent_expunge && b.rfind("* 1 FETCH", 0) == 0) {
+      sent_expunge = true;  // an owner that answers synchronously, in the middle of a FETCH
+      self->receive("3 EXPUNGE\r\n");
+    }
+  });
+  self = &s;
+  s.start();
+  s.receive("1 LOGIN alice secret\r\n1 SELECT INBOX\r\n2 STORE 1:* +FLAGS.SILENT (\\Deleted)\r\n");
+  out.clear();
+  s.receive("4 FETCH 1:* UID\r\n");
+  EXPECT_EQ(
+      out,
+      "* 1 FETCH (UID 1)\r\n* 2 FETCH (UID 2)\r\n* 3 FETCH (UID 3)\r\n4 OK FETCH completed\r\n"
+      "* 1 EXPUNGE\r\n* 1 EXPUNGE\r\n* 1 EXPUNGE\r\n3 OK EXPUNGE completed\r\n");
+}

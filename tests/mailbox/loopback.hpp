@@ -13,7 +13,7 @@ struct Loopback {
   std::string to_server;
   std::string to_client;
   std::string transcript;  // "C: " / "S: " lines, one per line sent
-  std::size_t chunk = 0;  // 0: deliver everything at once
+  std::size_t chunk = 0;   // 0: deliver everything at once
 
   std::function<void(std::string_view)> client_send() {
     return [this](std::string_view b) {
@@ -56,6 +56,28 @@ struct Loopback {
     std::size_t step = chunk == 0 ? bytes.size() : chunk;
     for (std::size_t pos = 0; pos < bytes.size(); pos += step)
       receive(std::string_view(bytes).substr(pos, std::min(step, bytes.size() - pos)));
+  }
+};
+
+// Connects the two sides directly: each send is delivered at once, inside the sender's own
+// call, as an owner that forwards bytes synchronously would. Sessions must cope with being
+// called back while they are still handling input.
+struct DirectWire {
+  std::string transcript;
+  std::function<void(std::string_view)> to_client;
+  std::function<void(std::string_view)> to_server;
+
+  std::function<void(std::string_view)> client_send() {
+    return [this](std::string_view b) {
+      transcript.append("C: ").append(b);
+      to_server(b);
+    };
+  }
+  std::function<void(std::string_view)> server_send() {
+    return [this](std::string_view b) {
+      transcript.append("S: ").append(b);
+      to_client(b);
+    };
   }
 };
 

@@ -119,3 +119,20 @@ TEST(Pop3Client, AnEndlessLineFailsWithoutKeepingIt) {
   EXPECT_EQ(client.failure(), proto::pop3::ClientFailure::answer_too_long);
   EXPECT_EQ(client.error_line(), "");
 }
+
+TEST(Pop3Client, WorksWhenEachSideCallsTheOtherBackDirectly) {
+  auto store = test::make_sample_store();
+  test::DirectWire wire;
+  ClientJob j = job("alice", "secret");
+  j.delete_after_retrieve = true;
+  ClientSession client(j, wire.client_send());
+  ServerSession server(store, {}, wire.server_send());
+  wire.to_client = [&](std::string_view b) { client.receive(b); };
+  wire.to_server = [&](std::string_view b) { server.receive(b); };
+  server.start();  // the whole conversation happens inside this call
+  EXPECT_EQ(client.step(), ClientStep::done) << wire.transcript;
+  EXPECT_TRUE(server.closed());
+  ASSERT_EQ(client.messages().size(), 3u);
+  EXPECT_EQ(client.messages()[1].content, test::kMessage2);
+  EXPECT_TRUE(store.messages("alice", "INBOX").empty());
+}

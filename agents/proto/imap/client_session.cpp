@@ -69,8 +69,13 @@ void ClientSession::send_command(ClientStep step, std::string_view text) {
   step_ = step;
   tag_ = fmt::format("m{}", next_tag_++);
   pieces_ = split_at_literals(fmt::format("{} {}\r\n", tag_, text));
-  send_(pieces_.front());
-  pieces_.pop_front();
+  send_next_piece();
+}
+
+void ClientSession::send_next_piece() {
+  std::string piece = std::move(pieces_.front());
+  pieces_.pop_front();  // before sending: the answer may arrive inside send_
+  send_(piece);
 }
 
 void ClientSession::fail(ClientFailure why, std::string_view line) {
@@ -87,6 +92,8 @@ void ClientSession::fail(ClientFailure why, std::string_view line) {
 
 void ClientSession::receive(std::string_view bytes) {
   reader_.feed(bytes);
+  mailbox::ReceiveGuard guard(receiving_);
+  if (guard.nested()) return;
   while (!finished()) {
     auto event = reader_.next();
     if (!event) return;
@@ -107,8 +114,7 @@ void ClientSession::handle_response(std::string_view text) {
   if (text.rfind("+", 0) == 0) {
     if (pieces_.empty())
       return fail(ClientFailure::malformed, text);  // a continuation nobody asked for
-    send_(pieces_.front());
-    pieces_.pop_front();
+    send_next_piece();
     return;
   }
   if (text.rfind("* ", 0) == 0) return handle_untagged(text.substr(2));

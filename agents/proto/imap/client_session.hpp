@@ -69,6 +69,7 @@ class ClientSession {
 
  private:
   void send_command(ClientStep step, std::string_view text);
+  void send_next_piece();
   void handle_response(std::string_view text);
   void handle_untagged(std::string_view text);
   void handle_fetch(std::uint32_t seq, std::string_view items);
@@ -78,6 +79,7 @@ class ClientSession {
   ClientJob job_;
   Send send_;
   LiteralReader reader_;
+  bool receiving_ = false;  // inside receive(): see mailbox::ReceiveGuard
   ClientStep step_ = ClientStep::greeting;
   ClientFailure failure_ = ClientFailure::none;
   ClientStep failed_step_ = ClientStep::greeting;

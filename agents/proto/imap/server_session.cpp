@@ -124,6 +124,8 @@ bool ServerSession::expect_end(const std::string& tag, std::string_view command,
 void ServerSession::receive(std::string_view bytes) {
   if (closed()) return;
   reader_.feed(bytes);
+  mailbox::ReceiveGuard guard(receiving_);
+  if (guard.nested()) return;
   while (!closed()) {
     auto event = reader_.next();
     if (!event) return;

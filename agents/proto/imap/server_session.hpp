@@ -104,6 +104,7 @@ class ServerSession {
   ServerConfig config_;
   Send send_;
   LiteralReader reader_;
+  bool receiving_ = false;  // inside receive(): see mailbox::ReceiveGuard
   State state_ = State::not_authenticated;
   std::function<void(State, State)> observer_;
   std::string user_;

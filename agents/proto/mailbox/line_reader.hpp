@@ -36,4 +36,26 @@ class LineReader {
   bool discarding_ = false;  // inside an over-long line, waiting for its end
 };
 
+// Guards a session's receive(). An owner that delivers bytes synchronously may call receive()
+// again from inside the session's own send callback; that nested call only queues its bytes
+// (feed them before making the guard) and returns, and the outer call reads them once the
+// command in progress is done: nothing is parsed twice or out of order, and no state changes
+// under a loop that is still using it.
+class ReceiveGuard {
+ public:
+  explicit ReceiveGuard(bool& receiving) : receiving_(receiving), outer_(!receiving) {
+    receiving_ = true;
+  }
+  ~ReceiveGuard() {
+    if (outer_) receiving_ = false;
+  }
+  ReceiveGuard(const ReceiveGuard&) = delete;
+  ReceiveGuard& operator=(const ReceiveGuard&) = delete;
+  bool nested() const { return !outer_; }
+
+ private:
+  bool& receiving_;
+  bool outer_;
+};
+
 }  // namespace mailsim::proto::mailbox

@@ -38,6 +38,8 @@ void ClientSession::fail(ClientFailure why, std::string_view line) {
 
 void ClientSession::receive(std::string_view bytes) {
   reader_.feed(bytes);
+  mailbox::ReceiveGuard guard(receiving_);
+  if (guard.nested()) return;
   while (!finished()) {
     auto line = reader_.next_line();
     if (!line) return;

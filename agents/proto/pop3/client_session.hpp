@@ -64,6 +64,7 @@ class ClientSession {
   ClientJob job_;
   Send send_;
   mailbox::LineReader reader_;
+  bool receiving_ = false;  // inside receive(): see mailbox::ReceiveGuard
   ClientStep step_ = ClientStep::greeting;
   ClientFailure failure_ = ClientFailure::none;
   ClientStep failed_step_ = ClientStep::greeting;

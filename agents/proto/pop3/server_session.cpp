@@ -104,6 +104,8 @@ void ServerSession::reply_multiline(std::string_view first, std::string_view bod
 void ServerSession::receive(std::string_view bytes) {
   if (closed()) return;
   reader_.feed(bytes);
+  mailbox::ReceiveGuard guard(receiving_);
+  if (guard.nested()) return;
   while (!closed()) {
     auto line = reader_.next_line();
     if (!line) break;

@@ -78,6 +78,7 @@ class ServerSession {
   ServerConfig config_;
   Send send_;
   mailbox::LineReader reader_;
+  bool receiving_ = false;  // inside receive(): see mailbox::ReceiveGuard
   State state_ = State::authorization;
   std::function<void(State, State)> observer_;
   std::string user_;  // after USER (and kept after login)
