@@ -133,6 +133,21 @@ TEST(SmtpServer, ParkedSessionKeepsPipelinedInput) {
   EXPECT_THROW(h.session.accept(at(3)), std::logic_error);
 }
 
+TEST(SmtpServer, EndlessInputWhileParkedIsCutOff) {
+  ServerHarness h(plain_config());
+  h.greeted();
+  h.defer_answers = true;
+  h.send("MAIL FROM:<s@b.example>\r\n");
+  const std::string rcpt = "RCPT TO:<a@mx.example>\r\n";
+  std::string flood;
+  while (flood.size() < 300 * 1024)
+    flood += rcpt;
+  EXPECT_EQ(h.send(flood), "421 4.7.0 mx.example Error: too much pipelined input\r\n");
+  EXPECT_EQ(h.session.state(), ServerState::closed);
+  h.session.accept(at(5));  // the owner's late answer is ignored, not an error
+  EXPECT_EQ(h.send("NOOP\r\n"), "");
+}
+
 TEST(SmtpServer, OneByteAtATime) {
   ServerHarness whole(plain_config());
   ServerHarness bytes(plain_config());

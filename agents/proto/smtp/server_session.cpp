@@ -91,10 +91,19 @@ void ServerSession::receive(std::string_view bytes, SimTime now) {
   if (state_ == ServerState::closed) return;  // after 221/421 the peer's bytes are ignored
   last_activity_ = now;
   incoming_ += bytes;
+  // While the owner decides, a client may pipeline a group of commands (RFC 2920), not more:
+  // one that keeps sending is cut off rather than buffered without end.
+  if (pending_ && in_.size() + incoming_.size() > kMaxParkedInput) {
+    pending_.reset();
+    in_.clear();
+    incoming_.clear();
+    close_with(421, "4.7.0", config_.hostname + " Error: too much pipelined input");
+  }
   drive(now);
 }
 
 void ServerSession::accept(SimTime now) {
+  if (state_ == ServerState::closed) return;  // an answer that comes after the session ended
   if (!pending_) throw std::logic_error("SMTP server: accept() with no pending policy query");
   if (in_policy_call_) {
     early_verdict_ = default_verdict(*pending_);
@@ -106,6 +115,7 @@ void ServerSession::accept(SimTime now) {
 }
 
 void ServerSession::answer(Reply verdict, SimTime now) {
+  if (state_ == ServerState::closed) return;  // an answer that comes after the session ended
   if (!pending_) throw std::logic_error("SMTP server: answer() with no pending policy query");
   if (verdict.code < 200 || verdict.code > 599) {
     throw std::invalid_argument("SMTP server: policy reply code " + std::to_string(verdict.code) +

@@ -206,7 +206,8 @@ class ServerSession {
 
   ServerState state_ = ServerState::connect;
   SimTime last_activity_{0};
-  std::string in_;           // received bytes not yet handled
+  static constexpr std::size_t kMaxParkedInput = 256 * 1024;  // input kept while the owner decides
+  std::string in_;                                            // received bytes not yet handled
   std::string incoming_;     // bytes received while in_ was being parsed
   bool more_work_ = false;   // a nested call left something for the loop of drive()
   std::size_t scanned_ = 0;  // in_[0, scanned_) holds no LF
