@@ -335,11 +335,3 @@ TEST(Dsn, ContentTypeParameters) {
   EXPECT_FALSE(parse_content_type("text").has_value());
   EXPECT_FALSE(parse_content_type("/plain").has_value());
 }
-
-TEST(Dsn, CatalogEntriesHaveBothLanguages) {
-  for (const auto* m : mailsim::proto::imf::msg::kDsnAll) {
-    EXPECT_FALSE(m->en.empty()) << m->id;
-    EXPECT_FALSE(m->fr.empty()) << m->id;
-    EXPECT_NE(m->en, m->fr) << m->id;
-  }
-}

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
+#include "agents/proto/imf/dsn_messages.hpp"
 #include "agents/proto/imf/messages.hpp"
 
 using mailsim::Lang;
@@ -175,10 +178,29 @@ TEST(Header, RequiredFields) {
             "l'en-tête a 2 champs Subject ; la RFC 5322 n'en permet qu'un");
 }
 
-TEST(Header, CatalogEntriesHaveBothLanguages) {
-  for (const auto* m : msg::kAll) {
+namespace {
+std::set<std::string> placeholders(std::string_view text) {
+  std::set<std::string> out;
+  for (std::size_t open = text.find('{'); open != std::string_view::npos;
+       open = text.find('{', open + 1)) {
+    const auto close = text.find('}', open);
+    if (close == std::string_view::npos) break;
+    out.emplace(text.substr(open + 1, close - open - 1));
+  }
+  return out;
+}
+}  // namespace
+
+TEST(Header, CatalogEntriesHaveBothLanguagesAndTheSamePlaceholders) {
+  std::vector<const mailsim::Message*> all(msg::kAll.begin(), msg::kAll.end());
+  all.insert(all.end(), msg::kDsnAll.begin(), msg::kDsnAll.end());
+  std::set<std::string_view> ids;
+  for (const auto* m : all) {
+    EXPECT_TRUE(ids.insert(m->id).second) << "duplicate id " << m->id;
+    EXPECT_EQ(m->id.substr(0, 4), "imf.") << m->id;
     EXPECT_FALSE(m->en.empty()) << m->id;
     EXPECT_FALSE(m->fr.empty()) << m->id;
     EXPECT_NE(m->en, m->fr) << m->id;
+    EXPECT_EQ(placeholders(m->en), placeholders(m->fr)) << m->id;
   }
 }

@@ -162,8 +162,8 @@ std::string encode_run(std::string_view run) {
   });
 
   std::vector<std::string> words;
-  std::string chunk;  // raw bytes (B) or encoded text (Q) of the word being built
-  std::string raw_chunk;
+  std::string chunk;      // Q: the encoded text of the word being built
+  std::string raw_chunk;  // its raw bytes (what B encodes)
   auto flush = [&] {
     if (raw_chunk.empty()) return;
     words.push_back(use_q ? std::string(kQPrefix) + chunk + "?="
