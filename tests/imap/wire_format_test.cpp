@@ -58,8 +58,13 @@ TEST(WireFormat, Envelope) {
       "((\"Carol\" NIL \"carol\" \"example.net\")) "
       "((NIL NIL \"alice\" \"example.com\")(NIL NIL \"bob\" \"example.org\")) "
       "((NIL NIL \"dave\" \"example.net\")) NIL NIL NIL)");
-  EXPECT_EQ(envelope("From: team: a@x, \"B, b\" <b@y>;\r\n\r\n"),
-            "(NIL NIL ((NIL NIL \"a\" \"x\")(\"B, b\" NIL \"b\" \"y\")) "
-            "((NIL NIL \"a\" \"x\")(\"B, b\" NIL \"b\" \"y\")) "
-            "((NIL NIL \"a\" \"x\")(\"B, b\" NIL \"b\" \"y\")) NIL NIL NIL NIL NIL)");
+  // Groups keep their markers; non-ASCII names go back to encoded words; bad lists are NIL.
+  EXPECT_EQ(
+      envelope("From: team: a@x, \"B, b\" <b@y>;\r\n"
+               "To: =?UTF-8?Q?=C3=89lodie?= <e@z>\r\nCc: <<broken\r\n\r\n"),
+      "(NIL NIL ((NIL NIL \"team\" NIL)(NIL NIL \"a\" \"x\")(\"B, b\" NIL \"b\" \"y\")"
+      "(NIL NIL NIL NIL)) "
+      "((NIL NIL \"team\" NIL)(NIL NIL \"a\" \"x\")(\"B, b\" NIL \"b\" \"y\")(NIL NIL NIL NIL)) "
+      "((NIL NIL \"team\" NIL)(NIL NIL \"a\" \"x\")(\"B, b\" NIL \"b\" \"y\")(NIL NIL NIL NIL)) "
+      "((\"=?UTF-8?Q?=C3=89lodie?=\" NIL \"e\" \"z\")) NIL NIL NIL NIL)");
 }

@@ -4,10 +4,13 @@
 
 #include <algorithm>
 #include <iterator>
+#include <variant>
 #include <vector>
 
 #include "agents/proto/imap/arg_parser.hpp"
 #include "agents/proto/imap/header_fields.hpp"
+#include "agents/proto/imf/address.hpp"
+#include "agents/proto/imf/encoded_words.hpp"
 
 namespace mailsim::proto::imap {
 namespace {
@@ -21,87 +24,37 @@ bool quotable(std::string_view s) {
   return true;
 }
 
-struct Address {
-  std::string name;  // display name, empty if none
-  std::string mailbox;
-  std::string host;
-};
-
-std::string trim(std::string_view s) {
-  std::size_t a = s.find_first_not_of(" \t");
-  std::size_t b = s.find_last_not_of(" \t");
-  return a == std::string_view::npos ? std::string() : std::string(s.substr(a, b - a + 1));
+// One mailbox of an ENVELOPE address list: (name adl mailbox host). The display name goes
+// back to its header form (encoded words for non-ASCII), as clients expect.
+std::string envelope_mailbox(const imf::Mailbox& m) {
+  std::string name =
+      imf::is_ascii(m.display_name) ? m.display_name : imf::encode_phrase(m.display_name);
+  return fmt::format("({} NIL {} {})", name.empty() ? "NIL" : imap_string(name),
+                     imap_string(m.local_part), imap_string(m.domain));
 }
 
-std::string unquote(std::string s) {
-  if (s.size() < 2 || s.front() != '"' || s.back() != '"') return s;
-  std::string out;
-  for (std::size_t i = 1; i + 1 < s.size(); ++i) {
-    if (s[i] == '\\' && i + 2 < s.size()) ++i;
-    out += s[i];
-  }
-  return out;
-}
-
-// A simple address-list reader: commas outside quotes, angle brackets and comments separate
-// addresses; "Name <box@host>" or "box@host". Groups are flattened to their members.
-std::vector<Address> parse_addresses(std::string_view value) {
-  std::vector<Address> out;
-  std::vector<std::string> items;
-  std::string current;
-  bool quote = false;
-  int angle = 0, paren = 0;
-  for (std::size_t i = 0; i < value.size(); ++i) {
-    char c = value[i];
-    if (quote && c == '\\' && i + 1 < value.size()) {
-      current += c;
-      current += value[++i];
-      continue;
-    }
-    if (c == '"' && paren == 0) quote = !quote;
-    if (!quote) {
-      if (c == '(') ++paren;
-      if (c == ')' && paren > 0) --paren;
-      if (c == '<' && paren == 0) ++angle;
-      if (c == '>' && paren == 0 && angle > 0) --angle;
-      if (paren == 0 && angle == 0 && (c == ',' || c == ';' || c == ':')) {
-        if (c == ':')
-          current.clear();  // "group:" drops the group name
-        else
-          items.push_back(std::exchange(current, {}));
-        continue;
-      }
-    }
-    current += c;
-  }
-  items.push_back(current);
-  for (const std::string& item : items) {
-    std::string text = trim(item);
-    if (text.empty()) continue;
-    Address a;
-    std::string spec = text;
-    std::size_t lt = text.rfind('<');
-    if (lt != std::string::npos && text.find('>', lt) != std::string::npos) {
-      spec = text.substr(lt + 1, text.find('>', lt) - lt - 1);
-      a.name = unquote(trim(text.substr(0, lt)));
-    }
-    spec = trim(spec);
-    std::size_t at = spec.rfind('@');
-    a.mailbox = spec.substr(0, at);
-    if (at != std::string::npos) a.host = spec.substr(at + 1);
-    out.push_back(std::move(a));
-  }
-  return out;
-}
-
+// An address list as ENVELOPE writes it (RFC 3501 7.4.2): a group is opened by
+// (NIL NIL "name" NIL) and closed by (NIL NIL NIL NIL). A field that does not parse is NIL.
 std::string address_list(const std::optional<std::string>& value) {
   if (!value) return "NIL";
-  std::vector<Address> list = parse_addresses(*value);
+  std::vector<imf::Address> list;
+  try {
+    list = imf::parse_address_list(*value);
+  } catch (const imf::AddressError&) {
+    return "NIL";
+  }
   if (list.empty()) return "NIL";
   std::string out = "(";
-  for (const Address& a : list) {
-    out += fmt::format("({} NIL {} {})", a.name.empty() ? "NIL" : imap_string(a.name),
-                       imap_string(a.mailbox), a.host.empty() ? "NIL" : imap_string(a.host));
+  for (const imf::Address& a : list) {
+    if (const auto* m = std::get_if<imf::Mailbox>(&a)) {
+      out += envelope_mailbox(*m);
+      continue;
+    }
+    const auto& group = std::get<imf::Group>(a);
+    out += fmt::format("(NIL NIL {} NIL)", imap_string(group.display_name));
+    for (const imf::Mailbox& m : group.members)
+      out += envelope_mailbox(m);
+    out += "(NIL NIL NIL NIL)";
   }
   return out + ")";
 }

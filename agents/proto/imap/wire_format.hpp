@@ -25,7 +25,8 @@ std::optional<sim::SimTime> parse_imap_date_time(std::string_view text,
                                                  std::chrono::sys_seconds epoch);
 
 // The ENVELOPE structure of a message: (date subject from sender reply-to to cc bcc
-// in-reply-to message-id); sender and reply-to default to from.
+// in-reply-to message-id); sender and reply-to default to from. Addresses are read with the
+// RFC 5322 address parser of agents/proto/imf.
 std::string envelope(std::string_view message);
 
 }  // namespace mailsim::proto::imap
