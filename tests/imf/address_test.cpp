@@ -34,6 +34,12 @@ TEST(Address, EncodedDisplayNamesAreDecoded) {
   EXPECT_EQ(parse_mailbox("=?ISO-8859-1?Q?Andr=E9?= Pirard <andre@x.example>").display_name,
             "André Pirard");
   EXPECT_EQ(parse_mailbox("Élodie <elodie@b.example>").display_name, "Élodie");  // RFC 6532
+  // IMAP's ENVELOPE sends names as written.
+  EXPECT_EQ(
+      parse_mailbox("=?UTF-8?Q?=C3=89lodie?= Martin <e@b.example>", DisplayNames::raw).display_name,
+      "=?UTF-8?Q?=C3=89lodie?= Martin");
+  EXPECT_EQ(parse_mailbox("\"Martin, Bob\" <bob@b.example>", DisplayNames::raw).display_name,
+            "Martin, Bob");
 }
 
 TEST(Address, QuotedLocalPartsDomainLiteralsAndRoutes) {

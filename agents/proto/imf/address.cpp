@@ -36,7 +36,7 @@ struct Token {
 
 class Parser {
  public:
-  explicit Parser(std::string_view text) : text_(text) { advance(); }
+  Parser(std::string_view text, DisplayNames names) : text_(text), names_(names) { advance(); }
 
   std::vector<Address> list() {
     std::vector<Address> out;
@@ -144,13 +144,13 @@ class Parser {
     return out;
   }
 
-  static std::string phrase(const std::vector<Token>& words) {
+  std::string phrase(const std::vector<Token>& words) const {
     std::string out;
     for (const auto& w : words) {
       if (!out.empty() && w.space_before) out += ' ';
       out += w.text;
     }
-    return decode_encoded_words(out);
+    return names_ == DisplayNames::decoded ? decode_encoded_words(out) : out;
   }
 
   std::string local_part(const std::vector<Token>& words, std::size_t pos) const {
@@ -245,6 +245,7 @@ class Parser {
   }
 
   std::string_view text_;
+  DisplayNames names_;
   std::size_t pos_ = 0;
   Token token_;
 };
@@ -265,12 +266,12 @@ std::string Mailbox::address() const {
   return quote_local_part(local_part) + "@" + domain;
 }
 
-std::vector<Address> parse_address_list(std::string_view text) {
-  return Parser(text).list();
+std::vector<Address> parse_address_list(std::string_view text, DisplayNames names) {
+  return Parser(text, names).list();
 }
 
-Mailbox parse_mailbox(std::string_view text) {
-  const auto list = parse_address_list(text);
+Mailbox parse_mailbox(std::string_view text, DisplayNames names) {
+  const auto list = parse_address_list(text, names);
   const auto boxes = all_mailboxes(list);
   if (list.size() != 1 || !std::holds_alternative<Mailbox>(list.front()))
     throw AddressError(Text(msg::kAddressNotOne,

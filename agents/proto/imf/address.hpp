@@ -38,11 +38,16 @@ struct Group {
 
 using Address = std::variant<Mailbox, Group>;
 
+// How display names are returned: decoded to UTF-8 for display, or as written with quotes
+// removed and encoded words kept (what IMAP's ENVELOPE sends, RFC 3501 7.4.2).
+enum class DisplayNames { decoded, raw };
+
 // Throws AddressError naming the text, the position (from 1) and the offending character.
 // Empty items between commas are skipped (obsolete syntax, 4.4).
-std::vector<Address> parse_address_list(std::string_view text);
+std::vector<Address> parse_address_list(std::string_view text,
+                                        DisplayNames names = DisplayNames::decoded);
 // Exactly one mailbox (Sender, or a From with one author).
-Mailbox parse_mailbox(std::string_view text);
+Mailbox parse_mailbox(std::string_view text, DisplayNames names = DisplayNames::decoded);
 // Mailboxes in order, group members in place of their group.
 std::vector<Mailbox> all_mailboxes(const std::vector<Address>& list);
 
