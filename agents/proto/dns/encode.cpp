@@ -55,15 +55,16 @@ class Writer {
   std::unordered_map<std::string, std::uint16_t> offsets_;
 };
 
-[[noreturn]] void too_large(std::string what, std::size_t size, std::size_t limit) {
-  throw EncodeError(Text(msg::kEncodeTooLarge, {{"what", std::move(what)},
-                                                {"size", std::to_string(size)},
-                                                {"limit", std::to_string(limit)}}));
+[[noreturn]] void too_large(Text what, std::size_t size, std::size_t limit) {
+  throw EncodeError(
+      Text(msg::kEncodeTooLarge, {{"size", std::to_string(size)}, {"limit", std::to_string(limit)}})
+          .with("what", std::move(what)));
 }
 
-void rdata(Writer& w, const RData& data) {
+void rdata(Writer& w, const ResourceRecord& r) {
   struct V {
     Writer& w;
+    const Name& owner;
     void operator()(const AData& d) { w.bytes(d.address.bytes); }
     void operator()(const AaaaData& d) { w.bytes(d.address.bytes); }
     void operator()(const NsData& d) { w.name(d.host, true); }
@@ -81,7 +82,8 @@ void rdata(Writer& w, const RData& data) {
     }
     void operator()(const TxtData& d) {
       for (const auto& s : d.strings) {
-        if (s.size() > 255) too_large("a TXT string", s.size(), 255);
+        if (s.size() > 255)
+          too_large(Text(msg::kWhatTxtString, {{"name", owner.to_string()}}), s.size(), 255);
         w.u8(static_cast<std::uint8_t>(s.size()));
         for (char c : s)
           w.u8(static_cast<std::uint8_t>(c));
@@ -89,7 +91,7 @@ void rdata(Writer& w, const RData& data) {
     }
     void operator()(const RawData& d) { w.bytes(d.bytes); }
   };
-  std::visit(V{w}, data);
+  std::visit(V{w, r.name}, r.data);
 }
 
 void record(Writer& w, const ResourceRecord& r) {
@@ -99,14 +101,15 @@ void record(Writer& w, const ResourceRecord& r) {
   w.u32(r.ttl);
   const std::size_t length_at = w.size();
   w.u16(0);
-  rdata(w, r.data);
+  rdata(w, r);
   const std::size_t length = w.size() - length_at - 2;
-  if (length > 0xFFFF) too_large("the data of " + r.name.to_string(), length, 0xFFFF);
+  if (length > 0xFFFF)
+    too_large(Text(msg::kWhatRdata, {{"name", r.name.to_string()}}), length, 0xFFFF);
   w.patch_u16(length_at, static_cast<std::uint16_t>(length));
 }
 
 std::uint16_t count(std::size_t n, const char* section) {
-  if (n > 0xFFFF) too_large(fmt::format("the {} section", section), n, 0xFFFF);
+  if (n > 0xFFFF) too_large(Text(msg::kWhatSection, {{"section", section}}), n, 0xFFFF);
   return static_cast<std::uint16_t>(n);
 }
 

@@ -47,8 +47,17 @@ inline constexpr mailsim::Message kBadRdata{
 
 // Encoding.
 inline constexpr mailsim::Message kEncodeTooLarge{
-    "dns.encode.too_large", "cannot encode {what}: {size} octets, at most {limit} fit",
-    "impossible d'encoder {what} : {size} octets, {limit} au plus"};
+    "dns.encode.too_large", "cannot encode {what}: {size}, at most {limit} fit",
+    "impossible d'encoder {what} : {size}, {limit} au plus"};
+inline constexpr mailsim::Message kWhatTxtString{"dns.encode.what_txt", "a TXT string of {name}",
+                                                 "une chaîne TXT de {name}"};
+inline constexpr mailsim::Message kWhatRdata{"dns.encode.what_rdata", "the data of {name}",
+                                             "les données de {name}"};
+inline constexpr mailsim::Message kWhatSection{"dns.encode.what_section",
+                                               "the {section} section (records)",
+                                               "la section {section} (enregistrements)"};
+inline constexpr mailsim::Message kWhatTcpMessage{
+    "dns.encode.what_tcp", "a DNS message over TCP (octets)", "un message DNS sur TCP (octets)"};
 
 // Decoding: "{what}" says which part was being read, "{reason}" one of the reasons below.
 inline constexpr mailsim::Message kDecodeError{
@@ -116,7 +125,8 @@ inline constexpr mailsim::Message kCnameAndOther{
 inline constexpr std::array kAll{
     &kNameEmpty,         &kNameEmptyLabel,  &kNameLabelTooLong,  &kNameTooLong,
     &kNameBadEscape,     &kBadIpv4,         &kBadIpv6,           &kUnknownType,
-    &kBadRdata,          &kEncodeTooLarge,  &kDecodeError,       &kReasonTruncated,
+    &kBadRdata,          &kEncodeTooLarge,  &kWhatTxtString,     &kWhatRdata,
+    &kWhatSection,       &kWhatTcpMessage,  &kDecodeError,       &kReasonTruncated,
     &kReasonPointerLoop, &kReasonLabelType, &kReasonNameTooLong, &kReasonRdataLength,
     &kReasonTrailing,    &kWhatHeader,      &kWhatQuestion,      &kWhatAnswer,
     &kWhatAuthority,     &kWhatAdditional,  &kWhatEnd,           &kRecordOutsideZone,

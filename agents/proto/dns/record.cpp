@@ -127,7 +127,7 @@ RecordType parse_type(std::string_view text) {
   std::uint16_t value = 0;
   if (u.rfind("TYPE", 0) == 0 && number(std::string_view(u).substr(4), value))
     return static_cast<RecordType>(value);
-  throw AddressError(Text(msg::kUnknownType, {{"text", std::string(text)}}));
+  throw RecordError(Text(msg::kUnknownType, {{"text", std::string(text)}}));
 }
 
 std::string class_name(RecordClass klass) {
@@ -175,9 +175,9 @@ RData parse_rdata(RecordType type, std::string_view text) {
   for (const auto& e : kTypes)
     if (e.type == type) example = e.example;
   const auto bad = [&] {
-    return LocalizedError(Text(msg::kBadRdata, {{"text", std::string(text)},
-                                                {"type", type_name(type)},
-                                                {"example", std::string(example)}}));
+    return RecordError(Text(msg::kBadRdata, {{"text", std::string(text)},
+                                             {"type", type_name(type)},
+                                             {"example", std::string(example)}}));
   };
   try {
     switch (type) {

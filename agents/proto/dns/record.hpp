@@ -9,6 +9,7 @@
 
 #include "agents/proto/dns/ip_address.hpp"
 #include "agents/proto/dns/name.hpp"
+#include "sim/text.hpp"
 
 namespace mailsim::proto::dns {
 
@@ -26,8 +27,14 @@ enum class RecordType : std::uint16_t {
 };
 enum class RecordClass : std::uint16_t { IN = 1, CH = 3, ANY = 255 };
 
+// A record type or record data that does not read.
+class RecordError : public LocalizedError {
+ public:
+  using LocalizedError::LocalizedError;
+};
+
 std::string type_name(RecordType type);        // "MX", or "TYPE99" (RFC 3597 5)
-RecordType parse_type(std::string_view text);  // "mx", "TYPE99"; throws NameError-like AddressError
+RecordType parse_type(std::string_view text);  // "mx", "TYPE99"; throws RecordError
 std::string class_name(RecordClass klass);
 
 struct AData {
@@ -91,7 +98,7 @@ struct ResourceRecord {
 // Builds a record whose type follows from its data.
 ResourceRecord make_record(const Name& name, std::uint32_t ttl, RData data);
 // Parses zone-file style data for one type: "10 mx.b.example.", "192.0.2.1", "\"v=spf1 -all\"",
-// "ns1.example. hostmaster.example. 1 7200 900 1209600 300". Throws LocalizedError.
+// "ns1.example. hostmaster.example. 1 7200 900 1209600 300". Throws RecordError.
 RData parse_rdata(RecordType type, std::string_view text);
 
 // Presentation form (RFC 1035 5.1), as dig prints it.

@@ -47,13 +47,17 @@ std::string SpfOutcome::reply_code() const {
   }
 }
 
+Text SpfOutcome::problem_or_none() const {
+  return problem.value_or(Text(msg::kSpfNone, {{"domain", decided_in.to_string()}}));
+}
+
 Text SpfOutcome::explanation() const {
   const std::string d = decided_in.to_string();
   switch (result) {
     case SpfResult::none:
       return Text(msg::kSpfNone, {{"domain", d}});
     case SpfResult::neutral:
-      return Text(msg::kSpfNeutral, {{"domain", d}, {"term", matched}});
+      return Text(msg::kSpfNeutral, {{"domain", d}});
     case SpfResult::pass:
       return Text(msg::kSpfPass, {{"domain", d}, {"term", matched}});
     case SpfResult::fail:
@@ -61,9 +65,9 @@ Text SpfOutcome::explanation() const {
     case SpfResult::softfail:
       return Text(msg::kSpfSoftfail, {{"domain", d}, {"term", matched}});
     case SpfResult::temperror:
-      return Text(msg::kSpfTemperror, {{"domain", d}, {"problem", problem}});
+      return Text(msg::kSpfTemperror, {{"domain", d}}).with("problem", problem_or_none());
     case SpfResult::permerror:
-      return Text(msg::kSpfPermerror, {{"domain", d}, {"problem", problem}});
+      return Text(msg::kSpfPermerror, {{"domain", d}}).with("problem", problem_or_none());
   }
   return Text(msg::kSpfNone, {{"domain", d}});
 }
@@ -112,7 +116,7 @@ class Frame : public std::enable_shared_from_this<Frame> {
   }
 
  private:
-  void finish(SpfResult result, std::string matched = {}, std::string problem = {}) {
+  void finish(SpfResult result, std::string matched = {}, std::optional<Text> problem = {}) {
     SpfOutcome o;
     o.result = result;
     o.matched = std::move(matched);
@@ -128,20 +132,18 @@ class Frame : public std::enable_shared_from_this<Frame> {
   }
 
   void on_txt(const LookupResult& r) {
-    if (is_temporary(r.status))
-      return finish(
-          SpfResult::temperror, {},
-          fmt::format("TXT lookup of {}: {}", domain_.to_string(), lookup_status_name(r.status)));
+    if (is_temporary(r.status)) return finish(SpfResult::temperror, {}, dns_problem(r));
     std::vector<std::string> records;
     for (const auto& rec : r.records)
       if (const auto* txt = std::get_if<TxtData>(&rec.data); txt && spf::is_spf1(txt->joined()))
         records.push_back(txt->joined());
     if (records.empty()) return finish(SpfResult::none);
     if (records.size() > 1)
-      return finish(SpfResult::permerror, {}, fmt::format("{} SPF records", records.size()));
-    std::string error;
+      return finish(SpfResult::permerror, {},
+                    Text(msg::kSpfProblemRecords, {{"count", std::to_string(records.size())}}));
+    std::optional<Text> error;
     auto record = spf::parse_record(records.front(), &error);
-    if (!record) return finish(SpfResult::permerror, {}, "syntax error " + error);
+    if (!record) return finish(SpfResult::permerror, {}, std::move(error));
     record_ = std::move(*record);
     context_ =
         spf::MacroContext{s_->query.sender, domain_.to_string(), s_->query.ip, s_->query.helo};
@@ -153,7 +155,7 @@ class Frame : public std::enable_shared_from_this<Frame> {
   bool count_lookup(const Term& t) {
     if (++s_->lookups <= s_->limits.dns_lookups) return true;
     finish(SpfResult::permerror, t.text,
-           fmt::format("more than {} DNS lookups", s_->limits.dns_lookups));
+           Text(msg::kSpfProblemLookups, {{"limit", std::to_string(s_->limits.dns_lookups)}}));
     return false;
   }
   // Counts a lookup that found nothing; false (and permerror) past the limit.
@@ -161,7 +163,7 @@ class Frame : public std::enable_shared_from_this<Frame> {
     if (r.status != LookupStatus::nxdomain && r.status != LookupStatus::nodata) return true;
     if (++s_->voids <= s_->limits.void_lookups) return true;
     finish(SpfResult::permerror, t.text,
-           fmt::format("more than {} void lookups", s_->limits.void_lookups));
+           Text(msg::kSpfProblemVoids, {{"limit", std::to_string(s_->limits.void_lookups)}}));
     return false;
   }
   std::optional<Name> target(const Term& t) {
@@ -171,7 +173,7 @@ class Frame : public std::enable_shared_from_this<Frame> {
       if (expanded && !expanded->empty()) return Name::parse(*expanded);
     } catch (const NameError&) {
     }
-    finish(SpfResult::permerror, t.text, "bad domain");
+    finish(SpfResult::permerror, t.text, Text(msg::kSpfProblemBadTarget, {{"term", t.text}}));
     return std::nullopt;
   }
   RecordType address_type() const {
@@ -244,8 +246,9 @@ class Frame : public std::enable_shared_from_this<Frame> {
             case SpfResult::temperror:
               return self->pass_up(o);
             case SpfResult::none:
-              return self->finish(SpfResult::permerror, t.text,
-                                  "the included domain has no SPF record");
+              return self->finish(
+                  SpfResult::permerror, t.text,
+                  Text(msg::kSpfProblemIncludeNone, {{"name", o.decided_in.to_string()}}));
             case SpfResult::permerror:
               return self->pass_up(o);
           }
@@ -259,9 +262,12 @@ class Frame : public std::enable_shared_from_this<Frame> {
   }
 
   void temperror(const Term& t, const LookupResult& r) {
-    finish(SpfResult::temperror, t.text,
-           fmt::format("{} lookup of {}: {}", type_name(r.question.type),
-                       r.question.name.to_string(), lookup_status_name(r.status)));
+    finish(SpfResult::temperror, t.text, dns_problem(r));
+  }
+  static Text dns_problem(const LookupResult& r) {
+    return Text(msg::kSpfProblemDns, {{"type", type_name(r.question.type)},
+                                      {"name", r.question.name.to_string()},
+                                      {"status", std::string(lookup_status_name(r.status))}});
   }
 
   // Address records of an a or mx term: a match ends the record, otherwise `then`.
@@ -281,8 +287,9 @@ class Frame : public std::enable_shared_from_this<Frame> {
       if (const auto* mx = std::get_if<MxData>(&rec.data); mx && !mx->exchange.is_root())
         exchanges_.push_back(mx->exchange);
     if (static_cast<int>(exchanges_.size()) > s_->limits.mx_names)
-      return finish(SpfResult::permerror, t.text,
-                    fmt::format("more than {} MX records", s_->limits.mx_names));
+      return finish(
+          SpfResult::permerror, t.text,
+          Text(msg::kSpfProblemMxNames, {{"limit", std::to_string(s_->limits.mx_names)}}));
     next_exchange(t, 0);
   }
   void next_exchange(const Term& t, std::size_t i) {
@@ -344,7 +351,9 @@ class Frame : public std::enable_shared_from_this<Frame> {
     auto self = shared_from_this();
     auto child = std::make_shared<Frame>(s_, *name, [self, &t](const SpfOutcome& o) {
       if (o.result == SpfResult::none)
-        return self->finish(SpfResult::permerror, t.text, "the redirect target has no SPF record");
+        return self->finish(
+            SpfResult::permerror, t.text,
+            Text(msg::kSpfProblemRedirectNone, {{"name", o.decided_in.to_string()}}));
       self->pass_up(o);  // 6.1: the result of the redirect target is the result
     });
     child->start();

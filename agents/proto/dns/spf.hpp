@@ -6,6 +6,7 @@
 // limit of 10 DNS-querying terms and of 2 void lookups (4.6.4), and the seven results.
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -27,15 +28,18 @@ struct SpfQuery {
 
 struct SpfOutcome {
   SpfResult result = SpfResult::none;
-  std::string matched;  // the deciding term ("-all", "ip4:192.0.2.0/24"); empty by default
-  Name decided_in;      // the domain whose record decided
-  std::string problem;  // for permerror and temperror: what went wrong, in RFC terms
-  int dns_lookups = 0;  // terms that queried DNS (the limit is 10)
+  std::string matched;          // the deciding term ("-all", "ip4:192.0.2.0/24"); empty by default
+  Name decided_in;              // the domain whose record decided
+  std::optional<Text> problem;  // for permerror and temperror: what went wrong
+  int dns_lookups = 0;          // terms that queried DNS (the limit is 10)
   int void_lookups = 0;
   // What a receiving server answers (RFC 7208 8): fail 550 5.7.1, temperror 451 4.4.3,
   // permerror 550 5.5.2; empty for results that do not reject.
   std::string reply_code() const;
   Text explanation() const;
+
+ private:
+  Text problem_or_none() const;
 };
 
 struct SpfLimits {

@@ -1,5 +1,7 @@
 #include "agents/proto/dns/spf_record.hpp"
 
+#include "agents/proto/dns/spf_messages.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -198,12 +200,14 @@ std::optional<std::string> expand(std::string_view spec, const MacroContext& ctx
   return out;
 }
 
-std::optional<Record> parse_record(std::string_view txt, std::string* error) {
-  const auto fail = [&](std::string_view term, std::string_view why) -> std::optional<Record> {
-    if (error) *error = fmt::format("'{}': {}", term, why);
+std::optional<Record> parse_record(std::string_view txt, std::optional<Text>* error) {
+  const auto fail = [&](std::string_view term,
+                        const mailsim::Message& why) -> std::optional<Record> {
+    if (error)
+      *error = Text(msg::kSpfProblemSyntax, {{"term", std::string(term)}}).with("why", Text(why));
     return std::nullopt;
   };
-  if (!is_spf1(txt)) return fail(txt, "not a v=spf1 record");
+  if (!is_spf1(txt)) return fail(txt, msg::kSpfWhyNotSpf1);
   Record record;
   std::size_t pos = 6;
   while (pos < txt.size()) {
@@ -226,12 +230,12 @@ std::optional<Record> parse_record(std::string_view txt, std::string* error) {
       t.value = std::string(word.substr(eq + 1));
       for (char c : t.name)
         if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.')
-          return fail(word, "bad modifier name");
-      if (!valid_macro_string(t.value)) return fail(word, "bad macro");
+          return fail(word, msg::kSpfWhyModifierName);
+      if (!valid_macro_string(t.value)) return fail(word, msg::kSpfWhyMacro);
       if ((t.name == "redirect" || t.name == "exp")) {
-        if (t.value.empty()) return fail(word, "needs a domain");
+        if (t.value.empty()) return fail(word, msg::kSpfWhyNeedsDomain);
         for (const auto& other : record.terms)
-          if (other.is_modifier && other.name == t.name) return fail(word, "appears twice");
+          if (other.is_modifier && other.name == t.name) return fail(word, msg::kSpfWhyTwice);
       }
       record.terms.push_back(std::move(t));
       continue;
@@ -245,13 +249,13 @@ std::optional<Record> parse_record(std::string_view txt, std::string* error) {
     const std::string name = lower(rest.substr(0, name_end));
     std::string_view arg = rest.substr(name_end);
     if (name == "all") {
-      if (!arg.empty()) return fail(word, "'all' takes no argument");
+      if (!arg.empty()) return fail(word, msg::kSpfWhyAllArgument);
       t.mechanism = Mechanism::all;
     } else if (name == "include" || name == "exists") {
       t.mechanism = name == "include" ? Mechanism::include : Mechanism::exists;
-      if (arg.size() < 2 || arg[0] != ':') return fail(word, "needs ':domain'");
+      if (arg.size() < 2 || arg[0] != ':') return fail(word, msg::kSpfWhyNeedsColonDomain);
       t.domain_spec = std::string(arg.substr(1));
-      if (!valid_macro_string(t.domain_spec)) return fail(word, "bad macro");
+      if (!valid_macro_string(t.domain_spec)) return fail(word, msg::kSpfWhyMacro);
     } else if (name == "a" || name == "mx" || name == "ptr") {
       t.mechanism = name == "a" ? Mechanism::a : name == "mx" ? Mechanism::mx : Mechanism::ptr;
       if (!arg.empty() && arg[0] == ':') {
@@ -260,13 +264,13 @@ std::optional<Record> parse_record(std::string_view txt, std::string* error) {
         t.domain_spec = std::string(arg.substr(0, slash));
         arg = slash == std::string_view::npos ? std::string_view{} : arg.substr(slash);
         if (t.domain_spec.empty() || !valid_macro_string(t.domain_spec))
-          return fail(word, "bad domain");
+          return fail(word, msg::kSpfWhyBadDomain);
       }
-      if (name == "ptr" && !arg.empty()) return fail(word, "'ptr' takes no prefix length");
-      if (!parse_dual_cidr(arg, t)) return fail(word, "bad prefix length");
+      if (name == "ptr" && !arg.empty()) return fail(word, msg::kSpfWhyPtrPrefix);
+      if (!parse_dual_cidr(arg, t)) return fail(word, msg::kSpfWhyPrefix);
     } else if (name == "ip4" || name == "ip6") {
       t.mechanism = name == "ip4" ? Mechanism::ip4 : Mechanism::ip6;
-      if (arg.size() < 2 || arg[0] != ':') return fail(word, "needs ':address'");
+      if (arg.size() < 2 || arg[0] != ':') return fail(word, msg::kSpfWhyNeedsAddress);
       arg.remove_prefix(1);
       const auto slash = arg.find('/');
       const std::string_view address = arg.substr(0, slash);
@@ -276,15 +280,15 @@ std::optional<Record> parse_record(std::string_view txt, std::string* error) {
         else
           t.network = Ipv6::parse(address);
       } catch (const AddressError&) {
-        return fail(word, "bad address");
+        return fail(word, msg::kSpfWhyAddress);
       }
       if (slash != std::string_view::npos) {
         int& bits = name == "ip4" ? t.cidr4 : t.cidr6;
         if (!parse_int(arg.substr(slash + 1), name == "ip4" ? 32 : 128, bits))
-          return fail(word, "bad prefix length");
+          return fail(word, msg::kSpfWhyPrefix);
       }
     } else {
-      return fail(word, "unknown mechanism");
+      return fail(word, msg::kSpfWhyUnknown);
     }
     record.terms.push_back(std::move(t));
   }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "agents/proto/dns/ip_address.hpp"
+#include "sim/text.hpp"
 
 namespace mailsim::proto::dns::spf {
 
@@ -35,8 +36,8 @@ struct Record {
 
 // True when the TXT text is an SPF version 1 record: "v=spf1" alone or followed by a space.
 bool is_spf1(std::string_view txt);
-// nullopt on any syntax error; `error` then says which term and why (for the trace).
-std::optional<Record> parse_record(std::string_view txt, std::string* error = nullptr);
+// nullopt on any syntax error; `error` then says which term and why.
+std::optional<Record> parse_record(std::string_view txt, std::optional<Text>* error = nullptr);
 
 // What the macros of section 7.2 stand for during one check.
 struct MacroContext {

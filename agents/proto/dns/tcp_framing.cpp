@@ -7,9 +7,9 @@ namespace mailsim::proto::dns {
 
 std::vector<std::uint8_t> frame_for_tcp(std::span<const std::uint8_t> message) {
   if (message.size() > 0xFFFF)
-    throw EncodeError(Text(msg::kEncodeTooLarge, {{"what", "a DNS message over TCP"},
-                                                  {"size", std::to_string(message.size())},
-                                                  {"limit", "65535"}}));
+    throw EncodeError(
+        Text(msg::kEncodeTooLarge, {{"size", std::to_string(message.size())}, {"limit", "65535"}})
+            .with("what", Text(msg::kWhatTcpMessage)));
   std::vector<std::uint8_t> out;
   out.reserve(message.size() + 2);
   out.push_back(static_cast<std::uint8_t>(message.size() >> 8));
