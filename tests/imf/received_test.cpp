@@ -217,6 +217,8 @@ TEST(Received, ChainInTravelOrderAndReturnPath) {
   EXPECT_EQ(chain[1].from, "smtp.a.example");
   EXPECT_EQ(chain[1].by, "mx.b.example");
   EXPECT_EQ(*chain[1].date, (DateTime{kNine.utc + 2s, 60min}));
+  EXPECT_FALSE(chain[0].delay.has_value());
+  EXPECT_EQ(chain[1].delay, 2s);
 
   Header bounce;
   set_return_path(bounce, "");

@@ -228,6 +228,8 @@ std::vector<ReceivedHop> received_chain(const Header& header) {
   for (const auto* f : header.find_all("Received"))
     hops.push_back(parse_received(f->raw));
   std::reverse(hops.begin(), hops.end());
+  for (std::size_t i = 1; i < hops.size(); ++i)
+    if (hops[i].date && hops[i - 1].date) hops[i].delay = hops[i].date->utc - hops[i - 1].date->utc;
   return hops;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Trace fields (RFC 5321 4.4): the Received field each receiving server puts on top, the
 // Return-Path added at final delivery, and reading a Received chain back into hops.
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -60,6 +61,9 @@ struct ReceivedHop {
   std::optional<DateTime> date;
   std::vector<std::string> comments;  // other comments, without parentheses
   std::vector<std::string> extra;     // words no clause claimed
+  // Set by received_chain: time since the previous hop's date, when both dates were read
+  // (negative when clocks disagree, as real headers sometimes show).
+  std::optional<std::chrono::seconds> delay;
 
   // True when the field has at least a from or a by clause.
   bool recognised() const { return !from.empty() || !by.empty(); }
@@ -68,7 +72,7 @@ struct ReceivedHop {
 ReceivedHop parse_received(std::string_view value);
 
 // Every Received field of the header as a hop, in the order the message travelled (the
-// bottom field first).
+// bottom field first), each with its delay since the hop before.
 std::vector<ReceivedHop> received_chain(const Header& header);
 
 }  // namespace mailsim::proto::imf
