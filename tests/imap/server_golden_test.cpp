@@ -18,6 +18,9 @@ std::function<test::SessionFactory()> imap_sessions() {
       proto::imap::ServerConfig config;
       config.hostname = "imap.example.com";
       config.max_literal = 4096;
+      // The calendar of the sample messages' Date fields.
+      config.calendar = proto::imf::ScenarioClock(
+          std::chrono::sys_days{std::chrono::year{2024} / 1 / 1}, std::chrono::minutes(0));
       auto session = std::make_shared<proto::imap::ServerSession>(*store, config, std::move(send));
       return test::Endpoint{[session] { session->start(); },
                             [session](std::string_view b) { session->receive(b); }};

@@ -20,14 +20,20 @@ TEST(WireFormat, StringsQuotedOrLiteral) {
 }
 
 TEST(WireFormat, InternalDate) {
-  sys_seconds epoch{sys_days{year{2024} / 1 / 1}};
+  mailsim::proto::imf::ScenarioClock epoch(sys_days{year{2024} / 1 / 1}, minutes(0));
   EXPECT_EQ(imap_date_time(mailsim::sim::SimTime{0}, epoch), "\"01-Jan-2024 00:00:00 +0000\"");
   EXPECT_EQ(imap_date_time(seconds(90061), epoch), "\"02-Jan-2024 01:01:01 +0000\"");
   EXPECT_EQ(imap_date_time(days(60), epoch), "\"01-Mar-2024 00:00:00 +0000\"");  // leap year
+  // Written in the scenario's zone, read back to the same instant.
+  mailsim::proto::imf::ScenarioClock paris(sys_days{year{2024} / 1 / 1}, minutes(60));
+  EXPECT_EQ(imap_date_time(seconds(90061), paris), "\"02-Jan-2024 02:01:01 +0100\"");
+  EXPECT_EQ(parse_imap_date_time("02-Jan-2024 02:01:01 +0100", paris), seconds(90061));
+  mailsim::proto::imf::ScenarioClock montreal(sys_days{year{2024} / 1 / 1}, minutes(-270));
+  EXPECT_EQ(imap_date_time(mailsim::sim::SimTime{0}, montreal), "\"31-Dec-2023 19:30:00 -0430\"");
 }
 
 TEST(WireFormat, AppendDateTimeParsesBackToSimulatedTime) {
-  sys_seconds epoch{sys_days{year{2024} / 1 / 1}};
+  mailsim::proto::imf::ScenarioClock epoch(sys_days{year{2024} / 1 / 1}, minutes(0));
   EXPECT_EQ(parse_imap_date_time("02-Jan-2024 01:01:01 +0000", epoch), seconds(90061));
   EXPECT_EQ(parse_imap_date_time(" 2-Jan-2024 03:01:01 +0200", epoch), seconds(90061));
   EXPECT_EQ(parse_imap_date_time("2-Jan-2024 00:01:01 -0100", epoch), seconds(90061));

@@ -197,7 +197,7 @@ std::string render_fetch(const std::vector<FetchItem>& items, const FetchTarget&
         parts.push_back(fmt::format("RFC822.SIZE {}", m.size()));
         break;
       case Kind::internal_date:
-        parts.push_back("INTERNALDATE " + imap_date_time(m.internal_date, target.epoch));
+        parts.push_back("INTERNALDATE " + imap_date_time(m.internal_date, target.calendar));
         break;
       case Kind::envelope:
         parts.push_back("ENVELOPE " + envelope(m.content));

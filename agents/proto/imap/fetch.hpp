@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "agents/proto/imap/arg_parser.hpp"
+#include "agents/proto/imf/date.hpp"
 #include "agents/proto/mailbox/mail_store.hpp"
 
 namespace mailsim::proto::imap {
@@ -45,7 +46,7 @@ bool fetch_sets_seen(const std::vector<FetchItem>& items);
 struct FetchTarget {
   const mailbox::StoredMessage& message;
   mailbox::Flags flags;  // as this session shows them (with \Recent of the session)
-  std::chrono::sys_seconds epoch;
+  const imf::ScenarioClock& calendar;
 };
 
 // "(UID 4 FLAGS (\Seen) ...)". with_uid adds UID first when not asked (UID FETCH);

@@ -243,8 +243,8 @@ bool matches(const SearchKey& key, const SearchTarget& t) {
     case Kind::before:
     case Kind::on:
     case Kind::since: {
-      auto day = std::chrono::floor<std::chrono::days>(
-          t.epoch + std::chrono::floor<std::chrono::seconds>(t.message.internal_date));
+      const imf::DateTime at = t.calendar.at(t.message.internal_date);
+      auto day = std::chrono::floor<std::chrono::days>(at.utc + at.offset);
       if (key.kind == Kind::before) return day < key.day;
       if (key.kind == Kind::on) return day == key.day;
       return day >= key.day;

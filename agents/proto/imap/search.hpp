@@ -2,8 +2,9 @@
 // SEARCH keys (RFC 3501 6.4.4), parsed into a tree and matched against one message.
 // Supported: ALL, flag keys (SEEN UNSEEN DELETED UNDELETED ANSWERED UNANSWERED FLAGGED
 // UNFLAGGED DRAFT UNDRAFT RECENT NEW OLD), FROM TO CC BCC SUBJECT BODY TEXT HEADER, LARGER
-// SMALLER, BEFORE ON SINCE (the internal date, by UTC day), UID set, sequence set, NOT, OR,
-// parenthesised lists. Not: SENTBEFORE SENTON SENTSINCE (the Date field), KEYWORD/UNKEYWORD.
+// SMALLER, BEFORE ON SINCE (the internal date, by day in the scenario's zone), UID set, sequence
+// set, NOT, OR, parenthesised lists. Not: SENTBEFORE SENTON SENTSINCE (the Date field),
+// KEYWORD/UNKEYWORD.
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -12,6 +13,7 @@
 
 #include "agents/proto/imap/arg_parser.hpp"
 #include "agents/proto/imap/sequence_set.hpp"
+#include "agents/proto/imf/date.hpp"
 #include "agents/proto/mailbox/mail_store.hpp"
 
 namespace mailsim::proto::imap {
@@ -55,7 +57,7 @@ struct SearchTarget {
   std::uint32_t seq;
   std::uint32_t largest_seq;  // for '*'
   std::uint32_t largest_uid;
-  std::chrono::sys_seconds epoch;  // the date of simulated time zero
+  const imf::ScenarioClock& calendar;  // for the days of BEFORE, ON, SINCE
 };
 
 bool matches(const SearchKey& key, const SearchTarget& target);

@@ -26,11 +26,11 @@ void ServerSession::cmd_append(const std::string& tag, ArgParser& args, bool) {
     }
     if (!args.expect(')') || !args.sp()) return bad_syntax(tag, "APPEND", args);
   }
-  sim::SimTime date = config_.clock ? config_.clock() : sim::SimTime{0};
+  sim::SimTime date = config_.now ? config_.now() : sim::SimTime{0};
   if (args.peek() == '"') {
     ArgParser at_date = args;
     auto text = args.quoted();
-    auto parsed = text ? parse_imap_date_time(*text, config_.epoch) : std::nullopt;
+    auto parsed = text ? parse_imap_date_time(*text, config_.calendar) : std::nullopt;
     if (!parsed) {
       at_date.fail("a date-time such as \"17-Jul-1996 02:44:25 -0700\"");
       return bad_syntax(tag, "APPEND", at_date);

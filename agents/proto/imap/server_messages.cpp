@@ -59,8 +59,9 @@ void ServerSession::cmd_fetch(const std::string& tag, ArgParser& args, bool uid)
       store_.set_flags(user_, folder_, m->uid, mailbox::Flags(m->flags).add(mailbox::Flag::seen));
       m = find(uids_[i]);
     }
-    untagged(fmt::format("{} FETCH {}", i + 1,
-                         render_fetch(*items, {*m, shown_flags(*m), config_.epoch}, uid, changed)));
+    untagged(
+        fmt::format("{} FETCH {}", i + 1,
+                    render_fetch(*items, {*m, shown_flags(*m), config_.calendar}, uid, changed)));
   }
   tagged(tag, "OK", fmt::format("{} completed", command));
 }
@@ -140,7 +141,7 @@ void ServerSession::cmd_search(const std::string& tag, ArgParser& args, bool uid
                         static_cast<std::uint32_t>(i + 1),
                         static_cast<std::uint32_t>(uids_.size()),
                         largest_uid,
-                        config_.epoch};
+                        config_.calendar};
     if (matches(*key, target)) found += fmt::format(" {}", uid ? m->uid : i + 1);
   }
   untagged("SEARCH" + found);

@@ -20,6 +20,7 @@
 
 #include "agents/proto/imap/arg_parser.hpp"
 #include "agents/proto/imap/literal_reader.hpp"
+#include "agents/proto/imf/date.hpp"
 #include "agents/proto/mailbox/mail_store.hpp"
 #include "sim/time.hpp"
 
@@ -32,10 +33,11 @@ struct ServerConfig {
   std::string hostname = "localhost";
   std::size_t max_line = 8192;          // one line of a command, literals excluded
   std::size_t max_literal = 16u << 20;  // a literal, and a whole command
-  // The wall-clock date of simulated time zero, for INTERNALDATE.
-  std::chrono::sys_seconds epoch{std::chrono::sys_days{std::chrono::year{2024} / 1 / 1}};
+  // The scenario's calendar (the date of simulated time zero and the zone), for INTERNALDATE
+  // and the dates of APPEND and SEARCH; the default is imf's (2026-03-02T08:00:00Z).
+  imf::ScenarioClock calendar;
   // Simulated time now, the internal date of an APPEND without one; unset: time zero.
-  std::function<sim::SimTime()> clock;
+  std::function<sim::SimTime()> now;
 };
 
 class ServerSession {

@@ -82,21 +82,25 @@ std::string imap_astring(std::string_view s) {
   return atom ? std::string(s) : imap_string(s);
 }
 
-std::string imap_date_time(sim::SimTime t, std::chrono::sys_seconds epoch) {
+std::string imap_date_time(sim::SimTime t, const imf::ScenarioClock& calendar) {
   using namespace std::chrono;
   static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  sys_seconds when = epoch + floor<seconds>(t);
+  const imf::DateTime at = calendar.at(t);
+  sys_seconds when = at.utc + at.offset;  // the wall clock in that zone
   sys_days day = floor<days>(when);
   year_month_day ymd(day);
   hh_mm_ss hms(when - day);
-  return fmt::format("\"{:02}-{}-{:04} {:02}:{:02}:{:02} +0000\"", static_cast<unsigned>(ymd.day()),
+  const auto zone = at.offset.count() < 0 ? -at.offset.count() : at.offset.count();
+  return fmt::format("\"{:02}-{}-{:04} {:02}:{:02}:{:02} {}{:02}{:02}\"",
+                     static_cast<unsigned>(ymd.day()),
                      kMonths[static_cast<unsigned>(ymd.month()) - 1], static_cast<int>(ymd.year()),
-                     hms.hours().count(), hms.minutes().count(), hms.seconds().count());
+                     hms.hours().count(), hms.minutes().count(), hms.seconds().count(),
+                     at.offset.count() < 0 ? '-' : '+', zone / 60, zone % 60);
 }
 
 std::optional<sim::SimTime> parse_imap_date_time(std::string_view text,
-                                                 std::chrono::sys_seconds epoch) {
+                                                 const imf::ScenarioClock& calendar) {
   using namespace std::chrono;
   static constexpr std::string_view kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
@@ -130,7 +134,7 @@ std::optional<sim::SimTime> parse_imap_date_time(std::string_view text,
   seconds zone = hours(*zh) + minutes(*zm);
   if (padded[21] == '-') zone = -zone;
   sys_seconds when = sys_days(ymd) + hours(*hh) + minutes(*mm) + seconds(*ss) - zone;
-  return duration_cast<sim::SimTime>(when - epoch);
+  return duration_cast<sim::SimTime>(when - calendar.start());
 }
 
 std::string envelope(std::string_view message) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "agents/proto/imf/date.hpp"
 #include "sim/time.hpp"
 
 namespace mailsim::proto::imap {
@@ -16,13 +17,15 @@ std::string imap_nstring(const std::optional<std::string>& s);
 // Atom when possible (mailbox names), else imap_string.
 std::string imap_astring(std::string_view s);
 
-// "17-Jul-1996 02:44:25 +0000" (with the quotes) for simulated time t after epoch (UTC).
-std::string imap_date_time(sim::SimTime t, std::chrono::sys_seconds epoch);
+// "17-Jul-1996 02:44:25 +0100" (with the quotes): simulated time t on the scenario's calendar,
+// written in its zone offset.
+std::string imap_date_time(sim::SimTime t, const imf::ScenarioClock& calendar);
 
 // Reads the date-time of APPEND ("17-Jul-1996 02:44:25 -0700", quotes removed; the day may
-// have one digit or a leading space) as simulated time after epoch; nullopt if malformed.
+// have one digit or a leading space) as simulated time on the scenario's calendar; nullopt if
+// malformed.
 std::optional<sim::SimTime> parse_imap_date_time(std::string_view text,
-                                                 std::chrono::sys_seconds epoch);
+                                                 const imf::ScenarioClock& calendar);
 
 // The ENVELOPE structure of a message: (date subject from sender reply-to to cc bcc
 // in-reply-to message-id); sender and reply-to default to from. Addresses are read with the
