@@ -38,6 +38,6 @@ PathError parse_path_argument(std::string_view arg, bool is_mail, PathArgument& 
 // ("[192.0.2.1]", "[IPv6:...]"), as EHLO and HELO take.
 bool valid_domain_or_literal(std::string_view text);
 
-bool iequals(std::string_view a, std::string_view b);
+using mailsim::iequals;  // sim/strings.hpp
 
 }  // namespace mailsim::proto::smtp
