@@ -218,4 +218,7 @@ TEST(Authoritative, ScriptedChangeThroughTheZoneSet) {
             (std::vector<std::string>{"b.example.\t60\tIN\tMX\t0 ."}));
   ZoneSet only_b = single(b_zone());
   EXPECT_THROW(only_b.replace(N("x.test"), RecordType::A, {}), ZoneError);
+  EXPECT_THROW(only_b.replace(N("b.example"), RecordType::MX,
+                              {record_from_text("b.example. 60 A 192.0.2.1")}),
+               ZoneError);
 }

@@ -117,6 +117,11 @@ inline constexpr mailsim::Message kZoneLine{"dns.zone.line", "zone {zone}, line 
 inline constexpr mailsim::Message kNoZoneFor{"dns.zone.none_for",
                                              "no zone of this server holds {name}",
                                              "aucune zone de ce serveur ne contient {name}"};
+inline constexpr mailsim::Message kReplaceMismatch{
+    "dns.zone.replace_mismatch",
+    "'{record}' cannot replace the {type} records of {name}: its name or type differs",
+    "« {record} » ne peut pas remplacer les enregistrements {type} de {name} : son nom ou son "
+    "type diffère"};
 inline constexpr mailsim::Message kCnameAndOther{
     "dns.zone.cname_and_other",
     "{name} cannot have a CNAME and other records at the same time (RFC 1034 3.6.2)",

@@ -60,6 +60,11 @@ void Zone::add(ResourceRecord record) {
 
 void Zone::replace(const Name& name, RecordType type, std::vector<ResourceRecord> records) {
   if (type == RecordType::SOA && records.empty()) return;  // the SOA stays
+  for (const auto& r : records)
+    if (!(r.name == name) || r.type != type)
+      throw ZoneError(
+          Text(msg::kReplaceMismatch,
+               {{"record", to_string(r)}, {"type", type_name(type)}, {"name", name.to_string()}}));
   remove(name, type);
   for (auto& r : records)
     add(std::move(r));
