@@ -118,11 +118,6 @@ bool parse_parameters(std::string_view text, std::vector<Parameter>& out) {
 
 }  // namespace
 
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
-                                            [](char x, char y) { return upper(x) == upper(y); });
-}
-
 CommandLine split_command(std::string_view line) {
   CommandLine out;
   const std::size_t space = line.find(' ');

@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "sim/strings.hpp"
+
 namespace mailsim::proto::smtp {
 
 struct CommandLine {
