@@ -219,6 +219,18 @@ TEST(ResolverStub, AllServersRefusingIsServfail) {
   EXPECT_EQ(r.queries, 2);  // two rounds over the one server
 }
 
+TEST(ResolverStub, AReferralFromANonRecursiveServerMeansTheNextServer) {
+  Rig rig(stub({S(kTldAddress), S("192.0.2.1")}));
+  ZoneSet tld;
+  tld.add_zone(tld_zone());
+  rig.net.add_server(kTldAddress, std::move(tld));  // answers b.example with a referral
+  rig.net.add_server("192.0.2.1", all_zones());
+  const auto r = rig.lookup("b.example", RecordType::MX);
+  EXPECT_EQ(r.status, LookupStatus::ok);
+  EXPECT_EQ(r.queries, 2);
+  EXPECT_TRUE(rig.saw("server_failed 198.51.100.2 UDP"));
+}
+
 TEST(ResolverStub, TruncatedAnswerIsAskedAgainOverTcp) {
   Rig rig(stub({S("192.0.2.1")}));
   ZoneSet zones = all_zones();

@@ -87,8 +87,12 @@ void Resolver::handle_response(Task& t, const Exchange& ex, const Message& m) {
     advance(t);  // the chain left what this server knows: start again from the new name
     return;
   }
-  if (config_.mode == ResolverMode::recursive && !m.header.aa && !soa) {
-    server_failed(t, ex);  // neither an answer, nor a referral, nor a negative answer: lame
+  // Neither an answer, nor a referral we follow, nor a negative answer: a lame server. In stub
+  // mode this is a referral from a server that does not recurse for us.
+  const bool referral = std::any_of(m.authorities.begin(), m.authorities.end(),
+                                    [](const auto& r) { return r.type == RecordType::NS; });
+  if (!m.header.aa && !soa && (config_.mode == ResolverMode::recursive || referral)) {
+    server_failed(t, ex);
     return;
   }
   if (soa) cache_.store_negative(name, t.question.type, false, *soa, now());
