@@ -17,6 +17,7 @@
 #include "sim/time.hpp"
 #include "sim/trace_format.hpp"
 #include "ui/cli/cli_text.hpp"
+#include "ui/cli/terminal.hpp"
 
 namespace {
 
@@ -114,7 +115,11 @@ int cmd_run(const RunOptions& o, Lang lang) {
     return 2;
   }
   agents::Narrator narrator(lang);
+  const std::optional<sim::SimTime> end = until ? until : scenario->duration;
+  cli::ProgressBar bar(end.value_or(sim::SimTime(0)), end.has_value() && cli::colours_wanted(2));
+  const bool colours = cli::colours_wanted(1);
   std::unique_ptr<sim::TraceWriter> json;
+  std::optional<sim::Trace::SubscriptionId> printer;
   if (o.format == "json") {
     json = std::make_unique<sim::TraceWriter>(run.sim().trace(), std::cout, sim::TraceFormat::json);
   } else {
@@ -122,18 +127,30 @@ int cmd_run(const RunOptions& o, Lang lang) {
     if (!scenario->description.in(lang).empty())
       std::cout << scenario->description.in(lang) << "\n";
     std::cout << "\n";
-    run.sim().trace().subscribe([&](const sim::TraceRecord& r) {
+    printer = run.sim().trace().subscribe([&](const sim::TraceRecord& r) {
       if (!o.packets && is_detail(r.kind().name)) return;
-      if (auto sentence = narrator.narrate(r))
-        std::cout << sim::format_time(r.time()) << "  " << *sentence << "\n";
-      else
-        std::cout << sim::format_text(r) << "\n";
+      bar.clear();
+      const auto sentence = narrator.narrate(r);
+      std::cout << cli::paint(sim::format_time(r.time()), cli::Tone::plain, colours) << "  "
+                << cli::paint(sentence ? *sentence : sim::format_text(r),
+                              cli::tone_of(r.kind().name), colours)
+                << "\n";
     });
   }
-  if (until)
-    run.run_until(*until);
-  else
+  if (end) {
+    // In slices, so that the progress bar moves; the events run exactly as in one call.
+    constexpr int kSlices = 200;
+    for (int i = 1; i <= kSlices; ++i) {
+      run.run_until(*end * i / kSlices);
+      bar.update(run.sim().now());
+    }
+    bar.clear();
+  } else {
     run.run_to_completion();
+  }
+  // The run is over: what the scenario's teardown does is not part of the story.
+  json.reset();
+  if (printer) run.sim().trace().unsubscribe(*printer);
   if (o.format != "json")
     std::cout << "\n"
               << Text(cli::msg::kRunEnd, {{"time", sim::format_time(run.sim().now())},
