@@ -367,3 +367,34 @@ TEST(ResolverRecursive, RootDownIsATimeout) {
   rig.net.set_down(kRootAddress, true);
   EXPECT_EQ(rig.lookup("b.example", RecordType::MX).status, LookupStatus::timeout);
 }
+
+TEST(ResolverStub, RandomAndMutatedResponsesNeverBreakIt) {
+  Rig rig(stub({S("192.0.2.1")}));
+  const ZoneSet zones = all_zones();
+  rig.net.add_server("192.0.2.1", all_zones());
+  // Before each real answer, the resolver hears noise from the server's address: real
+  // responses with octets changed, and random bytes.
+  mailsim::sim::RandomStream noise(99);
+  rig.net.set_noise([&](const SendQuery& q) {
+    auto bytes = encode(answer_query(zones, q.message));
+    for (int f = 0; f < 2; ++f)
+      bytes[noise.below(bytes.size())] = static_cast<std::uint8_t>(noise.below(256));
+    rig.resolver.on_response(q.server.address, q.transport, bytes);
+    std::vector<std::uint8_t> random(noise.below(40));
+    for (auto& b : random)
+      b = static_cast<std::uint8_t>(noise.below(256));
+    rig.resolver.on_response(q.server.address, q.transport, random);
+  });
+  int answered = 0;
+  for (int i = 0; i < 400; ++i) {
+    std::optional<LookupResult> out;
+    rig.resolver.resolve({N(i % 2 ? "b.example" : "alias.b.example"), RecordType::MX},
+                         [&](const LookupResult& r) { out = r; });
+    rig.net.run();
+    ASSERT_TRUE(out) << "lookup " << i << " never ended";
+    answered += out->status == LookupStatus::ok;
+    rig.resolver.cache().clear();
+  }
+  EXPECT_EQ(rig.resolver.pending_lookups(), 0u);
+  EXPECT_GT(answered, 200);
+}

@@ -5,6 +5,7 @@
 // through the two-octet framing, delivered one octet at a time.
 #include <fmt/format.h>
 
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -35,6 +36,8 @@ class SimNetwork {
   }
   ZoneSet& zones(const std::string& address) { return servers_.at(address).zones; }
   void set_down(const std::string& address, bool down) { servers_.at(address).down = down; }
+  // Called with every query sent, before the server sees it (to inject forged responses).
+  void set_noise(std::function<void(const SendQuery&)> noise) { noise_ = std::move(noise); }
   // Addresses that reject packets at once (like an ICMP port unreachable).
   void set_unreachable(const std::string& address) { unreachable_.insert(address); }
 
@@ -150,6 +153,7 @@ class SimNetwork {
   }
 
   void deliver(const SendQuery& s) {
+    if (noise_) noise_(s);
     const std::string address = to_string(s.server.address);
     if (unreachable_.count(address)) {
       resolver_.on_unreachable(s.exchange);
@@ -177,6 +181,7 @@ class SimNetwork {
   sim::SimTime& clock_;
   std::map<std::string, Host> servers_;
   std::set<std::string> unreachable_;
+  std::function<void(const SendQuery&)> noise_;
   using Key = std::pair<sim::SimTime, std::uint64_t>;
   std::map<Key, Event> events_;
   std::map<ExchangeId, Key> timers_;
