@@ -9,6 +9,8 @@
 
 #include "agents/proto/imf/header.hpp"
 
+#include "sim/strings.hpp"
+
 namespace mailsim::proto::imap {
 
 // The header section including the blank line that ends it (the whole message if none).
@@ -21,7 +23,7 @@ imf::Header read_header(std::string_view message);
 // First field of that name (case-insensitive), unfolded and trimmed.
 std::optional<std::string> header_value(std::string_view message, std::string_view name);
 
-bool iequals(std::string_view a, std::string_view b);
+using mailsim::iequals;  // sim/strings.hpp
 // Case-insensitive (ASCII) substring search, as IMAP SEARCH does.
 bool icontains(std::string_view haystack, std::string_view needle);
 

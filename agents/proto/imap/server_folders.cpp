@@ -8,16 +8,10 @@
 #include "agents/proto/imap/header_fields.hpp"
 #include "agents/proto/imap/server_session.hpp"
 #include "agents/proto/imap/wire_format.hpp"
+#include "sim/strings.hpp"
 
 namespace mailsim::proto::imap {
 namespace {
-
-std::string upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // LIST wildcards (RFC 3501 6.3.8): '*' matches anything, '%' anything but the delimiter '/'.
 // Dynamic programming over (pattern, name) prefixes: linear in their product, so a pattern
@@ -54,7 +48,7 @@ void ServerSession::list_like(const std::string& tag, ArgParser& args, std::stri
     std::string full = *reference + *pattern;
     for (const std::string& folder : store_.folders(user_)) {
       bool hit = wildcard_match(full, folder) ||
-                 (iequals(folder, "INBOX") && wildcard_match(upper(full), "INBOX"));
+                 (iequals(folder, "INBOX") && wildcard_match(to_upper(full), "INBOX"));
       if (hit) untagged(fmt::format("{} () \"/\" {}", command, imap_astring(folder)));
     }
   }
@@ -76,7 +70,7 @@ void ServerSession::cmd_status(const std::string& tag, ArgParser& args, bool) {
   while (true) {
     auto item = args.atom();
     if (!item) return bad_syntax(tag, "STATUS", args);
-    items.push_back(upper(*item));
+    items.push_back(to_upper(*item));
     if (args.peek() == ')') break;
     if (!args.sp()) return bad_syntax(tag, "STATUS", args);
   }

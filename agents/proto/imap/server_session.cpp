@@ -1,6 +1,7 @@
 // IMAP server: dispatch, the non-selected commands and the selected folder's bookkeeping.
 // The commands that work on messages are in server_messages.cpp.
 #include "agents/proto/imap/server_session.hpp"
+#include "sim/strings.hpp"
 
 #include <fmt/format.h>
 
@@ -25,13 +26,6 @@ constexpr unsigned kAny =
 constexpr unsigned kAuthed = bit(State::authenticated) | bit(State::selected);
 constexpr unsigned kSelected = bit(State::selected);
 constexpr unsigned kNotAuthed = bit(State::not_authenticated);
-
-std::string upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // The first tag-like word of a command we cannot parse further, for the BAD answer.
 std::string tag_of(std::string_view text) {
@@ -157,7 +151,7 @@ void ServerSession::handle_command(std::string_view text) {
   if (!args.sp()) return tagged(*tag, "BAD", "Missing command");
   auto name_atom = args.atom();
   if (!name_atom) return tagged(*tag, "BAD", "Missing command");
-  std::string name = upper(*name_atom);
+  std::string name = to_upper(*name_atom);
   for (const Command& c : kCommands) {
     if (c.name != name) continue;
     if (!(c.states & bit(state_)))
@@ -315,7 +309,7 @@ void ServerSession::sync_updates() {
 void ServerSession::cmd_uid(const std::string& tag, ArgParser& args, bool) {
   auto name_atom = args.atom();
   if (!name_atom) return bad_syntax(tag, "UID", args);
-  std::string name = upper(*name_atom);
+  std::string name = to_upper(*name_atom);
   Handler handler = name == "FETCH"    ? &ServerSession::cmd_fetch
                     : name == "STORE"  ? &ServerSession::cmd_store
                     : name == "SEARCH" ? &ServerSession::cmd_search

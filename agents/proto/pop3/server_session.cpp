@@ -1,4 +1,5 @@
 #include "agents/proto/pop3/server_session.hpp"
+#include "sim/strings.hpp"
 
 #include <fmt/format.h>
 
@@ -13,13 +14,6 @@ namespace mailsim::proto::pop3 {
 namespace {
 
 constexpr std::string_view kInbox = "INBOX";
-
-std::string upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // A positive decimal number, nothing else.
 std::optional<std::size_t> parse_number(std::string_view s) {
@@ -119,7 +113,7 @@ void ServerSession::receive(std::string_view bytes) {
 
 void ServerSession::handle_line(std::string_view line) {
   std::size_t space = line.find(' ');
-  std::string name = upper(line.substr(0, space));
+  std::string name = to_upper(line.substr(0, space));
   std::string_view arg =
       space == std::string_view::npos ? std::string_view{} : line.substr(space + 1);
   if (name.empty()) return reply("-ERR empty command");
