@@ -7,8 +7,11 @@
 #include "agents/proto/dns/dnsbl.hpp"
 #include "agents/proto/dns/mail_messages.hpp"
 #include "agents/proto/dns/messages.hpp"
+#include "agents/proto/dns/resolver.hpp"
 #include "agents/proto/dns/spf_messages.hpp"
 #include "agents/proto/dns/zone_text.hpp"
+#include "sim/random.hpp"
+#include "sim_network.hpp"
 
 using namespace mailsim::proto::dns;
 using mailsim::Lang;
@@ -331,4 +334,32 @@ TEST(DnsCatalog, EveryEntryHasBothLanguagesAndAUniqueId) {
   EXPECT_EQ(
       error->render(Lang::fr),
       "erreur de syntaxe dans « exists:%{x} » : macro invalide (écrivez %{d}, %{i}, %{s}, ...)");
+}
+
+TEST(Spf, RunsOverTheResolverWithAnswersArrivingLater) {
+  mailsim::sim::SimTime clock{0};
+  mailsim::sim::RandomStream rng(8);
+  ResolverConfig config;
+  config.servers = {Server{parse_ip("192.0.2.1"), Name()}};
+  Resolver resolver(config, rng, [&clock] { return clock; });
+  test::SimNetwork net(resolver, clock);
+  net.add_server("192.0.2.1", spf_zones());
+  SpfEvaluator spf(resolver);
+  const auto run = [&](const char* ip, const char* domain) {
+    std::optional<SpfOutcome> out;
+    spf.check({parse_ip(ip), std::string("bob@") + domain, N(domain), "h.example"},
+              [&](const SpfOutcome& o) { out = o; });
+    EXPECT_FALSE(out) << "answered before any packet came back";
+    net.run();
+    EXPECT_TRUE(out);
+    return out.value_or(SpfOutcome{});
+  };
+  EXPECT_EQ(run("192.0.2.20", "mx.spf.example").result, SpfResult::pass);
+  EXPECT_EQ(run("198.51.100.5", "inc.spf.example").result, SpfResult::softfail);
+  EXPECT_EQ(run("198.51.100.5", "redir.spf.example").result, SpfResult::fail);
+  EXPECT_EQ(run("192.0.2.99", "eleven.spf.example").result, SpfResult::permerror);
+  resolver.cache().clear();
+  const auto ptr = run("192.0.2.10", "ptr.spf.example");
+  EXPECT_EQ(ptr.result, SpfResult::fail);
+  EXPECT_GT(net.received().size(), 5u);
 }
