@@ -1,0 +1,303 @@
+#include "agents/roles/smtp_server_endpoint.hpp"
+
+#include <map>
+#include <optional>
+
+#include "agents/roles/host_label.hpp"
+#include "agents/roles/session_timer.hpp"
+#include "agents/roles/smtp_dialogue_tracer.hpp"
+
+namespace mailsim::agents {
+
+namespace net = sim::net;
+namespace smtp = proto::smtp;
+
+std::string_view end_name(SmtpServerEnd end) {
+  switch (end) {
+    case SmtpServerEnd::closed:
+      return "closed";
+    case SmtpServerEnd::client_left:
+      return "client_left";
+    case SmtpServerEnd::reset:
+      return "reset";
+    case SmtpServerEnd::timed_out:
+      return "timed_out";
+    case SmtpServerEnd::host_down:
+      return "host_down";
+    case SmtpServerEnd::stopped:
+      return "stopped";
+  }
+  return "?";
+}
+
+namespace {
+
+// One accepted connection and the session that runs over it.
+struct Connection {
+  Connection(sim::Simulator& sim, sim::Trace& trace, SmtpParties parties,
+             std::function<void()> on_timer)
+      : tracer(trace, std::move(parties)), timer(sim, std::move(on_timer)) {}
+  SmtpServerConnection view;
+  net::StreamSocket socket;
+  std::unique_ptr<smtp::ServerSession> session;
+  SmtpDialogueTracer tracer;
+  SessionTimer timer;
+  std::string last_sent;         // the last reply line, for the record of the close
+  int depth = 0;                 // calls into the session in progress: end only when back at 0
+  bool client_finished = false;  // FIN received: no command will come after the parked ones
+  std::optional<SmtpServerEnd> pending_end;
+};
+
+}  // namespace
+
+struct SmtpServerEndpoint::State : std::enable_shared_from_this<State> {
+  State(net::Network& n, net::NodeId h, smtp::ServerConfig c, SmtpServerOwner& o, Options opt)
+      : net(n), host(h), config(std::move(c)), owner(&o), options(opt), name(n.name(h)) {}
+
+  net::Network& net;
+  net::NodeId host;
+  smtp::ServerConfig config;
+  SmtpServerOwner* owner;  // null once the endpoint is gone
+  Options options;
+  std::string name;
+  bool started = false;
+  bool listening = false;
+  bool watching_host = false;
+  std::uint64_t accepted = 0;
+  std::map<net::ConnId, std::unique_ptr<Connection>> connections;
+
+  sim::SimTime now() const { return net.sim().now(); }
+
+  Connection* find(net::ConnId id) {
+    auto it = connections.find(id);
+    return it == connections.end() ? nullptr : it->second.get();
+  }
+
+  void listen() {
+    if (listening || !net.host(host).is_up()) return;
+    std::weak_ptr<State> weak = weak_from_this();
+    net.host(host).listen(options.port, [weak](net::StreamSocket s) {
+      if (auto st = weak.lock()) st->on_accept(s);
+    });
+    listening = true;
+    if (net.sim().trace().active()) {
+      SmtpParties p{options.stage, 0, SmtpSide::server, {}, name};
+      SmtpRecord r(kinds::kSmtpServerListening, p);
+      r.port = options.port;
+      net.sim().trace().publish(r);
+    }
+  }
+
+  void watch_host() {
+    if (watching_host) return;
+    watching_host = true;
+    std::weak_ptr<State> weak = weak_from_this();
+    net.host(host).on_down([weak] {
+      if (auto st = weak.lock()) st->on_host_down();
+    });
+    net.host(host).on_up([weak] {
+      if (auto st = weak.lock(); st && st->started) st->listen();
+    });
+  }
+
+  void on_accept(net::StreamSocket socket) {
+    if (owner == nullptr) return socket.abort();
+    const net::ConnId id = socket.id();
+    std::weak_ptr<State> weak = weak_from_this();
+    const net::Ipv4Address from = socket.remote_address();
+    SmtpParties parties{options.stage, id, SmtpSide::server, host_label(net, from), name};
+    auto c = std::make_unique<Connection>(net.sim(), net.sim().trace(), parties, [weak, id] {
+      if (auto st = weak.lock()) st->on_timer(id);
+    });
+    c->view = {id, parties.client, from, socket.remote_port(), now(), nullptr};
+    c->socket = socket;
+    Connection* conn = c.get();
+    c->session = std::make_unique<smtp::ServerSession>(
+        config, [conn](std::string_view bytes) { conn->socket.send(bytes); },
+        [this, conn](const smtp::PolicyQuery& q) { on_policy(*conn, q); },
+        [conn](const smtp::ServerEvent& e) {
+          if (e.kind == smtp::ServerEvent::Kind::line_out) conn->last_sent = std::string(e.text);
+          if (e.kind != smtp::ServerEvent::Kind::policy_query) conn->tracer.on_event(e);
+        });
+    c->view.session = c->session.get();
+    connections.emplace(id, std::move(c));
+    ++accepted;
+
+    socket.on_data([weak, id](std::span<const std::byte> bytes) {
+      auto st = weak.lock();
+      Connection* conn = st ? st->find(id) : nullptr;
+      if (conn == nullptr) return;
+      const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+      st->enter(*conn, [&] { conn->session->receive(text, st->now()); });
+    });
+    // A client may type QUIT and hang up at once: what it sent before its FIN is still
+    // answered (the owner may be deciding on it); then, with nothing more to come, it is over.
+    socket.on_end([weak, id] {
+      auto st = weak.lock();
+      Connection* conn = st ? st->find(id) : nullptr;
+      if (conn == nullptr) return;
+      conn->client_finished = true;
+      if (!conn->session->waiting_for_policy()) st->end(id, SmtpServerEnd::client_left);
+    });
+    socket.on_error([weak, id](net::ConnError e) {
+      if (auto st = weak.lock())
+        st->end(id, e == net::ConnError::reset ? SmtpServerEnd::reset : SmtpServerEnd::timed_out);
+    });
+
+    conn->tracer.emit(kinds::kSmtpServerAccepted);
+    enter(*conn, [&] { conn->session->start(now()); });
+  }
+
+  void on_policy(Connection& conn, const smtp::PolicyQuery& q) {
+    conn.tracer.emit(kinds::kSmtpServerPolicy, [&](SmtpRecord& r) {
+      r.step = std::string(smtp::stage_name(q.stage));
+      r.argument = std::string(q.argument);  // never the password
+    });
+    if (owner != nullptr) owner->on_policy(conn.view, q);
+  }
+
+  void on_timer(net::ConnId id) {
+    if (Connection* conn = find(id)) enter(*conn, [&] { conn->session->on_timeout(now()); });
+  }
+
+  // Every call into a session goes through here: once the outermost call returns, a closed
+  // session closes its connection, and an open one gets its timer moved to the new deadline.
+  template <class F>
+  void enter(Connection& conn, F&& call) {
+    ++conn.depth;
+    call();
+    if (--conn.depth > 0) return;
+    if (conn.pending_end) return end(conn.view.id, *conn.pending_end);
+    if (conn.session->closed()) return end(conn.view.id, SmtpServerEnd::closed);
+    if (conn.client_finished && !conn.session->waiting_for_policy())
+      return end(conn.view.id, SmtpServerEnd::client_left);
+    conn.timer.follow(conn.session->deadline());
+  }
+
+  void end(net::ConnId id, SmtpServerEnd how) {
+    auto it = connections.find(id);
+    if (it == connections.end()) return;
+    Connection& conn = *it->second;
+    if (conn.depth > 0) {  // inside the session: finish when it returns
+      if (!conn.pending_end) conn.pending_end = how;
+      return;
+    }
+    std::unique_ptr<Connection> gone = std::move(it->second);
+    connections.erase(it);
+    gone->timer.cancel();
+    if (how == SmtpServerEnd::stopped) {
+      gone->socket.abort();
+      return;
+    }
+    // After 221 or 421 the FIN follows the reply; otherwise the client has left (or the
+    // host is down, and the socket is already gone).
+    gone->socket.close();
+    const std::string state(smtp::state_name(gone->session->state()));
+    switch (how) {
+      case SmtpServerEnd::closed:
+        gone->tracer.emit(kinds::kSmtpServerClosed,
+                          [&](SmtpRecord& r) { r.reply = gone->last_sent; });
+        break;
+      case SmtpServerEnd::client_left:
+        gone->tracer.emit(kinds::kSmtpServerClientLeft, [&](SmtpRecord& r) { r.state = state; });
+        break;
+      default:
+        gone->tracer.emit(kinds::kSmtpServerLost, [&](SmtpRecord& r) {
+          r.reason = how == SmtpServerEnd::reset       ? "connection_reset"
+                     : how == SmtpServerEnd::timed_out ? "connection_timed_out"
+                                                       : "connection_host_down";
+          r.state = state;
+        });
+        break;
+    }
+    if (owner != nullptr) owner->on_ended(gone->view, how);
+  }
+
+  void on_host_down() {
+    listening = false;  // the network has closed the listener and every connection
+    std::vector<net::ConnId> ids;
+    for (const auto& [id, conn] : connections)
+      ids.push_back(id);
+    for (net::ConnId id : ids)
+      end(id, SmtpServerEnd::host_down);
+  }
+
+  void shutdown_sessions() {
+    std::vector<net::ConnId> ids;
+    for (const auto& [id, conn] : connections)
+      ids.push_back(id);
+    for (net::ConnId id : ids)
+      if (Connection* conn = find(id)) enter(*conn, [&] { conn->session->shutdown(now()); });
+  }
+};
+
+SmtpServerEndpoint::SmtpServerEndpoint(net::Network& net, net::NodeId host,
+                                       smtp::ServerConfig config, SmtpServerOwner& owner,
+                                       Options options)
+    : state_(std::make_shared<State>(net, host, std::move(config), owner, options)) {}
+
+SmtpServerEndpoint::~SmtpServerEndpoint() {
+  state_->owner = nullptr;
+  state_->started = false;
+  if (state_->listening) state_->net.host(state_->host).stop_listening(state_->options.port);
+  state_->listening = false;
+  std::vector<net::ConnId> ids;
+  for (const auto& [id, conn] : state_->connections)
+    ids.push_back(id);
+  for (net::ConnId id : ids)
+    state_->end(id, SmtpServerEnd::stopped);
+}
+
+void SmtpServerEndpoint::start() {
+  state_->started = true;
+  state_->watch_host();
+  state_->listen();
+}
+
+void SmtpServerEndpoint::stop() {
+  state_->started = false;
+  if (state_->listening) state_->net.host(state_->host).stop_listening(state_->options.port);
+  state_->listening = false;
+  state_->shutdown_sessions();
+}
+
+bool SmtpServerEndpoint::accept(net::ConnId id) {
+  Connection* conn = state_->find(id);
+  if (conn == nullptr || !conn->session->waiting_for_policy()) return false;
+  state_->enter(*conn, [&] { conn->session->accept(state_->now()); });
+  return true;
+}
+
+bool SmtpServerEndpoint::answer(net::ConnId id, smtp::Reply reply) {
+  Connection* conn = state_->find(id);
+  if (conn == nullptr || !conn->session->waiting_for_policy()) return false;
+  state_->enter(*conn, [&] { conn->session->answer(std::move(reply), state_->now()); });
+  return true;
+}
+
+bool SmtpServerEndpoint::listening() const {
+  return state_->listening;
+}
+std::uint16_t SmtpServerEndpoint::port() const {
+  return state_->options.port;
+}
+const std::string& SmtpServerEndpoint::host_name() const {
+  return state_->name;
+}
+std::uint64_t SmtpServerEndpoint::accepted_count() const {
+  return state_->accepted;
+}
+
+std::vector<SmtpServerConnection> SmtpServerEndpoint::connections() const {
+  std::vector<SmtpServerConnection> out;
+  for (const auto& [id, conn] : state_->connections)
+    out.push_back(conn->view);
+  return out;
+}
+
+const SmtpServerConnection* SmtpServerEndpoint::connection(net::ConnId id) const {
+  Connection* conn = state_->find(id);
+  return conn ? &conn->view : nullptr;
+}
+
+}  // namespace mailsim::agents
