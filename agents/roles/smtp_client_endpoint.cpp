@@ -1,0 +1,293 @@
+#include "agents/roles/smtp_client_endpoint.hpp"
+
+#include <map>
+
+#include <fmt/format.h>
+
+#include "agents/roles/host_label.hpp"
+#include "agents/roles/session_timer.hpp"
+#include "agents/roles/smtp_dialogue_tracer.hpp"
+
+namespace mailsim::agents {
+
+namespace net = sim::net;
+namespace smtp = proto::smtp;
+
+std::string_view failure_name(SmtpFailure f) {
+  switch (f) {
+    case SmtpFailure::none:
+      return "none";
+    case SmtpFailure::temporary:
+      return "temporary";
+    case SmtpFailure::permanent:
+      return "permanent";
+  }
+  return "?";
+}
+
+SmtpFailure SmtpClientResult::failure() const {
+  // A connection lost after QUIT was sent lost nothing: the transaction was over.
+  if (session.status == smtp::SessionStatus::completed) return SmtpFailure::none;
+  if (connection_error) return SmtpFailure::temporary;
+  return session.reply && session.reply->permanent() ? SmtpFailure::permanent
+                                                     : SmtpFailure::temporary;
+}
+
+namespace {
+
+std::string reply_text(const smtp::Reply& r) {
+  return r.enhanced.empty() ? fmt::format("{} {}", r.code, r.text())
+                            : fmt::format("{} {} {}", r.code, r.enhanced, r.text());
+}
+
+// One session: its connection, its engine, its timer.
+struct Attempt {
+  Attempt(sim::Simulator& sim, sim::Trace& trace, SmtpParties parties,
+          std::function<void()> on_timer)
+      : tracer(trace, std::move(parties)), timer(sim, std::move(on_timer)) {}
+  SmtpClientConnection view;
+  net::StreamSocket socket;
+  std::unique_ptr<smtp::ClientSession> session;
+  SmtpClientEndpoint::Done done;
+  SmtpDialogueTracer tracer;
+  SessionTimer timer;
+  int depth = 0;  // calls into the session in progress: finish only when back at 0
+  std::optional<net::ConnError> error;
+  bool finishing = false;
+};
+
+}  // namespace
+
+struct SmtpClientEndpoint::State : std::enable_shared_from_this<State> {
+  State(net::Network& n, net::NodeId h, Options opt)
+      : net(n), host(h), options(opt), name(n.name(h)) {}
+
+  net::Network& net;
+  net::NodeId host;
+  Options options;
+  std::string name;
+  bool alive = true;  // false once the endpoint is gone
+  bool watching_host = false;
+  std::uint64_t next_key = 1;  // attempts are keyed by their order (a failed connect has no id)
+  std::map<std::uint64_t, std::unique_ptr<Attempt>> attempts;
+
+  sim::SimTime now() const { return net.sim().now(); }
+  Attempt* find(std::uint64_t key) {
+    auto it = attempts.find(key);
+    return it == attempts.end() ? nullptr : it->second.get();
+  }
+
+  void watch_host() {
+    if (watching_host) return;
+    watching_host = true;
+    std::weak_ptr<State> weak = weak_from_this();
+    net.host(host).on_down([weak] {
+      auto st = weak.lock();
+      if (!st) return;
+      std::vector<std::uint64_t> keys;
+      for (const auto& [key, a] : st->attempts)
+        keys.push_back(key);
+      for (std::uint64_t key : keys)
+        st->broken(key, net::ConnError::host_down);
+    });
+  }
+
+  net::ConnId open(net::Ipv4Address to, std::uint16_t port, smtp::ClientConfig config, Done done) {
+    watch_host();
+    const std::uint64_t key = next_key++;
+    std::weak_ptr<State> weak = weak_from_this();
+    SmtpParties parties{options.stage, 0, SmtpSide::client, name, host_label(net, to)};
+    auto a = std::make_unique<Attempt>(net.sim(), net.sim().trace(), parties, [weak, key] {
+      if (auto st = weak.lock()) st->on_timer(key);
+    });
+    Attempt* attempt = a.get();
+    a->done = std::move(done);
+    a->view = {0, parties.server, to, port, now(), false, nullptr};
+    a->session = std::make_unique<smtp::ClientSession>(
+        std::move(config), [attempt](std::string_view bytes) { attempt->socket.send(bytes); },
+        [attempt](const smtp::ClientEvent& e) { attempt->tracer.on_event(e); });
+    a->view.session = a->session.get();
+    attempts.emplace(key, std::move(a));
+
+    auto on_error = [weak, key](net::ConnError e) {
+      if (auto st = weak.lock()) st->broken(key, e);
+    };
+    auto on_connected = [weak, key](net::StreamSocket) {
+      auto st = weak.lock();
+      Attempt* a = st ? st->find(key) : nullptr;
+      if (a == nullptr) return;
+      a->view.connected = true;
+      st->enter(key, [&] { a->session->start(st->now()); });
+    };
+    attempt->socket = net.host(host).connect(to, port, on_connected, on_error);
+    attempt->view.conn = attempt->socket.id();
+    attempt->tracer.parties().conn = attempt->view.conn;
+    attempt->tracer.emit(kinds::kSmtpClientConnecting, [&](SmtpRecord& r) {
+      r.address = to.to_string();
+      r.port = port;
+    });
+    attempt->socket.on_error(on_error);
+    attempt->socket.on_data([weak, key](std::span<const std::byte> bytes) {
+      auto st = weak.lock();
+      Attempt* a = st ? st->find(key) : nullptr;
+      if (a == nullptr) return;
+      const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+      st->enter(key, [&] { a->session->receive(text, st->now()); });
+    });
+    attempt->socket.on_end([weak, key] {
+      auto st = weak.lock();
+      Attempt* a = st ? st->find(key) : nullptr;
+      if (a == nullptr) return;
+      st->enter(key, [&] { a->session->connection_closed(st->now()); });
+    });
+    if (options.connect_timeout > sim::SimTime(0))
+      attempt->timer.follow(now() + options.connect_timeout);
+    return attempt->view.conn;
+  }
+
+  void on_timer(std::uint64_t key) {
+    Attempt* a = find(key);
+    if (a == nullptr) return;
+    if (!a->view.connected) return broken(key, net::ConnError::timed_out);  // connect timeout
+    enter(key, [&] { a->session->on_timeout(now()); });
+  }
+
+  // The connection failed, broke, or this host went down: the session cannot go on.
+  void broken(std::uint64_t key, net::ConnError e) {
+    Attempt* a = find(key);
+    if (a == nullptr || a->finishing) return;
+    if (!a->error) a->error = e;
+    // The engine settles what it was waiting for (recipients deferred, no reply).
+    enter(key, [&] {
+      if (!a->session->done()) a->session->connection_closed(now());
+    });
+  }
+
+  template <class F>
+  void enter(std::uint64_t key, F&& call) {
+    Attempt* a = find(key);
+    ++a->depth;
+    call();
+    if (--a->depth > 0) return;
+    if (a->session->done() || a->error) return finish(key);
+    if (a->view.connected) a->timer.follow(a->session->deadline());
+  }
+
+  void finish(std::uint64_t key) {
+    auto it = attempts.find(key);
+    std::unique_ptr<Attempt> a = std::move(it->second);
+    attempts.erase(it);
+    a->finishing = true;
+    a->timer.cancel();
+    // An SMTP end (221 seen, 421, timeout...) closes in order; a failed or broken connection
+    // has nothing left to close (a connect timeout forgets the SYN).
+    if (!a->error || *a->error == net::ConnError::timed_out) a->socket.close();
+
+    SmtpClientResult result;
+    result.conn = a->view.conn;
+    result.server = a->view.server;
+    result.address = a->view.address;
+    result.port = a->view.port;
+    result.connection_error = a->error;
+    if (a->view.connected) result.session = a->session->outcome();
+    result.recipients = a->session->recipients();
+    trace_end(*a, result);
+    if (alive && a->done) a->done(result);
+  }
+
+  void trace_end(Attempt& a, const SmtpClientResult& result) {
+    std::uint64_t delivered = 0, deferred = 0, rejected = 0;
+    for (const auto& r : result.recipients) {
+      const sim::TraceKind* kind = nullptr;
+      switch (r.status) {
+        case smtp::RecipientStatus::delivered:
+          ++delivered;
+          kind = &kinds::kSmtpClientDelivered;
+          break;
+        case smtp::RecipientStatus::rejected:
+          ++rejected;
+          kind = &kinds::kSmtpClientRejected;
+          break;
+        default:
+          ++deferred;
+          kind = &kinds::kSmtpClientDeferred;
+          break;
+      }
+      // Recipients settled without a reply (no connection, timeout) are told by the
+      // session's own record: it counts them.
+      if (!r.reply) continue;
+      a.tracer.emit(*kind, [&](SmtpRecord& rec) {
+        rec.recipient = r.address;
+        rec.reply = reply_text(*r.reply);
+      });
+    }
+    const smtp::SessionOutcome& s = result.session;
+    const std::string state = a.view.connected ? std::string(smtp::state_name(s.state)) : "";
+    auto fill = [&](SmtpRecord& rec) {
+      rec.state = state;
+      rec.delivered = delivered;
+      rec.deferred = deferred;
+      rec.rejected = rejected;
+      if (s.reply) rec.reply = reply_text(*s.reply);
+      rec.feature = s.detail;
+      rec.line = s.detail;
+    };
+    if (result.connection_error && s.status != smtp::SessionStatus::completed) {
+      a.tracer.emit(kinds::kSmtpClientFailed, [&](SmtpRecord& rec) {
+        fill(rec);
+        rec.reason = "connection_" + std::string(net::conn_error_name(*result.connection_error));
+      });
+      return;
+    }
+    switch (s.status) {
+      case smtp::SessionStatus::completed:
+        return a.tracer.emit(kinds::kSmtpClientCompleted, fill);
+      case smtp::SessionStatus::refused:
+        return a.tracer.emit(kinds::kSmtpClientRefused, fill);
+      case smtp::SessionStatus::missing_feature:
+        return a.tracer.emit(kinds::kSmtpClientMissingFeature, fill);
+      case smtp::SessionStatus::closed_by_server:
+        if (s.reply) return a.tracer.emit(kinds::kSmtpClientClosedByServer, fill);
+        // The server hung up without a word (no 421): told like a typed session's end.
+        return a.tracer.emit(kinds::kSmtpClientFailed, [&](SmtpRecord& rec) {
+          fill(rec);
+          rec.reason = "server_closed";
+        });
+      case smtp::SessionStatus::timed_out:
+        return a.tracer.emit(kinds::kSmtpClientTimedOut, fill);
+      case smtp::SessionStatus::protocol_error:
+      case smtp::SessionStatus::in_progress:
+        return a.tracer.emit(kinds::kSmtpClientProtocolError, fill);
+    }
+  }
+};
+
+SmtpClientEndpoint::SmtpClientEndpoint(net::Network& net, net::NodeId host, Options options)
+    : state_(std::make_shared<State>(net, host, options)) {}
+
+SmtpClientEndpoint::~SmtpClientEndpoint() {
+  state_->alive = false;
+  for (auto& [key, a] : state_->attempts) {
+    a->timer.cancel();
+    a->socket.abort();
+  }
+  state_->attempts.clear();
+}
+
+net::ConnId SmtpClientEndpoint::open(net::Ipv4Address to, std::uint16_t port,
+                                     smtp::ClientConfig config, Done done) {
+  return state_->open(to, port, std::move(config), std::move(done));
+}
+
+std::vector<SmtpClientConnection> SmtpClientEndpoint::sessions() const {
+  std::vector<SmtpClientConnection> out;
+  for (const auto& [key, a] : state_->attempts)
+    out.push_back(a->view);
+  return out;
+}
+
+const std::string& SmtpClientEndpoint::host_name() const {
+  return state_->name;
+}
+
+}  // namespace mailsim::agents

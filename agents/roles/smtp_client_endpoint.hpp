@@ -1,0 +1,85 @@
+#pragma once
+// The SMTP client side over the virtual network: from one host, opens a connection to an
+// address and port and runs one proto::smtp::ClientSession over it (one mail transaction,
+// greeting to QUIT), with the session's deadlines as simulator timers, then reports what
+// became of the session and of each recipient. The MTA's delivery agents, relays and the
+// mail client's submission all use it; one endpoint per host runs any number of sessions.
+//
+// A connection that cannot be made or that breaks (refused, timed out, reset, this host
+// going down) is a session-level outcome like the SMTP ones, with the meaning a queue needs:
+// failure() says whether to try again later (temporary) or to bounce (permanent).
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "agents/journey/records.hpp"
+#include "agents/proto/smtp/client_session.hpp"
+#include "sim/net/network.hpp"
+
+namespace mailsim::agents {
+
+enum class SmtpFailure {
+  none,       // the SMTP conversation ran to QUIT: each recipient's status says the rest
+  temporary,  // nothing decided for good (4xx, no answer, no connection): try again later,
+              // another MX first; every recipient not settled is deferred
+  permanent,  // the server refused with 5xx before the transaction: bounce
+};
+std::string_view failure_name(SmtpFailure f);
+
+struct SmtpClientResult {
+  sim::net::ConnId conn = 0;  // the network connection id; 0 when none could be opened
+  std::string server;         // the server's host name (or address)
+  sim::net::Ipv4Address address;
+  std::uint16_t port = 0;
+  // Set when the connection failed or broke: refused, timed_out, reset, host_down (this
+  // host). The session outcome then says where the conversation was.
+  std::optional<sim::net::ConnError> connection_error;
+  proto::smtp::SessionOutcome session;                    // in_progress if never connected
+  std::vector<proto::smtp::RecipientOutcome> recipients;  // each settled
+
+  SmtpFailure failure() const;
+};
+
+// What the window may read about a session in progress.
+struct SmtpClientConnection {
+  sim::net::ConnId conn = 0;
+  std::string server;
+  sim::net::Ipv4Address address;
+  std::uint16_t port = 0;
+  sim::SimTime opened{0};
+  bool connected = false;
+  const proto::smtp::ClientSession* session = nullptr;
+};
+
+class SmtpClientEndpoint {
+ public:
+  struct Options {
+    Stage stage = Stage::relay;  // the journey stage written in the trace records
+    // How long to wait for the connection (Postfix's smtp_connect_timeout, 30 s); zero leaves
+    // it to the transport's SYN retries (63 s).
+    sim::SimTime connect_timeout = std::chrono::seconds(30);
+  };
+  using Done = std::function<void(const SmtpClientResult&)>;
+
+  SmtpClientEndpoint(sim::net::Network& net, sim::net::NodeId host, Options options);
+  ~SmtpClientEndpoint();  // abandons the sessions in progress (connections aborted, no report)
+  SmtpClientEndpoint(const SmtpClientEndpoint&) = delete;
+  SmtpClientEndpoint& operator=(const SmtpClientEndpoint&) = delete;
+
+  // Starts one session; `done` runs exactly once, later (never from inside this call).
+  // Returns the connection id (0 when the host is down; `done` then reports host_down).
+  sim::net::ConnId open(sim::net::Ipv4Address to, std::uint16_t port,
+                        proto::smtp::ClientConfig config, Done done);
+
+  std::vector<SmtpClientConnection> sessions() const;  // in progress, oldest first
+  const std::string& host_name() const;
+
+  struct State;  // shared with the socket and host callbacks, which may outlive the endpoint
+
+ private:
+  std::shared_ptr<State> state_;
+};
+
+}  // namespace mailsim::agents

@@ -1,0 +1,275 @@
+// The SMTP client endpoint against the server endpoint over the network: a whole transaction
+// as a golden transcript, the message intact through small segments and loss, and every way
+// the connection can fail, each with the meaning a queue needs.
+#include "agents/roles/smtp_client_endpoint.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "agents/roles/smtp_dialogue_records.hpp"
+#include "sim/trace_format.hpp"
+#include "smtp_world.hpp"
+
+using namespace roles_test;
+using namespace mailsim::agents;
+using namespace mailsim::sim::net;
+namespace smtp = mailsim::proto::smtp;
+
+namespace {
+
+std::string golden_path(const std::string& name) {
+  return std::string(MAILSIM_TEST_DIR) + "/golden/" + name;
+}
+
+void check_golden(const std::string& name, const std::string& actual) {
+  if (std::getenv("MAILSIM_UPDATE_GOLDEN")) {
+    std::ofstream(golden_path(name), std::ios::binary) << actual;
+    return;
+  }
+  std::ifstream in(golden_path(name), std::ios::binary);
+  std::ostringstream expected;
+  expected << in.rdbuf();
+  ASSERT_FALSE(expected.str().empty()) << "missing golden file " << golden_path(name);
+  EXPECT_EQ(actual, expected.str()) << "golden file " << name << " differs";
+}
+
+smtp::ClientConfig alice_to_bob(std::string message) {
+  smtp::ClientConfig c;
+  c.helo_name = "alice-pc";
+  c.mail_from = "alice@a.example";
+  c.recipients = {"bob@b.example", "carol@b.example"};
+  c.message = std::move(message);
+  return c;
+}
+
+const std::string kShortMessage =
+    "From: alice@a.example\r\nTo: bob@b.example\r\nSubject: Hello\r\n\r\nHi Bob,\r\n"
+    ".a line that starts with a dot\r\nAlice\r\n";
+
+// A message of about `size` bytes with lines of varied lengths, some starting with a dot.
+std::string long_message(std::size_t size) {
+  std::string m = "From: alice@a.example\r\nTo: bob@b.example\r\nSubject: long\r\n\r\n";
+  for (std::size_t i = 0; m.size() < size; ++i) {
+    if (i % 7 == 0) m += ".";
+    m += std::string(i % 90, static_cast<char>('a' + i % 26)) + " line " + std::to_string(i) +
+         "\r\n";
+  }
+  return m;
+}
+
+// The client on alice-pc, the server on mx.b.example, the owner of the server, and the result.
+struct Exchange {
+  SmtpWorld& w;
+  AcceptingOwner owner;
+  SmtpServerEndpoint server;
+  SmtpClientEndpoint client;
+  std::optional<SmtpClientResult> result;
+  mailsim::sim::SimTime finished_at{0};
+
+  explicit Exchange(SmtpWorld& world, SmtpClientEndpoint::Options options = {})
+      : w(world), server(w.net, w.mx, mx_config(), owner, {}), client(w.net, w.pc, options) {
+    owner.endpoint = &server;
+    owner.sim = &w.sim;
+    server.start();
+  }
+  void send(smtp::ClientConfig config, std::uint16_t port = 25) {
+    client.open(kMxAddress, port, std::move(config), [this](const SmtpClientResult& r) {
+      result = r;
+      finished_at = w.sim.now();
+    });
+  }
+};
+
+std::string smtp_transcript(SmtpWorld& w, const std::function<void()>& run) {
+  std::ostringstream out;
+  auto id = w.sim.trace().subscribe([&](const mailsim::sim::TraceRecord& r) {
+    if (r.kind().layer == "smtp") out << mailsim::sim::format_text(r) << "\n";
+  });
+  run();
+  w.sim.trace().unsubscribe(id);
+  return out.str();
+}
+
+}  // namespace
+
+TEST(SmtpClientEndpoint, AWholeTransactionAcrossTwoRoutersAsAGoldenTranscript) {
+  SmtpWorld w;
+  Exchange x(w);
+  const std::string transcript = smtp_transcript(w, [&] {
+    x.send(alice_to_bob(kShortMessage));
+    w.sim.run_until(1min);
+  });
+  ASSERT_TRUE(x.result);
+  EXPECT_EQ(x.result->failure(), SmtpFailure::none);
+  EXPECT_FALSE(x.result->connection_error);
+  EXPECT_EQ(x.result->session.status, smtp::SessionStatus::completed);
+  ASSERT_EQ(x.result->recipients.size(), 2u);
+  for (const auto& r : x.result->recipients)
+    EXPECT_EQ(r.status, smtp::RecipientStatus::delivered) << r.address;
+  ASSERT_EQ(x.owner.messages.size(), 1u);
+  EXPECT_EQ(x.owner.messages[0], kShortMessage);
+  EXPECT_TRUE(x.client.sessions().empty());
+  EXPECT_TRUE(x.server.connections().empty());
+  check_golden("smtp_transaction.txt", transcript);
+}
+
+TEST(SmtpClientEndpoint, TheMessageArrivesByteForByteThroughATinyMssAndFivePercentLoss) {
+  const std::string message = long_message(60000);
+  for (bool lossy : {false, true}) {
+    LinkParams middle;
+    middle.loss = lossy ? 0.05 : 0.0;
+    HostSettings tiny;
+    tiny.mss = lossy ? 1460 : 88;
+    SmtpWorld w(11, middle, tiny);
+    Exchange x(w);
+    x.send(alice_to_bob(message));
+    w.sim.run_until(1h);
+    ASSERT_TRUE(x.result) << lossy;
+    EXPECT_EQ(x.result->failure(), SmtpFailure::none) << lossy;
+    ASSERT_EQ(x.owner.messages.size(), 1u) << lossy;
+    EXPECT_TRUE(x.owner.messages[0] == message) << lossy;  // not printed: 60 KB
+  }
+}
+
+TEST(SmtpClientEndpoint, TheServerHostGoingDownMidDataIsATemporaryFailure) {
+  SmtpWorld w;
+  Exchange x(w);
+  // As soon as the client starts sending the message, the server's host goes down.
+  bool scheduled = false;
+  w.sim.trace().subscribe([&](const mailsim::sim::TraceRecord& r) {
+    if (scheduled || &r.kind() != &kinds::kSmtpClientState) return;
+    if (static_cast<const SmtpRecord&>(r).to != "MESSAGE") return;
+    scheduled = true;
+    w.sim.schedule_after(2ms, [&] { w.net.set_host_up(w.mx, false); });
+  });
+  x.send(alice_to_bob(long_message(200000)));
+  w.sim.run_until(1h);
+  ASSERT_TRUE(scheduled);
+  ASSERT_TRUE(x.result);
+  EXPECT_EQ(x.result->failure(), SmtpFailure::temporary);
+  EXPECT_TRUE(x.owner.messages.empty());
+  for (const auto& r : x.result->recipients)
+    EXPECT_EQ(r.status, smtp::RecipientStatus::deferred) << r.address;
+  // Either the transport gave up on its retransmissions or the DATA termination timer
+  // (10 min) ran out first; both mean "try again later".
+  EXPECT_TRUE(x.result->connection_error == ConnError::timed_out ||
+              x.result->session.status == smtp::SessionStatus::timed_out);
+  EXPECT_EQ(x.owner.ended, std::vector<SmtpServerEnd>{SmtpServerEnd::host_down});
+}
+
+TEST(SmtpClientEndpoint, AFirewallThatDropsPort25IsAConnectionTimeoutAfterThirtySeconds) {
+  SmtpWorld w;
+  w.net.add_filter(w.mx, FilterRule{25, FilterDirection::incoming, FilterAction::drop});
+  Exchange x(w);
+  x.send(alice_to_bob(kShortMessage));
+  w.sim.run_until(10min);
+  ASSERT_TRUE(x.result);
+  EXPECT_EQ(x.result->connection_error, ConnError::timed_out);
+  EXPECT_EQ(x.result->failure(), SmtpFailure::temporary);
+  EXPECT_EQ(x.finished_at, 30s);  // Postfix's smtp_connect_timeout
+  for (const auto& r : x.result->recipients) {
+    EXPECT_EQ(r.status, smtp::RecipientStatus::deferred);
+    EXPECT_FALSE(r.reply);
+  }
+}
+
+TEST(SmtpClientEndpoint, WithoutAConnectTimeoutTheTransportGivesUpAfterItsSynRetries) {
+  SmtpWorld w;
+  w.net.add_filter(w.mx, FilterRule{25, FilterDirection::incoming, FilterAction::drop});
+  Exchange x(w, {.stage = mailsim::agents::Stage::relay, .connect_timeout = {}});
+  x.send(alice_to_bob(kShortMessage));
+  w.sim.run_until(10min);
+  ASSERT_TRUE(x.result);
+  EXPECT_EQ(x.result->connection_error, ConnError::timed_out);
+  EXPECT_EQ(x.finished_at, 63s);
+}
+
+TEST(SmtpClientEndpoint, AFirewallThatRejectsPort25IsConnectionRefused) {
+  SmtpWorld w;
+  w.net.add_filter(w.mx, FilterRule{25, FilterDirection::incoming, FilterAction::reject});
+  Exchange x(w);
+  x.send(alice_to_bob(kShortMessage));
+  w.sim.run_until(10min);
+  ASSERT_TRUE(x.result);
+  EXPECT_EQ(x.result->connection_error, ConnError::refused);
+  EXPECT_EQ(x.result->failure(), SmtpFailure::temporary);
+  EXPECT_LT(x.finished_at, 1s);
+}
+
+TEST(SmtpClientEndpoint, ThisHostDownIsATemporaryFailureAtOnce) {
+  SmtpWorld w;
+  Exchange x(w);
+  w.net.set_host_up(w.pc, false);
+  x.send(alice_to_bob(kShortMessage));
+  w.sim.run_until(1s);
+  ASSERT_TRUE(x.result);
+  EXPECT_EQ(x.result->connection_error, ConnError::host_down);
+  EXPECT_EQ(x.result->conn, 0u);
+  EXPECT_EQ(x.result->failure(), SmtpFailure::temporary);
+}
+
+TEST(SmtpClientEndpoint, ThisHostGoingDownMidSessionEndsIt) {
+  SmtpWorld w;
+  Exchange x(w);
+  x.owner.answer_later = true;  // the owner thinks for 1 ms at each step
+  x.send(alice_to_bob(kShortMessage));
+  w.sim.schedule_at(20ms, [&] { w.net.set_host_up(w.pc, false); });
+  w.sim.run_until(1s);
+  ASSERT_TRUE(x.result);
+  EXPECT_EQ(x.result->connection_error, ConnError::host_down);
+  EXPECT_EQ(x.result->failure(), SmtpFailure::temporary);
+  EXPECT_TRUE(x.client.sessions().empty());
+}
+
+// A 554 greeting (RFC 5321 3.1) refuses for good: the queue bounces. A 421 greeting is
+// temporary.
+TEST(SmtpClientEndpoint, AGreetingRefusalIsPermanentFor554AndTemporaryFor421) {
+  struct RefusingOwner : SmtpServerOwner {
+    SmtpServerEndpoint* endpoint = nullptr;
+    int code = 554;
+    void on_policy(const SmtpServerConnection& c, const smtp::PolicyQuery&) override {
+      endpoint->answer(c.id, smtp::Reply(code, code == 554 ? "5.7.1" : "4.3.2", "Go away"));
+    }
+  };
+  for (int code : {554, 421}) {
+    SmtpWorld w;
+    RefusingOwner owner;
+    owner.code = code;
+    SmtpServerEndpoint server(w.net, w.mx, mx_config(), owner, {});
+    owner.endpoint = &server;
+    server.start();
+    SmtpClientEndpoint client(w.net, w.pc, {});
+    std::optional<SmtpClientResult> result;
+    client.open(kMxAddress, 25, alice_to_bob(kShortMessage),
+                [&](const SmtpClientResult& r) { result = r; });
+    w.sim.run_until(1min);
+    ASSERT_TRUE(result) << code;
+    EXPECT_EQ(result->failure(), code == 554 ? SmtpFailure::permanent : SmtpFailure::temporary);
+    for (const auto& r : result->recipients)
+      EXPECT_EQ(r.status,
+                code == 554 ? smtp::RecipientStatus::rejected : smtp::RecipientStatus::deferred);
+  }
+}
+
+TEST(SmtpClientEndpoint, TwoRunsGiveTheSameTraceByteForByte) {
+  auto run = [] {
+    LinkParams middle;
+    middle.loss = 0.05;
+    SmtpWorld w(3, middle);
+    std::ostringstream out;
+    mailsim::sim::TraceWriter writer(w.sim.trace(), out, mailsim::sim::TraceFormat::text);
+    Exchange x(w);
+    x.owner.answer_later = true;
+    x.send(alice_to_bob(long_message(20000)));
+    x.send(alice_to_bob(kShortMessage));
+    w.sim.run_until(1h);
+    EXPECT_EQ(x.owner.messages.size(), 2u);
+    return out.str();
+  };
+  const std::string first = run();
+  EXPECT_GT(first.size(), 10000u);
+  EXPECT_EQ(first, run());
+}
