@@ -9,6 +9,7 @@
 #include "agents/narration/net_sentences.hpp"
 #include "agents/narration/reply_codes.hpp"
 #include "agents/narration/sentences.hpp"
+#include "agents/narration/smtp_sentences.hpp"
 
 namespace mailsim::agents {
 namespace {
@@ -62,6 +63,7 @@ std::span<const Message* const> Narrator::sentences() {
   static const std::vector<const Message*> all = [] {
     std::vector<const Message*> v(narration::kAll.begin(), narration::kAll.end());
     v.insert(v.end(), narration::kNetAll.begin(), narration::kNetAll.end());
+    v.insert(v.end(), narration::kSmtpAll.begin(), narration::kSmtpAll.end());
     return v;
   }();
   return all;

@@ -9,6 +9,7 @@
 
 #include "agents/journey/records.hpp"
 #include "agents/narration/sentences.hpp"
+#include "agents/roles/smtp_dialogue_records.hpp"
 #include "agents/roles/typed_session.hpp"
 #include "sim/net/network.hpp"
 #include "sim/net/trace_records.hpp"
@@ -48,6 +49,7 @@ TEST(Narrator, TellsAnAcceptance) {
 TEST(Narrator, EveryAgentRecordKindHasASentenceInBothLanguages) {
   std::vector<const sim::TraceKind*> all(journey_kinds().begin(), journey_kinds().end());
   all.insert(all.end(), typed_session_kinds().begin(), typed_session_kinds().end());
+  all.insert(all.end(), smtp_dialogue_kinds().begin(), smtp_dialogue_kinds().end());
   all.insert(all.end(), sim::net::all_kinds().begin(), sim::net::all_kinds().end());
   for (const sim::TraceKind* kind : all) {
     const Message* m = Narrator::sentence_for(*kind);
