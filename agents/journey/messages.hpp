@@ -48,8 +48,8 @@ inline constexpr Message kDiscardNotBounce{
     "{agent} a supprimé {queue_id} pour {recipient} comme double rebond, mais ce n'est pas un avis "
     "de non-remise"};
 
-inline constexpr std::array kAll{&kLost,           &kTwoOutcomes,      &kDoneButQueued,
-                                 &kNeverAccepted,  &kRelayNotAccepted, &kBounceMissing,
-                                 &kBounceOfBounce, &kDiscardNotBounce};
+inline constexpr std::array kJourneyAll{&kLost,           &kTwoOutcomes,      &kDoneButQueued,
+                                        &kNeverAccepted,  &kRelayNotAccepted, &kBounceMissing,
+                                        &kBounceOfBounce, &kDiscardNotBounce};
 
 }  // namespace mailsim::agents::msg

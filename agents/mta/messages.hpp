@@ -26,6 +26,6 @@ inline constexpr Message kRetryRuleOrder{
     "les limites des règles de nouvel essai doivent croître d'une règle à la suivante : « {rule} » "
     "se termine avant la règle précédente"};
 
-inline constexpr std::array kAll{&kRetryRuleSyntax, &kRetryRuleTime, &kRetryRuleOrder};
+inline constexpr std::array kMtaAll{&kRetryRuleSyntax, &kRetryRuleTime, &kRetryRuleOrder};
 
 }  // namespace mailsim::agents::msg

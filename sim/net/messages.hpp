@@ -69,13 +69,13 @@ inline constexpr Message kPortInUse{"net.port_in_use", "{host}: port {port} is a
                                     "{host} : le port {port} est déjà utilisé"};
 
 // Why a connection failed, as the application and the student see it.
-inline constexpr Message kConnRefused{"net.conn.refused", "connection refused",
+inline constexpr Message kConnRefused{"net.error.refused", "connection refused",
                                       "connexion refusée"};
-inline constexpr Message kConnTimedOut{"net.conn.timed_out", "connection timed out",
+inline constexpr Message kConnTimedOut{"net.error.timed_out", "connection timed out",
                                        "délai de connexion dépassé"};
-inline constexpr Message kConnReset{"net.conn.reset", "connection reset by peer",
+inline constexpr Message kConnReset{"net.error.reset", "connection reset by peer",
                                     "connexion réinitialisée par le correspondant"};
-inline constexpr Message kConnHostDown{"net.conn.host_down", "the local host went down",
+inline constexpr Message kConnHostDown{"net.error.host_down", "the local host went down",
                                        "l'hôte local s'est arrêté"};
 
 inline constexpr std::array kAll{

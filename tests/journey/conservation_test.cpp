@@ -137,7 +137,7 @@ TEST(JourneyRecords, TextFormatCarriesTheStage) {
 }
 
 TEST(JourneyMessages, BothLanguages) {
-  for (const Message* m : msg::kAll) {
+  for (const Message* m : msg::kJourneyAll) {
     EXPECT_FALSE(m->en.empty()) << m->id;
     EXPECT_FALSE(m->fr.empty()) << m->id;
   }

@@ -1,5 +1,7 @@
 #pragma once
 // Catalog entries of the SMTP engine (English and French): what a session outcome means.
+#include <array>
+
 #include "sim/text.hpp"
 
 namespace mailsim::proto::smtp::msg {
@@ -27,4 +29,6 @@ inline constexpr Message kProtocolError{
     "smtp.session.protocol_error", "the server sent a line that is not an SMTP reply: '{line}'",
     "le serveur a envoyé une ligne qui n'est pas une réponse SMTP : « {line} »"};
 
+inline constexpr std::array kAll{&kInProgress,     &kCompleted, &kRefused,      &kMissingFeature,
+                                 &kClosedByServer, &kTimedOut,  &kProtocolError};
 }  // namespace mailsim::proto::smtp::msg
