@@ -224,6 +224,24 @@ TEST(SmtpClientEndpoint, ThisHostGoingDownMidSessionEndsIt) {
   EXPECT_TRUE(x.client.sessions().empty());
 }
 
+TEST(SmtpClientEndpoint, AServerThatResetsMidSessionIsATemporaryFailure) {
+  SmtpWorld w;
+  // Not an SMTP endpoint: a program that greets, then aborts at the first command.
+  w.net.host(w.mx).listen(25, [](StreamSocket s) {
+    s.send("220 mx.b.example ESMTP\r\n");
+    s.on_data([s](std::span<const std::byte>) mutable { s.abort(); });
+  });
+  SmtpClientEndpoint client(w.net, w.pc, {});
+  std::optional<SmtpClientResult> result;
+  client.open(kMxAddress, 25, alice_to_bob(kShortMessage),
+              [&](const SmtpClientResult& r) { result = r; });
+  w.sim.run_until(1min);
+  ASSERT_TRUE(result);
+  EXPECT_EQ(result->connection_error, ConnError::reset);
+  EXPECT_EQ(result->session.state, smtp::ClientState::ehlo);
+  EXPECT_EQ(result->failure(), SmtpFailure::temporary);
+}
+
 // A 554 greeting (RFC 5321 3.1) refuses for good: the queue bounces. A 421 greeting is
 // temporary.
 TEST(SmtpClientEndpoint, AGreetingRefusalIsPermanentFor554AndTemporaryFor421) {

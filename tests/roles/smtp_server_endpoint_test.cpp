@@ -251,3 +251,21 @@ TEST(SmtpServerEndpoint, DestroyingTheEndpointMidSessionIsSafe) {
   w.sim.run_until(10min);
   EXPECT_TRUE(owner.ended.empty());
 }
+
+TEST(SmtpServerEndpoint, AClientResetEndsTheSessionAsReset) {
+  SmtpWorld w;
+  AcceptingOwner owner;
+  SmtpServerEndpoint server(w.net, w.mx, mx_config(), owner, {});
+  owner.endpoint = &server;
+  server.start();
+  {
+    TypedSession session(w.net, w.pc, kMxAddress, 25);
+    session.open();
+    session.type("EHLO alice-pc");
+    w.sim.run_until(1s);
+    EXPECT_EQ(server.connections().size(), 1u);
+  }  // the typed session is destroyed: its connection is aborted (RST)
+  w.sim.run_until(2s);
+  EXPECT_EQ(owner.ended, std::vector<SmtpServerEnd>{SmtpServerEnd::reset});
+  EXPECT_TRUE(server.connections().empty());
+}
