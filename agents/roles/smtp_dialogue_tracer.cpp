@@ -4,14 +4,6 @@ namespace mailsim::agents {
 
 namespace smtp = proto::smtp;
 
-void SmtpDialogueTracer::emit(const sim::TraceKind& kind,
-                              const std::function<void(SmtpRecord&)>& fill) {
-  if (!trace_.active()) return;
-  SmtpRecord r(kind, parties_);
-  if (fill) fill(r);
-  trace_.publish(r);
-}
-
 void SmtpDialogueTracer::line(const sim::TraceKind& kind, std::string_view text) {
   emit(kind, [&](SmtpRecord& r) { r.line = std::string(text); });
 }

@@ -3,8 +3,6 @@
 // (smtp_dialogue_records.hpp). The lines of a message in DATA are not one record each: they
 // are counted, and one "content" record (lines, octets) comes just before the final dot, so
 // a 10 MB message costs one record, and a transcript stays readable.
-#include <functional>
-
 #include "agents/proto/smtp/client_session.hpp"
 #include "agents/proto/smtp/server_session.hpp"
 #include "agents/roles/smtp_dialogue_records.hpp"
@@ -23,9 +21,18 @@ class SmtpDialogueTracer {
   void on_event(const proto::smtp::ServerEvent& e);
   void on_event(const proto::smtp::ClientEvent& e);
 
-  // Publishes a record of `kind` after `fill` has set its own fields; nothing is built when
-  // no one listens.
-  void emit(const sim::TraceKind& kind, const std::function<void(SmtpRecord&)>& fill = {});
+  // Publishes a record of `kind` after `fill(record)` has set its own fields; nothing is
+  // built when no one listens.
+  template <class Fill>
+  void emit(const sim::TraceKind& kind, Fill&& fill) {
+    if (!trace_.active()) return;
+    SmtpRecord r(kind, parties_);
+    fill(r);
+    trace_.publish(r);
+  }
+  void emit(const sim::TraceKind& kind) {
+    emit(kind, [](SmtpRecord&) {});
+  }
 
  private:
   void content_line(std::string_view line, const sim::TraceKind& content_kind,

@@ -269,3 +269,23 @@ TEST(SmtpServerEndpoint, AClientResetEndsTheSessionAsReset) {
   EXPECT_EQ(owner.ended, std::vector<SmtpServerEnd>{SmtpServerEnd::reset});
   EXPECT_TRUE(server.connections().empty());
 }
+
+// A client whose host dies says nothing more: the server waits its five minutes, says 421
+// to no one, and closes.
+TEST(SmtpServerEndpoint, AClientThatVanishesIsTimedOutAfterFiveMinutes) {
+  SmtpWorld w;
+  AcceptingOwner owner;
+  SmtpServerEndpoint server(w.net, w.mx, mx_config(), owner, {});
+  owner.endpoint = &server;
+  server.start();
+  TypedSession session(w.net, w.pc, kMxAddress, 25);
+  session.open();
+  session.type("EHLO alice-pc");
+  w.sim.schedule_at(1s, [&] { w.net.set_host_up(w.pc, false); });
+  w.sim.run_until(4min);
+  EXPECT_EQ(server.connections().size(), 1u);
+  EXPECT_EQ(server.connections()[0].session->state(), smtp::ServerState::ready);
+  w.sim.run_until(6min);
+  EXPECT_TRUE(server.connections().empty());
+  EXPECT_EQ(owner.ended, std::vector<SmtpServerEnd>{SmtpServerEnd::closed});
+}
