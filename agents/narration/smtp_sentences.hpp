@@ -109,9 +109,8 @@ inline constexpr Message kSmtpServerTls{
     "smtp.server.tls", "{server} and {client} now talk over an encrypted channel (STARTTLS)",
     "{server} et {client} parlent désormais sur un canal chiffré (STARTTLS)"};
 inline constexpr Message kSmtpServerPolicy{
-    "smtp.server.policy",
-    "{server} checks its rules before answering {client} (step {step}, \"{argument}\")",
-    "{server} consulte ses règles avant de répondre à {client} (étape {step}, « {argument} »)"};
+    "smtp.server.policy", "{server} checks its rules before answering {client} ({step} {argument})",
+    "{server} consulte ses règles avant de répondre à {client} ({step} {argument})"};
 inline constexpr Message kSmtpServerClosed{
     "smtp.server.closed",
     "{server} closes the connection with {client} after \"{reply}\" ({explain})",

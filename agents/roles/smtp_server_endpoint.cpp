@@ -151,7 +151,10 @@ struct SmtpServerEndpoint::State : std::enable_shared_from_this<State> {
   void on_policy(Connection& conn, const smtp::PolicyQuery& q) {
     conn.tracer.emit(kinds::kSmtpServerPolicy, [&](SmtpRecord& r) {
       r.step = std::string(smtp::stage_name(q.stage));
-      r.argument = std::string(q.argument);  // never the password
+      // What the question is about: the client's address at connect (what a DNSBL or an
+      // access list checks), the name or address otherwise; never the password.
+      r.argument = q.stage == smtp::PolicyStage::connect ? conn.view.client_address.to_string()
+                                                         : std::string(q.argument);
     });
     if (owner != nullptr) owner->on_policy(conn.view, q);
   }
