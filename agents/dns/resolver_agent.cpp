@@ -1,0 +1,360 @@
+#include "agents/dns/resolver_agent.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <vector>
+
+#include "agents/dns/bytes.hpp"
+#include "agents/dns/records.hpp"
+#include "agents/proto/dns/tcp_framing.hpp"
+#include "agents/proto/dns/trace_records.hpp"
+
+namespace mailsim::agents {
+
+namespace net = sim::net;
+namespace dns = proto::dns;
+using namespace dns_bytes;
+
+namespace {
+
+// One query sent over TCP (after a truncated UDP answer): its own connection, closed once the
+// engine has its answer or gave up on it.
+struct TcpExchange {
+  net::StreamSocket socket;
+  dns::IpAddress server;
+  dns::TcpFrameReader reader;
+};
+
+template <class... F>
+struct Overloaded : F... {
+  using F::operator()...;
+};
+template <class... F>
+Overloaded(F...) -> Overloaded<F...>;
+
+std::string join_addresses(const std::vector<dns::IpAddress>& addresses) {
+  std::string out;
+  for (const auto& a : addresses)
+    out += (out.empty() ? "" : ", ") + dns::to_string(a);
+  return out;
+}
+
+}  // namespace
+
+struct ResolverAgent::State : dns::LookupService, std::enable_shared_from_this<State> {
+  State(net::Network& n, net::NodeId h, dns::ResolverConfig config, Options o)
+      : net(n),
+        host(h),
+        options(std::move(o)),
+        name(options.name.empty() ? n.name(h) : options.name),
+        resolver(std::move(config),
+                 n.sim().rng(options.rng_stream.empty() ? name + ".dns" : options.rng_stream),
+                 [&sim = n.sim()] { return sim.now(); }),
+        mx_rng(n.sim().rng(options.mx_stream.empty() ? name + ".mx" : options.mx_stream)) {
+    resolver.set_observer([this](const dns::ResolverEvent& e) {
+      dns::emit_resolver_event(net.sim().trace(), name, e);
+    });
+  }
+
+  net::Network& net;
+  net::NodeId host;
+  Options options;
+  std::string name;
+  dns::Resolver resolver;
+  sim::RandomStream& mx_rng;
+  net::DatagramSocket udp;
+  bool watching_host = false;
+  bool carrying = false;
+  std::map<dns::ExchangeId, sim::EventId> timers;
+  std::map<dns::ExchangeId, TcpExchange> tcp;
+  std::uint64_t next_route = 1;
+  std::map<std::uint64_t, std::unique_ptr<dns::MailRouteLookup>> routes;
+  // Finished route lookups, freed when the next network or timer event starts (never from
+  // inside their own callback).
+  std::vector<std::unique_ptr<dns::MailRouteLookup>> retired;
+
+  sim::Simulator& sim() { return net.sim(); }
+
+  void lookup(const dns::Question& question, Callback done) override {
+    resolver.resolve(question, std::move(done));
+    carry_out();
+  }
+
+  void watch_host() {
+    if (watching_host) return;
+    watching_host = true;
+    std::weak_ptr<State> weak = weak_from_this();
+    net.host(host).on_down([weak] {
+      if (auto st = weak.lock()) st->on_host_down();
+    });
+    net.host(host).on_up([weak] {
+      if (auto st = weak.lock()) st->open_udp();
+    });
+    open_udp();
+  }
+
+  void open_udp() {
+    if (udp.valid() || !net.host(host).is_up()) return;
+    std::weak_ptr<State> weak = weak_from_this();
+    udp = net.host(host).bind_udp(
+        0, [weak](net::Ipv4Address from, std::uint16_t, std::span<const std::byte> bytes) {
+          auto st = weak.lock();
+          if (!st) return;
+          st->retired.clear();
+          st->resolver.on_response(to_dns(from), dns::Transport::udp, as_octets(bytes));
+          st->carry_out();
+        });
+  }
+
+  // The network dropped the socket and the connections; the queries in flight time out.
+  void on_host_down() {
+    udp = {};
+    tcp.clear();
+  }
+
+  // Carries out every action the engine decided, including those decided while doing so
+  // (a query the network refuses at once makes the engine try the next server).
+  void carry_out() {
+    if (carrying) return;  // the outer loop will take the new actions
+    carrying = true;
+    for (auto actions = resolver.take_actions(); !actions.empty();
+         actions = resolver.take_actions()) {
+      for (auto& action : actions)
+        std::visit(Overloaded{[&](dns::SendQuery& q) { send(q); },
+                              [&](dns::StartTimer& t) { start_timer(t.timer, t.at); },
+                              [&](dns::CancelTimer& t) { cancel_timer(t.timer); }},
+                   action);
+    }
+    carrying = false;
+  }
+
+  void send(const dns::SendQuery& q) {
+    const auto to = to_net(q.server.address);
+    bool sent = false;
+    if (to && q.transport == dns::Transport::udp) {
+      sent = udp.valid() && udp.send_to(*to, dns::kDnsPort, as_bytes(q.bytes));
+    } else if (to && net.host(host).is_up()) {
+      sent = open_tcp(q.exchange, *to, q.server.address, q.bytes);
+    }
+    if (!sent) resolver.on_unreachable(q.exchange);  // its actions are taken by the loop
+  }
+
+  bool open_tcp(dns::ExchangeId exchange, net::Ipv4Address to, const dns::IpAddress& server,
+                const std::vector<std::uint8_t>& message) {
+    std::weak_ptr<State> weak = weak_from_this();
+    auto failed = [weak, exchange](net::ConnError) {
+      auto st = weak.lock();
+      if (!st || st->tcp.erase(exchange) == 0) return;
+      st->retired.clear();
+      st->resolver.on_unreachable(exchange);
+      st->carry_out();
+    };
+    net::StreamSocket socket = net.host(host).connect(
+        to, dns::kDnsPort, [](net::StreamSocket) {}, failed);
+    socket.on_error(failed);
+    socket.on_data([weak, exchange](std::span<const std::byte> bytes) {
+      if (auto st = weak.lock()) st->on_tcp_data(exchange, bytes);
+    });
+    socket.on_end([weak, exchange] {  // the server closed before answering
+      auto st = weak.lock();
+      if (!st) return;
+      auto it = st->tcp.find(exchange);
+      if (it == st->tcp.end()) return;
+      it->second.socket.close();
+      st->tcp.erase(it);
+      st->retired.clear();
+      st->resolver.on_unreachable(exchange);
+      st->carry_out();
+    });
+    const auto framed = dns::frame_for_tcp(message);
+    if (!socket.send(as_bytes(framed))) return false;
+    tcp[exchange] = TcpExchange{socket, server, {}};
+    return true;
+  }
+
+  void on_tcp_data(dns::ExchangeId exchange, std::span<const std::byte> bytes) {
+    auto it = tcp.find(exchange);
+    if (it == tcp.end()) return;
+    retired.clear();
+    it->second.reader.feed(as_octets(bytes));
+    std::vector<std::vector<std::uint8_t>> messages;
+    while (auto m = it->second.reader.next())
+      messages.push_back(std::move(*m));
+    const dns::IpAddress server = it->second.server;
+    for (const auto& m : messages)  // the engine's CancelTimer closes the connection
+      resolver.on_response(server, dns::Transport::tcp, m);
+    carry_out();
+  }
+
+  void close_tcp(dns::ExchangeId exchange, bool abort) {
+    auto it = tcp.find(exchange);
+    if (it == tcp.end()) return;
+    net::StreamSocket socket = it->second.socket;
+    tcp.erase(it);
+    abort ? socket.abort() : socket.close();
+  }
+
+  void start_timer(dns::ExchangeId id, sim::SimTime at) {
+    cancel_event(id);
+    std::weak_ptr<State> weak = weak_from_this();
+    timers[id] = sim().schedule_at(std::max(at, sim().now()), [weak, id] {
+      auto st = weak.lock();
+      if (!st) return;
+      st->retired.clear();
+      st->timers.erase(id);
+      if (id != dns::Resolver::kCacheSweepTimer) st->close_tcp(id, true);  // timed out
+      st->resolver.on_timer(id);
+      st->carry_out();
+    });
+  }
+
+  // The engine cancels a query's timer when its answer came or the lookup ended: its TCP
+  // connection, if any, has done its job.
+  void cancel_timer(dns::ExchangeId id) {
+    cancel_event(id);
+    if (id != dns::Resolver::kCacheSweepTimer) close_tcp(id, false);
+  }
+
+  void cancel_event(dns::ExchangeId id) {
+    if (auto it = timers.find(id); it != timers.end()) {
+      sim().cancel(it->second);
+      timers.erase(it);
+    }
+  }
+
+  void shut_down() {
+    for (auto& [id, event] : timers)
+      sim().cancel(event);
+    timers.clear();
+    for (auto& [id, exchange] : tcp)
+      exchange.socket.abort();
+    tcp.clear();
+    udp.close();
+  }
+
+  void mail_route(const dns::Name& domain, RouteDone done, dns::MailRouteOptions route_options) {
+    const std::uint64_t id = next_route++;
+    auto lookup = std::make_unique<dns::MailRouteLookup>(*this, mx_rng, std::move(route_options));
+    dns::MailRouteLookup& started = *lookup;
+    routes.emplace(id, std::move(lookup));
+    std::weak_ptr<State> weak = weak_from_this();
+    started.start(domain, [weak, id, done = std::move(done)](const dns::MailRoute& route) {
+      auto st = weak.lock();
+      if (!st) return;
+      st->trace_route(route);
+      if (auto it = st->routes.find(id); it != st->routes.end()) {
+        st->retired.push_back(std::move(it->second));
+        st->routes.erase(it);
+      }
+      if (done) done(route);
+    });
+  }
+
+  void trace_route(const dns::MailRoute& route) {
+    sim::Trace& trace = sim().trace();
+    if (!trace.active()) return;
+    DnsMailRouteRecord r;
+    r.agent = name;
+    r.domain = route.domain.to_string();
+    r.status = std::string(dns::route_status_name(route.status));
+    r.cause = std::string(dns::route_reason_name(route.reason));
+    r.reply = route.reply_code();
+    for (const auto& t : route.targets) {
+      r.targets += fmt::format("{}{} {}{}", r.targets.empty() ? "" : "; ", t.host.preference,
+                               t.host.exchange.to_string(), t.host.implicit ? " (implicit)" : "");
+      if (!t.addresses.empty()) r.targets += " " + join_addresses(t.addresses);
+    }
+    r.addresses = join_addresses(route.addresses);
+    trace.publish(r);
+  }
+};
+
+ResolverAgent::ResolverAgent(net::Network& net, net::NodeId host, dns::ResolverConfig config,
+                             Options options)
+    : state_(std::make_shared<State>(net, host, std::move(config), std::move(options))) {
+  state_->watch_host();
+}
+
+ResolverAgent::~ResolverAgent() {
+  state_->shut_down();
+}
+
+dns::LookupId ResolverAgent::resolve(const dns::Name& name, dns::RecordType type, Callback done) {
+  auto keep = state_;  // a callback run at once may destroy this agent
+  const dns::LookupId id = keep->resolver.resolve({name, type}, std::move(done));
+  keep->carry_out();
+  return id;
+}
+
+void ResolverAgent::lookup(const dns::Question& question, Callback done) {
+  auto keep = state_;
+  keep->lookup(question, std::move(done));
+}
+
+void ResolverAgent::mail_route(const dns::Name& domain, RouteDone done,
+                               dns::MailRouteOptions options) {
+  auto keep = state_;
+  keep->mail_route(domain, std::move(done), std::move(options));
+}
+
+void ResolverAgent::check_spf(const dns::SpfQuery& query, SpfDone done, dns::SpfLimits limits) {
+  auto keep = state_;
+  std::weak_ptr<State> weak = keep;
+  dns::SpfEvaluator(*keep, limits)
+      .check(query, [weak, query, done = std::move(done)](const dns::SpfOutcome& outcome) {
+        auto st = weak.lock();
+        if (!st) return;
+        if (st->sim().trace().active()) {
+          DnsSpfRecord r;
+          r.agent = st->name;
+          r.ip = dns::to_string(query.ip);
+          r.domain = query.domain.to_string();
+          r.result = std::string(dns::spf_result_name(outcome.result));
+          r.matched = outcome.matched;
+          r.dns_lookups = outcome.dns_lookups;
+          st->sim().trace().publish(r);
+        }
+        if (done) done(outcome);
+      });
+}
+
+void ResolverAgent::check_dnsbl(const dns::IpAddress& ip, const dns::Name& list, DnsblDone done) {
+  auto keep = state_;
+  std::weak_ptr<State> weak = keep;
+  keep->lookup({dns::reversed_ip_name(ip, list), dns::RecordType::A},
+               [weak, ip, list, done = std::move(done)](const dns::LookupResult& answer) {
+                 auto st = weak.lock();
+                 if (!st) return;
+                 const dns::DnsblResult result = dns::interpret_dnsbl(answer);
+                 if (st->sim().trace().active()) {
+                   DnsblRecord r;
+                   r.agent = st->name;
+                   r.ip = dns::to_string(ip);
+                   r.list = list.to_string();
+                   r.verdict = std::string(dns::dnsbl_verdict_name(result.verdict));
+                   for (const auto& c : result.codes)
+                     r.codes += (r.codes.empty() ? "" : ", ") + c.to_string();
+                   st->sim().trace().publish(r);
+                 }
+                 if (done) done(result);
+               });
+}
+
+dns::Resolver& ResolverAgent::resolver() {
+  return state_->resolver;
+}
+const std::string& ResolverAgent::name() const {
+  return state_->name;
+}
+std::size_t ResolverAgent::pending_lookups() const {
+  return state_->resolver.pending_lookups();
+}
+std::size_t ResolverAgent::open_tcp_connections() const {
+  return state_->tcp.size();
+}
+std::size_t ResolverAgent::pending_timers() const {
+  return state_->timers.size();
+}
+
+}  // namespace mailsim::agents
