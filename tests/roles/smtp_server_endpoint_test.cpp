@@ -289,3 +289,20 @@ TEST(SmtpServerEndpoint, AClientThatVanishesIsTimedOutAfterFiveMinutes) {
   EXPECT_TRUE(server.connections().empty());
   EXPECT_EQ(owner.ended, std::vector<SmtpServerEnd>{SmtpServerEnd::closed});
 }
+
+TEST(SmtpServerEndpoint, StartedWhileTheHostIsDownItListensOnceTheHostIsUp) {
+  SmtpWorld w;
+  AcceptingOwner owner;
+  w.net.set_host_up(w.mx, false);
+  SmtpServerEndpoint server(w.net, w.mx, mx_config(), owner, {});
+  owner.endpoint = &server;
+  server.start();
+  EXPECT_FALSE(server.listening());
+  w.sim.schedule_at(1s, [&] { w.net.set_host_up(w.mx, true); });
+  w.sim.run_until(2s);
+  EXPECT_TRUE(server.listening());
+  Telnet telnet(w);
+  telnet.session.open();
+  w.sim.run_until(3s);
+  EXPECT_EQ(telnet.session.received(), std::vector<std::string>{"220 mx.b.example ESMTP MailSim"});
+}
