@@ -76,9 +76,8 @@ class SmtpClientEndpoint {
   std::vector<SmtpClientConnection> sessions() const;  // in progress, oldest first
   const std::string& host_name() const;
 
-  struct State;  // shared with the socket and host callbacks, which may outlive the endpoint
-
  private:
+  struct State;  // shared with the socket and host callbacks, which may outlive the endpoint
   std::shared_ptr<State> state_;
 };
 

@@ -82,9 +82,8 @@ class SmtpServerEndpoint {
   const SmtpServerConnection* connection(sim::net::ConnId id) const;
   std::uint64_t accepted_count() const;  // connections accepted since start
 
-  struct State;  // shared with the socket and host callbacks, which may outlive the endpoint
-
  private:
+  struct State;  // shared with the socket and host callbacks, which may outlive the endpoint
   std::shared_ptr<State> state_;
 };
 
