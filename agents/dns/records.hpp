@@ -76,7 +76,7 @@ struct DnsblRecord final : sim::TraceRecord {
   std::string agent;
   std::string ip;
   std::string list;     // the list's zone
-  std::string verdict;  // listed, not_listed, error
+  std::string verdict;  // listed, not listed, error
   std::string codes;    // the 127.0.0.x answers, "127.0.0.2"
   void visit_fields(sim::FieldVisitor& v) const override;
 };
