@@ -45,9 +45,11 @@ void add_derived(std::vector<Text::Arg>& args, Lang lang) {
       segment += ", " + Text(narration::kSegmentData, {{"payload", *payload}}).render(lang);
     args.emplace_back("segment", std::move(segment));
   }
-  if (const std::string* reason = find(args, "reason")) {
+  // Copy before appending: emplace_back may move the strings `find` points into.
+  if (const std::string* found = find(args, "reason")) {
+    const std::string reason = *found;
     for (const auto& r : narration::kReasons)
-      if (r.reason == *reason) args.emplace_back("reason_text", std::string(r.text.text(lang)));
+      if (r.reason == reason) args.emplace_back("reason_text", std::string(r.text.text(lang)));
   }
 }
 
@@ -75,11 +77,10 @@ std::optional<std::string> Narrator::narrate(const sim::TraceRecord& record) con
   ArgCollector c;
   record.visit_fields(c);
   add_derived(c.args, lang_);
-  for (const auto& [key, value] : c.args) {
-    if (key == "reply") {
-      if (auto code = parse_reply_code(value))
-        c.args.emplace_back("explain", explain_reply(*code, lang_));
-      break;
+  if (const std::string* reply = find(c.args, "reply")) {
+    if (auto code = parse_reply_code(*reply)) {
+      std::string explanation = explain_reply(*code, lang_);  // before the vector may grow
+      c.args.emplace_back("explain", std::move(explanation));
     }
   }
   return Text(*m, std::move(c.args)).render(lang_);

@@ -10,6 +10,7 @@
 #include "agents/mta/messages.hpp"
 #include "agents/narration/net_sentences.hpp"
 #include "agents/narration/sentences.hpp"
+#include "agents/narration/smtp_sentences.hpp"
 #include "agents/proto/dns/mail_messages.hpp"
 #include "agents/proto/dns/messages.hpp"
 #include "agents/proto/dns/spf_messages.hpp"
@@ -51,6 +52,7 @@ std::vector<Section> catalog() {
       section("mta", a::msg::kMtaAll),
       section("narration", a::narration::kAll),
       section("narration/net", a::narration::kNetAll),
+      section("narration/smtp", a::narration::kSmtpAll),
       section("scenarios", mailsim::scenarios::msg::kAll),
       section("cli", mailsim::cli::msg::kAll),
   };
