@@ -1,0 +1,223 @@
+#include "agents/delivery/mda.hpp"
+
+#include <fmt/format.h>
+
+#include "agents/delivery/delivery_records.hpp"
+#include "agents/journey/records.hpp"
+#include "agents/proto/imf/received.hpp"
+#include "sim/strings.hpp"
+
+namespace mailsim::agents {
+
+namespace mailbox = proto::mailbox;
+namespace imf = proto::imf;
+
+std::string DeliveryReply::line() const {
+  return enhanced.empty() ? fmt::format("{} {}", code, text)
+                          : fmt::format("{} {} {}", code, enhanced, text);
+}
+
+namespace {
+
+// The message as it is stored: Return-Path on top (any older one removed), every other byte
+// as queued. A header that does not parse still gets its Return-Path, written as text.
+struct Prepared {
+  std::string content;
+  std::optional<imf::Header> header;
+};
+
+Prepared prepare(const DeliveryRequest& request) {
+  Prepared out;
+  try {
+    imf::Message message = imf::parse_message(request.content);
+    imf::set_return_path(message.header, request.sender);
+    out.content = message.to_string();
+    out.header = std::move(message.header);
+  } catch (const imf::ParseError&) {
+    out.content =
+        "Return-Path: " + imf::return_path_value(request.sender) + "\r\n" + request.content;
+  }
+  return out;
+}
+
+DeliveryReply reply(int code, std::string enhanced, std::string text) {
+  DeliveryReply r;
+  r.code = code;
+  r.enhanced = std::move(enhanced);
+  r.text = std::move(text);
+  return r;
+}
+
+}  // namespace
+
+Mda::Mda(sim::Simulator& sim, mailbox::MailStore& store, MdaConfig config)
+    : sim_(sim), store_(store), config_(std::move(config)) {}
+
+void Mda::add_user(std::string user, std::optional<std::uint64_t> quota) {
+  std::string key = to_lower(user);
+  users_[key] = User{std::move(user), quota.value_or(config_.default_quota)};
+}
+
+void Mda::set_quota(const std::string& user, std::uint64_t quota) {
+  auto it = users_.find(to_lower(user));
+  if (it != users_.end()) it->second.quota = quota;
+}
+
+const Mda::User* Mda::local_user(std::string_view recipient) const {
+  const auto at = recipient.rfind('@');
+  if (at == std::string_view::npos) return nullptr;
+  const std::string_view domain = recipient.substr(at + 1);
+  bool local_domain = false;
+  for (const auto& d : config_.domains)
+    local_domain = local_domain || iequals(d, domain);
+  if (!local_domain) return nullptr;
+  auto it = users_.find(to_lower(recipient.substr(0, at)));
+  if (it == users_.end() || store_.folders(it->second.name).empty()) return nullptr;
+  return &it->second;
+}
+
+bool Mda::knows(std::string_view recipient) const {
+  return local_user(recipient) != nullptr;
+}
+
+std::uint64_t Mda::used_bytes(const std::string& user) const {
+  std::uint64_t used = 0;
+  for (const auto& folder : store_.folders(user))
+    for (const auto& m : store_.messages(user, folder))
+      used += m.size();
+  return used;
+}
+
+DeliveryReply Mda::refuse(const DeliveryRequest& request, const sim::TraceKind& kind,
+                          DeliveryReply refusal, std::string reason, std::uint64_t size,
+                          std::uint64_t used, std::uint64_t quota) {
+  auto& trace = sim_.trace();
+  if (trace.active()) {
+    DeliveryRecord r(kind);
+    r.agent = config_.agent;
+    r.queue_id = request.queue_id;
+    r.recipient = request.recipient;
+    r.reason = std::move(reason);
+    r.reply = refusal.line();
+    r.size = size;
+    r.used = used;
+    r.quota = quota;
+    trace.publish(r);
+  }
+  return refusal;
+}
+
+DeliveryReply Mda::deliver(const DeliveryRequest& request) {
+  const User* user = local_user(request.recipient);
+  if (user == nullptr) {
+    return refuse(
+        request, kinds::kDeliveryUnknownUser,
+        reply(550, "5.1.1",
+              fmt::format("<{}>: Recipient address rejected: User unknown", request.recipient)),
+        "no such local user", request.content.size(), 0, 0);
+  }
+
+  Prepared prepared = prepare(request);
+  const std::uint64_t size = prepared.content.size();
+  if (user->quota != 0) {
+    const std::uint64_t used = used_bytes(user->name);
+    if (used + size > user->quota) {
+      const std::string text = fmt::format("<{}>: Mailbox full", request.recipient);
+      return refuse(
+          request, kinds::kDeliveryOverQuota,
+          config_.over_quota_permanent ? reply(552, "5.2.2", text) : reply(452, "4.2.2", text),
+          config_.over_quota_permanent ? "over quota, permanent" : "over quota, temporary", size,
+          used, user->quota);
+    }
+  }
+
+  const FilingDecision decision =
+      decide_folder(config_.filing, prepared.header ? &*prepared.header : nullptr);
+  const std::string mailbox_name = request.recipient + "/" + decision.folder;
+  auto& trace = sim_.trace();
+  auto decision_record = [&](const sim::TraceKind& kind, std::string reason) {
+    if (!trace.active()) return;
+    DeliveryRecord r(kind);
+    r.agent = config_.agent;
+    r.queue_id = request.queue_id;
+    r.recipient = request.recipient;
+    r.mailbox = mailbox_name;
+    r.reason = std::move(reason);
+    r.size = size;
+    trace.publish(r);
+  };
+  if (!store_.folder_ids(user->name, decision.folder)) {
+    if (!store_.create_folder(user->name, decision.folder)) {
+      // The store would not create it (a name it refuses): deliver to INBOX rather than lose.
+      return deliver_into(request, *user, std::move(prepared.content), "INBOX",
+                          decision.reason + "; folder could not be created");
+    }
+    decision_record(kinds::kDeliveryFolderCreated, decision.reason);
+  }
+  return deliver_into(request, *user, std::move(prepared.content), decision.folder,
+                      decision.reason);
+}
+
+DeliveryReply Mda::deliver_into(const DeliveryRequest& request, const User& user,
+                                std::string content, const std::string& folder,
+                                std::string reason) {
+  const std::string mailbox_name = request.recipient + "/" + folder;
+  const std::uint64_t size = content.size();
+  const auto uid = store_.append(user.name, folder, std::move(content), sim_.now(),
+                                 mailbox::Flags(mailbox::Flag::recent));
+  if (!uid) {  // the folder vanished between the check and the append: a local error
+    return reply(451, "4.3.0", fmt::format("<{}>: cannot write to {}", request.recipient, folder));
+  }
+  ++delivered_;
+  DeliveryReply done =
+      reply(250, "2.0.0", fmt::format("<{}> Delivered to {}", request.recipient, folder));
+  done.mailbox = mailbox_name;
+  done.uid = *uid;
+  auto& trace = sim_.trace();
+  if (trace.active()) {
+    DeliveryRecord filed(kinds::kDeliveryFiled);
+    filed.agent = config_.agent;
+    filed.queue_id = request.queue_id;
+    filed.recipient = request.recipient;
+    filed.mailbox = mailbox_name;
+    filed.reason = std::move(reason);
+    filed.size = size;
+    trace.publish(filed);
+
+    MailOutcomeRecord delivered(kinds::kMailDelivered);
+    delivered.stage = Stage::delivery;
+    delivered.agent = config_.agent;
+    delivered.queue_id = request.queue_id;
+    delivered.recipient = request.recipient;
+    delivered.reply = done.line();
+    delivered.mailbox = mailbox_name;
+    trace.publish(delivered);
+  }
+  return done;
+}
+
+std::vector<MailboxView> Mda::mailboxes() const {
+  std::vector<MailboxView> out;
+  const std::string domain = config_.domains.empty() ? std::string() : config_.domains.front();
+  for (const auto& [key, user] : users_) {
+    MailboxView view;
+    view.user = user.name;
+    view.address = domain.empty() ? user.name : user.name + "@" + domain;
+    view.quota = user.quota;
+    for (const auto& folder : store_.folders(user.name)) {
+      FolderView f;
+      f.name = folder;
+      for (const auto& m : store_.messages(user.name, folder)) {
+        ++f.messages;
+        if (!m.flags.has(mailbox::Flag::seen)) ++f.unseen;
+        f.bytes += m.size();
+      }
+      view.used += f.bytes;
+      view.folders.push_back(std::move(f));
+    }
+    out.push_back(std::move(view));
+  }
+  return out;
+}
+
+}  // namespace mailsim::agents
