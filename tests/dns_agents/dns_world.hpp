@@ -59,6 +59,7 @@ nomx.b.example. 300 A 192.0.2.81
 nullmx.b.example. 300 MX 0 .
 nullmx.b.example. 300 A 192.0.2.82
 noaddr.b.example. 300 MX 10 ghost.b.example.
+alias.b.example. 300 CNAME mx1.b.example.
 )");
   // Thirty exchanges: the MX answer cannot fit in 512 octets over UDP.
   const dns::Name big = dns::Name::parse("big.b.example.");

@@ -111,8 +111,9 @@ TEST(Cache, NegativeAnswersAreCachedForTheSoaMinimum) {
   EXPECT_EQ(again.status, dns::LookupStatus::nxdomain);  // NXDOMAIN covers every type
   EXPECT_TRUE(again.from_cache);
   EXPECT_EQ(rw.packets_from_mta(), packets);
-  EXPECT_EQ(
-      rw.w.count({"dns.cache.stored", "name=nowhere.b.example.", "entry=nxdomain", "ttl=300"}), 1u);
+  EXPECT_EQ(rw.w.count({"dns.cache.stored", "name=nowhere.b.example.", "type=ANY", "entry=nxdomain",
+                        "ttl=300"}),
+            1u);
 }
 
 TEST(Cache, ARecordChangedOnTheServerIsSeenOnceTheCachedCopyExpires) {

@@ -86,7 +86,10 @@ void ResolverRecord::visit_fields(sim::FieldVisitor& v) const {
   if (e.lookup) v.field("lookup", e.lookup);
   if (e.kind == ResolverEvent::Kind::cache) {
     v.field("name", e.cache->name.to_string());
-    if (e.cache->entry != CacheAnswerKind::nxdomain) v.field("type", type_name(e.cache->type));
+    // An NXDOMAIN entry covers every type of the name: ANY. Every cache record has a type, so
+    // a narration sentence may always name it.
+    v.field("type", e.cache->entry == CacheAnswerKind::nxdomain ? std::string("ANY")
+                                                                : type_name(e.cache->type));
     v.field("entry", cache_answer_name(e.cache->entry));
     v.field("ttl", e.cache->ttl);
     if (e.cache->kind == CacheEvent::Kind::stored) v.field("expires", e.cache->expires_at);
