@@ -150,6 +150,13 @@ inline constexpr Message kWhatKey{"what.key", "'{name}'", "« {name} »"};
 inline constexpr Message kKindLink{"kind.link", "link", "lien"};
 inline constexpr Message kKindHost{"kind.host", "host", "hôte"};
 inline constexpr Message kKindNode{"kind.node", "host or router", "hôte ni routeur"};
+inline constexpr Message kNoExpectation{"load.no_expectation",
+                                        "this expectation says nothing; use one of: {kinds}",
+                                        "cette attente ne dit rien ; utilisez l'une de : {kinds}"};
+inline constexpr Message kTwoExpectations{
+    "load.two_expectations", "one expectation per entry: {first} and {second} need two entries",
+    "une attente par entrée : {first} et {second} demandent deux entrées"};
+inline constexpr Message kWhatExpectation{"what.expectation", "an expectation", "une attente"};
 
 inline constexpr std::array kAll{&kErrorLabel,
                                  &kSyntax,
@@ -199,6 +206,9 @@ inline constexpr std::array kAll{&kErrorLabel,
                                  &kWhatKey,
                                  &kKindLink,
                                  &kKindHost,
-                                 &kKindNode};
+                                 &kKindNode,
+                                 &kNoExpectation,
+                                 &kTwoExpectations,
+                                 &kWhatExpectation};
 
 }  // namespace mailsim::scenarios::msg

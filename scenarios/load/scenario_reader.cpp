@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "scenarios/load/datetime.hpp"
+#include "scenarios/load/expectation_reader.hpp"
 #include "scenarios/load/messages.hpp"
 #include "scenarios/load/network_reader.hpp"
 #include "scenarios/load/timeline_reader.hpp"
@@ -55,6 +56,7 @@ std::optional<ScenarioModel> read_scenario(const YAML::Node& root, Diagnostics& 
   s.duration = m.time("duration");
   if (auto net = m.child("network", Need::required)) s.network = read_network(*net, diag);
   s.timeline = read_timeline(m.list("timeline"), s.network, diag);
+  s.expectations = read_expectations(m.list("expect"), s.network, diag);
   m.finish();
   if (keys) *keys = m.known_keys();
   return s;

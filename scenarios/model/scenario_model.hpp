@@ -7,6 +7,7 @@
 #include <variant>
 #include <vector>
 
+#include "scenarios/model/expectation_model.hpp"
 #include "scenarios/model/network_model.hpp"
 #include "sim/time.hpp"
 
@@ -57,6 +58,7 @@ struct ScenarioModel {
   std::optional<sim::SimTime> duration;  // how long `mailsim run` runs by default
   NetworkModel network;
   std::vector<TimelineEntry> timeline;
+  std::vector<ExpectationEntry> expectations;
 };
 
 }  // namespace mailsim::scenarios

@@ -17,6 +17,7 @@
 #include "agents/proto/imf/dsn_messages.hpp"
 #include "agents/proto/imf/messages.hpp"
 #include "agents/proto/smtp/messages.hpp"
+#include "scenarios/build/check_messages.hpp"
 #include "scenarios/load/messages.hpp"
 #include "sim/messages.hpp"
 #include "sim/net/messages.hpp"
@@ -54,6 +55,7 @@ std::vector<Section> catalog() {
       section("narration/net", a::narration::kNetAll),
       section("narration/smtp", a::narration::kSmtpAll),
       section("scenarios", mailsim::scenarios::msg::kAll),
+      section("check", mailsim::scenarios::check::kAll),
       section("cli", mailsim::cli::msg::kAll),
   };
   Section reasons{"narration/reasons", {}};

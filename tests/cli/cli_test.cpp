@@ -122,6 +122,30 @@ TEST(Cli, ListShowAndRunBuiltInScenariosByName) {
             "'firewal-port-25'; did you mean 'firewall-port-25'?\n");
 }
 
+TEST(Cli, CheckGradesTheLessonAndFailsWhenItsParameterChanges) {
+  Result ok = run("check firewall-port-25 --lang fr");
+  EXPECT_EQ(ok.status, 0) << ok.out;
+  EXPECT_EQ(ok.out,
+            "Un pare-feu bloque le port 25\n\nRÉUSSI  une connexion de alice-pc vers mx.b.example "
+            "port 25 est expirée en moins de 00:02:00 : constaté à 00:01:04\n\nattentes "
+            "remplies : 1 sur 1\n");
+  // The lesson turns on the firewall dropping packets: rejecting them must fail the check.
+  std::ifstream in(library("firewall-port-25.yaml"));
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string changed = text.str();
+  changed.replace(changed.find("action: drop"), 12, "action: reject");
+  const std::string path = ::testing::TempDir() + "firewall-reject.yaml";
+  std::ofstream(path) << changed;
+  Result fail = run("check " + path);
+  EXPECT_EQ(fail.status, 1);
+  EXPECT_NE(fail.out.find("FAIL  a connection from alice-pc to mx.b.example port 25 is timed out "
+                          "within 00:02:00: the connection was refused at 00:00:01.054044"),
+            std::string::npos)
+      << fail.out;
+  std::filesystem::remove(path);
+}
+
 TEST(Cli, HelpHasExamples) {
   Result r = run("--help");
   EXPECT_EQ(r.status, 0);

@@ -109,6 +109,24 @@ TEST(ScenarioReader, TopLevelMistakes) {
             "« network: ... »\n");
 }
 
+TEST(ScenarioReader, ExpectationMistakes) {
+  const std::string base = std::string(kSmallest) + "expect:\n";
+  EXPECT_EQ(
+      errors_of(base + "  - {}\n"),
+      "lesson.yaml:9:5: error: this expectation says nothing; use one of: connection, reply\n");
+  EXPECT_EQ(
+      errors_of(base + "  - connection: {from: c, to: b, outcome: closed}\n"),
+      "lesson.yaml:9:17: error: 'connection': there is no host named 'c'; did you mean 'a'?\n"
+      "lesson.yaml:9:43: error: 'outcome' in 'connection' must be one of opened, refused, "
+      "timed_out, not 'closed'\n");
+  LoadResult r =
+      load_scenario_text(base + "  - reply: {from: a, code: 220, within: 5s}\n", "x.yaml");
+  ASSERT_TRUE(r.scenario) << r.diagnostics.render(Lang::en);
+  const auto& reply = std::get<ReplyExpectation>(r.scenario->expectations[0].what);
+  EXPECT_EQ(reply.code, 220);
+  EXPECT_EQ(reply.within, 5s);
+}
+
 TEST(ScenarioReader, FilesThatCannotBeRead) {
   EXPECT_EQ(load_scenario_file("/nonexistent/lesson.yaml").diagnostics.render(Lang::en),
             "/nonexistent/lesson.yaml: error: cannot read the file: no such file, or not "

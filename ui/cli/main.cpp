@@ -11,6 +11,8 @@
 #include <CLI/CLI.hpp>
 
 #include "agents/narration/narrator.hpp"
+#include "scenarios/build/check_messages.hpp"
+#include "scenarios/build/expectation_check.hpp"
 #include "scenarios/build/scenario_run.hpp"
 #include "scenarios/library/builtin.hpp"
 #include "scenarios/load/scenario_reader.hpp"
@@ -86,6 +88,38 @@ int cmd_validate(const std::string& file, Lang lang) {
   if (!scenario) return 2;
   std::cout << Text(cli::msg::kValid, {{"file", file}}).render(lang) << "\n";
   return 0;
+}
+
+int cmd_check(const std::string& file, std::optional<std::uint64_t> seed, Lang lang) {
+  auto scenario = load(file, lang);
+  if (!scenario) return 2;
+  scenarios::Diagnostics diag(file);
+  scenarios::ScenarioRun run(*scenario, diag, seed);
+  if (!run.ok()) {
+    std::cerr << diag.render(lang);
+    return 2;
+  }
+  scenarios::ExpectationChecker checker(run.model(), run.network(), run.sim().trace());
+  run.run_to_completion();
+  const bool colours = cli::colours_wanted(1);
+  std::cout << scenario->title.in(lang) << "\n\n";
+  int passed = 0;
+  const auto results = checker.results();
+  for (const auto& r : results) {
+    passed += r.passed ? 1 : 0;
+    const std::string label =
+        Text(r.passed ? scenarios::check::kPass : scenarios::check::kFail).render(lang);
+    Text line(scenarios::check::kResultLine,
+              {{"label", cli::paint(label, r.passed ? cli::Tone::good : cli::Tone::bad, colours)}});
+    line.with("description", r.description).with("evidence", r.evidence);
+    std::cout << line.render(lang) << "\n";
+  }
+  std::cout << "\n"
+            << Text(scenarios::check::kSummary,
+                    {{"passed", std::to_string(passed)}, {"total", std::to_string(results.size())}})
+                   .render(lang)
+            << "\n";
+  return passed == static_cast<int>(results.size()) ? 0 : 1;
 }
 
 struct RunOptions {
@@ -195,6 +229,14 @@ int main(int argc, char** argv) {
   CLI::App* show_cmd = app.add_subcommand("show", "print a built-in scenario, to copy and edit it");
   show_cmd->add_option("name", show_name, "the scenario's name (see mailsim list)")->required();
 
+  std::string check_file;
+  std::optional<std::uint64_t> check_seed;
+  CLI::App* check_cmd = app.add_subcommand(
+      "check", "run a scenario and grade its expectations; exit status 0 only if all are met");
+  check_cmd->add_option("scenario", check_file, "a scenario file, or a built-in scenario's name")
+      ->required();
+  check_cmd->add_option("--seed", check_seed, "replace the scenario's seed");
+
   std::string validate_file;
   CLI::App* validate_cmd = app.add_subcommand("validate", "load a scenario and report its errors");
   validate_cmd
@@ -210,6 +252,7 @@ int main(int argc, char** argv) {
   if (*run_cmd) return cmd_run(run, lang);
   if (*validate_cmd) return cmd_validate(validate_file, lang);
   if (*show_cmd) return cmd_show(show_name, lang);
+  if (*check_cmd) return cmd_check(check_file, check_seed, lang);
   if (*list_cmd) return cmd_list(lang);
   return 1;
 }

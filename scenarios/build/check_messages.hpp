@@ -1,0 +1,45 @@
+#pragma once
+// Catalog entries of `mailsim check`: expectations and their evidence (English and French).
+#include <array>
+
+#include "sim/text.hpp"
+
+namespace mailsim::scenarios::check {
+
+// {within} when an expectation has no time limit: the run's end is the limit.
+inline constexpr Message kNoTimeLimit{"check.no_time_limit", " by the end of the run",
+                                      " avant la fin de la simulation"};
+inline constexpr Message kPass{"check.pass", "PASS", "RÉUSSI"};
+inline constexpr Message kFail{"check.fail", "FAIL", "ÉCHEC"};
+inline constexpr Message kWithin{"check.within", " within {time}", " en moins de {time}"};
+inline constexpr Message kOutcomeOpened{"check.outcome.opened", "opened", "ouverte"};
+inline constexpr Message kOutcomeRefused{"check.outcome.refused", "refused", "refusée"};
+inline constexpr Message kOutcomeTimedOut{"check.outcome.timed_out", "timed out", "expirée"};
+inline constexpr Message kConnection{
+    "check.connection", "a connection from {from} to {to} port {port} is {outcome}{within}",
+    "une connexion de {from} vers {to} port {port} est {outcome}{within}"};
+inline constexpr Message kReply{"check.reply", "{from} receives a reply {code}{within}",
+                                "{from} reçoit une réponse {code}{within}"};
+inline constexpr Message kSeenAt{"check.seen_at", "seen at {time}", "constaté à {time}"};
+inline constexpr Message kConnectionWas{"check.connection_was",
+                                        "the connection was {actual} at {time}",
+                                        "la connexion a été {actual} à {time}"};
+inline constexpr Message kNoConnection{"check.no_connection", "no such connection was attempted",
+                                       "aucune connexion de ce genre n'a été tentée"};
+inline constexpr Message kLineAt{"check.line_at", "\"{line}\" at {time}", "« {line} » à {time}"};
+inline constexpr Message kFirstLineWas{"check.first_line_was",
+                                       "the first reply was \"{line}\" at {time}",
+                                       "la première réponse était « {line} » à {time}"};
+inline constexpr Message kNoReply{"check.no_reply", "no reply was received",
+                                  "aucune réponse n'a été reçue"};
+inline constexpr Message kSummary{"check.summary", "{passed} of {total} expectations met",
+                                  "attentes remplies : {passed} sur {total}"};
+inline constexpr Message kResultLine{"check.result_line", "{label}  {description}: {evidence}",
+                                     "{label}  {description} : {evidence}"};
+
+inline constexpr std::array kAll{
+    &kNoTimeLimit,     &kPass,         &kFail,    &kWithin,  &kOutcomeOpened, &kOutcomeRefused,
+    &kOutcomeTimedOut, &kConnection,   &kReply,   &kSeenAt,  &kConnectionWas, &kNoConnection,
+    &kLineAt,          &kFirstLineWas, &kNoReply, &kSummary, &kResultLine};
+
+}  // namespace mailsim::scenarios::check

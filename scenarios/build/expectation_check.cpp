@@ -1,0 +1,139 @@
+#include "scenarios/build/expectation_check.hpp"
+
+#include <cctype>
+
+#include "agents/roles/typed_session.hpp"
+#include "scenarios/build/check_messages.hpp"
+#include "sim/net/trace_records.hpp"
+
+namespace mailsim::scenarios {
+namespace {
+
+// Collects the string fields of a record (typed-session records carry their line there).
+class Fields final : public sim::FieldVisitor {
+ public:
+  using FieldVisitor::field;
+  void field(std::string_view, std::int64_t) override {}
+  void field(std::string_view, std::uint64_t) override {}
+  void field(std::string_view, double) override {}
+  void field(std::string_view, bool) override {}
+  void field(std::string_view, sim::SimTime) override {}
+  void field(std::string_view k, std::string_view v) override {
+    if (k == "session") session = v;
+    if (k == "line") line = v;
+  }
+  std::string session, line;
+};
+
+const Message& outcome_word(std::string_view outcome) {
+  if (outcome == "refused") return check::kOutcomeRefused;
+  if (outcome == "timed_out") return check::kOutcomeTimedOut;
+  return check::kOutcomeOpened;
+}
+
+// Adds {within}: " within 00:02:00" in the reader's language, or nothing.
+void add_within(Text& t, const std::optional<sim::SimTime>& within) {
+  if (within)
+    t.with("within", Text(check::kWithin, {{"time", sim::format_time(*within)}}));
+  else
+    t.with("within", Text(check::kNoTimeLimit));
+}
+
+}  // namespace
+
+ExpectationChecker::ExpectationChecker(const ScenarioModel& model, sim::net::Network& network,
+                                       sim::Trace& trace)
+    : model_(model),
+      network_(network),
+      trace_(trace),
+      subscription_(trace.subscribe([this](const sim::TraceRecord& r) { on_record(r); })),
+      observed_(model.expectations.size()) {}
+
+ExpectationChecker::~ExpectationChecker() {
+  trace_.unsubscribe(subscription_);
+}
+
+void ExpectationChecker::on_record(const sim::TraceRecord& record) {
+  namespace k = sim::net::kinds;
+  const sim::TraceKind* kind = &record.kind();
+  const bool conn_end =
+      kind == &k::kConnOpened || kind == &k::kConnRefused || kind == &k::kConnTimedOut;
+  const bool typed_line = kind == &agents::kinds::kTypedReceived;
+  if (!conn_end && !typed_line) return;
+
+  for (std::size_t i = 0; i < model_.expectations.size(); ++i) {
+    Observed& o = observed_[i];
+    if (o.matched) continue;
+    const auto& what = model_.expectations[i].what;
+    if (const auto* c = std::get_if<ConnectionExpectation>(&what); c && conn_end) {
+      const auto& info = static_cast<const sim::net::ConnRecord&>(record).info();
+      if (info.role != sim::net::ConnRole::client || info.host != c->from ||
+          info.remote_port != c->port)
+        continue;
+      const bool to_address = !c->to.empty() && std::isdigit(static_cast<unsigned char>(c->to[0]));
+      const auto target = to_address ? std::optional(sim::net::Ipv4Address::parse(c->to))
+                                     : network_.address(network_.node(c->to));
+      if (!target || info.remote != *target) continue;
+      std::string_view got = kind->name.substr(kind->name.rfind('.') + 1);
+      const bool in_time = !c->within || record.time() <= *c->within;
+      if (got == c->outcome && in_time) {
+        o.matched = record.time();
+      } else if (!o.actual_at) {
+        o.actual = std::string(got);
+        o.actual_at = record.time();
+      }
+    } else if (const auto* r = std::get_if<ReplyExpectation>(&what); r && typed_line) {
+      Fields f;
+      record.visit_fields(f);
+      if (!f.session.starts_with(r->from + " -> ")) continue;
+      const bool code = f.line.size() >= 3 && f.line.compare(0, 3, std::to_string(r->code)) == 0;
+      const bool in_time = !r->within || record.time() <= *r->within;
+      if (code && in_time) {
+        o.matched = record.time();
+        o.actual = f.line;
+      } else if (!o.actual_at) {
+        o.actual = f.line;
+        o.actual_at = record.time();
+      }
+    }
+  }
+}
+
+std::vector<ExpectationResult> ExpectationChecker::results() const {
+  std::vector<ExpectationResult> out;
+  for (std::size_t i = 0; i < model_.expectations.size(); ++i) {
+    const Observed& o = observed_[i];
+    const auto& entry = model_.expectations[i];
+    ExpectationResult r{o.matched.has_value(), Text(check::kNoReply), Text(check::kNoReply),
+                        entry.pos};
+    if (const auto* c = std::get_if<ConnectionExpectation>(&entry.what)) {
+      r.description = Text(check::kConnection,
+                           {{"from", c->from}, {"to", c->to}, {"port", std::to_string(c->port)}});
+      r.description.with("outcome", Text(outcome_word(c->outcome)));
+      add_within(r.description, c->within);
+      if (o.matched)
+        r.evidence = Text(check::kSeenAt, {{"time", sim::format_time(*o.matched)}});
+      else if (o.actual_at)
+        r.evidence = Text(check::kConnectionWas, {{"time", sim::format_time(*o.actual_at)}})
+                         .with("actual", Text(outcome_word(o.actual)));
+      else
+        r.evidence = Text(check::kNoConnection);
+    } else {
+      const auto& e = std::get<ReplyExpectation>(entry.what);
+      r.description = Text(check::kReply, {{"from", e.from}, {"code", std::to_string(e.code)}});
+      add_within(r.description, e.within);
+      if (o.matched)
+        r.evidence =
+            Text(check::kLineAt, {{"line", o.actual}, {"time", sim::format_time(*o.matched)}});
+      else if (o.actual_at)
+        r.evidence = Text(check::kFirstLineWas,
+                          {{"line", o.actual}, {"time", sim::format_time(*o.actual_at)}});
+      else
+        r.evidence = Text(check::kNoReply);
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace mailsim::scenarios

@@ -1,0 +1,46 @@
+#pragma once
+// Grades a run against the scenario's expectations. Subscribes to the trace before the run;
+// after it, each expectation passes or fails with a sentence describing it and the evidence,
+// in English or French.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "scenarios/model/scenario_model.hpp"
+#include "sim/net/network.hpp"
+#include "sim/trace.hpp"
+
+namespace mailsim::scenarios {
+
+struct ExpectationResult {
+  bool passed = false;
+  Text description;
+  Text evidence;
+  SourcePos pos;
+};
+
+class ExpectationChecker {
+ public:
+  ExpectationChecker(const ScenarioModel& model, sim::net::Network& network, sim::Trace& trace);
+  ~ExpectationChecker();
+  ExpectationChecker(const ExpectationChecker&) = delete;
+  ExpectationChecker& operator=(const ExpectationChecker&) = delete;
+
+  std::vector<ExpectationResult> results() const;
+
+ private:
+  struct Observed {
+    std::optional<sim::SimTime> matched;  // first time the expectation was met
+    std::string actual;                   // what happened instead (an outcome or a line)
+    std::optional<sim::SimTime> actual_at;
+  };
+  void on_record(const sim::TraceRecord& record);
+
+  const ScenarioModel& model_;
+  sim::net::Network& network_;
+  sim::Trace& trace_;
+  sim::Trace::SubscriptionId subscription_;
+  std::vector<Observed> observed_;
+};
+
+}  // namespace mailsim::scenarios

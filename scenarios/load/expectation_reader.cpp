@@ -1,0 +1,83 @@
+#include "scenarios/load/expectation_reader.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "scenarios/load/messages.hpp"
+#include "scenarios/load/yaml_document.hpp"
+#include "scenarios/load/yaml_map.hpp"
+
+namespace mailsim::scenarios {
+namespace {
+
+void check_host(const std::string& name, const NetworkModel& net, const std::string& key,
+                SourcePos pos, Diagnostics& diag) {
+  if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) return;
+  std::vector<std::string> hosts;
+  for (const auto& h : net.hosts)
+    hosts.push_back(h.name);
+  if (std::find(hosts.begin(), hosts.end(), name) != hosts.end()) return;
+  const std::string suggestion = closest_match(name, hosts);
+  Text t = suggestion.empty()
+               ? Text(msg::kUnknownRef, {{"name", name}})
+               : Text(msg::kUnknownRefSuggest, {{"name", name}, {"suggestion", suggestion}});
+  t.with("what", Text(msg::kWhatKey, {{"name", key}}));
+  t.with("kind", Text(msg::kKindHost));
+  diag.error(pos, std::move(t));
+}
+
+}  // namespace
+
+const std::vector<std::string>& expectation_keys() {
+  static const std::vector<std::string> keys{"connection", "reply"};
+  return keys;
+}
+
+std::vector<ExpectationEntry> read_expectations(const std::vector<YAML::Node>& entries,
+                                                const NetworkModel& network, Diagnostics& diag) {
+  std::vector<ExpectationEntry> out;
+  std::string kinds;
+  for (const auto& k : expectation_keys())
+    kinds += (kinds.empty() ? "" : ", ") + k;
+  for (const auto& node : entries) {
+    YamlMap m(node, Text(msg::kWhatExpectation), diag);
+    if (!m.ok()) continue;
+    std::vector<std::string> present;
+    for (const auto& k : expectation_keys())
+      if (m.has(k)) present.push_back(k);
+    if (present.size() != 1) {
+      diag.error(m.pos(), present.empty() ? Text(msg::kNoExpectation, {{"kinds", kinds}})
+                                          : Text(msg::kTwoExpectations,
+                                                 {{"first", present[0]}, {"second", present[1]}}));
+      m.finish();
+      continue;
+    }
+    const std::string key = present[0];
+    auto child = m.child(key);
+    m.finish();
+    YamlMap e(*child, Text(msg::kWhatKey, {{"name", key}}), diag);
+    if (!e.ok()) continue;
+    if (key == "connection") {
+      ConnectionExpectation c;
+      if (auto v = e.text("from", Need::required)) c.from = *v;
+      if (auto v = e.text("to", Need::required)) c.to = *v;
+      if (auto v = e.integer("port", 1, 65535)) c.port = static_cast<std::uint16_t>(*v);
+      if (auto v = e.choice("outcome", {"opened", "refused", "timed_out"}, Need::required))
+        c.outcome = *v;
+      c.within = e.time("within");
+      check_host(c.from, network, key, e.pos(), diag);
+      out.push_back(ExpectationEntry{c, m.pos()});
+    } else {
+      ReplyExpectation r;
+      if (auto v = e.text("from", Need::required)) r.from = *v;
+      if (auto v = e.integer("code", 200, 599, Need::required)) r.code = static_cast<int>(*v);
+      r.within = e.time("within");
+      check_host(r.from, network, key, e.pos(), diag);
+      out.push_back(ExpectationEntry{r, m.pos()});
+    }
+    e.finish();
+  }
+  return out;
+}
+
+}  // namespace mailsim::scenarios

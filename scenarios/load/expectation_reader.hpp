@@ -1,0 +1,18 @@
+#pragma once
+// Reads the `expect:` section: what the run must show, checked against the network's names.
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "scenarios/load/diagnostics.hpp"
+#include "scenarios/model/expectation_model.hpp"
+#include "scenarios/model/network_model.hpp"
+
+namespace mailsim::scenarios {
+
+std::vector<ExpectationEntry> read_expectations(const std::vector<YAML::Node>& entries,
+                                                const NetworkModel& network, Diagnostics& diag);
+
+const std::vector<std::string>& expectation_keys();
+
+}  // namespace mailsim::scenarios

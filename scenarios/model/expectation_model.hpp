@@ -1,0 +1,37 @@
+#pragma once
+// What a scenario expects to happen, so that `mailsim check` can grade a run: each expectation
+// passes or fails with the evidence.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+
+#include "scenarios/load/diagnostics.hpp"
+#include "sim/time.hpp"
+
+namespace mailsim::scenarios {
+
+// A TCP connection from a host to a host (or address) and port ends as `outcome`.
+struct ConnectionExpectation {
+  std::string from;
+  std::string to;
+  std::uint16_t port = 25;
+  std::string outcome = "opened";  // opened | refused | timed_out
+  std::optional<sim::SimTime> within;
+};
+
+// A typed session from `from` receives a reply line with this code (220, 250, 535...).
+struct ReplyExpectation {
+  std::string from;
+  int code = 250;
+  std::optional<sim::SimTime> within;
+};
+
+using Expectation = std::variant<ConnectionExpectation, ReplyExpectation>;
+
+struct ExpectationEntry {
+  Expectation what;
+  SourcePos pos;
+};
+
+}  // namespace mailsim::scenarios
