@@ -1,0 +1,79 @@
+#include "agents/msa/submission_policy.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "sim/strings.hpp"
+
+namespace mailsim::agents {
+namespace {
+constexpr sim::SimTime kDay = std::chrono::hours(24);
+using proto::smtp::Reply;
+}  // namespace
+
+std::string SubmissionPolicy::qualify(const std::string& address) const {
+  if (address.empty() || address.find('@') != std::string::npos) return address;
+  return address + "@" + settings_.domain;
+}
+
+const SubmissionUser* SubmissionPolicy::find_user(const std::string& login) const {
+  // A user may log in as "alice" or as "alice@a.example".
+  std::string name = login;
+  const std::string suffix = "@" + settings_.domain;
+  if (name.size() > suffix.size() && iequals(name.substr(name.size() - suffix.size()), suffix))
+    name.resize(name.size() - suffix.size());
+  for (const auto& u : settings_.users)
+    if (u.login == name) return &u;
+  return nullptr;
+}
+
+std::optional<int> SubmissionPolicy::limit_for(const SubmissionUser& u) const {
+  return u.daily_limit ? u.daily_limit : settings_.daily_limit;
+}
+
+Reply SubmissionPolicy::check_auth(const std::string& user, const std::string& password) const {
+  const SubmissionUser* u = find_user(user);
+  if (u == nullptr || u->password != password)
+    return Reply(535, "5.7.8", "Authentication credentials invalid");
+  return Reply(235, "2.7.0", "Authentication successful");
+}
+
+Reply SubmissionPolicy::check_sender(const std::string& user, const std::string& sender,
+                                     sim::SimTime now) const {
+  if (user.empty()) return Reply(530, "5.7.0", "Authentication required");
+  const SubmissionUser* u = find_user(user);
+  if (u == nullptr) return Reply(530, "5.7.0", "Authentication required");
+  const std::string from = to_lower(qualify(sender));
+  std::vector<std::string> owned = u->addresses;
+  if (owned.empty()) owned.push_back(u->login + "@" + settings_.domain);
+  const bool owns = std::any_of(owned.begin(), owned.end(),
+                                [&](const std::string& a) { return to_lower(qualify(a)) == from; });
+  if (!owns)
+    return Reply(
+        550, "5.7.1",
+        fmt::format("<{}>: Sender address rejected: not owned by user {}", sender, u->login));
+  if (auto limit = limit_for(*u); limit && sent_in_last_day(u->login, now) >= *limit) {
+    const auto& times = sent_.at(u->login);
+    const sim::SimTime again = times[times.size() - static_cast<std::size_t>(*limit)] + kDay;
+    return Reply(450, "4.7.1",
+                 fmt::format("Daily sending limit of {} messages reached, try again after {}",
+                             *limit, sim::format_time(again)));
+  }
+  return Reply(250, "2.1.0", "Ok");
+}
+
+void SubmissionPolicy::record_sent(const std::string& user, sim::SimTime now) {
+  if (const SubmissionUser* u = find_user(user)) sent_[u->login].push_back(now);
+}
+
+int SubmissionPolicy::sent_in_last_day(const std::string& user, sim::SimTime now) const {
+  const SubmissionUser* u = find_user(user);
+  if (u == nullptr) return 0;
+  auto it = sent_.find(u->login);
+  if (it == sent_.end()) return 0;
+  return static_cast<int>(std::count_if(it->second.begin(), it->second.end(),
+                                        [&](sim::SimTime t) { return now - t < kDay; }));
+}
+
+}  // namespace mailsim::agents

@@ -1,0 +1,60 @@
+#pragma once
+// The submission agent's decisions (RFC 6409): who may log in, which sender addresses each user
+// may use, and a provider's daily sending limit (the article's free offers). Pure: the MSA
+// agent asks these at each SMTP step and sends the reply.
+//
+//   AUTH with wrong credentials   -> 535 5.7.8 Authentication credentials invalid
+//   MAIL without authentication   -> 530 5.7.0 Authentication required
+//   MAIL from an address the user does not own -> 550 5.7.1 Sender address rejected: not owned by
+//   user MAIL once the daily limit is reached -> 450 4.7.1 Daily sending limit of N messages
+//   reached,
+//                                            try again after HH:MM:SS
+#include <deque>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "agents/proto/smtp/reply.hpp"
+#include "sim/time.hpp"
+
+namespace mailsim::agents {
+
+struct SubmissionUser {
+  std::string login;  // "alice"
+  std::string password;
+  std::vector<std::string> addresses;  // may send as; empty: login@domain
+  std::optional<int> daily_limit;      // overrides the provider's
+};
+
+struct SubmissionSettings {
+  std::string domain;  // "a.example": qualifies bare logins and addresses
+  std::vector<SubmissionUser> users;
+  std::optional<int> daily_limit;  // messages per user per 24 hours; none: no limit
+};
+
+class SubmissionPolicy {
+ public:
+  explicit SubmissionPolicy(SubmissionSettings settings) : settings_(std::move(settings)) {}
+
+  // AUTH: the login (or login@domain) and its password.
+  proto::smtp::Reply check_auth(const std::string& user, const std::string& password) const;
+  // MAIL FROM: `user` is the authenticated login, empty when the client did not log in.
+  proto::smtp::Reply check_sender(const std::string& user, const std::string& sender,
+                                  sim::SimTime now) const;
+  // Counts a message the MSA accepted, for the daily limit.
+  void record_sent(const std::string& user, sim::SimTime now);
+  int sent_in_last_day(const std::string& user, sim::SimTime now) const;
+
+  // "alice" -> "alice@a.example": the MSA qualifies envelope addresses (RFC 6409 8.2).
+  std::string qualify(const std::string& address) const;
+
+ private:
+  const SubmissionUser* find_user(const std::string& login) const;
+  std::optional<int> limit_for(const SubmissionUser& u) const;
+
+  SubmissionSettings settings_;
+  std::map<std::string, std::deque<sim::SimTime>> sent_;  // per login, times within the window
+};
+
+}  // namespace mailsim::agents

@@ -1,0 +1,59 @@
+#include "agents/msa/submission_policy.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace mailsim::agents;
+using namespace std::chrono_literals;
+using mailsim::proto::smtp::Reply;
+
+namespace {
+SubmissionPolicy provider(std::optional<int> limit = std::nullopt) {
+  SubmissionSettings s;
+  s.domain = "a.example";
+  s.users = {{"alice", "wonderland", {}, std::nullopt},
+             {"bob", "builder", {"bob@a.example", "info@a.example"}, std::nullopt}};
+  s.daily_limit = limit;
+  return SubmissionPolicy(s);
+}
+std::string wire(const Reply& r) {
+  return std::to_string(r.code) + " " + r.enhanced + " " + r.text();
+}
+}  // namespace
+
+TEST(SubmissionPolicy, Authentication) {
+  SubmissionPolicy p = provider();
+  EXPECT_EQ(wire(p.check_auth("alice", "wonderland")), "235 2.7.0 Authentication successful");
+  EXPECT_EQ(wire(p.check_auth("alice@a.example", "wonderland")),
+            "235 2.7.0 Authentication successful");
+  EXPECT_EQ(wire(p.check_auth("alice", "Wonderland")),
+            "535 5.7.8 Authentication credentials invalid");
+  EXPECT_EQ(wire(p.check_auth("mallory", "x")), "535 5.7.8 Authentication credentials invalid");
+}
+
+TEST(SubmissionPolicy, SenderMustBelongToTheUser) {
+  SubmissionPolicy p = provider();
+  EXPECT_EQ(wire(p.check_sender("", "alice@a.example", 0s)), "530 5.7.0 Authentication required");
+  EXPECT_EQ(p.check_sender("alice", "alice@a.example", 0s).code, 250);
+  EXPECT_EQ(p.check_sender("alice", "Alice@A.example", 0s).code, 250);
+  EXPECT_EQ(p.check_sender("alice", "alice", 0s).code, 250);  // qualified to alice@a.example
+  EXPECT_EQ(wire(p.check_sender("alice", "bob@a.example", 0s)),
+            "550 5.7.1 <bob@a.example>: Sender address rejected: not owned by user alice");
+  EXPECT_EQ(p.check_sender("bob", "info@a.example", 0s).code, 250);
+  EXPECT_EQ(p.qualify("carol"), "carol@a.example");
+  EXPECT_EQ(p.qualify("carol@b.example"), "carol@b.example");
+  EXPECT_EQ(p.qualify(""), "");  // the null sender stays null
+}
+
+TEST(SubmissionPolicy, DailyLimitOverARolling24Hours) {
+  SubmissionPolicy p = provider(3);
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_EQ(p.check_sender("alice", "alice@a.example", i * 1h).code, 250);
+    p.record_sent("alice", i * 1h);
+  }
+  EXPECT_EQ(wire(p.check_sender("alice", "alice@a.example", 5h)),
+            "450 4.7.1 Daily sending limit of 3 messages reached, try again after 1d 00:00:00");
+  EXPECT_EQ(p.check_sender("bob", "bob@a.example", 5h).code, 250);  // limits are per user
+  EXPECT_EQ(p.check_sender("alice", "alice@a.example", 24h).code,
+            250);  // the first left the window
+  EXPECT_EQ(p.sent_in_last_day("alice", 24h), 2);
+}
