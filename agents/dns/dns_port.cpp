@@ -1,0 +1,200 @@
+#include "agents/dns/dns_port.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+
+#include "agents/dns/bytes.hpp"
+#include "agents/dns/records.hpp"
+#include "agents/proto/dns/tcp_framing.hpp"
+
+namespace mailsim::agents {
+
+namespace net = sim::net;
+namespace dns = proto::dns;
+using namespace dns_bytes;
+
+namespace {
+struct TcpClient {
+  net::StreamSocket socket;
+  net::Ipv4Address address;
+  dns::TcpFrameReader reader;
+};
+}  // namespace
+
+struct DnsPort::State : std::enable_shared_from_this<State> {
+  State(net::Network& n, net::NodeId h, std::uint16_t p, std::string a, Handler hd, Describe d)
+      : net(n),
+        host(h),
+        port(p),
+        agent(std::move(a)),
+        handler(std::move(hd)),
+        describe(std::move(d)) {}
+
+  net::Network& net;
+  net::NodeId host;
+  std::uint16_t port;
+  std::string agent;
+  Handler handler;  // empty once the DnsPort is gone
+  Describe describe;
+  bool started = false;
+  bool serving = false;
+  bool watching_host = false;
+  std::uint64_t generation = 0;  // counts openings: a late UDP response needs the same socket
+  net::DatagramSocket udp;
+  std::map<net::ConnId, TcpClient> tcp;
+
+  void emit_state(const sim::TraceKind& kind, std::string_view cause) {
+    sim::Trace& trace = net.sim().trace();
+    if (!trace.active()) return;
+    DnsServerStateRecord r(kind);
+    r.agent = agent;
+    r.address = fmt::format("{}:{}", net.host(host).address().to_string(), port);
+    r.zones = describe ? describe() : std::string();
+    r.cause = std::string(cause);
+    trace.publish(r);
+  }
+
+  void watch_host() {
+    if (watching_host) return;
+    watching_host = true;
+    std::weak_ptr<State> weak = weak_from_this();
+    net.host(host).on_down([weak] {
+      if (auto st = weak.lock()) st->on_host_down();
+    });
+    net.host(host).on_up([weak] {
+      if (auto st = weak.lock(); st && st->started) st->open("host_up");
+    });
+  }
+
+  void open(std::string_view cause) {
+    if (serving || !handler || !net.host(host).is_up()) return;
+    std::weak_ptr<State> weak = weak_from_this();
+    udp = net.host(host).bind_udp(port, [weak](net::Ipv4Address from, std::uint16_t from_port,
+                                               std::span<const std::byte> bytes) {
+      if (auto st = weak.lock()) st->on_datagram(from, from_port, bytes);
+    });
+    net.host(host).listen(port, [weak](net::StreamSocket s) {
+      if (auto st = weak.lock()) st->on_accept(s);
+    });
+    serving = true;
+    ++generation;
+    emit_state(kinds::kDnsServerListening, cause);
+  }
+
+  // The sockets and connections end; `lost` when the network already dropped them.
+  void close(std::string_view cause, bool lost) {
+    if (!serving) return;
+    serving = false;
+    if (!lost) {
+      udp.close();
+      net.host(host).stop_listening(port);
+      for (auto& [id, client] : tcp)
+        client.socket.abort();
+    }
+    udp = {};
+    tcp.clear();
+    emit_state(kinds::kDnsServerStopped, cause);
+  }
+
+  void on_host_down() { close("host_down", true); }
+
+  void on_datagram(net::Ipv4Address from, std::uint16_t from_port,
+                   std::span<const std::byte> bytes) {
+    if (!handler) return;
+    std::weak_ptr<State> weak = weak_from_this();
+    const std::uint64_t opened = generation;
+    handler(Request{from, dns::Transport::udp, as_octets(bytes)},
+            [weak, opened, from, from_port](std::span<const std::uint8_t> response) {
+              auto st = weak.lock();
+              if (st && st->serving && st->generation == opened)
+                st->udp.send_to(from, from_port, as_bytes(response));
+            });
+  }
+
+  void on_accept(net::StreamSocket socket) {
+    const net::ConnId id = socket.id();
+    tcp[id] = TcpClient{socket, socket.remote_address(), {}};
+    std::weak_ptr<State> weak = weak_from_this();
+    socket.on_data([weak, id](std::span<const std::byte> bytes) {
+      if (auto st = weak.lock()) st->on_tcp_data(id, bytes);
+    });
+    // RFC 7766 6.2.3: the client closes when it has its answers; the server follows.
+    socket.on_end([weak, id] {
+      auto st = weak.lock();
+      if (!st) return;
+      if (auto it = st->tcp.find(id); it != st->tcp.end()) {
+        it->second.socket.close();
+        st->tcp.erase(it);
+      }
+    });
+    socket.on_error([weak, id](net::ConnError) {
+      if (auto st = weak.lock()) st->tcp.erase(id);
+    });
+  }
+
+  void on_tcp_data(net::ConnId id, std::span<const std::byte> bytes) {
+    auto it = tcp.find(id);
+    if (it == tcp.end()) return;
+    it->second.reader.feed(as_octets(bytes));
+    std::vector<std::vector<std::uint8_t>> messages;
+    while (auto m = it->second.reader.next())
+      messages.push_back(std::move(*m));
+    const net::Ipv4Address client = it->second.address;
+    std::weak_ptr<State> weak = weak_from_this();
+    for (const auto& m : messages) {
+      if (!handler) return;
+      handler(Request{client, dns::Transport::tcp, m},
+              [weak, id](std::span<const std::uint8_t> response) {
+                auto st = weak.lock();
+                if (!st) return;
+                auto found = st->tcp.find(id);
+                if (found == st->tcp.end()) return;  // the client has gone
+                const auto framed = dns::frame_for_tcp(response);
+                found->second.socket.send(as_bytes(framed));
+              });
+    }
+  }
+};
+
+DnsPort::DnsPort(net::Network& net, net::NodeId host, std::uint16_t port, std::string agent,
+                 Handler handler, Describe describe)
+    : state_(std::make_shared<State>(net, host, port, std::move(agent), std::move(handler),
+                                     std::move(describe))) {}
+
+DnsPort::~DnsPort() {
+  state_->started = false;
+  if (state_->serving) {
+    state_->serving = false;
+    state_->udp.close();
+    state_->net.host(state_->host).stop_listening(state_->port);
+    for (auto& [id, client] : state_->tcp)
+      client.socket.abort();
+    state_->tcp.clear();
+  }
+  state_->handler = nullptr;
+  state_->describe = nullptr;
+}
+
+void DnsPort::start() {
+  state_->started = true;
+  state_->watch_host();
+  state_->open("started");
+}
+
+void DnsPort::stop() {
+  state_->started = false;
+  state_->close("stopped", false);
+}
+
+bool DnsPort::serving() const {
+  return state_->serving;
+}
+std::size_t DnsPort::tcp_connections() const {
+  return state_->tcp.size();
+}
+net::Network& DnsPort::net() const {
+  return state_->net;
+}
+
+}  // namespace mailsim::agents
