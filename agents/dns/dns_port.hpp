@@ -42,7 +42,7 @@ class DnsPort {
   std::size_t tcp_connections() const;
   sim::net::Network& net() const;
 
-  struct State;
+  struct State;  // shared with the socket and host callbacks, which may outlive us
 
  private:
   std::shared_ptr<State> state_;

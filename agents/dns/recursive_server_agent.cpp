@@ -65,7 +65,7 @@ struct RecursiveServerAgent::State {
             [this](const DnsPort::Request& r, const DnsPort::Respond& respond) {
               on_request(r, respond);
             },
-            [] { return std::string("recursive"); }) {}
+            [] { return std::string("* (recursive)"); }) {}
 
   net::Network& net;
   std::string name;

@@ -56,7 +56,7 @@ class DnsServerAgent {
   std::uint64_t truncated_answers() const;  // UDP answers sent with TC
   std::size_t tcp_connections() const;      // open now
 
-  struct State;  // shared with the socket, host and timer callbacks, which may outlive us
+  struct State;  // shared with the scripted changes, which may outlive us
 
  private:
   std::shared_ptr<State> state_;
