@@ -81,6 +81,12 @@ std::vector<ConservationChecker::Violation> ConservationChecker::check(
       if (bounce == messages_.end() || !bounce->second)
         add(key, msg::kBounceMissing, {{"dsn_queue_id", o.dsn_queue_id}});
     }
+    if (o.kind == &kinds::kMailDoubleBounced) {
+      if (!acc.null_sender) add(key, msg::kDiscardNotBounce, {});
+      auto notice = messages_.find({agent, o.dsn_queue_id});
+      if (notice == messages_.end() || !notice->second)
+        add(key, msg::kBounceMissing, {{"dsn_queue_id", o.dsn_queue_id}});
+    }
     if (o.kind == &kinds::kMailDoubleBounceDiscarded && !acc.null_sender)
       add(key, msg::kDiscardNotBounce, {});
   }

@@ -31,9 +31,13 @@ std::string_view stage_name(Stage stage) {
 }
 
 std::span<const sim::TraceKind* const> journey_kinds() {
-  static constexpr std::array<const sim::TraceKind*, 6> kAll{
-      &kinds::kMailAccepted, &kinds::kMailRelayed, &kinds::kMailDelivered,
-      &kinds::kMailDeferred, &kinds::kMailBounced, &kinds::kMailDoubleBounceDiscarded};
+  static constexpr std::array<const sim::TraceKind*, 7> kAll{&kinds::kMailAccepted,
+                                                             &kinds::kMailRelayed,
+                                                             &kinds::kMailDelivered,
+                                                             &kinds::kMailDeferred,
+                                                             &kinds::kMailBounced,
+                                                             &kinds::kMailDoubleBounced,
+                                                             &kinds::kMailDoubleBounceDiscarded};
   return kAll;
 }
 

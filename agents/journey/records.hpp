@@ -33,6 +33,9 @@ inline constexpr sim::TraceKind kMailRelayed{"mail.relayed", "agents"};
 inline constexpr sim::TraceKind kMailDelivered{"mail.delivered", "agents"};
 inline constexpr sim::TraceKind kMailDeferred{"mail.deferred", "agents"};
 inline constexpr sim::TraceKind kMailBounced{"mail.bounced", "agents"};
+// A bounce (from <>) that could not be delivered either: a copy goes to the postmaster...
+inline constexpr sim::TraceKind kMailDoubleBounced{"mail.double_bounced", "agents"};
+// ...or, when that is not possible, it is discarded.
 inline constexpr sim::TraceKind kMailDoubleBounceDiscarded{"mail.double_bounce_discarded",
                                                            "agents"};
 }  // namespace kinds

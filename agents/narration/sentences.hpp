@@ -30,6 +30,12 @@ inline constexpr Message kMailBounced{
     "status notification {dsn_queue_id} back to the sender",
     "{agent} abandonne {queue_id} pour {recipient} : {reply} ({explain}) ; il renvoie un avis de "
     "non-remise {dsn_queue_id} à l'expéditeur"};
+inline constexpr Message kMailDoubleBounced{
+    "mail.double_bounced",
+    "{agent} could not deliver the bounce {queue_id} to {recipient} either; a bounce about a "
+    "bounce is never sent back, so a copy goes to the postmaster as {dsn_queue_id}",
+    "{agent} n'a pas pu remettre non plus l'avis {queue_id} à {recipient} ; on ne renvoie jamais "
+    "d'avis à propos d'un avis, une copie part donc au postmaster sous {dsn_queue_id}"};
 inline constexpr Message kMailDoubleBounceDiscarded{
     "mail.double_bounce_discarded",
     "{agent} could not deliver the bounce {queue_id} to {recipient} either; a bounce about a "
@@ -49,9 +55,17 @@ inline constexpr Message kTypedReceived{"typed.received",
 inline constexpr Message kTypedClosed{"typed.closed", "{session}: {reason_text}",
                                       "{session} : {reason_text}"};
 
-inline constexpr std::array kAll{&kMailAccepted,  &kMailRelayed, &kMailDelivered,
-                                 &kMailDeferred,  &kMailBounced, &kMailDoubleBounceDiscarded,
-                                 &kTypedOpened,   &kTypedFailed, &kTypedSent,
-                                 &kTypedReceived, &kTypedClosed};
+inline constexpr std::array kAll{&kMailAccepted,
+                                 &kMailRelayed,
+                                 &kMailDelivered,
+                                 &kMailDeferred,
+                                 &kMailBounced,
+                                 &kMailDoubleBounced,
+                                 &kMailDoubleBounceDiscarded,
+                                 &kTypedOpened,
+                                 &kTypedFailed,
+                                 &kTypedSent,
+                                 &kTypedReceived,
+                                 &kTypedClosed};
 
 }  // namespace mailsim::agents::narration

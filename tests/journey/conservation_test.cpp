@@ -105,6 +105,20 @@ TEST_F(Journey, BouncesMustBeQueuedAndNeverBeBounced) {
       "bounce\n");
 }
 
+TEST_F(Journey, AnUndeliverableBounceGoesToThePostmaster) {
+  accept("smtp.a.example", "A1", "", {"alice@a.example"});  // a bounce, from <>
+  accept("smtp.a.example", "A2", "", {"postmaster@a.example"});
+  outcome(kinds::kMailDoubleBounced, "smtp.a.example", "A1", "alice@a.example", "", "", "A2");
+  outcome(kinds::kMailDoubleBounceDiscarded, "smtp.a.example", "A2", "postmaster@a.example");
+  EXPECT_EQ(report(), "");
+  accept("smtp.a.example", "A3", "alice@a.example", {"bob@b.example"});
+  outcome(kinds::kMailDoubleBounced, "smtp.a.example", "A3", "bob@b.example", "", "", "A9");
+  EXPECT_EQ(report(),
+            "smtp.a.example discarded A3 for bob@b.example as a double bounce, but it is not a "
+            "bounce\n"
+            "smtp.a.example bounced A3 for bob@b.example, but the bounce A9 was never queued\n");
+}
+
 TEST_F(Journey, DoubleOutcomesUnknownMessagesAndPhantomRelays) {
   accept("smtp.a.example", "A1", "alice@a.example", {"bob@b.example"});
   outcome(kinds::kMailDelivered, "smtp.a.example", "A1", "bob@b.example");
