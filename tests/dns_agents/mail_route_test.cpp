@@ -110,6 +110,17 @@ TEST(MailRoute, MxRecordsMeanTheDomainsOwnAddressIsNeverUsed) {
   EXPECT_EQ(m.w.count({"dns.query.sent", "name=b.example.", "type=A "}), 0u);
 }
 
+TEST(MailRoute, AnExchangeNamedByAnAliasIsFollowed) {
+  MailWorld m;
+  m.agents[0]->replace(
+      name("b.example."), dns::RecordType::MX,
+      {dns::make_record(name("b.example."), 300, dns::MxData{10, name("alias.b.example.")})});
+  const dns::MailRoute r = m.route("b.example.");
+  EXPECT_EQ(texts(r.addresses), std::vector<std::string>{"192.0.2.25"});
+  EXPECT_EQ(m.w.count({"dns.response.received", "name=alias.b.example.", "type=A", "answers=2"}),
+            1u);  // the CNAME and the address of its target, in one answer
+}
+
 TEST(MailRoute, NullMxIsAPermanentFailure) {
   MailWorld m;
   const dns::MailRoute r = m.route("nullmx.b.example.");
