@@ -1,0 +1,19 @@
+#include "agents/retrieval/protocol.hpp"
+
+namespace mailsim::agents {
+
+using namespace std::chrono_literals;
+
+std::string_view protocol_name(RetrievalProtocol p) {
+  return p == RetrievalProtocol::pop3 ? "pop3" : "imap";
+}
+
+std::uint16_t default_port(RetrievalProtocol p) {
+  return p == RetrievalProtocol::pop3 ? 110 : 143;
+}
+
+sim::SimTime default_idle_timeout(RetrievalProtocol p) {
+  return p == RetrievalProtocol::pop3 ? sim::SimTime(10min) : sim::SimTime(30min);
+}
+
+}  // namespace mailsim::agents

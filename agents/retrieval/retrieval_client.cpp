@@ -1,0 +1,369 @@
+#include "agents/retrieval/retrieval_client.hpp"
+
+#include <map>
+
+#include "agents/retrieval/activity_timer.hpp"
+#include "agents/retrieval/dialogue_tracer.hpp"
+
+namespace mailsim::agents {
+
+namespace net = sim::net;
+namespace pop3 = proto::pop3;
+namespace imap = proto::imap;
+
+std::string_view fetch_failure_name(FetchFailure f) {
+  switch (f) {
+    case FetchFailure::none:
+      return "none";
+    case FetchFailure::refused:
+      return "refused";
+    case FetchFailure::malformed:
+      return "malformed";
+    case FetchFailure::answer_too_long:
+      return "answer_too_long";
+    case FetchFailure::closed_early:
+      return "closed_early";
+    case FetchFailure::timed_out:
+      return "timed_out";
+    case FetchFailure::connection:
+      return "connection";
+  }
+  return "?";
+}
+
+namespace {
+
+std::string_view step_name(pop3::ClientStep s) {
+  using S = pop3::ClientStep;
+  switch (s) {
+    case S::greeting:
+      return "greeting";
+    case S::user:
+      return "user";
+    case S::pass:
+      return "pass";
+    case S::uidl:
+      return "uidl";
+    case S::list:
+      return "list";
+    case S::retr:
+      return "retr";
+    case S::dele:
+      return "dele";
+    case S::quit:
+      return "quit";
+    case S::done:
+      return "done";
+    case S::failed:
+      return "failed";
+  }
+  return "?";
+}
+
+std::string_view step_name(imap::ClientStep s) {
+  using S = imap::ClientStep;
+  switch (s) {
+    case S::greeting:
+      return "greeting";
+    case S::login:
+      return "login";
+    case S::select:
+      return "select";
+    case S::search:
+      return "search";
+    case S::fetch:
+      return "fetch";
+    case S::store:
+      return "store";
+    case S::expunge:
+      return "expunge";
+    case S::logout:
+      return "logout";
+    case S::done:
+      return "done";
+    case S::failed:
+      return "failed";
+  }
+  return "?";
+}
+
+template <class Failure>
+FetchFailure convert(Failure f) {
+  switch (f) {
+    case Failure::none:
+      return FetchFailure::none;
+    case Failure::refused:
+      return FetchFailure::refused;
+    case Failure::malformed:
+      return FetchFailure::malformed;
+    case Failure::answer_too_long:
+      return FetchFailure::answer_too_long;
+  }
+  return FetchFailure::malformed;
+}
+
+// The part of a POP3 or IMAP client session the endpoint drives.
+class ClientDriver {
+ public:
+  virtual ~ClientDriver() = default;
+  virtual void receive(std::string_view bytes) = 0;
+  virtual bool finished() const = 0;
+  virtual std::string step() const = 0;
+  virtual std::string folder() const = 0;
+  // Fills the session's part of the outcome: failure, its step and line, the messages.
+  virtual void report(FetchOutcome& out) const = 0;
+};
+
+class Pop3Driver final : public ClientDriver {
+ public:
+  Pop3Driver(pop3::ClientJob job, pop3::ClientSession::Send send)
+      : session_(std::move(job), std::move(send)) {}
+  void receive(std::string_view bytes) override { session_.receive(bytes); }
+  bool finished() const override { return session_.finished(); }
+  std::string step() const override { return std::string(step_name(session_.step())); }
+  std::string folder() const override { return "INBOX"; }
+  void report(FetchOutcome& out) const override {
+    out.failure = convert(session_.failure());
+    if (!out.ok()) {
+      out.failed_step = std::string(step_name(session_.failed_step()));
+      out.error_line = session_.error_line();
+    }
+    for (const auto& m : session_.messages())
+      out.messages.push_back({m.unique_id, m.content});
+  }
+
+ private:
+  pop3::ClientSession session_;
+};
+
+class ImapDriver final : public ClientDriver {
+ public:
+  ImapDriver(imap::ClientJob job, imap::ClientSession::Send send)
+      : folder_(job.folder), session_(std::move(job), std::move(send)) {}
+  void receive(std::string_view bytes) override { session_.receive(bytes); }
+  bool finished() const override { return session_.finished(); }
+  std::string step() const override { return std::string(step_name(session_.step())); }
+  std::string folder() const override { return folder_; }
+  void report(FetchOutcome& out) const override {
+    out.failure = convert(session_.failure());
+    if (!out.ok()) {
+      out.failed_step = std::string(step_name(session_.failed_step()));
+      out.error_line = session_.error_line();
+    }
+    for (const auto& m : session_.messages())
+      out.messages.push_back(
+          {std::to_string(session_.uid_validity()) + "." + std::to_string(m.uid), m.content});
+  }
+
+ private:
+  std::string folder_;
+  imap::ClientSession session_;
+};
+
+std::string host_label(const net::Network& net, net::Ipv4Address address) {
+  if (auto node = net.node_at(address)) return net.name(*node);
+  return address.to_string();
+}
+
+std::string connection_reason(net::ConnError e) {
+  return "connection_" + std::string(net::conn_error_name(e));
+}
+
+struct Attempt {
+  Attempt(sim::Simulator& sim, sim::SimTime limit, std::function<void()> on_silence,
+          sim::Trace& trace, RetrievalParties parties)
+      : timer(sim, limit, std::move(on_silence)), tracer(trace, std::move(parties)) {}
+  FetchOutcome outcome;  // the parts known before the end
+  RetrievalClientEndpoint::Done done;
+  net::StreamSocket socket;
+  std::unique_ptr<ClientDriver> driver;
+  ActivityTimer timer;
+  DialogueTracer tracer;
+  bool connected = false;
+};
+
+}  // namespace
+
+struct RetrievalClientEndpoint::State : std::enable_shared_from_this<State> {
+  State(net::Network& n, net::NodeId h, Options o) : net(n), host(h), options(o), name(n.name(h)) {}
+
+  net::Network& net;
+  net::NodeId host;
+  Options options;
+  std::string name;
+  bool alive = true;
+  bool watching_host = false;
+  std::uint64_t next_key = 1;  // a failed connect has no connection id: key by order
+  std::map<std::uint64_t, std::unique_ptr<Attempt>> attempts;
+
+  sim::SimTime now() const { return net.sim().now(); }
+  Attempt* find(std::uint64_t key) {
+    auto it = attempts.find(key);
+    return it == attempts.end() ? nullptr : it->second.get();
+  }
+
+  void watch_host() {
+    if (watching_host) return;
+    watching_host = true;
+    std::weak_ptr<State> weak = weak_from_this();
+    net.host(host).on_down([weak] {
+      auto st = weak.lock();
+      if (!st) return;
+      std::vector<std::uint64_t> keys;
+      for (const auto& [key, a] : st->attempts)
+        keys.push_back(key);
+      for (std::uint64_t key : keys)
+        st->broken(key, net::ConnError::host_down);
+    });
+  }
+
+  template <class Driver, class Job>
+  net::ConnId open(RetrievalProtocol protocol, net::Ipv4Address to, std::uint16_t port, Job job,
+                   Done done) {
+    watch_host();
+    if (port == 0) port = default_port(protocol);
+    const std::uint64_t key = next_key++;
+    std::weak_ptr<State> weak = weak_from_this();
+    RetrievalParties parties{protocol, RetrievalSide::client, 0, name, host_label(net, to)};
+    auto a = std::make_unique<Attempt>(
+        net.sim(), options.response_timeout,
+        [weak, key] {
+          if (auto st = weak.lock()) st->silent(key);
+        },
+        net.sim().trace(), parties);
+    Attempt* attempt = a.get();
+    a->done = std::move(done);
+    a->outcome.protocol = protocol;
+    a->outcome.server = parties.server;
+    a->outcome.address = to;
+    a->outcome.port = port;
+    a->outcome.user = job.user;
+    a->outcome.started = now();
+    a->driver = std::make_unique<Driver>(std::move(job), [attempt](std::string_view bytes) {
+      attempt->tracer.sent(bytes);
+      attempt->socket.send(bytes);
+      attempt->timer.touch();
+    });
+    attempts.emplace(key, std::move(a));
+
+    auto on_error = [weak, key](net::ConnError e) {
+      if (auto st = weak.lock()) st->broken(key, e);
+    };
+    auto on_connected = [weak, key](net::StreamSocket) {
+      auto st = weak.lock();
+      Attempt* a = st ? st->find(key) : nullptr;
+      if (a == nullptr) return;
+      a->connected = true;
+      a->timer.touch();  // the greeting is the first answer awaited
+    };
+    attempt->socket = net.host(host).connect(to, port, on_connected, on_error);
+    attempt->outcome.conn = attempt->socket.id();
+    attempt->tracer.parties().conn = attempt->outcome.conn;
+    attempt->tracer.emit(kinds::kRetrievalClientConnecting, [&](RetrievalRecord& r) {
+      r.address = to.to_string();
+      r.port = port;
+    });
+    attempt->socket.on_error(on_error);
+    attempt->socket.on_data([weak, key](std::span<const std::byte> bytes) {
+      auto st = weak.lock();
+      Attempt* a = st ? st->find(key) : nullptr;
+      if (a == nullptr) return;
+      const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+      a->timer.touch();
+      a->tracer.received(text);
+      a->driver->receive(text);
+      if (a->driver->finished()) st->finish(key, std::nullopt);
+    });
+    attempt->socket.on_end([weak, key] {
+      auto st = weak.lock();
+      Attempt* a = st ? st->find(key) : nullptr;
+      if (a == nullptr) return;
+      st->finish(key, FetchFailure::closed_early);
+    });
+    return attempt->outcome.conn;
+  }
+
+  void silent(std::uint64_t key) {
+    if (find(key) != nullptr) finish(key, FetchFailure::timed_out);
+  }
+
+  void broken(std::uint64_t key, net::ConnError e) {
+    Attempt* a = find(key);
+    if (a == nullptr) return;
+    a->outcome.connection_error = e;
+    finish(key, FetchFailure::connection);
+  }
+
+  // The dialogue ended (`cut` empty) or was cut short.
+  void finish(std::uint64_t key, std::optional<FetchFailure> cut) {
+    auto it = attempts.find(key);
+    std::unique_ptr<Attempt> a = std::move(it->second);
+    attempts.erase(it);
+    a->timer.cancel();
+    FetchOutcome out = std::move(a->outcome);
+    const std::string step = a->driver->step();
+    a->driver->report(out);
+    if (cut && out.ok()) {  // the session itself had not failed: the connection did
+      out.failure = *cut;
+      out.failed_step = step;
+      if (*cut == FetchFailure::closed_early) out.error_line = a->tracer.last_received();
+    }
+    out.finished = now();
+    // A broken connection has nothing left to close; otherwise close in order (after the
+    // QUIT or LOGOUT the session may just have sent).
+    if (!out.connection_error) a->socket.close();
+
+    if (out.ok()) {
+      a->tracer.emit(kinds::kRetrievalClientFetched, [&](RetrievalRecord& r) {
+        r.user = out.user;
+        r.folder = a->driver->folder();
+        r.count = out.messages.size();
+      });
+    } else {
+      a->tracer.emit(kinds::kRetrievalClientFailed, [&](RetrievalRecord& r) {
+        r.user = out.user;
+        r.reason = out.failure == FetchFailure::connection && out.connection_error
+                       ? connection_reason(*out.connection_error)
+                       : std::string(fetch_failure_name(out.failure));
+        r.step = out.failed_step;
+        r.reply = out.error_line;
+      });
+    }
+    if (alive && a->done) a->done(out);
+  }
+};
+
+RetrievalClientEndpoint::RetrievalClientEndpoint(net::Network& net, net::NodeId host,
+                                                 Options options)
+    : state_(std::make_shared<State>(net, host, options)) {}
+
+RetrievalClientEndpoint::~RetrievalClientEndpoint() {
+  state_->alive = false;
+  for (auto& [key, a] : state_->attempts) {
+    a->timer.cancel();
+    a->socket.abort();
+  }
+  state_->attempts.clear();
+}
+
+net::ConnId RetrievalClientEndpoint::fetch_pop3(net::Ipv4Address server, pop3::ClientJob job,
+                                                Done done, std::uint16_t port) {
+  return state_->open<Pop3Driver>(RetrievalProtocol::pop3, server, port, std::move(job),
+                                  std::move(done));
+}
+
+net::ConnId RetrievalClientEndpoint::fetch_imap(net::Ipv4Address server, imap::ClientJob job,
+                                                Done done, std::uint16_t port) {
+  return state_->open<ImapDriver>(RetrievalProtocol::imap, server, port, std::move(job),
+                                  std::move(done));
+}
+
+std::vector<RetrievalClientEndpoint::InProgress> RetrievalClientEndpoint::in_progress() const {
+  std::vector<InProgress> out;
+  for (const auto& [key, a] : state_->attempts)
+    out.push_back(
+        {a->outcome.conn, a->outcome.server, a->outcome.protocol, a->connected, a->driver->step()});
+  return out;
+}
+
+}  // namespace mailsim::agents

@@ -1,0 +1,315 @@
+#include "agents/retrieval/retrieval_server.hpp"
+
+#include <map>
+
+#include "agents/proto/imap/server_session.hpp"
+#include "agents/proto/pop3/server_session.hpp"
+#include "agents/retrieval/activity_timer.hpp"
+#include "agents/retrieval/dialogue_tracer.hpp"
+
+namespace mailsim::agents {
+
+namespace net = sim::net;
+namespace pop3 = proto::pop3;
+namespace imap = proto::imap;
+
+std::string_view end_name(RetrievalServerEnd end) {
+  switch (end) {
+    case RetrievalServerEnd::closed:
+      return "closed";
+    case RetrievalServerEnd::client_left:
+      return "client_left";
+    case RetrievalServerEnd::reset:
+      return "reset";
+    case RetrievalServerEnd::timed_out:
+      return "timed_out";
+    case RetrievalServerEnd::host_down:
+      return "host_down";
+    case RetrievalServerEnd::idle_timeout:
+      return "idle_timeout";
+    case RetrievalServerEnd::stopped:
+      return "stopped";
+  }
+  return "?";
+}
+
+namespace {
+
+// The part of a POP3 or IMAP server session the endpoint drives.
+class SessionDriver {
+ public:
+  virtual ~SessionDriver() = default;
+  virtual void start() = 0;
+  virtual void receive(std::string_view bytes) = 0;
+  virtual bool closed() const = 0;
+  virtual std::string state() const = 0;
+};
+
+template <class Session>
+class Driver final : public SessionDriver {
+ public:
+  template <class... Args>
+  explicit Driver(Args&&... args) : session_(std::forward<Args>(args)...) {}
+  Session& session() { return session_; }
+  void start() override { session_.start(); }
+  void receive(std::string_view bytes) override { session_.receive(bytes); }
+  bool closed() const override { return session_.closed(); }
+  std::string state() const override { return std::string(state_name(session_.state())); }
+
+ private:
+  Session session_;
+};
+
+std::string host_label(const net::Network& net, net::Ipv4Address address) {
+  if (auto node = net.node_at(address)) return net.name(*node);
+  return address.to_string();
+}
+
+// One accepted connection and the session that runs over it.
+struct Connection {
+  Connection(sim::Simulator& sim, sim::SimTime idle, std::function<void()> on_idle,
+             sim::Trace& trace, RetrievalParties parties)
+      : idle_timer(sim, idle, std::move(on_idle)), tracer(trace, std::move(parties)) {}
+  RetrievalServerConnection view;
+  net::StreamSocket socket;
+  std::unique_ptr<SessionDriver> session;
+  ActivityTimer idle_timer;
+  DialogueTracer tracer;
+  int depth = 0;  // calls into the session in progress: end only when back at 0
+  std::optional<RetrievalServerEnd> pending_end;
+};
+
+}  // namespace
+
+struct RetrievalServerEndpoint::State : std::enable_shared_from_this<State> {
+  State(net::Network& n, net::NodeId h, proto::mailbox::MailStore& s, Options o)
+      : net(n), host(h), store(s), options(std::move(o)), name(n.name(h)) {
+    if (options.port == 0) options.port = default_port(options.protocol);
+    if (options.idle_timeout <= sim::SimTime(0))
+      options.idle_timeout = default_idle_timeout(options.protocol);
+    if (options.hostname.empty()) options.hostname = name;
+  }
+
+  net::Network& net;
+  net::NodeId host;
+  proto::mailbox::MailStore& store;
+  Options options;
+  std::string name;
+  bool started = false;
+  bool listening = false;
+  bool watching_host = false;
+  std::uint64_t accepted = 0;
+  std::map<net::ConnId, std::unique_ptr<Connection>> connections;
+  std::vector<RetrievalServerEnd> ended;
+
+  sim::SimTime now() const { return net.sim().now(); }
+  Connection* find(net::ConnId id) {
+    auto it = connections.find(id);
+    return it == connections.end() ? nullptr : it->second.get();
+  }
+
+  void listen() {
+    if (listening || !net.host(host).is_up()) return;
+    std::weak_ptr<State> weak = weak_from_this();
+    net.host(host).listen(options.port, [weak](net::StreamSocket s) {
+      if (auto st = weak.lock()) st->on_accept(s);
+    });
+    listening = true;
+    DialogueTracer(net.sim().trace(), {options.protocol, RetrievalSide::server, 0, {}, name})
+        .emit(kinds::kRetrievalServerListening, [&](RetrievalRecord& r) { r.port = options.port; });
+  }
+
+  void watch_host() {
+    if (watching_host) return;
+    watching_host = true;
+    std::weak_ptr<State> weak = weak_from_this();
+    net.host(host).on_down([weak] {
+      if (auto st = weak.lock()) st->on_host_down();
+    });
+    net.host(host).on_up([weak] {
+      if (auto st = weak.lock(); st && st->started) st->listen();
+    });
+  }
+
+  std::unique_ptr<SessionDriver> make_session(Connection& conn) {
+    auto send = [&conn](std::string_view bytes) {
+      conn.tracer.sent(bytes);
+      conn.socket.send(bytes);
+    };
+    auto on_state = [&conn](auto from, auto to) {
+      conn.tracer.emit(kinds::kRetrievalServerState, [&](RetrievalRecord& r) {
+        r.from_state = std::string(state_name(from));
+        r.to_state = std::string(state_name(to));
+      });
+    };
+    if (options.protocol == RetrievalProtocol::pop3) {
+      pop3::ServerConfig config;
+      config.hostname = options.hostname;
+      auto d = std::make_unique<Driver<pop3::ServerSession>>(store, config, send);
+      d->session().on_state_change(on_state);
+      return d;
+    }
+    imap::ServerConfig config;
+    config.hostname = options.hostname;
+    config.calendar = options.calendar;
+    config.now = [this] { return now(); };
+    auto d = std::make_unique<Driver<imap::ServerSession>>(store, config, send);
+    d->session().on_state_change(on_state);
+    return d;
+  }
+
+  void on_accept(net::StreamSocket socket) {
+    const net::ConnId id = socket.id();
+    std::weak_ptr<State> weak = weak_from_this();
+    const net::Ipv4Address from = socket.remote_address();
+    RetrievalParties parties{options.protocol, RetrievalSide::server, id, host_label(net, from),
+                             name};
+    auto c = std::make_unique<Connection>(
+        net.sim(), options.idle_timeout,
+        [weak, id] {
+          if (auto st = weak.lock()) st->on_idle(id);
+        },
+        net.sim().trace(), parties);
+    c->view = {id, parties.client, from, socket.remote_port(), now(), now(), {}};
+    c->socket = socket;
+    Connection* conn = c.get();
+    c->session = make_session(*conn);
+    connections.emplace(id, std::move(c));
+    ++accepted;
+
+    socket.on_data([weak, id](std::span<const std::byte> bytes) {
+      auto st = weak.lock();
+      Connection* conn = st ? st->find(id) : nullptr;
+      if (conn == nullptr) return;
+      const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+      conn->view.last_activity = st->now();
+      conn->idle_timer.touch();
+      conn->tracer.received(text);
+      st->enter(*conn, [&] { conn->session->receive(text); });
+    });
+    socket.on_end([weak, id] {
+      if (auto st = weak.lock()) st->end(id, RetrievalServerEnd::client_left);
+    });
+    socket.on_error([weak, id](net::ConnError e) {
+      if (auto st = weak.lock())
+        st->end(id, e == net::ConnError::reset ? RetrievalServerEnd::reset
+                                               : RetrievalServerEnd::timed_out);
+    });
+
+    conn->tracer.emit(kinds::kRetrievalServerAccepted);
+    conn->idle_timer.touch();
+    enter(*conn, [&] { conn->session->start(); });
+  }
+
+  void on_idle(net::ConnId id) {
+    Connection* conn = find(id);
+    if (conn == nullptr) return;
+    // RFC 3501 5.4: an IMAP server tells the client before closing; a POP3 server just closes
+    // (RFC 1939 3), without entering UPDATE.
+    if (options.protocol == RetrievalProtocol::imap) {
+      const std::string_view bye = "* BYE Autologout; idle for too long\r\n";
+      conn->tracer.sent(bye);
+      conn->socket.send(bye);
+    }
+    end(id, RetrievalServerEnd::idle_timeout);
+  }
+
+  // Every call into a session goes through here: once the outermost call returns, an ended
+  // session closes its connection.
+  template <class F>
+  void enter(Connection& conn, F&& call) {
+    ++conn.depth;
+    call();
+    if (--conn.depth > 0) return;
+    conn.view.state = conn.session->state();
+    if (conn.pending_end) return end(conn.view.id, *conn.pending_end);
+    if (conn.session->closed()) return end(conn.view.id, RetrievalServerEnd::closed);
+  }
+
+  void end(net::ConnId id, RetrievalServerEnd how) {
+    auto it = connections.find(id);
+    if (it == connections.end()) return;
+    if (it->second->depth > 0) {
+      if (!it->second->pending_end) it->second->pending_end = how;
+      return;
+    }
+    std::unique_ptr<Connection> gone = std::move(it->second);
+    connections.erase(it);
+    gone->idle_timer.cancel();
+    if (how == RetrievalServerEnd::stopped) {
+      gone->socket.abort();
+    } else {
+      gone->socket.close();  // after the last answer; nothing when the connection is gone
+    }
+    ended.push_back(how);
+    gone->tracer.emit(kinds::kRetrievalServerClosed, [&](RetrievalRecord& r) {
+      r.reason = std::string(end_name(how));
+      r.state = gone->session->state();
+    });
+  }
+
+  void end_all(RetrievalServerEnd how) {
+    std::vector<net::ConnId> ids;
+    for (const auto& [id, conn] : connections)
+      ids.push_back(id);
+    for (net::ConnId id : ids)
+      end(id, how);
+  }
+
+  void on_host_down() {
+    listening = false;  // the network has closed the listener and every connection
+    end_all(RetrievalServerEnd::host_down);
+  }
+};
+
+RetrievalServerEndpoint::RetrievalServerEndpoint(net::Network& net, net::NodeId host,
+                                                 proto::mailbox::MailStore& store, Options options)
+    : state_(std::make_shared<State>(net, host, store, std::move(options))) {}
+
+RetrievalServerEndpoint::~RetrievalServerEndpoint() {
+  stop();
+}
+
+void RetrievalServerEndpoint::start() {
+  state_->started = true;
+  state_->watch_host();
+  state_->listen();
+}
+
+void RetrievalServerEndpoint::stop() {
+  state_->started = false;
+  if (state_->listening) state_->net.host(state_->host).stop_listening(state_->options.port);
+  state_->listening = false;
+  state_->end_all(RetrievalServerEnd::stopped);
+}
+
+bool RetrievalServerEndpoint::listening() const {
+  return state_->listening;
+}
+RetrievalProtocol RetrievalServerEndpoint::protocol() const {
+  return state_->options.protocol;
+}
+std::uint16_t RetrievalServerEndpoint::port() const {
+  return state_->options.port;
+}
+sim::SimTime RetrievalServerEndpoint::idle_timeout() const {
+  return state_->options.idle_timeout;
+}
+const std::string& RetrievalServerEndpoint::host_name() const {
+  return state_->name;
+}
+std::uint64_t RetrievalServerEndpoint::accepted_count() const {
+  return state_->accepted;
+}
+const std::vector<RetrievalServerEnd>& RetrievalServerEndpoint::ended() const {
+  return state_->ended;
+}
+
+std::vector<RetrievalServerConnection> RetrievalServerEndpoint::connections() const {
+  std::vector<RetrievalServerConnection> out;
+  for (const auto& [id, conn] : state_->connections)
+    out.push_back(conn->view);
+  return out;
+}
+
+}  // namespace mailsim::agents

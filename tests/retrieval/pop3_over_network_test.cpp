@@ -1,0 +1,177 @@
+// POP3 across the virtual network: the server endpoint on mail.b.example serving what the MDA
+// delivered, the client endpoint on bob's PC fetching it, through routers, tiny segments,
+// loss, a wrong password, the server's host going down, deletions at QUIT, idle clients.
+#include <gtest/gtest.h>
+
+#include "agents/journey/conservation.hpp"
+#include "agents/retrieval/retrieval_records.hpp"
+#include "retrieval_world.hpp"
+
+using namespace retrieval_test;
+using namespace mailsim::agents;
+namespace net = mailsim::sim::net;
+
+TEST(Pop3OverNetwork, FetchesAcrossRoutersExactlyWhatWasDeliveredWithItsReturnPath) {
+  RetrievalWorld w;
+  const std::string stored = w.deliver(kMessage);
+  ASSERT_EQ(stored, "Return-Path: <alice@a.example>\r\n" + kMessage);
+  auto out = w.pop3(bob_pop3());
+  ASSERT_TRUE(out);
+  EXPECT_TRUE(out->ok()) << fetch_failure_name(out->failure) << " " << out->error_line;
+  ASSERT_EQ(out->messages.size(), 1u);
+  EXPECT_EQ(out->messages[0].content, stored);
+  EXPECT_EQ(out->server, "mail.b.example");
+  EXPECT_EQ(out->port, 110);
+  // Left on the server (no deletion asked); the server closed after QUIT.
+  EXPECT_EQ(w.store.messages("bob", "INBOX").size(), 1u);
+  ASSERT_EQ(w.pop3_server->ended().size(), 1u);
+  EXPECT_EQ(w.pop3_server->ended()[0], RetrievalServerEnd::closed);
+  EXPECT_TRUE(w.pop3_server->connections().empty());
+  EXPECT_TRUE(w.client->in_progress().empty());
+}
+
+TEST(Pop3OverNetwork, TheBytesSurviveAOneByteMss) {
+  RetrievalWorld w(7, {}, {.mss = 1});
+  const std::string stored = w.deliver(long_message(2000));
+  auto out = w.pop3(bob_pop3());
+  ASSERT_TRUE(out);
+  ASSERT_TRUE(out->ok()) << fetch_failure_name(out->failure);
+  ASSERT_EQ(out->messages.size(), 1u);
+  EXPECT_EQ(out->messages[0].content, stored);
+}
+
+TEST(Pop3OverNetwork, TheBytesSurviveFivePercentLoss) {
+  RetrievalWorld w(11, {.latency = 10ms, .loss = 0.05});
+  const std::string first = w.deliver(long_message(60000), "4B1");
+  const std::string second = w.deliver(kMessage, "4B2");
+  auto out = w.pop3(bob_pop3());
+  ASSERT_TRUE(out);
+  ASSERT_TRUE(out->ok()) << fetch_failure_name(out->failure);
+  ASSERT_EQ(out->messages.size(), 2u);
+  EXPECT_EQ(out->messages[0].content, first);
+  EXPECT_EQ(out->messages[1].content, second);
+}
+
+TEST(Pop3OverNetwork, AWrongPasswordGivesTheServersExactRefusal) {
+  RetrievalWorld w;
+  w.deliver(kMessage);
+  auto job = bob_pop3();
+  job.password = "guess";
+  auto out = w.pop3(job);
+  ASSERT_TRUE(out);
+  EXPECT_EQ(out->failure, FetchFailure::refused);
+  EXPECT_EQ(out->failed_step, "pass");
+  EXPECT_EQ(out->error_line, "-ERR [AUTH] invalid user name or password");
+  EXPECT_TRUE(out->messages.empty());
+}
+
+TEST(Pop3OverNetwork, DeletionsAtQuitAreSeenByTheNextSession) {
+  RetrievalWorld w;
+  w.deliver(kMessage, "4B1");
+  w.deliver(kMessage, "4B2");
+  auto first = w.pop3(bob_pop3(true));
+  ASSERT_TRUE(first && first->ok());
+  EXPECT_EQ(first->messages.size(), 2u);
+  EXPECT_TRUE(w.store.messages("bob", "INBOX").empty());
+  auto second = w.pop3(bob_pop3());
+  ASSERT_TRUE(second && second->ok());
+  EXPECT_TRUE(second->messages.empty());
+}
+
+TEST(Pop3OverNetwork,
+     TheServerHostGoingDownMidSessionLeavesTheClientWithATimeoutAndDeletesNothing) {
+  RetrievalWorld w(7, {.latency = 10ms, .bandwidth_bps = 200'000});
+  w.deliver(long_message(200000));
+  std::optional<FetchOutcome> out;
+  w.client->fetch_pop3(kServerAddress, bob_pop3(true), [&out](const FetchOutcome& o) { out = o; });
+  // Two seconds in, RETR is streaming 200 kB at 200 kbit/s: the server's host goes down.
+  w.sim.run_until(2s);
+  ASSERT_FALSE(out);
+  ASSERT_EQ(w.pop3_server->connections().size(), 1u);
+  w.net.set_host_up(w.server, false);
+  EXPECT_FALSE(w.pop3_server->listening());
+  ASSERT_EQ(w.pop3_server->ended().size(), 1u);
+  EXPECT_EQ(w.pop3_server->ended()[0], RetrievalServerEnd::host_down);
+  w.sim.run_until(1h);
+  ASSERT_TRUE(out);
+  // The client was waiting for the rest of the message: what the routers still held drains in
+  // (their queues hold a few seconds at 200 kbit/s), then nothing more comes, and five
+  // minutes (the response timeout) after the last byte it gives up.
+  EXPECT_EQ(out->failure, FetchFailure::timed_out);
+  EXPECT_EQ(out->failed_step, "retr");
+  EXPECT_GE(out->finished, 2s + 5min);
+  EXPECT_LT(out->finished, 2s + 5min + 5s);
+  EXPECT_TRUE(out->messages.empty());
+  // Nothing was deleted: there was no QUIT. When the host is back, the next fetch gets it.
+  w.net.set_host_up(w.server, true);
+  EXPECT_TRUE(w.pop3_server->listening());
+  auto again = w.pop3(bob_pop3());
+  ASSERT_TRUE(again && again->ok());
+  EXPECT_EQ(again->messages.size(), 1u);
+}
+
+TEST(Pop3OverNetwork, NothingListeningIsAConnectionRefused) {
+  RetrievalWorld w;
+  w.pop3_server->stop();
+  auto out = w.pop3(bob_pop3());
+  ASSERT_TRUE(out);
+  EXPECT_EQ(out->failure, FetchFailure::connection);
+  EXPECT_EQ(out->connection_error, net::ConnError::refused);
+}
+
+TEST(Pop3OverNetwork, AnIdleClientIsDisconnectedAfterTenMinutesWithoutAWord) {
+  RetrievalWorld w;
+  std::string received;
+  bool ended = false;
+  net::StreamSocket s = w.net.host(w.pc).connect(
+      kServerAddress, 110, [](net::StreamSocket) {}, [](net::ConnError) {});
+  s.on_data([&](std::span<const std::byte> b) {
+    received.append(reinterpret_cast<const char*>(b.data()), b.size());
+  });
+  s.on_end([&] { ended = true; });
+  w.sim.run_until(9min + 59s);
+  EXPECT_FALSE(ended);
+  EXPECT_EQ(received, "+OK mail.b.example POP3 server ready\r\n");
+  w.sim.run_until(10min + 1s);
+  EXPECT_TRUE(ended);
+  EXPECT_EQ(received, "+OK mail.b.example POP3 server ready\r\n");  // no goodbye in POP3
+  ASSERT_EQ(w.pop3_server->ended().size(), 1u);
+  EXPECT_EQ(w.pop3_server->ended()[0], RetrievalServerEnd::idle_timeout);
+}
+
+TEST(Pop3OverNetwork, AClientThatResetsIsForgotten) {
+  RetrievalWorld w;
+  net::StreamSocket s = w.net.host(w.pc).connect(
+      kServerAddress, 110, [](net::StreamSocket) {}, [](net::ConnError) {});
+  w.sim.run_until(100ms);
+  s.send(std::string_view("USER bob\r\n"));
+  w.sim.run_until(200ms);
+  EXPECT_EQ(w.pop3_server->connections().size(), 1u);
+  EXPECT_EQ(w.pop3_server->connections()[0].state, "AUTHORIZATION");
+  s.abort();
+  w.sim.run_until(1s);
+  EXPECT_TRUE(w.pop3_server->connections().empty());
+  ASSERT_EQ(w.pop3_server->ended().size(), 1u);
+  EXPECT_EQ(w.pop3_server->ended()[0], RetrievalServerEnd::reset);
+}
+
+TEST(Pop3OverNetwork, AcceptedDeliveredAndFetchedMessagesLeaveNoConservationViolation) {
+  RetrievalWorld w;
+  ConservationChecker checker(w.sim.trace());
+  for (std::string qid : {"4B1", "4B2"}) {
+    MailAcceptedRecord accepted;
+    accepted.agent = "mail.b.example";
+    accepted.queue_id = qid;
+    accepted.sender = "alice@a.example";
+    accepted.recipients = {"bob@b.example"};
+    w.sim.trace().publish(accepted);
+    w.deliver(kMessage, qid);
+  }
+  auto out = w.pop3(bob_pop3(true));
+  ASSERT_TRUE(out && out->ok());
+  EXPECT_EQ(out->messages.size(), 2u);
+  EXPECT_EQ(checker.accepted_count(), 2u);
+  auto violations = checker.check(
+      [](const std::string&, const std::string&, const std::string&) { return false; });
+  EXPECT_TRUE(violations.empty()) << ConservationChecker::describe(violations, mailsim::Lang::en);
+}
