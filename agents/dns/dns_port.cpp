@@ -19,6 +19,7 @@ struct TcpClient {
   net::StreamSocket socket;
   net::Ipv4Address address;
   dns::TcpFrameReader reader;
+  sim::EventId idle{};  // closes the connection when the client stays silent
 };
 }  // namespace
 
@@ -43,6 +44,39 @@ struct DnsPort::State : std::enable_shared_from_this<State> {
   std::uint64_t generation = 0;  // counts openings: a late UDP response needs the same socket
   net::DatagramSocket udp;
   std::map<net::ConnId, TcpClient> tcp;
+
+  sim::Simulator& sim() { return net.sim(); }
+
+  // Forgets a connection (its idle timer with it); the socket is the caller's to close.
+  void forget(net::ConnId id) {
+    if (auto it = tcp.find(id); it != tcp.end()) {
+      sim().cancel(it->second.idle);
+      tcp.erase(it);
+    }
+  }
+  void forget_all() {
+    for (auto& [id, client] : tcp)
+      sim().cancel(client.idle);
+    tcp.clear();
+  }
+
+  // RFC 7766 6.2.3: a server closes a connection that stays idle, so that clients which never
+  // close do not hold its resources for ever.
+  void arm_idle(net::ConnId id) {
+    auto it = tcp.find(id);
+    if (it == tcp.end()) return;
+    sim().cancel(it->second.idle);
+    std::weak_ptr<State> weak = weak_from_this();
+    it->second.idle = sim().schedule_after(kDnsTcpIdleTimeout, [weak, id] {
+      auto st = weak.lock();
+      if (!st) return;
+      auto found = st->tcp.find(id);
+      if (found == st->tcp.end()) return;
+      net::StreamSocket socket = found->second.socket;
+      st->tcp.erase(found);
+      socket.close();
+    });
+  }
 
   void emit_state(const sim::TraceKind& kind, std::string_view cause) {
     sim::Trace& trace = net.sim().trace();
@@ -93,7 +127,7 @@ struct DnsPort::State : std::enable_shared_from_this<State> {
         client.socket.abort();
     }
     udp = {};
-    tcp.clear();
+    forget_all();
     emit_state(kinds::kDnsServerStopped, cause);
   }
 
@@ -114,7 +148,8 @@ struct DnsPort::State : std::enable_shared_from_this<State> {
 
   void on_accept(net::StreamSocket socket) {
     const net::ConnId id = socket.id();
-    tcp[id] = TcpClient{socket, socket.remote_address(), {}};
+    tcp[id] = TcpClient{socket, socket.remote_address(), {}, {}};
+    arm_idle(id);
     std::weak_ptr<State> weak = weak_from_this();
     socket.on_data([weak, id](std::span<const std::byte> bytes) {
       if (auto st = weak.lock()) st->on_tcp_data(id, bytes);
@@ -124,18 +159,20 @@ struct DnsPort::State : std::enable_shared_from_this<State> {
       auto st = weak.lock();
       if (!st) return;
       if (auto it = st->tcp.find(id); it != st->tcp.end()) {
-        it->second.socket.close();
-        st->tcp.erase(it);
+        net::StreamSocket socket = it->second.socket;
+        st->forget(id);
+        socket.close();
       }
     });
     socket.on_error([weak, id](net::ConnError) {
-      if (auto st = weak.lock()) st->tcp.erase(id);
+      if (auto st = weak.lock()) st->forget(id);
     });
   }
 
   void on_tcp_data(net::ConnId id, std::span<const std::byte> bytes) {
     auto it = tcp.find(id);
     if (it == tcp.end()) return;
+    arm_idle(id);
     it->second.reader.feed(as_octets(bytes));
     std::vector<std::vector<std::uint8_t>> messages;
     while (auto m = it->second.reader.next())
@@ -170,7 +207,7 @@ DnsPort::~DnsPort() {
     state_->net.host(state_->host).stop_listening(state_->port);
     for (auto& [id, client] : state_->tcp)
       client.socket.abort();
-    state_->tcp.clear();
+    state_->forget_all();
   }
   state_->handler = nullptr;
   state_->describe = nullptr;

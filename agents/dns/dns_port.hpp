@@ -4,7 +4,8 @@
 // connection (RFC 1035 4.2.2, several per connection), hands every request to the owner's
 // handler, and sends the response back the way the request came, now or later (a recursive
 // server answers once its own lookup is done). A response for a client that has gone (its
-// connection closed, or this host went down meanwhile) is dropped.
+// connection closed, or this host went down meanwhile) is dropped. A TCP connection idle for
+// kDnsTcpIdleTimeout is closed.
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -16,6 +17,10 @@
 #include "sim/net/network.hpp"
 
 namespace mailsim::agents {
+
+// A TCP connection without a message for this long is closed by the server (RFC 7766 6.2.3
+// leaves the value to the server; a few seconds is usual).
+inline constexpr sim::SimTime kDnsTcpIdleTimeout = std::chrono::seconds(10);
 
 class DnsPort {
  public:

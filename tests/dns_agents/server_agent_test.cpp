@@ -3,6 +3,8 @@
 // going down and coming back, stop and start.
 #include <gtest/gtest.h>
 
+#include <optional>
+
 #include "agents/dns/bytes.hpp"
 #include "agents/proto/dns/tcp_framing.hpp"
 #include "tests/dns_agents/dns_world.hpp"
@@ -107,6 +109,27 @@ TEST_F(ServerFixture, AnswersEveryFramedMessageOfATcpConnectionInOrder) {
   w.sim.run_until(5s);
   EXPECT_TRUE(closed);
   EXPECT_EQ(server.tcp_connections(), 0u);
+}
+
+TEST_F(ServerFixture, ClosesATcpConnectionLeftIdle) {
+  server.start();
+  std::optional<sim::SimTime> server_closed;
+  net::StreamSocket s = w.net.host(pc).connect(
+      ip("192.0.2.53"), 53, [](net::StreamSocket) {}, [](net::ConnError) { FAIL(); });
+  s.on_end([&] { server_closed = w.sim.now(); });
+  w.sim.schedule_at(5s, [&] {  // one question at 5 s, then silence
+    s.send(as_bytes(dns::frame_for_tcp(
+        dns::encode(dns::make_query(1, {name("b.example."), dns::RecordType::MX}, true)))));
+  });
+  w.sim.run_until(14s);
+  EXPECT_FALSE(server_closed);
+  EXPECT_EQ(server.tcp_connections(), 1u);
+  w.sim.run_until(20s);
+  ASSERT_TRUE(server_closed);
+  EXPECT_GT(*server_closed, 15s);  // 10 s after the question reached it
+  EXPECT_LT(*server_closed, 15100ms);
+  EXPECT_EQ(server.tcp_connections(), 0u);
+  EXPECT_EQ(server.tcp_answers(), 1u);
 }
 
 TEST_F(ServerFixture, ServesChangedRecordsFromTheScriptedTime) {
