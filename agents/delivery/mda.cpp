@@ -40,6 +40,12 @@ Prepared prepare(const DeliveryRequest& request) {
   return out;
 }
 
+// "bob@b.example" for "Bob@B.EXAMPLE": the account's name and the domain in lower case, so
+// that one mailbox has one name in the records whatever the sender typed.
+std::string mailbox_address(const std::string& user, std::string_view recipient) {
+  return user + "@" + to_lower(recipient.substr(recipient.rfind('@') + 1));
+}
+
 DeliveryReply reply(int code, std::string enhanced, std::string text) {
   DeliveryReply r;
   r.code = code;
@@ -133,7 +139,8 @@ DeliveryReply Mda::deliver(const DeliveryRequest& request) {
 
   const FilingDecision decision =
       decide_folder(config_.filing, prepared.header ? &*prepared.header : nullptr);
-  const std::string mailbox_name = request.recipient + "/" + decision.folder;
+  const std::string mailbox_name =
+      mailbox_address(user->name, request.recipient) + "/" + decision.folder;
   auto& trace = sim_.trace();
   auto decision_record = [&](const sim::TraceKind& kind, std::string reason) {
     if (!trace.active()) return;
@@ -161,7 +168,7 @@ DeliveryReply Mda::deliver(const DeliveryRequest& request) {
 DeliveryReply Mda::deliver_into(const DeliveryRequest& request, const User& user,
                                 std::string content, const std::string& folder,
                                 std::string reason) {
-  const std::string mailbox_name = request.recipient + "/" + folder;
+  const std::string mailbox_name = mailbox_address(user.name, request.recipient) + "/" + folder;
   const std::uint64_t size = content.size();
   const auto uid = store_.append(user.name, folder, std::move(content), sim_.now(),
                                  mailbox::Flags(mailbox::Flag::recent));

@@ -140,7 +140,9 @@ TEST(Mda, AnUnknownUserIsRefusedWith550) {
   EXPECT_TRUE(reply.permanent());
   EXPECT_EQ(reply.line(), "550 5.1.1 <carol@b.example>: Recipient address rejected: User unknown");
   EXPECT_TRUE(w.has_record("delivery.unknown_user"));
-  // Another domain is not ours either.
+  // Case does not matter, and the mailbox keeps one name.
+  EXPECT_EQ(w.deliver("alice@a.example", kMessage, "BOB@B.Example").mailbox, "bob@b.example/INBOX");
+  // Another domain is not ours.
   EXPECT_EQ(w.deliver("alice@a.example", kMessage, "bob@c.example").code, 550);
 }
 
