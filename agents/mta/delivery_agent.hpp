@@ -1,0 +1,33 @@
+#pragma once
+// What the queue manager hands a message to, as Postfix's qmgr hands mail to its delivery
+// agents (smtp, local): one attempt for some recipients of one message, and an outcome for each.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "agents/mta/mail_queue.hpp"
+
+namespace mailsim::agents {
+
+struct RecipientOutcome {
+  enum class Kind { delivered, relayed, deferred, bounced };
+  std::string recipient;
+  Kind kind = Kind::deferred;
+  std::string reply;          // what the next hop answered, or the local reason: "451 4.7.1 ..."
+  std::string status;         // RFC 3463 code for a DSN; empty: taken from `reply`
+  std::string remote_mta;     // the host that answered, for the DSN's Remote-MTA
+  std::string next_agent;     // relayed: who took it
+  std::string next_queue_id;  // relayed: its queue id there ("" when unknown)
+  std::string mailbox;        // delivered: "bob@b.example/INBOX"
+};
+
+class DeliveryAgent {
+ public:
+  using Done = std::function<void(std::vector<RecipientOutcome>)>;
+  virtual ~DeliveryAgent() = default;
+  // One attempt; `done` runs exactly once, with one outcome per recipient, now or later.
+  virtual void deliver(const QueuedMessage& message, std::vector<std::string> recipients,
+                       Done done) = 0;
+};
+
+}  // namespace mailsim::agents

@@ -1,0 +1,84 @@
+#pragma once
+// The queue manager (Postfix's qmgr): takes new messages at once, scans the deferred queue
+// every queue_run_delay, hands each message to the delivery agent of each recipient, and acts
+// on the outcomes: settles delivered and relayed recipients, defers the others on the retry
+// schedule, and bounces permanent failures and expired messages with a DSN to the sender (a
+// bounce that fails in turn goes to the postmaster, or is discarded, never bounced). Every
+// outcome is a journey trace record.
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "agents/mta/delivery_agent.hpp"
+#include "agents/mta/mail_queue.hpp"
+#include "agents/mta/retry_schedule.hpp"
+#include "agents/proto/imf/date.hpp"
+#include "agents/proto/imf/message_id.hpp"
+#include "sim/simulator.hpp"
+
+namespace mailsim::agents {
+
+struct QueueManagerSettings {
+  std::string agent;       // the MTA's name in the trace ("smtp.a.example")
+  std::string hostname;    // Reporting-MTA of its DSNs
+  std::string postmaster;  // where undeliverable bounces go ("postmaster@a.example")
+  bool double_bounce_to_postmaster = true;
+  Lang bounce_lang = Lang::en;
+  RetrySchedule schedule;
+};
+
+class QueueManager {
+ public:
+  // `route` picks the delivery agent for a recipient (local delivery or SMTP).
+  using Router = std::function<DeliveryAgent&(const std::string& recipient)>;
+
+  QueueManager(sim::Simulator& sim, MailQueue& queue, QueueManagerSettings settings,
+               const proto::imf::ScenarioClock& clock, Router route);
+  ~QueueManager();
+  QueueManager(const QueueManager&) = delete;
+  QueueManager& operator=(const QueueManager&) = delete;
+
+  // Starts scanning (queue runs at start time + k x queue_run_delay) and takes the incoming
+  // queue. stop() (the host went down) forgets attempts in flight: active messages go back to
+  // incoming, to be tried again at the next start.
+  void start();
+  void stop();
+  bool running() const { return running_; }
+
+  // A message just entered the incoming queue.
+  void take(const std::string& queue_id);
+  // Queues a message made here (a bounce), records its acceptance, and takes it.
+  std::string enqueue_local(std::string sender, std::vector<std::string> recipients,
+                            std::string content, std::string origin);
+
+  const MailQueue& queue() const { return queue_; }
+  const QueueManagerSettings& settings() const { return settings_; }
+
+ private:
+  struct Attempt {
+    int groups_left = 0;
+    std::vector<RecipientOutcome> outcomes;
+  };
+  void schedule_scan();
+  void scan();
+  void attempt(const std::string& queue_id);
+  void finish(const std::string& queue_id);
+  void bounce(QueuedMessage& message, const std::vector<RecipientOutcome>& failed, bool expired);
+  void emit(const sim::TraceKind& kind, const QueuedMessage& m, const RecipientOutcome& o,
+            const std::string& dsn_queue_id = {});
+
+  sim::Simulator& sim_;
+  MailQueue& queue_;
+  QueueManagerSettings settings_;
+  const proto::imf::ScenarioClock& clock_;
+  Router route_;
+  proto::imf::MessageIdGenerator ids_;
+  bool running_ = false;
+  sim::SimTime started_{0};
+  sim::EventId scan_event_;
+  std::uint64_t generation_ = 0;  // bumped by stop(): late outcomes of old attempts are ignored
+  std::map<std::string, Attempt> attempts_;
+};
+
+}  // namespace mailsim::agents

@@ -1,0 +1,238 @@
+#include "agents/mta/queue_manager.hpp"
+
+#include <gtest/gtest.h>
+
+#include <deque>
+#include <functional>
+
+#include "agents/journey/conservation.hpp"
+#include "agents/proto/imf/dsn.hpp"
+#include "sim/trace_format.hpp"
+
+using namespace mailsim;
+using namespace mailsim::agents;
+using namespace std::chrono_literals;
+using Kind = RecipientOutcome::Kind;
+
+namespace {
+
+// A delivery agent whose answers the test writes: a function of the recipient and the time.
+class ScriptedAgent final : public DeliveryAgent {
+ public:
+  using Script = std::function<RecipientOutcome(const std::string& rcpt, sim::SimTime now)>;
+  ScriptedAgent(sim::Simulator& sim, Script script) : sim_(sim), script_(std::move(script)) {}
+  void deliver(const QueuedMessage& m, std::vector<std::string> rcpts, Done done) override {
+    attempts.push_back(sim_.now());
+    last_content = *m.content;
+    std::vector<RecipientOutcome> out;
+    for (const auto& r : rcpts)
+      out.push_back(script_(r, sim_.now()));
+    // Answers come back a second later, as an SMTP session would.
+    sim_.schedule_after(1s, [done, out] { done(out); });
+  }
+  std::vector<sim::SimTime> attempts;
+  std::string last_content;
+
+ private:
+  sim::Simulator& sim_;
+  Script script_;
+};
+
+RecipientOutcome outcome(const std::string& rcpt, Kind kind, std::string reply) {
+  RecipientOutcome o;
+  o.recipient = rcpt;
+  o.kind = kind;
+  o.reply = std::move(reply);
+  if (kind == Kind::delivered) o.mailbox = rcpt + "/INBOX";
+  if (kind == Kind::relayed) {
+    o.next_agent = "mx.b.example";
+    o.next_queue_id = "B7";
+  }
+  o.remote_mta = "mx.b.example";
+  return o;
+}
+
+const char* kMail =
+    "From: Alice <alice@a.example>\r\nTo: bob@b.example\r\nSubject: Hello\r\n"
+    "Message-ID: <1@a.example>\r\nDate: Mon, 5 Jan 2026 08:00:00 +0100\r\n\r\nHi Bob\r\n";
+
+// An MTA's queue with a local agent (a.example) and a remote one (everything else).
+struct Mta {
+  sim::Simulator sim{1};
+  sim::RandomStream ids{5};
+  MailQueue queue{ids};
+  proto::imf::ScenarioClock clock;
+  ConservationChecker checker{sim.trace()};
+  ScriptedAgent local;
+  ScriptedAgent remote;
+  QueueManager qmgr;
+
+  explicit Mta(ScriptedAgent::Script remote_script, QueueManagerSettings s = defaults())
+      : local(sim, [](const std::string& r,
+                      sim::SimTime) { return outcome(r, Kind::delivered, "250 2.0.0 Ok"); }),
+        remote(sim, std::move(remote_script)),
+        qmgr(sim, queue, std::move(s), clock, [this](const std::string& rcpt) -> DeliveryAgent& {
+          return rcpt.ends_with("@a.example") ? static_cast<DeliveryAgent&>(local)
+                                              : static_cast<DeliveryAgent&>(remote);
+        }) {}
+
+  static QueueManagerSettings defaults() {
+    QueueManagerSettings s;
+    s.agent = "smtp.a.example";
+    s.hostname = "smtp.a.example";
+    s.postmaster = "postmaster@a.example";
+    return s;
+  }
+
+  std::string submit(std::string sender, std::vector<std::string> rcpts) {
+    const std::string id = queue.enqueue(sender, rcpts, std::make_shared<const std::string>(kMail),
+                                         "<1@a.example>", sim.now());
+    MailAcceptedRecord r;
+    r.agent = "smtp.a.example";
+    r.queue_id = id;
+    r.sender = sender;
+    r.recipients = rcpts;
+    sim.trace().publish(r);
+    qmgr.take(id);
+    return id;
+  }
+  // The next hop, mx.b.example, is not simulated here: what it accepted it still holds.
+  std::string violations() {
+    return ConservationChecker::describe(
+        checker.check([this](const std::string& agent, const std::string& q, const std::string& r) {
+          return agent == "mx.b.example" || queue.holds(q, r);
+        }),
+        Lang::en);
+  }
+  void next_hop_accepts(const std::string& rcpt) {
+    MailAcceptedRecord r;
+    r.agent = "mx.b.example";
+    r.queue_id = "B7";
+    r.recipients = {rcpt};
+    sim.trace().publish(r);
+  }
+};
+
+}  // namespace
+
+TEST(QueueManager, DeliversAtOnce) {
+  Mta mta([](const std::string& r, sim::SimTime) {
+    return outcome(r, Kind::relayed, "250 2.0.0 Ok: queued as B7");
+  });
+  mta.qmgr.start();
+  const std::string id = mta.submit("alice@a.example", {"bob@b.example", "carol@a.example"});
+  mta.sim.run_until(1min);
+  EXPECT_EQ(mta.queue.size(), 0u);
+  EXPECT_EQ(mta.remote.attempts, std::vector<sim::SimTime>{0s});
+  EXPECT_EQ(mta.local.attempts, std::vector<sim::SimTime>{0s});
+  // Relayed to a next hop that never said it accepted the message: the checker objects.
+  EXPECT_EQ(mta.violations(), "smtp.a.example says it relayed " + id +
+                                  " for bob@b.example to mx.b.example as B7, but mx.b.example "
+                                  "never accepted it\n");
+  mta.next_hop_accepts("bob@b.example");
+  EXPECT_EQ(mta.violations(), "");
+}
+
+TEST(QueueManager, RetriesOnPostfixsScheduleToTheMicrosecond) {
+  // Down for two hours, then accepting.
+  Mta mta([](const std::string& r, sim::SimTime now) {
+    return now < 2h ? outcome(r, Kind::deferred,
+                              "connect to mx.b.example[198.51.100.25]:25: Connection timed out")
+                    : outcome(r, Kind::delivered, "250 2.0.0 Ok");
+  });
+  mta.qmgr.start();
+  mta.submit("alice@a.example", {"bob@b.example"});
+  mta.sim.run_until(5h);
+  // Tried at 0; each failure is known 1 s later, at age a; the next try is due at
+  // failure + clamp(a, 300 s, 4000 s), taken at the first 300 s scan at or after it:
+  // 1+300 -> 600; 601+601 -> 1500; 1501+1501 -> 3300; 3301+3301 -> 6900; 6901+4000 -> 11100.
+  const std::vector<sim::SimTime> expected{0s, 600s, 1500s, 3300s, 6900s, 11100s};
+  EXPECT_EQ(mta.remote.attempts, expected);
+  EXPECT_EQ(mta.queue.size(), 0u);
+  EXPECT_EQ(mta.violations(), "");
+}
+
+TEST(QueueManager, ExpiredMessagesBounceWithADsnToTheSender) {
+  Mta mta([](const std::string& r, sim::SimTime) {
+    return outcome(r, Kind::deferred,
+                   "connect to mx.b.example[198.51.100.25]:25: Connection timed out");
+  });
+  std::ostringstream trace;
+  sim::TraceWriter writer(mta.sim.trace(), trace, sim::TraceFormat::text);
+  mta.qmgr.start();
+  const std::string id = mta.submit("alice@a.example", {"bob@b.example"});
+  mta.sim.run_until(6 * 24h);
+  EXPECT_EQ(mta.queue.size(), 0u);  // bounced, and the bounce delivered to alice
+  EXPECT_GT(mta.remote.attempts.back(), 5 * 24h);
+  EXPECT_LE(mta.remote.attempts.back(), 5 * 24h + 4300s);
+  const auto dsn = proto::imf::parse_dsn(mta.local.last_content);
+  ASSERT_EQ(dsn.report.recipients.size(), 1u);
+  EXPECT_EQ(dsn.report.recipients[0].final_recipient, "bob@b.example");
+  EXPECT_EQ(dsn.report.recipients[0].status, "4.4.1");
+  EXPECT_EQ(dsn.report.reporting_mta, "smtp.a.example");
+  EXPECT_EQ(mta.violations(), "");
+  EXPECT_NE(trace.str().find("mail.bounced stage=bounce agent=smtp.a.example queue_id=" + id),
+            std::string::npos);
+}
+
+TEST(QueueManager, PermanentFailureBouncesAtOnce) {
+  Mta mta([](const std::string& r, sim::SimTime) {
+    return outcome(r, Kind::bounced,
+                   "550 5.1.1 <zed@b.example>: Recipient address rejected: User unknown");
+  });
+  mta.qmgr.start();
+  mta.submit("alice@a.example", {"zed@b.example"});
+  mta.sim.run_until(1min);
+  EXPECT_EQ(mta.remote.attempts.size(), 1u);
+  const auto dsn = proto::imf::parse_dsn(mta.local.last_content);
+  EXPECT_EQ(dsn.report.recipients[0].status, "5.1.1");
+  EXPECT_EQ(dsn.report.recipients[0].diagnostic_code,
+            "550 5.1.1 <zed@b.example>: Recipient address rejected: User unknown");
+  EXPECT_EQ(mta.violations(), "");
+}
+
+TEST(QueueManager, ABounceIsNeverBouncedItGoesToThePostmasterOrIsDiscarded) {
+  // Everything fails, local delivery included: the sender's own mailbox is gone.
+  Mta mta([](const std::string& r, sim::SimTime) {
+    return outcome(r, Kind::bounced, "550 5.1.1 no such user");
+  });
+  mta.qmgr.start();
+  mta.submit("", {"zed@b.example"});  // a bounce from elsewhere, passing through
+  mta.sim.run_until(1min);
+  // The copy for the postmaster was delivered locally.
+  EXPECT_EQ(mta.local.attempts.size(), 1u);
+  EXPECT_EQ(mta.queue.size(), 0u);
+  EXPECT_EQ(mta.violations(), "");
+
+  QueueManagerSettings s = Mta::defaults();
+  s.double_bounce_to_postmaster = false;
+  Mta quiet([](const std::string& r,
+               sim::SimTime) { return outcome(r, Kind::bounced, "550 5.1.1 no such user"); },
+            s);
+  quiet.qmgr.start();
+  quiet.submit("", {"zed@b.example"});
+  quiet.sim.run_until(1min);
+  EXPECT_TRUE(quiet.local.attempts.empty());
+  EXPECT_EQ(quiet.queue.size(), 0u);
+  EXPECT_EQ(quiet.violations(), "");
+}
+
+TEST(QueueManager, AHostCrashLosesNothing) {
+  Mta mta([](const std::string& r, sim::SimTime now) {
+    return now < 30min ? outcome(r, Kind::deferred, "451 4.3.0 try later")
+                       : outcome(r, Kind::delivered, "250 2.0.0 Ok");
+  });
+  mta.qmgr.start();
+  const std::string id = mta.submit("alice@a.example", {"bob@b.example"});
+  mta.sim.run_until(500ms);  // the attempt is in flight
+  mta.qmgr.stop();           // the host goes down
+  mta.sim.run_until(1h);     // the late answer is ignored; nothing is tried while down
+  EXPECT_EQ(mta.remote.attempts.size(), 1u);
+  ASSERT_NE(mta.queue.find(id), nullptr);
+  EXPECT_EQ(mta.queue.find(id)->queue, QueueName::incoming);
+  EXPECT_EQ(mta.violations(), "");  // still queued: not lost
+  mta.qmgr.start();                 // the host is back
+  mta.sim.run_until(2h);
+  EXPECT_EQ(mta.queue.size(), 0u);
+  EXPECT_EQ(mta.violations(), "");
+}
