@@ -23,10 +23,12 @@
 namespace mailsim::agents {
 
 struct MdaConfig {
-  std::string agent;                  // the name in the records: the server's host name
-  std::vector<std::string> domains;   // the domains whose users it delivers for
-  std::uint64_t default_quota = 0;    // bytes per user; 0: no limit
-  bool over_quota_permanent = false;  // false: 452 4.2.2 (Postfix, Dovecot's default); true: 552
+  std::string agent;                 // the name in the records: the server's host name
+  std::vector<std::string> domains;  // the domains whose users it delivers for
+  std::uint64_t default_quota = 0;   // bytes per user; 0: no limit
+  // RFC 3463 3.3: X.2.2 "mailbox full" is a persistent transient failure (the owner can make
+  // room). false: 452 4.2.2, the MTA retries; true: 552 5.2.2, the MTA bounces.
+  bool over_quota_permanent = false;
   FilingConfig filing;
 };
 
