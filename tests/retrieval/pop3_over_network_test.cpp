@@ -175,3 +175,44 @@ TEST(Pop3OverNetwork, AcceptedDeliveredAndFetchedMessagesLeaveNoConservationViol
       [](const std::string&, const std::string&, const std::string&) { return false; });
   EXPECT_TRUE(violations.empty()) << ConservationChecker::describe(violations, mailsim::Lang::en);
 }
+
+TEST(Pop3OverNetwork, AClientThatHangsUpWithoutQuitDeletesNothing) {
+  RetrievalWorld w;
+  w.deliver(kMessage);
+  std::string received;
+  net::StreamSocket s = w.net.host(w.pc).connect(
+      kServerAddress, 110, [](net::StreamSocket) {}, [](net::ConnError) {});
+  s.on_data([&](std::span<const std::byte> b) {
+    received.append(reinterpret_cast<const char*>(b.data()), b.size());
+  });
+  w.sim.run_until(100ms);
+  s.send(std::string_view("USER bob\r\nPASS secret\r\nDELE 1\r\n"));
+  w.sim.run_until(300ms);
+  EXPECT_NE(received.find("+OK message 1 deleted"), std::string::npos) << received;
+  s.close();
+  w.sim.run_until(1s);
+  ASSERT_EQ(w.pop3_server->ended().size(), 1u);
+  EXPECT_EQ(w.pop3_server->ended()[0], RetrievalServerEnd::client_left);
+  EXPECT_EQ(w.store.messages("bob", "INBOX").size(), 1u);
+}
+
+TEST(Pop3OverNetwork, TheClientsOwnHostGoingDownEndsItsFetch) {
+  RetrievalWorld w(7, {.latency = 10ms, .bandwidth_bps = 200'000});
+  w.deliver(long_message(100000));
+  std::optional<FetchOutcome> out;
+  w.client->fetch_pop3(kServerAddress, bob_pop3(), [&out](const FetchOutcome& o) { out = o; });
+  w.sim.run_until(1s);
+  ASSERT_FALSE(out);
+  EXPECT_EQ(w.client->in_progress().size(), 1u);
+  w.net.set_host_up(w.pc, false);
+  ASSERT_TRUE(out);  // at once: the client's host knows it went down
+  EXPECT_EQ(out->failure, FetchFailure::connection);
+  EXPECT_EQ(out->connection_error, net::ConnError::host_down);
+  EXPECT_TRUE(w.client->in_progress().empty());
+  // The server, sending the message to a host that no longer answers, retransmits until its
+  // transport gives up, and forgets the session; nothing is deleted.
+  w.sim.run_until(1h);
+  ASSERT_EQ(w.pop3_server->ended().size(), 1u);
+  EXPECT_EQ(w.pop3_server->ended()[0], RetrievalServerEnd::timed_out);
+  EXPECT_EQ(w.store.messages("bob", "INBOX").size(), 1u);
+}
