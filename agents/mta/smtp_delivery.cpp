@@ -1,0 +1,204 @@
+#include "agents/mta/smtp_delivery.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "sim/strings.hpp"
+
+namespace mailsim::agents {
+namespace {
+
+using Kind = RecipientOutcome::Kind;
+namespace smtp = proto::smtp;
+
+std::string domain_of(const std::string& address) {
+  const std::size_t at = address.rfind('@');
+  return to_lower(at == std::string::npos ? address : address.substr(at + 1));
+}
+
+std::string wire(const smtp::Reply& r) {
+  return std::to_string(r.code) + (r.enhanced.empty() ? "" : " " + r.enhanced) + " " + r.text();
+}
+
+// Postfix's words for a connection that could not be made.
+std::string connection_text(const NextHop& hop, std::uint16_t port, sim::net::ConnError e) {
+  const char* what = "lost connection";
+  switch (e) {
+    case sim::net::ConnError::refused:
+      what = "Connection refused";
+      break;
+    case sim::net::ConnError::timed_out:
+      what = "Connection timed out";
+      break;
+    case sim::net::ConnError::reset:
+      what = "Connection reset by peer";
+      break;
+    case sim::net::ConnError::host_down:
+      what = "Network is unreachable";
+      break;
+  }
+  return fmt::format("connect to {}[{}]:{}: {}", hop.name, hop.address.to_string(), port, what);
+}
+
+}  // namespace
+
+std::string queued_as(std::string_view reply) {
+  const std::string_view key = "queued as ";
+  const std::size_t at = reply.find(key);
+  if (at == std::string_view::npos) return {};
+  std::string_view rest = reply.substr(at + key.size());
+  return std::string(rest.substr(0, rest.find_first_of(" \r\n")));
+}
+
+void StaticNextHops::find(const std::string& domain, std::function<void(NextHopLookup)> done) {
+  NextHopLookup r;
+  if (relayhost_) {
+    r.hops = {*relayhost_};
+  } else if (auto it = routes_.find(to_lower(domain)); it != routes_.end()) {
+    r.hops = it->second;
+  } else {
+    r.status = NextHopLookup::Status::permanent;
+    r.reply = fmt::format("554 5.4.4 No route to domain {}", domain);
+  }
+  done(std::move(r));
+}
+
+struct SmtpDelivery::Job {
+  struct Domain {
+    std::string name;
+    std::vector<std::string> recipients;
+    std::vector<NextHop> hops;
+  };
+  std::string sender;
+  std::vector<std::string> recipients;  // in the order given, for the outcomes
+  std::shared_ptr<const std::string> content;
+  std::vector<Domain> domains;
+  std::size_t domains_left = 0;
+  std::vector<RecipientOutcome> outcomes;
+  Done done;
+};
+
+SmtpDelivery::SmtpDelivery(SmtpClientEndpoint& client, NextHopFinder& finder,
+                           SmtpDeliverySettings settings)
+    : client_(client), finder_(finder), settings_(std::move(settings)) {}
+
+SmtpDelivery::~SmtpDelivery() {
+  *alive_ = false;
+}
+
+void SmtpDelivery::deliver(const QueuedMessage& message, std::vector<std::string> recipients,
+                           Done done) {
+  auto job = std::make_shared<Job>();
+  job->sender = message.sender;
+  job->recipients = recipients;
+  job->content = message.content;
+  job->done = std::move(done);
+  for (const std::string& rcpt : recipients) {
+    const std::string d = domain_of(rcpt);
+    auto it = std::find_if(job->domains.begin(), job->domains.end(),
+                           [&](const Job::Domain& x) { return x.name == d; });
+    if (it == job->domains.end())
+      job->domains.push_back(Job::Domain{d, {rcpt}, {}});
+    else
+      it->recipients.push_back(rcpt);
+  }
+  job->domains_left = job->domains.size();
+  for (std::size_t i = 0; i < job->domains.size(); ++i) {
+    finder_.find(job->domains[i].name, [this, job, i, alive = alive_](NextHopLookup lookup) {
+      if (!*alive) return;
+      Job::Domain& d = job->domains[i];
+      if (lookup.status != NextHopLookup::Status::ok || lookup.hops.empty()) {
+        const Kind kind =
+            lookup.status == NextHopLookup::Status::permanent ? Kind::bounced : Kind::deferred;
+        for (const auto& r : d.recipients) {
+          RecipientOutcome o;
+          o.recipient = r;
+          o.kind = kind;
+          o.reply = lookup.reply;
+          job->outcomes.push_back(std::move(o));
+        }
+        domain_done(job);
+        return;
+      }
+      d.hops = std::move(lookup.hops);
+      if (d.hops.size() > settings_.max_hosts) d.hops.resize(settings_.max_hosts);
+      try_hop(job, i, 0);
+    });
+  }
+  if (job->domains.empty()) job->done({});
+}
+
+void SmtpDelivery::try_hop(std::shared_ptr<Job> job, std::size_t domain_index,
+                           std::size_t hop_index) {
+  Job::Domain& d = job->domains[domain_index];
+  const NextHop hop = d.hops[hop_index];
+  smtp::ClientConfig config;
+  config.helo_name = settings_.helo_name;
+  config.mail_from = job->sender;
+  config.recipients = d.recipients;
+  config.message = *job->content;
+  config.credentials = settings_.credentials;
+  client_.open(
+      hop.address, settings_.port, config,
+      [this, job, domain_index, hop_index, hop, alive = alive_](const SmtpClientResult& r) {
+        if (!*alive) return;
+        Job::Domain& dom = job->domains[domain_index];
+        const SmtpFailure failure = r.failure();
+        // A host that does not answer, or answers 4xx for everything: the next one.
+        if (failure == SmtpFailure::temporary && hop_index + 1 < dom.hops.size()) {
+          try_hop(job, domain_index, hop_index + 1);
+          return;
+        }
+        std::string session_reply;
+        if (r.connection_error)
+          session_reply = connection_text(hop, settings_.port, *r.connection_error);
+        else if (r.session.reply)
+          session_reply = wire(*r.session.reply);
+        else
+          session_reply =
+              fmt::format("lost connection with {}[{}]", hop.name, hop.address.to_string());
+        for (const std::string& rcpt : dom.recipients) {
+          RecipientOutcome o;
+          o.recipient = rcpt;
+          o.remote_mta = hop.name;
+          auto it =
+              std::find_if(r.recipients.begin(), r.recipients.end(),
+                           [&](const smtp::RecipientOutcome& x) { return x.address == rcpt; });
+          const smtp::RecipientOutcome* ro = it == r.recipients.end() ? nullptr : &*it;
+          if (failure == SmtpFailure::none && ro &&
+              ro->status == smtp::RecipientStatus::delivered) {
+            o.kind = Kind::relayed;
+            o.reply = ro->reply ? wire(*ro->reply) : "250 Ok";
+            o.next_agent = hop.name;
+            o.next_queue_id = queued_as(o.reply);
+          } else if (failure == SmtpFailure::none && ro &&
+                     ro->status == smtp::RecipientStatus::rejected) {
+            o.kind = Kind::bounced;
+            o.reply = ro->reply ? wire(*ro->reply) : session_reply;
+          } else if (failure == SmtpFailure::permanent) {
+            o.kind = Kind::bounced;
+            o.reply = session_reply;
+          } else {
+            o.kind = Kind::deferred;
+            o.reply = ro && ro->reply ? wire(*ro->reply) : session_reply;
+          }
+          job->outcomes.push_back(std::move(o));
+        }
+        domain_done(job);
+      });
+}
+
+void SmtpDelivery::domain_done(std::shared_ptr<Job> job) {
+  if (--job->domains_left != 0) return;
+  // Outcomes in the order the recipients were given, whatever order the domains finished in.
+  auto rank = [&](const RecipientOutcome& o) {
+    return std::find(job->recipients.begin(), job->recipients.end(), o.recipient) -
+           job->recipients.begin();
+  };
+  std::stable_sort(job->outcomes.begin(), job->outcomes.end(),
+                   [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
+  job->done(std::move(job->outcomes));
+}
+
+}  // namespace mailsim::agents

@@ -1,0 +1,82 @@
+#pragma once
+// The MTA's SMTP delivery agent (Postfix's smtp): for each destination domain of a message,
+// finds the next hops (MX hosts in order, or a relay host), opens an SMTP session to the first,
+// tries the next one when a host does not answer or answers 4xx, and turns what the last one
+// said into an outcome per recipient: relayed (the next hop took responsibility), deferred, or
+// bounced.
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "agents/mta/delivery_agent.hpp"
+#include "agents/roles/smtp_client_endpoint.hpp"
+#include "sim/net/address.hpp"
+
+namespace mailsim::agents {
+
+struct NextHop {
+  std::string name;  // "mx.b.example", for the trace and the DSN's Remote-MTA
+  sim::net::Ipv4Address address;
+};
+
+struct NextHopLookup {
+  enum class Status { ok, temporary, permanent };
+  Status status = Status::ok;
+  std::vector<NextHop> hops;  // in the order to try
+  std::string reply;          // for failures: "550 5.1.2 ...", "451 4.4.3 ..."
+};
+
+// Where mail for a domain goes next. The DNS resolver's MX lookup is one; a static table is
+// another.
+class NextHopFinder {
+ public:
+  virtual ~NextHopFinder() = default;
+  virtual void find(const std::string& domain, std::function<void(NextHopLookup)> done) = 0;
+};
+
+// Postfix's relayhost (every domain to one host) or transport table (domain -> hosts).
+class StaticNextHops final : public NextHopFinder {
+ public:
+  void set_relayhost(NextHop hop) { relayhost_ = std::move(hop); }
+  void add_route(std::string domain, std::vector<NextHop> hops) {
+    routes_[std::move(domain)] = std::move(hops);
+  }
+  void find(const std::string& domain, std::function<void(NextHopLookup)> done) override;
+
+ private:
+  std::optional<NextHop> relayhost_;
+  std::map<std::string, std::vector<NextHop>> routes_;
+};
+
+struct SmtpDeliverySettings {
+  std::string helo_name;  // this MTA's host name
+  std::uint16_t port = 25;
+  std::size_t max_hosts = 5;                            // Postfix smtp_mx_address_limit
+  std::optional<proto::smtp::Credentials> credentials;  // for a relay host that wants AUTH
+};
+
+class SmtpDelivery final : public DeliveryAgent {
+ public:
+  SmtpDelivery(SmtpClientEndpoint& client, NextHopFinder& finder, SmtpDeliverySettings settings);
+  ~SmtpDelivery() override;
+  void deliver(const QueuedMessage& message, std::vector<std::string> recipients,
+               Done done) override;
+
+ private:
+  struct Job;
+  void try_hop(std::shared_ptr<Job> job, std::size_t domain_index, std::size_t hop_index);
+  void domain_done(std::shared_ptr<Job> job);
+
+  SmtpClientEndpoint& client_;
+  NextHopFinder& finder_;
+  SmtpDeliverySettings settings_;
+  std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
+};
+
+// "250 2.0.0 Ok: queued as 4B3F21A0C2" -> "4B3F21A0C2"; empty when the reply names none.
+std::string queued_as(std::string_view reply);
+
+}  // namespace mailsim::agents

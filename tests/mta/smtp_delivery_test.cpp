@@ -1,0 +1,152 @@
+// The SMTP delivery agent over the network, against real SMTP server endpoints.
+#include "agents/mta/smtp_delivery.hpp"
+
+#include <gtest/gtest.h>
+
+#include "tests/roles/smtp_world.hpp"
+
+using namespace roles_test;
+using namespace mailsim::agents;
+using Kind = RecipientOutcome::Kind;
+namespace smtp = mailsim::proto::smtp;
+
+namespace {
+
+// Accepts all but the recipients listed, and names its queue id like Postfix.
+struct MxOwner : SmtpServerOwner {
+  SmtpServerEndpoint* endpoint = nullptr;
+  std::vector<std::string> unknown;
+  std::vector<std::string> received;
+  void on_policy(const SmtpServerConnection& c, const smtp::PolicyQuery& q) override {
+    if (q.stage == smtp::PolicyStage::rcpt &&
+        std::find(unknown.begin(), unknown.end(), std::string(q.argument)) != unknown.end()) {
+      endpoint->answer(c.id, smtp::Reply(550, "5.1.1",
+                                         "<" + std::string(q.argument) +
+                                             ">: Recipient address rejected: User unknown"));
+      return;
+    }
+    if (q.stage == smtp::PolicyStage::message) {
+      received.push_back(q.transaction->content);
+      endpoint->answer(c.id, smtp::Reply(250, "2.0.0", "Ok: queued as 7C1A2B3D4E"));
+      return;
+    }
+    endpoint->accept(c.id);
+  }
+};
+
+SmtpDeliverySettings settings() {
+  SmtpDeliverySettings s;
+  s.helo_name = "smtp.a.example";
+  return s;
+}
+
+struct Delivery {
+  SmtpWorld w;
+  sim::net::NodeId mx2;
+  MxOwner owner, owner2;
+  std::unique_ptr<SmtpServerEndpoint> server, server2;
+  SmtpClientEndpoint client{w.net, w.pc, {}};
+  StaticNextHops hops;
+  SmtpDelivery delivery{client, hops, settings()};
+  sim::RandomStream ids{3};
+  MailQueue queue{ids};
+
+  Delivery() {
+    mx2 = w.net.add_host("mx2.b.example", sim::net::Ipv4Address::parse("198.51.100.26"));
+    w.net.add_link("r2-mx2", w.r2, mx2, {});
+    server = std::make_unique<SmtpServerEndpoint>(w.net, w.mx, mx_config(), owner,
+                                                  SmtpServerEndpoint::Options{});
+    owner.endpoint = server.get();
+    auto c2 = mx_config();
+    c2.hostname = "mx2.b.example";
+    server2 =
+        std::make_unique<SmtpServerEndpoint>(w.net, mx2, c2, owner2, SmtpServerEndpoint::Options{});
+    owner2.endpoint = server2.get();
+    server->start();
+    server2->start();
+    hops.add_route("b.example", {{"mx.b.example", kMxAddress},
+                                 {"mx2.b.example", sim::net::Ipv4Address::parse("198.51.100.26")}});
+  }
+
+  std::vector<RecipientOutcome> send(std::vector<std::string> rcpts) {
+    const std::string id =
+        queue.enqueue("alice@a.example", rcpts,
+                      std::make_shared<const std::string>(
+                          "From: alice@a.example\r\nSubject: hi\r\n\r\nHello\r\n"),
+                      "<1@a>", w.sim.now());
+    std::vector<RecipientOutcome> out;
+    bool done = false;
+    delivery.deliver(*queue.find(id), rcpts, [&](std::vector<RecipientOutcome> o) {
+      out = std::move(o);
+      done = true;
+    });
+    w.sim.run_until(w.sim.now() + 10min);
+    EXPECT_TRUE(done);
+    return out;
+  }
+};
+
+}  // namespace
+
+TEST(SmtpDelivery, RelaysToTheFirstMxAndReadsItsQueueId) {
+  Delivery d;
+  auto out = d.send({"bob@b.example", "carol@c.example", "zed@b.example"});
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_EQ(out[0].kind, Kind::relayed);
+  EXPECT_EQ(out[0].next_agent, "mx.b.example");
+  EXPECT_EQ(out[0].next_queue_id, "7C1A2B3D4E");
+  EXPECT_EQ(out[0].reply, "250 2.0.0 Ok: queued as 7C1A2B3D4E");
+  EXPECT_EQ(out[1].recipient, "carol@c.example");
+  EXPECT_EQ(out[1].kind, Kind::bounced);  // no route to c.example
+  EXPECT_EQ(out[1].reply, "554 5.4.4 No route to domain c.example");
+  EXPECT_EQ(out[2].kind, Kind::relayed);  // same session as bob
+  EXPECT_EQ(d.owner.received.size(), 1u);
+}
+
+TEST(SmtpDelivery, AnUnknownUserIsBouncedTheOthersRelayed) {
+  Delivery d;
+  d.owner.unknown = {"zed@b.example"};
+  auto out = d.send({"bob@b.example", "zed@b.example"});
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].kind, Kind::relayed);
+  EXPECT_EQ(out[1].kind, Kind::bounced);
+  EXPECT_EQ(out[1].reply, "550 5.1.1 <zed@b.example>: Recipient address rejected: User unknown");
+  EXPECT_EQ(out[1].remote_mta, "mx.b.example");
+}
+
+TEST(SmtpDelivery, TheSecondMxTakesItWhenTheFirstIsDown) {
+  Delivery d;
+  d.w.net.set_host_up(d.w.mx, false);
+  auto out = d.send({"bob@b.example"});
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].kind, Kind::relayed);
+  EXPECT_EQ(out[0].next_agent, "mx2.b.example");
+  EXPECT_EQ(d.owner2.received.size(), 1u);
+}
+
+TEST(SmtpDelivery, EveryMxDownDefersWithPostfixsWords) {
+  Delivery d;
+  d.w.net.set_host_up(d.w.mx, false);
+  d.w.net.set_host_up(d.mx2, false);
+  auto out = d.send({"bob@b.example"});
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].kind, Kind::deferred);
+  EXPECT_EQ(out[0].reply, "connect to mx2.b.example[198.51.100.26]:25: Connection timed out");
+}
+
+TEST(SmtpDelivery, ARefusingFirewallIsConnectionRefused) {
+  Delivery d;
+  d.hops.add_route("b.example", {{"mx.b.example", kMxAddress}});
+  d.w.net.add_filter(d.w.mx, sim::net::FilterRule{25, sim::net::FilterDirection::incoming,
+                                                  sim::net::FilterAction::reject});
+  auto out = d.send({"bob@b.example"});
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].kind, Kind::deferred);
+  EXPECT_EQ(out[0].reply, "connect to mx.b.example[198.51.100.25]:25: Connection refused");
+}
+
+TEST(SmtpDelivery, QueuedAsParsing) {
+  EXPECT_EQ(queued_as("250 2.0.0 Ok: queued as 4B3F21A0C2"), "4B3F21A0C2");
+  EXPECT_EQ(queued_as("250 2.0.0 Ok"), "");
+  EXPECT_EQ(queued_as("250 OK id=1rXyZ queued as ABC extra"), "ABC");
+}
