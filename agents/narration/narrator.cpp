@@ -8,6 +8,7 @@
 
 #include "agents/narration/net_sentences.hpp"
 #include "agents/narration/reply_codes.hpp"
+#include "agents/narration/retrieval_sentences.hpp"
 #include "agents/narration/sentences.hpp"
 #include "agents/narration/smtp_sentences.hpp"
 
@@ -66,6 +67,7 @@ std::span<const Message* const> Narrator::sentences() {
     std::vector<const Message*> v(narration::kAll.begin(), narration::kAll.end());
     v.insert(v.end(), narration::kNetAll.begin(), narration::kNetAll.end());
     v.insert(v.end(), narration::kSmtpAll.begin(), narration::kSmtpAll.end());
+    v.insert(v.end(), narration::kRetrievalAll.begin(), narration::kRetrievalAll.end());
     return v;
   }();
   return all;

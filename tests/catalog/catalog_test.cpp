@@ -9,6 +9,7 @@
 #include "agents/journey/messages.hpp"
 #include "agents/mta/messages.hpp"
 #include "agents/narration/net_sentences.hpp"
+#include "agents/narration/retrieval_sentences.hpp"
 #include "agents/narration/sentences.hpp"
 #include "agents/narration/smtp_sentences.hpp"
 #include "agents/proto/dns/mail_messages.hpp"
@@ -54,6 +55,7 @@ std::vector<Section> catalog() {
       section("narration", a::narration::kAll),
       section("narration/net", a::narration::kNetAll),
       section("narration/smtp", a::narration::kSmtpAll),
+      section("narration/retrieval", a::narration::kRetrievalAll),
       section("scenarios", mailsim::scenarios::msg::kAll),
       section("check", mailsim::scenarios::check::kAll),
       section("cli", mailsim::cli::msg::kAll),
