@@ -4,6 +4,8 @@
 // list, DNS failures (refused, servers down) as temporary results.
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include <optional>
 #include <set>
 
@@ -173,6 +175,36 @@ TEST(MailRoute, AServerRefusingIsATemporaryFailure) {
   EXPECT_EQ(r.reason, dns::RouteReason::dns_failure);
   EXPECT_EQ(r.reply_code(), "451 4.4.3");
   EXPECT_EQ(m.w.count({"dns.lookup.done", "name=b.test.", "status=SERVFAIL"}), 1u);
+}
+
+TEST(MailRoute, ARunawayAliasChainIsATemporaryFailure) {
+  MailWorld m;
+  for (int i = 0; i < 12; ++i)  // loop0 -> loop1 -> ... -> loop11 -> loop0
+    m.agents[0]->replace(
+        name(fmt::format("loop{}.b.example.", i).c_str()), dns::RecordType::CNAME,
+        {dns::make_record(
+            name(fmt::format("loop{}.b.example.", i).c_str()), 300,
+            dns::CnameData{name(fmt::format("loop{}.b.example.", (i + 1) % 12).c_str())})});
+  const dns::MailRoute r = m.route("loop0.b.example.");
+  EXPECT_EQ(r.status, dns::RouteStatus::temporary);
+  EXPECT_EQ(r.reply_code(), "451 4.4.3");
+  EXPECT_EQ(
+      m.w.count({"dns.lookup.done", "name=loop0.b.example.", "status=\"CNAME chain too long\""}),
+      1u);
+}
+
+TEST(MailRoute, AnExchangeWhoseAddressCannotBeFoundYetIsTemporary) {
+  MailWorld m;  // b.example's MX names a host under a zone nobody here serves: REFUSED
+  m.agents[0] = std::make_unique<DnsServerAgent>(m.w.net, m.ns1, one_zone(b_zone()));
+  m.agents[0]->start();
+  m.agents[0]->replace(
+      name("b.example."), dns::RecordType::MX,
+      {dns::make_record(name("b.example."), 300, dns::MxData{10, name("mx.elsewhere.test.")})});
+  const dns::MailRoute r = m.route("b.example.");
+  EXPECT_EQ(r.status, dns::RouteStatus::temporary);
+  EXPECT_EQ(r.reason, dns::RouteReason::dns_failure);
+  ASSERT_EQ(r.targets.size(), 1u);
+  EXPECT_EQ(r.targets[0].address_status, dns::LookupStatus::servfail);
 }
 
 TEST(MailRoute, ADeadServerTimesOutAndTheNextOneAnswers) {
