@@ -190,15 +190,7 @@ DeliveryReply Mda::deliver_into(const DeliveryRequest& request, const User& user
     filed.reason = std::move(reason);
     filed.size = size;
     trace.publish(filed);
-
-    MailOutcomeRecord delivered(kinds::kMailDelivered);
-    delivered.stage = Stage::delivery;
-    delivered.agent = config_.agent;
-    delivered.queue_id = request.queue_id;
-    delivered.recipient = request.recipient;
-    delivered.reply = done.line();
-    delivered.mailbox = mailbox_name;
-    trace.publish(delivered);
+    // mail.delivered is the queue manager's to write: it settles the queue entry.
   }
   return done;
 }

@@ -146,10 +146,11 @@ TEST(Mda, AnUnknownUserIsRefusedWith550) {
   EXPECT_EQ(w.deliver("alice@a.example", kMessage, "bob@c.example").code, 550);
 }
 
-TEST(Mda, EmitsTheJourneyDeliveredRecordWithTheMailbox) {
+TEST(Mda, RecordsWhereItFiledTheMessageButLeavesTheJourneyToTheQueue) {
   MdaWorld w;
   w.deliver("alice@a.example");
-  EXPECT_TRUE(w.has_record("mail.delivered"));
+  EXPECT_TRUE(w.has_record("delivery.filed"));
+  EXPECT_FALSE(w.has_record("mail.delivered"));  // the queue manager settles and records it
   EXPECT_TRUE(w.has_record("agent=mx.b.example"));
   EXPECT_TRUE(w.has_record("mailbox=bob@b.example/INBOX"));
 }
@@ -172,28 +173,4 @@ TEST(Mda, ShowsItsMailboxesForTheWindow) {
   EXPECT_EQ(views[0].folders[2].messages, 1u);
   EXPECT_EQ(views[0].folders[2].unseen, 1u);
   EXPECT_EQ(views[0].used, views[0].folders[1].bytes + views[0].folders[2].bytes);
-}
-
-TEST(Mda, AcceptedThenDeliveredLeavesNoConservationViolation) {
-  MdaWorld w;
-  ConservationChecker checker(w.sim.trace());
-  for (std::string qid : {"4A1", "4A2"}) {
-    MailAcceptedRecord accepted;
-    accepted.agent = "mx.b.example";
-    accepted.queue_id = qid;
-    accepted.sender = "alice@a.example";
-    accepted.recipients = {"bob@b.example"};
-    w.sim.trace().publish(accepted);
-  }
-  w.deliver("alice@a.example", kMessage, "bob@b.example", "4A1");
-  auto nothing_queued = [](const std::string&, const std::string&, const std::string&) {
-    return false;
-  };
-  // One is not delivered yet: the checker names it.
-  auto violations = checker.check(nothing_queued);
-  ASSERT_EQ(violations.size(), 1u);
-  EXPECT_EQ(violations[0].queue_id, "4A2");
-  w.deliver("alice@a.example", kMessage, "bob@b.example", "4A2");
-  EXPECT_TRUE(checker.check(nothing_queued).empty())
-      << ConservationChecker::describe(checker.check(nothing_queued), Lang::en);
 }

@@ -3,7 +3,9 @@
 // loss, a wrong password, the server's host going down, deletions at QUIT, idle clients.
 #include <gtest/gtest.h>
 
+#include "agents/delivery/mda_delivery.hpp"
 #include "agents/journey/conservation.hpp"
+#include "agents/mta/queue_manager.hpp"
 #include "agents/retrieval/retrieval_records.hpp"
 #include "retrieval_world.hpp"
 
@@ -158,21 +160,36 @@ TEST(Pop3OverNetwork, AClientThatResetsIsForgotten) {
 TEST(Pop3OverNetwork, AcceptedDeliveredAndFetchedMessagesLeaveNoConservationViolation) {
   RetrievalWorld w;
   ConservationChecker checker(w.sim.trace());
-  for (std::string qid : {"4B1", "4B2"}) {
+  // Accepted into a queue and delivered by the queue manager through the MDA, as an MTA does.
+  agents::MdaDelivery local(*w.mda);
+  sim::RandomStream ids(4);
+  agents::MailQueue queue(ids);
+  proto::imf::ScenarioClock clock;
+  agents::QueueManagerSettings settings;
+  settings.agent = "mail.b.example";
+  settings.hostname = "mail.b.example";
+  agents::QueueManager qmgr(w.sim, queue, settings, clock,
+                            [&](const std::string&) -> agents::DeliveryAgent& { return local; });
+  qmgr.start();
+  for (int i = 0; i < 2; ++i) {
+    const std::string qid =
+        queue.enqueue("alice@a.example", {"bob@b.example"},
+                      std::make_shared<const std::string>(kMessage), "", w.sim.now());
     MailAcceptedRecord accepted;
     accepted.agent = "mail.b.example";
     accepted.queue_id = qid;
     accepted.sender = "alice@a.example";
     accepted.recipients = {"bob@b.example"};
     w.sim.trace().publish(accepted);
-    w.deliver(kMessage, qid);
+    qmgr.take(qid);
   }
+  w.sim.run_until(w.sim.now() + 1s);
   auto out = w.pop3(bob_pop3(true));
   ASSERT_TRUE(out && out->ok());
   EXPECT_EQ(out->messages.size(), 2u);
   EXPECT_EQ(checker.accepted_count(), 2u);
-  auto violations = checker.check(
-      [](const std::string&, const std::string&, const std::string&) { return false; });
+  auto violations = checker.check([&](const std::string&, const std::string& q,
+                                      const std::string& r) { return queue.holds(q, r); });
   EXPECT_TRUE(violations.empty()) << ConservationChecker::describe(violations, mailsim::Lang::en);
 }
 
