@@ -6,6 +6,7 @@
 
 #include "sim/strings.hpp"
 
+#include "agents/narration/dns_sentences.hpp"
 #include "agents/narration/net_sentences.hpp"
 #include "agents/narration/reply_codes.hpp"
 #include "agents/narration/retrieval_sentences.hpp"
@@ -68,6 +69,7 @@ std::span<const Message* const> Narrator::sentences() {
     v.insert(v.end(), narration::kNetAll.begin(), narration::kNetAll.end());
     v.insert(v.end(), narration::kSmtpAll.begin(), narration::kSmtpAll.end());
     v.insert(v.end(), narration::kRetrievalAll.begin(), narration::kRetrievalAll.end());
+    v.insert(v.end(), narration::kDnsAll.begin(), narration::kDnsAll.end());
     return v;
   }();
   return all;

@@ -8,6 +8,7 @@
 
 #include "agents/journey/messages.hpp"
 #include "agents/mta/messages.hpp"
+#include "agents/narration/dns_sentences.hpp"
 #include "agents/narration/net_sentences.hpp"
 #include "agents/narration/retrieval_sentences.hpp"
 #include "agents/narration/sentences.hpp"
@@ -56,6 +57,7 @@ std::vector<Section> catalog() {
       section("narration/net", a::narration::kNetAll),
       section("narration/smtp", a::narration::kSmtpAll),
       section("narration/retrieval", a::narration::kRetrievalAll),
+      section("narration/dns", a::narration::kDnsAll),
       section("scenarios", mailsim::scenarios::msg::kAll),
       section("check", mailsim::scenarios::check::kAll),
       section("cli", mailsim::cli::msg::kAll),
