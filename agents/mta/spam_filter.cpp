@@ -46,11 +46,12 @@ std::string_view action_name(SpamVerdict::Action a) {
   return "accept";
 }
 
-std::optional<std::string> dnsbl_rejection(const SpamSettings& s, const SpamFacts& f) {
+std::optional<proto::smtp::Reply> dnsbl_rejection(const SpamSettings& s, const SpamFacts& f) {
   if (!s.enabled || !s.reject_dnsbl_at_rcpt || !f.dnsbl_zone) return std::nullopt;
   // Postfix's wording for reject_rbl_client.
-  return fmt::format("554 5.7.1 Service unavailable; Client host [{}] blocked using {}",
-                     f.client_address, *f.dnsbl_zone);
+  return proto::smtp::Reply(554, "5.7.1",
+                            fmt::format("Service unavailable; Client host [{}] blocked using {}",
+                                        f.client_address, *f.dnsbl_zone));
 }
 
 SpamVerdict evaluate_spam(const SpamSettings& s, const SpamFacts& f) {
@@ -112,8 +113,10 @@ SpamVerdict evaluate_spam(const SpamSettings& s, const SpamFacts& f) {
     tests += (tests.empty() ? "" : ",") + h.rule;
   if (s.reject_threshold > 0 && v.score >= s.reject_threshold) {
     v.action = SpamVerdict::Action::reject;
-    v.reply = fmt::format("550 5.7.1 Message rejected as spam (score {:.1f}, required {:.1f}: {})",
-                          v.score, s.reject_threshold, tests);
+    v.reply = proto::smtp::Reply(
+        550, "5.7.1",
+        fmt::format("Message rejected as spam (score {:.1f}, required {:.1f}: {})", v.score,
+                    s.reject_threshold, tests));
   } else if (v.score >= s.tag_threshold) {
     v.action = SpamVerdict::Action::tag;
   }

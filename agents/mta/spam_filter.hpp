@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "agents/proto/smtp/reply.hpp"
+
 namespace mailsim::agents {
 
 struct KeywordRule {
@@ -58,14 +60,14 @@ struct SpamVerdict {
   Action action = Action::accept;
   double score = 0;
   std::vector<SpamHit> hits;
-  std::string reply;  // for reject: "550 5.7.1 ..." / "554 5.7.1 ..."
+  proto::smtp::Reply reply;  // for reject: 550 5.7.1 with the score and the rules
   std::vector<std::pair<std::string, std::string>> added_headers;  // X-Spam-*
 };
 
 std::string_view action_name(SpamVerdict::Action a);
 
 // The connection-time check: a listed client is refused at RCPT when configured so.
-std::optional<std::string> dnsbl_rejection(const SpamSettings& s, const SpamFacts& facts);
+std::optional<proto::smtp::Reply> dnsbl_rejection(const SpamSettings& s, const SpamFacts& facts);
 
 // The content check, after DATA.
 SpamVerdict evaluate_spam(const SpamSettings& s, const SpamFacts& facts);

@@ -36,9 +36,11 @@ TEST(SpamFilter, AListedHomeServerIsRefusedAtRcptLikePostfix) {
   SpamFacts f = clean_mail();
   f.client_address = "203.0.113.77";
   f.dnsbl_zone = "dul.dnsbl.example";
-  EXPECT_EQ(dnsbl_rejection(SpamSettings{}, f),
+  auto refusal = dnsbl_rejection(SpamSettings{}, f);
+  ASSERT_TRUE(refusal);
+  EXPECT_EQ(refusal->wire(),
             "554 5.7.1 Service unavailable; Client host [203.0.113.77] blocked using "
-            "dul.dnsbl.example");
+            "dul.dnsbl.example\r\n");
   SpamSettings scored;
   scored.reject_dnsbl_at_rcpt = false;
   EXPECT_FALSE(dnsbl_rejection(scored, f));
@@ -63,9 +65,9 @@ TEST(SpamFilter, SpfAndHeadersAddUp) {
   f.spf_result = "fail";
   v = evaluate_spam(SpamSettings{}, f);
   EXPECT_EQ(v.action, SpamVerdict::Action::reject);
-  EXPECT_EQ(v.reply,
+  EXPECT_EQ(v.reply.wire(),
             "550 5.7.1 Message rejected as spam (score 10.5, required 10.0: SPF_FAIL,MISSING_DATE,"
-            "MISSING_MESSAGE_ID,FROM_MALFORMED)");
+            "MISSING_MESSAGE_ID,FROM_MALFORMED)\r\n");
 }
 
 TEST(SpamFilter, KeywordsAndReputation) {

@@ -1,0 +1,262 @@
+#include "agents/mta/mta_agent.hpp"
+
+#include <fmt/format.h>
+
+#include "agents/dns/resolver_agent.hpp"
+#include "agents/journey/records.hpp"
+#include "agents/proto/imf/header.hpp"
+#include "agents/proto/imf/received.hpp"
+#include "sim/strings.hpp"
+
+namespace mailsim::agents {
+namespace {
+
+namespace smtp = proto::smtp;
+
+std::string domain_of(std::string_view address) {
+  const std::size_t at = address.rfind('@');
+  return to_lower(at == std::string_view::npos ? std::string_view{} : address.substr(at + 1));
+}
+
+}  // namespace
+
+MtaAgent::MtaAgent(sim::net::Network& net, sim::net::NodeId host, MtaConfig config,
+                   const proto::imf::ScenarioClock& clock, DeliveryAgent* local,
+                   NextHopFinder& next_hops, ResolverAgent* resolver)
+    : net_(net),
+      host_(host),
+      config_(std::move(config)),
+      clock_(clock),
+      local_(local),
+      resolver_(resolver),
+      ids_(net.sim().rng(config_.hostname + ".queue")),
+      queue_(ids_) {
+  if (config_.greylisting) greylist_.emplace(*config_.greylisting);
+  config_.smtp.hostname = config_.hostname;
+  if (!config_.auth_users.empty()) config_.smtp.extensions.auth = true;
+  if (config_.queue.agent.empty()) config_.queue.agent = config_.hostname;
+  if (config_.queue.hostname.empty()) config_.queue.hostname = config_.hostname;
+  if (config_.queue.postmaster.empty()) {
+    const std::string domain = config_.inbound.local_domains.empty()
+                                   ? config_.hostname
+                                   : config_.inbound.local_domains.front();
+    config_.queue.postmaster = "postmaster@" + domain;
+  }
+  if (config_.delivery.helo_name.empty()) config_.delivery.helo_name = config_.hostname;
+
+  client_ = std::make_unique<SmtpClientEndpoint>(net, host, SmtpClientEndpoint::Options{});
+  smtp_ = std::make_unique<SmtpDelivery>(*client_, next_hops, config_.delivery);
+  qmgr_ = std::make_unique<QueueManager>(
+      net.sim(), queue_, config_.queue, clock_,
+      [this](const std::string& rcpt) -> DeliveryAgent& { return route(rcpt); });
+  SmtpServerEndpoint::Options options;
+  options.port = config_.port;
+  server_ = std::make_unique<SmtpServerEndpoint>(net, host, config_.smtp, *this, options);
+}
+
+MtaAgent::~MtaAgent() {
+  *alive_ = false;
+}
+
+void MtaAgent::start() {
+  server_->start();
+  if (net_.is_up(host_)) qmgr_->start();
+  // The queue survives a crash; the queue manager stops and starts with the host.
+  auto alive = alive_;
+  net_.host(host_).on_down([this, alive] {
+    if (*alive) qmgr_->stop();
+  });
+  net_.host(host_).on_up([this, alive] {
+    if (*alive) qmgr_->start();
+  });
+}
+
+DeliveryAgent& MtaAgent::route(const std::string& recipient) {
+  const std::string domain = domain_of(recipient);
+  if (local_ != nullptr &&
+      (domain.empty() ||
+       std::any_of(config_.inbound.local_domains.begin(), config_.inbound.local_domains.end(),
+                   [&](const std::string& d) { return iequals(d, domain); })))
+    return *local_;
+  return *smtp_;
+}
+
+void MtaAgent::on_ended(const SmtpServerConnection& c, SmtpServerEnd) {
+  connections_.erase(c.id);
+}
+
+void MtaAgent::on_policy(const SmtpServerConnection& c, const smtp::PolicyQuery& q) {
+  switch (q.stage) {
+    case smtp::PolicyStage::auth: {
+      auto it = config_.auth_users.find(std::string(q.user));
+      if (it == config_.auth_users.end() || it->second != q.password)
+        server_->answer(c.id, smtp::Reply(535, "5.7.8", "Authentication credentials invalid"));
+      else
+        server_->accept(c.id);
+      return;
+    }
+    case smtp::PolicyStage::mail:
+      check_mail(c, std::string(q.argument));
+      return;
+    case smtp::PolicyStage::rcpt:
+      check_rcpt(c, std::string(q.argument));
+      return;
+    case smtp::PolicyStage::message:
+      check_message(c, *q.transaction);
+      return;
+    default:
+      server_->accept(c.id);
+      return;
+  }
+}
+
+void MtaAgent::check_mail(const SmtpServerConnection& c, const std::string& sender) {
+  connections_[c.id] = Connection{};
+  if (config_.spf == SpfPolicy::off || resolver_ == nullptr || sender.empty()) {
+    server_->accept(c.id);
+    return;
+  }
+  proto::dns::SpfQuery query;
+  query.ip = proto::dns::Ipv4::from_value(c.client_address.value());
+  query.sender = sender;
+  query.domain = proto::dns::Name::parse(domain_of(sender));
+  query.helo = c.session != nullptr ? c.session->helo_name() : "";
+  const sim::net::ConnId id = c.id;
+  resolver_->check_spf(query, [this, id, alive = alive_](const proto::dns::SpfOutcome& outcome) {
+    if (!*alive) return;
+    connections_[id].spf_result = std::string(proto::dns::spf_result_name(outcome.result));
+    if (config_.spf == SpfPolicy::reject_fail && outcome.result == proto::dns::SpfResult::fail) {
+      server_->answer(id, smtp::Reply(550, "5.7.1",
+                                      "Message rejected due to SPF policy: " +
+                                          outcome.explanation().render(Lang::en)));
+      return;
+    }
+    server_->accept(id);
+  });
+}
+
+void MtaAgent::check_rcpt(const SmtpServerConnection& c, const std::string& rcpt) {
+  const bool authenticated = c.session != nullptr && !c.session->authenticated_user().empty();
+  const RecipientDecision d =
+      decide_recipient(config_.inbound, c.client_address, authenticated, rcpt);
+  if (d.route == RecipientRoute::refused) {
+    server_->answer(c.id, d.reply);
+    return;
+  }
+  const std::string sender = c.session != nullptr && c.session->transaction()
+                                 ? c.session->transaction()->reverse_path
+                                 : "";
+  // Listed clients are refused at RCPT, as Postfix's reject_rbl_client does; authenticated
+  // users are not checked.
+  if (config_.dnsbl_zone && resolver_ != nullptr && !authenticated && config_.spam.enabled &&
+      config_.spam.reject_dnsbl_at_rcpt) {
+    const sim::net::ConnId id = c.id;
+    const auto client = c.client_address;
+    const std::string client_name = c.client;
+    resolver_->check_dnsbl(proto::dns::Ipv4::from_value(client.value()),
+                           proto::dns::Name::parse(*config_.dnsbl_zone),
+                           [this, id, rcpt, sender, client, client_name,
+                            alive = alive_](const proto::dns::DnsblResult& r) {
+                             if (!*alive) return;
+                             if (r.verdict == proto::dns::DnsblVerdict::listed) {
+                               SpamFacts facts;
+                               facts.client_address = client.to_string();
+                               facts.dnsbl_zone = *config_.dnsbl_zone;
+                               server_->answer(id, *dnsbl_rejection(config_.spam, facts));
+                               return;
+                             }
+                             after_dnsbl(id, rcpt, sender, client, client_name);
+                           });
+    return;
+  }
+  after_dnsbl(c.id, rcpt, sender, c.client_address, c.client);
+}
+
+void MtaAgent::after_dnsbl(sim::net::ConnId id, const std::string& rcpt, const std::string& sender,
+                           sim::net::Ipv4Address client, std::string client_name) {
+  if (greylist_) {
+    GreylistRequest g{client.to_string(), client_name.empty() ? "unknown" : client_name, sender,
+                      rcpt};
+    const GreylistVerdict v = greylist_->check(g, net_.sim().now());
+    if (v.defer) {
+      server_->answer(
+          id, smtp::Reply(450, "4.2.0",
+                          fmt::format("<{}>: Recipient address rejected: {}", rcpt, v.reply_text)));
+      return;
+    }
+  }
+  server_->accept(id);
+}
+
+void MtaAgent::check_message(const SmtpServerConnection& c, const smtp::Transaction& t) {
+  proto::imf::Message message;
+  bool parsed = true;
+  try {
+    message = proto::imf::parse_message(t.content);
+  } catch (const LocalizedError&) {
+    parsed = false;  // kept as received; the spam checks see no header
+  }
+  if (auto loop =
+          check_hop_count(config_.inbound, static_cast<int>(message.header.count("Received")))) {
+    server_->answer(c.id, *loop);
+    return;
+  }
+  SpamFacts facts;
+  facts.client_address = c.client_address.to_string();
+  facts.envelope_sender = t.reverse_path;
+  if (auto it = connections_.find(c.id);
+      it != connections_.end() && config_.spf == SpfPolicy::score)
+    facts.spf_result = it->second.spf_result;
+  for (const auto& f : message.header.fields())
+    facts.headers.emplace_back(f.name, f.value());
+  facts.body = message.body;
+  const SpamVerdict spam = evaluate_spam(config_.spam, facts);
+  if (spam.action == SpamVerdict::Action::reject) {
+    server_->answer(c.id, spam.reply);
+    return;
+  }
+
+  // The queue id comes first: the Received header names it.
+  proto::imf::ReceivedStamp stamp;
+  stamp.helo = c.session != nullptr ? c.session->helo_name() : "";
+  stamp.reverse_dns = c.client;
+  stamp.ip = c.client_address.to_string();
+  stamp.by = config_.hostname;
+  stamp.protocol = c.session != nullptr ? std::string(c.session->received_protocol()) : "ESMTP";
+  stamp.for_recipient = t.recipients.size() == 1 ? t.recipients.front() : "";
+  stamp.date = clock_.at(net_.sim().now());
+  const std::string id =
+      queue_.enqueue(t.reverse_path, t.recipients, nullptr, "", net_.sim().now());
+  stamp.id = id;
+  std::string content;
+  if (parsed) {
+    proto::imf::Header header = message.header;
+    for (auto it = spam.added_headers.rbegin(); it != spam.added_headers.rend(); ++it)
+      if (config_.spam.enabled) header.prepend(it->first, it->second);
+    header.prepend_field(proto::imf::received_field(stamp));
+    content = header.to_string() + "\r\n" + message.body;
+  } else {
+    const proto::imf::Field received = proto::imf::received_field(stamp);
+    content = received.name + ":" + received.raw + "\r\n" + t.content;
+  }
+  QueuedMessage* queued = queue_.find(id);
+  queued->content = std::make_shared<const std::string>(std::move(content));
+  if (auto mid = message.header.value("Message-ID")) queued->message_id = *mid;
+
+  if (net_.sim().trace().active()) {
+    MailAcceptedRecord r;
+    r.stage = Stage::inbound_checks;
+    r.agent = config_.hostname;
+    r.queue_id = id;
+    r.message_id = queued->message_id;
+    r.sender = t.reverse_path;
+    r.recipients = t.recipients;
+    r.size = queued->content->size();
+    r.origin = fmt::format("smtp {} [{}]", c.client, c.client_address.to_string());
+    net_.sim().trace().publish(r);
+  }
+  server_->answer(c.id, smtp::Reply(250, "2.0.0", "Ok: queued as " + id));
+  qmgr_->take(id);
+}
+
+}  // namespace mailsim::agents

@@ -1,0 +1,90 @@
+#pragma once
+// The MTA: an SMTP server on port 25 and a queue manager with its delivery agents (Postfix's
+// smtpd -> cleanup -> queue -> qmgr -> smtp / local). Inbound, it applies its policy at each
+// step (relay control and local users, optional AUTH, greylisting, DNSBL, SPF, size, hop
+// count, spam checks), adds its Received header and stores the message before answering 250.
+// Outbound, the queue manager hands local recipients to the local delivery agent (the MDA) and
+// the others to SMTP delivery through the next hops (DNS MX, or a relay host).
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "agents/mta/greylist.hpp"
+#include "agents/mta/inbound_policy.hpp"
+#include "agents/mta/mail_queue.hpp"
+#include "agents/mta/queue_manager.hpp"
+#include "agents/mta/smtp_delivery.hpp"
+#include "agents/mta/spam_filter.hpp"
+#include "agents/roles/smtp_client_endpoint.hpp"
+#include "agents/roles/smtp_server_endpoint.hpp"
+
+namespace mailsim::agents {
+
+class ResolverAgent;
+
+enum class SpfPolicy { off, score, reject_fail };
+
+struct MtaConfig {
+  std::string hostname;  // "mx.b.example": banner, Received, Reporting-MTA
+  InboundSettings inbound;
+  std::optional<GreylistSettings> greylisting;
+  SpamSettings spam;
+  std::optional<std::string> dnsbl_zone;  // check clients against this list (needs a resolver)
+  SpfPolicy spf = SpfPolicy::off;         // needs a resolver
+  std::map<std::string, std::string> auth_users;  // AUTH on port 25 (the article's telnet test)
+  proto::smtp::ServerConfig smtp;                 // extensions, limits, end-of-data mode
+  QueueManagerSettings queue;                     // retry schedule, bounces
+  SmtpDeliverySettings delivery;                  // outbound sessions
+  std::uint16_t port = 25;
+};
+
+class MtaAgent final : public SmtpServerOwner {
+ public:
+  // `local` delivers for the local domains (may be null when there are none); `next_hops`
+  // finds where other domains go; `resolver` (may be null) answers DNSBL and SPF queries.
+  MtaAgent(sim::net::Network& net, sim::net::NodeId host, MtaConfig config,
+           const proto::imf::ScenarioClock& clock, DeliveryAgent* local, NextHopFinder& next_hops,
+           ResolverAgent* resolver = nullptr);
+  ~MtaAgent() override;
+
+  void start();  // listens, and runs the queue while the host is up
+
+  const MtaConfig& config() const { return config_; }
+  const MailQueue& queue() const { return queue_; }
+  const QueueManager& queue_manager() const { return *qmgr_; }
+  const SmtpServerEndpoint& server() const { return *server_; }
+  const SmtpClientEndpoint& client() const { return *client_; }
+  const Greylist* greylist() const { return greylist_ ? &*greylist_ : nullptr; }
+
+ private:
+  struct Connection {
+    std::string spf_result = "none";
+  };
+  void on_policy(const SmtpServerConnection& c, const proto::smtp::PolicyQuery& q) override;
+  void on_ended(const SmtpServerConnection& c, SmtpServerEnd how) override;
+  void check_rcpt(const SmtpServerConnection& c, const std::string& rcpt);
+  void after_dnsbl(sim::net::ConnId id, const std::string& rcpt, const std::string& sender,
+                   sim::net::Ipv4Address client, std::string client_name);
+  void check_mail(const SmtpServerConnection& c, const std::string& sender);
+  void check_message(const SmtpServerConnection& c, const proto::smtp::Transaction& t);
+  DeliveryAgent& route(const std::string& recipient);
+
+  sim::net::Network& net_;
+  sim::net::NodeId host_;
+  MtaConfig config_;
+  const proto::imf::ScenarioClock& clock_;
+  DeliveryAgent* local_;
+  ResolverAgent* resolver_;
+  sim::RandomStream& ids_;
+  MailQueue queue_;
+  std::optional<Greylist> greylist_;
+  std::unique_ptr<SmtpClientEndpoint> client_;
+  std::unique_ptr<SmtpDelivery> smtp_;
+  std::unique_ptr<QueueManager> qmgr_;
+  std::unique_ptr<SmtpServerEndpoint> server_;
+  std::map<sim::net::ConnId, Connection> connections_;
+  std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
+};
+
+}  // namespace mailsim::agents
