@@ -3,6 +3,8 @@
 set(content "// Generated from scenarios/library/*.yaml by cmake/EmbedScenarios.cmake.\n")
 string(APPEND content "#include \"scenarios/library/builtin.hpp\"\n\nnamespace mailsim::scenarios {\nnamespace {\n")
 string(APPEND content "constexpr BuiltinScenario kScenarios[] = {\n")
+# The files come separated by '|' (a ';' list would be split into arguments on the way).
+string(REPLACE "|" ";" FILES "${FILES}")
 list(SORT FILES)
 foreach(file ${FILES})
   get_filename_component(name ${file} NAME_WE)

@@ -67,10 +67,22 @@ void QueueManager::stop() {
   attempts_.clear();
 }
 
+// Postfix scans the deferred queue every queue_run_delay; a scan that finds nothing due
+// changes nothing, so only the scans that will find something are scheduled: the first scan
+// time at or after the earliest next attempt. The attempts happen at the same times, and an
+// idle queue leaves the simulation idle.
 void QueueManager::schedule_scan() {
-  const sim::SimTime next =
-      settings_.schedule.first_run_at_or_after(sim_.now() + sim::SimTime(1), started_);
-  scan_event_ = sim_.schedule_at(next, [this] {
+  sim_.cancel(scan_event_);
+  if (!running_) return;
+  std::optional<sim::SimTime> earliest;
+  for (const QueuedMessage* m : queue_.messages())
+    if (m->queue == QueueName::deferred && m->next_attempt &&
+        (!earliest || *m->next_attempt < *earliest))
+      earliest = m->next_attempt;
+  if (!earliest) return;
+  const sim::SimTime at =
+      settings_.schedule.first_run_at_or_after(std::max(*earliest, sim_.now()), started_);
+  scan_event_ = sim_.schedule_at(at, [this] {
     scan();
     schedule_scan();
   });
@@ -203,6 +215,7 @@ void QueueManager::finish(const std::string& queue_id) {
     }
   }
   if (!failed.empty() && m != nullptr) bounce(*m, failed, expired);
+  schedule_scan();
   m = queue_.find(queue_id);
   if (m != nullptr && m->queue == QueueName::active) queue_.move(queue_id, QueueName::incoming);
 }

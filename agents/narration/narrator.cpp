@@ -82,10 +82,11 @@ std::optional<std::string> Narrator::narrate(const sim::TraceRecord& record) con
   record.visit_fields(c);
   add_derived(c.args, lang_);
   if (const std::string* reply = find(c.args, "reply")) {
-    if (auto code = parse_reply_code(*reply)) {
-      std::string explanation = explain_reply(*code, lang_);  // before the vector may grow
-      c.args.emplace_back("explain", std::move(explanation));
-    }
+    auto code = parse_reply_code(*reply);
+    // Computed before the vector may grow and move the string `reply` points into.
+    std::string explanation =
+        code ? explain_reply(*code, lang_) : std::string(narration::kNoSmtpReply.text(lang_));
+    c.args.emplace_back("explain", std::move(explanation));
   }
   return Text(*m, std::move(c.args)).render(lang_);
 }

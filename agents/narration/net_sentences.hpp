@@ -87,6 +87,10 @@ inline constexpr std::array kNetAll{
     &kRouteRecomputed};
 
 // Parts the narrator derives.
+// {explain} when a record's reply is not an SMTP reply (a connection that failed).
+inline constexpr Message kNoSmtpReply{"narration.no_smtp_reply",
+                                      "no SMTP answer: the server could not be reached",
+                                      "pas de réponse SMTP : le serveur n'a pas pu être joint"};
 inline constexpr Message kSegmentData{"narration.segment_data", "{payload} bytes of data",
                                       "{payload} octets de données"};
 // {reason_text}: a record's `reason` in words (packet drops, typed sessions).

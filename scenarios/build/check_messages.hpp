@@ -36,10 +36,29 @@ inline constexpr Message kSummary{"check.summary", "{passed} of {total} expectat
                                   "attentes remplies : {passed} sur {total}"};
 inline constexpr Message kResultLine{"check.result_line", "{label}  {description}: {evidence}",
                                      "{label}  {description} : {evidence}"};
+inline constexpr Message kMailDelivered{"check.mail.delivered", "delivered to a mailbox",
+                                        "remis dans une boîte aux lettres"};
+inline constexpr Message kMailBounced{"check.mail.bounced", "bounced to its sender",
+                                      "renvoyé à son expéditeur"};
+inline constexpr Message kMailDeferred{"check.mail.deferred", "deferred", "différé"};
+inline constexpr Message kMail{"check.mail", "a message for {to} is {outcome}{within}",
+                               "un message pour {to} est {outcome}{within}"};
+inline constexpr Message kMailSeen{"check.mail_seen", "{kind} at {time} ({detail})",
+                                   "{kind} à {time} ({detail})"};
+inline constexpr Message kNoMail{"check.no_mail", "nothing happened to a message for {to}",
+                                 "rien n'est arrivé à un message pour {to}"};
+inline constexpr Message kNoMailLost{"check.no_mail_lost", "no message is lost",
+                                     "aucun message n'est perdu"};
+inline constexpr Message kAllAccountedFor{
+    "check.all_accounted_for",
+    "{count} message recipient(s) accepted, each delivered, bounced or still queued",
+    "{count} destinataire(s) de message accepté(s), chacun remis, renvoyé ou encore en file"};
 
 inline constexpr std::array kAll{
-    &kNoTimeLimit,     &kPass,         &kFail,    &kWithin,  &kOutcomeOpened, &kOutcomeRefused,
-    &kOutcomeTimedOut, &kConnection,   &kReply,   &kSeenAt,  &kConnectionWas, &kNoConnection,
-    &kLineAt,          &kFirstLineWas, &kNoReply, &kSummary, &kResultLine};
+    &kNoTimeLimit,     &kPass,         &kFail,    &kWithin,   &kOutcomeOpened, &kOutcomeRefused,
+    &kOutcomeTimedOut, &kConnection,   &kReply,   &kSeenAt,   &kConnectionWas, &kNoConnection,
+    &kLineAt,          &kFirstLineWas, &kNoReply, &kSummary,  &kResultLine,    &kMailDelivered,
+    &kMailBounced,     &kMailDeferred, &kMail,    &kMailSeen, &kNoMail,        &kNoMailLost,
+    &kAllAccountedFor};
 
 }  // namespace mailsim::scenarios::check

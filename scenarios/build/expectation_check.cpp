@@ -2,9 +2,11 @@
 
 #include <cctype>
 
+#include "agents/journey/records.hpp"
 #include "agents/roles/typed_session.hpp"
 #include "scenarios/build/check_messages.hpp"
 #include "sim/net/trace_records.hpp"
+#include "sim/strings.hpp"
 
 namespace mailsim::scenarios {
 namespace {
@@ -42,12 +44,15 @@ void add_within(Text& t, const std::optional<sim::SimTime>& within) {
 }  // namespace
 
 ExpectationChecker::ExpectationChecker(const ScenarioModel& model, sim::net::Network& network,
-                                       sim::Trace& trace)
+                                       sim::Trace& trace,
+                                       agents::ConservationChecker::StillQueued still_queued)
     : model_(model),
       network_(network),
       trace_(trace),
       subscription_(trace.subscribe([this](const sim::TraceRecord& r) { on_record(r); })),
-      observed_(model.expectations.size()) {}
+      observed_(model.expectations.size()),
+      conservation_(trace),
+      still_queued_(std::move(still_queued)) {}
 
 ExpectationChecker::~ExpectationChecker() {
   trace_.unsubscribe(subscription_);
@@ -59,7 +64,9 @@ void ExpectationChecker::on_record(const sim::TraceRecord& record) {
   const bool conn_end =
       kind == &k::kConnOpened || kind == &k::kConnRefused || kind == &k::kConnTimedOut;
   const bool typed_line = kind == &agents::kinds::kTypedReceived;
-  if (!conn_end && !typed_line) return;
+  const bool mail = kind == &agents::kinds::kMailDelivered ||
+                    kind == &agents::kinds::kMailBounced || kind == &agents::kinds::kMailDeferred;
+  if (!conn_end && !typed_line && !mail) return;
 
   for (std::size_t i = 0; i < model_.expectations.size(); ++i) {
     Observed& o = observed_[i];
@@ -80,6 +87,18 @@ void ExpectationChecker::on_record(const sim::TraceRecord& record) {
         o.matched = record.time();
       } else if (!o.actual_at) {
         o.actual = std::string(got);
+        o.actual_at = record.time();
+      }
+    } else if (const auto* x = std::get_if<MailExpectation>(&what); x && mail) {
+      const auto& rec = static_cast<const agents::MailOutcomeRecord&>(record);
+      if (!iequals(rec.recipient, x->to)) continue;
+      const std::string_view got = kind->name.substr(kind->name.rfind('.') + 1);
+      const bool in_time = !x->within || record.time() <= *x->within;
+      if (got == x->outcome && in_time) {
+        o.matched = record.time();
+        o.actual = std::string(got) + "|" + (rec.mailbox.empty() ? rec.reply : rec.mailbox);
+      } else if (!o.actual_at || got != "deferred") {
+        o.actual = std::string(got) + "|" + (rec.mailbox.empty() ? rec.reply : rec.mailbox);
         o.actual_at = record.time();
       }
     } else if (const auto* r = std::get_if<ReplyExpectation>(&what); r && typed_line) {
@@ -118,6 +137,37 @@ std::vector<ExpectationResult> ExpectationChecker::results() const {
                          .with("actual", Text(outcome_word(o.actual)));
       else
         r.evidence = Text(check::kNoConnection);
+    } else if (const auto* x = std::get_if<MailExpectation>(&entry.what)) {
+      const Message& word = x->outcome == "bounced"    ? check::kMailBounced
+                            : x->outcome == "deferred" ? check::kMailDeferred
+                                                       : check::kMailDelivered;
+      r.description = Text(check::kMail, {{"to", x->to}});
+      r.description.with("outcome", Text(word));
+      add_within(r.description, x->within);
+      const auto at = o.matched ? o.matched : o.actual_at;
+      if (at) {
+        const std::string kind = o.actual.substr(0, o.actual.find('|'));
+        const Message& seen = kind == "bounced"    ? check::kMailBounced
+                              : kind == "deferred" ? check::kMailDeferred
+                                                   : check::kMailDelivered;
+        r.evidence = Text(check::kMailSeen, {{"time", sim::format_time(*at)},
+                                             {"detail", o.actual.substr(o.actual.find('|') + 1)}});
+        r.evidence.with("kind", Text(seen));
+      } else {
+        r.evidence = Text(check::kNoMail, {{"to", x->to}});
+      }
+    } else if (std::holds_alternative<NoMailLostExpectation>(entry.what)) {
+      r.description = Text(check::kNoMailLost);
+      const auto violations =
+          conservation_.check(still_queued_ ? still_queued_
+                                            : [](const std::string&, const std::string&,
+                                                 const std::string&) { return false; });
+      r.passed = violations.empty();
+      if (violations.empty())
+        r.evidence = Text(check::kAllAccountedFor,
+                          {{"count", std::to_string(conservation_.accepted_count())}});
+      else
+        r.evidence = violations.front().problem;
     } else {
       const auto& e = std::get<ReplyExpectation>(entry.what);
       r.description = Text(check::kReply, {{"from", e.from}, {"code", std::to_string(e.code)}});

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "agents/journey/conservation.hpp"
 #include "scenarios/model/scenario_model.hpp"
 #include "sim/net/network.hpp"
 #include "sim/trace.hpp"
@@ -21,7 +22,9 @@ struct ExpectationResult {
 
 class ExpectationChecker {
  public:
-  ExpectationChecker(const ScenarioModel& model, sim::net::Network& network, sim::Trace& trace);
+  // `still_queued` answers the conservation checker: does an agent still hold a message?
+  ExpectationChecker(const ScenarioModel& model, sim::net::Network& network, sim::Trace& trace,
+                     agents::ConservationChecker::StillQueued still_queued = {});
   ~ExpectationChecker();
   ExpectationChecker(const ExpectationChecker&) = delete;
   ExpectationChecker& operator=(const ExpectationChecker&) = delete;
@@ -41,6 +44,8 @@ class ExpectationChecker {
   sim::Trace& trace_;
   sim::Trace::SubscriptionId subscription_;
   std::vector<Observed> observed_;
+  agents::ConservationChecker conservation_;
+  agents::ConservationChecker::StillQueued still_queued_;
 };
 
 }  // namespace mailsim::scenarios

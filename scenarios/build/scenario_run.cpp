@@ -10,6 +10,9 @@ ScenarioRun::ScenarioRun(const ScenarioModel& model, Diagnostics& diag,
     : model_(model), sim_(seed_override.value_or(model.seed)), network_(sim_) {
   ok_ = build_network(model_.network, network_, diag);
   if (!ok_) return;
+  mail_ = std::make_unique<MailWorld>(model_, network_);
+  ok_ = mail_->build(diag);
+  if (!ok_) return;
   for (const auto& entry : model_.timeline)
     schedule(entry);
 }
@@ -33,6 +36,8 @@ void ScenarioRun::schedule(const TimelineEntry& entry) {
           sim_.schedule_at(entry.at, [this, action] {
             network_.set_link_params(network_.link(action.link), action.params);
           });
+        } else if constexpr (std::is_same_v<A, SendMailAction>) {
+          sim_.schedule_at(entry.at, [this, action] { mail_->send(action); });
         } else {
           const TypedSessionAction& t = action;
           Ipv4Address to = !t.to.empty() && std::isdigit(static_cast<unsigned char>(t.to[0]))

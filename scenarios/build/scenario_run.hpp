@@ -6,6 +6,7 @@
 #include <optional>
 #include <vector>
 
+#include "scenarios/build/mail_builder.hpp"
 #include "scenarios/load/diagnostics.hpp"
 #include "scenarios/model/scenario_model.hpp"
 #include "sim/net/network.hpp"
@@ -29,6 +30,7 @@ class ScenarioRun {
   bool ok() const { return ok_; }
   sim::Simulator& sim() { return sim_; }
   sim::net::Network& network() { return network_; }
+  const MailWorld& mail() const { return *mail_; }
   const ScenarioModel& model() const { return model_; }
 
   // When a run without --until stops: the scenario's duration, or when nothing is left to do
@@ -43,6 +45,7 @@ class ScenarioRun {
   ScenarioModel model_;
   sim::Simulator sim_;
   sim::net::Network network_;
+  std::unique_ptr<MailWorld> mail_;
   bool ok_ = false;
   std::vector<std::unique_ptr<agents::TypedSession>> sessions_;
 };

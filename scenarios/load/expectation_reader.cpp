@@ -29,7 +29,7 @@ void check_host(const std::string& name, const NetworkModel& net, const std::str
 }  // namespace
 
 const std::vector<std::string>& expectation_keys() {
-  static const std::vector<std::string> keys{"connection", "reply"};
+  static const std::vector<std::string> keys{"connection", "reply", "mail", "no_mail_lost"};
   return keys;
 }
 
@@ -55,6 +55,21 @@ std::vector<ExpectationEntry> read_expectations(const std::vector<YAML::Node>& e
     const std::string key = present[0];
     auto child = m.child(key);
     m.finish();
+    if (key == "no_mail_lost") {
+      out.push_back(ExpectationEntry{NoMailLostExpectation{}, m.pos()});
+      continue;
+    }
+    if (key == "mail") {
+      YamlMap e(*child, Text(msg::kWhatKey, {{"name", key}}), diag);
+      if (!e.ok()) continue;
+      MailExpectation x;
+      if (auto v = e.text("to", Need::required)) x.to = *v;
+      if (auto v = e.choice("outcome", {"delivered", "bounced", "deferred"})) x.outcome = *v;
+      x.within = e.time("within");
+      e.finish();
+      out.push_back(ExpectationEntry{x, m.pos()});
+      continue;
+    }
     YamlMap e(*child, Text(msg::kWhatKey, {{"name", key}}), diag);
     if (!e.ok()) continue;
     if (key == "connection") {

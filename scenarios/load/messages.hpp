@@ -157,6 +157,12 @@ inline constexpr Message kTwoExpectations{
     "load.two_expectations", "one expectation per entry: {first} and {second} need two entries",
     "une attente par entrée : {first} et {second} demandent deux entrées"};
 inline constexpr Message kWhatExpectation{"what.expectation", "an expectation", "une attente"};
+inline constexpr Message kBadNetwork{
+    "load.bad_network",
+    "'{value}' in {what} is not a network: write an address and a prefix length, such as "
+    "192.0.2.0/24",
+    "« {value} » dans {what} n'est pas un réseau : écrivez une adresse et une longueur de "
+    "préfixe, comme 192.0.2.0/24"};
 
 inline constexpr std::array kAll{&kErrorLabel,
                                  &kSyntax,
@@ -209,6 +215,7 @@ inline constexpr std::array kAll{&kErrorLabel,
                                  &kKindNode,
                                  &kNoExpectation,
                                  &kTwoExpectations,
-                                 &kWhatExpectation};
+                                 &kWhatExpectation,
+                                 &kBadNetwork};
 
 }  // namespace mailsim::scenarios::msg

@@ -7,6 +7,7 @@
 
 #include "scenarios/load/datetime.hpp"
 #include "scenarios/load/expectation_reader.hpp"
+#include "scenarios/load/mail_reader.hpp"
 #include "scenarios/load/messages.hpp"
 #include "scenarios/load/network_reader.hpp"
 #include "scenarios/load/timeline_reader.hpp"
@@ -55,6 +56,8 @@ std::optional<ScenarioModel> read_scenario(const YAML::Node& root, Diagnostics& 
   }
   s.duration = m.time("duration");
   if (auto net = m.child("network", Need::required)) s.network = read_network(*net, diag);
+  if (auto dns = m.child("dns")) s.mail.dns = read_dns(*dns, s.network, diag);
+  if (auto mail = m.child("mail")) s.mail.servers = read_mail(*mail, s.network, diag);
   s.timeline = read_timeline(m.list("timeline"), s.network, diag);
   s.expectations = read_expectations(m.list("expect"), s.network, diag);
   m.finish();

@@ -61,6 +61,31 @@ std::optional<Action> read_action(YamlMap& m, const std::string& key, const Name
     inner.finish();
     return c;
   }
+  if (key == "send") {
+    SendMailAction a;
+    if (auto v = inner.text("from", Need::required)) {
+      a.from = *v;
+      check_ref(a.from, names.hosts, msg::kKindHost, key, inner.pos(), diag);
+    }
+    if (auto v = inner.text("server", Need::required)) {
+      a.server = *v;
+      check_ref(a.server, names.hosts, msg::kKindHost, key, inner.pos(), diag);
+    }
+    if (auto v = inner.integer("port", 1, 65535)) a.port = static_cast<std::uint16_t>(*v);
+    if (auto v = inner.text("mail_from", Need::required)) a.mail_from = *v;
+    if (auto to = inner.child("to", Need::required)) {
+      if (to->IsScalar()) {
+        a.to.push_back(to->Scalar());
+      } else {
+        for (const auto& r : inner.list("to"))
+          if (r.IsScalar()) a.to.push_back(r.Scalar());
+      }
+    }
+    if (auto v = inner.text("subject")) a.subject = *v;
+    if (auto v = inner.text("body")) a.body = *v;
+    inner.finish();
+    return a;
+  }
   // key == "type": a person typing lines at a terminal.
   TypedSessionAction t;
   if (auto from = inner.text("from", Need::required)) {
@@ -88,8 +113,8 @@ std::optional<Action> read_action(YamlMap& m, const std::string& key, const Name
 }  // namespace
 
 const std::vector<std::string>& timeline_action_keys() {
-  static const std::vector<std::string> keys{"link_down", "link_up",     "host_down",
-                                             "host_up",   "change_link", "type"};
+  static const std::vector<std::string> keys{"link_down",   "link_up", "host_down", "host_up",
+                                             "change_link", "type",    "send"};
   return keys;
 }
 

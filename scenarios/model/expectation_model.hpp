@@ -27,7 +27,18 @@ struct ReplyExpectation {
   std::optional<sim::SimTime> within;
 };
 
-using Expectation = std::variant<ConnectionExpectation, ReplyExpectation>;
+// A message for `to` is delivered into a mailbox (or bounced), within a time.
+struct MailExpectation {
+  std::string to;
+  std::string outcome = "delivered";  // delivered | bounced | deferred
+  std::optional<sim::SimTime> within;
+};
+
+// Every message accepted ends delivered, bounced or still queued (the conservation invariant).
+struct NoMailLostExpectation {};
+
+using Expectation =
+    std::variant<ConnectionExpectation, ReplyExpectation, MailExpectation, NoMailLostExpectation>;
 
 struct ExpectationEntry {
   Expectation what;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "scenarios/model/expectation_model.hpp"
+#include "scenarios/model/mail_model.hpp"
 #include "scenarios/model/network_model.hpp"
 #include "sim/time.hpp"
 
@@ -40,7 +41,17 @@ struct TypedSessionAction {
   std::vector<std::string> lines;
   sim::SimTime pause = std::chrono::seconds(1);
 };
-using Action = std::variant<SetLinkUp, SetHostUp, ChangeLink, TypedSessionAction>;
+// A mail client hands a message to a mail server by SMTP (port 25), as in the article.
+struct SendMailAction {
+  std::string from;    // the client's host
+  std::string server;  // the server's host
+  std::uint16_t port = 25;
+  std::string mail_from;
+  std::vector<std::string> to;
+  std::string subject = "Hello";
+  std::string body = "Hello!";
+};
+using Action = std::variant<SetLinkUp, SetHostUp, ChangeLink, TypedSessionAction, SendMailAction>;
 
 struct TimelineEntry {
   sim::SimTime at{0};
@@ -57,6 +68,7 @@ struct ScenarioModel {
   int start_utc_offset_minutes = 0;      // the zone the scenario's dates are shown in
   std::optional<sim::SimTime> duration;  // how long `mailsim run` runs by default
   NetworkModel network;
+  MailModel mail;
   std::vector<TimelineEntry> timeline;
   std::vector<ExpectationEntry> expectations;
 };

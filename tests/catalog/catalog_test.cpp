@@ -62,6 +62,8 @@ std::vector<Section> catalog() {
       section("check", mailsim::scenarios::check::kAll),
       section("cli", mailsim::cli::msg::kAll),
   };
+  all.push_back(
+      Section{"narration/derived", {&a::narration::kNoSmtpReply, &a::narration::kSegmentData}});
   Section reasons{"narration/reasons", {}};
   for (const auto& r : a::narration::kReasons)
     reasons.entries.push_back(&r.text);

@@ -146,6 +146,50 @@ TEST(Cli, CheckGradesTheLessonAndFailsWhenItsParameterChanges) {
   std::filesystem::remove(path);
 }
 
+TEST(Cli, EveryLibraryScenarioPassesItsCheck) {
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(MAILSIM_SOURCE_DIR) +
+                                                               "/scenarios/library")) {
+    if (entry.path().extension() != ".yaml") continue;
+    Result r = run("check " + entry.path().string());
+    EXPECT_EQ(r.status, 0) << entry.path() << "\n" << r.out;
+  }
+}
+
+// Each lesson turns on one parameter: changing it must make `mailsim check` fail.
+TEST(Cli, ChangingTheParameterALessonTurnsOnFailsItsCheck) {
+  struct Change {
+    const char* scenario;
+    const char* from;
+    const char* to;
+  };
+  const Change changes[] = {
+      {"mail-across-the-internet.yaml", "mx.b.example. 300 A 198.51.100.25",
+       "mx.b.example. 300 A 198.51.100.99"},
+      {"recipient-down-two-hours.yaml", "at: 2h\n    host_up", "at: 5h\n    host_up"},
+  };
+  for (const Change& c : changes) {
+    std::ifstream in(library(c.scenario));
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string changed = text.str();
+    const std::size_t at = changed.find(c.from);
+    ASSERT_NE(at, std::string::npos) << c.scenario;
+    changed.replace(at, std::string(c.from).size(), c.to);
+    const std::string path = ::testing::TempDir() + "changed-" + c.scenario;
+    std::ofstream(path) << changed;
+    Result r = run("check " + path);
+    EXPECT_EQ(r.status, 1) << c.scenario << "\n" << r.out;
+    std::filesystem::remove(path);
+  }
+}
+
+TEST(Cli, TheMailAcrossTheInternetIsNarratedInBothLanguages) {
+  EXPECT_EQ(run("run mail-across-the-internet --lang en").out,
+            golden("mail-across-the-internet.en.txt"));
+  EXPECT_EQ(run("run mail-across-the-internet --lang fr").out,
+            golden("mail-across-the-internet.fr.txt"));
+}
+
 TEST(Cli, HelpHasExamples) {
   Result r = run("--help");
   EXPECT_EQ(r.status, 0);

@@ -99,7 +99,11 @@ int cmd_check(const std::string& file, std::optional<std::uint64_t> seed, Lang l
     std::cerr << diag.render(lang);
     return 2;
   }
-  scenarios::ExpectationChecker checker(run.model(), run.network(), run.sim().trace());
+  scenarios::ExpectationChecker checker(
+      run.model(), run.network(), run.sim().trace(),
+      [&run](const std::string& agent, const std::string& queue_id, const std::string& rcpt) {
+        return run.mail().holds(agent, queue_id, rcpt);
+      });
   run.run_to_completion();
   const bool colours = cli::colours_wanted(1);
   std::cout << scenario->title.in(lang) << "\n\n";

@@ -1,0 +1,117 @@
+#include "scenarios/load/mail_reader.hpp"
+
+#include <algorithm>
+
+#include "agents/mta/inbound_policy.hpp"
+#include "agents/proto/dns/zone_text.hpp"
+#include "scenarios/load/messages.hpp"
+#include "scenarios/load/yaml_document.hpp"
+#include "scenarios/load/yaml_map.hpp"
+
+namespace mailsim::scenarios {
+namespace {
+
+void check_host(const std::string& name, const NetworkModel& net, const std::string& key,
+                SourcePos pos, Diagnostics& diag) {
+  std::vector<std::string> hosts;
+  for (const auto& h : net.hosts)
+    hosts.push_back(h.name);
+  if (name.empty() || std::find(hosts.begin(), hosts.end(), name) != hosts.end()) return;
+  const std::string suggestion = closest_match(name, hosts);
+  Text t = suggestion.empty()
+               ? Text(msg::kUnknownRef, {{"name", name}})
+               : Text(msg::kUnknownRefSuggest, {{"name", name}, {"suggestion", suggestion}});
+  t.with("what", Text(msg::kWhatKey, {{"name", key}}));
+  t.with("kind", Text(msg::kKindHost));
+  diag.error(pos, std::move(t));
+}
+
+std::vector<std::string> texts(YamlMap& m, std::string_view key, Diagnostics& diag) {
+  std::vector<std::string> out;
+  for (const auto& item : m.list(key)) {
+    if (item.IsScalar())
+      out.push_back(item.Scalar());
+    else
+      diag.error(position_of(item), m.about(msg::kExpectedText, {{"key", std::string(key)}}));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<DnsModel> read_dns(const YAML::Node& node, const NetworkModel& network,
+                                 Diagnostics& diag) {
+  YamlMap m(node, Text(msg::kWhatKey, {{"name", "dns"}}), diag);
+  if (!m.ok()) return std::nullopt;
+  DnsModel d;
+  d.pos = m.pos();
+  if (auto server = m.text("server", Need::required)) {
+    d.server = *server;
+    check_host(d.server, network, "dns", m.pos(), diag);
+  }
+  if (auto zones = m.child("zones", Need::required)) {
+    YamlMap z(*zones, Text(msg::kWhatKey, {{"name", "zones"}}), diag);
+    if (z.ok()) {
+      for (auto it = zones->begin(); it != zones->end(); ++it) {
+        const std::string origin = it->first.Scalar();
+        auto text = z.text(origin);
+        if (!text) continue;
+        try {
+          (void)proto::dns::zone_from_text(origin, *text);  // checked now, built with the run
+          d.zones[origin] = *text;
+        } catch (const LocalizedError& e) {
+          Text t(msg::kBadValue, {{"key", origin}});
+          t.with("what", Text(msg::kWhatKey, {{"name", "zones"}}));
+          t.with("problem", e.text());
+          diag.error(position_of(it->second), std::move(t));
+        }
+      }
+      z.finish();
+    }
+  }
+  m.finish();
+  return d;
+}
+
+std::vector<MailServerModel> read_mail(const YAML::Node& node, const NetworkModel& network,
+                                       Diagnostics& diag) {
+  std::vector<MailServerModel> out;
+  YamlMap m(node, Text(msg::kWhatKey, {{"name", "mail"}}), diag);
+  if (!m.ok()) return out;
+  for (const auto& s : m.list("servers", Need::required)) {
+    YamlMap r(s, Text(msg::kWhatKey, {{"name", "servers"}}), diag);
+    if (!r.ok()) continue;
+    MailServerModel server;
+    server.pos = r.pos();
+    if (auto host = r.text("host", Need::required)) {
+      server.host = *host;
+      check_host(server.host, network, "servers", r.pos(), diag);
+    }
+    server.domains = texts(r, "domains", diag);
+    if (auto users = r.child("users")) {
+      YamlMap u(*users, Text(msg::kWhatKey, {{"name", "users"}}), diag);
+      if (u.ok()) {
+        for (auto it = users->begin(); it != users->end(); ++it) {
+          const std::string login = it->first.Scalar();
+          if (auto password = u.text(login)) server.users[login] = *password;
+        }
+        u.finish();
+      }
+    }
+    server.trusted_networks = texts(r, "trusted_networks", diag);
+    for (const auto& n : server.trusted_networks)
+      if (!agents::Ipv4Network::parse(n))
+        diag.error(r.pos(), r.about(msg::kBadNetwork, {{"value", n}}));
+    server.relay_domains = texts(r, "relay_domains", diag);
+    if (auto v = r.boolean("open_relay")) server.open_relay = *v;
+    if (auto v = r.boolean("greylisting")) server.greylisting = *v;
+    server.dnsbl = r.text("dnsbl");
+    if (auto v = r.choice("spf", {"off", "score", "reject"})) server.spf = *v;
+    r.finish();
+    out.push_back(std::move(server));
+  }
+  m.finish();
+  return out;
+}
+
+}  // namespace mailsim::scenarios
