@@ -81,7 +81,7 @@ TEST(ScenarioReader, TimelineMistakes) {
   EXPECT_EQ(
       errors_of(base + "  - at: 5min\n"),
       "lesson.yaml:9:5: error: this timeline entry says when ('at') but not what; add one of: "
-      "link_down, link_up, host_down, host_up, change_link, type\n");
+      "link_down, link_up, host_down, host_up, change_link, type, send\n");
   EXPECT_EQ(errors_of(base + "  - at: 5min\n    link_down: a-b\n    host_down: a\n"),
             "lesson.yaml:9:5: error: this timeline entry has two actions (link_down and "
             "host_down); give each its own entry\n");
@@ -111,20 +111,55 @@ TEST(ScenarioReader, TopLevelMistakes) {
 
 TEST(ScenarioReader, ExpectationMistakes) {
   const std::string base = std::string(kSmallest) + "expect:\n";
-  EXPECT_EQ(
-      errors_of(base + "  - {}\n"),
-      "lesson.yaml:9:5: error: this expectation says nothing; use one of: connection, reply\n");
-  EXPECT_EQ(
-      errors_of(base + "  - connection: {from: c, to: b, outcome: closed}\n"),
-      "lesson.yaml:9:17: error: 'connection': there is no host named 'c'; did you mean 'a'?\n"
-      "lesson.yaml:9:43: error: 'outcome' in 'connection' must be one of opened, refused, "
-      "timed_out, not 'closed'\n");
+  EXPECT_EQ(errors_of(base + "  - {}\n"),
+            "lesson.yaml:9:5: error: this expectation says nothing; use one of: connection, reply, "
+            "mail, no_mail_lost\n");
+  EXPECT_EQ(errors_of(base + "  - connection: {from: c, to: b, outcome: closed}\n"),
+            "lesson.yaml:9:17: error: 'connection': there is no host named 'c'; did you mean 'a'?\n"
+            "lesson.yaml:9:43: error: 'outcome' in 'connection' must be one of opened, refused, "
+            "timed_out, not 'closed'\n");
   LoadResult r =
       load_scenario_text(base + "  - reply: {from: a, code: 220, within: 5s}\n", "x.yaml");
   ASSERT_TRUE(r.scenario) << r.diagnostics.render(Lang::en);
   const auto& reply = std::get<ReplyExpectation>(r.scenario->expectations[0].what);
   EXPECT_EQ(reply.code, 220);
   EXPECT_EQ(reply.within, 5s);
+}
+
+TEST(ScenarioReader, DnsAndMailMistakes) {
+  const std::string base = kSmallest;
+  EXPECT_EQ(
+      errors_of(
+          base +
+          "dns:\n  server: c\n  zones:\n    b.example.: |\n      @ 300 MX ten mx.b.example.\n"),
+      "lesson.yaml:8:3: error: 'dns': there is no host named 'c'; did you mean 'a'?\n"
+      "lesson.yaml:11:7: error: 'b.example.' in 'zones': " +
+          load_scenario_text(base + "dns:\n  server: a\n  zones:\n    b.example.: |\n      @ 300 "
+                                    "MX ten mx.b.example.\n",
+                             "x")
+              .diagnostics.all()[0]
+              .message.render(Lang::en)
+              .substr(std::string("'b.example.' in 'zones': ").size()) +
+          "\n");
+  EXPECT_EQ(
+      errors_of(base + "mail:\n  servers:\n    - host: a\n      trusted_networks: [192.0.2/24]\n"
+                       "      spf: maybe\n"),
+      "lesson.yaml:10:7: error: '192.0.2/24' in 'servers' is not a network: write an address "
+      "and a prefix length, such as 192.0.2.0/24\n"
+      "lesson.yaml:12:12: error: 'spf' in 'servers' must be one of off, score, reject, not "
+      "'maybe'\n");
+  LoadResult ok = load_scenario_text(
+      base +
+          "mail:\n  servers:\n    - {host: b, domains: [b.example], users: {bob: x}}\n"
+          "timeline:\n  - at: 1s\n    send: {from: a, server: b, mail_from: a@a.example, to: "
+          "bob@b.example}\n"
+          "expect:\n  - mail: {to: bob@b.example}\n  - no_mail_lost: true\n",
+      "ok.yaml");
+  ASSERT_TRUE(ok.scenario) << ok.diagnostics.render(Lang::en);
+  EXPECT_EQ(ok.scenario->mail.servers[0].users.at("bob"), "x");
+  EXPECT_EQ(std::get<SendMailAction>(ok.scenario->timeline[0].action).to,
+            std::vector<std::string>{"bob@b.example"});
+  EXPECT_EQ(ok.scenario->expectations.size(), 2u);
 }
 
 TEST(ScenarioReader, FilesThatCannotBeRead) {
