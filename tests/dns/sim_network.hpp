@@ -44,7 +44,8 @@ class SimNetwork {
   // Runs until no lookup is pending and nothing is in flight (cache sweeps wait).
   void run() {
     pull();
-    while (!events_.empty()) step_one();
+    while (!events_.empty())
+      step_one();
   }
   // Lets time pass to `t`, running everything due before it, cache sweeps included.
   void advance_to(sim::SimTime t) {

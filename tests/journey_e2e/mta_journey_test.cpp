@@ -9,11 +9,11 @@
 #include "agents/journey/conservation.hpp"
 #include "agents/mta/dns_next_hops.hpp"
 #include "agents/mta/mta_agent.hpp"
+#include "agents/narration/narrator.hpp"
 #include "agents/proto/dns/zone_text.hpp"
 #include "agents/proto/imf/dsn.hpp"
 #include "agents/proto/imf/received.hpp"
 #include "agents/proto/mailbox/memory_mail_store.hpp"
-#include "agents/narration/narrator.hpp"
 #include "sim/trace_format.hpp"
 
 #include <cstdlib>

@@ -114,7 +114,8 @@ TEST(Narrator, NetworkRecordsOfARealExchangeAreFullyNarrated) {
   sim.run_until(std::chrono::minutes(1));
   EXPECT_GT(kinds_seen.size(), 10u);
   if (std::getenv("MAILSIM_PRINT_NARRATION"))
-    for (const auto& line : en) std::cout << line << "\n";
+    for (const auto& line : en)
+      std::cout << line << "\n";
   EXPECT_NE(
       std::find(en.begin(), en.end(), "alice-pc sends packet 1 (TCP SYN) to 198.51.100.25 port 25"),
       en.end());
