@@ -166,6 +166,13 @@ TEST(Cli, ChangingTheParameterALessonTurnsOnFailsItsCheck) {
       {"mail-across-the-internet.yaml", "mx.b.example. 300 A 198.51.100.25",
        "mx.b.example. 300 A 198.51.100.99"},
       {"recipient-down-two-hours.yaml", "at: 2h\n    host_up", "at: 5h\n    host_up"},
+      {"unknown-recipient.yaml", "to: zed@b.example\n      subject",
+       "to: bob@b.example\n      subject"},
+      {"greylisting.yaml", "greylisting: true", "greylisting: false"},
+      {"telnet-test.yaml", "RCPT TO:<bob@b.example>", "RCPT TO:<zed@b.example>"},
+      {"relay-denied.yaml", "users: {bob: builder}",
+       "users: {bob: builder}\n      open_relay: true"},
+      {"firewall-port-25.yaml", "action: drop", "action: reject"},
   };
   for (const Change& c : changes) {
     std::ifstream in(library(c.scenario));
