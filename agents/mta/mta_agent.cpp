@@ -216,6 +216,16 @@ void MtaAgent::check_message(const SmtpServerConnection& c, const smtp::Transact
     return;
   }
 
+  std::vector<std::pair<std::string, std::string>> added;
+  if (config_.spam.enabled) added = spam.added_headers;
+  const std::string id = store(c, t, parsed ? &message : nullptr, added, Stage::inbound_checks);
+  server_->answer(c.id, smtp::Reply(250, "2.0.0", "Ok: queued as " + id));
+}
+
+std::string MtaAgent::store(const SmtpServerConnection& c, const smtp::Transaction& t,
+                            const proto::imf::Message* message,
+                            const std::vector<std::pair<std::string, std::string>>& added,
+                            Stage stage) {
   // The queue id comes first: the Received header names it.
   proto::imf::ReceivedStamp stamp;
   stamp.helo = c.session != nullptr ? c.session->helo_name() : "";
@@ -229,23 +239,24 @@ void MtaAgent::check_message(const SmtpServerConnection& c, const smtp::Transact
       queue_.enqueue(t.reverse_path, t.recipients, nullptr, "", net_.sim().now());
   stamp.id = id;
   std::string content;
-  if (parsed) {
-    proto::imf::Header header = message.header;
-    for (auto it = spam.added_headers.rbegin(); it != spam.added_headers.rend(); ++it)
-      if (config_.spam.enabled) header.prepend(it->first, it->second);
+  if (message != nullptr) {
+    proto::imf::Header header = message->header;
+    for (auto it = added.rbegin(); it != added.rend(); ++it)
+      header.prepend(it->first, it->second);
     header.prepend_field(proto::imf::received_field(stamp));
-    content = header.to_string() + "\r\n" + message.body;
+    content = header.to_string() + "\r\n" + message->body;
   } else {
     const proto::imf::Field received = proto::imf::received_field(stamp);
     content = received.name + ":" + received.raw + "\r\n" + t.content;
   }
   QueuedMessage* queued = queue_.find(id);
   queued->content = std::make_shared<const std::string>(std::move(content));
-  if (auto mid = message.header.value("Message-ID")) queued->message_id = *mid;
+  if (message != nullptr)
+    if (auto mid = message->header.value("Message-ID")) queued->message_id = *mid;
 
   if (net_.sim().trace().active()) {
     MailAcceptedRecord r;
-    r.stage = Stage::inbound_checks;
+    r.stage = stage;
     r.agent = config_.hostname;
     r.queue_id = id;
     r.message_id = queued->message_id;
@@ -255,8 +266,8 @@ void MtaAgent::check_message(const SmtpServerConnection& c, const smtp::Transact
     r.origin = fmt::format("smtp {} [{}]", c.client, c.client_address.to_string());
     net_.sim().trace().publish(r);
   }
-  server_->answer(c.id, smtp::Reply(250, "2.0.0", "Ok: queued as " + id));
   qmgr_->take(id);
+  return id;
 }
 
 }  // namespace mailsim::agents

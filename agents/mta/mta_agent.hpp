@@ -16,6 +16,7 @@
 #include "agents/mta/queue_manager.hpp"
 #include "agents/mta/smtp_delivery.hpp"
 #include "agents/mta/spam_filter.hpp"
+#include "agents/proto/imf/header.hpp"
 #include "agents/roles/smtp_client_endpoint.hpp"
 #include "agents/roles/smtp_server_endpoint.hpp"
 
@@ -68,6 +69,12 @@ class MtaAgent final : public SmtpServerOwner {
                    sim::net::Ipv4Address client, std::string client_name);
   void check_mail(const SmtpServerConnection& c, const std::string& sender);
   void check_message(const SmtpServerConnection& c, const proto::smtp::Transaction& t);
+  friend class SubmissionService;
+  // Adds the Received header (and `added` fields) to the message, stores it in the queue,
+  // records its acceptance and hands it to the queue manager; returns the queue id.
+  std::string store(const SmtpServerConnection& c, const proto::smtp::Transaction& t,
+                    const proto::imf::Message* message,
+                    const std::vector<std::pair<std::string, std::string>>& added, Stage stage);
   DeliveryAgent& route(const std::string& recipient);
 
   sim::net::Network& net_;
