@@ -5,4 +5,4 @@
 set -euo pipefail
 build_dir=${1:-build}
 here=$(cd "$(dirname "$0")/.." && pwd)
-exec "$build_dir/ui/cli/mailsim" run "$here/scenarios/library/mail-across-the-internet.yaml"
+exec "$build_dir/ui/cli/mailsim" run "$here/scenarios/library/first-mail.yaml"

@@ -55,7 +55,9 @@ Reply SubmissionPolicy::check_sender(const std::string& user, const std::string&
         fmt::format("<{}>: Sender address rejected: not owned by user {}", sender, u->login));
   if (auto limit = limit_for(*u); limit && sent_in_last_day(u->login, now) >= *limit) {
     const auto& times = sent_.at(u->login);
-    const sim::SimTime again = times[times.size() - static_cast<std::size_t>(*limit)] + kDay;
+    // Rounded up to the second: a person reads it.
+    const sim::SimTime again = std::chrono::ceil<std::chrono::seconds>(
+        times[times.size() - static_cast<std::size_t>(*limit)] + kDay);
     return Reply(450, "4.7.1",
                  fmt::format("Daily sending limit of {} messages reached, try again after {}",
                              *limit, sim::format_time(again)));

@@ -52,6 +52,8 @@ MtaAgent::MtaAgent(sim::net::Network& net, sim::net::NodeId host, MtaConfig conf
   SmtpServerEndpoint::Options options;
   options.port = config_.port;
   server_ = std::make_unique<SmtpServerEndpoint>(net, host, config_.smtp, *this, options);
+  if (config_.submission)
+    submission_ = std::make_unique<SubmissionService>(*this, *config_.submission);
 }
 
 MtaAgent::~MtaAgent() {
@@ -60,6 +62,7 @@ MtaAgent::~MtaAgent() {
 
 void MtaAgent::start() {
   server_->start();
+  if (submission_) submission_->start();
   if (net_.is_up(host_)) qmgr_->start();
   // The queue survives a crash; the queue manager stops and starts with the host.
   auto alive = alive_;

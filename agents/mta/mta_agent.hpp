@@ -16,6 +16,7 @@
 #include "agents/mta/queue_manager.hpp"
 #include "agents/mta/smtp_delivery.hpp"
 #include "agents/mta/spam_filter.hpp"
+#include "agents/mta/submission_service.hpp"
 #include "agents/proto/imf/header.hpp"
 #include "agents/roles/smtp_client_endpoint.hpp"
 #include "agents/roles/smtp_server_endpoint.hpp"
@@ -38,6 +39,8 @@ struct MtaConfig {
   QueueManagerSettings queue;                     // retry schedule, bounces
   SmtpDeliverySettings delivery;                  // outbound sessions
   std::uint16_t port = 25;
+  // A submission service on port 587 for the users of these domains (the MSA), when set.
+  std::optional<SubmissionSettings> submission;
 };
 
 class MtaAgent final : public SmtpServerOwner {
@@ -90,6 +93,7 @@ class MtaAgent final : public SmtpServerOwner {
   std::unique_ptr<SmtpDelivery> smtp_;
   std::unique_ptr<QueueManager> qmgr_;
   std::unique_ptr<SmtpServerEndpoint> server_;
+  std::unique_ptr<SubmissionService> submission_;
   std::map<sim::net::ConnId, Connection> connections_;
   std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };

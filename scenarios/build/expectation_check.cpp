@@ -23,8 +23,9 @@ class Fields final : public sim::FieldVisitor {
   void field(std::string_view k, std::string_view v) override {
     if (k == "session") session = v;
     if (k == "line") line = v;
+    if (k == "client") client = v;
   }
-  std::string session, line;
+  std::string session, line, client;
 };
 
 const Message& outcome_word(std::string_view outcome) {
@@ -63,7 +64,9 @@ void ExpectationChecker::on_record(const sim::TraceRecord& record) {
   const sim::TraceKind* kind = &record.kind();
   const bool conn_end =
       kind == &k::kConnOpened || kind == &k::kConnRefused || kind == &k::kConnTimedOut;
-  const bool typed_line = kind == &agents::kinds::kTypedReceived;
+  // Lines a client received: typed by a person, or in a mail client's SMTP session.
+  const bool typed_line = kind == &agents::kinds::kTypedReceived ||
+                          kind->name == std::string_view("smtp.client.received");
   const bool mail = kind == &agents::kinds::kMailDelivered ||
                     kind == &agents::kinds::kMailBounced || kind == &agents::kinds::kMailDeferred;
   if (!conn_end && !typed_line && !mail) return;
@@ -104,7 +107,7 @@ void ExpectationChecker::on_record(const sim::TraceRecord& record) {
     } else if (const auto* r = std::get_if<ReplyExpectation>(&what); r && typed_line) {
       Fields f;
       record.visit_fields(f);
-      if (!f.session.starts_with(r->from + " -> ")) continue;
+      if (!f.session.starts_with(r->from + " -> ") && f.client != r->from) continue;
       const bool code = f.line.size() >= 3 && f.line.compare(0, 3, std::to_string(r->code)) == 0;
       const bool in_time = !r->within || record.time() <= *r->within;
       if (code && in_time) {

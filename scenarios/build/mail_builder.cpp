@@ -63,6 +63,14 @@ bool MailWorld::build(Diagnostics& diag) {
       config.inbound.open_relay = m.open_relay;
       if (m.greylisting) config.greylisting = agents::GreylistSettings{};
       config.dnsbl_zone = m.dnsbl;
+      if (m.submission) {
+        agents::SubmissionSettings sub;
+        sub.domain = m.domains.empty() ? m.host : m.domains.front();
+        for (const auto& [user, password] : m.users)
+          sub.users.push_back(agents::SubmissionUser{user, password, {}, std::nullopt});
+        sub.daily_limit = m.daily_limit;
+        config.submission = sub;
+      }
       config.spf = m.spf == "reject"  ? agents::SpfPolicy::reject_fail
                    : m.spf == "score" ? agents::SpfPolicy::score
                                       : agents::SpfPolicy::off;
@@ -89,6 +97,13 @@ void MailWorld::send(const SendMailAction& a) {
   c.helo_name = a.from;
   c.mail_from = a.mail_from;
   c.recipients = a.to;
+  if (!a.user.empty()) {
+    proto::smtp::Credentials credentials;
+    credentials.user = a.user;
+    credentials.password = a.password;
+    credentials.required = true;
+    c.credentials = credentials;
+  }
   std::string to;
   for (const auto& r : a.to)
     to += (to.empty() ? "" : ", ") + r;

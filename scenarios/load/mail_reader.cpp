@@ -107,6 +107,8 @@ std::vector<MailServerModel> read_mail(const YAML::Node& node, const NetworkMode
     if (auto v = r.boolean("greylisting")) server.greylisting = *v;
     server.dnsbl = r.text("dnsbl");
     if (auto v = r.choice("spf", {"off", "score", "reject"})) server.spf = *v;
+    if (auto v = r.boolean("submission")) server.submission = *v;
+    if (auto v = r.integer("daily_limit", 0, 1000000)) server.daily_limit = static_cast<int>(*v);
     r.finish();
     out.push_back(std::move(server));
   }

@@ -71,6 +71,9 @@ std::optional<Action> read_action(YamlMap& m, const std::string& key, const Name
       a.server = *v;
       check_ref(a.server, names.hosts, msg::kKindHost, key, inner.pos(), diag);
     }
+    if (auto v = inner.text("user")) a.user = *v;
+    if (auto v = inner.text("password")) a.password = *v;
+    a.port = a.user.empty() ? 25 : 587;
     if (auto v = inner.integer("port", 1, 65535)) a.port = static_cast<std::uint16_t>(*v);
     if (auto v = inner.text("mail_from", Need::required)) a.mail_from = *v;
     if (auto to = inner.child("to", Need::required)) {

@@ -26,6 +26,8 @@ struct MailServerModel {
   bool greylisting = false;
   std::optional<std::string> dnsbl;  // a list zone, e.g. "bl.example"
   std::string spf = "off";           // off | score | reject
+  bool submission = false;           // a submission service on port 587 for its users
+  std::optional<int> daily_limit;    // messages per user per 24 hours on port 587
   SourcePos pos;
 };
 

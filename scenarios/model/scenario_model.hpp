@@ -48,6 +48,8 @@ struct SendMailAction {
   std::uint16_t port = 25;
   std::string mail_from;
   std::vector<std::string> to;
+  std::string user;  // logs in (AUTH) with these when set: submission on port 587
+  std::string password;
   std::string subject = "Hello";
   std::string body = "Hello!";
 };

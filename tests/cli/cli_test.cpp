@@ -173,6 +173,10 @@ TEST(Cli, ChangingTheParameterALessonTurnsOnFailsItsCheck) {
       {"relay-denied.yaml", "users: {bob: builder}",
        "users: {bob: builder}\n      open_relay: true"},
       {"firewall-port-25.yaml", "action: drop", "action: reject"},
+      {"first-mail.yaml", "mx.b.example. 300 A 198.51.100.25", "mx.b.example. 300 A 198.51.100.99"},
+      {"submission-login.yaml", "password: wonderland\n      mail_from",
+       "password: wonderlend\n      mail_from"},
+      {"daily-sending-limit.yaml", "daily_limit: 2", "daily_limit: 3"},
   };
   for (const Change& c : changes) {
     std::ifstream in(library(c.scenario));
@@ -188,6 +192,11 @@ TEST(Cli, ChangingTheParameterALessonTurnsOnFailsItsCheck) {
     EXPECT_EQ(r.status, 1) << c.scenario << "\n" << r.out;
     std::filesystem::remove(path);
   }
+}
+
+TEST(Cli, TheFirstMailIsNarratedInBothLanguages) {
+  EXPECT_EQ(run("run first-mail --lang en").out, golden("first-mail.en.txt"));
+  EXPECT_EQ(run("run first-mail --lang fr").out, golden("first-mail.fr.txt"));
 }
 
 TEST(Cli, TheMailAcrossTheInternetIsNarratedInBothLanguages) {

@@ -1,0 +1,75 @@
+#include "agents/mta/submission_service.hpp"
+
+#include "agents/mta/mta_agent.hpp"
+#include "agents/proto/imf/message_id.hpp"
+
+namespace mailsim::agents {
+
+namespace smtp = proto::smtp;
+
+SubmissionService::SubmissionService(MtaAgent& mta, SubmissionSettings settings, std::uint16_t port)
+    : mta_(mta), policy_(std::move(settings)) {
+  smtp::ServerConfig config = mta.config_.smtp;
+  config.hostname = mta.config_.hostname;
+  config.extensions.auth = true;
+  config.extensions.starttls = true;  // simulated (RFC 3207)
+  config.auth_required = true;        // 530 5.7.0 before AUTH (RFC 6409 4.3)
+  SmtpServerEndpoint::Options options;
+  options.port = port;
+  options.stage = Stage::submission;
+  server_ = std::make_unique<SmtpServerEndpoint>(mta.net_, mta.host_, config, *this, options);
+}
+
+SubmissionService::~SubmissionService() = default;
+
+void SubmissionService::start() {
+  server_->start();
+}
+
+void SubmissionService::on_policy(const SmtpServerConnection& c, const smtp::PolicyQuery& q) {
+  const sim::SimTime now = mta_.net_.sim().now();
+  const std::string user = c.session != nullptr ? c.session->authenticated_user() : "";
+  switch (q.stage) {
+    case smtp::PolicyStage::auth: {
+      const smtp::Reply r = policy_.check_auth(std::string(q.user), std::string(q.password));
+      if (r.positive())
+        server_->accept(c.id);
+      else
+        server_->answer(c.id, r);
+      return;
+    }
+    case smtp::PolicyStage::mail: {
+      const smtp::Reply r = policy_.check_sender(user, std::string(q.argument), now);
+      if (r.positive())
+        server_->accept(c.id);
+      else
+        server_->answer(c.id, r);
+      return;
+    }
+    case smtp::PolicyStage::message: {
+      // The MSA completes the message (RFC 6409 8.3, 8.4): Message-ID and Date when missing.
+      proto::imf::Message message;
+      const proto::imf::Message* parsed = nullptr;
+      try {
+        message = proto::imf::parse_message(q.transaction->content);
+        if (!message.header.find("Message-ID"))
+          message.header.append(
+              "Message-ID",
+              proto::imf::MessageIdGenerator(mta_.config_.hostname).next(mta_.clock_, now));
+        if (!message.header.find("Date")) message.header.append("Date", mta_.clock_.date(now));
+        parsed = &message;
+      } catch (const LocalizedError&) {
+        // kept as submitted
+      }
+      policy_.record_sent(user, now);
+      const std::string id = mta_.store(c, *q.transaction, parsed, {}, Stage::submission);
+      server_->answer(c.id, smtp::Reply(250, "2.0.0", "Ok: queued as " + id));
+      return;
+    }
+    default:
+      server_->accept(c.id);
+      return;
+  }
+}
+
+}  // namespace mailsim::agents
