@@ -170,7 +170,7 @@ void SmtpDelivery::try_hop(std::shared_ptr<Job> job, std::size_t domain_index,
               ro->status == smtp::RecipientStatus::delivered) {
             o.kind = Kind::relayed;
             o.reply = ro->reply ? wire(*ro->reply) : "250 Ok";
-            o.next_agent = hop.name;
+            o.next_agent = r.server.empty() ? hop.name : r.server;  // the host that answered
             o.next_queue_id = queued_as(o.reply);
           } else if (failure == SmtpFailure::none && ro &&
                      ro->status == smtp::RecipientStatus::rejected) {

@@ -177,6 +177,10 @@ TEST(Cli, ChangingTheParameterALessonTurnsOnFailsItsCheck) {
       {"submission-login.yaml", "password: wonderland\n      mail_from",
        "password: wonderlend\n      mail_from"},
       {"daily-sending-limit.yaml", "daily_limit: 2", "daily_limit: 3"},
+      {"dns-no-mx.yaml", "@ 300 A 198.51.100.25", "@ 300 A 198.51.100.99"},
+      {"dns-null-mx.yaml", "@ 300 MX 0 .", "@ 300 MX 10 mx.b.example."},
+      {"dns-nxdomain.yaml", "to: bob@b.exemple", "to: bob@b.example"},
+      {"dns-server-down.yaml", "at: 1h\n    host_up", "at: 10h\n    host_up"},
   };
   for (const Change& c : changes) {
     std::ifstream in(library(c.scenario));
