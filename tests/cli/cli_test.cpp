@@ -181,6 +181,8 @@ TEST(Cli, ChangingTheParameterALessonTurnsOnFailsItsCheck) {
       {"dns-null-mx.yaml", "@ 300 MX 0 .", "@ 300 MX 10 mx.b.example."},
       {"dns-nxdomain.yaml", "to: bob@b.exemple", "to: bob@b.example"},
       {"dns-server-down.yaml", "at: 1h\n    host_up", "at: 10h\n    host_up"},
+      {"backup-mx.yaml", "at: 1h\n    host_up", "at: 10h\n    host_up"},
+      {"dnsbl-home-server.yaml", "dnsbl: bl.example", "dnsbl: none.example"},
   };
   for (const Change& c : changes) {
     std::ifstream in(library(c.scenario));
