@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "agents/connection_labels.hpp"
 #include "agents/retrieval/activity_timer.hpp"
 #include "agents/retrieval/dialogue_tracer.hpp"
 
@@ -159,15 +160,6 @@ class ImapDriver final : public ClientDriver {
   std::string folder_;
   imap::ClientSession session_;
 };
-
-std::string host_label(const net::Network& net, net::Ipv4Address address) {
-  if (auto node = net.node_at(address)) return net.name(*node);
-  return address.to_string();
-}
-
-std::string connection_reason(net::ConnError e) {
-  return "connection_" + std::string(net::conn_error_name(e));
-}
 
 struct Attempt {
   Attempt(sim::Simulator& sim, sim::SimTime limit, std::function<void()> on_silence,

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "agents/connection_labels.hpp"
 #include "agents/proto/imap/server_session.hpp"
 #include "agents/proto/pop3/server_session.hpp"
 #include "agents/retrieval/activity_timer.hpp"
@@ -59,11 +60,6 @@ class Driver final : public SessionDriver {
  private:
   Session session_;
 };
-
-std::string host_label(const net::Network& net, net::Ipv4Address address) {
-  if (auto node = net.node_at(address)) return net.name(*node);
-  return address.to_string();
-}
 
 // One accepted connection and the session that runs over it.
 struct Connection {

@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "agents/roles/host_label.hpp"
+#include "agents/connection_labels.hpp"
 #include "agents/roles/session_timer.hpp"
 #include "agents/roles/smtp_dialogue_tracer.hpp"
 
@@ -235,7 +235,7 @@ struct SmtpClientEndpoint::State : std::enable_shared_from_this<State> {
     if (result.connection_error && s.status != smtp::SessionStatus::completed) {
       a.tracer.emit(kinds::kSmtpClientFailed, [&](SmtpRecord& rec) {
         fill(rec);
-        rec.reason = "connection_" + std::string(net::conn_error_name(*result.connection_error));
+        rec.reason = connection_reason(*result.connection_error);
       });
       return;
     }

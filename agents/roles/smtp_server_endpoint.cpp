@@ -3,7 +3,7 @@
 #include <map>
 #include <optional>
 
-#include "agents/roles/host_label.hpp"
+#include "agents/connection_labels.hpp"
 #include "agents/roles/session_timer.hpp"
 #include "agents/roles/smtp_dialogue_tracer.hpp"
 

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "agents/connection_labels.hpp"
+
 namespace mailsim::agents {
 
 std::span<const sim::TraceKind* const> typed_session_kinds() {
@@ -77,7 +79,7 @@ void TypedSession::open() {
     if (!st || st->owner == nullptr || st->ended) return;
     st->ended = true;
     TypedSession& self = *st->owner;
-    self.emit(kinds::kTypedFailed, {}, "connection_" + std::string(sim::net::conn_error_name(e)));
+    self.emit(kinds::kTypedFailed, {}, connection_reason(e));
     if (self.callbacks_.on_failed) self.callbacks_.on_failed(e);
   };
   state_->socket = net_.host(from_).connect(to_, port_, on_connected, on_error);
