@@ -17,10 +17,6 @@ std::string domain_of(const std::string& address) {
   return to_lower(at == std::string::npos ? address : address.substr(at + 1));
 }
 
-std::string wire(const smtp::Reply& r) {
-  return std::to_string(r.code) + (r.enhanced.empty() ? "" : " " + r.enhanced) + " " + r.text();
-}
-
 // Postfix's words for a connection that could not be made.
 std::string connection_text(const NextHop& hop, std::uint16_t port, sim::net::ConnError e) {
   const char* what = "lost connection";
@@ -154,7 +150,7 @@ void SmtpDelivery::try_hop(std::shared_ptr<Job> job, std::size_t domain_index,
         if (r.connection_error)
           session_reply = connection_text(hop, settings_.port, *r.connection_error);
         else if (r.session.reply)
-          session_reply = wire(*r.session.reply);
+          session_reply = r.session.reply->summary();
         else
           session_reply =
               fmt::format("lost connection with {}[{}]", hop.name, hop.address.to_string());
@@ -169,19 +165,19 @@ void SmtpDelivery::try_hop(std::shared_ptr<Job> job, std::size_t domain_index,
           if (failure == SmtpFailure::none && ro &&
               ro->status == smtp::RecipientStatus::delivered) {
             o.kind = Kind::relayed;
-            o.reply = ro->reply ? wire(*ro->reply) : "250 Ok";
+            o.reply = ro->reply ? ro->reply->summary() : "250 Ok";
             o.next_agent = r.server.empty() ? hop.name : r.server;  // the host that answered
             o.next_queue_id = queued_as(o.reply);
           } else if (failure == SmtpFailure::none && ro &&
                      ro->status == smtp::RecipientStatus::rejected) {
             o.kind = Kind::bounced;
-            o.reply = ro->reply ? wire(*ro->reply) : session_reply;
+            o.reply = ro->reply ? ro->reply->summary() : session_reply;
           } else if (failure == SmtpFailure::permanent) {
             o.kind = Kind::bounced;
             o.reply = session_reply;
           } else {
             o.kind = Kind::deferred;
-            o.reply = ro && ro->reply ? wire(*ro->reply) : session_reply;
+            o.reply = ro && ro->reply ? ro->reply->summary() : session_reply;
           }
           job->outcomes.push_back(std::move(o));
         }

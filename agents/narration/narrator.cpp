@@ -7,6 +7,7 @@
 #include "sim/strings.hpp"
 
 #include "agents/narration/dns_sentences.hpp"
+#include "agents/narration/mua_sentences.hpp"
 #include "agents/narration/net_sentences.hpp"
 #include "agents/narration/reply_codes.hpp"
 #include "agents/narration/retrieval_sentences.hpp"
@@ -47,6 +48,9 @@ void add_derived(std::vector<Text::Arg>& args, Lang lang) {
       segment += ", " + Text(narration::kSegmentData, {{"payload", *payload}}).render(lang);
     args.emplace_back("segment", std::move(segment));
   }
+  // Protocol names as people write them: "IMAP", "POP3" (records keep the lower-case token).
+  for (auto& [k, v] : args)
+    if (k == "protocol") v = to_upper(v);
   // Copy before appending: emplace_back may move the strings `find` points into.
   if (const std::string* found = find(args, "reason")) {
     const std::string reason = *found;
@@ -70,6 +74,7 @@ std::span<const Message* const> Narrator::sentences() {
     v.insert(v.end(), narration::kSmtpAll.begin(), narration::kSmtpAll.end());
     v.insert(v.end(), narration::kRetrievalAll.begin(), narration::kRetrievalAll.end());
     v.insert(v.end(), narration::kDnsAll.begin(), narration::kDnsAll.end());
+    v.insert(v.end(), narration::kMuaAll.begin(), narration::kMuaAll.end());
     return v;
   }();
   return all;

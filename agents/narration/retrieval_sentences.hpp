@@ -35,7 +35,7 @@ inline constexpr Message kRetrievalServerListening{
     "{server} attend les clients de messagerie {protocol} sur le port {port}"};
 inline constexpr Message kRetrievalServerAccepted{
     "retrieval.server.accepted",
-    "{server} accepts a {protocol} connection from {client} (connection {conn})",
+    "{server} accepts a connection from {client} for {protocol} (connection {conn})",
     "{server} accepte une connexion {protocol} de {client} (connexion {conn})"};
 inline constexpr Message kRetrievalServerReceived{"retrieval.server.received",
                                                   "{server} reads from {client}: {line}",

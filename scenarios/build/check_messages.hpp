@@ -54,11 +54,30 @@ inline constexpr Message kAllAccountedFor{
     "{count} message recipient(s) accepted, each delivered, bounced or still queued",
     "{count} destinataire(s) de message accepté(s), chacun remis, renvoyé ou encore en file"};
 
-inline constexpr std::array kAll{
-    &kNoTimeLimit,     &kPass,         &kFail,    &kWithin,   &kOutcomeOpened, &kOutcomeRefused,
-    &kOutcomeTimedOut, &kConnection,   &kReply,   &kSeenAt,   &kConnectionWas, &kNoConnection,
-    &kLineAt,          &kFirstLineWas, &kNoReply, &kSummary,  &kResultLine,    &kMailDelivered,
-    &kMailBounced,     &kMailDeferred, &kMail,    &kMailSeen, &kNoMail,        &kNoMailLost,
-    &kAllAccountedFor};
+inline constexpr Message kFetched{
+    "check.fetched", "the mail client {client} shows {count} new message(s){within}",
+    "le logiciel de messagerie {client} montre {count} nouveau(x) message(s){within}"};
+inline constexpr Message kFetchedSubject{
+    "check.fetched_subject",
+    "the mail client {client} shows {count} new message(s) with the subject \"{subject}\"{within}",
+    "le logiciel de messagerie {client} montre {count} nouveau(x) message(s) avec le sujet "
+    "« {subject} »{within}"};
+inline constexpr Message kFetchedSeen{
+    "check.fetched_seen", "{count} shown, the last \"{subject}\" from {from} at {time}",
+    "{count} montré(s), le dernier « {subject} » de {from} à {time}"};
+inline constexpr Message kNothingFetched{"check.nothing_fetched",
+                                         "the client showed no such message",
+                                         "le logiciel n'a montré aucun message de ce genre"};
+
+inline constexpr std::array kAll{&kNoTimeLimit,     &kPass,          &kFail,
+                                 &kWithin,          &kOutcomeOpened, &kOutcomeRefused,
+                                 &kOutcomeTimedOut, &kConnection,    &kReply,
+                                 &kSeenAt,          &kConnectionWas, &kNoConnection,
+                                 &kLineAt,          &kFirstLineWas,  &kNoReply,
+                                 &kSummary,         &kResultLine,    &kMailDelivered,
+                                 &kMailBounced,     &kMailDeferred,  &kMail,
+                                 &kMailSeen,        &kNoMail,        &kNoMailLost,
+                                 &kAllAccountedFor, &kFetched,       &kFetchedSubject,
+                                 &kFetchedSeen,     &kNothingFetched};
 
 }  // namespace mailsim::scenarios::check

@@ -3,6 +3,9 @@
 #include <cctype>
 
 #include "agents/journey/records.hpp"
+#include "agents/mua/mua_records.hpp"
+#include "agents/proto/imf/address.hpp"
+#include "agents/proto/imf/header.hpp"
 #include "agents/roles/typed_session.hpp"
 #include "scenarios/build/check_messages.hpp"
 #include "sim/net/trace_records.hpp"
@@ -24,14 +27,32 @@ class Fields final : public sim::FieldVisitor {
     if (k == "session") session = v;
     if (k == "line") line = v;
     if (k == "client") client = v;
+    if (k == "user") user = v;
+    if (k == "subject") subject = v;
+    if (k == "from") from = v;
   }
-  std::string session, line, client;
+  std::string session, line, client, user, subject, from;
 };
 
 const Message& outcome_word(std::string_view outcome) {
   if (outcome == "refused") return check::kOutcomeRefused;
   if (outcome == "timed_out") return check::kOutcomeTimedOut;
   return check::kOutcomeOpened;
+}
+
+// The bare address of a client's "Name <address>", to match its records.
+std::string bare_address(const std::string& address) {
+  try {
+    return proto::imf::parse_mailbox(address).address();
+  } catch (const proto::imf::AddressError&) {
+    return address;  // the loader already reported it
+  }
+}
+
+const MailClientModel* find_client(const ScenarioModel& model, const std::string& name) {
+  for (const auto& c : model.mail.clients)
+    if (c.name == name) return &c;
+  return nullptr;
 }
 
 // Adds {within}: " within 00:02:00" in the reader's language, or nothing.
@@ -69,7 +90,8 @@ void ExpectationChecker::on_record(const sim::TraceRecord& record) {
                           kind->name == std::string_view("smtp.client.received");
   const bool mail = kind == &agents::kinds::kMailDelivered ||
                     kind == &agents::kinds::kMailBounced || kind == &agents::kinds::kMailDeferred;
-  if (!conn_end && !typed_line && !mail) return;
+  const bool new_mail = kind == &agents::kinds::kMuaNewMail;
+  if (!conn_end && !typed_line && !mail && !new_mail) return;
 
   for (std::size_t i = 0; i < model_.expectations.size(); ++i) {
     Observed& o = observed_[i];
@@ -104,6 +126,19 @@ void ExpectationChecker::on_record(const sim::TraceRecord& record) {
         o.actual = std::string(got) + "|" + (rec.mailbox.empty() ? rec.reply : rec.mailbox);
         o.actual_at = record.time();
       }
+    } else if (const auto* f = std::get_if<FetchedExpectation>(&what); f && new_mail) {
+      Fields got;
+      record.visit_fields(got);
+      const MailClientModel* client = find_client(model_, f->client);
+      if (client == nullptr || got.client != client->host ||
+          !iequals(got.user, bare_address(client->address)))
+        continue;
+      if (!f->subject.empty() && got.subject != f->subject) continue;
+      if (f->within && record.time() > *f->within) continue;
+      ++o.count;
+      o.actual = got.subject + "|" + got.from;
+      o.actual_at = record.time();
+      if (o.count >= f->count) o.matched = record.time();
     } else if (const auto* r = std::get_if<ReplyExpectation>(&what); r && typed_line) {
       Fields f;
       record.visit_fields(f);
@@ -159,6 +194,18 @@ std::vector<ExpectationResult> ExpectationChecker::results() const {
       } else {
         r.evidence = Text(check::kNoMail, {{"to", x->to}});
       }
+    } else if (const auto* f = std::get_if<FetchedExpectation>(&entry.what)) {
+      r.description = Text(
+          f->subject.empty() ? check::kFetched : check::kFetchedSubject,
+          {{"client", f->client}, {"count", std::to_string(f->count)}, {"subject", f->subject}});
+      add_within(r.description, f->within);
+      if (o.actual_at)
+        r.evidence = Text(check::kFetchedSeen, {{"count", std::to_string(o.count)},
+                                                {"subject", o.actual.substr(0, o.actual.find('|'))},
+                                                {"from", o.actual.substr(o.actual.find('|') + 1)},
+                                                {"time", sim::format_time(*o.actual_at)}});
+      else
+        r.evidence = Text(check::kNothingFetched);
     } else if (std::holds_alternative<NoMailLostExpectation>(entry.what)) {
       r.description = Text(check::kNoMailLost);
       const auto violations =

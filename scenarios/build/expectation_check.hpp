@@ -36,6 +36,7 @@ class ExpectationChecker {
     std::optional<sim::SimTime> matched;  // first time the expectation was met
     std::string actual;                   // what happened instead (an outcome or a line)
     std::optional<sim::SimTime> actual_at;
+    int count = 0;  // fetched: matching messages shown so far
   };
   void on_record(const sim::TraceRecord& record);
 

@@ -1,6 +1,7 @@
 #include "scenarios/build/mail_builder.hpp"
 
 #include "agents/proto/dns/zone_text.hpp"
+#include "agents/proto/imf/address.hpp"
 #include "scenarios/load/messages.hpp"
 #include "sim/strings.hpp"
 
@@ -77,8 +78,20 @@ bool MailWorld::build(Diagnostics& diag) {
       run->mta = std::make_unique<agents::MtaAgent>(
           network_, host, config, clock_, run->local.get(), *run->hops, run->resolver.get());
       run->mta->start();
+      if (!m.domains.empty()) {
+        for (auto protocol : {agents::RetrievalProtocol::pop3, agents::RetrievalProtocol::imap}) {
+          agents::RetrievalServerEndpoint::Options o;
+          o.protocol = protocol;
+          o.calendar = clock_;
+          auto server =
+              std::make_unique<agents::RetrievalServerEndpoint>(network_, host, run->store, o);
+          server->start();
+          (protocol == agents::RetrievalProtocol::pop3 ? run->pop3 : run->imap) = std::move(server);
+        }
+      }
       servers_.push_back(std::move(run));
     }
+    build_clients();
   } catch (const LocalizedError& e) {
     Text t(msg::kNetworkRejected, {});
     t.with("what", Text(msg::kWhatKey, {{"name", "mail"}}));
@@ -89,30 +102,63 @@ bool MailWorld::build(Diagnostics& diag) {
   return true;
 }
 
-void MailWorld::send(const SendMailAction& a) {
-  const auto host = network_.node(a.from);
-  senders_.push_back(std::make_unique<agents::SmtpClientEndpoint>(
-      network_, host, agents::SmtpClientEndpoint::Options{}));
-  proto::smtp::ClientConfig c;
-  c.helo_name = a.from;
-  c.mail_from = a.mail_from;
-  c.recipients = a.to;
-  if (!a.user.empty()) {
-    proto::smtp::Credentials credentials;
-    credentials.user = a.user;
-    credentials.password = a.password;
-    credentials.required = true;
-    c.credentials = credentials;
+void MailWorld::build_clients() {
+  for (const MailClientModel& m : model_.mail.clients) {
+    agents::MuaConfig c;
+    c.address = proto::imf::parse_mailbox(m.address);
+    if (m.submit) {
+      agents::MuaSubmitSettings s;
+      s.server = *network_.address(network_.node(m.submit->server));
+      s.port = m.submit->port;
+      s.user = m.submit->user;
+      s.password = m.submit->password;
+      c.submit = s;
+    }
+    if (m.fetch) {
+      agents::MuaFetchSettings f;
+      f.protocol = m.fetch->protocol == "pop3" ? agents::RetrievalProtocol::pop3
+                                               : agents::RetrievalProtocol::imap;
+      f.server = *network_.address(network_.node(m.fetch->server));
+      f.port = m.fetch->port.value_or(0);
+      f.user = m.fetch->user;
+      f.password = m.fetch->password;
+      f.keep_on_server = m.fetch->keep_on_server;
+      f.every = m.fetch->every;
+      c.fetch = f;
+    }
+    auto mua = std::make_unique<agents::MuaAgent>(network_, network_.node(m.host), c, clock_);
+    mua->start();
+    clients_[m.name] = std::move(mua);
   }
-  std::string to;
-  for (const auto& r : a.to)
-    to += (to.empty() ? "" : ", ") + r;
-  c.message = "From: " + a.mail_from + "\r\nTo: " + to + "\r\nSubject: " + a.subject +
-              "\r\nDate: " + clock_.date(network_.sim().now()) + "\r\nMessage-ID: <" +
-              std::to_string(network_.sim().now().count()) + "." + a.from + "@" + a.from +
-              ">\r\n\r\n" + a.body + "\r\n";
-  senders_.back()->open(*network_.address(network_.node(a.server)), a.port, c,
-                        [](const agents::SmtpClientResult&) {});
+}
+
+void MailWorld::send(const SendMailAction& a) {
+  agents::MuaAgent* mua = nullptr;
+  if (!a.client.empty()) {
+    mua = clients_.at(a.client).get();
+  } else {
+    // A one-off client: the host, server and login written in the action itself.
+    agents::MuaConfig c;
+    c.address = proto::imf::parse_mailbox(a.mail_from);
+    c.submit = agents::MuaSubmitSettings{*network_.address(network_.node(a.server)), a.port, a.user,
+                                         a.password};
+    one_off_clients_.push_back(
+        std::make_unique<agents::MuaAgent>(network_, network_.node(a.from), c, clock_));
+    mua = one_off_clients_.back().get();
+  }
+  proto::imf::Draft d;
+  for (const auto& to : a.to)
+    d.to.push_back(proto::imf::parse_mailbox(to));
+  for (const auto& cc : a.cc)
+    d.cc.push_back(proto::imf::parse_mailbox(cc));
+  d.subject = a.subject;
+  d.body = a.body;
+  d.attachment_size = a.attachment;
+  mua->send(std::move(d), a.mail_from);
+}
+
+void MailWorld::fetch(const FetchMailAction& a) {
+  clients_.at(a.client)->fetch();
 }
 
 bool MailWorld::holds(const std::string& agent, const std::string& queue_id,

@@ -1,7 +1,9 @@
 #pragma once
 // Builds the DNS server and the mail servers of a scenario on its network: for each mail
 // server, its mailboxes and MDA, its resolver (asking the scenario's DNS server), its next hops
-// from DNS, and the MTA itself; and the mail clients that send the timeline's messages.
+// from DNS, the MTA itself, and POP3 and IMAP for its mailboxes; and the people's mail clients
+// (MUAs), plus a one-off client for each `send` that names no client.
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -11,8 +13,10 @@
 #include "agents/dns/server_agent.hpp"
 #include "agents/mta/dns_next_hops.hpp"
 #include "agents/mta/mta_agent.hpp"
+#include "agents/mua/mua_agent.hpp"
 #include "agents/proto/imf/date.hpp"
 #include "agents/proto/mailbox/memory_mail_store.hpp"
+#include "agents/retrieval/retrieval_server.hpp"
 #include "scenarios/load/diagnostics.hpp"
 #include "scenarios/model/scenario_model.hpp"
 #include "sim/net/network.hpp"
@@ -26,6 +30,8 @@ struct MailServerRun {
   std::unique_ptr<agents::ResolverAgent> resolver;
   std::unique_ptr<agents::NextHopFinder> hops;
   std::unique_ptr<agents::MtaAgent> mta;
+  // POP3 (110) and IMAP (143) on the servers that keep mailboxes.
+  std::unique_ptr<agents::RetrievalServerEndpoint> pop3, imap;
 };
 
 class MailWorld {
@@ -34,12 +40,17 @@ class MailWorld {
   // Returns false (with the problems in `diag`) when something could not be built.
   bool build(Diagnostics& diag);
   void send(const SendMailAction& action);
+  void fetch(const FetchMailAction& action);
 
   // For the conservation checker: does `agent` still hold this recipient of this message?
   bool holds(const std::string& agent, const std::string& queue_id,
              const std::string& recipient) const;
   const std::vector<std::unique_ptr<MailServerRun>>& servers() const { return servers_; }
   const proto::imf::ScenarioClock& clock() const { return clock_; }
+  // The scenario's mail clients by name, for the window.
+  const std::map<std::string, std::unique_ptr<agents::MuaAgent>>& clients() const {
+    return clients_;
+  }
 
  private:
   const ScenarioModel& model_;
@@ -47,7 +58,10 @@ class MailWorld {
   proto::imf::ScenarioClock clock_;
   std::unique_ptr<agents::DnsServerAgent> dns_;
   std::vector<std::unique_ptr<MailServerRun>> servers_;
-  std::vector<std::unique_ptr<agents::SmtpClientEndpoint>> senders_;
+  void build_clients();
+
+  std::map<std::string, std::unique_ptr<agents::MuaAgent>> clients_;
+  std::vector<std::unique_ptr<agents::MuaAgent>> one_off_clients_;
 };
 
 }  // namespace mailsim::scenarios

@@ -38,6 +38,8 @@ void ScenarioRun::schedule(const TimelineEntry& entry) {
           });
         } else if constexpr (std::is_same_v<A, SendMailAction>) {
           sim_.schedule_at(entry.at, [this, action] { mail_->send(action); });
+        } else if constexpr (std::is_same_v<A, FetchMailAction>) {
+          sim_.schedule_at(entry.at, [this, action] { mail_->fetch(action); });
         } else {
           const TypedSessionAction& t = action;
           Ipv4Address to = !t.to.empty() && std::isdigit(static_cast<unsigned char>(t.to[0]))

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cctype>
 
+#include "scenarios/load/client_reader.hpp"
 #include "scenarios/load/messages.hpp"
+#include "scenarios/load/references.hpp"
 #include "scenarios/load/yaml_document.hpp"
 #include "scenarios/load/yaml_map.hpp"
 
@@ -12,29 +14,21 @@ namespace {
 
 void check_host(const std::string& name, const NetworkModel& net, const std::string& key,
                 SourcePos pos, Diagnostics& diag) {
-  if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) return;
-  std::vector<std::string> hosts;
-  for (const auto& h : net.hosts)
-    hosts.push_back(h.name);
-  if (std::find(hosts.begin(), hosts.end(), name) != hosts.end()) return;
-  const std::string suggestion = closest_match(name, hosts);
-  Text t = suggestion.empty()
-               ? Text(msg::kUnknownRef, {{"name", name}})
-               : Text(msg::kUnknownRefSuggest, {{"name", name}, {"suggestion", suggestion}});
-  t.with("what", Text(msg::kWhatKey, {{"name", key}}));
-  t.with("kind", Text(msg::kKindHost));
-  diag.error(pos, std::move(t));
+  if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) return;  // an address
+  check_ref(name, host_names(net), msg::kKindHost, key, pos, diag);
 }
 
 }  // namespace
 
 const std::vector<std::string>& expectation_keys() {
-  static const std::vector<std::string> keys{"connection", "reply", "mail", "no_mail_lost"};
+  static const std::vector<std::string> keys{"connection", "reply", "mail", "fetched",
+                                             "no_mail_lost"};
   return keys;
 }
 
 std::vector<ExpectationEntry> read_expectations(const std::vector<YAML::Node>& entries,
-                                                const NetworkModel& network, Diagnostics& diag) {
+                                                const NetworkModel& network, const MailModel& mail,
+                                                Diagnostics& diag) {
   std::vector<ExpectationEntry> out;
   std::string kinds;
   for (const auto& k : expectation_keys())
@@ -72,7 +66,15 @@ std::vector<ExpectationEntry> read_expectations(const std::vector<YAML::Node>& e
     }
     YamlMap e(*child, Text(msg::kWhatKey, {{"name", key}}), diag);
     if (!e.ok()) continue;
-    if (key == "connection") {
+    if (key == "fetched") {
+      FetchedExpectation f;
+      if (auto v = e.text("client", Need::required)) f.client = *v;
+      check_ref(f.client, client_names(mail), msg::kKindClient, key, e.pos(), diag);
+      if (auto v = e.text("subject")) f.subject = *v;
+      if (auto v = e.integer("count", 1, 100000)) f.count = static_cast<int>(*v);
+      f.within = e.time("within");
+      out.push_back(ExpectationEntry{f, m.pos()});
+    } else if (key == "connection") {
       ConnectionExpectation c;
       if (auto v = e.text("from", Need::required)) c.from = *v;
       if (auto v = e.text("to", Need::required)) c.to = *v;

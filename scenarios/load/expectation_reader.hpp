@@ -6,12 +6,14 @@
 
 #include "scenarios/load/diagnostics.hpp"
 #include "scenarios/model/expectation_model.hpp"
+#include "scenarios/model/mail_model.hpp"
 #include "scenarios/model/network_model.hpp"
 
 namespace mailsim::scenarios {
 
 std::vector<ExpectationEntry> read_expectations(const std::vector<YAML::Node>& entries,
-                                                const NetworkModel& network, Diagnostics& diag);
+                                                const NetworkModel& network, const MailModel& mail,
+                                                Diagnostics& diag);
 
 const std::vector<std::string>& expectation_keys();
 

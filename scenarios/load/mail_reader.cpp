@@ -4,7 +4,9 @@
 
 #include "agents/mta/inbound_policy.hpp"
 #include "agents/proto/dns/zone_text.hpp"
+#include "scenarios/load/client_reader.hpp"
 #include "scenarios/load/messages.hpp"
+#include "scenarios/load/references.hpp"
 #include "scenarios/load/yaml_document.hpp"
 #include "scenarios/load/yaml_map.hpp"
 
@@ -13,17 +15,7 @@ namespace {
 
 void check_host(const std::string& name, const NetworkModel& net, const std::string& key,
                 SourcePos pos, Diagnostics& diag) {
-  std::vector<std::string> hosts;
-  for (const auto& h : net.hosts)
-    hosts.push_back(h.name);
-  if (name.empty() || std::find(hosts.begin(), hosts.end(), name) != hosts.end()) return;
-  const std::string suggestion = closest_match(name, hosts);
-  Text t = suggestion.empty()
-               ? Text(msg::kUnknownRef, {{"name", name}})
-               : Text(msg::kUnknownRefSuggest, {{"name", name}, {"suggestion", suggestion}});
-  t.with("what", Text(msg::kWhatKey, {{"name", key}}));
-  t.with("kind", Text(msg::kKindHost));
-  diag.error(pos, std::move(t));
+  check_ref(name, host_names(net), msg::kKindHost, key, pos, diag);
 }
 
 std::vector<std::string> texts(YamlMap& m, std::string_view key, Diagnostics& diag) {
@@ -73,11 +65,11 @@ std::optional<DnsModel> read_dns(const YAML::Node& node, const NetworkModel& net
   return d;
 }
 
-std::vector<MailServerModel> read_mail(const YAML::Node& node, const NetworkModel& network,
-                                       Diagnostics& diag) {
-  std::vector<MailServerModel> out;
+MailModel read_mail(const YAML::Node& node, const NetworkModel& network, Diagnostics& diag) {
+  MailModel mail;
+  std::vector<MailServerModel>& out = mail.servers;
   YamlMap m(node, Text(msg::kWhatKey, {{"name", "mail"}}), diag);
-  if (!m.ok()) return out;
+  if (!m.ok()) return mail;
   for (const auto& s : m.list("servers", Need::required)) {
     YamlMap r(s, Text(msg::kWhatKey, {{"name", "servers"}}), diag);
     if (!r.ok()) continue;
@@ -112,8 +104,9 @@ std::vector<MailServerModel> read_mail(const YAML::Node& node, const NetworkMode
     r.finish();
     out.push_back(std::move(server));
   }
+  mail.clients = read_clients(m.list("clients"), network, out, diag);
   m.finish();
-  return out;
+  return mail;
 }
 
 }  // namespace mailsim::scenarios

@@ -1,5 +1,6 @@
 #pragma once
-// Reads the `dns:` and `mail:` sections: the DNS server with its zones, and the mail servers.
+// Reads the `dns:` and `mail:` sections: the DNS server with its zones, the mail servers and
+// the mail clients.
 #include <yaml-cpp/yaml.h>
 
 #include "scenarios/load/diagnostics.hpp"
@@ -10,7 +11,7 @@ namespace mailsim::scenarios {
 
 std::optional<DnsModel> read_dns(const YAML::Node& node, const NetworkModel& network,
                                  Diagnostics& diag);
-std::vector<MailServerModel> read_mail(const YAML::Node& node, const NetworkModel& network,
-                                       Diagnostics& diag);
+// Fills the servers and clients (the DNS part is read by read_dns).
+MailModel read_mail(const YAML::Node& node, const NetworkModel& network, Diagnostics& diag);
 
 }  // namespace mailsim::scenarios

@@ -150,6 +150,38 @@ inline constexpr Message kWhatKey{"what.key", "'{name}'", "« {name} »"};
 inline constexpr Message kKindLink{"kind.link", "link", "lien"};
 inline constexpr Message kKindHost{"kind.host", "host", "hôte"};
 inline constexpr Message kKindNode{"kind.node", "host or router", "hôte ni routeur"};
+inline constexpr Message kKindMailServer{"kind.mail_server", "mail server (in mail: servers)",
+                                         "serveur de messagerie (dans mail: servers)"};
+inline constexpr Message kKindClient{"kind.client", "mail client (in mail: clients)",
+                                     "logiciel de messagerie (dans mail: clients)"};
+inline constexpr Message kNotPositive{"load.not_positive",
+                                      "'{key}' in {what} must be longer than zero",
+                                      "« {key} » dans {what} doit être plus long que zéro"};
+inline constexpr Message kPeriodicFetchNeedsDuration{
+    "load.periodic_fetch_needs_duration",
+    "the mail client '{name}' fetches mail every {every}, so the run would never end by itself; "
+    "give the scenario a 'duration' (for example duration: 1h)",
+    "le logiciel de messagerie « {name} » relève le courrier toutes les {every}, la simulation "
+    "ne finirait donc jamais d'elle-même ; donnez au scénario une durée « duration » (par "
+    "exemple duration: 1h)"};
+inline constexpr Message kSendWho{
+    "load.send_who",
+    "'send' needs either 'client' (a mail client of mail: clients) or 'from' and 'server' (a "
+    "one-off client)",
+    "« send » demande soit « client » (un logiciel de mail: clients), soit « from » et « server "
+    "» (un client ponctuel)"};
+inline constexpr Message kSendClientAndKey{
+    "load.send_client_and_key",
+    "'send' names the client '{client}', which has its own '{key}'; remove '{key}' here",
+    "« send » désigne le client « {client} », qui a déjà son « {key} » ; retirez « {key} » ici"};
+inline constexpr Message kClientCannot{
+    "load.client_cannot",
+    "the mail client '{client}' has no '{key}' section, so it cannot {action}; add one to it in "
+    "mail: clients",
+    "le logiciel de messagerie « {client} » n'a pas de section « {key} », il ne peut donc pas "
+    "{action} ; ajoutez-la-lui dans mail: clients"};
+inline constexpr Message kActionSend{"action.send", "send mail", "envoyer de courrier"};
+inline constexpr Message kActionFetch{"action.fetch", "fetch mail", "relever de courrier"};
 inline constexpr Message kNoExpectation{"load.no_expectation",
                                         "this expectation says nothing; use one of: {kinds}",
                                         "cette attente ne dit rien ; utilisez l'une de : {kinds}"};
@@ -196,6 +228,15 @@ inline constexpr std::array kAll{&kErrorLabel,
                                  &kNoAction,
                                  &kTwoActions,
                                  &kUnknownRef,
+                                 &kKindMailServer,
+                                 &kKindClient,
+                                 &kNotPositive,
+                                 &kPeriodicFetchNeedsDuration,
+                                 &kSendWho,
+                                 &kSendClientAndKey,
+                                 &kClientCannot,
+                                 &kActionSend,
+                                 &kActionFetch,
                                  &kUnknownRefSuggest,
                                  &kTimelineOrder,
                                  &kCannotRead,

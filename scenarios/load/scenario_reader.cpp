@@ -5,6 +5,7 @@
 #include <limits>
 #include <sstream>
 
+#include "scenarios/load/client_reader.hpp"
 #include "scenarios/load/datetime.hpp"
 #include "scenarios/load/expectation_reader.hpp"
 #include "scenarios/load/mail_reader.hpp"
@@ -57,9 +58,14 @@ std::optional<ScenarioModel> read_scenario(const YAML::Node& root, Diagnostics& 
   s.duration = m.time("duration");
   if (auto net = m.child("network", Need::required)) s.network = read_network(*net, diag);
   if (auto dns = m.child("dns")) s.mail.dns = read_dns(*dns, s.network, diag);
-  if (auto mail = m.child("mail")) s.mail.servers = read_mail(*mail, s.network, diag);
-  s.timeline = read_timeline(m.list("timeline"), s.network, diag);
-  s.expectations = read_expectations(m.list("expect"), s.network, diag);
+  if (auto mail = m.child("mail")) {
+    MailModel read = read_mail(*mail, s.network, diag);
+    s.mail.servers = std::move(read.servers);
+    s.mail.clients = std::move(read.clients);
+  }
+  s.timeline = read_timeline(m.list("timeline"), s.network, s.mail, diag);
+  s.expectations = read_expectations(m.list("expect"), s.network, s.mail, diag);
+  check_periodic_fetch(s.mail.clients, s.duration, diag);
   m.finish();
   if (keys) *keys = m.known_keys();
   return s;

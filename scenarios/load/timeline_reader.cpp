@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cctype>
 
+#include "scenarios/load/client_reader.hpp"
 #include "scenarios/load/messages.hpp"
+#include "scenarios/load/references.hpp"
 #include "scenarios/load/yaml_document.hpp"
 #include "scenarios/load/yaml_map.hpp"
 
@@ -12,23 +14,86 @@ namespace {
 
 // Names of the things an action may refer to.
 struct Names {
-  std::vector<std::string> hosts, links, nodes;
+  std::vector<std::string> hosts, links, nodes, clients;
 };
 
-void check_ref(const std::string& name, const std::vector<std::string>& known, const Message& kind,
-               const std::string& key, SourcePos pos, Diagnostics& diag) {
-  if (name.empty() || std::find(known.begin(), known.end(), name) != known.end()) return;
-  const std::string suggestion = closest_match(name, known);
-  Text t = suggestion.empty()
-               ? Text(msg::kUnknownRef, {{"name", name}})
-               : Text(msg::kUnknownRefSuggest, {{"name", name}, {"suggestion", suggestion}});
-  t.with("what", Text(msg::kWhatKey, {{"name", key}}));
-  t.with("kind", Text(kind));
+const MailClientModel* find_client(const MailModel& mail, const std::string& name) {
+  for (const auto& c : mail.clients)
+    if (c.name == name) return &c;
+  return nullptr;
+}
+
+// The client must have the section (`submit` or `fetch`) the action needs.
+void check_client_can(const MailClientModel* client, bool can, const char* key,
+                      const Message& action, SourcePos pos, Diagnostics& diag) {
+  if (client == nullptr || can) return;
+  Text t(msg::kClientCannot, {{"client", client->name}, {"key", key}});
+  t.with("action", Text(action));
   diag.error(pos, std::move(t));
 }
 
+std::vector<std::string> addresses(YamlMap& m, const char* key, Need need) {
+  std::vector<std::string> out;
+  auto node = m.child(key, need);
+  if (!node) return out;
+  if (node->IsScalar()) {
+    out.push_back(node->Scalar());
+  } else {
+    for (const auto& r : m.list(key))
+      if (r.IsScalar()) out.push_back(r.Scalar());
+  }
+  return out;
+}
+
+SendMailAction read_send(YamlMap& inner, const Names& names, const MailModel& mail,
+                         Diagnostics& diag) {
+  SendMailAction a;
+  const MailClientModel* client = nullptr;
+  if (auto v = inner.text("client")) {
+    a.client = *v;
+    check_ref(a.client, names.clients, msg::kKindClient, "send", inner.pos(), diag);
+    client = find_client(mail, a.client);
+    check_client_can(client, client && client->submit, "submit", msg::kActionSend, inner.pos(),
+                     diag);
+  }
+  if (auto v = inner.text("from")) {
+    a.from = *v;
+    check_ref(a.from, names.hosts, msg::kKindHost, "send", inner.pos(), diag);
+  }
+  if (auto v = inner.text("server")) {
+    a.server = *v;
+    check_ref(a.server, names.hosts, msg::kKindHost, "send", inner.pos(), diag);
+  }
+  if (auto v = inner.text("user")) a.user = *v;
+  if (auto v = inner.text("password")) a.password = *v;
+  a.port = a.user.empty() ? 25 : 587;
+  if (auto v = inner.integer("port", 1, 65535)) a.port = static_cast<std::uint16_t>(*v);
+  if (!a.client.empty()) {
+    for (const char* key : {"from", "server", "user", "password", "port"})
+      if (inner.has(key))
+        diag.error(inner.pos(), Text(msg::kSendClientAndKey, {{"client", a.client}, {"key", key}}));
+  } else if (a.from.empty() || a.server.empty()) {
+    diag.error(inner.pos(), Text(msg::kSendWho));
+  }
+  if (auto v = inner.text("mail_from", a.client.empty() ? Need::required : Need::optional)) {
+    a.mail_from = *v;
+    check_mailbox(a.mail_from, "mail_from", "send", inner.pos(), diag);
+  }
+  a.to = addresses(inner, "to", Need::required);
+  a.cc = addresses(inner, "cc", Need::optional);
+  for (const auto& to : a.to)
+    check_mailbox(to, "to", "send", inner.pos(), diag);
+  for (const auto& cc : a.cc)
+    check_mailbox(cc, "cc", "send", inner.pos(), diag);
+  if (auto v = inner.text("subject")) a.subject = *v;
+  if (auto v = inner.text("body")) a.body = *v;
+  if (auto v = inner.size("attachment")) a.attachment = *v;
+  return a;
+}
+
 std::optional<Action> read_action(YamlMap& m, const std::string& key, const Names& names,
-                                  const NetworkModel& network, Diagnostics& diag) {
+                                  const NetworkModel& network, const MailModel& mail,
+                                  Diagnostics& diag) {
   const SourcePos pos = m.child(key) ? position_of(*m.child(key)) : m.pos();
   if (key == "link_down" || key == "link_up") {
     auto link = m.text(key);
@@ -41,6 +106,14 @@ std::optional<Action> read_action(YamlMap& m, const std::string& key, const Name
     if (!host) return std::nullopt;
     check_ref(*host, names.nodes, msg::kKindNode, key, pos, diag);
     return SetHostUp{*host, key == "host_up"};
+  }
+  if (key == "fetch") {
+    auto client = m.text(key);
+    if (!client) return std::nullopt;
+    check_ref(*client, names.clients, msg::kKindClient, key, pos, diag);
+    const MailClientModel* c = find_client(mail, *client);
+    check_client_can(c, c && c->fetch, "fetch", msg::kActionFetch, pos, diag);
+    return FetchMailAction{*client};
   }
   auto node = m.child(key);
   if (!node) return std::nullopt;
@@ -62,30 +135,7 @@ std::optional<Action> read_action(YamlMap& m, const std::string& key, const Name
     return c;
   }
   if (key == "send") {
-    SendMailAction a;
-    if (auto v = inner.text("from", Need::required)) {
-      a.from = *v;
-      check_ref(a.from, names.hosts, msg::kKindHost, key, inner.pos(), diag);
-    }
-    if (auto v = inner.text("server", Need::required)) {
-      a.server = *v;
-      check_ref(a.server, names.hosts, msg::kKindHost, key, inner.pos(), diag);
-    }
-    if (auto v = inner.text("user")) a.user = *v;
-    if (auto v = inner.text("password")) a.password = *v;
-    a.port = a.user.empty() ? 25 : 587;
-    if (auto v = inner.integer("port", 1, 65535)) a.port = static_cast<std::uint16_t>(*v);
-    if (auto v = inner.text("mail_from", Need::required)) a.mail_from = *v;
-    if (auto to = inner.child("to", Need::required)) {
-      if (to->IsScalar()) {
-        a.to.push_back(to->Scalar());
-      } else {
-        for (const auto& r : inner.list("to"))
-          if (r.IsScalar()) a.to.push_back(r.Scalar());
-      }
-    }
-    if (auto v = inner.text("subject")) a.subject = *v;
-    if (auto v = inner.text("body")) a.body = *v;
+    SendMailAction a = read_send(inner, names, mail, diag);
     inner.finish();
     return a;
   }
@@ -117,18 +167,20 @@ std::optional<Action> read_action(YamlMap& m, const std::string& key, const Name
 
 const std::vector<std::string>& timeline_action_keys() {
   static const std::vector<std::string> keys{"link_down",   "link_up", "host_down", "host_up",
-                                             "change_link", "type",    "send"};
+                                             "change_link", "type",    "send",      "fetch"};
   return keys;
 }
 
 std::vector<TimelineEntry> read_timeline(const std::vector<YAML::Node>& entries,
-                                         const NetworkModel& network, Diagnostics& diag) {
+                                         const NetworkModel& network, const MailModel& mail,
+                                         Diagnostics& diag) {
   Names names;
   for (const auto& h : network.hosts)
     names.hosts.push_back(h.name);
   for (const auto& l : network.links)
     names.links.push_back(l.name);
   names.nodes = names.hosts;
+  names.clients = client_names(mail);
   for (const auto& r : network.routers)
     names.nodes.push_back(r.name);
 
@@ -151,7 +203,7 @@ std::vector<TimelineEntry> read_timeline(const std::vector<YAML::Node>& entries,
     else if (present.size() > 1)
       diag.error(m.pos(), Text(msg::kTwoActions, {{"first", present[0]}, {"second", present[1]}}));
     else
-      action = read_action(m, present[0], names, network, diag);
+      action = read_action(m, present[0], names, network, mail, diag);
     m.finish();
     if (!at || !action) continue;
     TimelineEntry entry{*at, std::move(*action), m.pos()};

@@ -1,7 +1,7 @@
 #pragma once
 // Reads the `timeline:` section: actions at given times (links and hosts going down or up,
-// link parameters changing, a person typing an SMTP session), with their references checked
-// against the network.
+// link parameters changing, a person typing an SMTP session, a mail client sending or fetching),
+// with their references checked against the network and the mail clients.
 #include <vector>
 
 #include <yaml-cpp/yaml.h>
@@ -12,7 +12,8 @@
 namespace mailsim::scenarios {
 
 std::vector<TimelineEntry> read_timeline(const std::vector<YAML::Node>& entries,
-                                         const NetworkModel& network, Diagnostics& diag);
+                                         const NetworkModel& network, const MailModel& mail,
+                                         Diagnostics& diag);
 
 // The action keys a timeline entry may hold, for messages and the schema test.
 const std::vector<std::string>& timeline_action_keys();

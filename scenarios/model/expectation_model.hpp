@@ -34,11 +34,19 @@ struct MailExpectation {
   std::optional<sim::SimTime> within;
 };
 
+// A mail client shows at least `count` new messages (with this subject, when given).
+struct FetchedExpectation {
+  std::string client;
+  std::string subject;  // empty: any
+  int count = 1;
+  std::optional<sim::SimTime> within;
+};
+
 // Every message accepted ends delivered, bounced or still queued (the conservation invariant).
 struct NoMailLostExpectation {};
 
-using Expectation =
-    std::variant<ConnectionExpectation, ReplyExpectation, MailExpectation, NoMailLostExpectation>;
+using Expectation = std::variant<ConnectionExpectation, ReplyExpectation, MailExpectation,
+                                 FetchedExpectation, NoMailLostExpectation>;
 
 struct ExpectationEntry {
   Expectation what;

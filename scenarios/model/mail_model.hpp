@@ -1,12 +1,14 @@
 #pragma once
-// The DNS and mail parts of a scenario: who serves which zones, and the mail servers with
-// their domains, users and policies.
+// The DNS and mail parts of a scenario: who serves which zones, the mail servers with their
+// domains, users and policies, and the people's mail clients.
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "scenarios/load/diagnostics.hpp"
+#include "sim/time.hpp"
 
 namespace mailsim::scenarios {
 
@@ -31,9 +33,35 @@ struct MailServerModel {
   SourcePos pos;
 };
 
+// A person's mail client (MUA) on a host: where it sends (submit) and where it fetches.
+struct SubmitModel {
+  std::string server;        // a mail server's host
+  std::uint16_t port = 587;  // 25 when there is no password
+  std::string user;          // defaults to the local part of the client's address
+  std::string password;      // empty: no login
+};
+struct FetchModel {
+  std::string server;
+  std::string protocol = "imap";      // imap | pop3
+  std::optional<std::uint16_t> port;  // default 143 or 110
+  std::string user;
+  std::string password;
+  bool keep_on_server = true;
+  std::optional<sim::SimTime> every;  // fetch at this interval
+};
+struct MailClientModel {
+  std::string name;  // how the timeline and expectations name it; defaults to the host
+  std::string host;
+  std::string address;  // "Alice <alice@a.example>"
+  std::optional<SubmitModel> submit;
+  std::optional<FetchModel> fetch;
+  SourcePos pos;
+};
+
 struct MailModel {
   std::optional<DnsModel> dns;
   std::vector<MailServerModel> servers;
+  std::vector<MailClientModel> clients;
 };
 
 }  // namespace mailsim::scenarios

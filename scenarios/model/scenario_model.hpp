@@ -41,19 +41,29 @@ struct TypedSessionAction {
   std::vector<std::string> lines;
   sim::SimTime pause = std::chrono::seconds(1);
 };
-// A mail client hands a message to a mail server by SMTP (port 25), as in the article.
+// A person writes a message in a mail client, which submits it by SMTP. Either `client` names a
+// client of the `mail` section (its server and login come from there), or `from` and `server`
+// describe a one-off client (port 25 without a login, as a program sending straight to an MX).
 struct SendMailAction {
-  std::string from;    // the client's host
-  std::string server;  // the server's host
+  std::string client;  // a mail client's name
+  std::string from;    // the client's host (one-off client)
+  std::string server;  // the server's host (one-off client)
   std::uint16_t port = 25;
-  std::string mail_from;
+  std::string mail_from;  // the envelope sender; defaults to the client's address
   std::vector<std::string> to;
+  std::vector<std::string> cc;
   std::string user;  // logs in (AUTH) with these when set: submission on port 587
   std::string password;
   std::string subject = "Hello";
   std::string body = "Hello!";
+  std::uint64_t attachment = 0;  // bytes of an attached file
 };
-using Action = std::variant<SetLinkUp, SetHostUp, ChangeLink, TypedSessionAction, SendMailAction>;
+// A mail client fetches the mail of its user now (POP3 or IMAP, as configured).
+struct FetchMailAction {
+  std::string client;
+};
+using Action = std::variant<SetLinkUp, SetHostUp, ChangeLink, TypedSessionAction, SendMailAction,
+                            FetchMailAction>;
 
 struct TimelineEntry {
   sim::SimTime at{0};

@@ -8,7 +8,9 @@
 
 #include "agents/journey/messages.hpp"
 #include "agents/mta/messages.hpp"
+#include "agents/mua/messages.hpp"
 #include "agents/narration/dns_sentences.hpp"
+#include "agents/narration/mua_sentences.hpp"
 #include "agents/narration/net_sentences.hpp"
 #include "agents/narration/retrieval_sentences.hpp"
 #include "agents/narration/sentences.hpp"
@@ -58,6 +60,8 @@ std::vector<Section> catalog() {
       section("narration/smtp", a::narration::kSmtpAll),
       section("narration/retrieval", a::narration::kRetrievalAll),
       section("narration/dns", a::narration::kDnsAll),
+      section("narration/mua", a::narration::kMuaAll),
+      section("mua", a::mua_msg::kAll),
       section("scenarios", mailsim::scenarios::msg::kAll),
       section("check", mailsim::scenarios::check::kAll),
       section("cli", mailsim::cli::msg::kAll),

@@ -2,11 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include "agents/proto/base64.hpp"
 #include "agents/proto/imf/encoded_words.hpp"
+#include "agents/proto/imf/mime.hpp"
 #include "golden.hpp"
 
 using mailsim::Lang;
 using namespace mailsim::proto::imf;
+using mailsim::proto::base64_decode;
 using namespace std::chrono_literals;
 
 namespace {
@@ -79,4 +82,34 @@ TEST(Compose, LineEndsAndBadBodies) {
   d.body = "ok";
   d.extra_fields = {{"Bad Name", "x"}};
   EXPECT_THROW(compose(d, clock, 0s, ids), ParseError);
+}
+
+TEST(Compose, AnAttachmentMakesAMultipartMessageOfTheRightSize) {
+  const ScenarioClock clock = ScenarioClock::from_iso8601("2026-03-02T09:00:00+01:00");
+  MessageIdGenerator ids("alice-pc");
+  Draft d;
+  d.from = parse_mailbox("alice@a.example");
+  d.to = {parse_mailbox("bob@b.example")};
+  d.subject = "Photos";
+  d.body = "Here they are.";
+  d.attachment_size = 1000;  // not a multiple of 57: the last base64 line is shorter
+  const Message m = compose(d, clock, 0s, ids);
+  const auto type = parse_content_type(*m.header.value("Content-Type"));
+  ASSERT_TRUE(type);
+  EXPECT_TRUE(type->is("multipart", "mixed"));
+  const auto parts = split_multipart(m.body, *type->param("boundary"));
+  ASSERT_EQ(parts.size(), 2u);
+  EXPECT_EQ(parts[0].body, "Here they are.");
+  EXPECT_EQ(*parts[1].header.value("Content-Transfer-Encoding"), "base64");
+  std::string encoded;
+  for (char c : parts[1].body)
+    if (c != '\r' && c != '\n') encoded += c;
+  const auto decoded = base64_decode(encoded);
+  ASSERT_TRUE(decoded);
+  EXPECT_EQ(decoded->size(), 1000u);
+  for (std::size_t pos = 0; pos < parts[1].body.size();) {  // RFC 2045 6.8: at most 76 a line
+    const auto end = parts[1].body.find("\r\n", pos);
+    EXPECT_LE(end - pos, 76u);
+    pos = end + 2;
+  }
 }

@@ -81,7 +81,7 @@ TEST(ScenarioReader, TimelineMistakes) {
   EXPECT_EQ(
       errors_of(base + "  - at: 5min\n"),
       "lesson.yaml:9:5: error: this timeline entry says when ('at') but not what; add one of: "
-      "link_down, link_up, host_down, host_up, change_link, type, send\n");
+      "link_down, link_up, host_down, host_up, change_link, type, send, fetch\n");
   EXPECT_EQ(errors_of(base + "  - at: 5min\n    link_down: a-b\n    host_down: a\n"),
             "lesson.yaml:9:5: error: this timeline entry has two actions (link_down and "
             "host_down); give each its own entry\n");
@@ -113,7 +113,7 @@ TEST(ScenarioReader, ExpectationMistakes) {
   const std::string base = std::string(kSmallest) + "expect:\n";
   EXPECT_EQ(errors_of(base + "  - {}\n"),
             "lesson.yaml:9:5: error: this expectation says nothing; use one of: connection, reply, "
-            "mail, no_mail_lost\n");
+            "mail, fetched, no_mail_lost\n");
   EXPECT_EQ(errors_of(base + "  - connection: {from: c, to: b, outcome: closed}\n"),
             "lesson.yaml:9:17: error: 'connection': there is no host named 'c'; did you mean 'a'?\n"
             "lesson.yaml:9:43: error: 'outcome' in 'connection' must be one of opened, refused, "

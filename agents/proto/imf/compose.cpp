@@ -1,7 +1,9 @@
 #include "agents/proto/imf/compose.hpp"
 
+#include "agents/proto/base64.hpp"
 #include "agents/proto/imf/encoded_words.hpp"
 #include "agents/proto/imf/messages.hpp"
+#include "agents/proto/imf/mime.hpp"
 #include "agents/proto/imf/visible.hpp"
 
 namespace mailsim::proto::imf {
@@ -25,6 +27,23 @@ void check_body_lines(std::string_view body) {
                                                     {"text", visible(body.substr(start), 40)}}));
     start = end + 2;
   }
+}
+
+// The attached file's content: a fixed pattern (the simulation is deterministic), in base64
+// lines of 76 characters (RFC 2045 6.8).
+std::string attachment_base64(std::uint64_t size) {
+  constexpr std::size_t kChunk = 57;  // bytes that make one 76-character line
+  std::string raw(kChunk, '\0');
+  for (std::size_t i = 0; i < kChunk; ++i)
+    raw[i] = static_cast<char>('A' + i % 26);
+  const std::string line = base64_encode(raw) + "\r\n";
+  std::string out;
+  out.reserve((size / kChunk + 1) * line.size());
+  for (std::uint64_t done = 0; done + kChunk <= size; done += kChunk)
+    out += line;
+  if (const std::uint64_t rest = size % kChunk; rest > 0)
+    out += base64_encode(std::string_view(raw).substr(0, rest)) + "\r\n";
+  return out;
 }
 
 }  // namespace
@@ -61,9 +80,28 @@ Message compose(const Draft& d, const ScenarioClock& clock, sim::SimTime now,
     m.header.append(name, is_ascii(value) ? value : encode_unstructured(value));
   m.header.append("MIME-Version", "1.0");
   const bool ascii = is_ascii(m.body);
-  m.header.append("Content-Type",
-                  ascii ? "text/plain; charset=us-ascii" : "text/plain; charset=utf-8");
-  m.header.append("Content-Transfer-Encoding", ascii ? "7bit" : "8bit");
+  const std::string text_type =
+      ascii ? "text/plain; charset=us-ascii" : "text/plain; charset=utf-8";
+  const std::string text_encoding = ascii ? "7bit" : "8bit";
+  if (d.attachment_size == 0) {
+    m.header.append("Content-Type", text_type);
+    m.header.append("Content-Transfer-Encoding", text_encoding);
+    return m;
+  }
+  // The boundary cannot occur in base64 or in a line of the text: it holds '=' and '_'.
+  const std::string boundary = "=_mailsim_" + std::to_string(d.attachment_size) + "_=";
+  BodyPart text, file;
+  text.header.append("Content-Type", text_type);
+  text.header.append("Content-Transfer-Encoding", text_encoding);
+  text.body = m.body;
+  file.header.append("Content-Type",
+                     "application/octet-stream; name=\"" + d.attachment_name + "\"");
+  file.header.append("Content-Disposition", "attachment; filename=\"" + d.attachment_name + "\"");
+  file.header.append("Content-Transfer-Encoding", "base64");
+  file.body = attachment_base64(d.attachment_size);
+  m.header.append("Content-Type", "multipart/mixed; boundary=\"" + boundary + "\"");
+  m.body =
+      join_multipart({text, file}, boundary, "This is a multi-part message in MIME format.\r\n");
   return m;
 }
 

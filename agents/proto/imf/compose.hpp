@@ -2,6 +2,7 @@
 // Building a new message as a mail client (or the submission server, RFC 6409 8) would: the
 // required Date and From, a deterministic Message-ID, addresses and subject encoded when they
 // hold non-ASCII text, and a text/plain body declared as UTF-8 when it needs to be.
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,11 +22,17 @@ struct Draft {
   std::string in_reply_to;  // a Message-ID ("<...>") or empty
   std::string body;         // UTF-8 text; LF or CRLF line ends (written CRLF)
   std::vector<std::pair<std::string, std::string>> extra_fields;  // appended as given
+  // A file of this many bytes attached (0: none), so that a lesson can make a message big:
+  // the message becomes multipart/mixed with the text and the file in base64, which is how a
+  // mail client sends it, 4/3 of the file's size plus line ends.
+  std::uint64_t attachment_size = 0;
+  std::string attachment_name = "attachment.bin";
 };
 
 // Fields in this order: Date, From, To, Cc, Subject, Message-ID, In-Reply-To, the extra
 // fields, MIME-Version, Content-Type, Content-Transfer-Encoding. A body that is all ASCII is
-// "text/plain; charset=us-ascii" in 7bit, otherwise "charset=utf-8" in 8bit. Throws
+// "text/plain; charset=us-ascii" in 7bit, otherwise "charset=utf-8" in 8bit; with an
+// attachment, that text is the first part of a multipart/mixed body. Throws
 // ParseError when a body line passes 998 octets or a field is malformed.
 Message compose(const Draft& draft, const ScenarioClock& clock, sim::SimTime now,
                 MessageIdGenerator& ids);

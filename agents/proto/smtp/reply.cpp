@@ -21,6 +21,10 @@ std::string Reply::text() const {
   return out;
 }
 
+std::string Reply::summary() const {
+  return std::to_string(code) + (enhanced.empty() ? "" : " " + enhanced) + " " + text();
+}
+
 std::string Reply::wire(bool with_enhanced) const {
   std::string out;
   const std::string code_text = std::to_string(code);

@@ -24,6 +24,9 @@ struct Reply {
   bool transient() const { return klass() == 4; }
   bool permanent() const { return klass() == 5; }
   std::string text() const;  // the lines joined by a space
+  // "250 2.0.0 Ok: queued as 4B3F21A0C2": code, enhanced code and text on one line, as
+  // traces and bounce reports quote a reply.
+  std::string summary() const;
 
   // The bytes on the wire: "250-first\r\n250 last\r\n". The enhanced code is repeated on every
   // line (RFC 2034 section 4) when with_enhanced is true and the reply has one.

@@ -1,0 +1,207 @@
+#include "agents/mua/mua_agent.hpp"
+
+#include "agents/connection_labels.hpp"
+#include "agents/mua/messages.hpp"
+#include "agents/mua/mua_records.hpp"
+#include "agents/proto/imf/encoded_words.hpp"
+#include "agents/proto/imf/header.hpp"
+#include "agents/retrieval/retrieval_client.hpp"
+#include "agents/roles/smtp_client_endpoint.hpp"
+
+namespace mailsim::agents {
+namespace {
+
+namespace imf = proto::imf;
+
+// A header field as the user reads it: unfolded, encoded words decoded.
+std::string field_or_empty(const std::string& content, std::string_view name) {
+  try {
+    return imf::decode_encoded_words(imf::parse_message(content).header.value(name).value_or(""));
+  } catch (const imf::ParseError&) {
+    return {};  // a message the client cannot read still counts; it shows no subject
+  }
+}
+
+}  // namespace
+
+MuaAgent::MuaAgent(sim::net::Network& net, sim::net::NodeId host, MuaConfig config,
+                   const imf::ScenarioClock& clock)
+    : net_(net),
+      host_(host),
+      config_(std::move(config)),
+      clock_(clock),
+      ids_(net.name(host)),
+      smtp_(std::make_unique<SmtpClientEndpoint>(
+          net, host, SmtpClientEndpoint::Options{Stage::submission, std::chrono::seconds(30)})),
+      retrieval_(std::make_unique<RetrievalClientEndpoint>(net, host)) {}
+
+MuaAgent::~MuaAgent() {
+  *alive_ = false;
+}
+
+const std::string& MuaAgent::host_name() const {
+  return smtp_->host_name();
+}
+
+void MuaAgent::start() {
+  if (config_.fetch && config_.fetch->every) schedule_next_fetch();
+}
+
+void MuaAgent::schedule_next_fetch() {
+  std::weak_ptr<bool> alive = alive_;
+  net_.sim().schedule_after(*config_.fetch->every, [this, alive] {
+    if (alive.expired()) return;
+    fetch();
+    schedule_next_fetch();
+  });
+}
+
+std::string MuaAgent::send(imf::Draft draft, std::string envelope_from) {
+  const std::string user = config_.address.address();
+  if (!config_.submit) throw LocalizedError(Text(mua_msg::kNoSubmitServer, {{"user", user}}));
+  if (draft.from.local_part.empty()) draft.from = config_.address;
+  const imf::Message message = imf::compose(draft, clock_, net_.sim().now(), ids_);
+
+  OutgoingMail out;
+  out.message_id = message.header.value("Message-ID").value_or("");
+  out.subject = draft.subject;
+  for (const auto& box : draft.to)
+    out.to.push_back(box.address());
+  for (const auto& box : draft.cc)
+    out.to.push_back(box.address());
+  out.composed = net_.sim().now();
+  const std::string content = message.to_string();
+
+  const MuaSubmitSettings& s = *config_.submit;
+  const std::string server = host_label(net_, s.server);
+  auto& trace = net_.sim().trace();
+  if (trace.active()) {
+    MuaRecord r(kinds::kMuaComposed);
+    r.client = host_name();
+    r.user = user;
+    r.message_id = out.message_id;
+    for (const auto& to : out.to)
+      r.to += (r.to.empty() ? "" : ", ") + to;
+    r.subject = out.subject;
+    r.size = content.size();
+    trace.publish(r);
+  }
+
+  proto::smtp::ClientConfig c;
+  c.helo_name = host_name();
+  c.mail_from = envelope_from.empty() ? user : envelope_from;
+  c.recipients = out.to;
+  c.message = content;
+  if (!s.user.empty()) c.credentials = proto::smtp::Credentials{s.user, s.password, {}, true};
+  sent_.push_back(std::move(out));
+  const std::size_t index = sent_.size() - 1;
+  std::weak_ptr<bool> alive = alive_;
+  smtp_->open(s.server, s.port, std::move(c),
+              [this, alive, index, server](const SmtpClientResult& r) {
+                if (!alive.expired()) submitted(index, server, r);
+              });
+  return sent_[index].message_id;
+}
+
+void MuaAgent::submitted(std::size_t index, const std::string& server, const SmtpClientResult& r) {
+  using proto::smtp::RecipientStatus;
+  OutgoingMail& out = sent_[index];
+  auto& trace = net_.sim().trace();
+  auto record = [&](const sim::TraceKind& kind, const std::string& recipient,
+                    const std::string& reply) {
+    if (!trace.active()) return;
+    MuaRecord rec(kind);
+    rec.client = host_name();
+    rec.user = config_.address.address();
+    rec.message_id = out.message_id;
+    rec.server = server;
+    rec.recipient = recipient;
+    rec.reply = reply;
+    trace.publish(rec);
+  };
+  std::size_t accepted = 0;
+  for (const auto& ro : r.recipients)
+    accepted += ro.status == RecipientStatus::delivered ? 1 : 0;
+  if (accepted == 0) {
+    // Nothing was taken: the user sees one error, the first that explains it.
+    std::string reply = r.connection_error ? connection_reason(*r.connection_error)
+                        : r.session.reply  ? r.session.reply->summary()
+                                          : std::string(proto::smtp::status_name(r.session.status));
+    for (const auto& ro : r.recipients)
+      if (ro.reply && !ro.reply->positive() && !r.connection_error) {
+        reply = ro.reply->summary();
+        break;
+      }
+    out.status = OutgoingMail::Status::refused;
+    out.reply = reply;
+    std::string everyone;
+    for (const auto& to : out.to)
+      everyone += (everyone.empty() ? "" : ", ") + to;
+    record(kinds::kMuaSendFailed, everyone, reply);
+    return;
+  }
+  out.status = accepted == r.recipients.size() ? OutgoingMail::Status::accepted
+                                               : OutgoingMail::Status::partly_refused;
+  for (const auto& ro : r.recipients) {
+    const std::string reply = ro.reply ? ro.reply->summary() : std::string();
+    if (ro.status == RecipientStatus::delivered) {
+      out.reply = reply;
+      record(kinds::kMuaSent, ro.address, reply);
+    } else {
+      record(kinds::kMuaSendFailed, ro.address, reply);
+    }
+  }
+}
+
+void MuaAgent::fetch() {
+  if (!config_.fetch)
+    throw LocalizedError(Text(mua_msg::kNoFetchServer, {{"user", config_.address.address()}}));
+  if (fetching_) return;  // the interval came round while the last fetch still runs
+  fetching_ = true;
+  const MuaFetchSettings& f = *config_.fetch;
+  std::weak_ptr<bool> alive = alive_;
+  auto done = [this, alive](const FetchOutcome& o) {
+    if (!alive.expired()) fetched(o);
+  };
+  if (f.protocol == RetrievalProtocol::pop3) {
+    proto::pop3::ClientJob job;
+    job.user = f.user;
+    job.password = f.password;
+    job.delete_after_retrieve = !f.keep_on_server;
+    for (const auto& kept : inbox_)
+      job.known_ids.insert(kept.id);
+    retrieval_->fetch_pop3(f.server, std::move(job), std::move(done), f.port);
+  } else {
+    proto::imap::ClientJob job;
+    job.user = f.user;
+    job.password = f.password;
+    job.delete_after_fetch = !f.keep_on_server;
+    retrieval_->fetch_imap(f.server, std::move(job), std::move(done), f.port);
+  }
+}
+
+void MuaAgent::fetched(const FetchOutcome& o) {
+  fetching_ = false;
+  auto& trace = net_.sim().trace();
+  for (const auto& m : o.messages) {
+    bool known = false;
+    for (const auto& kept : inbox_)
+      known = known || kept.id == m.id;
+    if (known) continue;  // already shown (POP3 without UIDL, or IMAP flags reset)
+    KeptMail kept{m.id, field_or_empty(m.content, "From"), field_or_empty(m.content, "Subject"),
+                  m.content, net_.sim().now()};
+    if (trace.active()) {
+      MuaRecord r(kinds::kMuaNewMail);
+      r.client = host_name();
+      r.user = config_.address.address();
+      r.id = kept.id;
+      r.from = kept.from;
+      r.subject = kept.subject;
+      r.server = o.server;
+      trace.publish(r);
+    }
+    inbox_.push_back(std::move(kept));
+  }
+}
+
+}  // namespace mailsim::agents
