@@ -27,6 +27,13 @@ void check_ref(const std::string& name, const std::vector<std::string>& known, c
   diag.error(pos, std::move(t));
 }
 
+// The path of each action's mapping, for the key recorder.
+std::string_view action_path(const std::string& key) {
+  if (key == "change_link") return "timeline[].change_link";
+  if (key == "send") return "timeline[].send";
+  return "timeline[].type";
+}
+
 std::optional<Action> read_action(YamlMap& m, const std::string& key, const Names& names,
                                   const NetworkModel& network, Diagnostics& diag) {
   const SourcePos pos = m.child(key) ? position_of(*m.child(key)) : m.pos();
@@ -44,7 +51,7 @@ std::optional<Action> read_action(YamlMap& m, const std::string& key, const Name
   }
   auto node = m.child(key);
   if (!node) return std::nullopt;
-  YamlMap inner(*node, Text(msg::kWhatKey, {{"name", key}}), diag);
+  YamlMap inner(*node, Text(msg::kWhatKey, {{"name", key}}), diag, action_path(key));
   if (!inner.ok()) return std::nullopt;
   if (key == "change_link") {
     ChangeLink c;
@@ -56,7 +63,7 @@ std::optional<Action> read_action(YamlMap& m, const std::string& key, const Name
     }
     if (auto v = inner.time("latency")) c.params.latency = *v;
     if (auto v = inner.bandwidth("bandwidth")) c.params.bandwidth_bps = *v;
-    if (auto v = inner.number("loss", 0, 1)) c.params.loss = *v;
+    if (auto v = inner.probability("loss")) c.params.loss = *v;
     if (auto v = inner.integer("mtu", 68, 65535)) c.params.mtu = static_cast<std::uint32_t>(*v);
     inner.finish();
     return c;
@@ -80,8 +87,12 @@ std::optional<Action> read_action(YamlMap& m, const std::string& key, const Name
       if (to->IsScalar()) {
         a.to.push_back(to->Scalar());
       } else {
-        for (const auto& r : inner.list("to"))
-          if (r.IsScalar()) a.to.push_back(r.Scalar());
+        for (const auto& r : inner.list("to")) {
+          if (r.IsScalar())
+            a.to.push_back(r.Scalar());
+          else
+            diag.error(position_of(r), inner.about(msg::kExpectedText, {{"key", "to"}}));
+        }
       }
     }
     if (auto v = inner.text("subject")) a.subject = *v;
@@ -139,7 +150,7 @@ std::vector<TimelineEntry> read_timeline(const std::vector<YAML::Node>& entries,
     action_list += (action_list.empty() ? "" : ", ") + k;
 
   for (const auto& node : entries) {
-    YamlMap m(node, Text(msg::kWhatTimelineEntry), diag);
+    YamlMap m(node, Text(msg::kWhatTimelineEntry), diag, "timeline[]");
     if (!m.ok()) continue;
     auto at = m.time("at", Need::required);
     std::vector<std::string> present;
