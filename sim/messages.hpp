@@ -37,8 +37,8 @@ inline constexpr Message kScheduleInPast{
     "un événement a été programmé à {at}, avant l'heure courante {now}"};
 inline constexpr Message kQuantityBadNumber{
     "units.bad_number",
-    "'{input}': expected a number followed by a unit ({units}), for example 25MB",
-    "« {input} » : il faut un nombre suivi d'une unité ({units}), par exemple 25MB"};
+    "'{input}': expected a number followed by a unit ({units}), for example {example}",
+    "« {input} » : il faut un nombre suivi d'une unité ({units}), par exemple {example}"};
 inline constexpr Message kQuantityTooLarge{"units.too_large", "'{input}': this value is too large",
                                            "« {input} » : cette valeur est trop grande"};
 inline constexpr Message kSizeUnknownUnit{

@@ -21,22 +21,26 @@ constexpr Unit kSizeUnits[] = {
     {"B", 1},           {"kB", 1000},  {"KB", 1000},         {"MB", 1000000},
     {"GB", 1000000000}, {"KiB", 1024}, {"MiB", 1024 * 1024}, {"GiB", 1024ULL * 1024 * 1024}};
 constexpr std::string_view kSizeUnitList = "B, kB, MB, GB, KiB, MiB, GiB";
+constexpr std::string_view kSizeExample = "25MB";
 
 constexpr Unit kRateUnits[] = {{"bps", 1}, {"kbps", 1000}, {"Mbps", 1000000}, {"Gbps", 1000000000}};
 constexpr std::string_view kRateUnitList = "bps, kbps, Mbps, Gbps";
+constexpr std::string_view kRateExample = "10Mbps";
 
+// `example` is a valid quantity of the same kind, shown in the message.
 [[noreturn]] void fail(const Message& m, std::string_view input, std::string_view units,
-                       std::string unit = {}) {
-  throw UnitParseError(Text(
-      m,
-      {{"input", std::string(input)}, {"units", std::string(units)}, {"unit", std::move(unit)}}));
+                       std::string_view example, std::string unit = {}) {
+  throw UnitParseError(Text(m, {{"input", std::string(input)},
+                                {"units", std::string(units)},
+                                {"example", std::string(example)},
+                                {"unit", std::move(unit)}}));
 }
 
 // Parses "<decimal><spaces><unit>"; `units` lists the accepted units. A missing unit is
 // allowed (factor 1) only when `bare_allowed`.
 std::uint64_t parse_quantity(std::string_view input, const Unit* units, std::size_t count,
-                             std::string_view unit_list, bool bare_allowed, const Message& unknown,
-                             const Message& missing) {
+                             std::string_view unit_list, std::string_view example,
+                             bool bare_allowed, const Message& unknown, const Message& missing) {
   std::string_view s = trim(input);
   std::size_t pos = 0;
   while (pos < s.size() && (std::isdigit(static_cast<unsigned char>(s[pos])) || s[pos] == '.'))
@@ -46,17 +50,17 @@ std::uint64_t parse_quantity(std::string_view input, const Unit* units, std::siz
   const std::size_t dot = number.find('.');
   if (number.empty() || number == "." ||
       (dot != std::string_view::npos && number.find('.', dot + 1) != std::string_view::npos))
-    fail(msg::kQuantityBadNumber, input, unit_list);
+    fail(msg::kQuantityBadNumber, input, unit_list, example);
 
   std::uint64_t factor = 1;
   if (unit.empty()) {
-    if (!bare_allowed) fail(missing, input, unit_list);
-    if (dot != std::string_view::npos) fail(msg::kQuantityBadNumber, input, unit_list);
+    if (!bare_allowed) fail(missing, input, unit_list, example);
+    if (dot != std::string_view::npos) fail(msg::kQuantityBadNumber, input, unit_list, example);
   } else {
     const Unit* found = nullptr;
     for (std::size_t i = 0; i < count; ++i)
       if (units[i].name == unit) found = &units[i];
-    if (found == nullptr) fail(unknown, input, unit_list, std::string(unit));
+    if (found == nullptr) fail(unknown, input, unit_list, example, std::string(unit));
     factor = found->factor;
   }
 
@@ -66,14 +70,14 @@ std::uint64_t parse_quantity(std::string_view input, const Unit* units, std::siz
   constexpr std::uint64_t kMax = std::numeric_limits<std::uint64_t>::max();
   std::uint64_t value = 0;
   for (char c : whole) {
-    if (value > (kMax - 9) / 10) fail(msg::kQuantityTooLarge, input, unit_list);
+    if (value > (kMax - 9) / 10) fail(msg::kQuantityTooLarge, input, unit_list, example);
     value = value * 10 + static_cast<std::uint64_t>(c - '0');
   }
-  if (value != 0 && value > kMax / factor) fail(msg::kQuantityTooLarge, input, unit_list);
+  if (value != 0 && value > kMax / factor) fail(msg::kQuantityTooLarge, input, unit_list, example);
   value *= factor;
   if (!fraction.empty()) {
     // fraction_digits / 10^k x factor, rounded down to a whole byte or bit.
-    if (fraction.size() > 18) fail(msg::kQuantityBadNumber, input, unit_list);
+    if (fraction.size() > 18) fail(msg::kQuantityBadNumber, input, unit_list, example);
     std::uint64_t remainder_digits = 0;
     std::uint64_t scale = 1;
     for (char c : fraction) {
@@ -84,7 +88,7 @@ std::uint64_t parse_quantity(std::string_view input, const Unit* units, std::siz
     const unsigned __int128 part =
         static_cast<unsigned __int128>(remainder_digits) * factor / scale;
     if (value > kMax - static_cast<std::uint64_t>(part))
-      fail(msg::kQuantityTooLarge, input, unit_list);
+      fail(msg::kQuantityTooLarge, input, unit_list, example);
     value += static_cast<std::uint64_t>(part);
   }
   return value;
@@ -109,12 +113,12 @@ std::string scaled(std::uint64_t value, std::uint64_t factor, std::string_view u
 }  // namespace
 
 std::uint64_t parse_size(std::string_view text) {
-  return parse_quantity(text, kSizeUnits, std::size(kSizeUnits), kSizeUnitList, true,
+  return parse_quantity(text, kSizeUnits, std::size(kSizeUnits), kSizeUnitList, kSizeExample, true,
                         msg::kSizeUnknownUnit, msg::kSizeUnknownUnit);
 }
 
 std::uint64_t parse_bandwidth(std::string_view text) {
-  return parse_quantity(text, kRateUnits, std::size(kRateUnits), kRateUnitList, false,
+  return parse_quantity(text, kRateUnits, std::size(kRateUnits), kRateUnitList, kRateExample, false,
                         msg::kBandwidthUnknownUnit, msg::kBandwidthMissingUnit);
 }
 

@@ -22,7 +22,7 @@ std::optional<SubmitModel> read_submit(YamlMap& client, const std::string& addre
                                        const std::vector<std::string>& servers, Diagnostics& diag) {
   auto node = client.child("submit");
   if (!node) return std::nullopt;
-  YamlMap m(*node, Text(msg::kWhatKey, {{"name", "submit"}}), diag);
+  YamlMap m(*node, Text(msg::kWhatKey, {{"name", "submit"}}), diag, "mail.clients[].submit");
   if (!m.ok()) return std::nullopt;
   SubmitModel s;
   if (auto v = m.text("server", Need::required)) s.server = *v;
@@ -39,7 +39,7 @@ std::optional<FetchModel> read_fetch(YamlMap& client, const std::string& address
                                      const std::vector<std::string>& servers, Diagnostics& diag) {
   auto node = client.child("fetch");
   if (!node) return std::nullopt;
-  YamlMap m(*node, Text(msg::kWhatKey, {{"name", "fetch"}}), diag);
+  YamlMap m(*node, Text(msg::kWhatKey, {{"name", "fetch"}}), diag, "mail.clients[].fetch");
   if (!m.ok()) return std::nullopt;
   FetchModel f;
   if (auto v = m.text("server", Need::required)) f.server = *v;
@@ -70,7 +70,7 @@ std::vector<MailClientModel> read_clients(const std::vector<YAML::Node>& entries
     server_hosts.push_back(s.host);
   std::vector<MailClientModel> out;
   for (const auto& node : entries) {
-    YamlMap m(node, Text(msg::kWhatKey, {{"name", "clients"}}), diag);
+    YamlMap m(node, Text(msg::kWhatKey, {{"name", "clients"}}), diag, "mail.clients[]");
     if (!m.ok()) continue;
     MailClientModel c;
     c.pos = m.pos();

@@ -34,7 +34,7 @@ std::vector<ExpectationEntry> read_expectations(const std::vector<YAML::Node>& e
   for (const auto& k : expectation_keys())
     kinds += (kinds.empty() ? "" : ", ") + k;
   for (const auto& node : entries) {
-    YamlMap m(node, Text(msg::kWhatExpectation), diag);
+    YamlMap m(node, Text(msg::kWhatExpectation), diag, "expect[]");
     if (!m.ok()) continue;
     std::vector<std::string> present;
     for (const auto& k : expectation_keys())
@@ -47,14 +47,17 @@ std::vector<ExpectationEntry> read_expectations(const std::vector<YAML::Node>& e
       continue;
     }
     const std::string key = present[0];
-    auto child = m.child(key);
-    m.finish();
     if (key == "no_mail_lost") {
-      out.push_back(ExpectationEntry{NoMailLostExpectation{}, m.pos()});
+      // `false` checks nothing; anything but a boolean is reported.
+      if (m.boolean(key).value_or(false))
+        out.push_back(ExpectationEntry{NoMailLostExpectation{}, m.pos()});
+      m.finish();
       continue;
     }
+    auto child = m.child(key);
+    m.finish();
     if (key == "mail") {
-      YamlMap e(*child, Text(msg::kWhatKey, {{"name", key}}), diag);
+      YamlMap e(*child, Text(msg::kWhatKey, {{"name", key}}), diag, "expect[].mail");
       if (!e.ok()) continue;
       MailExpectation x;
       if (auto v = e.text("to", Need::required)) x.to = *v;
@@ -64,7 +67,10 @@ std::vector<ExpectationEntry> read_expectations(const std::vector<YAML::Node>& e
       out.push_back(ExpectationEntry{x, m.pos()});
       continue;
     }
-    YamlMap e(*child, Text(msg::kWhatKey, {{"name", key}}), diag);
+    YamlMap e(*child, Text(msg::kWhatKey, {{"name", key}}), diag,
+              key == "connection" ? "expect[].connection"
+              : key == "fetched"  ? "expect[].fetched"
+                                  : "expect[].reply");
     if (!e.ok()) continue;
     if (key == "fetched") {
       FetchedExpectation f;

@@ -33,7 +33,7 @@ std::vector<std::string> texts(YamlMap& m, std::string_view key, Diagnostics& di
 
 std::optional<DnsModel> read_dns(const YAML::Node& node, const NetworkModel& network,
                                  Diagnostics& diag) {
-  YamlMap m(node, Text(msg::kWhatKey, {{"name", "dns"}}), diag);
+  YamlMap m(node, Text(msg::kWhatKey, {{"name", "dns"}}), diag, "dns");
   if (!m.ok()) return std::nullopt;
   DnsModel d;
   d.pos = m.pos();
@@ -42,7 +42,7 @@ std::optional<DnsModel> read_dns(const YAML::Node& node, const NetworkModel& net
     check_host(d.server, network, "dns", m.pos(), diag);
   }
   if (auto zones = m.child("zones", Need::required)) {
-    YamlMap z(*zones, Text(msg::kWhatKey, {{"name", "zones"}}), diag);
+    YamlMap z(*zones, Text(msg::kWhatKey, {{"name", "zones"}}), diag, "dns.zones.*");
     if (z.ok()) {
       for (auto it = zones->begin(); it != zones->end(); ++it) {
         const std::string origin = it->first.Scalar();
@@ -68,10 +68,10 @@ std::optional<DnsModel> read_dns(const YAML::Node& node, const NetworkModel& net
 MailModel read_mail(const YAML::Node& node, const NetworkModel& network, Diagnostics& diag) {
   MailModel mail;
   std::vector<MailServerModel>& out = mail.servers;
-  YamlMap m(node, Text(msg::kWhatKey, {{"name", "mail"}}), diag);
+  YamlMap m(node, Text(msg::kWhatKey, {{"name", "mail"}}), diag, "mail");
   if (!m.ok()) return mail;
   for (const auto& s : m.list("servers", Need::required)) {
-    YamlMap r(s, Text(msg::kWhatKey, {{"name", "servers"}}), diag);
+    YamlMap r(s, Text(msg::kWhatKey, {{"name", "servers"}}), diag, "mail.servers[]");
     if (!r.ok()) continue;
     MailServerModel server;
     server.pos = r.pos();
@@ -81,7 +81,7 @@ MailModel read_mail(const YAML::Node& node, const NetworkModel& network, Diagnos
     }
     server.domains = texts(r, "domains", diag);
     if (auto users = r.child("users")) {
-      YamlMap u(*users, Text(msg::kWhatKey, {{"name", "users"}}), diag);
+      YamlMap u(*users, Text(msg::kWhatKey, {{"name", "users"}}), diag, "mail.servers[].users.*");
       if (u.ok()) {
         for (auto it = users->begin(); it != users->end(); ++it) {
           const std::string login = it->first.Scalar();

@@ -101,8 +101,11 @@ inline constexpr Message kLinkEnds{
     "« between » dans {what} doit nommer les deux extrémités du lien, par exemple [alice-pc, r1]"};
 inline constexpr Message kBadLoss{
     "load.bad_loss",
-    "'loss' in {what} must be a probability from 0 to 1 or a percentage, not '{value}'",
-    "« loss » dans {what} doit être une probabilité de 0 à 1 ou un pourcentage, pas « {value} »"};
+    "'{key}' in {what} must be a probability from 0 to 1 or a percentage, not '{value}'",
+    "« {key} » dans {what} doit être une probabilité de 0 à 1 ou un pourcentage, pas « {value} »"};
+inline constexpr Message kNegativeTime{
+    "load.negative_time", "'{key}' in {what} must not be negative, not '{value}'",
+    "« {key} » dans {what} ne doit pas être négatif, pas « {value} »"};
 inline constexpr Message kNetworkRejected{"load.network_rejected", "{what}: {problem}",
                                           "{what} : {problem}"};
 inline constexpr Message kBadStart{
@@ -223,6 +226,7 @@ inline constexpr std::array kAll{&kErrorLabel,
                                  &kBadPosition,
                                  &kLinkEnds,
                                  &kBadLoss,
+                                 &kNegativeTime,
                                  &kNetworkRejected,
                                  &kBadStart,
                                  &kNoAction,

@@ -6,7 +6,6 @@
 #include "scenarios/load/messages.hpp"
 #include "scenarios/load/yaml_document.hpp"
 #include "scenarios/load/yaml_map.hpp"
-#include "sim/strings.hpp"
 
 namespace mailsim::scenarios {
 namespace {
@@ -72,39 +71,20 @@ std::optional<PositionModel> read_position(YamlMap& m, Diagnostics& diag) {
   return PositionModel{xy[0], xy[1]};
 }
 
-// "0.05", "5%".
-std::optional<double> read_loss(YamlMap& m, Diagnostics& diag) {
-  auto node = m.child("loss");
-  auto text = m.text("loss");
-  if (!text) return std::nullopt;
-  std::string_view s = trim(*text);
-  double scale = 1;
-  if (!s.empty() && s.back() == '%') {
-    s = trim(s.substr(0, s.size() - 1));
-    scale = 100;
-  }
-  double v = 0;
-  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || ptr != s.data() + s.size() || v < 0 || v / scale > 1) {
-    diag.error(position_of(*node), m.about(msg::kBadLoss, {{"value", *text}}));
-    return std::nullopt;
-  }
-  return v / scale;
-}
-
 HostModel read_host(const YAML::Node& node, Diagnostics& diag, std::vector<std::string>* keys) {
   HostModel h;
   h.pos = position_of(node);
   const std::string name = scalar_name(node);
   YamlMap m(node, name.empty() ? Text(msg::kWhatAHost) : Text(msg::kWhatHost, {{"name", name}}),
-            diag);
+            diag, "network.hosts[]");
   if (auto name = m.text("name", Need::required)) h.name = *name;
   if (auto a = read_address(m, Need::required, diag)) h.address = *a;
   h.position = read_position(m, diag);
   if (auto mss = m.integer("mss", 88, 65495)) h.settings.mss = static_cast<std::uint16_t>(*mss);
   if (auto ttl = m.integer("ttl", 1, 255)) h.settings.ttl = static_cast<std::uint8_t>(*ttl);
   for (const auto& f : m.list("firewall")) {
-    YamlMap rule(f, Text(msg::kWhatFirewallRule, {{"host", name}}), diag);
+    YamlMap rule(f, Text(msg::kWhatFirewallRule, {{"host", name}}), diag,
+                 "network.hosts[].firewall[]");
     FilterModel fm;
     if (auto port = rule.integer("port", 1, 65535, Need::required))
       fm.port = static_cast<std::uint16_t>(*port);
@@ -124,7 +104,7 @@ RouterModel read_router(const YAML::Node& node, Diagnostics& diag, std::vector<s
   r.pos = position_of(node);
   const std::string name = scalar_name(node);
   YamlMap m(node, name.empty() ? Text(msg::kWhatARouter) : Text(msg::kWhatRouter, {{"name", name}}),
-            diag);
+            diag, "network.routers[]");
   if (auto name = m.text("name", Need::required)) r.name = *name;
   r.address = read_address(m, Need::optional, diag);
   r.position = read_position(m, diag);
@@ -138,7 +118,7 @@ LinkModel read_link(const YAML::Node& node, Diagnostics& diag, std::vector<std::
   l.pos = position_of(node);
   const std::string given = scalar_name(node);
   YamlMap m(node, given.empty() ? Text(msg::kWhatALink) : Text(msg::kWhatLink, {{"name", given}}),
-            diag);
+            diag, "network.links[]");
   auto name = m.text("name");
   if (auto between = m.child("between", Need::required)) {
     if (between->IsSequence() && between->size() == 2 && (*between)[0].IsScalar() &&
@@ -153,7 +133,7 @@ LinkModel read_link(const YAML::Node& node, Diagnostics& diag, std::vector<std::
   if (auto v = m.time("latency")) l.params.latency = *v;
   if (auto v = m.bandwidth("bandwidth")) l.params.bandwidth_bps = *v;
   if (auto v = m.integer("mtu", 68, 65535)) l.params.mtu = static_cast<std::uint32_t>(*v);
-  if (auto v = read_loss(m, diag)) l.params.loss = *v;
+  if (auto v = m.probability("loss")) l.params.loss = *v;
   if (auto v = m.size("queue_bytes")) l.params.queue_bytes = static_cast<std::uint32_t>(*v);
   if (auto v = m.integer("queue_packets", 0, 1000000))
     l.params.queue_packets = static_cast<std::uint32_t>(*v);
@@ -169,7 +149,7 @@ namespace {
 NetworkModel read_network_impl(const YAML::Node& node, Diagnostics& diag,
                                std::vector<std::string>* keys) {
   NetworkModel net;
-  YamlMap m(node, Text(msg::kWhatNetwork), diag);
+  YamlMap m(node, Text(msg::kWhatNetwork), diag, "network");
   if (!m.ok()) return net;
   Registry registry{{}, {}, diag};
   for (const auto& h : m.list("hosts")) {

@@ -28,7 +28,7 @@ LocalizedText read_localized(YamlMap& m, std::string_view key, Need need, Diagno
     t.en = t.fr = node->Scalar();
     return t;
   }
-  YamlMap inner(*node, Text(msg::kWhatKey, {{"name", std::string(key)}}), diag);
+  YamlMap inner(*node, Text(msg::kWhatKey, {{"name", std::string(key)}}), diag, key);
   if (auto en = inner.text("en", Need::required)) t.en = *en;
   if (auto fr = inner.text("fr")) t.fr = *fr;
   inner.finish();

@@ -32,15 +32,19 @@ void check_client_can(const MailClientModel* client, bool can, const char* key,
   diag.error(pos, std::move(t));
 }
 
-std::vector<std::string> addresses(YamlMap& m, const char* key, Need need) {
+std::vector<std::string> addresses(YamlMap& m, const char* key, Need need, Diagnostics& diag) {
   std::vector<std::string> out;
   auto node = m.child(key, need);
   if (!node) return out;
   if (node->IsScalar()) {
     out.push_back(node->Scalar());
   } else {
-    for (const auto& r : m.list(key))
-      if (r.IsScalar()) out.push_back(r.Scalar());
+    for (const auto& r : m.list(key)) {
+      if (r.IsScalar())
+        out.push_back(r.Scalar());
+      else
+        diag.error(position_of(r), m.about(msg::kExpectedText, {{"key", key}}));
+    }
   }
   return out;
 }
@@ -79,8 +83,8 @@ SendMailAction read_send(YamlMap& inner, const Names& names, const MailModel& ma
     a.mail_from = *v;
     check_mailbox(a.mail_from, "mail_from", "send", inner.pos(), diag);
   }
-  a.to = addresses(inner, "to", Need::required);
-  a.cc = addresses(inner, "cc", Need::optional);
+  a.to = addresses(inner, "to", Need::required, diag);
+  a.cc = addresses(inner, "cc", Need::optional, diag);
   for (const auto& to : a.to)
     check_mailbox(to, "to", "send", inner.pos(), diag);
   for (const auto& cc : a.cc)
@@ -89,6 +93,13 @@ SendMailAction read_send(YamlMap& inner, const Names& names, const MailModel& ma
   if (auto v = inner.text("body")) a.body = *v;
   if (auto v = inner.size("attachment")) a.attachment = *v;
   return a;
+}
+
+// The path of each action's mapping, for the key recorder.
+std::string_view action_path(const std::string& key) {
+  if (key == "change_link") return "timeline[].change_link";
+  if (key == "send") return "timeline[].send";
+  return "timeline[].type";
 }
 
 std::optional<Action> read_action(YamlMap& m, const std::string& key, const Names& names,
@@ -117,7 +128,7 @@ std::optional<Action> read_action(YamlMap& m, const std::string& key, const Name
   }
   auto node = m.child(key);
   if (!node) return std::nullopt;
-  YamlMap inner(*node, Text(msg::kWhatKey, {{"name", key}}), diag);
+  YamlMap inner(*node, Text(msg::kWhatKey, {{"name", key}}), diag, action_path(key));
   if (!inner.ok()) return std::nullopt;
   if (key == "change_link") {
     ChangeLink c;
@@ -129,7 +140,7 @@ std::optional<Action> read_action(YamlMap& m, const std::string& key, const Name
     }
     if (auto v = inner.time("latency")) c.params.latency = *v;
     if (auto v = inner.bandwidth("bandwidth")) c.params.bandwidth_bps = *v;
-    if (auto v = inner.number("loss", 0, 1)) c.params.loss = *v;
+    if (auto v = inner.probability("loss")) c.params.loss = *v;
     if (auto v = inner.integer("mtu", 68, 65535)) c.params.mtu = static_cast<std::uint32_t>(*v);
     inner.finish();
     return c;
@@ -191,7 +202,7 @@ std::vector<TimelineEntry> read_timeline(const std::vector<YAML::Node>& entries,
     action_list += (action_list.empty() ? "" : ", ") + k;
 
   for (const auto& node : entries) {
-    YamlMap m(node, Text(msg::kWhatTimelineEntry), diag);
+    YamlMap m(node, Text(msg::kWhatTimelineEntry), diag, "timeline[]");
     if (!m.ok()) continue;
     auto at = m.time("at", Need::required);
     std::vector<std::string> present;

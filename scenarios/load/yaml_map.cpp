@@ -6,8 +6,10 @@
 
 #include <fmt/format.h>
 
+#include "scenarios/load/key_recorder.hpp"
 #include "scenarios/load/messages.hpp"
 #include "scenarios/load/yaml_document.hpp"
+#include "sim/strings.hpp"
 #include "sim/units.hpp"
 
 namespace mailsim::scenarios {
@@ -20,8 +22,8 @@ std::string join(const std::vector<std::string>& items) {
 }
 }  // namespace
 
-YamlMap::YamlMap(const YAML::Node& node, Text what, Diagnostics& diag)
-    : what_(std::move(what)), diag_(diag), pos_(position_of(node)) {
+YamlMap::YamlMap(const YAML::Node& node, Text what, Diagnostics& diag, std::string_view path)
+    : what_(std::move(what)), diag_(diag), path_(path), pos_(position_of(node)) {
   if (!node.IsMap()) {
     diag_.error(pos_, about(msg::kNotAMap, {}));
     return;
@@ -38,8 +40,13 @@ YamlMap::YamlMap(const YAML::Node& node, Text what, Diagnostics& diag)
   }
 }
 
-YamlMap::Entry* YamlMap::find(std::string_view key, Need need) {
+void YamlMap::declare(std::string_view key) {
   if (std::find(known_.begin(), known_.end(), key) == known_.end()) known_.emplace_back(key);
+  record_key(path_, key);
+}
+
+YamlMap::Entry* YamlMap::find(std::string_view key, Need need) {
+  declare(key);
   for (auto& e : entries_) {
     if (e.key == key) {
       e.used = true;
@@ -52,7 +59,7 @@ YamlMap::Entry* YamlMap::find(std::string_view key, Need need) {
 }
 
 bool YamlMap::has(std::string_view key) {
-  if (std::find(known_.begin(), known_.end(), key) == known_.end()) known_.emplace_back(key);
+  declare(key);
   return std::any_of(entries_.begin(), entries_.end(),
                      [&](const Entry& e) { return e.key == key; });
 }
@@ -100,8 +107,17 @@ std::optional<T> YamlMap::convert(std::string_view key, Need need, Parse parse) 
   }
 }
 
+// A scenario's times are delays and instants after the start: never negative.
 std::optional<sim::SimTime> YamlMap::time(std::string_view key, Need need) {
-  return convert<sim::SimTime>(key, need, [](const std::string& s) { return sim::parse_time(s); });
+  auto t =
+      convert<sim::SimTime>(key, need, [](const std::string& s) { return sim::parse_time(s); });
+  if (t && t->count() < 0) {
+    const Entry* e = find(key, need);
+    diag_.error(position_of(e->value),
+                about(msg::kNegativeTime, {{"key", e->key}, {"value", e->value.Scalar()}}));
+    return std::nullopt;
+  }
+  return t;
 }
 
 std::optional<std::uint64_t> YamlMap::size(std::string_view key, Need need) {
@@ -146,6 +162,26 @@ std::optional<double> YamlMap::number(std::string_view key, double min, double m
     return std::nullopt;
   }
   return value;
+}
+
+std::optional<double> YamlMap::probability(std::string_view key, Need need) {
+  Entry* e;
+  auto s = scalar(key, need, &e);
+  if (!s) return std::nullopt;
+  std::string_view v = trim(*s);
+  double scale = 1;
+  if (!v.empty() && v.back() == '%') {
+    v = trim(v.substr(0, v.size() - 1));
+    scale = 100;
+  }
+  double value = 0;
+  auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), value);
+  // `!(value >= 0)` also refuses NaN.
+  if (ec != std::errc() || ptr != v.data() + v.size() || !(value >= 0) || value / scale > 1) {
+    diag_.error(position_of(e->value), about(msg::kBadLoss, {{"key", e->key}, {"value", *s}}));
+    return std::nullopt;
+  }
+  return value / scale;
 }
 
 std::optional<bool> YamlMap::boolean(std::string_view key, Need need) {

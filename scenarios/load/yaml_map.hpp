@@ -18,8 +18,10 @@ enum class Need { optional, required };
 
 class YamlMap {
  public:
-  // `what` names the mapping in messages ("the scenario", "link r1-r2"), in both languages.
-  YamlMap(const YAML::Node& node, Text what, Diagnostics& diag);
+  // `what` names the mapping in messages ("the scenario", "link r1-r2"), in both languages;
+  // `path` is where it sits in the format ("network.links[]"), a string literal, for the key
+  // recorder of the schema test (see key_recorder.hpp).
+  YamlMap(const YAML::Node& node, Text what, Diagnostics& diag, std::string_view path = {});
 
   bool ok() const { return ok_; }
   SourcePos pos() const { return pos_; }
@@ -36,6 +38,8 @@ class YamlMap {
                                       Need need = Need::optional);
   std::optional<double> number(std::string_view key, double min, double max,
                                Need need = Need::optional);
+  // A probability: 0.05 or 5%.
+  std::optional<double> probability(std::string_view key, Need need = Need::optional);
   std::optional<bool> boolean(std::string_view key, Need need = Need::optional);
   std::optional<std::string> choice(std::string_view key, const std::vector<std::string>& choices,
                                     Need need = Need::optional);
@@ -56,6 +60,7 @@ class YamlMap {
     YAML::Node value;
     bool used = false;
   };
+  void declare(std::string_view key);
   Entry* find(std::string_view key, Need need);
   std::optional<std::string> scalar(std::string_view key, Need need, Entry** entry);
   void bad_value(const Entry& e, Text problem);
@@ -64,6 +69,7 @@ class YamlMap {
 
   Text what_;
   Diagnostics& diag_;
+  std::string_view path_;
   SourcePos pos_;
   bool ok_ = false;
   std::vector<Entry> entries_;

@@ -173,3 +173,33 @@ TEST(StartTime, ParseAndFormat) {
                           "2026-11-29 08:00 +15:00", "2026-11-29 08:00 CET"})
     EXPECT_FALSE(parse_start_time(bad)) << bad;
 }
+
+TEST(ScenarioReader, ChangeLinkLossTakesAPercentageLikeALink) {
+  LoadResult r = load_scenario_text(std::string(kSmallest) +
+                                        "timeline:\n  - at: 1s\n"
+                                        "    change_link: {link: a-b, loss: 5%}\n",
+                                    "x.yaml");
+  ASSERT_TRUE(r.scenario) << r.diagnostics.render(Lang::en);
+  EXPECT_DOUBLE_EQ(std::get<ChangeLink>(r.scenario->timeline[0].action).params.loss, 0.05);
+}
+
+TEST(ScenarioReader, NoMailLostIsABoolean) {
+  const std::string base = std::string(kSmallest) + "expect:\n";
+  LoadResult off = load_scenario_text(base + "  - no_mail_lost: false\n", "x.yaml");
+  ASSERT_TRUE(off.scenario) << off.diagnostics.render(Lang::en);
+  EXPECT_TRUE(off.scenario->expectations.empty());
+  EXPECT_EQ(errors_of(base + "  - no_mail_lost: {all: true}\n"),
+            "lesson.yaml:9:19: error: 'no_mail_lost' in an expectation must be a single value, "
+            "not a list or a map\n");
+}
+
+TEST(ScenarioReader, TimesAreNeverNegativeAndRecipientsAreTexts) {
+  EXPECT_EQ(errors_of("title: x\nduration: -1h\nnetwork: {}\n", Lang::fr),
+            "lesson.yaml:2:11: erreur : « duration » dans le scénario ne doit pas être négatif, "
+            "pas « -1h »\n");
+  EXPECT_EQ(errors_of(std::string(kSmallest) +
+                      "timeline:\n  - at: 1s\n"
+                      "    send: {from: a, server: b, mail_from: x@a, to: [y@b, {z: 1}]}\n"),
+            "lesson.yaml:10:58: error: 'to' in 'send' must be a single value, not a list or a "
+            "map\n");
+}
