@@ -72,8 +72,7 @@ std::optional<int> parse_command_line(int argc, char** argv, Lang lang, Options&
   app.require_subcommand(1);
   app.fallthrough();  // --lang and --quiet may come after the command too
   app.add_option("--lang", out.lang, text(help::kLang))
-      ->check(CLI::IsMember({"en", "fr"}))
-      ->type_name("en|fr");
+      ->check(CLI::IsMember({"en", "fr"}));  // CLI11 shows the choices: TEXT:{en,fr}
   app.add_flag("-q,--quiet", out.quiet, text(help::kQuiet));
 
   CLI::App* run = command(app, "run", help::kRun, help::kRunFooter, lang);
@@ -82,8 +81,7 @@ std::optional<int> parse_command_line(int argc, char** argv, Lang lang, Options&
       ->type_name(lang == Lang::fr ? "TEMPS" : "TIME");
   seed_option(*run, out, lang);
   run->add_option("--format", out.format, text(help::kFormat))
-      ->check(CLI::IsMember({"text", "json"}))
-      ->type_name("text|json");
+      ->check(CLI::IsMember({"text", "json"}));
   run->add_flag("--packets", out.packets, text(help::kPackets));
   run->add_flag("--transcript", out.transcript, text(help::kTranscript));
 
