@@ -26,6 +26,7 @@
 #include "sim/messages.hpp"
 #include "sim/net/messages.hpp"
 #include "ui/cli/cli_text.hpp"
+#include "ui/cli/help_text.hpp"
 
 using mailsim::Message;
 
@@ -65,6 +66,7 @@ std::vector<Section> catalog() {
       section("scenarios", mailsim::scenarios::msg::kAll),
       section("check", mailsim::scenarios::check::kAll),
       section("cli", mailsim::cli::msg::kAll),
+      section("cli/help", mailsim::cli::help::kAll),
   };
   all.push_back(
       Section{"narration/derived", {&a::narration::kNoSmtpReply, &a::narration::kSegmentData}});

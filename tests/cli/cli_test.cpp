@@ -1,10 +1,7 @@
 // The `mailsim` command as a user runs it: exit codes, narration in both languages (golden
 // files), JSON lines, determinism, and every library scenario valid.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -12,35 +9,19 @@
 
 #include <nlohmann/json.hpp>
 
+#include "run_mailsim.hpp"
+
 namespace {
 
-struct Result {
-  int status;
-  std::string out;
-};
-
-Result run(const std::string& args) {
-  const std::string cmd = std::string(MAILSIM_BIN) + " " + args + " 2>&1";
-  Result r{-1, ""};
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (pipe == nullptr) return r;
-  std::array<char, 4096> buf;
-  while (std::size_t n = std::fread(buf.data(), 1, buf.size(), pipe))
-    r.out.append(buf.data(), n);
-  const int raw = pclose(pipe);
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  return r;
-}
+using mailsim_test::Result;
+using mailsim_test::run;
 
 std::string library(const std::string& name) {
   return std::string(MAILSIM_SOURCE_DIR) + "/scenarios/library/" + name;
 }
 
 std::string golden(const std::string& name) {
-  std::ifstream in(std::string(MAILSIM_TEST_DIR) + "/golden/" + name);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return mailsim_test::read_file(std::string(MAILSIM_TEST_DIR) + "/golden/" + name);
 }
 
 }  // namespace

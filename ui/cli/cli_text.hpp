@@ -27,7 +27,54 @@ inline constexpr Message kListHint{"cli.list_hint",
                                    "Lancez-en un avec « mailsim run NOM » ; copiez-en un pour le "
                                    "modifier avec « mailsim show NOM > ma-lecon.yaml »."};
 
-inline constexpr std::array kAll{&kValid, &kRunEnd, &kNoSuchScenario, &kNoSuchScenarioSuggest,
-                                 &kListHint};
+// Options a person got wrong (CLI11 reports the rest: unknown options, missing values).
+inline constexpr Message kBadSeed{
+    "cli.bad_seed",
+    "--seed: '{value}' is not a seed; give a whole number from 0 to 18446744073709551615, for "
+    "example --seed 7",
+    "--seed : « {value} » n'est pas une graine ; donnez un nombre entier de 0 à "
+    "18446744073709551615, par exemple --seed 7"};
+inline constexpr Message kBadUntil{"cli.bad_until", "--until: {error}", "--until : {error}"};
+inline constexpr Message kUntilNotAfterStart{
+    "cli.until_not_after_start",
+    "--until: '{value}' is not after the start of the run; give a later time, for example 90s, "
+    "1h30min or 00:05:00",
+    "--until : « {value} » n'est pas après le début de la simulation ; donnez un temps plus "
+    "tardif, par exemple 90s, 1h30min ou 00:05:00"};
+inline constexpr Message kQuietAnd{
+    "cli.quiet_and", "--quiet shows only the end of the run, so it cannot go with {option}",
+    "--quiet ne montre que la fin de la simulation, il ne peut donc pas aller avec {option}"};
+
+// The transcript (transcript.hpp): C: and S: as in the RFCs, in both languages.
+inline constexpr Message kTranscriptLegend{
+    "cli.transcript.legend",
+    "Transcript: C: a line the client sends, S: a line the server sends, each after the "
+    "[client -> server:port] connection it belongs to.",
+    "Transcription : C: une ligne envoyée par le client, S: une ligne envoyée par le serveur, "
+    "chacune après la connexion [client -> serveur:port] à laquelle elle appartient."};
+inline constexpr Message kTranscriptRow{"cli.transcript.row", "[{connection}] {who} {line}",
+                                        "[{connection}] {who} {line}"};
+inline constexpr Message kTranscriptClient{"cli.transcript.client", "C:", "C:"};
+inline constexpr Message kTranscriptServer{"cli.transcript.server", "S:", "S:"};
+inline constexpr Message kTranscriptContent{
+    "cli.transcript.content",
+    "(the message itself: {lines} lines, {bytes} bytes, ended by the line \".\" below)",
+    "(le message lui-même : {lines} lignes, {bytes} octets, terminé par la ligne « . » "
+    "ci-dessous)"};
+
+inline constexpr std::array kAll{&kValid,
+                                 &kRunEnd,
+                                 &kNoSuchScenario,
+                                 &kNoSuchScenarioSuggest,
+                                 &kListHint,
+                                 &kBadSeed,
+                                 &kBadUntil,
+                                 &kUntilNotAfterStart,
+                                 &kQuietAnd,
+                                 &kTranscriptLegend,
+                                 &kTranscriptRow,
+                                 &kTranscriptClient,
+                                 &kTranscriptServer,
+                                 &kTranscriptContent};
 
 }  // namespace mailsim::cli::msg

@@ -1,0 +1,123 @@
+#pragma once
+// Catalog entries of `mailsim --help` and `mailsim COMMAND --help`: what each command and
+// option does, and examples a student can copy. docs/mailsim.1 says the same at more length.
+#include <array>
+
+#include "sim/text.hpp"
+
+namespace mailsim::cli::help {
+
+inline constexpr Message kApp{"cli.help.app", "MailSim: how an email really travels, simulated.",
+                              "MailSim : le vrai voyage d'un courriel, simulé."};
+inline constexpr Message kAppFooter{
+    "cli.help.app_footer",
+    "Examples:\n"
+    "  mailsim list\n"
+    "  mailsim run first-mail --transcript\n"
+    "  mailsim run firewall-port-25 --lang fr\n"
+    "  mailsim show firewall-port-25 > my-lesson.yaml\n"
+    "  mailsim run my-lesson.yaml --until 2h --format json > trace.jsonl\n"
+    "  mailsim validate my-lesson.yaml\n"
+    "  mailsim check my-lesson.yaml --quiet\n"
+    "'mailsim COMMAND --help' tells more about each command; 'man -l docs/mailsim.1' is the "
+    "manual.",
+    "Exemples :\n"
+    "  mailsim list\n"
+    "  mailsim run first-mail --transcript\n"
+    "  mailsim run firewall-port-25 --lang fr\n"
+    "  mailsim show firewall-port-25 > ma-lecon.yaml\n"
+    "  mailsim run ma-lecon.yaml --until 2h --format json > trace.jsonl\n"
+    "  mailsim validate ma-lecon.yaml\n"
+    "  mailsim check ma-lecon.yaml --quiet\n"
+    "« mailsim COMMANDE --help » en dit plus sur chaque commande ; « man -l docs/mailsim.1 » "
+    "est le manuel."};
+inline constexpr Message kHelp{"cli.help.help", "print this help and exit",
+                               "afficher cette aide et quitter"};
+inline constexpr Message kVersion{"cli.help.version", "print the version of mailsim and exit",
+                                  "afficher la version de mailsim et quitter"};
+inline constexpr Message kLang{"cli.help.lang",
+                               "language of the narration, the errors and this help: en or fr",
+                               "langue du récit, des erreurs et de cette aide : en ou fr"};
+inline constexpr Message kQuiet{
+    "cli.help.quiet",
+    "only the end: the run's last line, the failed expectations of check, and errors",
+    "seulement la fin : la dernière ligne de run, les attentes non remplies de check, et les "
+    "erreurs"};
+inline constexpr Message kScenario{"cli.help.scenario",
+                                   "a scenario file, or a built-in scenario's name",
+                                   "un fichier de scénario, ou le nom d'un scénario intégré"};
+
+inline constexpr Message kRun{"cli.help.run", "run a scenario headless and narrate it",
+                              "jouer un scénario sans fenêtre et le raconter"};
+inline constexpr Message kUntil{
+    "cli.help.until", "stop at this simulated time: 90s, 1h30min, 00:00:05, '1d 02:00:00'",
+    "s'arrêter à ce temps simulé : 90s, 1h30min, 00:00:05, '1d 02:00:00'"};
+inline constexpr Message kSeed{"cli.help.seed",
+                               "replace the scenario's seed (a whole number): other random draws",
+                               "remplacer la graine du scénario (un nombre entier) : d'autres "
+                               "tirages au hasard"};
+inline constexpr Message kFormat{"cli.help.format",
+                                 "text (the narration) or json (the trace, one record a line)",
+                                 "text (le récit) ou json (la trace, un enregistrement par ligne)"};
+inline constexpr Message kPackets{"cli.help.packets", "also narrate every packet and TCP detail",
+                                  "raconter aussi chaque paquet et chaque détail de TCP"};
+inline constexpr Message kTranscript{
+    "cli.help.transcript",
+    "also show the SMTP, POP3 and IMAP dialogues line by line (C: client, S: server)",
+    "montrer aussi les dialogues SMTP, POP3 et IMAP ligne par ligne (C: client, S: serveur)"};
+inline constexpr Message kRunFooter{
+    "cli.help.run_footer",
+    "Examples:\n"
+    "  mailsim run first-mail\n"
+    "  mailsim run first-mail --transcript\n"
+    "  mailsim run telnet-test --transcript --lang fr\n"
+    "  mailsim run scenarios/library/greylisting.yaml --until 1h30min\n"
+    "  mailsim run greylisting --seed 7 --format json > trace.jsonl\n"
+    "  mailsim run greylisting --quiet",
+    "Exemples :\n"
+    "  mailsim run first-mail\n"
+    "  mailsim run first-mail --transcript\n"
+    "  mailsim run telnet-test --transcript --lang fr\n"
+    "  mailsim run scenarios/library/greylisting.yaml --until 1h30min\n"
+    "  mailsim run greylisting --seed 7 --format json > trace.jsonl\n"
+    "  mailsim run greylisting --quiet"};
+
+inline constexpr Message kList{"cli.help.list", "list the built-in scenarios with their titles",
+                               "lister les scénarios intégrés avec leur titre"};
+inline constexpr Message kListFooter{"cli.help.list_footer",
+                                     "Examples:\n  mailsim list\n  mailsim list --lang fr",
+                                     "Exemples :\n  mailsim list\n  mailsim list --lang fr"};
+inline constexpr Message kShow{"cli.help.show", "print a built-in scenario, to copy and edit it",
+                               "afficher un scénario intégré, pour le copier et le modifier"};
+inline constexpr Message kName{"cli.help.name", "the scenario's name (see mailsim list)",
+                               "le nom du scénario (voir mailsim list)"};
+inline constexpr Message kShowFooter{
+    "cli.help.show_footer",
+    "Examples:\n  mailsim show firewall-port-25\n  mailsim show firewall-port-25 > my-lesson.yaml",
+    "Exemples :\n  mailsim show firewall-port-25\n  mailsim show firewall-port-25 > ma-lecon.yaml"};
+inline constexpr Message kCheck{
+    "cli.help.check",
+    "run a scenario and grade its expectations; exit status 0 only if all are met",
+    "jouer un scénario et noter ses attentes ; code de sortie 0 seulement si toutes sont "
+    "remplies"};
+inline constexpr Message kCheckFooter{
+    "cli.help.check_footer",
+    "Examples:\n  mailsim check firewall-port-25\n  mailsim check my-lesson.yaml --seed 7\n"
+    "  mailsim check my-lesson.yaml --quiet && echo 'all expectations met'",
+    "Exemples :\n  mailsim check firewall-port-25\n  mailsim check ma-lecon.yaml --seed 7\n"
+    "  mailsim check ma-lecon.yaml --quiet && echo 'toutes les attentes sont remplies'"};
+inline constexpr Message kValidate{"cli.help.validate",
+                                   "load a scenario and report its errors, without running it",
+                                   "charger un scénario et signaler ses erreurs, sans le jouer"};
+inline constexpr Message kValidateFooter{
+    "cli.help.validate_footer",
+    "Examples:\n  mailsim validate my-lesson.yaml\n  mailsim validate first-mail --lang fr",
+    "Exemples :\n  mailsim validate ma-lecon.yaml\n  mailsim validate first-mail --lang fr"};
+
+inline constexpr std::array kAll{&kApp,         &kAppFooter, &kHelp,          &kVersion,    &kLang,
+                                 &kQuiet,       &kScenario,  &kRun,           &kUntil,      &kSeed,
+                                 &kFormat,      &kPackets,   &kTranscript,    &kRunFooter,  &kList,
+                                 &kListFooter,  &kShow,      &kName,          &kShowFooter, &kCheck,
+                                 &kCheckFooter, &kValidate,  &kValidateFooter};
+
+}  // namespace mailsim::cli::help

@@ -1,0 +1,139 @@
+#include "ui/cli/options.hpp"
+
+#include <charconv>
+#include <cstdlib>
+#include <iostream>
+#include <string_view>
+
+#include <CLI/CLI.hpp>
+
+#include "ui/cli/cli_text.hpp"
+#include "ui/cli/help_text.hpp"
+
+#ifndef MAILSIM_VERSION
+#define MAILSIM_VERSION "unknown"
+#endif
+
+namespace mailsim::cli {
+
+Lang language(int argc, char** argv) {
+  Lang lang = Lang::en;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--lang" && i + 1 < argc && parse_lang(argv[i + 1], lang)) return lang;
+    if (arg.starts_with("--lang=") && parse_lang(arg.substr(7), lang)) return lang;
+  }
+  for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* v = std::getenv(var);
+    if (v != nullptr && *v != '\0')
+      return std::string_view(v).substr(0, 2) == "fr" ? Lang::fr : Lang::en;
+  }
+  return Lang::en;
+}
+
+namespace {
+
+// What CLI11 writes itself in a help screen, in the person's language.
+void name_the_parts(CLI::App& app, Lang lang) {
+  if (lang != Lang::fr) return;
+  auto f = app.get_formatter();
+  f->label("Usage", "Utilisation");
+  f->label("Positionals", "Arguments");
+  f->label("REQUIRED", "OBLIGATOIRE");
+  f->label("SUBCOMMAND", "COMMANDE");
+}
+
+CLI::App* command(CLI::App& app, const char* name, const Message& what, const Message& footer,
+                  Lang lang) {
+  CLI::App* cmd = app.add_subcommand(name, Text(what).render(lang));
+  cmd->footer(Text(footer).render(lang));
+  return cmd;
+}
+
+void scenario_argument(CLI::App& cmd, Options& out, const Message& what, Lang lang) {
+  cmd.add_option("scenario", out.scenario, Text(what).render(lang))
+      ->required()
+      ->type_name(lang == Lang::fr ? "FICHIER|NOM" : "FILE|NAME");
+}
+
+void seed_option(CLI::App& cmd, Options& out, Lang lang) {
+  cmd.add_option("--seed", out.seed, Text(help::kSeed).render(lang))->type_name("N");
+}
+
+}  // namespace
+
+std::optional<int> parse_command_line(int argc, char** argv, Lang lang, Options& out) {
+  auto text = [lang](const Message& m) { return Text(m).render(lang); };
+  CLI::App app{text(help::kApp), "mailsim"};
+  name_the_parts(app, lang);
+  app.set_help_flag("-h,--help", text(help::kHelp));
+  app.set_version_flag("--version", "mailsim " MAILSIM_VERSION, text(help::kVersion));
+  app.footer(text(help::kAppFooter));
+  app.require_subcommand(1);
+  app.fallthrough();  // --lang and --quiet may come after the command too
+  app.add_option("--lang", out.lang, text(help::kLang))
+      ->check(CLI::IsMember({"en", "fr"}));  // CLI11 shows the choices: TEXT:{en,fr}
+  app.add_flag("-q,--quiet", out.quiet, text(help::kQuiet));
+
+  CLI::App* run = command(app, "run", help::kRun, help::kRunFooter, lang);
+  scenario_argument(*run, out, help::kScenario, lang);
+  run->add_option("--until", out.until, text(help::kUntil))
+      ->type_name(lang == Lang::fr ? "TEMPS" : "TIME");
+  seed_option(*run, out, lang);
+  run->add_option("--format", out.format, text(help::kFormat))
+      ->check(CLI::IsMember({"text", "json"}));
+  run->add_flag("--packets", out.packets, text(help::kPackets));
+  run->add_flag("--transcript", out.transcript, text(help::kTranscript));
+
+  command(app, "list", help::kList, help::kListFooter, lang);
+  CLI::App* show = command(app, "show", help::kShow, help::kShowFooter, lang);
+  scenario_argument(*show, out, help::kName, lang);
+  CLI::App* check = command(app, "check", help::kCheck, help::kCheckFooter, lang);
+  scenario_argument(*check, out, help::kScenario, lang);
+  seed_option(*check, out, lang);
+  CLI::App* validate = command(app, "validate", help::kValidate, help::kValidateFooter, lang);
+  scenario_argument(*validate, out, help::kScenario, lang);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 2;  // 2: the command line is wrong, as for a wrong scenario
+  }
+  out.command = app.get_subcommands().front()->get_name();
+  return std::nullopt;
+}
+
+bool parse_seed(const std::optional<std::string>& given, Lang lang,
+                std::optional<std::uint64_t>& out) {
+  if (!given) return true;
+  const std::string& text = *given;
+  std::uint64_t value = 0;
+  const char* end = text.data() + text.size();
+  const auto [stop, error] = std::from_chars(text.data(), end, value);
+  // Digits only: from_chars would stop quietly at "7x", and "+7" or " 7" are not its form.
+  if (error != std::errc{} || stop != end) {
+    std::cerr << Text(msg::kBadSeed, {{"value", text}}).render(lang) << "\n";
+    return false;
+  }
+  out = value;
+  return true;
+}
+
+bool parse_until(const std::optional<std::string>& given, Lang lang,
+                 std::optional<sim::SimTime>& out) {
+  if (!given) return true;
+  const std::string& text = *given;
+  try {
+    out = sim::parse_time(text);
+  } catch (const sim::TimeParseError& e) {
+    std::cerr << Text(msg::kBadUntil).with("error", e.text()).render(lang) << "\n";
+    return false;
+  }
+  if (out->count() <= 0) {
+    std::cerr << Text(msg::kUntilNotAfterStart, {{"value", text}}).render(lang) << "\n";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace mailsim::cli

@@ -1,0 +1,41 @@
+#pragma once
+// The command line's grammar (CLI11): commands, options, their help in English or French, and
+// the checks of the values CLI11 cannot explain in both languages (--seed, --until).
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "sim/text.hpp"
+#include "sim/time.hpp"
+
+namespace mailsim::cli {
+
+struct Options {
+  std::string command;   // run, list, show, check or validate
+  std::string scenario;  // run, show, check, validate: a file or a built-in scenario's name
+  std::string lang;      // --lang, empty when not given
+  bool quiet = false;
+  std::optional<std::string> until;  // run: as typed, checked by parse_until
+  std::optional<std::string> seed;   // run, check: as typed, checked by parse_seed
+  std::string format = "text";
+  bool packets = false;
+  bool transcript = false;
+};
+
+// The language of messages: --lang anywhere on the line (so that --help obeys it too), else
+// LC_ALL, LC_MESSAGES, LANG (French when they start with "fr"), else English.
+Lang language(int argc, char** argv);
+
+// Fills `out`; returns an exit status when there is nothing left to do: after --help or
+// --version (0), or a mistake CLI11 reported (2).
+std::optional<int> parse_command_line(int argc, char** argv, Lang lang, Options& out);
+
+// A whole number from 0 to 2^64-1, digits only; false, with the reason on standard error,
+// otherwise. Not given: true, and `out` stays empty.
+bool parse_seed(const std::optional<std::string>& text, Lang lang,
+                std::optional<std::uint64_t>& out);
+// A time after the start of the run, in any form sim::parse_time reads; as parse_seed.
+bool parse_until(const std::optional<std::string>& text, Lang lang,
+                 std::optional<sim::SimTime>& out);
+
+}  // namespace mailsim::cli

@@ -1,0 +1,140 @@
+#include "ui/cli/run_command.hpp"
+
+#include <iostream>
+#include <memory>
+
+#include "agents/connection_labels.hpp"
+#include "agents/narration/narrator.hpp"
+#include "scenarios/build/scenario_run.hpp"
+#include "sim/trace_format.hpp"
+#include "ui/cli/cli_text.hpp"
+#include "ui/cli/scenario_source.hpp"
+#include "ui/cli/terminal.hpp"
+#include "ui/cli/transcript.hpp"
+
+namespace mailsim::cli {
+
+namespace {
+
+// Packet-by-packet records are for the window and --packets; the narration tells the story.
+bool is_detail(std::string_view kind) {
+  if (kind == "net.packet.dropped") return false;  // a lost packet is part of the story
+  return kind.starts_with("net.packet.") || kind == "net.tcp.cwnd" || kind == "net.tcp.state" ||
+         kind == "net.route.recomputed";
+}
+
+// Writes the narration: the time, then the sentence. A transcript line is indented under the
+// sentences and leaves the time blank when the line above shows it already, so that a burst of
+// lines reads as one block while a line that came later still says when.
+class NarrationPrinter {
+ public:
+  explicit NarrationPrinter(bool colours) : colours_(colours) {}
+
+  void sentence(sim::SimTime t, const std::string& text, Tone tone) {
+    std::cout << paint(time_column(t), Tone::plain, colours_) << "  " << paint(text, tone, colours_)
+              << "\n";
+  }
+  void transcript(sim::SimTime t, const std::string& line) {
+    const bool repeated = printed_ && t == last_;
+    const std::string time = time_column(t);
+    std::cout << (repeated ? std::string(time.size(), ' ') : paint(time, Tone::plain, colours_))
+              << "    " << line << "\n";
+  }
+
+ private:
+  std::string time_column(sim::SimTime t) {
+    last_ = t;
+    printed_ = true;
+    return sim::format_time(t);
+  }
+
+  bool colours_;
+  sim::SimTime last_{0};
+  bool printed_ = false;
+};
+
+// Runs to the scenario's end, or to --until; in slices when a progress bar is drawn, so that
+// it moves; the events run exactly as in one call.
+void run_to_end(scenarios::ScenarioRun& run, std::optional<sim::SimTime> end, ProgressBar& bar) {
+  if (!end) {
+    run.run_to_completion();
+    return;
+  }
+  constexpr int kSlices = 200;
+  for (int i = 1; i <= kSlices; ++i) {
+    run.run_until(*end * i / kSlices);
+    bar.update(run.sim().now());
+  }
+  bar.clear();
+}
+
+}  // namespace
+
+int run_command(const Options& o, Lang lang) {
+  for (auto [given, name] : {std::pair{o.transcript, "--transcript"},
+                             {o.packets, "--packets"},
+                             {o.format != "text", "--format"}}) {
+    if (o.quiet && given) {
+      std::cerr << Text(msg::kQuietAnd, {{"option", name}}).render(lang) << "\n";
+      return 2;
+    }
+  }
+  std::optional<sim::SimTime> until;
+  std::optional<std::uint64_t> seed;
+  if (!parse_until(o.until, lang, until) || !parse_seed(o.seed, lang, seed)) return 2;
+  auto scenario = load(o.scenario, lang);
+  if (!scenario) return 2;
+  scenarios::Diagnostics diag(o.scenario);
+  scenarios::ScenarioRun run(*scenario, diag, seed);
+  if (!run.ok()) {
+    std::cerr << diag.render(lang);
+    return 2;
+  }
+  const std::optional<sim::SimTime> end = until ? until : scenario->duration;
+  ProgressBar bar(end.value_or(sim::SimTime(0)), end && !o.quiet && colours_wanted(2));
+  agents::Narrator narrator(lang);
+  NarrationPrinter printer(colours_wanted(1));
+  std::unique_ptr<Transcript> transcript;
+  if (o.transcript)
+    transcript = std::make_unique<Transcript>(
+        lang, [&run](sim::net::Ipv4Address a) { return agents::host_label(run.network(), a); });
+  std::unique_ptr<sim::TraceWriter> json;
+  std::optional<sim::Trace::SubscriptionId> narration;
+  if (o.format == "json") {
+    json = std::make_unique<sim::TraceWriter>(run.sim().trace(), std::cout, sim::TraceFormat::json);
+  } else if (!o.quiet) {
+    std::cout << scenario->title.in(lang) << "\n";
+    if (!scenario->description.in(lang).empty())
+      std::cout << scenario->description.in(lang) << "\n";
+    if (transcript) std::cout << "\n" << Text(msg::kTranscriptLegend).render(lang) << "\n";
+    std::cout << "\n";
+    narration = run.sim().trace().subscribe([&](const sim::TraceRecord& r) {
+      if (transcript) {
+        if (auto line = transcript->take(r)) {
+          bar.clear();
+          printer.transcript(r.time(), *line);
+          return;
+        }
+        if (Transcript::is_dialogue_line(r)) return;  // told by the other side of its connection
+      }
+      if (!o.packets && is_detail(r.kind().name)) return;
+      bar.clear();
+      const auto sentence = narrator.narrate(r);
+      printer.sentence(r.time(), sentence ? *sentence : sim::format_text(r),
+                       tone_of(r.kind().name));
+    });
+  }
+  run_to_end(run, end, bar);
+  // The run is over: what the scenario's teardown does is not part of the story.
+  json.reset();
+  if (narration) run.sim().trace().unsubscribe(*narration);
+  if (o.format != "json")
+    std::cout << (o.quiet ? "" : "\n")
+              << Text(msg::kRunEnd, {{"time", sim::format_time(run.sim().now())},
+                                     {"events", std::to_string(run.sim().events_executed())}})
+                     .render(lang)
+              << "\n";
+  return 0;
+}
+
+}  // namespace mailsim::cli

@@ -1,0 +1,33 @@
+#include "ui/cli/scenario_source.hpp"
+
+#include <filesystem>
+#include <iostream>
+
+#include "scenarios/library/builtin.hpp"
+#include "ui/cli/cli_text.hpp"
+
+namespace mailsim::cli {
+
+scenarios::LoadResult load_file_or_builtin(const std::string& arg) {
+  if (std::filesystem::exists(arg)) return scenarios::load_scenario_file(arg);
+  if (const auto* builtin = scenarios::find_builtin(arg))
+    return scenarios::load_scenario_text(builtin->text, std::string(builtin->name) + ".yaml");
+  scenarios::LoadResult missing{std::nullopt, scenarios::Diagnostics(arg)};
+  const std::string suggestion = scenarios::closest_match(arg, scenarios::builtin_names());
+  missing.diagnostics.error(
+      {}, suggestion.empty()
+              ? Text(msg::kNoSuchScenario, {{"name", arg}})
+              : Text(msg::kNoSuchScenarioSuggest, {{"name", arg}, {"suggestion", suggestion}}));
+  return missing;
+}
+
+std::optional<scenarios::ScenarioModel> load(const std::string& arg, Lang lang) {
+  scenarios::LoadResult result = load_file_or_builtin(arg);
+  if (!result.scenario) {
+    std::cerr << result.diagnostics.render(lang);
+    return std::nullopt;
+  }
+  return std::move(result.scenario);
+}
+
+}  // namespace mailsim::cli
