@@ -5,7 +5,7 @@
 namespace mailsim::agents {
 namespace {
 bool is_terminal(const sim::TraceKind* kind) {
-  return kind != &kinds::kMailDeferred;
+  return kind != &kinds::kMailDeferred && kind != &kinds::kMailDelayWarned;
 }
 std::string outcome_name(const sim::TraceKind* kind) {
   std::string_view name = kind->name;

@@ -31,11 +31,12 @@ std::string_view stage_name(Stage stage) {
 }
 
 std::span<const sim::TraceKind* const> journey_kinds() {
-  static constexpr std::array<const sim::TraceKind*, 7> kAll{&kinds::kMailAccepted,
+  static constexpr std::array<const sim::TraceKind*, 8> kAll{&kinds::kMailAccepted,
                                                              &kinds::kMailRelayed,
                                                              &kinds::kMailDelivered,
                                                              &kinds::kMailDeferred,
                                                              &kinds::kMailBounced,
+                                                             &kinds::kMailDelayWarned,
                                                              &kinds::kMailDoubleBounced,
                                                              &kinds::kMailDoubleBounceDiscarded};
   return kAll;
@@ -65,7 +66,8 @@ void MailOutcomeRecord::visit_fields(sim::FieldVisitor& v) const {
   if (!next_queue_id.empty()) v.field("next_queue_id", next_queue_id);
   if (!mailbox.empty()) v.field("mailbox", mailbox);
   if (!dsn_queue_id.empty()) v.field("dsn_queue_id", dsn_queue_id);
-  if (&kind() == &kinds::kMailDeferred) v.field("next_attempt", next_attempt);
+  if (&kind() == &kinds::kMailDeferred || &kind() == &kinds::kMailDelayWarned)
+    v.field("next_attempt", next_attempt);
 }
 
 }  // namespace mailsim::agents

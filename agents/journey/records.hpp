@@ -33,6 +33,9 @@ inline constexpr sim::TraceKind kMailRelayed{"mail.relayed", "agents"};
 inline constexpr sim::TraceKind kMailDelivered{"mail.delivered", "agents"};
 inline constexpr sim::TraceKind kMailDeferred{"mail.deferred", "agents"};
 inline constexpr sim::TraceKind kMailBounced{"mail.bounced", "agents"};
+// Still deferred after the delay warning time: the sender is told it is being retried (not an
+// outcome: the message stays queued).
+inline constexpr sim::TraceKind kMailDelayWarned{"mail.delay_warned", "agents"};
 // A bounce (from <>) that could not be delivered either: a copy goes to the postmaster...
 inline constexpr sim::TraceKind kMailDoubleBounced{"mail.double_bounced", "agents"};
 // ...or, when that is not possible, it is discarded.
@@ -71,8 +74,8 @@ struct MailOutcomeRecord final : sim::TraceRecord {
   std::string next_agent;        // relayed: who took it
   std::string next_queue_id;     // relayed: under which queue id
   std::string mailbox;           // delivered: "bob@b.example/INBOX"
-  std::string dsn_queue_id;      // bounced: the queue id of the bounce message
-  sim::SimTime next_attempt{0};  // deferred: when it will be tried again
+  std::string dsn_queue_id;      // bounced, delay_warned: the queue id of the notice
+  sim::SimTime next_attempt{0};  // deferred, delay_warned: when it will be tried again
 
   void visit_fields(sim::FieldVisitor& v) const override;
 };

@@ -40,6 +40,7 @@ struct QueuedMessage {
   std::optional<SimTime> next_attempt;  // deferred: when the queue manager tries again
   std::string last_error;               // the reason of the last deferral, for the window
   bool double_bounce_notice = false;    // a copy of an undeliverable bounce for the postmaster
+  bool delay_warned = false;            // its sender already got a "delayed" notice
 
   bool settled() const;  // no recipient left pending
   std::vector<std::string> pending() const;

@@ -28,7 +28,7 @@ std::string status_of(const RecipientOutcome& o) {
 Stage stage_of(const sim::TraceKind& kind) {
   if (&kind == &kinds::kMailDelivered) return Stage::delivery;
   if (&kind == &kinds::kMailRelayed) return Stage::relay;
-  if (&kind == &kinds::kMailDeferred) return Stage::retry;
+  if (&kind == &kinds::kMailDeferred || &kind == &kinds::kMailDelayWarned) return Stage::retry;
   return Stage::bounce;
 }
 
@@ -212,6 +212,9 @@ void QueueManager::finish(const std::string& queue_id) {
       queue_.defer(queue_id, deferred.front().reply, d.next_attempt);
       for (const RecipientOutcome& o : deferred)
         emit(kinds::kMailDeferred, *m, o);
+      if (settings_.delay_warning && !m->delay_warned &&
+          sim_.now() - m->arrival >= *settings_.delay_warning)
+        warn_delayed(*m, deferred);
     }
   }
   if (!failed.empty() && m != nullptr) bounce(*m, failed, expired);
@@ -220,36 +223,56 @@ void QueueManager::finish(const std::string& queue_id) {
   if (m != nullptr && m->queue == QueueName::active) queue_.move(queue_id, QueueName::incoming);
 }
 
-void QueueManager::bounce(QueuedMessage& message, const std::vector<RecipientOutcome>& failed,
-                          bool expired) {
-  const QueuedMessage m = message;  // settling may remove it from the queue
-  proto::imf::Header original;
+proto::imf::DsnRequest QueueManager::dsn_request(const QueuedMessage& m, const std::string& to,
+                                                 const std::vector<RecipientOutcome>& about,
+                                                 proto::imf::DsnAction action) {
+  proto::imf::DsnRequest r;
   try {
-    original = proto::imf::parse_message(*m.content).header;
+    r.original_header = proto::imf::parse_message(*m.content).header;
   } catch (const LocalizedError&) {
     // A header that does not parse is not repeated in the notice.
   }
+  r.reporting_mta = settings_.hostname;
+  r.original_sender = to;
+  r.lang = settings_.bounce_lang;
+  r.arrival_date = clock_.at(m.arrival);
+  r.date = clock_.at(sim_.now());
+  r.message_id = ids_.next(clock_, sim_.now());
+  r.queue_id = m.queue_id;
+  for (const RecipientOutcome& o : about) {
+    proto::imf::DsnRecipient d;
+    d.final_recipient = o.recipient;
+    d.action = action;
+    d.status = status_of(o);
+    d.remote_mta = o.remote_mta;
+    d.diagnostic_code = o.reply;
+    d.last_attempt_date = clock_.at(sim_.now());
+    if (action == proto::imf::DsnAction::delayed)
+      d.will_retry_until = clock_.at(settings_.schedule.gives_up_at(m.retry));
+    r.recipients.push_back(std::move(d));
+  }
+  return r;
+}
+
+void QueueManager::warn_delayed(const QueuedMessage& message,
+                                const std::vector<RecipientOutcome>& deferred) {
+  const QueuedMessage m = message;  // queueing the notice may move the queue's storage
+  if (QueuedMessage* q = queue_.find(m.queue_id)) q->delay_warned = true;
+  if (m.sender.empty()) return;  // never a notice about a notice (RFC 5321 4.5.5)
+  auto dsn = proto::imf::build_dsn(
+      dsn_request(m, m.sender, deferred, proto::imf::DsnAction::delayed));
+  const std::string notice =
+      enqueue_local("", {m.sender}, dsn->message_text, "delay warning for " + m.queue_id);
+  const QueuedMessage* now = queue_.find(m.queue_id);
+  for (const RecipientOutcome& o : deferred)
+    emit(kinds::kMailDelayWarned, now ? *now : m, o, notice);
+}
+
+void QueueManager::bounce(QueuedMessage& message, const std::vector<RecipientOutcome>& failed,
+                          bool expired) {
+  const QueuedMessage m = message;  // settling may remove it from the queue
   auto request = [&](const std::string& to) {
-    proto::imf::DsnRequest r;
-    r.reporting_mta = settings_.hostname;
-    r.original_sender = to;
-    r.lang = settings_.bounce_lang;
-    r.arrival_date = clock_.at(m.arrival);
-    r.date = clock_.at(sim_.now());
-    r.message_id = ids_.next(clock_, sim_.now());
-    r.queue_id = m.queue_id;
-    r.original_header = original;
-    for (const RecipientOutcome& o : failed) {
-      proto::imf::DsnRecipient d;
-      d.final_recipient = o.recipient;
-      d.action = proto::imf::DsnAction::failed;
-      d.status = status_of(o);
-      d.remote_mta = o.remote_mta;
-      d.diagnostic_code = o.reply;
-      d.last_attempt_date = clock_.at(sim_.now());
-      r.recipients.push_back(std::move(d));
-    }
-    return r;
+    return dsn_request(m, to, failed, proto::imf::DsnAction::failed);
   };
   (void)expired;  // an expired message's DSN carries its last temporary status, as Postfix's does
 

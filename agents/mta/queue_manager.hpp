@@ -7,6 +7,7 @@
 // outcome is a journey trace record.
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@
 #include "agents/mta/mail_queue.hpp"
 #include "agents/mta/retry_schedule.hpp"
 #include "agents/proto/imf/date.hpp"
+#include "agents/proto/imf/dsn.hpp"
 #include "agents/proto/imf/message_id.hpp"
 #include "sim/simulator.hpp"
 
@@ -26,6 +28,10 @@ struct QueueManagerSettings {
   bool double_bounce_to_postmaster = true;
   Lang bounce_lang = Lang::en;
   RetrySchedule schedule;
+  // Postfix's delay_warning_time: once a message has waited this long and is deferred again,
+  // its sender gets one "delayed" notice (a DSN saying it is still being retried). Off when
+  // unset, as in Postfix's default.
+  std::optional<sim::SimTime> delay_warning;
 };
 
 class QueueManager {
@@ -64,6 +70,10 @@ class QueueManager {
   void scan();
   void attempt(const std::string& queue_id);
   void finish(const std::string& queue_id);
+  proto::imf::DsnRequest dsn_request(const QueuedMessage& m, const std::string& to,
+                                     const std::vector<RecipientOutcome>& about,
+                                     proto::imf::DsnAction action);
+  void warn_delayed(const QueuedMessage& message, const std::vector<RecipientOutcome>& deferred);
   void bounce(QueuedMessage& message, const std::vector<RecipientOutcome>& failed, bool expired);
   void emit(const sim::TraceKind& kind, const QueuedMessage& m, const RecipientOutcome& o,
             const std::string& dsn_queue_id = {});

@@ -165,4 +165,12 @@ RetryDecision RetrySchedule::on_temporary_failure(RetryState& s, SimTime now,
   return d;
 }
 
+SimTime RetrySchedule::gives_up_at(const RetryState& state) const {
+  if (const auto* p = std::get_if<PostfixBackoff>(&policy_))
+    return state.arrival + p->maximal_queue_lifetime;
+  const auto& e = std::get<EximRetry>(policy_);
+  const SimTime last = e.rules.empty() ? SimTime(0) : e.rules.back().cutoff;
+  return state.first_failed.value_or(state.arrival) + last;
+}
+
 }  // namespace mailsim::agents

@@ -84,6 +84,11 @@ class RetrySchedule {
   // is when the queue manager started: queue runs happen at queue_start + k x interval.
   RetryDecision on_temporary_failure(RetryState& state, SimTime now, SimTime queue_start) const;
 
+  // When the schedule will give up on a message in `state` (for a delay warning's
+  // Will-Retry-Until): Postfix at arrival + maximal_queue_lifetime, Exim at the first failure
+  // + the last rule's cutoff.
+  SimTime gives_up_at(const RetryState& state) const;
+
   bool is_postfix() const { return std::holds_alternative<PostfixBackoff>(policy_); }
   SimTime queue_run_interval() const;
   // The first queue run at or after t.

@@ -30,6 +30,14 @@ inline constexpr Message kMailBounced{
     "status notification {dsn_queue_id} back to the sender",
     "{agent} abandonne {queue_id} pour {recipient} : {reply} ({explain}) ; il renvoie un avis de "
     "non-remise {dsn_queue_id} à l'expéditeur"};
+inline constexpr Message kMailDelayWarned{
+    "mail.delay_warned",
+    "{agent} still cannot deliver {queue_id} to {recipient} ({reply}); it tells the sender the "
+    "message is delayed but still being retried (notice {dsn_queue_id}); next try at "
+    "{next_attempt}",
+    "{agent} ne parvient toujours pas à remettre {queue_id} à {recipient} ({reply}) ; il "
+    "prévient l'expéditeur que le message est retardé mais toujours en cours d'essai (avis "
+    "{dsn_queue_id}) ; nouvel essai à {next_attempt}"};
 inline constexpr Message kMailDoubleBounced{
     "mail.double_bounced",
     "{agent} could not deliver the bounce {queue_id} to {recipient} either; a bounce about a "
@@ -56,6 +64,7 @@ inline constexpr Message kTypedClosed{"typed.closed", "{session}: {reason_text}"
                                       "{session} : {reason_text}"};
 
 inline constexpr std::array kAll{&kMailAccepted,
+                                 &kMailDelayWarned,
                                  &kMailRelayed,
                                  &kMailDelivered,
                                  &kMailDeferred,

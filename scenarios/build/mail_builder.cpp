@@ -13,6 +13,36 @@ MailWorld::MailWorld(const ScenarioModel& model, sim::net::Network& network)
       clock_(std::chrono::sys_seconds(std::chrono::seconds(model.start_unix_seconds)),
              std::chrono::minutes(model.start_utc_offset_minutes)) {}
 
+namespace {
+
+// The policy keys of a server entry, onto its MTA's configuration.
+void apply_policy(const MailServerModel& m, agents::MtaConfig& config) {
+  if (m.auth)
+    for (const auto& [user, password] : m.users)
+      config.auth_users[user] = password;
+  if (m.max_message_size) config.smtp.max_message_size = *m.max_message_size;
+  if (m.retry && m.retry->schedule == "exim") {
+    agents::EximRetry e = agents::default_exim_retry();
+    if (!m.retry->rules.empty()) e.rules = agents::parse_exim_rules(m.retry->rules);
+    if (m.retry->queue_run_interval) e.queue_run_interval = *m.retry->queue_run_interval;
+    config.queue.schedule = agents::RetrySchedule(e);
+  } else if (m.retry) {
+    agents::PostfixBackoff p;
+    p.queue_run_delay = m.retry->queue_run_delay.value_or(p.queue_run_delay);
+    p.minimal_backoff_time = m.retry->minimal_backoff_time.value_or(p.minimal_backoff_time);
+    p.maximal_backoff_time = m.retry->maximal_backoff_time.value_or(p.maximal_backoff_time);
+    p.maximal_queue_lifetime = m.retry->maximal_queue_lifetime.value_or(p.maximal_queue_lifetime);
+    config.queue.schedule = agents::RetrySchedule(p);
+  }
+  config.queue.delay_warning = m.delay_warning;
+  if (m.spam_tag_threshold) config.spam.tag_threshold = *m.spam_tag_threshold;
+  if (m.spam_reject_threshold) config.spam.reject_threshold = *m.spam_reject_threshold;
+  for (const auto& k : m.spam_keywords)
+    config.spam.keywords.push_back(agents::KeywordRule{k.name, k.pattern, k.score});
+}
+
+}  // namespace
+
 bool MailWorld::build(Diagnostics& diag) {
   namespace dns = proto::dns;
   std::optional<dns::Ipv4> dns_address;
@@ -33,6 +63,10 @@ bool MailWorld::build(Diagnostics& diag) {
       agents::MdaConfig mda;
       mda.agent = m.host;
       mda.domains = m.domains;
+      mda.default_quota = m.mailbox_quota.value_or(0);
+      mda.over_quota_permanent = m.mailbox_full == "permanent";
+      for (const auto& f : m.filing)
+        mda.filing.rules.push_back(agents::FilingRule{f.header, f.contains, f.folder});
       run->mda = std::make_unique<agents::Mda>(network_.sim(), run->store, mda);
       for (const auto& [user, password] : m.users) {
         run->store.add_account(user, password);
@@ -51,6 +85,12 @@ bool MailWorld::build(Diagnostics& diag) {
             std::make_unique<agents::DnsNextHops>(*run->resolver, std::vector<std::string>{m.host});
       } else {
         run->hops = std::make_unique<agents::StaticNextHops>();
+      }
+      if (m.relayhost) {  // Postfix's relayhost: every remote domain goes there, no MX lookup
+        auto relay = std::make_unique<agents::StaticNextHops>();
+        relay->set_relayhost(
+            agents::NextHop{*m.relayhost, *network_.address(network_.node(*m.relayhost))});
+        run->hops = std::move(relay);
       }
       agents::MtaConfig config;
       config.hostname = m.host;
@@ -72,6 +112,7 @@ bool MailWorld::build(Diagnostics& diag) {
         sub.daily_limit = m.daily_limit;
         config.submission = sub;
       }
+      apply_policy(m, config);
       config.spf = m.spf == "reject"  ? agents::SpfPolicy::reject_fail
                    : m.spf == "score" ? agents::SpfPolicy::score
                                       : agents::SpfPolicy::off;

@@ -7,6 +7,7 @@
 #include "scenarios/load/client_reader.hpp"
 #include "scenarios/load/messages.hpp"
 #include "scenarios/load/references.hpp"
+#include "scenarios/load/server_policy_reader.hpp"
 #include "scenarios/load/yaml_document.hpp"
 #include "scenarios/load/yaml_map.hpp"
 
@@ -101,6 +102,7 @@ MailModel read_mail(const YAML::Node& node, const NetworkModel& network, Diagnos
     if (auto v = r.choice("spf", {"off", "score", "reject"})) server.spf = *v;
     if (auto v = r.boolean("submission")) server.submission = *v;
     if (auto v = r.integer("daily_limit", 0, 1000000)) server.daily_limit = static_cast<int>(*v);
+    read_server_policy(r, server, network, diag);
     r.finish();
     out.push_back(std::move(server));
   }

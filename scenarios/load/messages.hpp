@@ -185,6 +185,14 @@ inline constexpr Message kClientCannot{
     "{action} ; ajoutez-la-lui dans mail: clients"};
 inline constexpr Message kActionSend{"action.send", "send mail", "envoyer de courrier"};
 inline constexpr Message kActionFetch{"action.fetch", "fetch mail", "relever de courrier"};
+inline constexpr Message kRetryMixed{
+    "load.retry_mixed",
+    "'retry' mixes the settings of two schedules: with schedule: {schedule}, use only its own "
+    "(postfix: queue_run_delay, minimal_backoff_time, maximal_backoff_time, "
+    "maximal_queue_lifetime; exim: rules, queue_run_interval)",
+    "« retry » mélange les réglages de deux calendriers : avec schedule: {schedule}, n'utilisez "
+    "que les siens (postfix : queue_run_delay, minimal_backoff_time, maximal_backoff_time, "
+    "maximal_queue_lifetime ; exim : rules, queue_run_interval)"};
 inline constexpr Message kNoExpectation{"load.no_expectation",
                                         "this expectation says nothing; use one of: {kinds}",
                                         "cette attente ne dit rien ; utilisez l'une de : {kinds}"};
@@ -233,6 +241,7 @@ inline constexpr std::array kAll{&kErrorLabel,
                                  &kTwoActions,
                                  &kUnknownRef,
                                  &kKindMailServer,
+                                 &kRetryMixed,
                                  &kKindClient,
                                  &kNotPositive,
                                  &kPeriodicFetchNeedsDuration,

@@ -18,6 +18,28 @@ struct DnsModel {
   SourcePos pos;
 };
 
+// The queue's retry schedule: Postfix's (the default) or Exim's, each with its own settings;
+// unset ones keep the program's defaults.
+struct RetryModel {
+  std::string schedule = "postfix";  // postfix | exim
+  std::optional<sim::SimTime> queue_run_delay, minimal_backoff_time, maximal_backoff_time,
+      maximal_queue_lifetime;             // postfix
+  std::string rules;                      // exim: "F,2h,15m; G,16h,1h,1.5; F,4d,6h"
+  std::optional<sim::SimTime> queue_run_interval;  // exim
+};
+
+struct KeywordModel {
+  std::string name;
+  std::string pattern;
+  double score = 1.0;
+};
+
+struct FilingRuleModel {
+  std::string header;
+  std::string contains;
+  std::string folder;
+};
+
 struct MailServerModel {
   std::string host;  // its host name is also its mail name ("mx.b.example")
   std::vector<std::string> domains;
@@ -30,6 +52,16 @@ struct MailServerModel {
   std::string spf = "off";           // off | score | reject
   bool submission = false;           // a submission service on port 587 for its users
   std::optional<int> daily_limit;    // messages per user per 24 hours on port 587
+  bool auth = false;                 // AUTH on port 25 too (the article's telnet test)
+  std::optional<std::uint64_t> max_message_size;  // bytes; default Postfix's 10240000
+  std::optional<std::uint64_t> mailbox_quota;     // bytes per mailbox; none by default
+  std::string mailbox_full = "temporary";         // temporary (452 4.2.2) | permanent (552 5.2.2)
+  std::optional<std::string> relayhost;           // every remote mail goes to this host
+  std::optional<RetryModel> retry;
+  std::optional<sim::SimTime> delay_warning;  // Postfix delay_warning_time
+  std::optional<double> spam_tag_threshold, spam_reject_threshold;
+  std::vector<KeywordModel> spam_keywords;
+  std::vector<FilingRuleModel> filing;
   SourcePos pos;
 };
 

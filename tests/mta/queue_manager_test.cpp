@@ -175,6 +175,39 @@ TEST(QueueManager, ExpiredMessagesBounceWithADsnToTheSender) {
             std::string::npos);
 }
 
+TEST(QueueManager, ADelayWarningGoesToTheSenderOnceAfterTheWarningTime) {
+  QueueManagerSettings s = Mta::defaults();
+  s.delay_warning = 1h;  // Postfix's delay_warning_time
+  Mta mta(
+      [](const std::string& r, sim::SimTime now) {
+        return now < 3h ? outcome(r, Kind::deferred,
+                                  "connect to mx.b.example[198.51.100.25]:25: Connection timed out")
+                        : outcome(r, Kind::delivered, "250 2.0.0 Ok");
+      },
+      s);
+  std::ostringstream trace;
+  sim::TraceWriter writer(mta.sim.trace(), trace, sim::TraceFormat::text);
+  mta.qmgr.start();
+  const std::string id = mta.submit("alice@a.example", {"bob@b.example"});
+  mta.sim.run_until(5h);
+  // Failures at 1 s, 601 s, 1501 s, 3301 s (age < 1 h: no warning), 6901 s (warned), 11101 s.
+  ASSERT_EQ(mta.local.attempts.size(), 1u);  // the one notice, delivered to alice
+  EXPECT_EQ(mta.local.attempts[0], 6901s);
+  const auto dsn = proto::imf::parse_dsn(mta.local.last_content);
+  ASSERT_EQ(dsn.report.recipients.size(), 1u);
+  EXPECT_EQ(dsn.report.recipients[0].action, proto::imf::DsnAction::delayed);
+  EXPECT_EQ(dsn.report.recipients[0].status, "4.4.1");
+  ASSERT_TRUE(dsn.report.recipients[0].will_retry_until);
+  EXPECT_EQ(*dsn.report.recipients[0].will_retry_until, mta.clock.at(5 * 24h));  // the lifetime
+  EXPECT_NE(mta.local.last_content.find("Subject: Delayed Mail (still being retried)"),
+            std::string::npos);
+  EXPECT_NE(trace.str().find("mail.delay_warned stage=retry agent=smtp.a.example queue_id=" + id),
+            std::string::npos)
+      << trace.str();
+  EXPECT_EQ(mta.queue.size(), 0u);  // then delivered
+  EXPECT_EQ(mta.violations(), "");
+}
+
 TEST(QueueManager, PermanentFailureBouncesAtOnce) {
   Mta mta([](const std::string& r, sim::SimTime) {
     return outcome(r, Kind::bounced,

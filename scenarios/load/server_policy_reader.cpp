@@ -1,0 +1,96 @@
+#include "scenarios/load/server_policy_reader.hpp"
+
+#include "agents/mta/retry_schedule.hpp"
+#include "scenarios/load/messages.hpp"
+#include "scenarios/load/references.hpp"
+#include "scenarios/load/yaml_document.hpp"
+#include "scenarios/load/yaml_map.hpp"
+
+namespace mailsim::scenarios {
+namespace {
+
+std::optional<RetryModel> read_retry(YamlMap& server, Diagnostics& diag) {
+  auto node = server.child("retry");
+  if (!node) return std::nullopt;
+  YamlMap m(*node, Text(msg::kWhatKey, {{"name", "retry"}}), diag, "mail.servers[].retry");
+  if (!m.ok()) return std::nullopt;
+  RetryModel r;
+  if (auto v = m.choice("schedule", {"postfix", "exim"})) r.schedule = *v;
+  r.queue_run_delay = m.time("queue_run_delay");
+  r.minimal_backoff_time = m.time("minimal_backoff_time");
+  r.maximal_backoff_time = m.time("maximal_backoff_time");
+  r.maximal_queue_lifetime = m.time("maximal_queue_lifetime");
+  if (auto v = m.text("rules")) {
+    r.rules = *v;
+    try {
+      (void)agents::parse_exim_rules(r.rules);
+    } catch (const LocalizedError& e) {
+      Text t(msg::kBadValue, {{"key", "rules"}});
+      t.with("what", Text(msg::kWhatKey, {{"name", "retry"}}));
+      t.with("problem", e.text());
+      diag.error(position_of(*m.child("rules")), std::move(t));
+    }
+  }
+  r.queue_run_interval = m.time("queue_run_interval");
+  const bool postfix_keys = r.queue_run_delay || r.minimal_backoff_time ||
+                            r.maximal_backoff_time || r.maximal_queue_lifetime;
+  const bool exim_keys = !r.rules.empty() || r.queue_run_interval;
+  if ((r.schedule == "postfix" && exim_keys) || (r.schedule == "exim" && postfix_keys))
+    diag.error(m.pos(), Text(msg::kRetryMixed, {{"schedule", r.schedule}}));
+  m.finish();
+  return r;
+}
+
+void read_spam(YamlMap& server, MailServerModel& out, Diagnostics& diag) {
+  auto node = server.child("spam");
+  if (!node) return;
+  YamlMap m(*node, Text(msg::kWhatKey, {{"name", "spam"}}), diag, "mail.servers[].spam");
+  if (!m.ok()) return;
+  out.spam_tag_threshold = m.number("tag_threshold", -1000, 1000);
+  out.spam_reject_threshold = m.number("reject_threshold", 0, 1000);
+  for (const auto& k : m.list("keywords")) {
+    YamlMap rule(k, Text(msg::kWhatKey, {{"name", "keywords"}}), diag,
+                 "mail.servers[].spam.keywords[]");
+    if (!rule.ok()) continue;
+    KeywordModel kw;
+    if (auto v = rule.text("name", Need::required)) kw.name = *v;
+    if (auto v = rule.text("pattern", Need::required)) kw.pattern = *v;
+    if (auto v = rule.number("score", -1000, 1000)) kw.score = *v;
+    rule.finish();
+    out.spam_keywords.push_back(std::move(kw));
+  }
+  m.finish();
+}
+
+void read_filing(YamlMap& server, MailServerModel& out, Diagnostics& diag) {
+  for (const auto& f : server.list("filing")) {
+    YamlMap rule(f, Text(msg::kWhatKey, {{"name", "filing"}}), diag, "mail.servers[].filing[]");
+    if (!rule.ok()) continue;
+    FilingRuleModel r;
+    if (auto v = rule.text("header", Need::required)) r.header = *v;
+    if (auto v = rule.text("contains", Need::required)) r.contains = *v;
+    if (auto v = rule.text("folder", Need::required)) r.folder = *v;
+    rule.finish();
+    out.filing.push_back(std::move(r));
+  }
+}
+
+}  // namespace
+
+void read_server_policy(YamlMap& r, MailServerModel& out, const NetworkModel& network,
+                        Diagnostics& diag) {
+  if (auto v = r.boolean("auth")) out.auth = *v;
+  out.max_message_size = r.size("max_message_size");
+  out.mailbox_quota = r.size("mailbox_quota");
+  if (auto v = r.choice("mailbox_full", {"temporary", "permanent"})) out.mailbox_full = *v;
+  if (auto v = r.text("relayhost")) {
+    out.relayhost = *v;
+    check_ref(*v, host_names(network), msg::kKindHost, "relayhost", r.pos(), diag);
+  }
+  out.retry = read_retry(r, diag);
+  out.delay_warning = r.time("delay_warning");
+  read_spam(r, out, diag);
+  read_filing(r, out, diag);
+}
+
+}  // namespace mailsim::scenarios
