@@ -1,5 +1,7 @@
 #include "agents/mta/smtp_delivery.hpp"
 
+#include "agents/connection_labels.hpp"
+
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -15,26 +17,6 @@ namespace smtp = proto::smtp;
 std::string domain_of(const std::string& address) {
   const std::size_t at = address.rfind('@');
   return to_lower(at == std::string::npos ? address : address.substr(at + 1));
-}
-
-// Postfix's words for a connection that could not be made.
-std::string connection_text(const NextHop& hop, std::uint16_t port, sim::net::ConnError e) {
-  const char* what = "lost connection";
-  switch (e) {
-    case sim::net::ConnError::refused:
-      what = "Connection refused";
-      break;
-    case sim::net::ConnError::timed_out:
-      what = "Connection timed out";
-      break;
-    case sim::net::ConnError::reset:
-      what = "Connection reset by peer";
-      break;
-    case sim::net::ConnError::host_down:
-      what = "Network is unreachable";
-      break;
-  }
-  return fmt::format("connect to {}[{}]:{}: {}", hop.name, hop.address.to_string(), port, what);
 }
 
 }  // namespace
@@ -148,7 +130,8 @@ void SmtpDelivery::try_hop(std::shared_ptr<Job> job, std::size_t domain_index,
         }
         std::string session_reply;
         if (r.connection_error)
-          session_reply = connection_text(hop, settings_.port, *r.connection_error);
+          session_reply =
+              connection_failure_text(hop.name, hop.address, settings_.port, *r.connection_error);
         else if (r.session.reply)
           session_reply = r.session.reply->summary();
         else

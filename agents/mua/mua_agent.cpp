@@ -32,7 +32,8 @@ MuaAgent::MuaAgent(sim::net::Network& net, sim::net::NodeId host, MuaConfig conf
       clock_(clock),
       ids_(net.name(host)),
       smtp_(std::make_unique<SmtpClientEndpoint>(
-          net, host, SmtpClientEndpoint::Options{Stage::submission, std::chrono::seconds(30)})),
+          // No connect timeout of its own: a mail program waits for TCP to give up (63 s).
+          net, host, SmtpClientEndpoint::Options{Stage::submission, sim::SimTime(0)})),
       retrieval_(std::make_unique<RetrievalClientEndpoint>(net, host)) {}
 
 MuaAgent::~MuaAgent() {
@@ -124,9 +125,10 @@ void MuaAgent::submitted(std::size_t index, const std::string& server, const Smt
     accepted += ro.status == RecipientStatus::delivered ? 1 : 0;
   if (accepted == 0) {
     // Nothing was taken: the user sees one error, the first that explains it.
-    std::string reply = r.connection_error ? connection_reason(*r.connection_error)
-                        : r.session.reply  ? r.session.reply->summary()
-                                          : std::string(proto::smtp::status_name(r.session.status));
+    std::string reply =
+        r.connection_error ? connection_failure_text(server, r.address, r.port, *r.connection_error)
+        : r.session.reply  ? r.session.reply->summary()
+                           : std::string(proto::smtp::status_name(r.session.status));
     for (const auto& ro : r.recipients)
       if (ro.reply && !ro.reply->positive() && !r.connection_error) {
         reply = ro.reply->summary();

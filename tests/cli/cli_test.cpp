@@ -164,6 +164,22 @@ TEST(Cli, ChangingTheParameterALessonTurnsOnFailsItsCheck) {
       {"dns-server-down.yaml", "at: 1h\n    host_up", "at: 10h\n    host_up"},
       {"backup-mx.yaml", "at: 1h\n    host_up", "at: 10h\n    host_up"},
       {"dnsbl-home-server.yaml", "dnsbl: bl.example", "dnsbl: none.example"},
+      {"message-too-large.yaml", "attachment: 9MB", "attachment: 5MB"},
+      {"mailbox-full.yaml", "mailbox_full: temporary", "mailbox_full: permanent"},
+      {"recipient-down-six-days.yaml", "delay_warning: 4h",
+       "delay_warning: 4h\n      retry: {maximal_queue_lifetime: 7d}"},
+      {"same-domain.yaml", "to: carol@a.example", "to: bob@b.example"},
+      {"host-crash.yaml", "at: 00:30:00\n    host_up", "at: 00:30:00\n    host_down"},
+      {"direct-to-mx.yaml", "at: 00:01:00\n    host_down", "at: 00:01:00\n    host_up"},
+      {"open-relay.yaml", "open_relay: true", "open_relay: false"},
+      {"spf-fail.yaml", "spf: reject", "spf: off"},
+      {"relay-chain.yaml", "      relayhost: relay.isp.example\n", ""},
+      {"wrong-smtp-server.yaml", "submit: {server: mx.b.example",
+       "submit: {server: smtp.a.example"},
+      {"exim-retry.yaml",
+       "retry: {schedule: exim, rules: \"F,2h,15m; G,16h,1h,1.5; F,4d,6h\", "
+       "queue_run_interval: 30min}",
+       "retry: {schedule: postfix}"},
   };
   for (const Change& c : changes) {
     std::ifstream in(library(c.scenario));
