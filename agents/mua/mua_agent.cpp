@@ -93,6 +93,7 @@ std::string MuaAgent::send(imf::Draft draft, std::string envelope_from) {
   c.mail_from = envelope_from.empty() ? user : envelope_from;
   c.recipients = out.to;
   c.message = content;
+  c.pass_bare_lf = !draft.raw_tail.empty();  // the smuggling lesson's bytes go out unchanged
   if (!s.user.empty()) c.credentials = proto::smtp::Credentials{s.user, s.password, {}, true};
   sent_.push_back(std::move(out));
   const std::size_t index = sent_.size() - 1;

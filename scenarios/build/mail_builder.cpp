@@ -35,6 +35,9 @@ void apply_policy(const MailServerModel& m, agents::MtaConfig& config) {
     config.queue.schedule = agents::RetrySchedule(p);
   }
   config.queue.delay_warning = m.delay_warning;
+  config.smtp.end_of_data = m.end_of_data == "lenient"  ? proto::smtp::EndOfDataMode::lenient
+                            : m.end_of_data == "reject" ? proto::smtp::EndOfDataMode::reject
+                                                        : proto::smtp::EndOfDataMode::normalize;
   if (m.spam_tag_threshold) config.spam.tag_threshold = *m.spam_tag_threshold;
   if (m.spam_reject_threshold) config.spam.reject_threshold = *m.spam_reject_threshold;
   for (const auto& k : m.spam_keywords)
@@ -195,6 +198,13 @@ void MailWorld::send(const SendMailAction& a) {
   d.subject = a.subject;
   d.body = a.body;
   d.attachment_size = a.attachment;
+  if (a.smuggle) {
+    // "<LF>.<LF>" ends the data for a lenient server; what follows is read as commands.
+    const SmuggledMail& s = *a.smuggle;
+    d.raw_tail = "\n.\nMAIL FROM:<" + s.mail_from + ">\r\nRCPT TO:<" + s.to +
+                 ">\r\nDATA\r\nFrom: " + s.from + "\r\nTo: " + s.to + "\r\nSubject: " + s.subject +
+                 "\r\n\r\n" + proto::imf::to_crlf(s.body);
+  }
   mua->send(std::move(d), a.mail_from);
 }
 

@@ -89,6 +89,7 @@ void read_server_policy(YamlMap& r, MailServerModel& out, const NetworkModel& ne
   }
   out.retry = read_retry(r, diag);
   out.delay_warning = r.time("delay_warning");
+  if (auto v = r.choice("end_of_data", {"normalize", "reject", "lenient"})) out.end_of_data = *v;
   read_spam(r, out, diag);
   read_filing(r, out, diag);
 }

@@ -92,6 +92,19 @@ SendMailAction read_send(YamlMap& inner, const Names& names, const MailModel& ma
   if (auto v = inner.text("subject")) a.subject = *v;
   if (auto v = inner.text("body")) a.body = *v;
   if (auto v = inner.size("attachment")) a.attachment = *v;
+  if (auto node = inner.child("smuggle")) {
+    YamlMap m(*node, Text(msg::kWhatKey, {{"name", "smuggle"}}), diag, "timeline[].send.smuggle");
+    if (m.ok()) {
+      SmuggledMail s;
+      if (auto v = m.text("mail_from", Need::required)) s.mail_from = *v;
+      if (auto v = m.text("to", Need::required)) s.to = *v;
+      s.from = m.text("from").value_or(s.mail_from);
+      if (auto v = m.text("subject")) s.subject = *v;
+      if (auto v = m.text("body")) s.body = *v;
+      m.finish();
+      a.smuggle = s;
+    }
+  }
   return a;
 }
 

@@ -62,6 +62,7 @@ struct MailServerModel {
   std::optional<double> spam_tag_threshold, spam_reject_threshold;
   std::vector<KeywordModel> spam_keywords;
   std::vector<FilingRuleModel> filing;
+  std::string end_of_data = "normalize";  // normalize | reject | lenient (SMTP smuggling)
   SourcePos pos;
 };
 

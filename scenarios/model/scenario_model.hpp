@@ -41,6 +41,16 @@ struct TypedSessionAction {
   std::vector<std::string> lines;
   sim::SimTime pause = std::chrono::seconds(1);
 };
+// SMTP smuggling: a second message hidden after "<LF>.<LF>" in the body of the first, with its
+// own envelope, that a lenient server takes for a message of its own.
+struct SmuggledMail {
+  std::string mail_from;
+  std::string to;
+  std::string from;  // the From: header it shows
+  std::string subject;
+  std::string body;
+};
+
 // A person writes a message in a mail client, which submits it by SMTP. Either `client` names a
 // client of the `mail` section (its server and login come from there), or `from` and `server`
 // describe a one-off client (port 25 without a login, as a program sending straight to an MX).
@@ -57,6 +67,7 @@ struct SendMailAction {
   std::string subject = "Hello";
   std::string body = "Hello!";
   std::uint64_t attachment = 0;  // bytes of an attached file
+  std::optional<SmuggledMail> smuggle;
 };
 // A mail client fetches the mail of its user now (POP3 or IMAP, as configured).
 struct FetchMailAction {

@@ -176,6 +176,7 @@ TEST(Cli, ChangingTheParameterALessonTurnsOnFailsItsCheck) {
       {"relay-chain.yaml", "      relayhost: relay.isp.example\n", ""},
       {"wrong-smtp-server.yaml", "submit: {server: mx.b.example",
        "submit: {server: smtp.a.example"},
+      {"smtp-smuggling.yaml", "boss}\n      end_of_data: lenient", "boss}\n      end_of_data: normalize"},
       {"exim-retry.yaml",
        "retry: {schedule: exim, rules: \"F,2h,15m; G,16h,1h,1.5; F,4d,6h\", "
        "queue_run_interval: 30min}",

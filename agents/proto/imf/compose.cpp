@@ -86,6 +86,7 @@ Message compose(const Draft& d, const ScenarioClock& clock, sim::SimTime now,
   if (d.attachment_size == 0) {
     m.header.append("Content-Type", text_type);
     m.header.append("Content-Transfer-Encoding", text_encoding);
+    m.body += d.raw_tail;
     return m;
   }
   // The boundary cannot occur in base64 or in a line of the text: it holds '=' and '_'.
@@ -101,7 +102,8 @@ Message compose(const Draft& d, const ScenarioClock& clock, sim::SimTime now,
   file.body = attachment_base64(d.attachment_size);
   m.header.append("Content-Type", "multipart/mixed; boundary=\"" + boundary + "\"");
   m.body =
-      join_multipart({text, file}, boundary, "This is a multi-part message in MIME format.\r\n");
+      join_multipart({text, file}, boundary, "This is a multi-part message in MIME format.\r\n") +
+      d.raw_tail;
   return m;
 }
 

@@ -27,6 +27,9 @@ struct Draft {
   // mail client sends it, 4/3 of the file's size plus line ends.
   std::uint64_t attachment_size = 0;
   std::string attachment_name = "attachment.bin";
+  // Bytes appended after the body exactly as they are, bare LFs included: the SMTP smuggling
+  // lesson hides a second message there. A client sending it must pass bare LFs unchanged.
+  std::string raw_tail;
 };
 
 // Fields in this order: Date, From, To, Cc, Subject, Message-ID, In-Reply-To, the extra
