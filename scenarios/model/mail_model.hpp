@@ -16,6 +16,7 @@ struct DnsModel {
   std::string server;                        // the host that serves every zone
   std::map<std::string, std::string> zones;  // origin -> records, one per line
   SourcePos pos;
+  bool operator==(const DnsModel&) const = default;
 };
 
 struct MailServerModel {
@@ -31,6 +32,7 @@ struct MailServerModel {
   bool submission = false;           // a submission service on port 587 for its users
   std::optional<int> daily_limit;    // messages per user per 24 hours on port 587
   SourcePos pos;
+  bool operator==(const MailServerModel&) const = default;
 };
 
 // A person's mail client (MUA) on a host: where it sends (submit) and where it fetches.
@@ -39,6 +41,7 @@ struct SubmitModel {
   std::uint16_t port = 587;  // 25 when there is no password
   std::string user;          // defaults to the local part of the client's address
   std::string password;      // empty: no login
+  bool operator==(const SubmitModel&) const = default;
 };
 struct FetchModel {
   std::string server;
@@ -48,6 +51,7 @@ struct FetchModel {
   std::string password;
   bool keep_on_server = true;
   std::optional<sim::SimTime> every;  // fetch at this interval
+  bool operator==(const FetchModel&) const = default;
 };
 struct MailClientModel {
   std::string name;  // how the timeline and expectations name it; defaults to the host
@@ -56,12 +60,14 @@ struct MailClientModel {
   std::optional<SubmitModel> submit;
   std::optional<FetchModel> fetch;
   SourcePos pos;
+  bool operator==(const MailClientModel&) const = default;
 };
 
 struct MailModel {
   std::optional<DnsModel> dns;
   std::vector<MailServerModel> servers;
   std::vector<MailClientModel> clients;
+  bool operator==(const MailModel&) const = default;
 };
 
 }  // namespace mailsim::scenarios
