@@ -2,6 +2,7 @@
 
 #include "agents/roles/typed_session.hpp"
 #include "scenarios/build/network_builder.hpp"
+#include "scenarios/model/model_edit.hpp"
 
 namespace mailsim::scenarios {
 
@@ -56,6 +57,10 @@ void ScenarioRun::schedule(const TimelineEntry& entry) {
         }
       },
       entry.action);
+}
+
+void ScenarioRun::record(Action action) {
+  schedule(add_to_timeline(model_, sim_.now(), std::move(action)));
 }
 
 void ScenarioRun::run_until(sim::SimTime end) {

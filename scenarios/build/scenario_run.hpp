@@ -39,6 +39,12 @@ class ScenarioRun {
   void run_until(sim::SimTime end);
   void run_to_completion();
 
+  // A person acts during the run (the window's buttons): `action` happens now, as a timeline
+  // entry would, and is added to model()'s timeline, so that saving model() keeps it. The
+  // saved scenario replays the same run provided no other event falls on the microseconds the
+  // action acts at (a timeline entry runs before the events the run schedules for its time).
+  void record(Action action);
+
  private:
   void schedule(const TimelineEntry& entry);
 

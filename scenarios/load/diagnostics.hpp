@@ -11,6 +11,7 @@ namespace mailsim::scenarios {
 struct SourcePos {
   int line = 0;    // 1-based; 0 when unknown
   int column = 0;  // 1-based; 0 when unknown
+  bool operator==(const SourcePos&) const = default;
 };
 
 struct Diagnostic {

@@ -18,6 +18,7 @@ struct ConnectionExpectation {
   std::uint16_t port = 25;
   std::string outcome = "opened";  // opened | refused | timed_out
   std::optional<sim::SimTime> within;
+  bool operator==(const ConnectionExpectation&) const = default;
 };
 
 // A typed session from `from` receives a reply line with this code (220, 250, 535...).
@@ -25,6 +26,7 @@ struct ReplyExpectation {
   std::string from;
   int code = 250;
   std::optional<sim::SimTime> within;
+  bool operator==(const ReplyExpectation&) const = default;
 };
 
 // A message for `to` is delivered into a mailbox (or bounced), within a time.
@@ -32,6 +34,7 @@ struct MailExpectation {
   std::string to;
   std::string outcome = "delivered";  // delivered | bounced | deferred
   std::optional<sim::SimTime> within;
+  bool operator==(const MailExpectation&) const = default;
 };
 
 // A mail client shows at least `count` new messages (with this subject, when given).
@@ -40,10 +43,13 @@ struct FetchedExpectation {
   std::string subject;  // empty: any
   int count = 1;
   std::optional<sim::SimTime> within;
+  bool operator==(const FetchedExpectation&) const = default;
 };
 
 // Every message accepted ends delivered, bounced or still queued (the conservation invariant).
-struct NoMailLostExpectation {};
+struct NoMailLostExpectation {
+  bool operator==(const NoMailLostExpectation&) const = default;
+};
 
 using Expectation = std::variant<ConnectionExpectation, ReplyExpectation, MailExpectation,
                                  FetchedExpectation, NoMailLostExpectation>;
@@ -51,6 +57,7 @@ using Expectation = std::variant<ConnectionExpectation, ReplyExpectation, MailEx
 struct ExpectationEntry {
   Expectation what;
   SourcePos pos;
+  bool operator==(const ExpectationEntry&) const = default;
 };
 
 }  // namespace mailsim::scenarios

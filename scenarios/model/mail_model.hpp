@@ -16,6 +16,7 @@ struct DnsModel {
   std::string server;                        // the host that serves every zone
   std::map<std::string, std::string> zones;  // origin -> records, one per line
   SourcePos pos;
+  bool operator==(const DnsModel&) const = default;
 };
 
 // The queue's retry schedule: Postfix's (the default) or Exim's, each with its own settings;
@@ -26,18 +27,21 @@ struct RetryModel {
       maximal_queue_lifetime;             // postfix
   std::string rules;                      // exim: "F,2h,15m; G,16h,1h,1.5; F,4d,6h"
   std::optional<sim::SimTime> queue_run_interval;  // exim
+  bool operator==(const RetryModel&) const = default;
 };
 
 struct KeywordModel {
   std::string name;
   std::string pattern;
   double score = 1.0;
+  bool operator==(const KeywordModel&) const = default;
 };
 
 struct FilingRuleModel {
   std::string header;
   std::string contains;
   std::string folder;
+  bool operator==(const FilingRuleModel&) const = default;
 };
 
 struct MailServerModel {
@@ -64,6 +68,7 @@ struct MailServerModel {
   std::vector<FilingRuleModel> filing;
   std::string end_of_data = "normalize";  // normalize | reject | lenient (SMTP smuggling)
   SourcePos pos;
+  bool operator==(const MailServerModel&) const = default;
 };
 
 // A person's mail client (MUA) on a host: where it sends (submit) and where it fetches.
@@ -72,6 +77,7 @@ struct SubmitModel {
   std::uint16_t port = 587;  // 25 when there is no password
   std::string user;          // defaults to the local part of the client's address
   std::string password;      // empty: no login
+  bool operator==(const SubmitModel&) const = default;
 };
 struct FetchModel {
   std::string server;
@@ -81,6 +87,7 @@ struct FetchModel {
   std::string password;
   bool keep_on_server = true;
   std::optional<sim::SimTime> every;  // fetch at this interval
+  bool operator==(const FetchModel&) const = default;
 };
 struct MailClientModel {
   std::string name;  // how the timeline and expectations name it; defaults to the host
@@ -89,12 +96,14 @@ struct MailClientModel {
   std::optional<SubmitModel> submit;
   std::optional<FetchModel> fetch;
   SourcePos pos;
+  bool operator==(const MailClientModel&) const = default;
 };
 
 struct MailModel {
   std::optional<DnsModel> dns;
   std::vector<MailServerModel> servers;
   std::vector<MailClientModel> clients;
+  bool operator==(const MailModel&) const = default;
 };
 
 }  // namespace mailsim::scenarios

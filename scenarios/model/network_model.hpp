@@ -14,6 +14,7 @@ namespace mailsim::scenarios {
 struct PositionModel {
   double x = 0;
   double y = 0;
+  bool operator==(const PositionModel&) const = default;
 };
 
 struct FilterModel {
@@ -21,6 +22,7 @@ struct FilterModel {
   std::string direction = "incoming";  // incoming | outgoing
   std::string action = "drop";         // drop | reject
   std::string protocol = "tcp";        // tcp | udp | any
+  bool operator==(const FilterModel&) const = default;
 };
 
 struct HostModel {
@@ -30,6 +32,7 @@ struct HostModel {
   sim::net::HostSettings settings;
   std::vector<FilterModel> filters;  // the host's firewall
   SourcePos pos;
+  bool operator==(const HostModel&) const = default;
 };
 
 struct RouterModel {
@@ -37,6 +40,7 @@ struct RouterModel {
   std::optional<sim::net::Ipv4Address> address;
   std::optional<PositionModel> position;
   SourcePos pos;
+  bool operator==(const RouterModel&) const = default;
 };
 
 struct LinkModel {
@@ -45,12 +49,14 @@ struct LinkModel {
   sim::net::LinkParams params;
   bool up = true;
   SourcePos pos;
+  bool operator==(const LinkModel&) const = default;
 };
 
 struct NetworkModel {
   std::vector<HostModel> hosts;
   std::vector<RouterModel> routers;
   std::vector<LinkModel> links;
+  bool operator==(const NetworkModel&) const = default;
 };
 
 }  // namespace mailsim::scenarios

@@ -18,20 +18,24 @@ struct LocalizedText {
   std::string en;
   std::string fr;
   const std::string& in(Lang lang) const { return lang == Lang::fr && !fr.empty() ? fr : en; }
+  bool operator==(const LocalizedText&) const = default;
 };
 
 // ---- Timeline actions
 struct SetLinkUp {
   std::string link;
   bool up = true;
+  bool operator==(const SetLinkUp&) const = default;
 };
 struct SetHostUp {
   std::string host;
   bool up = true;
+  bool operator==(const SetHostUp&) const = default;
 };
 struct ChangeLink {
   std::string link;
   sim::net::LinkParams params;  // starts from the link's parameters in the file
+  bool operator==(const ChangeLink&) const = default;
 };
 // A person typing at a terminal, like the article's telnet test: one line every `pause`.
 struct TypedSessionAction {
@@ -40,6 +44,7 @@ struct TypedSessionAction {
   std::uint16_t port = 25;
   std::vector<std::string> lines;
   sim::SimTime pause = std::chrono::seconds(1);
+  bool operator==(const TypedSessionAction&) const = default;
 };
 // SMTP smuggling: a second message hidden after "<LF>.<LF>" in the body of the first, with its
 // own envelope, that a lenient server takes for a message of its own.
@@ -49,6 +54,7 @@ struct SmuggledMail {
   std::string from;  // the From: header it shows
   std::string subject;
   std::string body;
+  bool operator==(const SmuggledMail&) const = default;
 };
 
 // A person writes a message in a mail client, which submits it by SMTP. Either `client` names a
@@ -68,10 +74,12 @@ struct SendMailAction {
   std::string body = "Hello!";
   std::uint64_t attachment = 0;  // bytes of an attached file
   std::optional<SmuggledMail> smuggle;
+  bool operator==(const SendMailAction&) const = default;
 };
 // A mail client fetches the mail of its user now (POP3 or IMAP, as configured).
 struct FetchMailAction {
   std::string client;
+  bool operator==(const FetchMailAction&) const = default;
 };
 using Action = std::variant<SetLinkUp, SetHostUp, ChangeLink, TypedSessionAction, SendMailAction,
                             FetchMailAction>;
@@ -80,6 +88,7 @@ struct TimelineEntry {
   sim::SimTime at{0};
   Action action;
   SourcePos pos;
+  bool operator==(const TimelineEntry&) const = default;
 };
 
 struct ScenarioModel {
@@ -94,6 +103,9 @@ struct ScenarioModel {
   MailModel mail;
   std::vector<TimelineEntry> timeline;
   std::vector<ExpectationEntry> expectations;
+  // Compares `file` and the source positions too: compare copies with them cleared to ask
+  // whether two scenarios say the same thing.
+  bool operator==(const ScenarioModel&) const = default;
 };
 
 }  // namespace mailsim::scenarios

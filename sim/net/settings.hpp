@@ -15,6 +15,7 @@ struct LinkParams {
   double loss = 0.0;                          // probability that a packet is lost on the wire
   std::uint32_t queue_bytes = 64 * 1500;      // per-direction queue capacity; 0: no byte limit
   std::uint32_t queue_packets = 0;            // per-direction queue capacity; 0: no packet limit
+  bool operator==(const LinkParams&) const = default;
 };
 
 struct HostSettings {
@@ -27,6 +28,7 @@ struct HostSettings {
   int syn_retries = 5;                   // SYN retransmissions before "timed out" (63 s)
   int data_retries = 8;                  // retransmissions of the same data before giving up
   SimTime time_wait = 1s;                // TIME-WAIT length (shortened 2 MSL)
+  bool operator==(const HostSettings&) const = default;
 };
 
 struct NetworkSettings {

@@ -1,0 +1,116 @@
+#include "agents/proto/imf/address.hpp"
+#include "scenarios/write/section_writers.hpp"
+
+namespace mailsim::scenarios {
+namespace {
+
+const MailServerModel kServer{};
+const FetchModel kFetch{};
+
+// The loader's default login: the local part of the client's address.
+std::string local_part(const std::string& address) {
+  try {
+    return proto::imf::parse_mailbox(address).local_part;
+  } catch (const proto::imf::AddressError&) {
+    return {};
+  }
+}
+
+void write_retry(MapWriter& w, const RetryModel& r) {
+  w.text("schedule", r.schedule);  // written even at postfix: it names what the keys belong to
+  w.duration("queue_run_delay", r.queue_run_delay);
+  w.duration("minimal_backoff_time", r.minimal_backoff_time);
+  w.duration("maximal_backoff_time", r.maximal_backoff_time);
+  w.duration("maximal_queue_lifetime", r.maximal_queue_lifetime);
+  w.text("rules", r.rules, "");
+  w.duration("queue_run_interval", r.queue_run_interval);
+}
+
+void write_keyword(MapWriter& w, const KeywordModel& k) {
+  w.text("name", k.name);
+  w.text("pattern", k.pattern);
+  w.fraction("score", k.score, KeywordModel{}.score);
+}
+
+void write_filing_rule(MapWriter& w, const FilingRuleModel& f) {
+  w.text("header", f.header);
+  w.text("contains", f.contains);
+  w.text("folder", f.folder);
+}
+
+void write_spam(MapWriter& w, const MailServerModel& s) {
+  w.fraction("tag_threshold", s.spam_tag_threshold);
+  w.fraction("reject_threshold", s.spam_reject_threshold);
+  w.list("keywords", s.spam_keywords, Style::flow_if_fits, write_keyword);
+}
+
+void write_server(MapWriter& w, const MailServerModel& s) {
+  w.text("host", s.host);
+  w.texts("domains", s.domains);
+  w.pairs("users", s.users);
+  w.texts("trusted_networks", s.trusted_networks);
+  w.texts("relay_domains", s.relay_domains);
+  w.flag("open_relay", s.open_relay, kServer.open_relay);
+  w.flag("greylisting", s.greylisting, kServer.greylisting);
+  w.text("dnsbl", s.dnsbl);
+  w.text("spf", s.spf, kServer.spf);
+  w.flag("submission", s.submission, kServer.submission);
+  w.integer("daily_limit", s.daily_limit);
+  w.flag("auth", s.auth, kServer.auth);
+  w.size("max_message_size", s.max_message_size);
+  w.size("mailbox_quota", s.mailbox_quota);
+  w.text("mailbox_full", s.mailbox_full, kServer.mailbox_full);
+  w.text("relayhost", s.relayhost);
+  if (s.retry) w.map("retry", Style::flow_if_fits, [&](MapWriter& r) { write_retry(r, *s.retry); });
+  w.duration("delay_warning", s.delay_warning);
+  w.text("end_of_data", s.end_of_data, kServer.end_of_data);
+  if (s.spam_tag_threshold || s.spam_reject_threshold || !s.spam_keywords.empty())
+    w.map("spam", Style::block, [&](MapWriter& m) { write_spam(m, s); });
+  w.list("filing", s.filing, Style::block, write_filing_rule);
+}
+
+void write_submit(MapWriter& w, const SubmitModel& s, const std::string& address) {
+  const bool login = !s.password.empty();
+  w.text("server", s.server);
+  w.text("user", s.user, login ? local_part(address) : "");
+  w.text("password", s.password, "");
+  w.integer("port", s.port, login ? 587 : 25);
+}
+
+void write_fetch(MapWriter& w, const FetchModel& f, const std::string& address) {
+  w.text("server", f.server);
+  w.text("protocol", f.protocol);  // written even at its default: it is what the lesson shows
+  w.integer("port", f.port);
+  w.text("user", f.user, local_part(address));
+  w.text("password", f.password);
+  w.flag("keep_on_server", f.keep_on_server, kFetch.keep_on_server);
+  w.duration("every", f.every);
+}
+
+void write_client(MapWriter& w, const MailClientModel& c) {
+  w.text("name", c.name, c.host);
+  w.text("host", c.host);
+  w.text("address", c.address);
+  if (c.submit)
+    w.map("submit", Style::flow_if_fits,
+          [&](MapWriter& s) { write_submit(s, *c.submit, c.address); });
+  if (c.fetch)
+    w.map("fetch", Style::flow_if_fits, [&](MapWriter& f) { write_fetch(f, *c.fetch, c.address); });
+}
+
+}  // namespace
+
+void write_dns(MapWriter& w, const DnsModel& dns) {
+  w.text("server", dns.server);
+  w.map("zones", Style::block, [&](MapWriter& z) {
+    for (const auto& [origin, records] : dns.zones)
+      z.lines(origin, records);
+  });
+}
+
+void write_mail(MapWriter& w, const MailModel& mail) {
+  w.list("servers", mail.servers, Style::block, write_server);
+  w.list("clients", mail.clients, Style::block, write_client);
+}
+
+}  // namespace mailsim::scenarios
