@@ -112,6 +112,8 @@ struct SmtpServerEndpoint::State : StreamEndpointState<State, Connection> {
       // access list checks), the name or address otherwise; never the password.
       r.argument = q.stage == smtp::PolicyStage::connect ? conn.view.client_address.to_string()
                                                          : std::string(q.argument);
+      if (q.stage == smtp::PolicyStage::message && q.transaction != nullptr)
+        r.bytes = q.transaction->content.size();
     });
     if (owner != nullptr) owner->on_policy(conn.view, q);
   }
