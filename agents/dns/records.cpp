@@ -34,6 +34,7 @@ void DnsMailRouteRecord::visit_fields(sim::FieldVisitor& v) const {
   v.field("reply", reply);
   v.field("targets", targets);
   v.field("addresses", addresses);
+  v.field("exchangers", exchangers);
 }
 
 void DnsSpfRecord::visit_fields(sim::FieldVisitor& v) const {

@@ -257,6 +257,7 @@ struct ResolverAgent::State : dns::LookupService, std::enable_shared_from_this<S
     DnsMailRouteRecord r;
     r.agent = name;
     r.domain = route.domain.to_string();
+    if (r.domain.size() > 1 && r.domain.back() == '.') r.domain.pop_back();
     r.status = std::string(dns::route_status_name(route.status));
     r.cause = std::string(dns::route_reason_name(route.reason));
     r.reply = route.reply_code();
@@ -264,6 +265,11 @@ struct ResolverAgent::State : dns::LookupService, std::enable_shared_from_this<S
       r.targets += fmt::format("{}{} {}{}", r.targets.empty() ? "" : "; ", t.host.preference,
                                t.host.exchange.to_string(), t.host.implicit ? " (implicit)" : "");
       if (!t.addresses.empty()) r.targets += " " + join_addresses(t.addresses);
+      std::string host = t.host.exchange.to_string();
+      if (host.size() > 1 && host.back() == '.') host.pop_back();
+      r.exchangers += fmt::format("{}{} (MX {}{}{}{})", r.exchangers.empty() ? "" : ", ", host,
+                                  t.host.preference, t.host.implicit ? ", implicit" : "",
+                                  t.addresses.empty() ? "" : ", ", join_addresses(t.addresses));
     }
     r.addresses = join_addresses(route.addresses);
     trace.publish(r);

@@ -112,6 +112,10 @@ inline constexpr Message kDnsMailRoute{
     "to try: [{addresses}]; a relay's reply: {reply}",
     "{agent} a cherché où va le courrier pour {domain} : {status} ({cause}) ; adresses dans "
     "l'ordre d'essai : [{addresses}] ; réponse d'un relais : {reply}"};
+// dns.mail.route when a route was found (a variant: sentence_variants.hpp).
+inline constexpr Message kDnsMailRouteFound{
+    "dns.mail.route.found", "{agent} looked up where mail for {domain} goes: to {exchangers}",
+    "{agent} a cherché où va le courrier pour {domain} : vers {exchangers}"};
 inline constexpr Message kDnsSpfChecked{
     "dns.spf.checked",
     "{agent} checked with SPF whether {ip} may send mail for {domain}: {result} (deciding term "

@@ -11,6 +11,7 @@
 #include "agents/narration/net_sentences.hpp"
 #include "agents/narration/reply_codes.hpp"
 #include "agents/narration/retrieval_sentences.hpp"
+#include "agents/narration/sentence_variants.hpp"
 #include "agents/narration/sentences.hpp"
 #include "agents/narration/smtp_sentences.hpp"
 
@@ -39,8 +40,28 @@ const std::string* find(const std::vector<Text::Arg>& args, std::string_view key
   return nullptr;
 }
 
+// {reason_text}: a record's reason in words, the kind's own meaning first.
+const Message* reason_text(std::string_view kind, std::string_view reason) {
+  for (const auto& r : narration::kRetrievalReasons)
+    if (r.kind == kind && r.reason == reason) return &r.text;
+  for (const auto& r : narration::kReasons)
+    if (r.reason == reason) return &r.text;
+  return nullptr;
+}
+
+// The outcome's own sentence when the kind has one for it, else the kind's.
+const Message* variant_for(std::string_view kind, const std::vector<Text::Arg>& args,
+                           const Message* sentence) {
+  for (const auto& v : narration::kVariants) {
+    if (v.kind != kind) continue;
+    if (const std::string* value = find(args, v.field); value && value->starts_with(v.value))
+      return v.sentence;
+  }
+  return sentence;
+}
+
 // {segment}: "TCP SYN", "TCP PSH,ACK, 512 bytes of data"; {reason_text}: why a packet died.
-void add_derived(std::vector<Text::Arg>& args, Lang lang) {
+void add_derived(std::string_view kind, std::vector<Text::Arg>& args, Lang lang) {
   if (const std::string* proto = find(args, "proto")) {
     std::string segment = to_upper(*proto);
     if (const std::string* flags = find(args, "flags")) segment += " " + *flags;
@@ -51,11 +72,10 @@ void add_derived(std::vector<Text::Arg>& args, Lang lang) {
   // Protocol names as people write them: "IMAP", "POP3" (records keep the lower-case token).
   for (auto& [k, v] : args)
     if (k == "protocol") v = to_upper(v);
-  // Copy before appending: emplace_back may move the strings `find` points into.
+  // Looked up before appending: emplace_back may move the strings `find` points into.
   if (const std::string* found = find(args, "reason")) {
-    const std::string reason = *found;
-    for (const auto& r : narration::kReasons)
-      if (r.reason == reason) args.emplace_back("reason_text", std::string(r.text.text(lang)));
+    if (const Message* text = reason_text(kind, *found))
+      args.emplace_back("reason_text", std::string(text->text(lang)));
   }
 }
 
@@ -75,6 +95,7 @@ std::span<const Message* const> Narrator::sentences() {
     v.insert(v.end(), narration::kRetrievalAll.begin(), narration::kRetrievalAll.end());
     v.insert(v.end(), narration::kDnsAll.begin(), narration::kDnsAll.end());
     v.insert(v.end(), narration::kMuaAll.begin(), narration::kMuaAll.end());
+    v.insert(v.end(), narration::kVariantAll.begin(), narration::kVariantAll.end());
     return v;
   }();
   return all;
@@ -85,7 +106,8 @@ std::optional<std::string> Narrator::narrate(const sim::TraceRecord& record) con
   if (m == nullptr) return std::nullopt;
   ArgCollector c;
   record.visit_fields(c);
-  add_derived(c.args, lang_);
+  m = variant_for(record.kind().name, c.args, m);
+  add_derived(record.kind().name, c.args, lang_);
   if (const std::string* reply = find(c.args, "reply")) {
     auto code = parse_reply_code(*reply);
     // Computed before the vector may grow and move the string `reply` points into.

@@ -43,15 +43,20 @@ inline constexpr Message kRetrievalServerReceived{"retrieval.server.received",
 inline constexpr Message kRetrievalServerSent{"retrieval.server.sent",
                                               "{server} answers {client}: {line}",
                                               "{server} répond à {client} : {line}"};
+inline constexpr Message kRetrievalServerContent{
+    "retrieval.server.content",
+    "{server} sends {client} the message itself: {lines} lines, {bytes} bytes",
+    "{server} envoie à {client} le message lui-même : {lines} lignes, {bytes} octets"};
 inline constexpr Message kRetrievalServerState{
     "retrieval.server.state",
     "the {protocol} session of {client} on {server} goes from {from_state} to {to_state}",
     "la session {protocol} de {client} sur {server} passe de {from_state} à {to_state}"};
 inline constexpr Message kRetrievalServerClosed{
     "retrieval.server.closed",
-    "{server} ends the {protocol} connection with {client} ({reason}, session state {state})",
-    "{server} termine la connexion {protocol} avec {client} ({reason}, état de la session "
-    "{state})"};
+    "{server} ends the {protocol} connection with {client} in session state {state}: "
+    "{reason_text}",
+    "{server} termine la connexion {protocol} avec {client} dans l'état de session {state} : "
+    "{reason_text}"};
 
 // ---- retrieval, client side
 inline constexpr Message kRetrievalClientConnecting{
@@ -65,23 +70,92 @@ inline constexpr Message kRetrievalClientSent{"retrieval.client.sent",
 inline constexpr Message kRetrievalClientReceived{"retrieval.client.received",
                                                   "{client} receives from {server}: {line}",
                                                   "{client} reçoit de {server} : {line}"};
+inline constexpr Message kRetrievalClientContent{
+    "retrieval.client.content",
+    "{client} receives the message itself from {server}: {lines} lines, {bytes} bytes",
+    "{client} reçoit le message lui-même de {server} : {lines} lignes, {bytes} octets"};
 inline constexpr Message kRetrievalClientFetched{
     "retrieval.client.fetched",
     "{client} has fetched {count} message(s) for {user} from {folder} on {server} by {protocol}",
     "{client} a relevé {count} message(s) pour {user} dans {folder} sur {server} en {protocol}"};
 inline constexpr Message kRetrievalClientFailed{
     "retrieval.client.failed",
-    "{client} could not fetch the mail of {user} from {server} by {protocol}: {reason} at step "
-    "{step} (server's last words: {reply})",
-    "{client} n'a pas pu relever le courrier de {user} sur {server} en {protocol} : {reason} à "
-    "l'étape {step} (derniers mots du serveur : {reply})"};
+    "{client} could not fetch the mail of {user} from {server} by {protocol} at step {step}: "
+    "{reason_text} (server's last words: {reply})",
+    "{client} n'a pas pu relever le courrier de {user} sur {server} en {protocol} à l'étape "
+    "{step} : {reason_text} (derniers mots du serveur : {reply})"};
 
 inline constexpr std::array kRetrievalAll{
-    &kDeliveryFiled,           &kDeliveryFolderCreated,     &kDeliveryUnknownUser,
-    &kDeliveryOverQuota,       &kRetrievalServerListening,  &kRetrievalServerAccepted,
-    &kRetrievalServerReceived, &kRetrievalServerSent,       &kRetrievalServerState,
-    &kRetrievalServerClosed,   &kRetrievalClientConnecting, &kRetrievalClientSent,
-    &kRetrievalClientReceived, &kRetrievalClientFetched,    &kRetrievalClientFailed,
+    &kDeliveryFiled,           &kDeliveryFolderCreated,    &kDeliveryUnknownUser,
+    &kDeliveryOverQuota,       &kRetrievalServerListening, &kRetrievalServerAccepted,
+    &kRetrievalServerReceived, &kRetrievalServerSent,      &kRetrievalServerContent,
+    &kRetrievalServerState,    &kRetrievalServerClosed,    &kRetrievalClientConnecting,
+    &kRetrievalClientSent,     &kRetrievalClientReceived,  &kRetrievalClientContent,
+    &kRetrievalClientFetched,  &kRetrievalClientFailed,
+};
+
+// The transcript's row for an IMAP literal (a POP3 message is shown as SMTP's DATA is, by
+// cli.transcript.content: it is ended by the line "." that follows).
+inline constexpr Message kLiteralSummary{"narration.literal_summary",
+                                         "(the message itself: {lines} lines, {bytes} bytes)",
+                                         "(le message lui-même : {lines} lignes, {bytes} octets)"};
+
+// {reason_text} of the retrieval records: the same token means another thing on each side
+// ("timed_out": the client's transport gave up, or the server's answer never came), so these
+// are looked up by kind first. connection_* failures use the common texts (kReasons).
+struct KindReasonText {
+  std::string_view kind;
+  std::string_view reason;
+  Message text;
+};
+inline constexpr std::string_view kServerClosedKind = "retrieval.server.closed";
+inline constexpr std::string_view kClientFailedKind = "retrieval.client.failed";
+inline constexpr KindReasonText kRetrievalReasons[] = {
+    {kServerClosedKind,
+     "closed",
+     {"retrieval.end.closed", "the session is over (QUIT or LOGOUT)",
+      "la session est finie (QUIT ou LOGOUT)"}},
+    {kServerClosedKind,
+     "client_left",
+     {"retrieval.end.client_left", "the client hung up before the end of the session",
+      "le client a raccroché avant la fin de la session"}},
+    {kServerClosedKind,
+     "reset",
+     {"retrieval.end.reset", "the client reset the connection",
+      "le client a réinitialisé la connexion"}},
+    {kServerClosedKind,
+     "timed_out",
+     {"retrieval.end.timed_out", "the client stopped answering and the connection timed out",
+      "le client ne répondait plus et la connexion a expiré"}},
+    {kServerClosedKind,
+     "host_down",
+     {"retrieval.end.host_down", "the server's host went down", "l'hôte du serveur s'est arrêté"}},
+    {kServerClosedKind,
+     "idle_timeout",
+     {"retrieval.end.idle_timeout", "the client said nothing for too long",
+      "le client n'a rien dit pendant trop longtemps"}},
+    {kServerClosedKind,
+     "stopped",
+     {"retrieval.end.stopped", "the server was stopped", "le serveur a été arrêté"}},
+    {kClientFailedKind,
+     "refused",
+     {"retrieval.failed.refused", "the server said no", "le serveur a refusé"}},
+    {kClientFailedKind,
+     "malformed",
+     {"retrieval.failed.malformed", "the server's answer does not follow the protocol",
+      "la réponse du serveur ne suit pas le protocole"}},
+    {kClientFailedKind,
+     "answer_too_long",
+     {"retrieval.failed.answer_too_long", "an answer of the server is too long",
+      "une réponse du serveur est trop longue"}},
+    {kClientFailedKind,
+     "closed_early",
+     {"retrieval.failed.closed_early", "the server closed the connection before the end",
+      "le serveur a fermé la connexion avant la fin"}},
+    {kClientFailedKind,
+     "timed_out",
+     {"retrieval.failed.timed_out", "the server did not answer in time",
+      "le serveur n'a pas répondu à temps"}},
 };
 
 }  // namespace mailsim::agents::narration

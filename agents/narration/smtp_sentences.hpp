@@ -111,6 +111,16 @@ inline constexpr Message kSmtpServerTls{
 inline constexpr Message kSmtpServerPolicy{
     "smtp.server.policy", "{server} checks its rules before answering {client} ({step} {argument})",
     "{server} consulte ses règles avant de répondre à {client} ({step} {argument})"};
+// smtp.server.policy at the end of DATA, and smtp.server.closed after 221 (variants:
+// sentence_variants.hpp).
+inline constexpr Message kSmtpServerPolicyMessage{
+    "smtp.server.policy.message",
+    "{server} checks its rules on the message from {client} ({bytes} bytes) before answering",
+    "{server} consulte ses règles sur le message de {client} ({bytes} octets) avant de répondre"};
+inline constexpr Message kSmtpServerClosedAfterQuit{
+    "smtp.server.closed.quit",
+    "{server} says goodbye to {client} (\"{reply}\") and closes the connection",
+    "{server} prend congé de {client} (« {reply} ») et ferme la connexion"};
 inline constexpr Message kSmtpServerClosed{
     "smtp.server.closed",
     "{server} closes the connection with {client} after \"{reply}\" ({explain})",

@@ -3,6 +3,12 @@
 // record per line: what the side that owns the tracer sent, and what it received. Bytes
 // arrive in any split; a line is recorded once its LF has come (CR dropped). A line longer
 // than kMaxTracedLine is recorded in pieces of that size, so memory stays bounded.
+//
+// A message the server sends is told once, with its line and byte counts, as SMTP tells
+// DATA: the lines of a POP3 RETR or TOP answer between "+OK" and ".", and an IMAP literal
+// (the {n} bytes after a line ending in "{n}"). The protocol lines around it stay lines.
+#include <cstdint>
+#include <deque>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -42,13 +48,28 @@ class DialogueTracer {
   const std::string& last_received() const { return last_in_; }
 
  private:
+  enum class Body : std::uint8_t { none, listing, message };  // a POP3 multi-line answer
+
   void split(std::string_view bytes, std::string& pending, bool outgoing);
   void line(std::string_view text, bool outgoing);
+  void server_line(std::string_view text, bool outgoing);
+  std::string_view literal(std::string_view bytes);  // returns what follows it
+  void record_line(std::string_view text, bool outgoing);
+  void record_content();
+  static Body pop3_body(std::string_view command);
+  bool from_server(bool outgoing) const {
+    return outgoing == (parties_.side == RetrievalSide::server);
+  }
 
   sim::Trace& trace_;
   RetrievalParties parties_;
   std::string out_, in_;  // partial lines
   std::string last_in_;
+  std::deque<std::string> commands_;  // POP3 commands awaiting their status line
+  Body body_ = Body::none;
+  std::uint64_t literal_left_ = 0;  // IMAP literal bytes still to come from the server
+  std::uint64_t content_lines_ = 0, content_bytes_ = 0;
+  bool content_at_line_start_ = true;  // inside a literal: the last byte was LF
 };
 
 }  // namespace mailsim::agents

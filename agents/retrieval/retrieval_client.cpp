@@ -1,10 +1,9 @@
 #include "agents/retrieval/retrieval_client.hpp"
 
-#include <map>
-
 #include "agents/connection_labels.hpp"
 #include "agents/retrieval/activity_timer.hpp"
 #include "agents/retrieval/dialogue_tracer.hpp"
+#include "agents/stream_endpoint_state.hpp"
 
 namespace mailsim::agents {
 
@@ -176,37 +175,16 @@ struct Attempt {
 
 }  // namespace
 
-struct RetrievalClientEndpoint::State : std::enable_shared_from_this<State> {
-  State(net::Network& n, net::NodeId h, Options o) : net(n), host(h), options(o), name(n.name(h)) {}
+struct RetrievalClientEndpoint::State : StreamEndpointState<State, Attempt, std::uint64_t> {
+  State(net::Network& n, net::NodeId h, Options o) : StreamEndpointState(n, h), options(o) {}
 
-  net::Network& net;
-  net::NodeId host;
   Options options;
-  std::string name;
-  bool alive = true;
-  bool watching_host = false;
+  bool alive = true;           // false once the endpoint is gone
   std::uint64_t next_key = 1;  // a failed connect has no connection id: key by order
-  std::map<std::uint64_t, std::unique_ptr<Attempt>> attempts;
 
-  sim::SimTime now() const { return net.sim().now(); }
-  Attempt* find(std::uint64_t key) {
-    auto it = attempts.find(key);
-    return it == attempts.end() ? nullptr : it->second.get();
-  }
-
-  void watch_host() {
-    if (watching_host) return;
-    watching_host = true;
-    std::weak_ptr<State> weak = weak_from_this();
-    net.host(host).on_down([weak] {
-      auto st = weak.lock();
-      if (!st) return;
-      std::vector<std::uint64_t> keys;
-      for (const auto& [key, a] : st->attempts)
-        keys.push_back(key);
-      for (std::uint64_t key : keys)
-        st->broken(key, net::ConnError::host_down);
-    });
+  void on_host_down() {
+    for (std::uint64_t key : keys())
+      broken(key, net::ConnError::host_down);
   }
 
   template <class Driver, class Job>
@@ -215,39 +193,29 @@ struct RetrievalClientEndpoint::State : std::enable_shared_from_this<State> {
     watch_host();
     if (port == 0) port = default_port(protocol);
     const std::uint64_t key = next_key++;
-    std::weak_ptr<State> weak = weak_from_this();
     RetrievalParties parties{protocol, RetrievalSide::client, 0, name, host_label(net, to)};
-    auto a = std::make_unique<Attempt>(
-        net.sim(), options.response_timeout,
-        [weak, key] {
-          if (auto st = weak.lock()) st->silent(key);
-        },
-        net.sim().trace(), parties);
-    Attempt* attempt = a.get();
-    a->done = std::move(done);
-    a->outcome.protocol = protocol;
-    a->outcome.server = parties.server;
-    a->outcome.address = to;
-    a->outcome.port = port;
-    a->outcome.user = job.user;
-    a->outcome.started = now();
-    a->driver = std::make_unique<Driver>(std::move(job), [attempt](std::string_view bytes) {
+    Attempt* attempt =
+        &add(key, std::make_unique<Attempt>(net.sim(), options.response_timeout,
+                                            guard([key](State& st) { st.silent(key); }),
+                                            net.sim().trace(), parties));
+    attempt->done = std::move(done);
+    attempt->outcome.protocol = protocol;
+    attempt->outcome.server = parties.server;
+    attempt->outcome.address = to;
+    attempt->outcome.port = port;
+    attempt->outcome.user = job.user;
+    attempt->outcome.started = now();
+    attempt->driver = std::make_unique<Driver>(std::move(job), [attempt](std::string_view bytes) {
       attempt->tracer.sent(bytes);
       attempt->socket.send(bytes);
       attempt->timer.touch();
     });
-    attempts.emplace(key, std::move(a));
 
-    auto on_error = [weak, key](net::ConnError e) {
-      if (auto st = weak.lock()) st->broken(key, e);
-    };
-    auto on_connected = [weak, key](net::StreamSocket) {
-      auto st = weak.lock();
-      Attempt* a = st ? st->find(key) : nullptr;
-      if (a == nullptr) return;
-      a->connected = true;
-      a->timer.touch();  // the greeting is the first answer awaited
-    };
+    auto on_error = guard([key](State& st, net::ConnError e) { st.broken(key, e); });
+    auto on_connected = guard(key, [](State&, Attempt& a, net::StreamSocket) {
+      a.connected = true;
+      a.timer.touch();  // the greeting is the first answer awaited
+    });
     attempt->socket = net.host(host).connect(to, port, on_connected, on_error);
     attempt->outcome.conn = attempt->socket.id();
     attempt->tracer.parties().conn = attempt->outcome.conn;
@@ -256,22 +224,16 @@ struct RetrievalClientEndpoint::State : std::enable_shared_from_this<State> {
       r.port = port;
     });
     attempt->socket.on_error(on_error);
-    attempt->socket.on_data([weak, key](std::span<const std::byte> bytes) {
-      auto st = weak.lock();
-      Attempt* a = st ? st->find(key) : nullptr;
-      if (a == nullptr) return;
-      const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
-      a->timer.touch();
-      a->tracer.received(text);
-      a->driver->receive(text);
-      if (a->driver->finished()) st->finish(key, std::nullopt);
-    });
-    attempt->socket.on_end([weak, key] {
-      auto st = weak.lock();
-      Attempt* a = st ? st->find(key) : nullptr;
-      if (a == nullptr) return;
-      st->finish(key, FetchFailure::closed_early);
-    });
+    attempt->socket.on_data(
+        guard(key, [key](State& st, Attempt& a, std::span<const std::byte> bytes) {
+          const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+          a.timer.touch();
+          a.tracer.received(text);
+          a.driver->receive(text);
+          if (a.driver->finished()) st.finish(key, std::nullopt);
+        }));
+    attempt->socket.on_end(
+        guard(key, [key](State& st, Attempt&) { st.finish(key, FetchFailure::closed_early); }));
     return attempt->outcome.conn;
   }
 
@@ -288,9 +250,7 @@ struct RetrievalClientEndpoint::State : std::enable_shared_from_this<State> {
 
   // The dialogue ended (`cut` empty) or was cut short.
   void finish(std::uint64_t key, std::optional<FetchFailure> cut) {
-    auto it = attempts.find(key);
-    std::unique_ptr<Attempt> a = std::move(it->second);
-    attempts.erase(it);
+    std::unique_ptr<Attempt> a = take(key);
     a->timer.cancel();
     FetchOutcome out = std::move(a->outcome);
     const std::string step = a->driver->step();
@@ -331,11 +291,7 @@ RetrievalClientEndpoint::RetrievalClientEndpoint(net::Network& net, net::NodeId 
 
 RetrievalClientEndpoint::~RetrievalClientEndpoint() {
   state_->alive = false;
-  for (auto& [key, a] : state_->attempts) {
-    a->timer.cancel();
-    a->socket.abort();
-  }
-  state_->attempts.clear();
+  state_->abandon_all();
 }
 
 net::ConnId RetrievalClientEndpoint::fetch_pop3(net::Ipv4Address server, pop3::ClientJob job,
@@ -352,7 +308,7 @@ net::ConnId RetrievalClientEndpoint::fetch_imap(net::Ipv4Address server, imap::C
 
 std::vector<RetrievalClientEndpoint::InProgress> RetrievalClientEndpoint::in_progress() const {
   std::vector<InProgress> out;
-  for (const auto& [key, a] : state_->attempts)
+  for (const auto& [key, a] : state_->entries())
     out.push_back(
         {a->outcome.conn, a->outcome.server, a->outcome.protocol, a->connected, a->driver->step()});
   return out;

@@ -7,12 +7,13 @@
 namespace mailsim::agents {
 
 std::span<const sim::TraceKind* const> retrieval_kinds() {
-  static constexpr std::array<const sim::TraceKind*, 11> kAll{
-      &kinds::kRetrievalServerListening,  &kinds::kRetrievalServerAccepted,
-      &kinds::kRetrievalServerReceived,   &kinds::kRetrievalServerSent,
-      &kinds::kRetrievalServerState,      &kinds::kRetrievalServerClosed,
-      &kinds::kRetrievalClientConnecting, &kinds::kRetrievalClientSent,
-      &kinds::kRetrievalClientReceived,   &kinds::kRetrievalClientFetched,
+  static constexpr std::array<const sim::TraceKind*, 13> kAll{
+      &kinds::kRetrievalServerListening, &kinds::kRetrievalServerAccepted,
+      &kinds::kRetrievalServerReceived,  &kinds::kRetrievalServerSent,
+      &kinds::kRetrievalServerContent,   &kinds::kRetrievalServerState,
+      &kinds::kRetrievalServerClosed,    &kinds::kRetrievalClientConnecting,
+      &kinds::kRetrievalClientSent,      &kinds::kRetrievalClientReceived,
+      &kinds::kRetrievalClientContent,   &kinds::kRetrievalClientFetched,
       &kinds::kRetrievalClientFailed};
   return kAll;
 }
@@ -32,6 +33,10 @@ void RetrievalRecord::visit_fields(sim::FieldVisitor& v) const {
   if (k == &kinds::kRetrievalServerReceived || k == &kinds::kRetrievalServerSent ||
       k == &kinds::kRetrievalClientSent || k == &kinds::kRetrievalClientReceived)
     v.field("line", line);
+  if (k == &kinds::kRetrievalServerContent || k == &kinds::kRetrievalClientContent) {
+    v.field("lines", lines);
+    v.field("bytes", bytes);
+  }
   if (k == &kinds::kRetrievalServerState) {
     v.field("from_state", from_state);
     v.field("to_state", to_state);

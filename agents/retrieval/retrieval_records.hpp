@@ -17,11 +17,13 @@ inline constexpr sim::TraceKind kRetrievalServerListening{"retrieval.server.list
 inline constexpr sim::TraceKind kRetrievalServerAccepted{"retrieval.server.accepted", "agents"};
 inline constexpr sim::TraceKind kRetrievalServerReceived{"retrieval.server.received", "agents"};
 inline constexpr sim::TraceKind kRetrievalServerSent{"retrieval.server.sent", "agents"};
+inline constexpr sim::TraceKind kRetrievalServerContent{"retrieval.server.content", "agents"};
 inline constexpr sim::TraceKind kRetrievalServerState{"retrieval.server.state", "agents"};
 inline constexpr sim::TraceKind kRetrievalServerClosed{"retrieval.server.closed", "agents"};
 inline constexpr sim::TraceKind kRetrievalClientConnecting{"retrieval.client.connecting", "agents"};
 inline constexpr sim::TraceKind kRetrievalClientSent{"retrieval.client.sent", "agents"};
 inline constexpr sim::TraceKind kRetrievalClientReceived{"retrieval.client.received", "agents"};
+inline constexpr sim::TraceKind kRetrievalClientContent{"retrieval.client.content", "agents"};
 inline constexpr sim::TraceKind kRetrievalClientFetched{"retrieval.client.fetched", "agents"};
 inline constexpr sim::TraceKind kRetrievalClientFailed{"retrieval.client.failed", "agents"};
 }  // namespace kinds
@@ -34,6 +36,8 @@ std::span<const sim::TraceKind* const> retrieval_kinds();
 //   all but listening:    conn, client
 //   listening:            port;   connecting: address, port
 //   received, sent:       line (without its line end)
+//   content:              lines, bytes: a message's own lines, told once (POP3 RETR/TOP
+//                         between "+OK" and ".", as sent; an IMAP literal after its {n})
 //   server.state:         from_state, to_state
 //   server.closed:        reason (closed, client_left, reset, timed_out, host_down,
 //                         idle_timeout, stopped), state
@@ -54,6 +58,7 @@ struct RetrievalRecord final : sim::TraceRecord {
   std::string reason;
   std::string user, folder, step, reply;
   std::uint64_t count = 0;
+  std::uint64_t lines = 0, bytes = 0;
 
   void visit_fields(sim::FieldVisitor& v) const override;
 };

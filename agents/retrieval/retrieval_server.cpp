@@ -1,12 +1,11 @@
 #include "agents/retrieval/retrieval_server.hpp"
 
-#include <map>
-
 #include "agents/connection_labels.hpp"
 #include "agents/proto/imap/server_session.hpp"
 #include "agents/proto/pop3/server_session.hpp"
 #include "agents/retrieval/activity_timer.hpp"
 #include "agents/retrieval/dialogue_tracer.hpp"
+#include "agents/stream_endpoint_state.hpp"
 
 namespace mailsim::agents {
 
@@ -77,54 +76,23 @@ struct Connection {
 
 }  // namespace
 
-struct RetrievalServerEndpoint::State : std::enable_shared_from_this<State> {
+struct RetrievalServerEndpoint::State : StreamEndpointState<State, Connection> {
   State(net::Network& n, net::NodeId h, proto::mailbox::MailStore& s, Options o)
-      : net(n), host(h), store(s), options(std::move(o)), name(n.name(h)) {
+      : StreamEndpointState(n, h), store(s), options(std::move(o)) {
     if (options.port == 0) options.port = default_port(options.protocol);
     if (options.idle_timeout <= sim::SimTime(0))
       options.idle_timeout = default_idle_timeout(options.protocol);
     if (options.hostname.empty()) options.hostname = name;
   }
 
-  net::Network& net;
-  net::NodeId host;
   proto::mailbox::MailStore& store;
   Options options;
-  std::string name;
-  bool started = false;
-  bool listening = false;
-  bool watching_host = false;
   std::uint64_t accepted = 0;
-  std::map<net::ConnId, std::unique_ptr<Connection>> connections;
   std::vector<RetrievalServerEnd> ended;
 
-  sim::SimTime now() const { return net.sim().now(); }
-  Connection* find(net::ConnId id) {
-    auto it = connections.find(id);
-    return it == connections.end() ? nullptr : it->second.get();
-  }
-
-  void listen() {
-    if (listening || !net.host(host).is_up()) return;
-    std::weak_ptr<State> weak = weak_from_this();
-    net.host(host).listen(options.port, [weak](net::StreamSocket s) {
-      if (auto st = weak.lock()) st->on_accept(s);
-    });
-    listening = true;
+  void on_listening() {
     DialogueTracer(net.sim().trace(), {options.protocol, RetrievalSide::server, 0, {}, name})
         .emit(kinds::kRetrievalServerListening, [&](RetrievalRecord& r) { r.port = options.port; });
-  }
-
-  void watch_host() {
-    if (watching_host) return;
-    watching_host = true;
-    std::weak_ptr<State> weak = weak_from_this();
-    net.host(host).on_down([weak] {
-      if (auto st = weak.lock()) st->on_host_down();
-    });
-    net.host(host).on_up([weak] {
-      if (auto st = weak.lock(); st && st->started) st->listen();
-    });
   }
 
   std::unique_ptr<SessionDriver> make_session(Connection& conn) {
@@ -156,41 +124,30 @@ struct RetrievalServerEndpoint::State : std::enable_shared_from_this<State> {
 
   void on_accept(net::StreamSocket socket) {
     const net::ConnId id = socket.id();
-    std::weak_ptr<State> weak = weak_from_this();
     const net::Ipv4Address from = socket.remote_address();
     RetrievalParties parties{options.protocol, RetrievalSide::server, id, host_label(net, from),
                              name};
-    auto c = std::make_unique<Connection>(
-        net.sim(), options.idle_timeout,
-        [weak, id] {
-          if (auto st = weak.lock()) st->on_idle(id);
-        },
-        net.sim().trace(), parties);
-    c->view = {id, parties.client, from, socket.remote_port(), now(), now(), {}};
-    c->socket = socket;
-    Connection* conn = c.get();
-    c->session = make_session(*conn);
-    connections.emplace(id, std::move(c));
+    Connection* conn =
+        &add(id, std::make_unique<Connection>(net.sim(), options.idle_timeout,
+                                              guard([id](State& st) { st.on_idle(id); }),
+                                              net.sim().trace(), parties));
+    conn->view = {id, parties.client, from, socket.remote_port(), now(), now(), {}};
+    conn->socket = socket;
+    conn->session = make_session(*conn);
     ++accepted;
 
-    socket.on_data([weak, id](std::span<const std::byte> bytes) {
-      auto st = weak.lock();
-      Connection* conn = st ? st->find(id) : nullptr;
-      if (conn == nullptr) return;
+    socket.on_data(guard(id, [](State& st, Connection& conn, std::span<const std::byte> bytes) {
       const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
-      conn->view.last_activity = st->now();
-      conn->idle_timer.touch();
-      conn->tracer.received(text);
-      st->enter(*conn, [&] { conn->session->receive(text); });
-    });
-    socket.on_end([weak, id] {
-      if (auto st = weak.lock()) st->end(id, RetrievalServerEnd::client_left);
-    });
-    socket.on_error([weak, id](net::ConnError e) {
-      if (auto st = weak.lock())
-        st->end(id, e == net::ConnError::reset ? RetrievalServerEnd::reset
-                                               : RetrievalServerEnd::timed_out);
-    });
+      conn.view.last_activity = st.now();
+      conn.idle_timer.touch();
+      conn.tracer.received(text);
+      st.enter(conn, [&] { conn.session->receive(text); });
+    }));
+    socket.on_end(guard([id](State& st) { st.end(id, RetrievalServerEnd::client_left); }));
+    socket.on_error(guard([id](State& st, net::ConnError e) {
+      st.end(id, e == net::ConnError::reset ? RetrievalServerEnd::reset
+                                            : RetrievalServerEnd::timed_out);
+    }));
 
     conn->tracer.emit(kinds::kRetrievalServerAccepted);
     conn->idle_timer.touch();
@@ -223,14 +180,13 @@ struct RetrievalServerEndpoint::State : std::enable_shared_from_this<State> {
   }
 
   void end(net::ConnId id, RetrievalServerEnd how) {
-    auto it = connections.find(id);
-    if (it == connections.end()) return;
-    if (it->second->depth > 0) {
-      if (!it->second->pending_end) it->second->pending_end = how;
+    Connection* conn = find(id);
+    if (conn == nullptr) return;
+    if (conn->depth > 0) {  // inside the session: finish when it returns
+      if (!conn->pending_end) conn->pending_end = how;
       return;
     }
-    std::unique_ptr<Connection> gone = std::move(it->second);
-    connections.erase(it);
+    std::unique_ptr<Connection> gone = take(id);
     gone->idle_timer.cancel();
     if (how == RetrievalServerEnd::stopped) {
       gone->socket.abort();
@@ -245,17 +201,11 @@ struct RetrievalServerEndpoint::State : std::enable_shared_from_this<State> {
   }
 
   void end_all(RetrievalServerEnd how) {
-    std::vector<net::ConnId> ids;
-    for (const auto& [id, conn] : connections)
-      ids.push_back(id);
-    for (net::ConnId id : ids)
+    for (net::ConnId id : keys())
       end(id, how);
   }
 
-  void on_host_down() {
-    listening = false;  // the network has closed the listener and every connection
-    end_all(RetrievalServerEnd::host_down);
-  }
+  void on_host_down() { end_all(RetrievalServerEnd::host_down); }
 };
 
 RetrievalServerEndpoint::RetrievalServerEndpoint(net::Network& net, net::NodeId host,
@@ -267,20 +217,16 @@ RetrievalServerEndpoint::~RetrievalServerEndpoint() {
 }
 
 void RetrievalServerEndpoint::start() {
-  state_->started = true;
-  state_->watch_host();
-  state_->listen();
+  state_->start_listening(state_->options.port);
 }
 
 void RetrievalServerEndpoint::stop() {
-  state_->started = false;
-  if (state_->listening) state_->net.host(state_->host).stop_listening(state_->options.port);
-  state_->listening = false;
+  state_->stop_listening();
   state_->end_all(RetrievalServerEnd::stopped);
 }
 
 bool RetrievalServerEndpoint::listening() const {
-  return state_->listening;
+  return state_->listening();
 }
 RetrievalProtocol RetrievalServerEndpoint::protocol() const {
   return state_->options.protocol;
@@ -303,7 +249,7 @@ const std::vector<RetrievalServerEnd>& RetrievalServerEndpoint::ended() const {
 
 std::vector<RetrievalServerConnection> RetrievalServerEndpoint::connections() const {
   std::vector<RetrievalServerConnection> out;
-  for (const auto& [id, conn] : state_->connections)
+  for (const auto& [id, conn] : state_->entries())
     out.push_back(conn->view);
   return out;
 }

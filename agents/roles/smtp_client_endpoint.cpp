@@ -1,12 +1,11 @@
 #include "agents/roles/smtp_client_endpoint.hpp"
 
-#include <map>
-
 #include <fmt/format.h>
 
 #include "agents/connection_labels.hpp"
 #include "agents/roles/session_timer.hpp"
 #include "agents/roles/smtp_dialogue_tracer.hpp"
+#include "agents/stream_endpoint_state.hpp"
 
 namespace mailsim::agents {
 
@@ -58,67 +57,37 @@ struct Attempt {
 
 }  // namespace
 
-struct SmtpClientEndpoint::State : std::enable_shared_from_this<State> {
-  State(net::Network& n, net::NodeId h, Options opt)
-      : net(n), host(h), options(opt), name(n.name(h)) {}
+struct SmtpClientEndpoint::State : StreamEndpointState<State, Attempt, std::uint64_t> {
+  State(net::Network& n, net::NodeId h, Options opt) : StreamEndpointState(n, h), options(opt) {}
 
-  net::Network& net;
-  net::NodeId host;
   Options options;
-  std::string name;
-  bool alive = true;  // false once the endpoint is gone
-  bool watching_host = false;
+  bool alive = true;           // false once the endpoint is gone
   std::uint64_t next_key = 1;  // attempts are keyed by their order (a failed connect has no id)
-  std::map<std::uint64_t, std::unique_ptr<Attempt>> attempts;
 
-  sim::SimTime now() const { return net.sim().now(); }
-  Attempt* find(std::uint64_t key) {
-    auto it = attempts.find(key);
-    return it == attempts.end() ? nullptr : it->second.get();
-  }
-
-  void watch_host() {
-    if (watching_host) return;
-    watching_host = true;
-    std::weak_ptr<State> weak = weak_from_this();
-    net.host(host).on_down([weak] {
-      auto st = weak.lock();
-      if (!st) return;
-      std::vector<std::uint64_t> keys;
-      for (const auto& [key, a] : st->attempts)
-        keys.push_back(key);
-      for (std::uint64_t key : keys)
-        st->broken(key, net::ConnError::host_down);
-    });
+  void on_host_down() {
+    for (std::uint64_t key : keys())
+      broken(key, net::ConnError::host_down);
   }
 
   net::ConnId open(net::Ipv4Address to, std::uint16_t port, smtp::ClientConfig config, Done done) {
     watch_host();
     const std::uint64_t key = next_key++;
-    std::weak_ptr<State> weak = weak_from_this();
     SmtpParties parties{options.stage, 0, SmtpSide::client, name, host_label(net, to)};
-    auto a = std::make_unique<Attempt>(net.sim(), net.sim().trace(), parties, [weak, key] {
-      if (auto st = weak.lock()) st->on_timer(key);
-    });
-    Attempt* attempt = a.get();
-    a->done = std::move(done);
-    a->view = {0, parties.server, to, port, now(), false, nullptr};
-    a->session = std::make_unique<smtp::ClientSession>(
+    Attempt* attempt =
+        &add(key, std::make_unique<Attempt>(net.sim(), net.sim().trace(), parties,
+                                            guard([key](State& st) { st.on_timer(key); })));
+    attempt->done = std::move(done);
+    attempt->view = {0, parties.server, to, port, now(), false, nullptr};
+    attempt->session = std::make_unique<smtp::ClientSession>(
         std::move(config), [attempt](std::string_view bytes) { attempt->socket.send(bytes); },
         [attempt](const smtp::ClientEvent& e) { attempt->tracer.on_event(e); });
-    a->view.session = a->session.get();
-    attempts.emplace(key, std::move(a));
+    attempt->view.session = attempt->session.get();
 
-    auto on_error = [weak, key](net::ConnError e) {
-      if (auto st = weak.lock()) st->broken(key, e);
-    };
-    auto on_connected = [weak, key](net::StreamSocket) {
-      auto st = weak.lock();
-      Attempt* a = st ? st->find(key) : nullptr;
-      if (a == nullptr) return;
-      a->view.connected = true;
-      st->enter(key, [&] { a->session->start(st->now()); });
-    };
+    auto on_error = guard([key](State& st, net::ConnError e) { st.broken(key, e); });
+    auto on_connected = guard(key, [key](State& st, Attempt& a, net::StreamSocket) {
+      a.view.connected = true;
+      st.enter(key, [&] { a.session->start(st.now()); });
+    });
     attempt->socket = net.host(host).connect(to, port, on_connected, on_error);
     attempt->view.conn = attempt->socket.id();
     attempt->tracer.parties().conn = attempt->view.conn;
@@ -127,19 +96,14 @@ struct SmtpClientEndpoint::State : std::enable_shared_from_this<State> {
       r.port = port;
     });
     attempt->socket.on_error(on_error);
-    attempt->socket.on_data([weak, key](std::span<const std::byte> bytes) {
-      auto st = weak.lock();
-      Attempt* a = st ? st->find(key) : nullptr;
-      if (a == nullptr) return;
-      const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
-      st->enter(key, [&] { a->session->receive(text, st->now()); });
-    });
-    attempt->socket.on_end([weak, key] {
-      auto st = weak.lock();
-      Attempt* a = st ? st->find(key) : nullptr;
-      if (a == nullptr) return;
-      st->enter(key, [&] { a->session->connection_closed(st->now()); });
-    });
+    attempt->socket.on_data(
+        guard(key, [key](State& st, Attempt& a, std::span<const std::byte> bytes) {
+          const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+          st.enter(key, [&] { a.session->receive(text, st.now()); });
+        }));
+    attempt->socket.on_end(guard(key, [key](State& st, Attempt& a) {
+      st.enter(key, [&] { a.session->connection_closed(st.now()); });
+    }));
     if (options.connect_timeout > sim::SimTime(0))
       attempt->timer.follow(now() + options.connect_timeout);
     return attempt->view.conn;
@@ -174,9 +138,7 @@ struct SmtpClientEndpoint::State : std::enable_shared_from_this<State> {
   }
 
   void finish(std::uint64_t key) {
-    auto it = attempts.find(key);
-    std::unique_ptr<Attempt> a = std::move(it->second);
-    attempts.erase(it);
+    std::unique_ptr<Attempt> a = take(key);
     a->finishing = true;
     a->timer.cancel();
     // An SMTP end (221 seen, 421, timeout...) closes in order; a failed or broken connection
@@ -267,11 +229,7 @@ SmtpClientEndpoint::SmtpClientEndpoint(net::Network& net, net::NodeId host, Opti
 
 SmtpClientEndpoint::~SmtpClientEndpoint() {
   state_->alive = false;
-  for (auto& [key, a] : state_->attempts) {
-    a->timer.cancel();
-    a->socket.abort();
-  }
-  state_->attempts.clear();
+  state_->abandon_all();
 }
 
 net::ConnId SmtpClientEndpoint::open(net::Ipv4Address to, std::uint16_t port,
@@ -281,7 +239,7 @@ net::ConnId SmtpClientEndpoint::open(net::Ipv4Address to, std::uint16_t port,
 
 std::vector<SmtpClientConnection> SmtpClientEndpoint::sessions() const {
   std::vector<SmtpClientConnection> out;
-  for (const auto& [key, a] : state_->attempts)
+  for (const auto& [key, a] : state_->entries())
     out.push_back(a->view);
   return out;
 }

@@ -77,6 +77,7 @@ void SmtpRecord::visit_fields(sim::FieldVisitor& v) const {
   } else if (is(k, kSmtpServerPolicy)) {
     v.field("step", step);
     v.field("argument", argument);
+    if (step == "message") v.field("bytes", bytes);
   } else if (is(k, kSmtpClientDelivered, kSmtpClientDeferred, kSmtpClientRejected)) {
     v.field("recipient", recipient);
     v.field("reply", reply);

@@ -1,11 +1,11 @@
 #include "agents/roles/smtp_server_endpoint.hpp"
 
-#include <map>
 #include <optional>
 
 #include "agents/connection_labels.hpp"
 #include "agents/roles/session_timer.hpp"
 #include "agents/roles/smtp_dialogue_tracer.hpp"
+#include "agents/stream_endpoint_state.hpp"
 
 namespace mailsim::agents {
 
@@ -50,99 +50,56 @@ struct Connection {
 
 }  // namespace
 
-struct SmtpServerEndpoint::State : std::enable_shared_from_this<State> {
+struct SmtpServerEndpoint::State : StreamEndpointState<State, Connection> {
   State(net::Network& n, net::NodeId h, smtp::ServerConfig c, SmtpServerOwner& o, Options opt)
-      : net(n), host(h), config(std::move(c)), owner(&o), options(opt), name(n.name(h)) {}
+      : StreamEndpointState(n, h), config(std::move(c)), owner(&o), options(opt) {}
 
-  net::Network& net;
-  net::NodeId host;
   smtp::ServerConfig config;
   SmtpServerOwner* owner;  // null once the endpoint is gone
   Options options;
-  std::string name;
-  bool started = false;
-  bool listening = false;
-  bool watching_host = false;
   std::uint64_t accepted = 0;
-  std::map<net::ConnId, std::unique_ptr<Connection>> connections;
 
-  sim::SimTime now() const { return net.sim().now(); }
-
-  Connection* find(net::ConnId id) {
-    auto it = connections.find(id);
-    return it == connections.end() ? nullptr : it->second.get();
-  }
-
-  void listen() {
-    if (listening || !net.host(host).is_up()) return;
-    std::weak_ptr<State> weak = weak_from_this();
-    net.host(host).listen(options.port, [weak](net::StreamSocket s) {
-      if (auto st = weak.lock()) st->on_accept(s);
-    });
-    listening = true;
-    if (net.sim().trace().active()) {
-      SmtpParties p{options.stage, 0, SmtpSide::server, {}, name};
-      SmtpRecord r(kinds::kSmtpServerListening, p);
-      r.port = options.port;
-      net.sim().trace().publish(r);
-    }
-  }
-
-  void watch_host() {
-    if (watching_host) return;
-    watching_host = true;
-    std::weak_ptr<State> weak = weak_from_this();
-    net.host(host).on_down([weak] {
-      if (auto st = weak.lock()) st->on_host_down();
-    });
-    net.host(host).on_up([weak] {
-      if (auto st = weak.lock(); st && st->started) st->listen();
-    });
+  void on_listening() {
+    if (!net.sim().trace().active()) return;
+    SmtpParties p{options.stage, 0, SmtpSide::server, {}, name};
+    SmtpRecord r(kinds::kSmtpServerListening, p);
+    r.port = options.port;
+    net.sim().trace().publish(r);
   }
 
   void on_accept(net::StreamSocket socket) {
     if (owner == nullptr) return socket.abort();
     const net::ConnId id = socket.id();
-    std::weak_ptr<State> weak = weak_from_this();
     const net::Ipv4Address from = socket.remote_address();
     SmtpParties parties{options.stage, id, SmtpSide::server, host_label(net, from), name};
-    auto c = std::make_unique<Connection>(net.sim(), net.sim().trace(), parties, [weak, id] {
-      if (auto st = weak.lock()) st->on_timer(id);
-    });
-    c->view = {id, parties.client, from, socket.remote_port(), now(), nullptr};
-    c->socket = socket;
-    Connection* conn = c.get();
-    c->session = std::make_unique<smtp::ServerSession>(
+    Connection* conn =
+        &add(id, std::make_unique<Connection>(net.sim(), net.sim().trace(), parties,
+                                              guard([id](State& st) { st.on_timer(id); })));
+    conn->view = {id, parties.client, from, socket.remote_port(), now(), nullptr};
+    conn->socket = socket;
+    conn->session = std::make_unique<smtp::ServerSession>(
         config, [conn](std::string_view bytes) { conn->socket.send(bytes); },
         [this, conn](const smtp::PolicyQuery& q) { on_policy(*conn, q); },
         [conn](const smtp::ServerEvent& e) {
           if (e.kind == smtp::ServerEvent::Kind::line_out) conn->last_sent = std::string(e.text);
           if (e.kind != smtp::ServerEvent::Kind::policy_query) conn->tracer.on_event(e);
         });
-    c->view.session = c->session.get();
-    connections.emplace(id, std::move(c));
+    conn->view.session = conn->session.get();
     ++accepted;
 
-    socket.on_data([weak, id](std::span<const std::byte> bytes) {
-      auto st = weak.lock();
-      Connection* conn = st ? st->find(id) : nullptr;
-      if (conn == nullptr) return;
+    socket.on_data(guard(id, [](State& st, Connection& conn, std::span<const std::byte> bytes) {
       const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
-      st->enter(*conn, [&] { conn->session->receive(text, st->now()); });
-    });
+      st.enter(conn, [&] { conn.session->receive(text, st.now()); });
+    }));
     // A client may type QUIT and hang up at once: what it sent before its FIN is still
     // answered (the owner may be deciding on it); then, with nothing more to come, it is over.
-    socket.on_end([weak, id] {
-      auto st = weak.lock();
-      Connection* conn = st ? st->find(id) : nullptr;
-      if (conn == nullptr) return;
-      conn->client_finished = true;
-      if (!conn->session->waiting_for_policy()) st->end(id, SmtpServerEnd::client_left);
-    });
-    socket.on_error([weak, id](net::ConnError e) {
-      if (auto st = weak.lock())
-        st->end(id, e == net::ConnError::reset ? SmtpServerEnd::reset : SmtpServerEnd::timed_out);
-    });
+    socket.on_end(guard(id, [id](State& st, Connection& conn) {
+      conn.client_finished = true;
+      if (!conn.session->waiting_for_policy()) st.end(id, SmtpServerEnd::client_left);
+    }));
+    socket.on_error(guard([id](State& st, net::ConnError e) {
+      st.end(id, e == net::ConnError::reset ? SmtpServerEnd::reset : SmtpServerEnd::timed_out);
+    }));
 
     conn->tracer.emit(kinds::kSmtpServerAccepted);
     enter(*conn, [&] { conn->session->start(now()); });
@@ -155,6 +112,8 @@ struct SmtpServerEndpoint::State : std::enable_shared_from_this<State> {
       // access list checks), the name or address otherwise; never the password.
       r.argument = q.stage == smtp::PolicyStage::connect ? conn.view.client_address.to_string()
                                                          : std::string(q.argument);
+      if (q.stage == smtp::PolicyStage::message && q.transaction != nullptr)
+        r.bytes = q.transaction->content.size();
     });
     if (owner != nullptr) owner->on_policy(conn.view, q);
   }
@@ -178,15 +137,13 @@ struct SmtpServerEndpoint::State : std::enable_shared_from_this<State> {
   }
 
   void end(net::ConnId id, SmtpServerEnd how) {
-    auto it = connections.find(id);
-    if (it == connections.end()) return;
-    Connection& conn = *it->second;
-    if (conn.depth > 0) {  // inside the session: finish when it returns
-      if (!conn.pending_end) conn.pending_end = how;
+    Connection* conn = find(id);
+    if (conn == nullptr) return;
+    if (conn->depth > 0) {  // inside the session: finish when it returns
+      if (!conn->pending_end) conn->pending_end = how;
       return;
     }
-    std::unique_ptr<Connection> gone = std::move(it->second);
-    connections.erase(it);
+    std::unique_ptr<Connection> gone = take(id);
     gone->timer.cancel();
     if (how == SmtpServerEnd::stopped) {
       gone->socket.abort();
@@ -217,19 +174,12 @@ struct SmtpServerEndpoint::State : std::enable_shared_from_this<State> {
   }
 
   void on_host_down() {
-    listening = false;  // the network has closed the listener and every connection
-    std::vector<net::ConnId> ids;
-    for (const auto& [id, conn] : connections)
-      ids.push_back(id);
-    for (net::ConnId id : ids)
+    for (net::ConnId id : keys())
       end(id, SmtpServerEnd::host_down);
   }
 
   void shutdown_sessions() {
-    std::vector<net::ConnId> ids;
-    for (const auto& [id, conn] : connections)
-      ids.push_back(id);
-    for (net::ConnId id : ids)
+    for (net::ConnId id : keys())
       if (Connection* conn = find(id)) enter(*conn, [&] { conn->session->shutdown(now()); });
   }
 };
@@ -241,26 +191,17 @@ SmtpServerEndpoint::SmtpServerEndpoint(net::Network& net, net::NodeId host,
 
 SmtpServerEndpoint::~SmtpServerEndpoint() {
   state_->owner = nullptr;
-  state_->started = false;
-  if (state_->listening) state_->net.host(state_->host).stop_listening(state_->options.port);
-  state_->listening = false;
-  std::vector<net::ConnId> ids;
-  for (const auto& [id, conn] : state_->connections)
-    ids.push_back(id);
-  for (net::ConnId id : ids)
+  state_->stop_listening();
+  for (net::ConnId id : state_->keys())
     state_->end(id, SmtpServerEnd::stopped);
 }
 
 void SmtpServerEndpoint::start() {
-  state_->started = true;
-  state_->watch_host();
-  state_->listen();
+  state_->start_listening(state_->options.port);
 }
 
 void SmtpServerEndpoint::stop() {
-  state_->started = false;
-  if (state_->listening) state_->net.host(state_->host).stop_listening(state_->options.port);
-  state_->listening = false;
+  state_->stop_listening();
   state_->shutdown_sessions();
 }
 
@@ -279,7 +220,7 @@ bool SmtpServerEndpoint::answer(net::ConnId id, smtp::Reply reply) {
 }
 
 bool SmtpServerEndpoint::listening() const {
-  return state_->listening;
+  return state_->listening();
 }
 std::uint16_t SmtpServerEndpoint::port() const {
   return state_->options.port;
@@ -293,7 +234,7 @@ std::uint64_t SmtpServerEndpoint::accepted_count() const {
 
 std::vector<SmtpServerConnection> SmtpServerEndpoint::connections() const {
   std::vector<SmtpServerConnection> out;
-  for (const auto& [id, conn] : state_->connections)
+  for (const auto& [id, conn] : state_->entries())
     out.push_back(conn->view);
   return out;
 }

@@ -13,6 +13,7 @@
 #include "agents/narration/mua_sentences.hpp"
 #include "agents/narration/net_sentences.hpp"
 #include "agents/narration/retrieval_sentences.hpp"
+#include "agents/narration/sentence_variants.hpp"
 #include "agents/narration/sentences.hpp"
 #include "agents/narration/smtp_sentences.hpp"
 #include "agents/proto/dns/mail_messages.hpp"
@@ -62,18 +63,24 @@ std::vector<Section> catalog() {
       section("narration/retrieval", a::narration::kRetrievalAll),
       section("narration/dns", a::narration::kDnsAll),
       section("narration/mua", a::narration::kMuaAll),
+      section("narration/variants", a::narration::kVariantAll),
       section("mua", a::mua_msg::kAll),
       section("scenarios", mailsim::scenarios::msg::kAll),
       section("check", mailsim::scenarios::check::kAll),
       section("cli", mailsim::cli::msg::kAll),
       section("cli/help", mailsim::cli::help::kAll),
   };
-  all.push_back(
-      Section{"narration/derived", {&a::narration::kNoSmtpReply, &a::narration::kSegmentData}});
+  all.push_back(Section{
+      "narration/derived",
+      {&a::narration::kNoSmtpReply, &a::narration::kSegmentData, &a::narration::kLiteralSummary}});
   Section reasons{"narration/reasons", {}};
   for (const auto& r : a::narration::kReasons)
     reasons.entries.push_back(&r.text);
   all.push_back(reasons);
+  Section retrieval_reasons{"narration/retrieval_reasons", {}};
+  for (const auto& r : a::narration::kRetrievalReasons)
+    retrieval_reasons.entries.push_back(&r.text);
+  all.push_back(retrieval_reasons);
   return all;
 }
 

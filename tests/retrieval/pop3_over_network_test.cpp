@@ -233,3 +233,38 @@ TEST(Pop3OverNetwork, TheClientsOwnHostGoingDownEndsItsFetch) {
   EXPECT_EQ(w.pop3_server->ended()[0], RetrievalServerEnd::timed_out);
   EXPECT_EQ(w.store.messages("bob", "INBOX").size(), 1u);
 }
+
+// The socket, timer and host callbacks outlive the endpoints: once one is gone they find
+// nothing. A client destroyed mid-fetch never reports, and the server sees a reset; a server
+// destroyed mid-session does not listen again when its host comes back.
+TEST(Pop3OverNetwork, DestroyingEitherEndpointMidSessionIsSafe) {
+  RetrievalWorld w(7, {.latency = 10ms, .bandwidth_bps = 200'000});
+  w.deliver(long_message(100000));
+  bool done = false;
+  w.client->fetch_pop3(kServerAddress, bob_pop3(true),
+                       [&done](const FetchOutcome&) { done = true; });
+  w.sim.run_until(1s);
+  ASSERT_EQ(w.pop3_server->connections().size(), 1u);
+  w.client.reset();
+  w.net.set_host_up(w.pc, false);
+  w.net.set_host_up(w.pc, true);
+  w.sim.run_until(2s);
+  EXPECT_FALSE(done);
+  ASSERT_EQ(w.pop3_server->ended().size(), 1u);
+  EXPECT_EQ(w.pop3_server->ended()[0], RetrievalServerEnd::reset);
+  EXPECT_EQ(w.store.messages("bob", "INBOX").size(), 1u);
+
+  w.client.emplace(w.net, w.pc);
+  w.client->fetch_pop3(kServerAddress, bob_pop3(), [&done](const FetchOutcome&) { done = true; });
+  w.sim.run_until(3s);
+  ASSERT_EQ(w.pop3_server->connections().size(), 1u);
+  w.pop3_server.reset();
+  w.net.set_host_up(w.server, false);
+  w.net.set_host_up(w.server, true);
+  w.sim.run_until(1h);
+  // The client hears the abort (a reset), and nothing listens on port 110 any more.
+  EXPECT_TRUE(done);
+  std::optional<FetchOutcome> again = w.pop3(bob_pop3());
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->connection_error, net::ConnError::refused);
+}

@@ -225,6 +225,31 @@ TEST(SmtpClientEndpoint, ThisHostGoingDownMidSessionEndsIt) {
   EXPECT_TRUE(x.client.sessions().empty());
 }
 
+// The socket, timer and host callbacks outlive the endpoint: once it is gone they find
+// nothing, `done` is never called, and the server sees the connection aborted.
+TEST(SmtpClientEndpoint, DestroyingTheEndpointMidSessionIsSafe) {
+  SmtpWorld w;
+  AcceptingOwner owner;
+  SmtpServerEndpoint server(w.net, w.mx, mx_config(), owner, {});
+  owner.endpoint = &server;
+  owner.answer_later = true;
+  owner.sim = &w.sim;
+  server.start();
+  bool done = false;
+  {
+    SmtpClientEndpoint client(w.net, w.pc, {});
+    client.open(kMxAddress, 25, alice_to_bob(kShortMessage),
+                [&done](const SmtpClientResult&) { done = true; });
+    w.sim.run_until(20ms);
+    EXPECT_EQ(client.sessions().size(), 1u);
+  }
+  w.net.set_host_up(w.pc, false);
+  w.net.set_host_up(w.pc, true);
+  w.sim.run_until(10min);
+  EXPECT_FALSE(done);
+  EXPECT_EQ(owner.ended, std::vector<SmtpServerEnd>{SmtpServerEnd::reset});
+}
+
 TEST(SmtpClientEndpoint, AServerThatResetsMidSessionIsATemporaryFailure) {
   SmtpWorld w;
   // Not an SMTP endpoint: a program that greets, then aborts at the first command.

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "agents/narration/retrieval_sentences.hpp"
 #include "agents/retrieval/retrieval_records.hpp"
 #include "agents/roles/smtp_dialogue_records.hpp"
 #include "agents/roles/typed_session.hpp"
@@ -24,8 +25,9 @@ bool Transcript::is_dialogue_line(const sim::TraceRecord& r) {
   for (const sim::TraceKind* kind :
        {&k::kSmtpClientSent, &k::kSmtpClientReceived, &k::kSmtpClientContent, &k::kSmtpServerSent,
         &k::kSmtpServerReceived, &k::kSmtpServerContent, &k::kRetrievalClientSent,
-        &k::kRetrievalClientReceived, &k::kRetrievalServerSent, &k::kRetrievalServerReceived,
-        &k::kTypedSent, &k::kTypedReceived})
+        &k::kRetrievalClientReceived, &k::kRetrievalClientContent, &k::kRetrievalServerSent,
+        &k::kRetrievalServerReceived, &k::kRetrievalServerContent, &k::kTypedSent,
+        &k::kTypedReceived})
     if (is(r, *kind)) return true;
   return false;
 }
@@ -112,6 +114,16 @@ std::optional<std::string> Transcript::take(const sim::TraceRecord& r) {
     if (is(r, k::kRetrievalClientConnecting)) ports_[pop->conn] = pop->port;
     Connection& c = learn(pop->conn, pop->client, pop->server, by_client);
     if (c.client_told != by_client || !is_dialogue_line(r)) return std::nullopt;
+    if (is(r, k::kRetrievalClientContent) || is(r, k::kRetrievalServerContent)) {
+      // POP3 ends the message with ".", as SMTP's DATA; an IMAP literal is followed by ")".
+      const Message& summary = pop->protocol == agents::RetrievalProtocol::pop3
+                                   ? msg::kTranscriptContent
+                                   : agents::narration::kLiteralSummary;
+      return row(c, false,
+                 Text(summary, {{"lines", std::to_string(pop->lines)},
+                                {"bytes", std::to_string(pop->bytes)}})
+                     .render(lang_));
+    }
     const bool client_speaks = is(r, k::kRetrievalClientSent) || is(r, k::kRetrievalServerReceived);
     return row(c, client_speaks, visible(pop->line));
   }

@@ -1,0 +1,30 @@
+#pragma once
+// Some kinds read better with a sentence per outcome ("where mail goes" found or not, the
+// policy check of a message rather than of an address): the first variant whose record field
+// starts with `value` replaces the kind's own sentence. The variants keep the kind's
+// placeholders or use fewer.
+#include <array>
+#include <string_view>
+
+#include "agents/narration/dns_sentences.hpp"
+#include "agents/narration/smtp_sentences.hpp"
+
+namespace mailsim::agents::narration {
+
+struct SentenceVariant {
+  std::string_view kind;
+  std::string_view field;
+  std::string_view value;  // a prefix of the field's value
+  const Message* sentence;
+};
+
+inline constexpr SentenceVariant kVariants[] = {
+    {"dns.mail.route", "status", "ok", &kDnsMailRouteFound},
+    {"smtp.server.policy", "step", "message", &kSmtpServerPolicyMessage},
+    {"smtp.server.closed", "reply", "221 ", &kSmtpServerClosedAfterQuit},
+};
+
+inline constexpr std::array kVariantAll{&kDnsMailRouteFound, &kSmtpServerPolicyMessage,
+                                        &kSmtpServerClosedAfterQuit};
+
+}  // namespace mailsim::agents::narration

@@ -1,0 +1,139 @@
+#pragma once
+// The plumbing the four stream endpoints (SMTP client and server, POP3/IMAP client and
+// server) share, so that each keeps only its protocol:
+//  - the endpoint's state lives in a shared_ptr and every socket, timer and host callback
+//    holds a weak_ptr (guard()): the callbacks may outlive the endpoint and then do nothing;
+//  - the sessions in progress sit in a table keyed by connection id (clients key theirs by
+//    the order they were opened in: a failed connect has no id), oldest first;
+//  - the host is watched once, for going down and coming back;
+//  - a server listens from start_listening() to stop_listening(), and again each time its
+//    host comes back up (going down closed the listener).
+//
+// Derived is the endpoint's State (CRTP). It may define on_host_down() (run once listening
+// has stopped); a server defines on_accept(StreamSocket) and may define on_listening() (run
+// after each listen).
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "sim/net/network.hpp"
+
+namespace mailsim::agents {
+
+template <class Derived, class Entry, class Key = sim::net::ConnId>
+class StreamEndpointState : public std::enable_shared_from_this<Derived> {
+ public:
+  StreamEndpointState(sim::net::Network& n, sim::net::NodeId h)
+      : net(n), host(h), name(n.name(h)) {}
+
+  sim::net::Network& net;
+  sim::net::NodeId host;
+  std::string name;  // the host's
+
+  sim::SimTime now() const { return net.sim().now(); }
+
+  // ---- The sessions in progress
+  Entry* find(Key key) const {
+    auto it = entries_.find(key);
+    return it == entries_.end() ? nullptr : it->second.get();
+  }
+  Entry& add(Key key, std::unique_ptr<Entry> entry) {
+    return *entries_.emplace(key, std::move(entry)).first->second;
+  }
+  // Removes the entry and hands it over (null when there is none).
+  std::unique_ptr<Entry> take(Key key) {
+    auto it = entries_.find(key);
+    if (it == entries_.end()) return nullptr;
+    std::unique_ptr<Entry> entry = std::move(it->second);
+    entries_.erase(it);
+    return entry;
+  }
+  // A copy of the keys, oldest first: ending one session may end or add others.
+  std::vector<Key> keys() const {
+    std::vector<Key> out;
+    for (const auto& [key, entry] : entries_)
+      out.push_back(key);
+    return out;
+  }
+  const std::map<Key, std::unique_ptr<Entry>>& entries() const { return entries_; }
+  // Drops every session without a report, its timer cancelled and its connection aborted:
+  // what a client endpoint's destructor does (Entry has a `timer` and a `socket`).
+  void abandon_all() {
+    for (auto& [key, entry] : entries_) {
+      entry->timer.cancel();
+      entry->socket.abort();
+    }
+    entries_.clear();
+  }
+
+  // ---- Callbacks that may outlive the endpoint
+  // A callback running f(state, args...) only while the state exists.
+  template <class F>
+  auto guard(F f) {
+    return [weak = this->weak_from_this(), f = std::move(f)](auto&&... args) {
+      if (auto st = weak.lock()) f(*st, std::forward<decltype(args)>(args)...);
+    };
+  }
+  // A callback running f(state, entry, args...) only while the state and its entry exist.
+  template <class F>
+  auto guard(Key key, F f) {
+    return [weak = this->weak_from_this(), key, f = std::move(f)](auto&&... args) {
+      auto st = weak.lock();
+      Entry* entry = st ? st->find(key) : nullptr;
+      if (entry != nullptr) f(*st, *entry, std::forward<decltype(args)>(args)...);
+    };
+  }
+
+  // ---- The host (the network keeps its watchers for good: each is registered once)
+  void watch_host() {
+    if (watching_down_) return;
+    watching_down_ = true;
+    net.host(host).on_down(guard([](Derived& st) {
+      st.listening_ = false;  // the network has closed the listener and every connection
+      st.on_host_down();
+    }));
+  }
+  void on_host_down() {}
+
+  // ---- Servers
+  void start_listening(std::uint16_t port) {
+    port_ = port;
+    started_ = true;
+    watch_host();
+    if (!watching_up_) {
+      watching_up_ = true;
+      net.host(host).on_up(guard([](Derived& st) {
+        if (st.started_) st.listen();
+      }));
+    }
+    listen();
+  }
+  void stop_listening() {
+    started_ = false;
+    if (listening_) net.host(host).stop_listening(port_);
+    listening_ = false;
+  }
+  bool listening() const { return listening_; }
+  void on_listening() {}
+
+ private:
+  void listen() {
+    if (listening_ || !net.host(host).is_up()) return;
+    net.host(host).listen(port_,
+                          guard([](Derived& st, sim::net::StreamSocket s) { st.on_accept(s); }));
+    listening_ = true;
+    static_cast<Derived&>(*this).on_listening();
+  }
+
+  std::map<Key, std::unique_ptr<Entry>> entries_;
+  bool watching_down_ = false;
+  bool watching_up_ = false;
+  std::uint16_t port_ = 0;
+  bool started_ = false;
+  bool listening_ = false;
+};
+
+}  // namespace mailsim::agents
