@@ -79,12 +79,19 @@ inline constexpr Message kHostUp{"net.host.up", "{host} is up again",
 inline constexpr Message kRouteRecomputed{"net.route.recomputed", "routes recomputed ({cause})",
                                           "routes recalculées ({cause})"};
 
+inline constexpr Message kRouteChanged{
+    "net.route.changed",
+    "{router} now sends packets for {destination} over the link {to_link} instead of "
+    "{from_link} (the new route costs {cost_ms} ms: latency plus waiting in the queues)",
+    "{router} envoie désormais les paquets pour {destination} par le lien {to_link} au lieu de "
+    "{from_link} (la nouvelle route coûte {cost_ms} ms : latence plus attente dans les files)"};
+
 inline constexpr std::array kNetAll{
     &kPacketSent,      &kPacketQueued,  &kPacketTxStart,   &kPacketTxEnd, &kPacketArrived,
     &kPacketForwarded, &kPacketDropped, &kPacketDelivered, &kConnOpened,  &kConnRefused,
     &kConnTimedOut,    &kConnClosed,    &kConnReset,       &kTcpState,    &kTcpCwnd,
     &kLinkDown,        &kLinkUp,        &kLinkChanged,     &kHostDown,    &kHostUp,
-    &kRouteRecomputed};
+    &kRouteRecomputed, &kRouteChanged};
 
 // Parts the narrator derives.
 // {explain} when a record's reply is not an SMTP reply (a connection that failed).

@@ -86,6 +86,7 @@ void NetworkImpl::compute_routes(std::string_view cause) {
       if (links[id].up && nodes[links[id].end[0]].up && nodes[links[id].end[1]].up)
         base[id * 2 + d] = static_cast<double>(link_cost(id, d).count());
 
+  std::vector<detail::Hop> previous = std::move(next_hop);
   next_hop.assign(n * n, detail::Hop{});
   std::vector<double> dist(n);
   std::vector<Edge> via(n);
@@ -132,6 +133,32 @@ void NetworkImpl::compute_routes(std::string_view cause) {
   routes_valid = true;
   routes_time = sim.now();
   sim.trace().emit<RouteRecord>(cause);
+  if (previous.size() == next_hop.size() && sim.trace().active()) report_route_changes(previous);
+}
+
+void NetworkImpl::report_route_changes(const std::vector<detail::Hop>& previous) {
+  // Only routers towards hosts: what a student follows on the map, without the hosts' own
+  // single way out.
+  const std::size_t n = nodes.size();
+  for (NodeId r = 0; r < n; ++r) {
+    if (nodes[r].kind != NodeKind::router) continue;
+    for (NodeId h = 0; h < n; ++h) {
+      if (nodes[h].kind != NodeKind::host) continue;
+      const detail::Hop& was = previous[std::size_t{r} * n + h];
+      const detail::Hop& now = next_hop[std::size_t{r} * n + h];
+      // A route lost or found (a node down or up) is told by the node's own record.
+      if (was.link == now.link || was.link == kNoLink || now.link == kNoLink) continue;
+      SimTime cost{0};
+      for (NodeId at = r; at != h;) {  // the new route's cost, hop by hop
+        const detail::Hop& step = next_hop[std::size_t{at} * n + h];
+        if (step.link == kNoLink) break;
+        cost += link_cost(step.link, step.dir);
+        at = links[step.link].end[1 - step.dir];
+      }
+      sim.trace().emit<RouteChangedRecord>(nodes[r].name, nodes[h].name, links[was.link].name,
+                                           links[now.link].name, cost);
+    }
+  }
 }
 
 }  // namespace mailsim::sim::net

@@ -14,7 +14,8 @@ std::span<const TraceKind* const> all_kinds() {
       &kinds::kConnRefused,   &kinds::kConnTimedOut,    &kinds::kConnClosed,
       &kinds::kConnReset,     &kinds::kTcpState,        &kinds::kTcpCwnd,
       &kinds::kLinkDown,      &kinds::kLinkUp,          &kinds::kLinkChanged,
-      &kinds::kHostDown,      &kinds::kHostUp,          &kinds::kRouteRecomputed};
+      &kinds::kHostDown,      &kinds::kHostUp,          &kinds::kRouteRecomputed,
+      &kinds::kRouteChanged};
   return kAll;
 }
 

@@ -40,6 +40,8 @@ inline constexpr TraceKind kLinkChanged{"net.link.changed", "net"};
 inline constexpr TraceKind kHostDown{"net.host.down", "net"};
 inline constexpr TraceKind kHostUp{"net.host.up", "net"};
 inline constexpr TraceKind kRouteRecomputed{"net.route.recomputed", "net"};
+// A router's way to a host changed (a link went down or up, or a queue made a link slower).
+inline constexpr TraceKind kRouteChanged{"net.route.changed", "net"};
 }  // namespace kinds
 
 // Every kind the network emits, so narration can check each one has a sentence.
@@ -170,6 +172,32 @@ class RouteRecord : public TraceRecord {
 
  private:
   std::string_view cause_;
+};
+
+// Router `router` now sends packets for `destination` over `to_link` instead of `from_link`;
+// `cost_ms` is the new route's cost in milliseconds, latency plus the waiting time in each
+// queue on the way.
+class RouteChangedRecord : public TraceRecord {
+ public:
+  RouteChangedRecord(std::string_view router, std::string_view destination,
+                     std::string_view from_link, std::string_view to_link, SimTime cost)
+      : TraceRecord(kinds::kRouteChanged),
+        router_(router),
+        destination_(destination),
+        from_link_(from_link),
+        to_link_(to_link),
+        cost_(cost) {}
+  void visit_fields(FieldVisitor& v) const override {
+    v.field("router", router_);
+    v.field("destination", destination_);
+    v.field("from_link", from_link_);
+    v.field("to_link", to_link_);
+    v.field("cost_ms", static_cast<double>(cost_.count()) / 1000.0);
+  }
+
+ private:
+  std::string_view router_, destination_, from_link_, to_link_;
+  SimTime cost_;
 };
 
 }  // namespace mailsim::sim::net

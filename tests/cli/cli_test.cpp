@@ -137,6 +137,25 @@ TEST(Cli, EveryLibraryScenarioPassesItsCheck) {
 }
 
 // Each lesson turns on one parameter: changing it must make `mailsim check` fail.
+// The whole trace of the first mail, every packet included, as scripts read it: any change in
+// what the simulation does or records shows up here.
+TEST(Cli, TheJsonTraceOfTheFirstMailIsGolden) {
+  Result r = run("run first-mail --format json");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_TRUE(r.out == golden("first-mail.trace.jsonl"))
+      << "the JSON trace differs from tests/cli/golden/first-mail.trace.jsonl; regenerate it with "
+         "`mailsim run first-mail --format json` after reading the difference";
+}
+
+TEST(Cli, TheCongestedLinkIsAvoidedAndTheNarrationSaysSo) {
+  Result r = run("run congested-link --lang en");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.out.find("isp-a now sends packets for mx.b.example over the link isp-a-isp-c instead "
+                       "of direct"),
+            std::string::npos)
+      << r.out;
+}
+
 TEST(Cli, ChangingTheParameterALessonTurnsOnFailsItsCheck) {
   struct Change {
     const char* scenario;
@@ -177,6 +196,11 @@ TEST(Cli, ChangingTheParameterALessonTurnsOnFailsItsCheck) {
       {"wrong-smtp-server.yaml", "submit: {server: mx.b.example",
        "submit: {server: smtp.a.example"},
       {"smtp-smuggling.yaml", "boss}\n      end_of_data: lenient", "boss}\n      end_of_data: normalize"},
+      {"congested-link.yaml",
+       "    - {between: [isp-a, isp-c], latency: 15ms, bandwidth: 100Mbps}\n"
+       "    - {between: [isp-c, isp-b], latency: 15ms, bandwidth: 100Mbps}\n",
+       ""},
+      {"smtp-by-hand.yaml", "AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=", "AUTH PLAIN AGFsaWNlAHdyb25n"},
       {"exim-retry.yaml",
        "retry: {schedule: exim, rules: \"F,2h,15m; G,16h,1h,1.5; F,4d,6h\", "
        "queue_run_interval: 30min}",

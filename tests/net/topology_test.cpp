@@ -216,7 +216,7 @@ TEST(Trace, EveryKindIsListedOnce) {
     EXPECT_EQ(k->layer, "net");
     EXPECT_TRUE(names.insert(k->name).second) << k->name;
   }
-  EXPECT_EQ(names.size(), 21u);
+  EXPECT_EQ(names.size(), 22u);
 }
 
 TEST(Messages, EveryEntryHasBothLanguagesAndAUniqueId) {

@@ -148,6 +148,7 @@ struct NetworkImpl {
   void ensure_routes();
   void compute_routes(std::string_view cause);
   std::optional<detail::Hop> hop(NodeId from, NodeId to);
+  void report_route_changes(const std::vector<detail::Hop>& previous);
   std::vector<NodeId> route(NodeId from, NodeId to);
   std::optional<std::uint32_t> path_mtu(NodeId from, NodeId to);
   SimTime link_cost(LinkId link, std::uint8_t dir) const;
