@@ -42,6 +42,8 @@ void apply_policy(const MailServerModel& m, agents::MtaConfig& config) {
   if (m.spam_reject_threshold) config.spam.reject_threshold = *m.spam_reject_threshold;
   for (const auto& k : m.spam_keywords)
     config.spam.keywords.push_back(agents::KeywordRule{k.name, k.pattern, k.score});
+  for (const auto& [sender, score] : m.spam_reputation)
+    config.spam.reputation.push_back(agents::ReputationEntry{sender, score});
 }
 
 }  // namespace

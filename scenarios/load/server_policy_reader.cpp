@@ -32,8 +32,8 @@ std::optional<RetryModel> read_retry(YamlMap& server, Diagnostics& diag) {
     }
   }
   r.queue_run_interval = m.time("queue_run_interval");
-  const bool postfix_keys = r.queue_run_delay || r.minimal_backoff_time ||
-                            r.maximal_backoff_time || r.maximal_queue_lifetime;
+  const bool postfix_keys = r.queue_run_delay || r.minimal_backoff_time || r.maximal_backoff_time ||
+                            r.maximal_queue_lifetime;
   const bool exim_keys = !r.rules.empty() || r.queue_run_interval;
   if ((r.schedule == "postfix" && exim_keys) || (r.schedule == "exim" && postfix_keys))
     diag.error(m.pos(), Text(msg::kRetryMixed, {{"schedule", r.schedule}}));
@@ -58,6 +58,17 @@ void read_spam(YamlMap& server, MailServerModel& out, Diagnostics& diag) {
     if (auto v = rule.number("score", -1000, 1000)) kw.score = *v;
     rule.finish();
     out.spam_keywords.push_back(std::move(kw));
+  }
+  if (auto rep = m.child("reputation")) {
+    YamlMap r(*rep, Text(msg::kWhatKey, {{"name", "reputation"}}), diag,
+              "mail.servers[].spam.reputation.*");
+    if (r.ok()) {
+      for (auto it = rep->begin(); it != rep->end(); ++it) {
+        const std::string sender = it->first.Scalar();
+        if (auto score = r.number(sender, -1000, 1000)) out.spam_reputation[sender] = *score;
+      }
+      r.finish();
+    }
   }
   m.finish();
 }

@@ -65,6 +65,7 @@ struct MailServerModel {
   std::optional<sim::SimTime> delay_warning;  // Postfix delay_warning_time
   std::optional<double> spam_tag_threshold, spam_reject_threshold;
   std::vector<KeywordModel> spam_keywords;
+  std::map<std::string, double> spam_reputation;  // sender or domain -> score
   std::vector<FilingRuleModel> filing;
   std::string end_of_data = "normalize";  // normalize | reject | lenient (SMTP smuggling)
   SourcePos pos;

@@ -1,4 +1,5 @@
 #include "agents/proto/imf/address.hpp"
+#include "scenarios/write/quantities.hpp"
 #include "scenarios/write/section_writers.hpp"
 
 namespace mailsim::scenarios {
@@ -42,6 +43,10 @@ void write_spam(MapWriter& w, const MailServerModel& s) {
   w.fraction("tag_threshold", s.spam_tag_threshold);
   w.fraction("reject_threshold", s.spam_reject_threshold);
   w.list("keywords", s.spam_keywords, Style::flow_if_fits, write_keyword);
+  std::map<std::string, std::string> reputation;
+  for (const auto& [sender, score] : s.spam_reputation)
+    reputation[sender] = number_text(score);
+  w.pairs("reputation", reputation);
 }
 
 void write_server(MapWriter& w, const MailServerModel& s) {
@@ -64,7 +69,8 @@ void write_server(MapWriter& w, const MailServerModel& s) {
   if (s.retry) w.map("retry", Style::flow_if_fits, [&](MapWriter& r) { write_retry(r, *s.retry); });
   w.duration("delay_warning", s.delay_warning);
   w.text("end_of_data", s.end_of_data, kServer.end_of_data);
-  if (s.spam_tag_threshold || s.spam_reject_threshold || !s.spam_keywords.empty())
+  if (s.spam_tag_threshold || s.spam_reject_threshold || !s.spam_keywords.empty() ||
+      !s.spam_reputation.empty())
     w.map("spam", Style::block, [&](MapWriter& m) { write_spam(m, s); });
   w.list("filing", s.filing, Style::block, write_filing_rule);
 }
