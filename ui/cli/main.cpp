@@ -51,14 +51,10 @@ int cmd_validate(const std::string& file, bool quiet, Lang lang) {
 int cmd_check(const cli::Options& o, Lang lang) {
   std::optional<std::uint64_t> seed;
   if (!cli::parse_seed(o.seed, lang, seed)) return 2;
-  auto scenario = cli::load(o.scenario, lang);
-  if (!scenario) return 2;
-  scenarios::Diagnostics diag(o.scenario);
-  scenarios::ScenarioRun run(*scenario, diag, seed);
-  if (!run.ok()) {
-    std::cerr << diag.render(lang);
-    return 2;
-  }
+  auto started = cli::start(o.scenario, seed, lang);
+  if (!started) return 2;
+  scenarios::ScenarioRun& run = *started;
+  const scenarios::ScenarioModel* scenario = &run.model();
   scenarios::ExpectationChecker checker(
       run.model(), run.network(), run.sim().trace(),
       [&run](const std::string& agent, const std::string& queue_id, const std::string& rcpt) {

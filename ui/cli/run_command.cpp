@@ -82,14 +82,10 @@ int run_command(const Options& o, Lang lang) {
   std::optional<sim::SimTime> until;
   std::optional<std::uint64_t> seed;
   if (!parse_until(o.until, lang, until) || !parse_seed(o.seed, lang, seed)) return 2;
-  auto scenario = load(o.scenario, lang);
-  if (!scenario) return 2;
-  scenarios::Diagnostics diag(o.scenario);
-  scenarios::ScenarioRun run(*scenario, diag, seed);
-  if (!run.ok()) {
-    std::cerr << diag.render(lang);
-    return 2;
-  }
+  auto started = start(o.scenario, seed, lang);
+  if (!started) return 2;
+  scenarios::ScenarioRun& run = *started;
+  const scenarios::ScenarioModel* scenario = &run.model();
   const std::optional<sim::SimTime> end = until ? until : scenario->duration;
   ProgressBar bar(end.value_or(sim::SimTime(0)), end && !o.quiet && colours_wanted(2));
   agents::Narrator narrator(lang);

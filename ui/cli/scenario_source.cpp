@@ -30,4 +30,17 @@ std::optional<scenarios::ScenarioModel> load(const std::string& arg, Lang lang) 
   return std::move(result.scenario);
 }
 
+std::unique_ptr<scenarios::ScenarioRun> start(const std::string& arg,
+                                              std::optional<std::uint64_t> seed, Lang lang) {
+  auto scenario = load(arg, lang);
+  if (!scenario) return nullptr;
+  scenarios::Diagnostics diag(arg);
+  auto run = std::make_unique<scenarios::ScenarioRun>(*scenario, diag, seed);
+  if (!run->ok()) {
+    std::cerr << diag.render(lang);
+    return nullptr;
+  }
+  return run;
+}
+
 }  // namespace mailsim::cli
