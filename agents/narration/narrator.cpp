@@ -1,5 +1,7 @@
 #include "agents/narration/narrator.hpp"
 
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <fmt/format.h>
@@ -82,9 +84,15 @@ void add_derived(std::string_view kind, std::vector<Text::Arg>& args, Lang lang)
 }  // namespace
 
 const Message* Narrator::sentence_for(const sim::TraceKind& kind) {
-  for (const Message* m : sentences())
-    if (m->id == kind.name) return m;
-  return nullptr;
+  // Every record asks once: a hash lookup, not a walk through the whole catalog.
+  static const std::unordered_map<std::string_view, const Message*> by_kind = [] {
+    std::unordered_map<std::string_view, const Message*> map;
+    for (const Message* m : sentences())
+      map.emplace(m->id, m);  // the first entry of an id wins, as the walk did
+    return map;
+  }();
+  const auto it = by_kind.find(kind.name);
+  return it == by_kind.end() ? nullptr : it->second;
 }
 
 std::span<const Message* const> Narrator::sentences() {
