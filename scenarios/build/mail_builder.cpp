@@ -210,6 +210,19 @@ void MailWorld::send(const SendMailAction& a) {
   mua->send(std::move(d), a.mail_from);
 }
 
+void MailWorld::change_dns(const ChangeDnsAction& a) {
+  namespace dns = proto::dns;
+  const dns::Name origin = dns::Name::parse(a.zone);
+  std::vector<dns::ResourceRecord> records;
+  for (const auto& line : a.lines)
+    records.push_back(dns::record_from_text(line, origin));
+  // Checked by the loader: one owner and one type; a removal names them itself.
+  const dns::Name name =
+      records.empty() ? (a.name == "@" ? origin : dns::Name::parse(a.name)) : records.front().name;
+  const dns::RecordType type = records.empty() ? dns::parse_type(a.type) : records.front().type;
+  dns_->replace(name, type, std::move(records));
+}
+
 void MailWorld::fetch(const FetchMailAction& a) {
   clients_.at(a.client)->fetch();
 }

@@ -41,6 +41,7 @@ class MailWorld {
   bool build(Diagnostics& diag);
   void send(const SendMailAction& action);
   void fetch(const FetchMailAction& action);
+  void change_dns(const ChangeDnsAction& action);
 
   // For the conservation checker: does `agent` still hold this recipient of this message?
   bool holds(const std::string& agent, const std::string& queue_id,

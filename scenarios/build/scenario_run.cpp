@@ -39,6 +39,8 @@ void ScenarioRun::schedule(const TimelineEntry& entry) {
           });
         } else if constexpr (std::is_same_v<A, SendMailAction>) {
           sim_.schedule_at(entry.at, [this, action] { mail_->send(action); });
+        } else if constexpr (std::is_same_v<A, ChangeDnsAction>) {
+          sim_.schedule_at(entry.at, [this, action] { mail_->change_dns(action); });
         } else if constexpr (std::is_same_v<A, FetchMailAction>) {
           sim_.schedule_at(entry.at, [this, action] { mail_->fetch(action); });
         } else {

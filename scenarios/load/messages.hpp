@@ -15,6 +15,13 @@ inline constexpr Message kSyntax{
     "every ':' after a key is followed by a space",
     "ce n'est pas du YAML valide : {problem}. Vérifiez l'indentation (des espaces, pas de "
     "tabulations) et que chaque « : » après une clé est suivi d'un espace"};
+inline constexpr Message kSyntaxQuestion{
+    "load.syntax_question",
+    "this is not valid YAML: {problem}. A '?' right before '}' or ',' inside {...} means a key "
+    "to YAML: put the text in quotes, for example body: \"Comment vas-tu ?\"",
+    "ce n'est pas du YAML valide : {problem}. Un « ? » juste avant « } » ou « , » dans {...} "
+    "annonce une clé en YAML : mettez le texte entre guillemets, par exemple body: \"Comment "
+    "vas-tu ?\""};
 inline constexpr Message kTooLarge{
     "load.too_large",
     "the file is {size}; a scenario file may be at most {limit}. Is this really a scenario?",
@@ -193,6 +200,24 @@ inline constexpr Message kRetryMixed{
     "« retry » mélange les réglages de deux calendriers : avec schedule: {schedule}, n'utilisez "
     "que les siens (postfix : queue_run_delay, minimal_backoff_time, maximal_backoff_time, "
     "maximal_queue_lifetime ; exim : rules, queue_run_interval)"};
+inline constexpr Message kKindZone{"kind.zone", "DNS zone (in dns: zones)",
+                                   "zone DNS (dans dns: zones)"};
+inline constexpr Message kOneRrset{
+    "load.one_rrset",
+    "'change_dns' changes one set of records at a time: every line of 'records' must have the "
+    "same name and type; give the others their own change_dns",
+    "« change_dns » modifie un seul ensemble d'enregistrements à la fois : chaque ligne de « "
+    "records » doit avoir le même nom et le même type ; donnez aux autres leur propre change_dns"};
+inline constexpr Message kBadRemove{
+    "load.bad_remove",
+    "'remove' must be a name and a record type, such as \"mx.b.example. A\", not '{value}'",
+    "« remove » doit être un nom et un type d'enregistrement, comme « mx.b.example. A », pas « "
+    "{value} »"};
+inline constexpr Message kRecordsOrRemove{
+    "load.records_or_remove",
+    "'change_dns' needs either 'records' (the new records) or 'remove' (a name and a type)",
+    "« change_dns » demande soit « records » (les nouveaux enregistrements), soit « remove » (un "
+    "nom et un type)"};
 inline constexpr Message kNoExpectation{"load.no_expectation",
                                         "this expectation says nothing; use one of: {kinds}",
                                         "cette attente ne dit rien ; utilisez l'une de : {kinds}"};
@@ -209,6 +234,7 @@ inline constexpr Message kBadNetwork{
 
 inline constexpr std::array kAll{&kErrorLabel,
                                  &kSyntax,
+                                 &kSyntaxQuestion,
                                  &kTooLarge,
                                  &kBinary,
                                  &kTooDeep,
@@ -241,6 +267,10 @@ inline constexpr std::array kAll{&kErrorLabel,
                                  &kTwoActions,
                                  &kUnknownRef,
                                  &kKindMailServer,
+                                 &kKindZone,
+                                 &kOneRrset,
+                                 &kBadRemove,
+                                 &kRecordsOrRemove,
                                  &kRetryMixed,
                                  &kKindClient,
                                  &kNotPositive,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "agents/proto/dns/zone_text.hpp"
 #include "scenarios/load/client_reader.hpp"
 #include "scenarios/load/messages.hpp"
 #include "scenarios/load/references.hpp"
@@ -109,9 +110,59 @@ SendMailAction read_send(YamlMap& inner, const Names& names, const MailModel& ma
 }
 
 // The path of each action's mapping, for the key recorder.
+// One RRset of a zone: record lines with the same owner and type, checked now.
+ChangeDnsAction read_change_dns(YamlMap& m, const MailModel& mail, Diagnostics& diag) {
+  ChangeDnsAction a;
+  if (auto v = m.text("zone", Need::required)) a.zone = *v;
+  std::vector<std::string> zones;
+  if (mail.dns)
+    for (const auto& [origin, text] : mail.dns->zones)
+      zones.push_back(origin);
+  check_ref(a.zone, zones, msg::kKindZone, "change_dns", m.pos(), diag);
+  proto::dns::Name origin = proto::dns::Name::parse(".");
+  try {
+    if (!a.zone.empty()) origin = proto::dns::Name::parse(a.zone);
+  } catch (const LocalizedError&) {
+    // reported above: no such zone
+  }
+  std::optional<std::pair<proto::dns::Name, proto::dns::RecordType>> rrset;
+  for (const auto& node : m.list("records")) {
+    if (!node.IsScalar()) {
+      diag.error(position_of(node), m.about(msg::kExpectedText, {{"key", "records"}}));
+      continue;
+    }
+    try {
+      const auto rr = proto::dns::record_from_text(node.Scalar(), origin);
+      if (rrset && (!(rrset->first == rr.name) || rrset->second != rr.type))
+        diag.error(position_of(node), Text(msg::kOneRrset));
+      rrset = std::pair(rr.name, rr.type);
+      a.lines.push_back(node.Scalar());
+    } catch (const LocalizedError& e) {
+      Text t(msg::kBadValue, {{"key", "records"}});
+      t.with("what", Text(msg::kWhatKey, {{"name", "change_dns"}}));
+      t.with("problem", e.text());
+      diag.error(position_of(node), std::move(t));
+    }
+  }
+  if (auto v = m.text("remove")) {
+    const auto space = v->find(' ');
+    a.name = v->substr(0, space);
+    a.type = space == std::string::npos ? "" : v->substr(space + 1);
+    try {
+      (void)proto::dns::parse_type(a.type);
+    } catch (const LocalizedError&) {
+      diag.error(position_of(*m.child("remove")), Text(msg::kBadRemove, {{"value", *v}}));
+    }
+  }
+  if (a.lines.empty() == a.name.empty()) diag.error(m.pos(), Text(msg::kRecordsOrRemove));
+  m.finish();
+  return a;
+}
+
 std::string_view action_path(const std::string& key) {
   if (key == "change_link") return "timeline[].change_link";
   if (key == "send") return "timeline[].send";
+  if (key == "change_dns") return "timeline[].change_dns";
   return "timeline[].type";
 }
 
@@ -158,6 +209,8 @@ std::optional<Action> read_action(YamlMap& m, const std::string& key, const Name
     inner.finish();
     return c;
   }
+  if (key == "change_dns") return read_change_dns(inner, mail, diag);
+  if (key == "change_dns") return read_change_dns(inner, mail, diag);
   if (key == "send") {
     SendMailAction a = read_send(inner, names, mail, diag);
     inner.finish();
@@ -190,8 +243,9 @@ std::optional<Action> read_action(YamlMap& m, const std::string& key, const Name
 }  // namespace
 
 const std::vector<std::string>& timeline_action_keys() {
-  static const std::vector<std::string> keys{"link_down",   "link_up", "host_down", "host_up",
-                                             "change_link", "type",    "send",      "fetch"};
+  static const std::vector<std::string> keys{"link_down", "link_up",     "host_down",
+                                             "host_up",   "change_link", "type",
+                                             "send",      "fetch",       "change_dns"};
   return keys;
 }
 

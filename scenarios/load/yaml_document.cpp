@@ -92,6 +92,22 @@ SourcePos position_of(const YAML::Node& node) {
   return SourcePos{m.line + 1, m.column + 1};
 }
 
+namespace {
+
+// Line `index` (from 0) of the text, without its end.
+std::string_view line_at(std::string_view text, int index) {
+  std::size_t start = 0;
+  for (int i = 0; i < index && start != std::string_view::npos; ++i) {
+    start = text.find('\n', start);
+    if (start != std::string_view::npos) ++start;
+  }
+  if (start == std::string_view::npos || start > text.size()) return {};
+  const std::size_t end = text.find('\n', start);
+  return text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+}
+
+}  // namespace
+
 std::optional<YAML::Node> load_yaml(std::string_view text, Diagnostics& diag,
                                     const YamlLimits& limits) {
   if (text.size() > limits.max_bytes) {
@@ -114,8 +130,14 @@ std::optional<YAML::Node> load_yaml(std::string_view text, Diagnostics& diag,
   try {
     root = YAML::Load(std::string(text));
   } catch (const YAML::ParserException& e) {
-    diag.error(SourcePos{e.mark.line + 1, e.mark.column + 1},
-               Text(msg::kSyntax, {{"problem", e.msg}}));
+    const SourcePos pos{e.mark.line + 1, e.mark.column + 1};
+    // A '?' just before '}' or ',' inside {...} ("body: Comment vas-tu ?}") is YAML's key
+    // marker: a French question in a flow mapping breaks the file. Say so.
+    const std::string_view line = line_at(text, e.mark.line);
+    const bool question = line.find("?}") != std::string_view::npos ||
+                          line.find("? }") != std::string_view::npos ||
+                          line.find("?,") != std::string_view::npos;
+    diag.error(pos, Text(question ? msg::kSyntaxQuestion : msg::kSyntax, {{"problem", e.msg}}));
     return std::nullopt;
   } catch (const YAML::Exception& e) {
     diag.error({}, Text(msg::kSyntax, {{"problem", e.msg}}));

@@ -76,13 +76,22 @@ struct SendMailAction {
   std::optional<SmuggledMail> smuggle;
   bool operator==(const SendMailAction&) const = default;
 };
+// The DNS administrator changes one RRset (a name and a type) of a zone: the new records, in
+// zone-file lines; none removes it.
+struct ChangeDnsAction {
+  std::string zone;                // "b.example."
+  std::vector<std::string> lines;  // "mx.b.example. 300 A 198.51.100.25"
+  std::string name;                // when removing: the owner ("mx.b.example." or "@")
+  std::string type;                // when removing: "A", "MX"...
+  bool operator==(const ChangeDnsAction&) const = default;
+};
 // A mail client fetches the mail of its user now (POP3 or IMAP, as configured).
 struct FetchMailAction {
   std::string client;
   bool operator==(const FetchMailAction&) const = default;
 };
 using Action = std::variant<SetLinkUp, SetHostUp, ChangeLink, TypedSessionAction, SendMailAction,
-                            FetchMailAction>;
+                            FetchMailAction, ChangeDnsAction>;
 
 struct TimelineEntry {
   sim::SimTime at{0};

@@ -75,6 +75,12 @@ void write_timeline_entry(MapWriter& w, const TimelineEntry& entry, const Networ
           w.map("type", Style::block, [&](MapWriter& t) { write_typed(t, a); });
         } else if constexpr (std::is_same_v<A, SendMailAction>) {
           w.map("send", Style::block, [&](MapWriter& s) { write_send(s, a); });
+        } else if constexpr (std::is_same_v<A, ChangeDnsAction>) {
+          w.map("change_dns", Style::block, [&](MapWriter& c) {
+            c.text("zone", a.zone);
+            c.texts("records", a.lines);
+            if (!a.name.empty()) c.text("remove", a.name + " " + a.type);
+          });
         } else {
           static_assert(std::is_same_v<A, FetchMailAction>, "a new action needs its writer");
           w.text("fetch", a.client);

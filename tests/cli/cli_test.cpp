@@ -195,12 +195,15 @@ TEST(Cli, ChangingTheParameterALessonTurnsOnFailsItsCheck) {
       {"relay-chain.yaml", "      relayhost: relay.isp.example\n", ""},
       {"wrong-smtp-server.yaml", "submit: {server: mx.b.example",
        "submit: {server: smtp.a.example"},
-      {"smtp-smuggling.yaml", "boss}\n      end_of_data: lenient", "boss}\n      end_of_data: normalize"},
+      {"smtp-smuggling.yaml", "boss}\n      end_of_data: lenient",
+       "boss}\n      end_of_data: normalize"},
       {"congested-link.yaml",
        "    - {between: [isp-a, isp-c], latency: 15ms, bandwidth: 100Mbps}\n"
        "    - {between: [isp-c, isp-b], latency: 15ms, bandwidth: 100Mbps}\n",
        ""},
       {"smtp-by-hand.yaml", "AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=", "AUTH PLAIN AGFsaWNlAHdyb25n"},
+      {"dns-fix-record.yaml", "records: [mx.b.example. 3600 A 198.51.100.25]",
+       "records: [mx.b.example. 3600 A 198.51.100.98]"},
       {"exim-retry.yaml",
        "retry: {schedule: exim, rules: \"F,2h,15m; G,16h,1h,1.5; F,4d,6h\", "
        "queue_run_interval: 30min}",

@@ -81,7 +81,7 @@ TEST(ScenarioReader, TimelineMistakes) {
   EXPECT_EQ(
       errors_of(base + "  - at: 5min\n"),
       "lesson.yaml:9:5: error: this timeline entry says when ('at') but not what; add one of: "
-      "link_down, link_up, host_down, host_up, change_link, type, send, fetch\n");
+      "link_down, link_up, host_down, host_up, change_link, type, send, fetch, change_dns\n");
   EXPECT_EQ(errors_of(base + "  - at: 5min\n    link_down: a-b\n    host_down: a\n"),
             "lesson.yaml:9:5: error: this timeline entry has two actions (link_down and "
             "host_down); give each its own entry\n");

@@ -55,6 +55,8 @@ SEMANTIC = [
     "unknown-host-reference",
     "unknown-link-end",
     "bad-dns-zone-line",
+    "change-dns-two-rrsets",
+    "change-dns-unknown-zone",
 ]
 
 
