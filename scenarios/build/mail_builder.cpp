@@ -1,5 +1,7 @@
 #include "scenarios/build/mail_builder.hpp"
 
+#include <algorithm>
+
 #include "agents/proto/dns/zone_text.hpp"
 #include "agents/proto/imf/address.hpp"
 #include "scenarios/load/messages.hpp"
@@ -48,20 +50,43 @@ void apply_policy(const MailServerModel& m, agents::MtaConfig& config) {
 
 }  // namespace
 
+void MailWorld::build_dns() {
+  namespace dns = proto::dns;
+  const DnsModel& d = *model_.mail.dns;
+  auto add_server = [&](const std::string& host_name,
+                        const std::map<std::string, std::string>& zone_texts) {
+    dns::ZoneSet zones;
+    for (const auto& [origin, text] : zone_texts)
+      zones.add_zone(dns::zone_from_text(origin, text));
+    const auto host = network_.node(host_name);
+    dns_servers_.push_back(
+        std::make_unique<agents::DnsServerAgent>(network_, host, std::move(zones)));
+    dns_servers_.back()->start();
+    return dns::Ipv4::from_value(network_.address(host)->value());
+  };
+  resolver_address_ = add_server(d.server, d.zones);
+  std::vector<dns::Server> roots;
+  if (d.zones.count(".")) roots.push_back({*resolver_address_, dns::Name::parse(d.server + ".")});
+  for (const auto& s : d.other_servers) {
+    const dns::Ipv4 address = add_server(s.host, s.zones);
+    if (s.zones.count(".")) roots.push_back({address, dns::Name::parse(s.host + ".")});
+  }
+  if (!d.resolver) return;
+  // The recursive server starts from the root servers (its hints) and follows delegations.
+  dns::ResolverConfig rc;
+  rc.mode = dns::ResolverMode::recursive;
+  rc.servers = roots;
+  const auto host = network_.node(*d.resolver);
+  recursive_ = std::make_unique<agents::RecursiveServerAgent>(network_, host, rc);
+  recursive_->start();
+  resolver_address_ = dns::Ipv4::from_value(network_.address(host)->value());
+}
+
 bool MailWorld::build(Diagnostics& diag) {
   namespace dns = proto::dns;
-  std::optional<dns::Ipv4> dns_address;
   try {
-    if (model_.mail.dns) {
-      const DnsModel& d = *model_.mail.dns;
-      dns::ZoneSet zones;
-      for (const auto& [origin, text] : d.zones)
-        zones.add_zone(dns::zone_from_text(origin, text));
-      const auto host = network_.node(d.server);
-      dns_ = std::make_unique<agents::DnsServerAgent>(network_, host, std::move(zones));
-      dns_->start();
-      dns_address = dns::Ipv4::from_value(network_.address(host)->value());
-    }
+    if (model_.mail.dns) build_dns();
+    const std::optional<dns::Ipv4> dns_address = resolver_address_;
     for (const MailServerModel& m : model_.mail.servers) {
       auto run = std::make_unique<MailServerRun>();
       const auto host = network_.node(m.host);
@@ -220,7 +245,13 @@ void MailWorld::change_dns(const ChangeDnsAction& a) {
   const dns::Name name =
       records.empty() ? (a.name == "@" ? origin : dns::Name::parse(a.name)) : records.front().name;
   const dns::RecordType type = records.empty() ? dns::parse_type(a.type) : records.front().type;
-  dns_->replace(name, type, std::move(records));
+  // Every server that serves the zone (a zone may have secondaries) gets the change.
+  for (auto& server : dns_servers_) {
+    const auto& zones = server->zones().zones();
+    if (std::any_of(zones.begin(), zones.end(),
+                    [&](const dns::Zone& z) { return z.origin() == origin; }))
+      server->replace(name, type, records);
+  }
 }
 
 void MailWorld::fetch(const FetchMailAction& a) {

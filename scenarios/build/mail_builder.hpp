@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "agents/delivery/mda_delivery.hpp"
+#include "agents/dns/recursive_server_agent.hpp"
 #include "agents/dns/resolver_agent.hpp"
 #include "agents/dns/server_agent.hpp"
 #include "agents/mta/dns_next_hops.hpp"
@@ -57,7 +58,12 @@ class MailWorld {
   const ScenarioModel& model_;
   sim::net::Network& network_;
   proto::imf::ScenarioClock clock_;
-  std::unique_ptr<agents::DnsServerAgent> dns_;
+  void build_dns();
+
+  // The authoritative servers (the main one first), and the recursive one when there is one.
+  std::vector<std::unique_ptr<agents::DnsServerAgent>> dns_servers_;
+  std::unique_ptr<agents::RecursiveServerAgent> recursive_;
+  std::optional<proto::dns::Ipv4> resolver_address_;  // what the mail servers ask
   std::vector<std::unique_ptr<MailServerRun>> servers_;
   void build_clients();
 

@@ -32,6 +32,49 @@ std::vector<std::string> texts(YamlMap& m, std::string_view key, Diagnostics& di
 
 }  // namespace
 
+namespace {
+
+// The zones of one DNS server, each checked now (built with the run).
+std::map<std::string, std::string> read_zones(const YAML::Node& zones, std::string_view path,
+                                              Diagnostics& diag) {
+  std::map<std::string, std::string> out;
+  YamlMap z(zones, Text(msg::kWhatKey, {{"name", "zones"}}), diag, path);
+  if (!z.ok()) return out;
+  for (auto it = zones.begin(); it != zones.end(); ++it) {
+    const std::string origin = it->first.Scalar();
+    auto text = z.text(origin);
+    if (!text) continue;
+    try {
+      (void)proto::dns::zone_from_text(origin, *text);
+      out[origin] = *text;
+    } catch (const LocalizedError& e) {
+      Text t(msg::kBadValue, {{"key", origin}});
+      t.with("what", Text(msg::kWhatKey, {{"name", "zones"}}));
+      t.with("problem", e.text());
+      diag.error(position_of(it->second), std::move(t));
+    }
+  }
+  z.finish();
+  return out;
+}
+
+// A resolver needs a root to start from and a host of its own (both would listen on port 53).
+void check_resolver(const DnsModel& d, SourcePos pos, Diagnostics& diag) {
+  if (!d.resolver) {
+    if (!d.other_servers.empty()) diag.error(pos, Text(msg::kDnsNeedsResolver));
+    return;
+  }
+  const auto origins = d.origins();
+  if (std::find(origins.begin(), origins.end(), ".") == origins.end())
+    diag.error(pos, Text(msg::kDnsNeedsRoot));
+  bool shared = *d.resolver == d.server;
+  for (const auto& s : d.other_servers)
+    shared = shared || *d.resolver == s.host;
+  if (shared) diag.error(pos, Text(msg::kResolverOnServer, {{"host", *d.resolver}}));
+}
+
+}  // namespace
+
 std::optional<DnsModel> read_dns(const YAML::Node& node, const NetworkModel& network,
                                  Diagnostics& diag) {
   YamlMap m(node, Text(msg::kWhatKey, {{"name", "dns"}}), diag, "dns");
@@ -42,27 +85,28 @@ std::optional<DnsModel> read_dns(const YAML::Node& node, const NetworkModel& net
     d.server = *server;
     check_host(d.server, network, "dns", m.pos(), diag);
   }
-  if (auto zones = m.child("zones", Need::required)) {
-    YamlMap z(*zones, Text(msg::kWhatKey, {{"name", "zones"}}), diag, "dns.zones.*");
-    if (z.ok()) {
-      for (auto it = zones->begin(); it != zones->end(); ++it) {
-        const std::string origin = it->first.Scalar();
-        auto text = z.text(origin);
-        if (!text) continue;
-        try {
-          (void)proto::dns::zone_from_text(origin, *text);  // checked now, built with the run
-          d.zones[origin] = *text;
-        } catch (const LocalizedError& e) {
-          Text t(msg::kBadValue, {{"key", origin}});
-          t.with("what", Text(msg::kWhatKey, {{"name", "zones"}}));
-          t.with("problem", e.text());
-          diag.error(position_of(it->second), std::move(t));
-        }
-      }
-      z.finish();
+  if (auto zones = m.child("zones", Need::required))
+    d.zones = read_zones(*zones, "dns.zones.*", diag);
+  for (const auto& s : m.list("other_servers")) {
+    YamlMap o(s, Text(msg::kWhatKey, {{"name", "other_servers"}}), diag, "dns.other_servers[]");
+    if (!o.ok()) continue;
+    DnsServerModel server;
+    server.pos = o.pos();
+    if (auto host = o.text("host", Need::required)) {
+      server.host = *host;
+      check_host(server.host, network, "other_servers", o.pos(), diag);
     }
+    if (auto zones = o.child("zones", Need::required))
+      server.zones = read_zones(*zones, "dns.other_servers[].zones.*", diag);
+    o.finish();
+    d.other_servers.push_back(std::move(server));
+  }
+  if (auto resolver = m.text("resolver")) {
+    d.resolver = *resolver;
+    check_host(*resolver, network, "resolver", m.pos(), diag);
   }
   m.finish();
+  check_resolver(d, d.pos, diag);
   return d;
 }
 

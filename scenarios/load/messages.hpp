@@ -218,6 +218,26 @@ inline constexpr Message kRecordsOrRemove{
     "'change_dns' needs either 'records' (the new records) or 'remove' (a name and a type)",
     "« change_dns » demande soit « records » (les nouveaux enregistrements), soit « remove » (un "
     "nom et un type)"};
+inline constexpr Message kDnsNeedsResolver{
+    "load.dns_needs_resolver",
+    "'other_servers' are only reached through the delegations, by a resolver: add 'resolver: "
+    "HOST' (a host that runs the recursive server the mail servers ask)",
+    "les « other_servers » ne sont atteints qu'en suivant les délégations, par un résolveur : "
+    "ajoutez « resolver: HÔTE » (un hôte qui fait tourner le serveur récursif que les serveurs "
+    "de messagerie interrogent)"};
+inline constexpr Message kDnsNeedsRoot{
+    "load.dns_needs_root",
+    "a resolver starts every lookup at the root: one of the DNS servers must serve the zone '.', "
+    "with the delegations (NS records and their addresses) down to the lesson's zones",
+    "un résolveur commence chaque recherche à la racine : l'un des serveurs DNS doit servir la "
+    "zone « . », avec les délégations (enregistrements NS et leurs adresses) jusqu'aux zones de "
+    "la leçon"};
+inline constexpr Message kResolverOnServer{
+    "load.resolver_on_server",
+    "the resolver runs on {host}, which already serves zones: both would listen on port 53; put "
+    "the resolver on a host of its own",
+    "le résolveur tourne sur {host}, qui sert déjà des zones : les deux écouteraient le port 53 ; "
+    "placez le résolveur sur un hôte à part"};
 inline constexpr Message kNoExpectation{"load.no_expectation",
                                         "this expectation says nothing; use one of: {kinds}",
                                         "cette attente ne dit rien ; utilisez l'une de : {kinds}"};
@@ -268,6 +288,9 @@ inline constexpr std::array kAll{&kErrorLabel,
                                  &kUnknownRef,
                                  &kKindMailServer,
                                  &kKindZone,
+                                 &kDnsNeedsResolver,
+                                 &kDnsNeedsRoot,
+                                 &kResolverOnServer,
                                  &kOneRrset,
                                  &kBadRemove,
                                  &kRecordsOrRemove,

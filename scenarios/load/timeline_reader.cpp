@@ -115,9 +115,7 @@ ChangeDnsAction read_change_dns(YamlMap& m, const MailModel& mail, Diagnostics& 
   ChangeDnsAction a;
   if (auto v = m.text("zone", Need::required)) a.zone = *v;
   std::vector<std::string> zones;
-  if (mail.dns)
-    for (const auto& [origin, text] : mail.dns->zones)
-      zones.push_back(origin);
+  if (mail.dns) zones = mail.dns->origins();
   check_ref(a.zone, zones, msg::kKindZone, "change_dns", m.pos(), diag);
   proto::dns::Name origin = proto::dns::Name::parse(".");
   try {

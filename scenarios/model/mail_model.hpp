@@ -12,11 +12,25 @@
 
 namespace mailsim::scenarios {
 
-struct DnsModel {
-  std::string server;                        // the host that serves every zone
+// One more authoritative DNS server of a delegation tree (a root or a TLD server).
+struct DnsServerModel {
+  std::string host;
   std::map<std::string, std::string> zones;  // origin -> records, one per line
   SourcePos pos;
+  bool operator==(const DnsServerModel&) const = default;
+};
+
+struct DnsModel {
+  std::string server;                         // the host that serves the lesson's zones
+  std::map<std::string, std::string> zones;   // origin -> records, one per line
+  std::vector<DnsServerModel> other_servers;  // the rest of a delegation tree
+  // A recursive server the mail servers ask, which follows the delegations from the root;
+  // without one they ask `server` directly.
+  std::optional<std::string> resolver;
+  SourcePos pos;
   bool operator==(const DnsModel&) const = default;
+
+  std::vector<std::string> origins() const;  // every zone served, for references
 };
 
 // The queue's retry schedule: Postfix's (the default) or Exim's, each with its own settings;
@@ -24,8 +38,8 @@ struct DnsModel {
 struct RetryModel {
   std::string schedule = "postfix";  // postfix | exim
   std::optional<sim::SimTime> queue_run_delay, minimal_backoff_time, maximal_backoff_time,
-      maximal_queue_lifetime;             // postfix
-  std::string rules;                      // exim: "F,2h,15m; G,16h,1h,1.5; F,4d,6h"
+      maximal_queue_lifetime;                      // postfix
+  std::string rules;                               // exim: "F,2h,15m; G,16h,1h,1.5; F,4d,6h"
   std::optional<sim::SimTime> queue_run_interval;  // exim
   bool operator==(const RetryModel&) const = default;
 };
@@ -52,11 +66,11 @@ struct MailServerModel {
   std::vector<std::string> relay_domains;
   bool open_relay = false;
   bool greylisting = false;
-  std::optional<std::string> dnsbl;  // a list zone, e.g. "bl.example"
-  std::string spf = "off";           // off | score | reject
-  bool submission = false;           // a submission service on port 587 for its users
-  std::optional<int> daily_limit;    // messages per user per 24 hours on port 587
-  bool auth = false;                 // AUTH on port 25 too (the article's telnet test)
+  std::optional<std::string> dnsbl;               // a list zone, e.g. "bl.example"
+  std::string spf = "off";                        // off | score | reject
+  bool submission = false;                        // a submission service on port 587 for its users
+  std::optional<int> daily_limit;                 // messages per user per 24 hours on port 587
+  bool auth = false;                              // AUTH on port 25 too (the article's telnet test)
   std::optional<std::uint64_t> max_message_size;  // bytes; default Postfix's 10240000
   std::optional<std::uint64_t> mailbox_quota;     // bytes per mailbox; none by default
   std::string mailbox_full = "temporary";         // temporary (452 4.2.2) | permanent (552 5.2.2)

@@ -21,11 +21,24 @@ void clear_source(ScenarioModel& s) {
   clear(s.network.hosts);
   clear(s.network.routers);
   clear(s.network.links);
-  if (s.mail.dns) s.mail.dns->pos = {};
+  if (s.mail.dns) {
+    s.mail.dns->pos = {};
+    clear(s.mail.dns->other_servers);
+  }
   clear(s.mail.servers);
   clear(s.mail.clients);
   clear(s.timeline);
   clear(s.expectations);
+}
+
+std::vector<std::string> DnsModel::origins() const {
+  std::vector<std::string> out;
+  for (const auto& [origin, text] : zones)
+    out.push_back(origin);
+  for (const auto& s : other_servers)
+    for (const auto& [origin, text] : s.zones)
+      out.push_back(origin);
+  return out;
 }
 
 }  // namespace mailsim::scenarios

@@ -106,12 +106,26 @@ void write_client(MapWriter& w, const MailClientModel& c) {
 
 }  // namespace
 
-void write_dns(MapWriter& w, const DnsModel& dns) {
-  w.text("server", dns.server);
+namespace {
+
+void write_zones(MapWriter& w, const std::map<std::string, std::string>& zones) {
   w.map("zones", Style::block, [&](MapWriter& z) {
-    for (const auto& [origin, records] : dns.zones)
+    for (const auto& [origin, records] : zones)
       z.lines(origin, records);
   });
+}
+
+}  // namespace
+
+void write_dns(MapWriter& w, const DnsModel& dns) {
+  w.text("server", dns.server);
+  write_zones(w, dns.zones);
+  w.list("other_servers", dns.other_servers, Style::block,
+         [](MapWriter& s, const DnsServerModel& server) {
+           s.text("host", server.host);
+           write_zones(s, server.zones);
+         });
+  w.text("resolver", dns.resolver);
 }
 
 void write_mail(MapWriter& w, const MailModel& mail) {

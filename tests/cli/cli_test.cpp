@@ -204,6 +204,7 @@ TEST(Cli, ChangingTheParameterALessonTurnsOnFailsItsCheck) {
       {"smtp-by-hand.yaml", "AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=", "AUTH PLAIN AGFsaWNlAHdyb25n"},
       {"dns-fix-record.yaml", "records: [mx.b.example. 3600 A 198.51.100.25]",
        "records: [mx.b.example. 3600 A 198.51.100.98]"},
+      {"dns-delegation.yaml", "b.example. 3600 NS ns.example.", "b.example. 3600 NS ns2.example."},
       {"exim-retry.yaml",
        "retry: {schedule: exim, rules: \"F,2h,15m; G,16h,1h,1.5; F,4d,6h\", "
        "queue_run_interval: 30min}",

@@ -57,6 +57,9 @@ SEMANTIC = [
     "bad-dns-zone-line",
     "change-dns-two-rrsets",
     "change-dns-unknown-zone",
+    "dns-no-resolver",
+    "dns-no-root",
+    "dns-resolver-on-server",
 ]
 
 
