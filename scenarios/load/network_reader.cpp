@@ -6,6 +6,7 @@
 #include "scenarios/load/messages.hpp"
 #include "scenarios/load/yaml_document.hpp"
 #include "scenarios/load/yaml_map.hpp"
+#include "scenarios/model/roles.hpp"
 
 namespace mailsim::scenarios {
 namespace {
@@ -80,6 +81,7 @@ HostModel read_host(const YAML::Node& node, Diagnostics& diag, std::vector<std::
   if (auto name = m.text("name", Need::required)) h.name = *name;
   if (auto a = read_address(m, Need::required, diag)) h.address = *a;
   h.position = read_position(m, diag);
+  if (auto role = m.choice("role", {kHostRoles.begin(), kHostRoles.end()})) h.role = *role;
   if (auto mss = m.integer("mss", 88, 65495)) h.settings.mss = static_cast<std::uint16_t>(*mss);
   if (auto ttl = m.integer("ttl", 1, 255)) h.settings.ttl = static_cast<std::uint8_t>(*ttl);
   for (const auto& f : m.list("firewall")) {

@@ -29,6 +29,7 @@ struct HostModel {
   std::string name;
   sim::net::Ipv4Address address;
   std::optional<PositionModel> position;
+  std::string role;  // empty: told by what runs on it (host_role in scenarios/model/roles.hpp)
   sim::net::HostSettings settings;
   std::vector<FilterModel> filters;  // the host's firewall
   SourcePos pos;

@@ -18,6 +18,7 @@ void write_host(MapWriter& w, const HostModel& h) {
   w.text("name", h.name);
   w.text("address", h.address.to_string());
   position(w, h.position);
+  w.text("role", h.role, "");
   w.integer("mss", h.settings.mss, kHost.settings.mss);
   w.integer("ttl", h.settings.ttl, kHost.settings.ttl);
   w.list("firewall", h.filters, Style::flow_if_fits, [](MapWriter& r, const FilterModel& f) {

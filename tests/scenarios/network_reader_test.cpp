@@ -131,8 +131,8 @@ TEST(NetworkReader, TheNetworksOwnChecksArePlacedInTheFile) {
 
 TEST(NetworkReader, KnownKeysComeFromTheReaders) {
   EXPECT_EQ(network_keys(), (std::vector<std::string>{"hosts", "routers", "links"}));
-  EXPECT_EQ(host_keys(),
-            (std::vector<std::string>{"name", "address", "position", "mss", "ttl", "firewall"}));
+  EXPECT_EQ(host_keys(), (std::vector<std::string>{"name", "address", "position", "role", "mss",
+                                                   "ttl", "firewall"}));
   EXPECT_EQ(router_keys(), (std::vector<std::string>{"name", "address", "position"}));
   EXPECT_EQ(link_keys(), (std::vector<std::string>{"name", "between", "latency", "bandwidth", "mtu",
                                                    "loss", "queue_bytes", "queue_packets", "up"}));

@@ -1,4 +1,5 @@
 #include "scenarios/load/scenario_reader.hpp"
+#include "scenarios/model/roles.hpp"
 
 #include <gtest/gtest.h>
 
@@ -202,4 +203,49 @@ TEST(ScenarioReader, TimesAreNeverNegativeAndRecipientsAreTexts) {
                       "    send: {from: a, server: b, mail_from: x@a, to: [y@b, {z: 1}]}\n"),
             "lesson.yaml:10:58: error: 'to' in 'send' must be a single value, not a list or a "
             "map\n");
+}
+
+TEST(HostRoles, GivenOrToldByWhatRunsOnTheHost) {
+  auto r = load_scenario_text(R"(title: roles
+network:
+  hosts:
+    - {name: alice-pc, address: 192.0.2.10}
+    - {name: smtp.a.example, address: 192.0.2.25}
+    - {name: relay.example, address: 192.0.2.26}
+    - {name: ns.example, address: 203.0.113.53}
+    - {name: evil, address: 203.0.113.66, role: attacker}
+    - {name: printer, address: 192.0.2.99}
+  routers: [{name: r}]
+  links:
+    - {between: [alice-pc, r]}
+    - {between: [smtp.a.example, r]}
+    - {between: [relay.example, r]}
+    - {between: [ns.example, r]}
+    - {between: [evil, r]}
+    - {between: [printer, r]}
+dns:
+  server: ns.example
+  zones:
+    a.example.: |
+      @ 3600 SOA ns.example. hostmaster.a.example. 1 7200 900 1209600 300
+mail:
+  servers:
+    - {host: smtp.a.example, domains: [a.example]}
+    - {host: relay.example}
+timeline:
+  - at: 1s
+    type: {from: alice-pc, to: smtp.a.example, lines: [QUIT]}
+)",
+                              "roles.yaml");
+  ASSERT_TRUE(r.scenario) << r.diagnostics.render(Lang::en);
+  EXPECT_EQ(host_role(*r.scenario, "alice-pc"), "pc");
+  EXPECT_EQ(host_role(*r.scenario, "smtp.a.example"), "mail_server");
+  EXPECT_EQ(host_role(*r.scenario, "relay.example"), "relay");
+  EXPECT_EQ(host_role(*r.scenario, "ns.example"), "dns_server");
+  EXPECT_EQ(host_role(*r.scenario, "evil"), "attacker");
+  EXPECT_EQ(host_role(*r.scenario, "printer"), "other");
+  EXPECT_EQ(errors_of("title: t\nnetwork:\n  hosts:\n    - {name: a, address: 192.0.2.1, role: "
+                      "server}\n"),
+            "lesson.yaml:4:43: error: 'role' in host a must be one of pc, mail_server, relay, "
+            "dns_server, resolver, attacker, other, not 'server'\n");
 }
