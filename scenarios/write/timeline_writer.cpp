@@ -22,6 +22,8 @@ void write_change(MapWriter& w, const ChangeLink& c, const NetworkModel& network
   w.bandwidth("bandwidth", c.params.bandwidth_bps, before.bandwidth_bps);
   w.fraction("loss", c.params.loss, before.loss);
   w.integer("mtu", c.params.mtu, before.mtu);
+  w.size("queue_bytes", c.params.queue_bytes, before.queue_bytes);
+  w.integer("queue_packets", c.params.queue_packets, before.queue_packets);
 }
 
 void write_typed(MapWriter& w, const TypedSessionAction& t) {
