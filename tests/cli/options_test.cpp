@@ -149,3 +149,19 @@ TEST(Options, UsageMistakesExitWithTwo) {
   EXPECT_EQ(run("run first-mail --colour").status, 2);
   EXPECT_EQ(run("run first-mail --format xml").status, 2);
 }
+
+TEST(Options, CommandLineMistakesAreSaidInTheUsersLanguage) {
+  Result en = run("run --bogus first-mail --lang en");
+  EXPECT_EQ(en.status, 2);
+  EXPECT_EQ(en.out,
+            "'--bogus' is not an option or an argument of this command. See 'mailsim --help' or "
+            "'mailsim COMMAND --help'\n");
+  Result fr = run("run --lang fr");
+  EXPECT_EQ(fr.status, 2);
+  EXPECT_EQ(fr.out, "il manque scenario. Voyez « mailsim --help » ou « mailsim COMMANDE --help »\n");
+  Result other = run("run first-mail --format xml --lang en");
+  EXPECT_EQ(other.status, 2);
+  EXPECT_NE(other.out.find("the command line is wrong: --format: xml not in {text,json}"),
+            std::string::npos)
+      << other.out;
+}

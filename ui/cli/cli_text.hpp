@@ -62,6 +62,22 @@ inline constexpr Message kTranscriptContent{
     "(le message lui-même : {lines} lignes, {bytes} octets, terminé par la ligne « . » "
     "ci-dessous)"};
 
+// A command line CLI11 could not read; {detail} is CLI11's own words (English only).
+inline constexpr Message kUsage{
+    "cli.usage",
+    "the command line is wrong: {detail}. See 'mailsim --help' or 'mailsim COMMAND --help'",
+    "la ligne de commande est incorrecte : {detail}. Voyez « mailsim --help » ou « mailsim "
+    "COMMANDE --help »"};
+inline constexpr Message kUsageRequired{
+    "cli.usage_required", "{what} is missing. See 'mailsim --help' or 'mailsim COMMAND --help'",
+    "il manque {what}. Voyez « mailsim --help » ou « mailsim COMMANDE --help »"};
+inline constexpr Message kUsageUnexpected{
+    "cli.usage_unexpected",
+    "'{what}' is not an option or an argument of this command. See 'mailsim --help' or "
+    "'mailsim COMMAND --help'",
+    "« {what} » n'est ni une option ni un argument de cette commande. Voyez « mailsim --help » "
+    "ou « mailsim COMMANDE --help »"};
+
 inline constexpr std::array kAll{&kValid,
                                  &kRunEnd,
                                  &kNoSuchScenario,
@@ -75,6 +91,9 @@ inline constexpr std::array kAll{&kValid,
                                  &kTranscriptRow,
                                  &kTranscriptClient,
                                  &kTranscriptServer,
-                                 &kTranscriptContent};
+                                 &kTranscriptContent,
+                                 &kUsage,
+                                 &kUsageRequired,
+                                 &kUsageUnexpected};
 
 }  // namespace mailsim::cli::msg

@@ -60,6 +60,21 @@ void seed_option(CLI::App& cmd, Options& out, Lang lang) {
   cmd.add_option("--seed", out.seed, Text(help::kSeed).render(lang))->type_name("N");
 }
 
+Text usage_error(const CLI::ParseError& e) {
+  // CLI11 words its errors in English only; the common ones are said again in the catalog.
+  const std::string what = e.what();
+  const std::string_view extra = "The following argument was not expected: ";
+  const std::string_view extras = "The following arguments were not expected: ";
+  const std::string_view required = " is required";
+  if (what.starts_with(extra))
+    return Text(msg::kUsageUnexpected, {{"what", what.substr(extra.size())}});
+  if (what.starts_with(extras))
+    return Text(msg::kUsageUnexpected, {{"what", what.substr(extras.size())}});
+  if (what.ends_with(required) && what.find(' ') == what.size() - required.size())
+    return Text(msg::kUsageRequired, {{"what", what.substr(0, what.size() - required.size())}});
+  return Text(msg::kUsage, {{"detail", what}});
+}
+
 }  // namespace
 
 std::optional<int> parse_command_line(int argc, char** argv, Lang lang, Options& out) {
@@ -97,7 +112,9 @@ std::optional<int> parse_command_line(int argc, char** argv, Lang lang, Options&
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? 0 : 2;  // 2: the command line is wrong, as for a wrong scenario
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    std::cerr << usage_error(e).render(lang) << "\n";
+    return 2;  // the command line is wrong, as for a wrong scenario
   }
   out.command = app.get_subcommands().front()->get_name();
   return std::nullopt;
