@@ -224,6 +224,16 @@ TEST(Cli, ChangingTheParameterALessonTurnsOnFailsItsCheck) {
     EXPECT_EQ(r.status, 1) << c.scenario << "\n" << r.out;
     std::filesystem::remove(path);
   }
+  // Every scenario of the library has its lesson's change here, added with the scenario.
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(MAILSIM_SOURCE_DIR) +
+                                                               "/scenarios/library")) {
+    if (entry.path().extension() != ".yaml") continue;
+    const std::string name = entry.path().filename().string();
+    bool listed = false;
+    for (const Change& c : changes)
+      listed = listed || name == c.scenario;
+    EXPECT_TRUE(listed) << name << " has no lesson change in this test";
+  }
 }
 
 TEST(Cli, TheFirstMailIsNarratedInBothLanguages) {
@@ -242,4 +252,24 @@ TEST(Cli, HelpHasExamples) {
   Result r = run("--help");
   EXPECT_EQ(r.status, 0);
   EXPECT_NE(r.out.find("mailsim run"), std::string::npos);
+}
+
+// docs/scenarios.md gives each library scenario its learning goal and questions, in both
+// languages: a scenario added without them fails here.
+TEST(Cli, EveryLibraryScenarioHasTeacherNotes) {
+  std::ifstream in(std::string(MAILSIM_SOURCE_DIR) + "/docs/scenarios.md");
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string headings;
+  for (std::string line; std::getline(text, line);)
+    if (line.starts_with("## ")) headings += line + "\n";
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(MAILSIM_SOURCE_DIR) +
+                                                               "/scenarios/library")) {
+    if (entry.path().extension() != ".yaml") continue;
+    const std::string name = entry.path().stem().string();
+    const bool found = headings.find(" " + name + " ") != std::string::npos ||
+                       headings.find(" " + name + ",") != std::string::npos;
+    EXPECT_TRUE(found) << name << " has no section in docs/scenarios.md";
+  }
+  EXPECT_NE(text.str().find("**Objectif.**"), std::string::npos);
 }
