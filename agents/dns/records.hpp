@@ -51,7 +51,8 @@ struct DnsMailRouteRecord final : sim::TraceRecord {
   std::string agent;
   std::string domain;     // as in mail addresses, without the root's dot: "b.example"
   std::string status;     // ok, temporary, permanent
-  std::string cause;      // none, nxdomain, null_mx, loops_to_self, no_address, dns_failure
+  std::string cause;      // none, nxdomain, null_mx, loops_to_self, no_address, dns_failure,
+                          // dns_timeout
   std::string reply;      // the SMTP reply a relay gives: "250 2.0.0", "550 5.1.2", ...
   std::string targets;    // "10 mx1.b.example. 192.0.2.25; 20 mx2.b.example. 192.0.2.26"
   std::string addresses;  // every address in the order to try, "192.0.2.25, 192.0.2.26"

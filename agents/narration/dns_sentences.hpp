@@ -106,16 +106,56 @@ inline constexpr Message kDnsZoneChanged{
     "enregistrement(s) désormais ({records})"};
 
 // ---- Mail lookups
+// dns.mail.route has a sentence per outcome (variants: sentence_variants.hpp); this one is for
+// an outcome none of them knows.
 inline constexpr Message kDnsMailRoute{
     "dns.mail.route",
-    "{agent} looked up where mail for {domain} goes: {status} ({cause}); addresses in the order "
-    "to try: [{addresses}]; a relay's reply: {reply}",
-    "{agent} a cherché où va le courrier pour {domain} : {status} ({cause}) ; adresses dans "
-    "l'ordre d'essai : [{addresses}] ; réponse d'un relais : {reply}"};
-// dns.mail.route when a route was found (a variant: sentence_variants.hpp).
+    "{agent} looked up where mail for {domain} goes: no route ({cause}); the mail gets {reply}",
+    "{agent} a cherché où va le courrier pour {domain} : pas de route ({cause}) ; le courrier "
+    "reçoit {reply}"};
 inline constexpr Message kDnsMailRouteFound{
     "dns.mail.route.found", "{agent} looked up where mail for {domain} goes: to {exchangers}",
     "{agent} a cherché où va le courrier pour {domain} : vers {exchangers}"};
+inline constexpr Message kDnsMailRouteNullMx{
+    "dns.mail.route.null_mx",
+    "{agent} looked up where mail for {domain} goes: nowhere, {domain} says it takes no mail (a "
+    "null MX record); the mail cannot be delivered ({reply})",
+    "{agent} a cherché où va le courrier pour {domain} : nulle part, {domain} déclare ne "
+    "recevoir aucun courrier (un enregistrement MX nul) ; le courrier ne peut pas être remis "
+    "({reply})"};
+inline constexpr Message kDnsMailRouteNxdomain{
+    "dns.mail.route.nxdomain",
+    "{agent} looked up where mail for {domain} goes: nowhere, the domain {domain} does not exist "
+    "(NXDOMAIN); the mail cannot be delivered ({reply})",
+    "{agent} a cherché où va le courrier pour {domain} : nulle part, le domaine {domain} "
+    "n'existe pas (NXDOMAIN) ; le courrier ne peut pas être remis ({reply})"};
+inline constexpr Message kDnsMailRouteNoAnswer{
+    "dns.mail.route.dns_timeout",
+    "{agent} could not find out where mail for {domain} goes: no DNS server answered (down or "
+    "unreachable); the mail waits in the queue and will be tried again ({reply})",
+    "{agent} n'a pas pu savoir où va le courrier pour {domain} : aucun serveur DNS n'a répondu "
+    "(arrêté ou injoignable) ; le courrier attend dans la file et sera réessayé ({reply})"};
+inline constexpr Message kDnsMailRouteDnsFailure{
+    "dns.mail.route.dns_failure",
+    "{agent} could not find out where mail for {domain} goes: DNS gave no usable answer (a "
+    "server failure or a broken alias chain); the mail waits in the queue and will be tried "
+    "again ({reply})",
+    "{agent} n'a pas pu savoir où va le courrier pour {domain} : le DNS n'a pas donné de réponse "
+    "utilisable (panne de serveur ou chaîne d'alias cassée) ; le courrier attend dans la file et "
+    "sera réessayé ({reply})"};
+inline constexpr Message kDnsMailRouteLoops{
+    "dns.mail.route.loops_to_self",
+    "{agent} looked up where mail for {domain} goes: back to itself, no mail server of {domain} "
+    "is preferred to it; the mail cannot be relayed ({reply})",
+    "{agent} a cherché où va le courrier pour {domain} : vers lui-même, aucun serveur de "
+    "courrier de {domain} ne lui est préféré ; le courrier ne peut pas être relayé ({reply})"};
+inline constexpr Message kDnsMailRouteNoAddress{
+    "dns.mail.route.no_address",
+    "{agent} looked up where mail for {domain} goes: nowhere, neither the mail servers of "
+    "{domain} nor the domain itself have an address; the mail cannot be delivered ({reply})",
+    "{agent} a cherché où va le courrier pour {domain} : nulle part, ni les serveurs de courrier "
+    "de {domain} ni le domaine lui-même n'ont d'adresse ; le courrier ne peut pas être remis "
+    "({reply})"};
 inline constexpr Message kDnsSpfChecked{
     "dns.spf.checked",
     "{agent} checked with SPF whether {ip} may send mail for {domain}: {result} (deciding term "

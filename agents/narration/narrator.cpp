@@ -9,6 +9,7 @@
 #include "sim/strings.hpp"
 
 #include "agents/narration/dns_sentences.hpp"
+#include "agents/narration/french_elision.hpp"
 #include "agents/narration/mua_sentences.hpp"
 #include "agents/narration/net_sentences.hpp"
 #include "agents/narration/reply_codes.hpp"
@@ -28,12 +29,19 @@ class ArgCollector final : public sim::FieldVisitor {
   void field(std::string_view k, std::uint64_t v) override { add(k, fmt::to_string(v)); }
   void field(std::string_view k, double v) override { add(k, fmt::format("{}", v)); }
   void field(std::string_view k, bool v) override { add(k, v ? "true" : "false"); }
-  void field(std::string_view k, std::string_view v) override { add(k, std::string(v)); }
+  void field(std::string_view k, std::string_view v) override { add(k, one_line(v)); }
   void field(std::string_view k, sim::SimTime v) override { add(k, sim::format_time(v)); }
   std::vector<Text::Arg> args;
 
  private:
   void add(std::string_view k, std::string v) { args.emplace_back(std::string(k), std::move(v)); }
+  // A sentence is one line of prose: the TABs of zone-file lines read as spaces.
+  static std::string one_line(std::string_view v) {
+    std::string s(v);
+    for (char& c : s)
+      if (c == '\t') c = ' ';
+    return s;
+  }
 };
 
 const std::string* find(const std::vector<Text::Arg>& args, std::string_view key) {
@@ -123,6 +131,7 @@ std::optional<std::string> Narrator::narrate(const sim::TraceRecord& record) con
         code ? explain_reply(*code, lang_) : std::string(narration::kNoSmtpReply.text(lang_));
     c.args.emplace_back("explain", std::move(explanation));
   }
+  if (lang_ == Lang::fr) return render_template(elide_de(m->fr, c.args), c.args);
   return Text(*m, std::move(c.args)).render(lang_);
 }
 

@@ -10,130 +10,141 @@ struct CodeText {
   Message text;
 };
 
-// RFC 5321 4.2.2 and 4.2.3 (reply codes by function), in words a student understands.
+// RFC 5321 4.2.2 and 4.2.3 (reply codes by function), in words a student understands. Each
+// text follows "451 means" / "451 signifie", so it holds no colon, semicolon or parenthesis:
+// the explanation is one clause inside the narration's own parentheses.
 constexpr CodeText kCodes[] = {
-    {211, {"reply.211", "system status", "état du système"}},
-    {214, {"reply.214", "help message", "message d'aide"}},
-    {220, {"reply.220", "the server is ready", "le serveur est prêt"}},
-    {221, {"reply.221", "the server closes the connection", "le serveur ferme la connexion"}},
-    {235, {"reply.235", "authentication succeeded", "authentification réussie"}},
-    {250, {"reply.250", "OK: the request was accepted", "OK : la demande est acceptée"}},
+    {211, {"reply.211", "a system status", "un état du système"}},
+    {214, {"reply.214", "a help message", "un message d'aide"}},
+    {220, {"reply.220", "the server is ready", "que le serveur est prêt"}},
+    {221, {"reply.221", "the server closes the connection", "que le serveur ferme la connexion"}},
+    {235, {"reply.235", "authentication succeeded", "que l'authentification a réussi"}},
+    {250, {"reply.250", "the request is accepted", "que la demande est acceptée"}},
     {251,
-     {"reply.251", "user not local; the server will forward the mail",
-      "destinataire non local ; le serveur fera suivre le courrier"}},
+     {"reply.251", "the user is not local and the server will forward the mail",
+      "que le destinataire n'est pas local et que le serveur fera suivre le courrier"}},
     {252,
-     {"reply.252", "cannot verify the user, but will accept the mail and try",
-      "impossible de vérifier l'utilisateur, mais le courrier est accepté"}},
+     {"reply.252", "the server cannot verify the user but will accept the mail and try",
+      "que le serveur ne peut pas vérifier l'utilisateur mais accepte le courrier"}},
     {334,
      {"reply.334", "the server waits for the next authentication step",
-      "le serveur attend l'étape suivante de l'authentification"}},
+      "que le serveur attend l'étape suivante de l'authentification"}},
     {354,
-     {"reply.354", "go ahead: send the message, end it with a line holding only a dot",
-      "allez-y : envoyez le message, terminez par une ligne ne contenant qu'un point"}},
+     {"reply.354", "the server waits for the message, ended by a line holding only a dot",
+      "que le serveur attend le message, terminé par une ligne ne contenant qu'un point"}},
     {421,
-     {"reply.421", "the service is not available; the server closes the connection, try later",
-      "service indisponible ; le serveur ferme la connexion, réessayez plus tard"}},
+     {"reply.421", "the service is not available and the server closes the connection",
+      "que le service est indisponible et que le serveur ferme la connexion"}},
     {450,
-     {"reply.450", "mailbox unavailable for now; try again later",
-      "boîte aux lettres indisponible pour l'instant ; réessayez plus tard"}},
-    {451,
-     {"reply.451", "local error in processing; try again later",
-      "erreur locale de traitement ; réessayez plus tard"}},
+     {"reply.450", "the mailbox is unavailable for now",
+      "que la boîte aux lettres est indisponible pour l'instant"}},
+    {451, {"reply.451", "a local error in processing", "une erreur locale de traitement"}},
     {452,
-     {"reply.452", "insufficient storage or too many recipients for now; try again later",
-      "stockage insuffisant ou trop de destinataires pour l'instant ; réessayez plus tard"}},
+     {"reply.452", "insufficient storage or too many recipients for now",
+      "un stockage insuffisant ou trop de destinataires pour l'instant"}},
     {454,
-     {"reply.454", "temporary authentication or TLS failure; try again later",
-      "échec temporaire d'authentification ou de TLS ; réessayez plus tard"}},
+     {"reply.454", "a temporary authentication or TLS failure",
+      "un échec temporaire d'authentification ou de TLS"}},
     {455,
-     {"reply.455", "the server cannot accommodate the parameters now",
-      "le serveur ne peut pas accepter ces paramètres pour l'instant"}},
+     {"reply.455", "the server cannot accept these parameters now",
+      "que le serveur ne peut pas accepter ces paramètres pour l'instant"}},
     {500,
-     {"reply.500", "syntax error: command unrecognised or line too long",
-      "erreur de syntaxe : commande inconnue ou ligne trop longue"}},
+     {"reply.500", "a syntax error, an unrecognised command or a line too long",
+      "une erreur de syntaxe, une commande inconnue ou une ligne trop longue"}},
     {501,
-     {"reply.501", "syntax error in the parameters or arguments",
-      "erreur de syntaxe dans les paramètres ou arguments"}},
-    {502, {"reply.502", "command not implemented", "commande non implémentée"}},
-    {503, {"reply.503", "bad sequence of commands", "commandes dans le mauvais ordre"}},
+     {"reply.501", "a syntax error in the parameters or arguments",
+      "une erreur de syntaxe dans les paramètres ou arguments"}},
+    {502, {"reply.502", "a command not implemented", "une commande non implémentée"}},
+    {503, {"reply.503", "a bad sequence of commands", "des commandes dans le mauvais ordre"}},
     {504,
-     {"reply.504", "command parameter not implemented", "paramètre de commande non implémenté"}},
-    {530, {"reply.530", "authentication required", "authentification requise"}},
+     {"reply.504", "a command parameter not implemented",
+      "un paramètre de commande non implémenté"}},
+    {530, {"reply.530", "authentication is required", "que l'authentification est requise"}},
     {534,
-     {"reply.534", "authentication mechanism too weak",
-      "mécanisme d'authentification trop faible"}},
+     {"reply.534", "the authentication mechanism is too weak",
+      "que le mécanisme d'authentification est trop faible"}},
     {535,
-     {"reply.535", "authentication failed: wrong user name or password",
-      "échec de l'authentification : identifiant ou mot de passe incorrect"}},
+     {"reply.535", "authentication failed, wrong user name or password",
+      "que l'authentification a échoué, identifiant ou mot de passe incorrect"}},
     {550,
-     {"reply.550", "refused: mailbox unavailable or action not allowed",
-      "refusé : boîte aux lettres indisponible ou action interdite"}},
-    {551, {"reply.551", "user not local", "utilisateur non local"}},
+     {"reply.550", "the mailbox is unavailable or the action not allowed",
+      "que la boîte aux lettres est indisponible ou l'action interdite"}},
+    {551, {"reply.551", "the user is not local", "que l'utilisateur n'est pas local"}},
     {552,
-     {"reply.552", "refused: exceeded storage allocation (message too big)",
-      "refusé : espace de stockage dépassé (message trop gros)"}},
+     {"reply.552", "the storage allocation is exceeded, the message is too big",
+      "que l'espace de stockage est dépassé, le message est trop gros"}},
     {553,
-     {"reply.553", "refused: mailbox name not allowed",
-      "refusé : nom de boîte aux lettres invalide"}},
+     {"reply.553", "the mailbox name is not allowed",
+      "que le nom de boîte aux lettres est invalide"}},
     {554,
-     {"reply.554", "transaction failed or no service", "transaction échouée ou pas de service"}},
+     {"reply.554", "the transaction failed or there is no service",
+      "que la transaction a échoué ou qu'il n'y a pas de service"}},
     {555,
-     {"reply.555", "MAIL FROM or RCPT TO parameters not recognised",
-      "paramètres de MAIL FROM ou RCPT TO non reconnus"}},
+     {"reply.555", "the MAIL FROM or RCPT TO parameters are not recognised",
+      "que les paramètres de MAIL FROM ou RCPT TO ne sont pas reconnus"}},
+    {556,
+     {"reply.556", "the domain does not accept mail",  // RFC 7505
+      "que le domaine n'accepte pas de courrier"}},
 };
 
-// RFC 3463 subjects and details worth explaining.
+// RFC 3463 subjects and details worth explaining (x.0.0 says nothing more: left out).
 struct EnhancedText {
   std::string_view detail;  // "1.1" (subject.detail)
   Message text;
 };
 constexpr EnhancedText kEnhanced[] = {
-    {"0.0", {"enh.0.0", "no further detail", "sans autre précision"}},
-    {"1.0", {"enh.1.0", "problem with an address", "problème d'adresse"}},
-    {"1.1", {"enh.1.1", "the mailbox does not exist", "la boîte aux lettres n'existe pas"}},
+    {"1.0", {"enh.1.0", "a problem with an address", "un problème d'adresse"}},
+    {"1.1", {"enh.1.1", "the mailbox does not exist", "que la boîte aux lettres n'existe pas"}},
     {"1.2",
      {"enh.1.2", "the destination domain does not exist or does not accept mail",
-      "le domaine de destination n'existe pas ou n'accepte pas de courrier"}},
-    {"1.3", {"enh.1.3", "the address is badly written", "l'adresse est mal écrite"}},
+      "que le domaine de destination n'existe pas ou n'accepte pas de courrier"}},
+    {"1.3", {"enh.1.3", "the address is badly written", "que l'adresse est mal écrite"}},
     {"1.8",
      {"enh.1.8", "the sender's domain is not valid",
-      "le domaine de l'expéditeur n'est pas valide"}},
-    {"2.0", {"enh.2.0", "problem with the mailbox", "problème de boîte aux lettres"}},
-    {"2.2", {"enh.2.2", "the mailbox is full", "la boîte aux lettres est pleine"}},
+      "que le domaine de l'expéditeur n'est pas valide"}},
+    {"1.10",
+     {"enh.1.10", "the recipient's domain has a null MX record",  // RFC 7505
+      "que le domaine du destinataire a un enregistrement MX nul"}},
+    {"2.0", {"enh.2.0", "a problem with the mailbox", "un problème de boîte aux lettres"}},
+    {"2.2", {"enh.2.2", "the mailbox is full", "que la boîte aux lettres est pleine"}},
     {"3.4",
      {"enh.3.4", "the message is too big for the server",
-      "le message est trop gros pour le serveur"}},
-    {"4.1", {"enh.4.1", "no answer from the host", "pas de réponse de l'hôte"}},
-    {"4.4", {"enh.4.4", "unable to route the message", "impossible d'acheminer le message"}},
+      "que le message est trop gros pour le serveur"}},
+    {"4.1", {"enh.4.1", "the host did not answer", "que l'hôte n'a pas répondu"}},
+    {"4.3", {"enh.4.3", "the DNS lookup failed", "que la recherche DNS a échoué"}},
+    {"4.4",
+     {"enh.4.4", "the message cannot be routed", "que le message ne peut pas être acheminé"}},
     {"4.6",
-     {"enh.4.6", "routing loop: the message came back to a server it already passed",
-      "boucle : le message revient vers un serveur déjà traversé"}},
-    {"4.7", {"enh.4.7", "delivery time expired", "délai de remise dépassé"}},
-    {"5.0", {"enh.5.0", "protocol error", "erreur de protocole"}},
-    {"5.1", {"enh.5.1", "invalid command", "commande invalide"}},
-    {"5.2", {"enh.5.2", "syntax error", "erreur de syntaxe"}},
+     {"enh.4.6", "a routing loop, the message came back to a server it already passed",
+      "une boucle, le message revient vers un serveur déjà traversé"}},
+    {"4.7", {"enh.4.7", "the delivery time expired", "que le délai de remise est dépassé"}},
+    {"5.0", {"enh.5.0", "a protocol error", "une erreur de protocole"}},
+    {"5.1", {"enh.5.1", "an invalid command", "une commande invalide"}},
+    {"5.2", {"enh.5.2", "a syntax error", "une erreur de syntaxe"}},
     {"5.3", {"enh.5.3", "too many recipients", "trop de destinataires"}},
-    {"7.0", {"enh.7.0", "security or policy reason", "raison de sécurité ou de politique"}},
+    {"7.0", {"enh.7.0", "a security or policy reason", "une raison de sécurité ou de politique"}},
     {"7.1",
-     {"enh.7.1", "not authorised: refused by the server's policy (relaying, spam, greylisting)",
-      "non autorisé : refusé par la politique du serveur (relais, spam, liste grise)"}},
-    {"7.8", {"enh.7.8", "the credentials are wrong", "les identifiants sont faux"}},
+     {"enh.7.1",
+      "the server's policy refuses it, such as relaying rules, spam checks or "
+      "greylisting",
+      "que la politique du serveur le refuse, par exemple ses règles de relais, l'antispam ou "
+      "la liste grise"}},
+    {"7.8", {"enh.7.8", "the credentials are wrong", "que les identifiants sont faux"}},
     {"7.9",
      {"enh.7.9", "the authentication mechanism is too weak",
-      "le mécanisme d'authentification est trop faible"}},
+      "que le mécanisme d'authentification est trop faible"}},
 };
 
 constexpr Message kClass2{"reply.class2", "success", "succès"};
-constexpr Message kClass3{"reply.class3", "intermediate: the server waits for more",
-                          "intermédiaire : le serveur attend la suite"};
-constexpr Message kClass4{
-    "reply.class4",
-    "temporary failure: the server is not refusing, it asks the client to come back later",
-    "échec temporaire : le serveur ne refuse pas, il demande de revenir plus tard"};
-constexpr Message kClass5{"reply.class5", "permanent failure: retrying will not help",
-                          "échec définitif : réessayer ne servira à rien"};
-constexpr Message kSentence{"reply.sentence", "{class} ({code}: {meaning}{detail})",
-                            "{class} ({code} : {meaning}{detail})"};
+constexpr Message kClass3{"reply.class3", "intermediate reply, the server waits for more",
+                          "réponse intermédiaire, le serveur attend la suite"};
+constexpr Message kClass4{"reply.class4", "temporary failure, the client should try again later",
+                          "échec temporaire, le client doit réessayer plus tard"};
+constexpr Message kClass5{"reply.class5", "permanent failure, retrying will not help",
+                          "échec définitif, réessayer ne servira à rien"};
+constexpr Message kMeans{"reply.means", "{code} means {meaning}", "{code} signifie {meaning}"};
+constexpr Message kAnd{"reply.and", "{first}, and {second}", "{first}, et {second}"};
+constexpr Message kSentence{"reply.sentence", "{class}: {meanings}", "{class} : {meanings}"};
 
 }  // namespace
 
@@ -179,23 +190,24 @@ std::string explain_reply(const ReplyCode& reply, Lang lang) {
       cls = &kClass5;
       break;
   }
-  std::string meaning;
+  // "452 means ...", then "4.2.2 means ...": each code the table knows adds a clause.
+  std::string meanings;
+  const auto add = [&](std::string code, std::string_view meaning) {
+    std::string clause =
+        Text(kMeans, {{"code", std::move(code)}, {"meaning", std::string(meaning)}}).render(lang);
+    meanings = meanings.empty()
+                   ? std::move(clause)
+                   : Text(kAnd, {{"first", meanings}, {"second", std::move(clause)}}).render(lang);
+  };
   for (const auto& c : kCodes)
-    if (c.code == reply.code) meaning = std::string(c.text.text(lang));
-  std::string code = std::to_string(reply.code);
-  std::string detail;
+    if (c.code == reply.code) add(std::to_string(reply.code), c.text.text(lang));
   if (!reply.enhanced.empty()) {
-    code += " " + reply.enhanced;
     const std::string_view subject_detail = std::string_view(reply.enhanced).substr(2);
     for (const auto& e : kEnhanced)
-      if (e.detail == subject_detail)
-        detail = std::string(lang == Lang::fr ? " ; " : "; ") + std::string(e.text.text(lang));
+      if (e.detail == subject_detail) add(reply.enhanced, e.text.text(lang));
   }
-  if (meaning.empty()) meaning = std::string(cls->text(lang));
-  return Text(kSentence, {{"class", std::string(cls->text(lang))},
-                          {"code", code},
-                          {"meaning", meaning},
-                          {"detail", detail}})
+  if (meanings.empty()) return std::string(cls->text(lang));
+  return Text(kSentence, {{"class", std::string(cls->text(lang))}, {"meanings", meanings}})
       .render(lang);
 }
 

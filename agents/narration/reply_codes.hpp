@@ -1,7 +1,8 @@
 #pragma once
 // What an SMTP reply means, for people: the basic code (RFC 5321 4.2 and 4.3.2) and the
 // enhanced status code (RFC 3463), in English and French. "451 4.7.1" becomes "temporary
-// failure: the server is not refusing, it asks the client to come back later (...)".
+// failure, the client should try again later: 451 means a local error in processing, and
+// 4.7.1 means ...", one clause without parentheses, as the narration puts it in its own.
 #include <optional>
 #include <string>
 #include <string_view>

@@ -25,9 +25,10 @@ inline constexpr Message kDeliveryUnknownUser{
 inline constexpr Message kDeliveryOverQuota{
     "delivery.over_quota",
     "{agent} cannot store message {queue_id} ({size} bytes) for {recipient}: the mailbox holds "
-    "{used} of its {quota} bytes ({reason}); it answers {reply}",
+    "{used} of its {quota} bytes and the message does not fit; it answers {reply}",
     "{agent} ne peut pas ranger le message {queue_id} ({size} octets) pour {recipient} : la "
-    "boîte contient déjà {used} de ses {quota} octets ({reason}) ; réponse {reply}"};
+    "boîte contient déjà {used} de ses {quota} octets et le message n'y tient pas ; réponse "
+    "{reply}"};
 
 // ---- retrieval, server side
 inline constexpr Message kRetrievalServerListening{

@@ -20,11 +20,19 @@ struct SentenceVariant {
 
 inline constexpr SentenceVariant kVariants[] = {
     {"dns.mail.route", "status", "ok", &kDnsMailRouteFound},
+    {"dns.mail.route", "cause", "null_mx", &kDnsMailRouteNullMx},
+    {"dns.mail.route", "cause", "nxdomain", &kDnsMailRouteNxdomain},
+    {"dns.mail.route", "cause", "dns_timeout", &kDnsMailRouteNoAnswer},
+    {"dns.mail.route", "cause", "dns_failure", &kDnsMailRouteDnsFailure},
+    {"dns.mail.route", "cause", "loops_to_self", &kDnsMailRouteLoops},
+    {"dns.mail.route", "cause", "no_address", &kDnsMailRouteNoAddress},
     {"smtp.server.policy", "step", "message", &kSmtpServerPolicyMessage},
     {"smtp.server.closed", "reply", "221 ", &kSmtpServerClosedAfterQuit},
 };
 
-inline constexpr std::array kVariantAll{&kDnsMailRouteFound, &kSmtpServerPolicyMessage,
-                                        &kSmtpServerClosedAfterQuit};
+inline constexpr std::array kVariantAll{
+    &kDnsMailRouteFound,     &kDnsMailRouteNullMx,      &kDnsMailRouteNxdomain,
+    &kDnsMailRouteNoAnswer,  &kDnsMailRouteDnsFailure,  &kDnsMailRouteLoops,
+    &kDnsMailRouteNoAddress, &kSmtpServerPolicyMessage, &kSmtpServerClosedAfterQuit};
 
 }  // namespace mailsim::agents::narration

@@ -9,20 +9,14 @@
 
 #include <nlohmann/json.hpp>
 
-#include "run_mailsim.hpp"
+#include "cli_helpers.hpp"
 
 namespace {
 
+using mailsim_test::golden;
+using mailsim_test::library;
 using mailsim_test::Result;
 using mailsim_test::run;
-
-std::string library(const std::string& name) {
-  return std::string(MAILSIM_SOURCE_DIR) + "/scenarios/library/" + name;
-}
-
-std::string golden(const std::string& name) {
-  return mailsim_test::read_file(std::string(MAILSIM_TEST_DIR) + "/golden/" + name);
-}
 
 }  // namespace
 

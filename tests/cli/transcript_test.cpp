@@ -8,21 +8,18 @@
 #include "agents/retrieval/retrieval_records.hpp"
 #include "agents/roles/smtp_dialogue_records.hpp"
 #include "agents/roles/typed_session.hpp"
-#include "run_mailsim.hpp"
+#include "cli_helpers.hpp"
 #include "sim/net/trace_records.hpp"
 #include "ui/cli/transcript.hpp"
 
 namespace {
 
+using mailsim_test::golden;
 using mailsim_test::Result;
 using mailsim_test::run;
 namespace a = mailsim::agents;
 namespace k = mailsim::agents::kinds;
 namespace net = mailsim::sim::net;
-
-std::string golden(const std::string& name) {
-  return mailsim_test::read_file(std::string(MAILSIM_TEST_DIR) + "/golden/" + name);
-}
 
 mailsim::cli::Transcript english() {
   return mailsim::cli::Transcript(mailsim::Lang::en, [](net::Ipv4Address address) {

@@ -230,7 +230,7 @@ TEST(MailRoute, EveryServerDownIsATemporaryFailure) {
   m.w.net.set_host_up(m.ns2, false);
   const dns::MailRoute r = m.route("b.example.");
   EXPECT_EQ(r.status, dns::RouteStatus::temporary);
-  EXPECT_EQ(r.reason, dns::RouteReason::dns_failure);
+  EXPECT_EQ(r.reason, dns::RouteReason::dns_timeout);
   EXPECT_EQ(r.reply_code(), "451 4.4.3");
   // Two passes over the two servers, 3 s each: the answer comes after 12 s.
   EXPECT_EQ(m.w.count({"dns.query.timeout"}), 4u);

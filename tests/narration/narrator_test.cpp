@@ -28,10 +28,10 @@ TEST(Narrator, TellsADeferralWithTheReplyExplained) {
   r.next_attempt = 5min;
   EXPECT_EQ(Narrator(Lang::fr).narrate(r),
             "smtp.a.example n'a pas encore pu remettre 4B3F21A0C2 à bob@b.example : 451 4.7.1 "
-            "Greylisted (échec temporaire : le serveur ne refuse pas, il demande de revenir plus "
-            "tard (451 4.7.1 : erreur locale de traitement ; réessayez plus tard ; non autorisé : "
-            "refusé par la politique du serveur (relais, spam, liste grise))) ; nouvel essai à "
-            "00:05:00");
+            "Greylisted (échec temporaire, le client doit réessayer plus tard : 451 signifie une "
+            "erreur locale de traitement, et 4.7.1 signifie que la politique du serveur le "
+            "refuse, par exemple ses règles de relais, l'antispam ou la liste grise) ; nouvel "
+            "essai à 00:05:00");
 }
 
 TEST(Narrator, TellsAnAcceptance) {

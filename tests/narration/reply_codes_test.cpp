@@ -24,12 +24,24 @@ TEST(ReplyCodes, Parse) {
 
 TEST(ReplyCodes, ExplainInBothLanguages) {
   EXPECT_EQ(explain_reply({451, "4.7.1"}, Lang::en),
-            "temporary failure: the server is not refusing, it asks the client to come back later "
-            "(451 4.7.1: local error in processing; try again later; not authorised: refused by "
-            "the server's policy (relaying, spam, greylisting))");
+            "temporary failure, the client should try again later: 451 means a local error in "
+            "processing, and 4.7.1 means the server's policy refuses it, such as relaying rules, "
+            "spam checks or greylisting");
   EXPECT_EQ(explain_reply({550, "5.1.1"}, Lang::fr),
-            "échec définitif : réessayer ne servira à rien (550 5.1.1 : refusé : boîte aux lettres "
-            "indisponible ou action interdite ; la boîte aux lettres n'existe pas)");
-  EXPECT_EQ(explain_reply({250, ""}, Lang::en), "success (250: OK: the request was accepted)");
-  EXPECT_EQ(explain_reply({299, ""}, Lang::en), "success (299: success)");
+            "échec définitif, réessayer ne servira à rien : 550 signifie que la boîte aux lettres "
+            "est indisponible ou l'action interdite, et 5.1.1 signifie que la boîte aux lettres "
+            "n'existe pas");
+  EXPECT_EQ(explain_reply({250, "2.0.0"}, Lang::en), "success: 250 means the request is accepted");
+  EXPECT_EQ(explain_reply({299, ""}, Lang::en), "success");
+}
+
+// The narration puts the explanation in parentheses: it must hold none of its own.
+TEST(ReplyCodes, ExplanationIsOneClauseWithoutParentheses) {
+  for (Lang lang : {Lang::en, Lang::fr})
+    for (int code = 200; code < 600; ++code)
+      for (const char* detail : {"", ".0.0", ".1.1", ".1.10", ".2.2", ".4.3", ".7.1"}) {
+        const std::string enhanced = *detail ? std::to_string(code / 100) + detail : std::string();
+        const std::string text = explain_reply({code, enhanced}, lang);
+        EXPECT_EQ(text.find_first_of("();"), std::string::npos) << text;
+      }
 }

@@ -2,35 +2,14 @@
 // a wrong password, the idle limit, the server's host going down, and the same trace twice.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <fstream>
-
 #include "agents/retrieval/retrieval_records.hpp"
+#include "raw_connection.hpp"
 #include "retrieval_world.hpp"
+#include "tests/mailbox/transcript.hpp"
 
 using namespace retrieval_test;
 using namespace mailsim::agents;
 namespace net = mailsim::sim::net;
-
-namespace {
-
-std::string golden_path(const std::string& name) {
-  return std::string(MAILSIM_TEST_DIR) + "/golden/" + name;
-}
-
-void check_golden(const std::string& name, const std::string& actual) {
-  if (std::getenv("MAILSIM_UPDATE_GOLDEN")) {
-    std::ofstream(golden_path(name), std::ios::binary) << actual;
-    return;
-  }
-  std::ifstream in(golden_path(name), std::ios::binary);
-  std::ostringstream expected;
-  expected << in.rdbuf();
-  ASSERT_FALSE(expected.str().empty()) << "missing golden file " << golden_path(name);
-  EXPECT_EQ(actual, expected.str()) << "golden file " << name << " differs";
-}
-
-}  // namespace
 
 TEST(ImapOverNetwork, FetchesAcrossRoutersExactlyWhatWasDeliveredWithItsReturnPath) {
   RetrievalWorld w;
@@ -59,7 +38,7 @@ TEST(ImapOverNetwork, OneFetchDialogueAsAGoldenTranscript) {
   TraceLog log(w.sim.trace(), "retrieval.");
   auto out = w.imap(bob_imap());
   ASSERT_TRUE(out && out->ok());
-  check_golden("imap_fetch.txt", log.text());
+  mailsim::test::check_text_golden("imap_fetch.txt", log.text());
 }
 
 TEST(ImapOverNetwork, TheBytesSurviveAOneByteMssAndFivePercentLoss) {
@@ -94,22 +73,15 @@ TEST(ImapOverNetwork, AWrongPasswordGivesTheServersExactNo) {
 
 TEST(ImapOverNetwork, AnIdleClientGetsByeAfterThirtyMinutes) {
   RetrievalWorld w;
-  std::string received;
-  bool ended = false;
-  net::StreamSocket s = w.net.host(w.pc).connect(
-      kServerAddress, 143, [](net::StreamSocket) {}, [](net::ConnError) {});
-  s.on_data([&](std::span<const std::byte> b) {
-    received.append(reinterpret_cast<const char*>(b.data()), b.size());
-  });
-  s.on_end([&] { ended = true; });
+  RawConnection c(w, 143);
   w.sim.run_until(10min);
-  s.send(std::string_view("a1 NOOP\r\n"));  // activity restarts the count
+  c.send("a1 NOOP\r\n");  // activity restarts the count
   w.sim.run_until(39min);
-  EXPECT_FALSE(ended);
+  EXPECT_FALSE(c.ended);
   w.sim.run_until(40min + 1s);
-  EXPECT_TRUE(ended);
-  EXPECT_NE(received.find("a1 OK"), std::string::npos);
-  EXPECT_TRUE(received.ends_with("* BYE Autologout; idle for too long\r\n")) << received;
+  EXPECT_TRUE(c.ended);
+  EXPECT_NE(c.received.find("a1 OK"), std::string::npos);
+  EXPECT_TRUE(c.received.ends_with("* BYE Autologout; idle for too long\r\n")) << c.received;
   ASSERT_EQ(w.imap_server->ended().size(), 1u);
   EXPECT_EQ(w.imap_server->ended()[0], RetrievalServerEnd::idle_timeout);
 }

@@ -7,6 +7,7 @@
 #include "agents/journey/conservation.hpp"
 #include "agents/mta/queue_manager.hpp"
 #include "agents/retrieval/retrieval_records.hpp"
+#include "raw_connection.hpp"
 #include "retrieval_world.hpp"
 
 using namespace retrieval_test;
@@ -123,34 +124,26 @@ TEST(Pop3OverNetwork, NothingListeningIsAConnectionRefused) {
 
 TEST(Pop3OverNetwork, AnIdleClientIsDisconnectedAfterTenMinutesWithoutAWord) {
   RetrievalWorld w;
-  std::string received;
-  bool ended = false;
-  net::StreamSocket s = w.net.host(w.pc).connect(
-      kServerAddress, 110, [](net::StreamSocket) {}, [](net::ConnError) {});
-  s.on_data([&](std::span<const std::byte> b) {
-    received.append(reinterpret_cast<const char*>(b.data()), b.size());
-  });
-  s.on_end([&] { ended = true; });
+  RawConnection c(w, 110);
   w.sim.run_until(9min + 59s);
-  EXPECT_FALSE(ended);
-  EXPECT_EQ(received, "+OK mail.b.example POP3 server ready\r\n");
+  EXPECT_FALSE(c.ended);
+  EXPECT_EQ(c.received, "+OK mail.b.example POP3 server ready\r\n");
   w.sim.run_until(10min + 1s);
-  EXPECT_TRUE(ended);
-  EXPECT_EQ(received, "+OK mail.b.example POP3 server ready\r\n");  // no goodbye in POP3
+  EXPECT_TRUE(c.ended);
+  EXPECT_EQ(c.received, "+OK mail.b.example POP3 server ready\r\n");  // no goodbye in POP3
   ASSERT_EQ(w.pop3_server->ended().size(), 1u);
   EXPECT_EQ(w.pop3_server->ended()[0], RetrievalServerEnd::idle_timeout);
 }
 
 TEST(Pop3OverNetwork, AClientThatResetsIsForgotten) {
   RetrievalWorld w;
-  net::StreamSocket s = w.net.host(w.pc).connect(
-      kServerAddress, 110, [](net::StreamSocket) {}, [](net::ConnError) {});
+  RawConnection c(w, 110);
   w.sim.run_until(100ms);
-  s.send(std::string_view("USER bob\r\n"));
+  c.send("USER bob\r\n");
   w.sim.run_until(200ms);
   EXPECT_EQ(w.pop3_server->connections().size(), 1u);
   EXPECT_EQ(w.pop3_server->connections()[0].state, "AUTHORIZATION");
-  s.abort();
+  c.socket.abort();
   w.sim.run_until(1s);
   EXPECT_TRUE(w.pop3_server->connections().empty());
   ASSERT_EQ(w.pop3_server->ended().size(), 1u);
@@ -196,17 +189,12 @@ TEST(Pop3OverNetwork, AcceptedDeliveredAndFetchedMessagesLeaveNoConservationViol
 TEST(Pop3OverNetwork, AClientThatHangsUpWithoutQuitDeletesNothing) {
   RetrievalWorld w;
   w.deliver(kMessage);
-  std::string received;
-  net::StreamSocket s = w.net.host(w.pc).connect(
-      kServerAddress, 110, [](net::StreamSocket) {}, [](net::ConnError) {});
-  s.on_data([&](std::span<const std::byte> b) {
-    received.append(reinterpret_cast<const char*>(b.data()), b.size());
-  });
+  RawConnection c(w, 110);
   w.sim.run_until(100ms);
-  s.send(std::string_view("USER bob\r\nPASS secret\r\nDELE 1\r\n"));
+  c.send("USER bob\r\nPASS secret\r\nDELE 1\r\n");
   w.sim.run_until(300ms);
-  EXPECT_NE(received.find("+OK message 1 deleted"), std::string::npos) << received;
-  s.close();
+  EXPECT_NE(c.received.find("+OK message 1 deleted"), std::string::npos) << c.received;
+  c.socket.close();
   w.sim.run_until(1s);
   ASSERT_EQ(w.pop3_server->ended().size(), 1u);
   EXPECT_EQ(w.pop3_server->ended()[0], RetrievalServerEnd::client_left);

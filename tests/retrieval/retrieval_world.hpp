@@ -71,17 +71,19 @@ struct RetrievalWorld {
     return messages.empty() ? std::string() : messages.back().content;
   }
 
+  // One whole fetch: the outcome, or nothing if the client never reported within an hour.
   std::optional<agents::FetchOutcome> pop3(proto::pop3::ClientJob job) {
-    std::optional<agents::FetchOutcome> out;
-    client->fetch_pop3(kServerAddress, std::move(job),
-                       [&out](const agents::FetchOutcome& o) { out = o; });
-    sim.run_until(sim.now() + 1h);
-    return out;
+    return fetch([&](auto done) { client->fetch_pop3(kServerAddress, std::move(job), done); });
   }
   std::optional<agents::FetchOutcome> imap(proto::imap::ClientJob job) {
+    return fetch([&](auto done) { client->fetch_imap(kServerAddress, std::move(job), done); });
+  }
+
+ private:
+  template <typename Start>
+  std::optional<agents::FetchOutcome> fetch(Start start) {
     std::optional<agents::FetchOutcome> out;
-    client->fetch_imap(kServerAddress, std::move(job),
-                       [&out](const agents::FetchOutcome& o) { out = o; });
+    start([&out](const agents::FetchOutcome& o) { out = o; });
     sim.run_until(sim.now() + 1h);
     return out;
   }

@@ -28,12 +28,19 @@ inline constexpr mailsim::Message kRouteNoAddress{
     "aucune adresse trouvée pour les serveurs de courrier de {domain}"};
 inline constexpr mailsim::Message kRouteDnsFailure{
     "dns.route.dns_failure",
-    "DNS did not answer for {domain} (server failure or timeout): the mail waits and will be "
+    "DNS gave no usable answer for {domain} (a server failure or a broken alias chain): the "
+    "mail waits and will be tried again",
+    "le DNS n'a pas donné de réponse utilisable pour {domain} (panne de serveur ou chaîne "
+    "d'alias cassée) : le courrier attend et sera réessayé"};
+inline constexpr mailsim::Message kRouteDnsTimeout{
+    "dns.route.dns_timeout",
+    "no DNS server answered about {domain} (down or unreachable): the mail waits and will be "
     "tried again",
-    "le DNS n'a pas répondu pour {domain} (panne de serveur ou délai dépassé) : le courrier attend "
-    "et sera réessayé"};
+    "aucun serveur DNS n'a répondu pour {domain} (arrêté ou injoignable) : le courrier attend et "
+    "sera réessayé"};
 
-inline constexpr std::array kMailAll{&kRouteOk,    &kRouteNxdomain,  &kRouteNullMx,
-                                     &kRouteLoops, &kRouteNoAddress, &kRouteDnsFailure};
+inline constexpr std::array kMailAll{&kRouteOk,        &kRouteNxdomain,  &kRouteNullMx,
+                                     &kRouteLoops,     &kRouteNoAddress, &kRouteDnsFailure,
+                                     &kRouteDnsTimeout};
 
 }  // namespace mailsim::proto::dns::msg

@@ -32,6 +32,8 @@ std::string_view route_reason_name(RouteReason r) {
       return "no_address";
     case RouteReason::dns_failure:
       return "dns_failure";
+    case RouteReason::dns_timeout:
+      return "dns_timeout";
   }
   return "?";
 }
@@ -48,8 +50,9 @@ MxPlan plan_mx(const LookupResult& mx_answer, sim::RandomStream& rng,
   switch (mx_answer.status) {
     case LookupStatus::nxdomain:
       return fail(RouteStatus::permanent, RouteReason::nxdomain);
-    case LookupStatus::servfail:
     case LookupStatus::timeout:
+      return fail(RouteStatus::temporary, RouteReason::dns_timeout);
+    case LookupStatus::servfail:
     case LookupStatus::cname_limit:
       return fail(RouteStatus::temporary, RouteReason::dns_failure);
     case LookupStatus::nodata:
@@ -100,6 +103,7 @@ std::string MailRoute::reply_code() const {
     case RouteReason::no_address:
       return "550 5.4.4";
     case RouteReason::dns_failure:
+    case RouteReason::dns_timeout:
       return "451 4.4.3";
   }
   return "451 4.4.3";
@@ -125,6 +129,8 @@ Text MailRoute::explanation() const {
       return Text(msg::kRouteNoAddress, {{"domain", d}});
     case RouteReason::dns_failure:
       return Text(msg::kRouteDnsFailure, {{"domain", d}});
+    case RouteReason::dns_timeout:
+      return Text(msg::kRouteDnsTimeout, {{"domain", d}});
   }
   return Text(msg::kRouteDnsFailure, {{"domain", d}});
 }

@@ -26,7 +26,8 @@ enum class RouteReason {
   null_mx,        // the domain says it takes no mail (RFC 7505, permanent)
   loops_to_self,  // we are the most preferred exchange left: nowhere to relay (permanent)
   no_address,     // neither the exchanges nor the domain have an address (permanent)
-  dns_failure,    // SERVFAIL, timeout or a broken CNAME chain: try again later
+  dns_failure,    // SERVFAIL or a broken CNAME chain: try again later
+  dns_timeout,    // no DNS server answered the MX question (all down?): try again later
 };
 std::string_view route_status_name(RouteStatus s);
 std::string_view route_reason_name(RouteReason r);
