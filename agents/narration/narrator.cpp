@@ -79,6 +79,11 @@ void add_derived(std::string_view kind, std::vector<Text::Arg>& args, Lang lang)
       segment += ", " + Text(narration::kSegmentData, {{"payload", *payload}}).render(lang);
     args.emplace_back("segment", std::move(segment));
   }
+  // A server known only by its address (no host has it): "an unknown host (198.51.100.99)"
+  // rather than the address twice.
+  if (const std::string* address = find(args, "address"))
+    for (auto& [k, v] : args)
+      if (k == "server" && v == *address) v = std::string(narration::kUnknownHost.text(lang));
   // Protocol names as people write them: "IMAP", "POP3" (records keep the lower-case token).
   for (auto& [k, v] : args)
     if (k == "protocol") v = to_upper(v);

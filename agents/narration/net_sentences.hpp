@@ -94,6 +94,9 @@ inline constexpr std::array kNetAll{
     &kRouteRecomputed, &kRouteChanged};
 
 // Parts the narrator derives.
+// {server} when no host has the address the client connects to.
+inline constexpr Message kUnknownHost{"narration.unknown_host", "an unknown host",
+                                      "une machine inconnue"};
 // {explain} when a record's reply is not an SMTP reply (a connection that failed).
 inline constexpr Message kNoSmtpReply{"narration.no_smtp_reply",
                                       "no SMTP answer: the server could not be reached",

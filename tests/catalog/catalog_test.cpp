@@ -70,9 +70,9 @@ std::vector<Section> catalog() {
       section("cli", mailsim::cli::msg::kAll),
       section("cli/help", mailsim::cli::help::kAll),
   };
-  all.push_back(Section{
-      "narration/derived",
-      {&a::narration::kNoSmtpReply, &a::narration::kSegmentData, &a::narration::kLiteralSummary}});
+  all.push_back(Section{"narration/derived",
+                        {&a::narration::kNoSmtpReply, &a::narration::kSegmentData,
+                         &a::narration::kLiteralSummary, &a::narration::kUnknownHost}});
   Section reasons{"narration/reasons", {}};
   for (const auto& r : a::narration::kReasons)
     reasons.entries.push_back(&r.text);
