@@ -21,20 +21,71 @@
 namespace mailsim::agents {
 namespace {
 
-// Collects a record's fields as text arguments.
+// The fields a kind's sentences can use: their placeholders (every variant, both languages),
+// the fields variants are chosen by, and the ones derived parts are made from.
+using Wanted = std::vector<std::string_view>;
+
+void add_placeholders(std::string_view text, Wanted& out) {
+  for (std::size_t open = text.find('{'); open != std::string_view::npos;
+       open = text.find('{', open + 1)) {
+    const std::size_t close = text.find('}', open);
+    if (close == std::string_view::npos) break;
+    out.push_back(text.substr(open + 1, close - open - 1));
+  }
+}
+
+const Wanted& wanted_fields(std::string_view kind, const Message* sentence) {
+  thread_local std::unordered_map<std::string_view, Wanted> cache;  // kind -> its fields
+  auto [it, added] = cache.try_emplace(kind);
+  if (!added) return it->second;
+  Wanted& w = it->second;
+  add_placeholders(sentence->en, w);
+  add_placeholders(sentence->fr, w);
+  for (const auto& v : narration::kVariants) {
+    if (v.kind != kind) continue;
+    w.push_back(v.field);
+    add_placeholders(v.sentence->en, w);
+    add_placeholders(v.sentence->fr, w);
+  }
+  for (std::string_view derived : {"proto", "flags", "payload", "reason", "reply", "address"})
+    w.push_back(derived);
+  return w;
+}
+
+// Collects the fields a sentence may use as text arguments; the others are not even formatted
+// (a packet record has a dozen fields, and most sentences use three).
 class ArgCollector final : public sim::FieldVisitor {
  public:
+  explicit ArgCollector(const Wanted& wanted) : wanted_(wanted) {}
   using FieldVisitor::field;
-  void field(std::string_view k, std::int64_t v) override { add(k, fmt::to_string(v)); }
-  void field(std::string_view k, std::uint64_t v) override { add(k, fmt::to_string(v)); }
-  void field(std::string_view k, double v) override { add(k, fmt::format("{}", v)); }
-  void field(std::string_view k, bool v) override { add(k, v ? "true" : "false"); }
-  void field(std::string_view k, std::string_view v) override { add(k, one_line(v)); }
-  void field(std::string_view k, sim::SimTime v) override { add(k, sim::format_time(v)); }
+  void field(std::string_view k, std::int64_t v) override {
+    if (wants(k)) add(k, fmt::to_string(v));
+  }
+  void field(std::string_view k, std::uint64_t v) override {
+    if (wants(k)) add(k, fmt::to_string(v));
+  }
+  void field(std::string_view k, double v) override {
+    if (wants(k)) add(k, fmt::format("{}", v));
+  }
+  void field(std::string_view k, bool v) override {
+    if (wants(k)) add(k, v ? "true" : "false");
+  }
+  void field(std::string_view k, std::string_view v) override {
+    if (wants(k)) add(k, one_line(v));
+  }
+  void field(std::string_view k, sim::SimTime v) override {
+    if (wants(k)) add(k, sim::format_time(v));
+  }
   std::vector<Text::Arg> args;
 
  private:
+  bool wants(std::string_view k) const {
+    for (std::string_view w : wanted_)
+      if (w == k) return true;
+    return false;
+  }
   void add(std::string_view k, std::string v) { args.emplace_back(std::string(k), std::move(v)); }
+  const Wanted& wanted_;
   // A sentence is one line of prose: the TABs of zone-file lines read as spaces.
   static std::string one_line(std::string_view v) {
     std::string s(v);
@@ -125,7 +176,7 @@ std::span<const Message* const> Narrator::sentences() {
 std::optional<std::string> Narrator::narrate(const sim::TraceRecord& record) const {
   const Message* m = sentence_for(record.kind());
   if (m == nullptr) return std::nullopt;
-  ArgCollector c;
+  ArgCollector c(wanted_fields(record.kind().name, m));
   record.visit_fields(c);
   m = variant_for(record.kind().name, c.args, m);
   add_derived(record.kind().name, c.args, lang_);
