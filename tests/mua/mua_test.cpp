@@ -28,30 +28,13 @@ const std::string kSendAt1s = R"(timeline:
     send: {client: alice, to: bob@b.example, subject: Bonjour Bob, body: "Comment vas-tu ?"}
 )";
 
-// Every record of a run, by kind, for the assertions.
-struct Recorder {
-  explicit Recorder(sim::Trace& t) : trace(t) {
-    id = t.subscribe([this](const sim::TraceRecord& r) {
-      kinds[std::string(r.kind().name)]++;
-      if (auto s = agents::Narrator(Lang::en).narrate(r); s && r.kind().name.starts_with("mua."))
-        sentences.push_back(*s);
-    });
-  }
-  ~Recorder() { trace.unsubscribe(id); }
-  sim::Trace& trace;
-  sim::Trace::SubscriptionId id;
-  std::map<std::string, int> kinds;
-  std::vector<std::string> sentences;
-};
-
 }  // namespace
 
 TEST(Mua, AliceSubmitsAndBobFetchesByImapTheWholeJourney) {
   World r(world(kAlice + bob("{server: mx.b.example, protocol: imap, password: builder}"),
                 kSendAt1s + "  - at: 1min\n    fetch: bob\n"));
   ASSERT_TRUE(r.run);
-  Recorder rec(r.run->sim().trace());
-  r.run->run_to_completion();
+  auto& rec = r.run_to_end();
   const auto& alice = *r.run->mail().clients().at("alice");
   ASSERT_EQ(alice.sent().size(), 1u);
   EXPECT_EQ(alice.sent()[0].status, agents::OutgoingMail::Status::accepted);
@@ -80,8 +63,7 @@ TEST(Mua, Pop3FetchingTwiceKeepsEachMessageOnce) {
   World r(world(kAlice + bob("{server: mx.b.example, protocol: pop3, password: builder}"),
                 kSendAt1s + "  - at: 1min\n    fetch: bob\n  - at: 2min\n    fetch: bob\n"));
   ASSERT_TRUE(r.run);
-  Recorder rec(r.run->sim().trace());
-  r.run->run_to_completion();
+  auto& rec = r.run_to_end();
   const auto& bob = *r.run->mail().clients().at("bob");
   ASSERT_EQ(bob.inbox().size(), 1u);
   EXPECT_EQ(rec.kinds["retrieval.client.fetched"], 2);  // the second fetch found nothing new
@@ -96,7 +78,7 @@ TEST(Mua, Pop3WithoutKeepingDeletesFromTheServer) {
                              "keep_on_server: false}"),
                 kSendAt1s + "  - at: 1min\n    fetch: bob\n"));
   ASSERT_TRUE(r.run);
-  r.run->run_to_completion();
+  r.run_to_end();
   EXPECT_EQ(r.run->mail().clients().at("bob")->inbox().size(), 1u);
   EXPECT_EQ(r.run->mail().servers()[1]->store.messages("bob", "INBOX").size(), 0u);
 }
@@ -106,12 +88,11 @@ TEST(Mua, FetchingAtAnIntervalFindsTheMailAtTheFirstFetchAfterItArrives) {
                 "duration: 21min\ntimeline:\n  - at: 7min\n    send: {client: alice, to: "
                 "bob@b.example, subject: Later}\n"));
   ASSERT_TRUE(r.run);
-  Recorder rec(r.run->sim().trace());
   sim::SimTime shown{0};
   auto id = r.run->sim().trace().subscribe([&](const sim::TraceRecord& x) {
     if (&x.kind() == &agents::kinds::kMuaNewMail) shown = x.time();
   });
-  r.run->run_to_completion();
+  auto& rec = r.run_to_end();
   r.run->sim().trace().unsubscribe(id);
   EXPECT_EQ(rec.kinds["retrieval.client.connecting"], 4);  // at 5, 10, 15 and 20 minutes
   EXPECT_EQ(rec.kinds["mua.new_mail"], 1);
@@ -125,8 +106,7 @@ TEST(Mua, AWrongPasswordIsShownToTheUserWithTheServersExactWords) {
             "       submit: {server: smtp.a.example, password: guess}}\n",
             kSendAt1s));
   ASSERT_TRUE(r.run);
-  Recorder rec(r.run->sim().trace());
-  r.run->run_to_completion();
+  auto& rec = r.run_to_end();
   const auto& alice = *r.run->mail().clients().at("alice");
   ASSERT_EQ(alice.sent().size(), 1u);
   EXPECT_EQ(alice.sent()[0].status, agents::OutgoingMail::Status::refused);
@@ -141,8 +121,7 @@ TEST(Mua, AnAttachmentOverTheServersSizeLimitIsRefusedBeforeItIsSent) {
     send: {client: alice, to: bob@b.example, subject: Holiday video, attachment: 12MB}
 )"));
   ASSERT_TRUE(r.run);
-  Recorder rec(r.run->sim().trace());
-  r.run->run_to_completion();
+  auto& rec = r.run_to_end();
   const auto& alice = *r.run->mail().clients().at("alice");
   ASSERT_EQ(alice.sent().size(), 1u);
   EXPECT_EQ(alice.sent()[0].status, agents::OutgoingMail::Status::refused);
@@ -157,8 +136,7 @@ TEST(Mua, TheHostGoingDownDuringAFetchEndsItAndTheNextFetchWorks) {
                             "  - at: 10min\n    host_up: mx.b.example\n"
                             "  - at: 11min\n    fetch: bob\n"));
   ASSERT_TRUE(r.run);
-  Recorder rec(r.run->sim().trace());
-  r.run->run_to_completion();
+  auto& rec = r.run_to_end();
   EXPECT_EQ(rec.kinds["retrieval.client.failed"], 1);
   EXPECT_EQ(r.run->mail().clients().at("bob")->inbox().size(), 1u);  // stored before 250
 }

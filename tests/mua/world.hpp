@@ -2,11 +2,13 @@
 // A small two-provider world written as a scenario: alice@a.example on alice-pc submits to
 // smtp.a.example (port 587), bob@b.example on bob-pc fetches from mx.b.example. Tests add the
 // clients' settings, the timeline and the duration.
+#include <map>
 #include <memory>
 #include <string>
 
 #include <gtest/gtest.h>
 
+#include "agents/narration/narrator.hpp"
 #include "scenarios/build/scenario_run.hpp"
 #include "scenarios/load/scenario_reader.hpp"
 
@@ -44,6 +46,23 @@ mail:
          rest;
 }
 
+// Every record of a run, by kind, and the mail client's sentences, for the assertions.
+struct Recorder {
+  explicit Recorder(mailsim::sim::Trace& t) : trace(t) {
+    id = t.subscribe([this](const mailsim::sim::TraceRecord& r) {
+      kinds[std::string(r.kind().name)]++;
+      if (auto s = mailsim::agents::Narrator(mailsim::Lang::en).narrate(r);
+          s && r.kind().name.starts_with("mua."))
+        sentences.push_back(*s);
+    });
+  }
+  ~Recorder() { trace.unsubscribe(id); }
+  mailsim::sim::Trace& trace;
+  mailsim::sim::Trace::SubscriptionId id;
+  std::map<std::string, int> kinds;
+  std::vector<std::string> sentences;
+};
+
 struct World {
   explicit World(const std::string& text)
       : loaded(mailsim::scenarios::load_scenario_text(text, "t.yaml")) {
@@ -53,10 +72,17 @@ struct World {
     }
     run = std::make_unique<mailsim::scenarios::ScenarioRun>(*loaded.scenario, diag);
     EXPECT_TRUE(run->ok()) << diag.render(mailsim::Lang::en);
+    recorder = std::make_unique<Recorder>(run->sim().trace());
+  }
+  // Runs until nothing is left to do; what the trace said is in the recorder.
+  Recorder& run_to_end() {
+    run->run_to_completion();
+    return *recorder;
   }
   mailsim::scenarios::LoadResult loaded;
   mailsim::scenarios::Diagnostics diag{"t.yaml"};
   std::unique_ptr<mailsim::scenarios::ScenarioRun> run;
+  std::unique_ptr<Recorder> recorder;  // destroyed before the run it listens to
 };
 
 inline const std::string kAlice =
