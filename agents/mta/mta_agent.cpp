@@ -44,7 +44,8 @@ MtaAgent::MtaAgent(sim::net::Network& net, sim::net::NodeId host, MtaConfig conf
   }
   if (config_.delivery.helo_name.empty()) config_.delivery.helo_name = config_.hostname;
 
-  client_ = std::make_unique<SmtpClientEndpoint>(net, host, SmtpClientEndpoint::Options{});
+  client_ = std::make_unique<SmtpClientEndpoint>(
+      net, host, SmtpClientEndpoint::Options{Stage::relay, config_.connect_timeout});
   smtp_ = std::make_unique<SmtpDelivery>(*client_, next_hops, config_.delivery);
   qmgr_ = std::make_unique<QueueManager>(
       net.sim(), queue_, config_.queue, clock_,

@@ -39,6 +39,9 @@ struct MtaConfig {
   QueueManagerSettings queue;                     // retry schedule, bounces
   SmtpDeliverySettings delivery;                  // outbound sessions
   std::uint16_t port = 25;
+  // How long its SMTP client waits for a connection to a next hop (Postfix's
+  // smtp_connect_timeout); zero leaves it to TCP's SYN retries.
+  sim::SimTime connect_timeout = std::chrono::seconds(30);
   // A submission service on port 587 for the users of these domains (the MSA), when set.
   std::optional<SubmissionSettings> submission;
 };

@@ -37,6 +37,9 @@ void apply_policy(const MailServerModel& m, agents::MtaConfig& config) {
     config.queue.schedule = agents::RetrySchedule(p);
   }
   config.queue.delay_warning = m.delay_warning;
+  if (m.command_timeout) config.smtp.timeouts.command = *m.command_timeout;
+  if (m.data_timeout) config.smtp.timeouts.data = *m.data_timeout;
+  if (m.connect_timeout) config.connect_timeout = *m.connect_timeout;
   config.smtp.end_of_data = m.end_of_data == "lenient"  ? proto::smtp::EndOfDataMode::lenient
                             : m.end_of_data == "reject" ? proto::smtp::EndOfDataMode::reject
                                                         : proto::smtp::EndOfDataMode::normalize;

@@ -101,6 +101,15 @@ void read_server_policy(YamlMap& r, MailServerModel& out, const NetworkModel& ne
   out.retry = read_retry(r, diag);
   out.delay_warning = r.time("delay_warning");
   if (auto v = r.choice("end_of_data", {"normalize", "reject", "lenient"})) out.end_of_data = *v;
+  if (auto node = r.child("timeouts")) {
+    YamlMap t(*node, Text(msg::kWhatKey, {{"name", "timeouts"}}), diag, "mail.servers[].timeouts");
+    if (t.ok()) {
+      out.command_timeout = t.time("command");
+      out.data_timeout = t.time("data");
+      out.connect_timeout = t.time("connect");
+      t.finish();
+    }
+  }
   read_spam(r, out, diag);
   read_filing(r, out, diag);
 }

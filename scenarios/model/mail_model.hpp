@@ -82,6 +82,8 @@ struct MailServerModel {
   std::map<std::string, double> spam_reputation;  // sender or domain -> score
   std::vector<FilingRuleModel> filing;
   std::string end_of_data = "normalize";  // normalize | reject | lenient (SMTP smuggling)
+  // Its SMTP server's waits for a command and for the message, its client's for a connection.
+  std::optional<sim::SimTime> command_timeout, data_timeout, connect_timeout;
   SourcePos pos;
   bool operator==(const MailServerModel&) const = default;
 };

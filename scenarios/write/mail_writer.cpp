@@ -69,6 +69,12 @@ void write_server(MapWriter& w, const MailServerModel& s) {
   if (s.retry) w.map("retry", Style::flow_if_fits, [&](MapWriter& r) { write_retry(r, *s.retry); });
   w.duration("delay_warning", s.delay_warning);
   w.text("end_of_data", s.end_of_data, kServer.end_of_data);
+  if (s.command_timeout || s.data_timeout || s.connect_timeout)
+    w.map("timeouts", Style::flow_if_fits, [&](MapWriter& t) {
+      t.duration("command", s.command_timeout);
+      t.duration("data", s.data_timeout);
+      t.duration("connect", s.connect_timeout);
+    });
   if (s.spam_tag_threshold || s.spam_reject_threshold || !s.spam_keywords.empty() ||
       !s.spam_reputation.empty())
     w.map("spam", Style::block, [&](MapWriter& m) { write_spam(m, s); });
