@@ -84,6 +84,13 @@ inline constexpr Message kDnsLookupDone{
     "network",
     "{agent} a son résultat pour {name} {type} : {status}, après {queries} requête(s) sur le "
     "réseau"};
+// The same when every answer came from the cache (variant of dns.lookup.done: queries 0).
+inline constexpr Message kDnsLookupDoneFromCache{
+    "dns.lookup.done.from_cache",
+    "{agent} has its result for {name} {type} from its cache, without a query on the network: "
+    "{status}",
+    "{agent} a son résultat pour {name} {type} dans son cache, sans requête sur le réseau : "
+    "{status}"};
 
 // ---- Servers
 inline constexpr Message kDnsServerAnswered{

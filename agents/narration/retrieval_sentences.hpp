@@ -44,6 +44,14 @@ inline constexpr Message kRetrievalServerReceived{"retrieval.server.received",
 inline constexpr Message kRetrievalServerSent{"retrieval.server.sent",
                                               "{server} answers {client}: {line}",
                                               "{server} répond à {client} : {line}"};
+// The ")" that closes an IMAP FETCH answer after the message (variant of .sent and .received).
+inline constexpr Message kRetrievalServerFetchEnd{
+    "retrieval.server.sent.fetch_end", "{server} ends its FETCH answer to {client}: {line}",
+    "{server} termine sa réponse FETCH à {client} : {line}"};
+inline constexpr Message kRetrievalClientFetchEnd{
+    "retrieval.client.received.fetch_end",
+    "{client} receives the end of the FETCH answer from {server}: {line}",
+    "{client} reçoit de {server} la fin de la réponse FETCH : {line}"};
 inline constexpr Message kRetrievalServerContent{
     "retrieval.server.content",
     "{server} sends {client} the message itself: {lines} lines, {bytes} bytes",

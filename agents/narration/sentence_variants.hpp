@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "agents/narration/dns_sentences.hpp"
+#include "agents/narration/retrieval_sentences.hpp"
 #include "agents/narration/smtp_sentences.hpp"
 
 namespace mailsim::agents::narration {
@@ -28,11 +29,15 @@ inline constexpr SentenceVariant kVariants[] = {
     {"dns.mail.route", "cause", "no_address", &kDnsMailRouteNoAddress},
     {"smtp.server.policy", "step", "message", &kSmtpServerPolicyMessage},
     {"smtp.server.closed", "reply", "221 ", &kSmtpServerClosedAfterQuit},
+    {"dns.lookup.done", "queries", "0", &kDnsLookupDoneFromCache},
+    {"retrieval.server.sent", "line", ")", &kRetrievalServerFetchEnd},
+    {"retrieval.client.received", "line", ")", &kRetrievalClientFetchEnd},
 };
 
 inline constexpr std::array kVariantAll{
-    &kDnsMailRouteFound,     &kDnsMailRouteNullMx,      &kDnsMailRouteNxdomain,
-    &kDnsMailRouteNoAnswer,  &kDnsMailRouteDnsFailure,  &kDnsMailRouteLoops,
-    &kDnsMailRouteNoAddress, &kSmtpServerPolicyMessage, &kSmtpServerClosedAfterQuit};
+    &kDnsMailRouteFound,      &kDnsMailRouteNullMx,      &kDnsMailRouteNxdomain,
+    &kDnsMailRouteNoAnswer,   &kDnsMailRouteDnsFailure,  &kDnsMailRouteLoops,
+    &kDnsMailRouteNoAddress,  &kSmtpServerPolicyMessage, &kSmtpServerClosedAfterQuit,
+    &kDnsLookupDoneFromCache, &kRetrievalServerFetchEnd, &kRetrievalClientFetchEnd};
 
 }  // namespace mailsim::agents::narration
