@@ -4,8 +4,6 @@
 
 #include "agents/journey/records.hpp"
 #include "agents/mua/mua_records.hpp"
-#include "agents/proto/imf/address.hpp"
-#include "agents/proto/imf/header.hpp"
 #include "agents/roles/typed_session.hpp"
 #include "scenarios/build/check_messages.hpp"
 #include "sim/net/trace_records.hpp"
@@ -38,21 +36,6 @@ const Message& outcome_word(std::string_view outcome) {
   if (outcome == "refused") return check::kOutcomeRefused;
   if (outcome == "timed_out") return check::kOutcomeTimedOut;
   return check::kOutcomeOpened;
-}
-
-// The bare address of a client's "Name <address>", to match its records.
-std::string bare_address(const std::string& address) {
-  try {
-    return proto::imf::parse_mailbox(address).address();
-  } catch (const proto::imf::AddressError&) {
-    return address;  // the loader already reported it
-  }
-}
-
-const MailClientModel* find_client(const ScenarioModel& model, const std::string& name) {
-  for (const auto& c : model.mail.clients)
-    if (c.name == name) return &c;
-  return nullptr;
 }
 
 // Adds {within}: " within 00:02:00" in the reader's language, or nothing.
@@ -129,7 +112,7 @@ void ExpectationChecker::on_record(const sim::TraceRecord& record) {
     } else if (const auto* f = std::get_if<FetchedExpectation>(&what); f && new_mail) {
       Fields got;
       record.visit_fields(got);
-      const MailClientModel* client = find_client(model_, f->client);
+      const MailClientModel* client = model_.mail.client(f->client);
       if (client == nullptr || got.client != client->host ||
           !iequals(got.user, bare_address(client->address)))
         continue;

@@ -1,7 +1,5 @@
 #include "scenarios/load/client_reader.hpp"
 
-#include "agents/proto/imf/address.hpp"
-#include "agents/proto/imf/header.hpp"
 #include "scenarios/load/messages.hpp"
 #include "scenarios/load/references.hpp"
 #include "scenarios/load/yaml_document.hpp"
@@ -9,14 +7,6 @@
 
 namespace mailsim::scenarios {
 namespace {
-
-std::string local_part(const std::string& address) {
-  try {
-    return proto::imf::parse_mailbox(address).local_part;
-  } catch (const proto::imf::AddressError&) {
-    return {};  // reported where the address is read
-  }
-}
 
 std::optional<SubmitModel> read_submit(YamlMap& client, const std::string& address,
                                        const std::vector<std::string>& servers, Diagnostics& diag) {
@@ -28,7 +18,7 @@ std::optional<SubmitModel> read_submit(YamlMap& client, const std::string& addre
   if (auto v = m.text("server", Need::required)) s.server = *v;
   check_ref(s.server, servers, msg::kKindMailServer, "submit", m.pos(), diag);
   if (auto v = m.text("password")) s.password = *v;
-  s.user = m.text("user").value_or(s.password.empty() ? "" : local_part(address));
+  s.user = m.text("user").value_or(s.password.empty() ? "" : login_of(address));
   s.port = s.password.empty() ? 25 : 587;
   if (auto v = m.integer("port", 1, 65535)) s.port = static_cast<std::uint16_t>(*v);
   m.finish();
@@ -46,7 +36,7 @@ std::optional<FetchModel> read_fetch(YamlMap& client, const std::string& address
   check_ref(f.server, servers, msg::kKindMailServer, "fetch", m.pos(), diag);
   if (auto v = m.choice("protocol", {"imap", "pop3"})) f.protocol = *v;
   if (auto v = m.integer("port", 1, 65535)) f.port = static_cast<std::uint16_t>(*v);
-  f.user = m.text("user").value_or(local_part(address));
+  f.user = m.text("user").value_or(login_of(address));
   if (auto v = m.text("password", Need::required)) f.password = *v;
   if (auto v = m.boolean("keep_on_server")) f.keep_on_server = *v;
   if (auto v = m.time("every")) {
@@ -100,13 +90,6 @@ void check_periodic_fetch(const std::vector<MailClientModel>& clients,
     if (c.fetch && c.fetch->every)
       diag.error(c.pos, Text(msg::kPeriodicFetchNeedsDuration,
                              {{"name", c.name}, {"every", sim::format_time(*c.fetch->every)}}));
-}
-
-std::vector<std::string> client_names(const MailModel& mail) {
-  std::vector<std::string> names;
-  for (const auto& c : mail.clients)
-    names.push_back(c.name);
-  return names;
 }
 
 }  // namespace mailsim::scenarios

@@ -22,6 +22,4 @@ std::vector<MailClientModel> read_clients(const std::vector<YAML::Node>& entries
 void check_periodic_fetch(const std::vector<MailClientModel>& clients,
                           const std::optional<sim::SimTime>& duration, Diagnostics& diag);
 
-std::vector<std::string> client_names(const MailModel& mail);
-
 }  // namespace mailsim::scenarios

@@ -75,7 +75,7 @@ std::vector<ExpectationEntry> read_expectations(const std::vector<YAML::Node>& e
     if (key == "fetched") {
       FetchedExpectation f;
       if (auto v = e.text("client", Need::required)) f.client = *v;
-      check_ref(f.client, client_names(mail), msg::kKindClient, key, e.pos(), diag);
+      check_ref(f.client, mail.client_names(), msg::kKindClient, key, e.pos(), diag);
       if (auto v = e.text("subject")) f.subject = *v;
       if (auto v = e.integer("count", 1, 100000)) f.count = static_cast<int>(*v);
       f.within = e.time("within");

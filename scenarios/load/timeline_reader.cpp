@@ -18,12 +18,6 @@ struct Names {
   std::vector<std::string> hosts, links, nodes, clients;
 };
 
-const MailClientModel* find_client(const MailModel& mail, const std::string& name) {
-  for (const auto& c : mail.clients)
-    if (c.name == name) return &c;
-  return nullptr;
-}
-
 // The client must have the section (`submit` or `fetch`) the action needs.
 void check_client_can(const MailClientModel* client, bool can, const char* key,
                       const Message& action, SourcePos pos, Diagnostics& diag) {
@@ -57,7 +51,7 @@ SendMailAction read_send(YamlMap& inner, const Names& names, const MailModel& ma
   if (auto v = inner.text("client")) {
     a.client = *v;
     check_ref(a.client, names.clients, msg::kKindClient, "send", inner.pos(), diag);
-    client = find_client(mail, a.client);
+    client = mail.client(a.client);
     check_client_can(client, client && client->submit, "submit", msg::kActionSend, inner.pos(),
                      diag);
   }
@@ -184,7 +178,7 @@ std::optional<Action> read_action(YamlMap& m, const std::string& key, const Name
     auto client = m.text(key);
     if (!client) return std::nullopt;
     check_ref(*client, names.clients, msg::kKindClient, key, pos, diag);
-    const MailClientModel* c = find_client(mail, *client);
+    const MailClientModel* c = mail.client(*client);
     check_client_can(c, c && c->fetch, "fetch", msg::kActionFetch, pos, diag);
     return FetchMailAction{*client};
   }
@@ -259,7 +253,7 @@ std::vector<TimelineEntry> read_timeline(const std::vector<YAML::Node>& entries,
   for (const auto& l : network.links)
     names.links.push_back(l.name);
   names.nodes = names.hosts;
-  names.clients = client_names(mail);
+  names.clients = mail.client_names();
   for (const auto& r : network.routers)
     names.nodes.push_back(r.name);
 

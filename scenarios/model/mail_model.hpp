@@ -116,10 +116,20 @@ struct MailClientModel {
   bool operator==(const MailClientModel&) const = default;
 };
 
+// The default login of an address: its local part ("bob" for "Bob <bob@b.example>"), empty
+// when it is not an address (the loader reports that).
+std::string login_of(const std::string& address);
+// The address without its display name ("bob@b.example"), or the text itself when it is not
+// an address.
+std::string bare_address(const std::string& address);
+
 struct MailModel {
   std::optional<DnsModel> dns;
   std::vector<MailServerModel> servers;
   std::vector<MailClientModel> clients;
+
+  const MailClientModel* client(const std::string& name) const;  // null when none has it
+  std::vector<std::string> client_names() const;
   bool operator==(const MailModel&) const = default;
 };
 

@@ -31,14 +31,4 @@ void clear_source(ScenarioModel& s) {
   clear(s.expectations);
 }
 
-std::vector<std::string> DnsModel::origins() const {
-  std::vector<std::string> out;
-  for (const auto& [origin, text] : zones)
-    out.push_back(origin);
-  for (const auto& s : other_servers)
-    for (const auto& [origin, text] : s.zones)
-      out.push_back(origin);
-  return out;
-}
-
 }  // namespace mailsim::scenarios

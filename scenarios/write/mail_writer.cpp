@@ -1,4 +1,3 @@
-#include "agents/proto/imf/address.hpp"
 #include "scenarios/write/quantities.hpp"
 #include "scenarios/write/section_writers.hpp"
 
@@ -7,15 +6,6 @@ namespace {
 
 const MailServerModel kServer{};
 const FetchModel kFetch{};
-
-// The loader's default login: the local part of the client's address.
-std::string local_part(const std::string& address) {
-  try {
-    return proto::imf::parse_mailbox(address).local_part;
-  } catch (const proto::imf::AddressError&) {
-    return {};
-  }
-}
 
 void write_retry(MapWriter& w, const RetryModel& r) {
   w.text("schedule", r.schedule);  // written even at postfix: it names what the keys belong to
@@ -84,7 +74,7 @@ void write_server(MapWriter& w, const MailServerModel& s) {
 void write_submit(MapWriter& w, const SubmitModel& s, const std::string& address) {
   const bool login = !s.password.empty();
   w.text("server", s.server);
-  w.text("user", s.user, login ? local_part(address) : "");
+  w.text("user", s.user, login ? login_of(address) : "");
   w.text("password", s.password, "");
   w.integer("port", s.port, login ? 587 : 25);
 }
@@ -93,7 +83,7 @@ void write_fetch(MapWriter& w, const FetchModel& f, const std::string& address) 
   w.text("server", f.server);
   w.text("protocol", f.protocol);  // written even at its default: it is what the lesson shows
   w.integer("port", f.port);
-  w.text("user", f.user, local_part(address));
+  w.text("user", f.user, login_of(address));
   w.text("password", f.password);
   w.flag("keep_on_server", f.keep_on_server, kFetch.keep_on_server);
   w.duration("every", f.every);
