@@ -159,6 +159,12 @@ const Message* Narrator::sentence_for(const sim::TraceKind& kind) {
   return it == by_kind.end() ? nullptr : it->second;
 }
 
+bool Narrator::is_detail(std::string_view kind) {
+  if (kind == "net.packet.dropped") return false;
+  return kind.starts_with("net.packet.") || kind == "net.tcp.cwnd" || kind == "net.tcp.state" ||
+         kind == "net.route.recomputed";
+}
+
 std::span<const Message* const> Narrator::sentences() {
   static const std::vector<const Message*> all = [] {
     std::vector<const Message*> v(narration::kAll.begin(), narration::kAll.end());

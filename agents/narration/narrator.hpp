@@ -6,6 +6,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 
 #include "sim/text.hpp"
 #include "sim/trace.hpp"
@@ -22,6 +23,9 @@ class Narrator {
   static const Message* sentence_for(const sim::TraceKind& kind);
   // Every sentence, for the coverage test.
   static std::span<const Message* const> sentences();
+  // Packet-by-packet records are for the window and `mailsim run --packets`; the story leaves
+  // them out (a lost packet is part of the story).
+  static bool is_detail(std::string_view kind);
 
  private:
   Lang lang_;

@@ -58,13 +58,6 @@ scenarios::ScenarioModel world(int mails) {
 
 enum class Narration { none, story, packets };
 
-// The records `mailsim run` leaves out without --packets (ui/cli/run_command.cpp).
-bool is_detail(std::string_view kind) {
-  if (kind == "net.packet.dropped") return false;
-  return kind.starts_with("net.packet.") || kind == "net.tcp.cwnd" || kind == "net.tcp.state" ||
-         kind == "net.route.recomputed";
-}
-
 Result run_once(const scenarios::ScenarioModel& model, Narration narration) {
   scenarios::Diagnostics diag("bench");
   scenarios::ScenarioRun run(model, diag);
@@ -77,7 +70,7 @@ Result run_once(const scenarios::ScenarioModel& model, Narration narration) {
   std::optional<sim::Trace::SubscriptionId> sub;
   if (narration != Narration::none)
     sub = run.sim().trace().subscribe([&](const sim::TraceRecord& rec) {
-      if (narration == Narration::story && is_detail(rec.kind().name)) return;
+      if (narration == Narration::story && agents::Narrator::is_detail(rec.kind().name)) return;
       if (auto s = narrator.narrate(rec)) r.sentence_bytes += s->size();
     });
   const auto start = std::chrono::steady_clock::now();

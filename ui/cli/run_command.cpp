@@ -16,13 +16,6 @@ namespace mailsim::cli {
 
 namespace {
 
-// Packet-by-packet records are for the window and --packets; the narration tells the story.
-bool is_detail(std::string_view kind) {
-  if (kind == "net.packet.dropped") return false;  // a lost packet is part of the story
-  return kind.starts_with("net.packet.") || kind == "net.tcp.cwnd" || kind == "net.tcp.state" ||
-         kind == "net.route.recomputed";
-}
-
 // Writes the narration: the time, then the sentence. A transcript line is indented under the
 // sentences and leaves the time blank when the line above shows it already, so that a burst of
 // lines reads as one block while a line that came later still says when.
@@ -113,7 +106,7 @@ int run_command(const Options& o, Lang lang) {
         }
         if (Transcript::is_dialogue_line(r)) return;  // told by the other side of its connection
       }
-      if (!o.packets && is_detail(r.kind().name)) return;
+      if (!o.packets && agents::Narrator::is_detail(r.kind().name)) return;
       bar.clear();
       const auto sentence = narrator.narrate(r);
       printer.sentence(r.time(), sentence ? *sentence : sim::format_text(r),
