@@ -1,5 +1,8 @@
 #include "agents/mua/mua_agent.hpp"
 
+#include <algorithm>
+#include <utility>
+
 #include "agents/connection_labels.hpp"
 #include "agents/mua/messages.hpp"
 #include "agents/mua/mua_records.hpp"
@@ -13,13 +16,26 @@ namespace {
 
 namespace imf = proto::imf;
 
-// A header field as the user reads it: unfolded, encoded words decoded.
-std::string field_or_empty(const std::string& content, std::string_view name) {
+// From and Subject as the user reads them: unfolded, encoded words decoded. A message the
+// client cannot read still counts; it shows neither.
+std::pair<std::string, std::string> from_and_subject(const std::string& content) {
   try {
-    return imf::decode_encoded_words(imf::parse_message(content).header.value(name).value_or(""));
+    const imf::Header header = imf::parse_message(content).header;
+    auto shown = [&](std::string_view name) {
+      return imf::decode_encoded_words(header.value(name).value_or(""));
+    };
+    return {shown("From"), shown("Subject")};
   } catch (const imf::ParseError&) {
-    return {};  // a message the client cannot read still counts; it shows no subject
+    return {};
   }
+}
+
+// "bob@b.example, carol@c.example": the recipients as the records name them.
+std::string recipient_list(const std::vector<std::string>& addresses) {
+  std::string out;
+  for (const auto& a : addresses)
+    out += (out.empty() ? "" : ", ") + a;
+  return out;
 }
 
 }  // namespace
@@ -81,8 +97,7 @@ std::string MuaAgent::send(imf::Draft draft, std::string envelope_from) {
     r.client = host_name();
     r.user = user;
     r.message_id = out.message_id;
-    for (const auto& to : out.to)
-      r.to += (r.to.empty() ? "" : ", ") + to;
+    r.to = recipient_list(out.to);
     r.subject = out.subject;
     r.size = content.size();
     trace.publish(r);
@@ -137,10 +152,7 @@ void MuaAgent::submitted(std::size_t index, const std::string& server, const Smt
       }
     out.status = OutgoingMail::Status::refused;
     out.reply = reply;
-    std::string everyone;
-    for (const auto& to : out.to)
-      everyone += (everyone.empty() ? "" : ", ") + to;
-    record(kinds::kMuaSendFailed, everyone, reply);
+    record(kinds::kMuaSendFailed, recipient_list(out.to), reply);
     return;
   }
   out.status = accepted == r.recipients.size() ? OutgoingMail::Status::accepted
@@ -187,12 +199,11 @@ void MuaAgent::fetched(const FetchOutcome& o) {
   fetching_ = false;
   auto& trace = net_.sim().trace();
   for (const auto& m : o.messages) {
-    bool known = false;
-    for (const auto& kept : inbox_)
-      known = known || kept.id == m.id;
+    const bool known = std::any_of(inbox_.begin(), inbox_.end(),
+                                   [&](const KeptMail& kept) { return kept.id == m.id; });
     if (known) continue;  // already shown (POP3 without UIDL, or IMAP flags reset)
-    KeptMail kept{m.id, field_or_empty(m.content, "From"), field_or_empty(m.content, "Subject"),
-                  m.content, net_.sim().now()};
+    auto [from, subject] = from_and_subject(m.content);
+    KeptMail kept{m.id, std::move(from), std::move(subject), m.content, net_.sim().now()};
     if (trace.active()) {
       MuaRecord r(kinds::kMuaNewMail);
       r.client = host_name();
