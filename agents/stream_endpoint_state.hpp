@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -22,6 +23,29 @@
 #include "sim/net/network.hpp"
 
 namespace mailsim::agents {
+
+// A session's engine is called from socket and timer callbacks, and what it does inside a call
+// (a reply that closes, a host going down) may end the session: the end then waits until the
+// outermost call has returned, so that nothing is destroyed under the engine's feet.
+template <class End>
+struct NestedCalls {
+  int depth = 0;                   // calls into the session in progress
+  std::optional<End> pending_end;  // the first end asked for during them
+
+  // Runs `call`; true when it was the outermost call, whose caller then finishes the work.
+  template <class F>
+  bool run(F&& call) {
+    ++depth;
+    call();
+    return --depth == 0;
+  }
+  // True (and the end remembered) when called from inside a call: the caller must wait.
+  bool defer(End how) {
+    if (depth == 0) return false;
+    if (!pending_end) pending_end = how;
+    return true;
+  }
+};
 
 template <class Derived, class Entry, class Key = sim::net::ConnId>
 class StreamEndpointState : public std::enable_shared_from_this<Derived> {

@@ -70,8 +70,7 @@ struct Connection {
   std::unique_ptr<SessionDriver> session;
   ActivityTimer idle_timer;
   DialogueTracer tracer;
-  int depth = 0;  // calls into the session in progress: end only when back at 0
-  std::optional<RetrievalServerEnd> pending_end;
+  NestedCalls<RetrievalServerEnd> calls;
 };
 
 }  // namespace
@@ -171,21 +170,16 @@ struct RetrievalServerEndpoint::State : StreamEndpointState<State, Connection> {
   // session closes its connection.
   template <class F>
   void enter(Connection& conn, F&& call) {
-    ++conn.depth;
-    call();
-    if (--conn.depth > 0) return;
+    if (!conn.calls.run(call)) return;
     conn.view.state = conn.session->state();
-    if (conn.pending_end) return end(conn.view.id, *conn.pending_end);
+    if (conn.calls.pending_end) return end(conn.view.id, *conn.calls.pending_end);
     if (conn.session->closed()) return end(conn.view.id, RetrievalServerEnd::closed);
   }
 
   void end(net::ConnId id, RetrievalServerEnd how) {
     Connection* conn = find(id);
     if (conn == nullptr) return;
-    if (conn->depth > 0) {  // inside the session: finish when it returns
-      if (!conn->pending_end) conn->pending_end = how;
-      return;
-    }
+    if (conn->calls.defer(how)) return;  // inside the session: finish when it returns
     std::unique_ptr<Connection> gone = take(id);
     gone->idle_timer.cancel();
     if (how == RetrievalServerEnd::stopped) {

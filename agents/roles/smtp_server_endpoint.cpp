@@ -42,10 +42,9 @@ struct Connection {
   std::unique_ptr<smtp::ServerSession> session;
   SmtpDialogueTracer tracer;
   SessionTimer timer;
-  std::string last_sent;         // the last reply line, for the record of the close
-  int depth = 0;                 // calls into the session in progress: end only when back at 0
+  std::string last_sent;  // the last reply line, for the record of the close
+  NestedCalls<SmtpServerEnd> calls;
   bool client_finished = false;  // FIN received: no command will come after the parked ones
-  std::optional<SmtpServerEnd> pending_end;
 };
 
 }  // namespace
@@ -126,10 +125,8 @@ struct SmtpServerEndpoint::State : StreamEndpointState<State, Connection> {
   // session closes its connection, and an open one gets its timer moved to the new deadline.
   template <class F>
   void enter(Connection& conn, F&& call) {
-    ++conn.depth;
-    call();
-    if (--conn.depth > 0) return;
-    if (conn.pending_end) return end(conn.view.id, *conn.pending_end);
+    if (!conn.calls.run(call)) return;
+    if (conn.calls.pending_end) return end(conn.view.id, *conn.calls.pending_end);
     if (conn.session->closed()) return end(conn.view.id, SmtpServerEnd::closed);
     if (conn.client_finished && !conn.session->waiting_for_policy())
       return end(conn.view.id, SmtpServerEnd::client_left);
@@ -139,10 +136,7 @@ struct SmtpServerEndpoint::State : StreamEndpointState<State, Connection> {
   void end(net::ConnId id, SmtpServerEnd how) {
     Connection* conn = find(id);
     if (conn == nullptr) return;
-    if (conn->depth > 0) {  // inside the session: finish when it returns
-      if (!conn->pending_end) conn->pending_end = how;
-      return;
-    }
+    if (conn->calls.defer(how)) return;  // inside the session: finish when it returns
     std::unique_ptr<Connection> gone = take(id);
     gone->timer.cancel();
     if (how == SmtpServerEnd::stopped) {
