@@ -87,7 +87,7 @@ void MapWriter::fraction(std::string_view k, const std::optional<double>& v) {
 }
 
 void MapWriter::size(std::string_view k, const std::optional<std::uint64_t>& v) {
-  if (v) size(k, *v, *v + 1);  // any other value as the fallback: always written
+  if (v) key(k) << size_text(*v);
 }
 
 void MapWriter::numbers(std::string_view k, const std::vector<double>& values) {
