@@ -19,17 +19,6 @@ void check_host(const std::string& name, const NetworkModel& net, const std::str
   check_ref(name, host_names(net), msg::kKindHost, key, pos, diag);
 }
 
-std::vector<std::string> texts(YamlMap& m, std::string_view key, Diagnostics& diag) {
-  std::vector<std::string> out;
-  for (const auto& item : m.list(key)) {
-    if (item.IsScalar())
-      out.push_back(item.Scalar());
-    else
-      diag.error(position_of(item), m.about(msg::kExpectedText, {{"key", std::string(key)}}));
-  }
-  return out;
-}
-
 }  // namespace
 
 namespace {
@@ -124,7 +113,7 @@ MailModel read_mail(const YAML::Node& node, const NetworkModel& network, Diagnos
       server.host = *host;
       check_host(server.host, network, "servers", r.pos(), diag);
     }
-    server.domains = texts(r, "domains", diag);
+    server.domains = r.texts("domains");
     if (auto users = r.child("users")) {
       YamlMap u(*users, Text(msg::kWhatKey, {{"name", "users"}}), diag, "mail.servers[].users.*");
       if (u.ok()) {
@@ -135,11 +124,11 @@ MailModel read_mail(const YAML::Node& node, const NetworkModel& network, Diagnos
         u.finish();
       }
     }
-    server.trusted_networks = texts(r, "trusted_networks", diag);
+    server.trusted_networks = r.texts("trusted_networks");
     for (const auto& n : server.trusted_networks)
       if (!agents::Ipv4Network::parse(n))
         diag.error(r.pos(), r.about(msg::kBadNetwork, {{"value", n}}));
-    server.relay_domains = texts(r, "relay_domains", diag);
+    server.relay_domains = r.texts("relay_domains");
     if (auto v = r.boolean("open_relay")) server.open_relay = *v;
     if (auto v = r.boolean("greylisting")) server.greylisting = *v;
     server.dnsbl = r.text("dnsbl");

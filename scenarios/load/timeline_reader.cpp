@@ -27,21 +27,12 @@ void check_client_can(const MailClientModel* client, bool can, const char* key,
   diag.error(pos, std::move(t));
 }
 
-std::vector<std::string> addresses(YamlMap& m, const char* key, Need need, Diagnostics& diag) {
-  std::vector<std::string> out;
+// One address, or a list of them.
+std::vector<std::string> addresses(YamlMap& m, const char* key, Need need) {
   auto node = m.child(key, need);
-  if (!node) return out;
-  if (node->IsScalar()) {
-    out.push_back(node->Scalar());
-  } else {
-    for (const auto& r : m.list(key)) {
-      if (r.IsScalar())
-        out.push_back(r.Scalar());
-      else
-        diag.error(position_of(r), m.about(msg::kExpectedText, {{"key", key}}));
-    }
-  }
-  return out;
+  if (!node) return {};
+  if (node->IsScalar()) return {node->Scalar()};
+  return m.texts(key);
 }
 
 SendMailAction read_send(YamlMap& inner, const Names& names, const MailModel& mail,
@@ -78,8 +69,8 @@ SendMailAction read_send(YamlMap& inner, const Names& names, const MailModel& ma
     a.mail_from = *v;
     check_mailbox(a.mail_from, "mail_from", "send", inner.pos(), diag);
   }
-  a.to = addresses(inner, "to", Need::required, diag);
-  a.cc = addresses(inner, "cc", Need::optional, diag);
+  a.to = addresses(inner, "to", Need::required);
+  a.cc = addresses(inner, "cc", Need::optional);
   for (const auto& to : a.to)
     check_mailbox(to, "to", "send", inner.pos(), diag);
   for (const auto& cc : a.cc)
@@ -223,13 +214,7 @@ std::optional<Action> read_action(YamlMap& m, const std::string& key, const Name
     if (!is_address) check_ref(t.to, names.nodes, msg::kKindNode, key, inner.pos(), diag);
   }
   if (auto port = inner.integer("port", 1, 65535)) t.port = static_cast<std::uint16_t>(*port);
-  for (const auto& line : inner.list("lines", Need::required)) {
-    if (line.IsScalar()) {
-      t.lines.push_back(line.Scalar());
-    } else {
-      diag.error(position_of(line), inner.about(msg::kExpectedText, {{"key", "lines"}}));
-    }
-  }
+  t.lines = inner.texts("lines", Need::required);
   if (auto pause = inner.time("pause")) t.pause = *pause;
   inner.finish();
   return t;

@@ -232,6 +232,17 @@ std::vector<YAML::Node> YamlMap::list(std::string_view key, Need need) {
   return items;
 }
 
+std::vector<std::string> YamlMap::texts(std::string_view key, Need need) {
+  std::vector<std::string> out;
+  for (const auto& item : list(key, need)) {
+    if (item.IsScalar())
+      out.push_back(item.Scalar());
+    else
+      diag_.error(position_of(item), about(msg::kExpectedText, {{"key", std::string(key)}}));
+  }
+  return out;
+}
+
 void YamlMap::finish() {
   for (const auto& e : entries_) {
     if (e.used || std::find(known_.begin(), known_.end(), e.key) != known_.end()) continue;

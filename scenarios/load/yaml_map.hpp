@@ -47,6 +47,8 @@ class YamlMap {
   std::optional<YAML::Node> child(std::string_view key, Need need = Need::optional);
   // A list; anything else is reported. Empty when absent.
   std::vector<YAML::Node> list(std::string_view key, Need need = Need::optional);
+  // A list of texts; an item that is a list or a map is reported at its place and left out.
+  std::vector<std::string> texts(std::string_view key, Need need = Need::optional);
 
   // Reports unknown keys; call once, after every getter.
   void finish();
