@@ -167,10 +167,16 @@ EventCallback* EventQueue::pop(SimTime& time) {
   return &slots_[slot].callback;
 }
 
-std::optional<SimTime> EventQueue::next_time() {
-  drop_dead_top();
+std::optional<SimTime> EventQueue::next_time() const {
   if (size_of_heap() == 0) return std::nullopt;
-  return key_time(at(0));
+  if (slots_[key_slot(at(0))].callback) return key_time(at(0));
+  // The top was cancelled: look past it without dropping it, since a reader must not change
+  // the queue (pop() drops dead keys when it reaches them).
+  std::optional<Key> best;
+  for (std::size_t i = 0; i < size_of_heap(); ++i)
+    if (slots_[key_slot(at(i))].callback && (!best || at(i) < *best)) best = at(i);
+  if (!best) return std::nullopt;
+  return key_time(*best);
 }
 
 }  // namespace mailsim::sim

@@ -74,7 +74,7 @@ class EventQueue {
   // pointer is valid until the next push. nullptr when no event is left.
   EventCallback* pop(SimTime& time);
 
-  std::optional<SimTime> next_time();
+  std::optional<SimTime> next_time() const;
   std::size_t size() const { return live_; }
   bool empty() const { return live_ == 0; }
 
@@ -104,6 +104,7 @@ class EventQueue {
 
   std::size_t size_of_heap() const { return heap_.size() - kPad; }
   Key& at(std::size_t i) { return heap_[i + kPad]; }
+  Key at(std::size_t i) const { return heap_[i + kPad]; }
 
   std::uint32_t allocate_slot();
   void free_slot(std::uint32_t slot) {

@@ -44,7 +44,7 @@ class Simulator {
   // Asks run() or run_until() to return after the current event.
   void stop() { stop_requested_ = true; }
 
-  std::optional<SimTime> next_event_time() { return queue_.next_time(); }
+  std::optional<SimTime> next_event_time() const { return queue_.next_time(); }
   std::size_t pending() const { return queue_.size(); }
   std::uint64_t events_executed() const { return executed_; }
 

@@ -159,3 +159,24 @@ TEST(EventQueue, CallbackMayScheduleWhileItRunsFromItsOwnSlot) {
   drain(q);
   EXPECT_EQ(runs, 100);
 }
+
+// The window reads the next event's time through a const queue: looking past cancelled events
+// must not change the queue, and must find the earliest live one wherever it is in the heap.
+TEST(EventQueue, NextTimeIsConstAndSkipsCancelledEvents) {
+  EventQueue q;
+  std::vector<EventId> ids;
+  for (int i = 1; i <= 50; ++i)
+    ids.push_back(q.push(SimTime(i), [] {}));
+  // Fewer dead than live: no compaction, the cancelled keys stay at the top of the heap.
+  for (int i = 0; i < 5; ++i)
+    q.cancel(ids[i]);
+  const EventQueue& reader = q;
+  EXPECT_EQ(reader.next_time(), SimTime(6));
+  EXPECT_EQ(reader.size(), 45u);
+  SimTime t;
+  ASSERT_NE(q.pop(t), nullptr);
+  EXPECT_EQ(t, SimTime(6));
+  for (int i = 5; i < 50; ++i)
+    q.cancel(ids[i]);
+  EXPECT_EQ(reader.next_time(), std::nullopt);
+}
