@@ -1,5 +1,7 @@
 #include "scenarios/build/scenario_run.hpp"
 
+#include <exception>
+
 #include "agents/roles/typed_session.hpp"
 #include "scenarios/build/network_builder.hpp"
 #include "scenarios/model/model_edit.hpp"
@@ -65,19 +67,36 @@ void ScenarioRun::record(Action action) {
   schedule(add_to_timeline(model_, sim_.now(), std::move(action)));
 }
 
+template <class F>
+void ScenarioRun::guarded(F&& advance) {
+  if (failure_) return;
+  try {
+    advance();
+  } catch (const std::exception& e) {
+    failure_ = RunFailure{sim_.now(), e.what()};
+  } catch (...) {
+    failure_ = RunFailure{sim_.now(), "unknown exception"};
+  }
+}
+
 void ScenarioRun::run_until(sim::SimTime end) {
-  sim_.run_until(end);
+  guarded([&] { sim_.run_until(end); });
+}
+
+bool ScenarioRun::step() {
+  bool ran = false;
+  guarded([&] { ran = sim_.step(); });
+  return ran && !failure_;
 }
 
 void ScenarioRun::run_to_completion() {
   const sim::SimTime guard = std::chrono::hours(24 * 30);
   if (model_.duration) {
-    sim_.run_until(*model_.duration);
+    run_until(*model_.duration);
     return;
   }
   while (auto next = sim_.next_event_time()) {
-    if (*next > guard) break;
-    sim_.step();
+    if (*next > guard || !step()) break;
   }
 }
 

@@ -4,9 +4,11 @@
 // drive one of these; it owns all simulation state.
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "scenarios/build/mail_builder.hpp"
+#include "scenarios/build/world_view.hpp"
 #include "scenarios/load/diagnostics.hpp"
 #include "scenarios/model/scenario_model.hpp"
 #include "sim/net/network.hpp"
@@ -17,6 +19,13 @@ class TypedSession;
 }
 
 namespace mailsim::scenarios {
+
+// An event that threw: the run stops there, and whoever drives it says so (the window shows it,
+// the command line exits with status 3).
+struct RunFailure {
+  sim::SimTime at{0};
+  std::string what;
+};
 
 class ScenarioRun {
  public:
@@ -29,15 +38,23 @@ class ScenarioRun {
 
   bool ok() const { return ok_; }
   sim::Simulator& sim() { return sim_; }
+  const sim::Simulator& sim() const { return sim_; }
   sim::net::Network& network() { return network_; }
+  const sim::net::Network& network() const { return network_; }
   const MailWorld& mail() const { return *mail_; }
   const ScenarioModel& model() const { return model_; }
+  // Read-only access for observers such as the window.
+  WorldView view() const { return WorldView(*this); }
 
   // When a run without --until stops: the scenario's duration, or when nothing is left to do
   // (at most 30 simulated days, a guard against a scenario that never settles).
   std::optional<sim::SimTime> planned_end() const { return model_.duration; }
+  // Each runs events until its end, or until an event throws: then failure() says which time
+  // and why, and the run goes no further.
   void run_until(sim::SimTime end);
   void run_to_completion();
+  bool step();  // one event; false when none is left or the run failed
+  const std::optional<RunFailure>& failure() const { return failure_; }
 
   // A person acts during the run (the window's buttons): `action` happens now, as a timeline
   // entry would, and is added to model()'s timeline, so that saving model() keeps it. The
@@ -47,12 +64,15 @@ class ScenarioRun {
 
  private:
   void schedule(const TimelineEntry& entry);
+  template <class F>
+  void guarded(F&& advance);
 
   ScenarioModel model_;
   sim::Simulator sim_;
   sim::net::Network network_;
   std::unique_ptr<MailWorld> mail_;
   bool ok_ = false;
+  std::optional<RunFailure> failure_;
   std::vector<std::unique_ptr<agents::TypedSession>> sessions_;
 };
 

@@ -1,0 +1,41 @@
+#include "scenarios/build/world_view.hpp"
+
+#include "scenarios/build/scenario_run.hpp"
+
+namespace mailsim::scenarios {
+
+sim::SimTime WorldView::now() const {
+  return run_->sim().now();
+}
+
+std::optional<sim::SimTime> WorldView::next_event_time() const {
+  return run_->sim().next_event_time();
+}
+
+std::uint64_t WorldView::events_executed() const {
+  return run_->sim().events_executed();
+}
+
+const ScenarioModel& WorldView::model() const {
+  return run_->model();
+}
+
+const sim::net::Network& WorldView::network() const {
+  return run_->network();
+}
+
+std::vector<MailServerView> WorldView::mail_servers() const {
+  std::vector<MailServerView> out;
+  for (const auto& s : run_->mail().servers())
+    out.push_back({s->mta->config().hostname, s->mta.get(), &s->store});
+  return out;
+}
+
+std::vector<ClientView> WorldView::clients() const {
+  std::vector<ClientView> out;
+  for (const auto& [name, client] : run_->mail().clients())
+    out.push_back({name, client.get()});
+  return out;
+}
+
+}  // namespace mailsim::scenarios

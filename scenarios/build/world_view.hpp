@@ -1,0 +1,58 @@
+#pragma once
+// What an observer (the window) may read of a running scenario. Every accessor is const and
+// hands out const objects only, so nothing reached through a view can change the simulation:
+// the window changes the world through ScenarioRun::record() and the time controls alone.
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "sim/time.hpp"
+
+namespace mailsim::sim {
+class Simulator;
+}
+namespace mailsim::sim::net {
+class Network;
+}
+namespace mailsim::agents {
+class MtaAgent;
+class MuaAgent;
+}  // namespace mailsim::agents
+namespace mailsim::proto::mailbox {
+class InMemoryMailStore;
+}
+
+namespace mailsim::scenarios {
+
+class ScenarioRun;
+struct ScenarioModel;
+
+// One mail server of the scenario: its MTA (queue, sessions, policy) and its mailboxes.
+struct MailServerView {
+  std::string_view host;
+  const agents::MtaAgent* mta = nullptr;
+  const proto::mailbox::InMemoryMailStore* store = nullptr;
+};
+
+struct ClientView {
+  std::string_view name;
+  const agents::MuaAgent* client = nullptr;
+};
+
+class WorldView {
+ public:
+  explicit WorldView(const ScenarioRun& run) : run_(&run) {}
+
+  sim::SimTime now() const;
+  std::optional<sim::SimTime> next_event_time() const;
+  std::uint64_t events_executed() const;
+  const ScenarioModel& model() const;
+  const sim::net::Network& network() const;  // nodes, links and their state, layout
+  std::vector<MailServerView> mail_servers() const;
+  std::vector<ClientView> clients() const;
+
+ private:
+  const ScenarioRun* run_;
+};
+
+}  // namespace mailsim::scenarios

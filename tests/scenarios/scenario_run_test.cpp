@@ -1,0 +1,71 @@
+// ScenarioRun as the window and the command line drive it: an event that throws stops the run
+// with the time and the reason instead of taking the program down; the read-only view.
+#include <stdexcept>
+
+#include <gtest/gtest.h>
+
+#include "scenarios/build/scenario_run.hpp"
+#include "scenarios/library/builtin.hpp"
+#include "scenarios/load/scenario_reader.hpp"
+
+namespace mailsim::scenarios {
+namespace {
+
+using namespace std::chrono_literals;
+
+ScenarioModel first_mail() {
+  auto loaded = load_scenario_text(find_builtin("first-mail")->text, "first-mail.yaml");
+  EXPECT_TRUE(loaded.scenario.has_value());
+  return *loaded.scenario;
+}
+
+TEST(ScenarioRun, AnEventThatThrowsStopsTheRunAndSaysWhenAndWhy) {
+  Diagnostics diag("first-mail.yaml");
+  ScenarioRun run(first_mail(), diag);
+  ASSERT_TRUE(run.ok());
+  run.sim().schedule_at(sim::SimTime(1500ms), [] { throw std::logic_error("broken invariant"); });
+  EXPECT_NO_THROW(run.run_until(10s));
+  ASSERT_TRUE(run.failure().has_value());
+  EXPECT_EQ(run.failure()->at, 1500ms);
+  EXPECT_EQ(run.failure()->what, "broken invariant");
+  EXPECT_EQ(run.sim().now(), 1500ms);
+  // The run goes no further: neither by time nor by steps.
+  const auto executed = run.sim().events_executed();
+  run.run_until(1min);
+  EXPECT_FALSE(run.step());
+  run.run_to_completion();
+  EXPECT_EQ(run.sim().events_executed(), executed);
+  EXPECT_EQ(run.sim().now(), 1500ms);
+}
+
+TEST(ScenarioRun, StepRunsOneEventAtATime) {
+  Diagnostics diag("first-mail.yaml");
+  ScenarioRun run(first_mail(), diag);
+  ASSERT_TRUE(run.ok());
+  const auto next = run.view().next_event_time();
+  ASSERT_TRUE(next.has_value());
+  EXPECT_TRUE(run.step());
+  EXPECT_EQ(run.sim().events_executed(), 1u);
+  EXPECT_EQ(run.sim().now(), *next);
+  EXPECT_FALSE(run.failure().has_value());
+}
+
+TEST(WorldView, ReadsTheMailServersQueuesAndClientsOfTheRun) {
+  Diagnostics diag("first-mail.yaml");
+  ScenarioRun run(first_mail(), diag);
+  ASSERT_TRUE(run.ok());
+  const WorldView view = run.view();
+  const auto servers = view.mail_servers();
+  ASSERT_EQ(servers.size(), 2u);
+  EXPECT_EQ(servers[0].host, "smtp.a.example");
+  EXPECT_EQ(servers[1].host, "mx.b.example");
+  ASSERT_EQ(view.clients().size(), 2u);
+  EXPECT_EQ(view.clients()[0].name, "alice");
+  EXPECT_EQ(view.network().node_count(), 7u);
+  run.run_to_completion();
+  EXPECT_EQ(view.now(), run.sim().now());
+  EXPECT_EQ(servers[0].mta->queue().size(), 0u);  // delivered: nothing left queued
+}
+
+}  // namespace
+}  // namespace mailsim::scenarios
