@@ -61,6 +61,7 @@ int cmd_check(const cli::Options& o, Lang lang) {
         return run.mail().holds(agent, queue_id, rcpt);
       });
   run.run_to_completion();
+  if (cli::report_failure(run, lang)) return 3;
   const bool colours = cli::colours_wanted(1);
   if (!o.quiet) std::cout << scenario->title.in(lang) << "\n\n";
   int passed = 0;

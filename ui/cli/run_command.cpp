@@ -117,6 +117,7 @@ int run_command(const Options& o, Lang lang) {
   // The run is over: what the scenario's teardown does is not part of the story.
   json.reset();
   if (narration) run.sim().trace().unsubscribe(*narration);
+  if (report_failure(run, lang)) return 3;
   if (o.format != "json")
     std::cout << (o.quiet ? "" : "\n")
               << Text(msg::kRunEnd, {{"time", sim::format_time(run.sim().now())},

@@ -43,4 +43,13 @@ std::unique_ptr<scenarios::ScenarioRun> start(const std::string& arg,
   return run;
 }
 
+bool report_failure(const scenarios::ScenarioRun& run, Lang lang) {
+  if (!run.failure()) return false;
+  std::cerr << Text(msg::kRunFailed,
+                    {{"time", sim::format_time(run.failure()->at)}, {"what", run.failure()->what}})
+                   .render(lang)
+            << "\n";
+  return true;
+}
+
 }  // namespace mailsim::cli

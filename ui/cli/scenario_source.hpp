@@ -22,4 +22,8 @@ std::optional<scenarios::ScenarioModel> load(const std::string& arg, Lang lang);
 std::unique_ptr<scenarios::ScenarioRun> start(const std::string& arg,
                                               std::optional<std::uint64_t> seed, Lang lang);
 
+// After a run: when an event threw, says so on standard error and returns true (the command
+// then exits with status 3).
+bool report_failure(const scenarios::ScenarioRun& run, Lang lang);
+
 }  // namespace mailsim::cli
