@@ -29,6 +29,8 @@ bench: build
 	$(BUILD_DIR)/bench/kernel_hold
 	$(BUILD_DIR)/bench/net/net_stream
 	$(BUILD_DIR)/bench/mail/mail_journey
+	$(BUILD_DIR)/bench/gui/gui_replay
+	xvfb-run -a $(BUILD_DIR)/bench/gui/gui_frame
 
 asan: deps
 	cmake -S . -B $(ASAN_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMAILSIM_SANITIZE=ON -DMAILSIM_BENCH=OFF $(CMAKE_FLAGS)

@@ -1,0 +1,20 @@
+#pragma once
+// A built-in scenario, loaded, for the window's tests.
+#include <string_view>
+
+#include <gtest/gtest.h>
+
+#include "scenarios/library/builtin.hpp"
+#include "scenarios/load/scenario_reader.hpp"
+
+namespace mailsim::gui::test {
+
+inline scenarios::ScenarioModel builtin(std::string_view name) {
+  const auto* found = scenarios::find_builtin(name);
+  if (found == nullptr) throw std::runtime_error("no built-in scenario " + std::string(name));
+  auto loaded = scenarios::load_scenario_text(found->text, std::string(name) + ".yaml");
+  if (!loaded.scenario) throw std::runtime_error("cannot load " + std::string(name));
+  return *loaded.scenario;
+}
+
+}  // namespace mailsim::gui::test

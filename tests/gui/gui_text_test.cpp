@@ -1,0 +1,22 @@
+// The window's catalog: every label has both languages and a unique id.
+#include <set>
+
+#include <gtest/gtest.h>
+
+#include "ui/gui/gui_text.hpp"
+
+namespace mailsim::gui {
+namespace {
+
+TEST(GuiText, EveryLabelHasEnglishAndFrenchAndAUniqueId) {
+  std::set<std::string_view> ids;
+  for (const Message* m : msg::kAll) {
+    EXPECT_FALSE(m->en.empty()) << m->id;
+    EXPECT_FALSE(m->fr.empty()) << m->id;
+    EXPECT_TRUE(m->id.starts_with("gui.")) << m->id;
+    EXPECT_TRUE(ids.insert(m->id).second) << "twice: " << m->id;
+  }
+}
+
+}  // namespace
+}  // namespace mailsim::gui

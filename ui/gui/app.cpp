@@ -1,0 +1,267 @@
+#include "ui/gui/app.hpp"
+
+#include <iostream>
+
+#include <backends/imgui_impl_opengl2.h>
+#include <imgui.h>
+#include <SFML/Graphics.hpp>
+
+#include "ui/gui/display_check.hpp"
+#include "ui/gui/fonts.hpp"
+#include "ui/gui/gui_text.hpp"
+#include "ui/gui/imgui_sfml.hpp"
+#include "ui/gui/network_view.hpp"
+#include "ui/gui/panels.hpp"
+#include "ui/gui/player.hpp"
+
+namespace mailsim::gui {
+
+namespace {
+
+const sf::Color kBackground{247, 246, 242};
+
+inline constexpr Message kNoFont{"gui.no_font",
+                                 "cannot read the font {path}; install fonts-dejavu-core or set "
+                                 "MAILSIM_FONT to a TrueType file",
+                                 "impossible de lire la police {path} ; installez "
+                                 "fonts-dejavu-core ou donnez un fichier TrueType dans "
+                                 "MAILSIM_FONT"};
+inline constexpr Message kNoWindow{"gui.no_window",
+                                   "cannot open a window (is there a display? DISPLAY is unset "
+                                   "or unreachable)",
+                                   "impossible d'ouvrir une fenêtre (y a-t-il un écran ? "
+                                   "DISPLAY est vide ou injoignable)"};
+inline constexpr Message kScreenshotFailed{"gui.screenshot_failed", "cannot write {path}",
+                                           "impossible d'écrire {path}"};
+
+// The keyboard of the teacher at the projector.
+void on_key(sf::Keyboard::Key key, Player& player, NetworkView& view) {
+  switch (key) {
+    case sf::Keyboard::Space:
+      player.playing = !player.playing;
+      break;
+    case sf::Keyboard::Right:
+      player.step_event();
+      break;
+    case sf::Keyboard::N:
+      player.step_line();
+      break;
+    case sf::Keyboard::Add:
+    case sf::Keyboard::Equal:
+      player.speed = std::min(player.speed * 2, Player::kMaxSpeed);
+      break;
+    case sf::Keyboard::Subtract:
+    case sf::Keyboard::Hyphen:
+      player.speed = std::max(player.speed / 2, Player::kMinSpeed);
+      break;
+    case sf::Keyboard::F:
+      view.fit();
+      break;
+    case sf::Keyboard::S:
+      player.skip_idle = !player.skip_idle;
+      break;
+    case sf::Keyboard::Home:
+      player.restart();
+      break;
+    default:
+      break;
+  }
+}
+
+class App {
+ public:
+  App(sf::RenderWindow& window, Player& player, Lang lang, const sf::Font& font,
+      const ImGuiFonts& fonts)
+      : window_(window), player_(player), lang_(lang), fonts_(fonts), view_(font, lang) {
+    layout_ = layout_for(window.getSize());
+    view_.set_area(layout_.network);
+    view_.load(player.view());
+  }
+
+  void handle(const sf::Event& e) {
+    ImGuiIO& io = ImGui::GetIO();
+    const bool taken = imgui_sfml::process_event(io, e);
+    switch (e.type) {
+      case sf::Event::Closed:
+        window_.close();
+        break;
+      case sf::Event::Resized:
+        window_.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(e.size.width),
+                                               static_cast<float>(e.size.height))));
+        layout_ = layout_for(window_.getSize());
+        view_.set_area(layout_.network);
+        view_.fit();
+        break;
+      case sf::Event::KeyPressed:
+        if (!taken) on_key(e.key.code, player_, view_);
+        break;
+      case sf::Event::MouseWheelScrolled:
+        if (!taken && inside(e.mouseWheelScroll.x, e.mouseWheelScroll.y))
+          view_.zoom(
+              e.mouseWheelScroll.delta > 0 ? 1.15f : 1 / 1.15f,
+              {static_cast<float>(e.mouseWheelScroll.x), static_cast<float>(e.mouseWheelScroll.y)});
+        break;
+      case sf::Event::MouseButtonPressed:
+        if (!taken && inside(e.mouseButton.x, e.mouseButton.y)) press(e.mouseButton);
+        break;
+      case sf::Event::MouseButtonReleased:
+        dragging_.reset();
+        panning_ = false;
+        break;
+      case sf::Event::MouseMoved:
+        move({static_cast<float>(e.mouseMove.x), static_cast<float>(e.mouseMove.y)});
+        break;
+      default:
+        break;
+    }
+  }
+
+  void frame(float seconds) {
+    ImGuiIO& io = ImGui::GetIO();
+    imgui_sfml::new_frame(io, window_.getSize(), seconds);
+    ImGui_ImplOpenGL2_NewFrame();
+    ImGui::NewFrame();
+    toolbar(player_, state_, fonts_, lang_, layout_);
+    side_panel(player_, state_, view_, lang_, layout_);
+    bottom_panel(player_, state_, lang_, layout_);
+    ImGui::Render();
+
+    window_.clear(kBackground);
+    view_.draw(window_, player_.view(), player_.scene(), player_.now(), state_.selection);
+    window_.pushGLStates();
+    ImGui_ImplOpenGL2_RenderDrawData(ImGui::GetDrawData());
+    window_.popGLStates();
+  }
+
+ private:
+  bool inside(int x, int y) const {
+    return layout_.network.contains(static_cast<float>(x), static_cast<float>(y));
+  }
+
+  void press(const sf::Event::MouseButtonEvent& b) {
+    const sf::Vector2f at{static_cast<float>(b.x), static_cast<float>(b.y)};
+    last_mouse_ = at;
+    if (b.button != sf::Mouse::Left) {
+      panning_ = true;
+      return;
+    }
+    state_.selection.packet = view_.flight_at(at);
+    state_.selection.node.reset();
+    if (state_.selection.packet) return;
+    state_.selection.node = view_.node_at(at);
+    if (state_.selection.node)
+      dragging_ = state_.selection.node;
+    else
+      panning_ = true;  // a drag on empty ground moves the view
+  }
+
+  void move(sf::Vector2f at) {
+    if (dragging_)
+      view_.move_node(*dragging_, at);
+    else if (panning_)
+      view_.pan(at - last_mouse_);
+    last_mouse_ = at;
+  }
+
+  sf::RenderWindow& window_;
+  Player& player_;
+  Lang lang_;
+  const ImGuiFonts& fonts_;
+  NetworkView view_;
+  Layout layout_;
+  PanelState state_;
+  std::optional<sim::net::NodeId> dragging_;
+  bool panning_ = false;
+  sf::Vector2f last_mouse_;
+};
+
+bool save_screenshot(sf::RenderWindow& window, const std::string& path) {
+  sf::Texture texture;
+  if (!texture.create(window.getSize().x, window.getSize().y)) return false;
+  texture.update(window);
+  return texture.copyToImage().saveToFile(path);
+}
+
+}  // namespace
+
+int run_window(const scenarios::ScenarioModel& scenario, const AppOptions& o) {
+  scenarios::Diagnostics diag("");
+  Player player(scenario, o.seed, diag);
+  if (!player.ok()) {
+    std::cerr << diag.render(o.lang);
+    return 2;
+  }
+  if (o.speed) player.speed = std::clamp(*o.speed, Player::kMinSpeed, Player::kMaxSpeed);
+  player.playing = !o.paused && !o.screenshot;
+
+  if (!display_reachable()) {
+    std::cerr << Text(kNoWindow).render(o.lang) << "\n";
+    return 4;
+  }
+  sf::Font font;
+  if (!font.loadFromFile(font_path())) {
+    std::cerr << Text(kNoFont, {{"path", font_path()}}).render(o.lang) << "\n";
+    return 4;
+  }
+  sf::ContextSettings gl;
+  gl.antialiasingLevel = 4;
+  const std::string title = "MailSim - " + scenario.title.in(o.lang);
+  sf::RenderWindow window(sf::VideoMode(o.width, o.height),
+                          sf::String::fromUtf8(title.begin(), title.end()), sf::Style::Default, gl);
+  if (!window.isOpen()) {
+    std::cerr << Text(kNoWindow).render(o.lang) << "\n";
+    return 4;
+  }
+  if (!o.screenshot) window.setFramerateLimit(60);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // no imgui.ini left in the user's folder
+  imgui_sfml::init(io);
+  ImGuiFonts fonts;
+  if (!load_imgui_fonts(io, 17.0f, 34.0f, fonts)) {
+    std::cerr << Text(kNoFont, {{"path", font_path()}}).render(o.lang) << "\n";
+    ImGui::DestroyContext();
+    return 4;
+  }
+  ImGui::StyleColorsLight();
+  ImGui::GetStyle().FrameRounding = 4;
+  ImGui_ImplOpenGL2_Init();
+
+  int status = 0;
+  {
+    App app(window, player, o.lang, font, fonts);
+    if (o.screenshot) {
+      if (o.until) player.seek(*o.until);
+      // A few frames, so that ImGui has measured its windows before the one captured.
+      for (int i = 0; i < 3; ++i) {
+        player.advance(std::chrono::duration<double>(0));
+        app.frame(1.0f / 60);
+      }
+      if (!save_screenshot(window, *o.screenshot)) {
+        std::cerr << Text(kScreenshotFailed, {{"path", *o.screenshot}}).render(o.lang) << "\n";
+        status = 4;
+      } else if (player.failure()) {
+        status = 3;
+      }
+      window.display();
+    } else {
+      sf::Clock clock;
+      while (window.isOpen()) {
+        sf::Event e;
+        while (window.pollEvent(e))
+          app.handle(e);
+        const float dt = clock.restart().asSeconds();
+        player.advance(std::chrono::duration<double>(dt));
+        app.frame(dt);
+        window.display();
+      }
+    }
+  }
+  ImGui_ImplOpenGL2_Shutdown();
+  ImGui::DestroyContext();
+  return status;
+}
+
+}  // namespace mailsim::gui

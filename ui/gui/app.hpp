@@ -1,0 +1,29 @@
+#pragma once
+// The window: one SFML window, the network drawn by SFML under Dear ImGui's panels, a frame
+// loop that plays the scenario, and the keyboard and mouse of a teacher at the projector.
+#include <optional>
+#include <string>
+
+#include "scenarios/model/scenario_model.hpp"
+#include "sim/text.hpp"
+#include "sim/time.hpp"
+
+namespace mailsim::gui {
+
+struct AppOptions {
+  unsigned width = 1280;
+  unsigned height = 720;
+  Lang lang = Lang::en;
+  std::optional<std::uint64_t> seed;
+  bool paused = false;
+  std::optional<double> speed;
+  // Headless capture: run to `until`, render one frame into `screenshot` (PNG) and stop.
+  std::optional<sim::SimTime> until;
+  std::optional<std::string> screenshot;
+};
+
+// Exit status: 0, 2 when the scenario cannot be built, 3 when an event failed in a capture,
+// 4 when no window could be opened.
+int run_window(const scenarios::ScenarioModel& scenario, const AppOptions& options);
+
+}  // namespace mailsim::gui

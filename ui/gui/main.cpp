@@ -1,0 +1,102 @@
+// mailsim-gui [FILE|NAME]: the live window. Opens a scenario (the first mail when none is named)
+// and plays it; with --screenshot, runs to --until, saves one frame as PNG and exits.
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "ui/cli/options.hpp"
+#include "ui/cli/scenario_source.hpp"
+#include "ui/gui/app.hpp"
+
+namespace {
+
+using mailsim::Lang;
+using mailsim::Message;
+using mailsim::Text;
+
+inline constexpr Message kAbout{"gui.about",
+                                "MailSim's live window: a scenario played with its packets, "
+                                "queues and retry timers.",
+                                "La fenêtre de MailSim : un scénario joué avec ses paquets, ses "
+                                "files d'attente et ses délais de nouvel essai."};
+inline constexpr Message kScenarioHelp{"gui.help_scenario",
+                                       "a scenario file or a built-in scenario's name",
+                                       "un fichier de scénario ou le nom d'un scénario intégré"};
+inline constexpr Message kLangHelp{"gui.help_lang", "en or fr", "en ou fr"};
+inline constexpr Message kSeedHelp{"gui.help_seed", "the seed of the run",
+                                   "la graine de la simulation"};
+inline constexpr Message kPausedHelp{"gui.help_paused", "open paused on the first event",
+                                     "ouvrir en pause sur le premier événement"};
+inline constexpr Message kSpeedHelp{"gui.help_speed", "simulated seconds per real second",
+                                    "secondes simulées par seconde réelle"};
+inline constexpr Message kUntilHelp{"gui.help_until", "with --screenshot: the time to show",
+                                    "avec --screenshot : l'instant à montrer"};
+inline constexpr Message kShotHelp{"gui.help_screenshot",
+                                   "render one frame into this PNG file and exit",
+                                   "dessiner une image dans ce fichier PNG et quitter"};
+inline constexpr Message kSizeHelp{"gui.help_size", "window size, e.g. 1280x720",
+                                   "taille de la fenêtre, ex. 1280x720"};
+inline constexpr Message kBadSize{"gui.bad_size",
+                                  "--size: '{value}' is not a size; write it as WIDTHxHEIGHT, "
+                                  "for example 1280x720",
+                                  "--size : « {value} » n'est pas une taille ; écrivez "
+                                  "LARGEURxHAUTEUR, par exemple 1280x720"};
+
+bool parse_size(const std::string& text, unsigned& w, unsigned& h) {
+  const auto x = text.find('x');
+  if (x == std::string::npos) return false;
+  try {
+    std::size_t used = 0;
+    const auto width = std::stoul(text.substr(0, x), &used);
+    if (used != x) return false;
+    const auto height = std::stoul(text.substr(x + 1), &used);
+    if (used != text.size() - x - 1) return false;
+    if (width < 320 || height < 240 || width > 8192 || height > 8192) return false;
+    w = static_cast<unsigned>(width);
+    h = static_cast<unsigned>(height);
+    return true;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const Lang lang = mailsim::cli::language(argc, argv);
+  auto tr = [lang](const Message& m) { return Text(m).render(lang); };
+  CLI::App app(tr(kAbout), "mailsim-gui");
+  std::string scenario = "first-mail", lang_text, size = "1280x720";
+  std::optional<std::string> seed, until, screenshot;
+  std::optional<double> speed;
+  bool paused = false;
+  app.add_option("scenario", scenario, tr(kScenarioHelp));
+  app.add_option("--lang", lang_text, tr(kLangHelp));
+  app.add_option("--seed", seed, tr(kSeedHelp));
+  app.add_flag("--paused", paused, tr(kPausedHelp));
+  app.add_option("--speed", speed, tr(kSpeedHelp))->check(CLI::Range(0.01, 100000.0));
+  app.add_option("--until", until, tr(kUntilHelp));
+  app.add_option("--screenshot", screenshot, tr(kShotHelp));
+  app.add_option("--size", size, tr(kSizeHelp));
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 2;
+  }
+
+  mailsim::gui::AppOptions options;
+  options.lang = lang;
+  options.paused = paused;
+  options.speed = speed;
+  options.screenshot = screenshot;
+  if (!parse_size(size, options.width, options.height)) {
+    std::cerr << Text(kBadSize, {{"value", size}}).render(lang) << "\n";
+    return 2;
+  }
+  if (!mailsim::cli::parse_seed(seed, lang, options.seed) ||
+      !mailsim::cli::parse_until(until, lang, options.until))
+    return 2;
+  auto model = mailsim::cli::load(scenario, lang);
+  if (!model) return 2;
+  return mailsim::gui::run_window(*model, options);
+}

@@ -1,0 +1,450 @@
+#include "ui/gui/panels.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+#include <imgui.h>
+
+#include "agents/mta/mta_agent.hpp"
+#include "agents/narration/net_sentences.hpp"
+#include "sim/net/network.hpp"
+#include "ui/gui/clock_text.hpp"
+#include "ui/gui/gui_text.hpp"
+
+namespace mailsim::gui {
+
+namespace {
+
+// [SECTION] Small helpers
+
+std::string tr(const Message& m, Lang lang) {
+  return std::string(m.text(lang));
+}
+
+// A localized label with a stable id, so that changing the language keeps ImGui's state.
+std::string label(const Message& m, Lang lang) {
+  return tr(m, lang) + "##" + std::string(m.id);
+}
+
+ImU32 im(Rgb c, int alpha = 255) {
+  return IM_COL32(c.r, c.g, c.b, alpha);
+}
+
+const Message& mark_text(MarkKind k) {
+  switch (k) {
+    case MarkKind::accepted:
+      return msg::kMarkAccepted;
+    case MarkKind::deferred:
+      return msg::kMarkDeferred;
+    case MarkKind::relayed:
+      return msg::kMarkRelayed;
+    case MarkKind::delivered:
+      return msg::kMarkDelivered;
+    case MarkKind::bounced:
+      return msg::kMarkBounced;
+    case MarkKind::fault:
+      return msg::kMarkFault;
+    case MarkKind::repair:
+      return msg::kMarkRepair;
+  }
+  return msg::kMarkAccepted;
+}
+
+Rgb mark_colour(MarkKind k) {
+  switch (k) {
+    case MarkKind::accepted:
+      return packet_colour(PacketClass::smtp);
+    case MarkKind::deferred:
+      return packet_colour(PacketClass::dns);
+    case MarkKind::relayed:
+    case MarkKind::delivered:
+      return packet_colour(PacketClass::retrieval);
+    case MarkKind::bounced:
+      return {204, 121, 167};
+    case MarkKind::fault:
+      return kDropColour;
+    case MarkKind::repair:
+      return {86, 180, 233};
+  }
+  return {0, 0, 0};
+}
+
+const Message& class_text(PacketClass c) {
+  switch (c) {
+    case PacketClass::smtp:
+      return msg::kProtoSmtp;
+    case PacketClass::dns:
+      return msg::kProtoDns;
+    case PacketClass::retrieval:
+      return msg::kProtoRetrieval;
+    case PacketClass::control:
+      return msg::kProtoControl;
+    case PacketClass::other:
+      return msg::kProtoOther;
+  }
+  return msg::kProtoOther;
+}
+
+// The payload as text a person can read: printable ASCII kept, CR LF shown as line ends,
+// anything else as \xNN (DNS is binary).
+std::string readable(std::span<const std::byte> bytes, std::size_t limit) {
+  std::string out;
+  for (std::size_t i = 0; i < bytes.size() && i < limit; ++i) {
+    const auto c = static_cast<unsigned char>(bytes[i]);
+    if (c == '\n')
+      out += "\n";
+    else if (c == '\r')
+      continue;
+    else if (c >= 32 && c < 127)
+      out += static_cast<char>(c);
+    else
+      out += fmt::format("\\x{:02x}", c);
+  }
+  if (bytes.size() > limit) out += "…";
+  return out;
+}
+
+// [SECTION] Packet and host details
+
+void packet_details(const Player& player, const Flight& f, Lang lang) {
+  const auto world = player.view();
+  const auto& net = world.network();
+  const auto& p = f.packet;
+  ImGui::TextUnformatted(
+      Text(msg::kPacketTitle, {{"id", std::to_string(p.id)}}).render(lang).c_str());
+  ImGui::SameLine();
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(im(packet_colour(f.cls))), "%s",
+                     tr(class_text(f.cls), lang).c_str());
+  const auto link = net.link_view(f.link);
+  const auto& from = net.name(f.direction == 0 ? link.a : link.b);
+  const auto& to = net.name(f.direction == 0 ? link.b : link.a);
+  ImGui::TextWrapped(
+      "%s", Text(msg::kOnLink, {{"link", std::string(link.name)}, {"from", from}, {"to", to}})
+                .render(lang)
+                .c_str());
+  ImGui::TextUnformatted(Text(msg::kDeparts, {{"start", clock_text(f.depart, lang)},
+                                              {"end", clock_text(f.arrive, lang)}})
+                             .render(lang)
+                             .c_str());
+  ImGui::Separator();
+  ImGui::Text("IP  %s -> %s  TTL %u  id %u  %u B", p.ip.src.to_string().c_str(),
+              p.ip.dst.to_string().c_str(), p.ip.ttl, p.ip.id, p.ip.total_length);
+  if (p.ip.protocol == sim::net::Protocol::tcp) {
+    ImGui::Text("TCP %u -> %u  [%s]", p.tcp.src_port, p.tcp.dst_port,
+                sim::net::tcp_flags_text(p.tcp.flags).c_str());
+    ImGui::Text("    seq %u  ack %u  win %u", p.tcp.seq, p.tcp.ack, p.tcp.window);
+  } else {
+    ImGui::Text("UDP %u -> %u  len %u", p.udp.src_port, p.udp.dst_port, p.udp.length);
+  }
+  if (p.payload.length == 0) {
+    ImGui::TextUnformatted(tr(msg::kNoPayload, lang).c_str());
+    return;
+  }
+  ImGui::TextUnformatted(
+      Text(msg::kPayload, {{"bytes", std::to_string(p.payload.length)}}).render(lang).c_str());
+  ImGui::BeginChild("payload", ImVec2(0, 150), true);
+  ImGui::TextUnformatted(readable(p.payload.bytes(), 600).c_str());
+  ImGui::EndChild();
+}
+
+void host_details(const Player& player, sim::net::NodeId node, const NetworkView& view, Lang lang) {
+  const auto world = player.view();
+  const auto& net = world.network();
+  ImGui::TextUnformatted(net.name(node).c_str());
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(im(role_colour(view.role(node)))), "%s",
+                     tr(role_label(view.role(node)), lang).c_str());
+  if (auto a = net.address(node))
+    ImGui::TextUnformatted(Text(msg::kAddress, {{"address", a->to_string()}}).render(lang).c_str());
+  if (!net.is_up(node))
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(im(kDropColour)), "%s",
+                       tr(msg::kHostDown, lang).c_str());
+}
+
+// [SECTION] Legend
+
+void legend(const NetworkView& view, Lang lang) {
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float h = ImGui::GetTextLineHeight();
+  auto swatch = [&](Rgb c, bool round) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const ImVec2 centre(p.x + h / 2, p.y + h / 2);
+    if (round)
+      draw->AddCircleFilled(centre, h * 0.35f, im(c));
+    else
+      draw->AddRectFilled(ImVec2(p.x + 2, p.y + 2), ImVec2(p.x + h - 2, p.y + h - 2), im(c));
+    ImGui::Dummy(ImVec2(h, h));
+    ImGui::SameLine();
+  };
+  std::vector<bool> shown(kNodeRoleCount, false);
+  for (NodeRole r : view.roles())
+    shown[static_cast<std::size_t>(r)] = true;
+  for (std::size_t i = 0; i < kNodeRoleCount; ++i) {
+    if (!shown[i]) continue;
+    const auto role = static_cast<NodeRole>(i);
+    swatch(role_colour(role), false);
+    ImGui::TextUnformatted(tr(role_label(role), lang).c_str());
+  }
+  ImGui::Separator();
+  for (PacketClass c :
+       {PacketClass::smtp, PacketClass::dns, PacketClass::retrieval, PacketClass::control}) {
+    swatch(packet_colour(c), true);
+    ImGui::TextUnformatted(tr(class_text(c), lang).c_str());
+  }
+  swatch(kDropColour, true);
+  ImGui::TextUnformatted(tr(msg::kProtoDropped, lang).c_str());
+}
+
+// [SECTION] Messages
+
+void messages(const Player& player, PanelState& state, Lang lang) {
+  const auto& journeys = player.scene().journeys();
+  if (journeys.empty()) {
+    ImGui::TextDisabled("%s", tr(msg::kNoMessage, lang).c_str());
+    return;
+  }
+  for (std::size_t i = 0; i < journeys.size(); ++i) {
+    const auto& j = journeys[i];
+    std::string rcpts;
+    for (const auto& r : j.recipients)
+      rcpts += (rcpts.empty() ? "" : ", ") + r;
+    const std::string line =
+        fmt::format("{} -> {}##journey{}", j.sender.empty() ? "<>" : j.sender, rcpts, i);
+    if (ImGui::Selectable(line.c_str(), state.selection.journey == i))
+      state.selection.journey = state.selection.journey == i ? std::nullopt : std::optional(i);
+    if (state.selection.journey != i) continue;
+    ImGui::Indent();
+    for (std::size_t h = 0; h < j.hops.size(); ++h) {
+      const auto& hop = j.hops[h];
+      const std::string stay =
+          hop.left ? short_duration(*hop.left - hop.arrived, lang) : std::string("…");
+      ImGui::Text("%zu. %s  %s  (%s)", h + 1, hop.agent.c_str(),
+                  clock_text(hop.arrived, lang).c_str(), stay.c_str());
+    }
+    if (!j.outcome.empty()) ImGui::TextWrapped("%s", j.outcome.c_str());
+    ImGui::Unindent();
+  }
+}
+
+}  // namespace
+
+Layout layout_for(sf::Vector2u window) {
+  Layout l;
+  const auto w = static_cast<float>(window.x), h = static_cast<float>(window.y);
+  l.network = sf::FloatRect(0, l.toolbar, std::max(w - l.side, 100.0f),
+                            std::max(h - l.toolbar - l.bottom, 100.0f));
+  return l;
+}
+
+// [SECTION] Toolbar
+
+void toolbar(Player& player, PanelState& state, const ImGuiFonts& fonts, Lang lang,
+             const Layout& layout) {
+  const ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, layout.toolbar));
+  ImGui::Begin("##toolbar", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
+  if (ImGui::Button(label(player.playing ? msg::kPause : msg::kPlay, lang).c_str(), ImVec2(90, 0)))
+    player.playing = !player.playing;
+  ImGui::SameLine();
+  if (ImGui::Button(label(msg::kStepEvent, lang).c_str())) player.step_event();
+  ImGui::SameLine();
+  if (ImGui::Button(label(msg::kStepLine, lang).c_str())) player.step_line();
+  ImGui::SameLine();
+  if (ImGui::Button(label(msg::kRestart, lang).c_str())) player.restart();
+  ImGui::SameLine();
+  float speed = static_cast<float>(player.speed);
+  ImGui::SetNextItemWidth(150);
+  if (ImGui::SliderFloat(
+          label(msg::kSpeed, lang).c_str(), &speed, static_cast<float>(Player::kMinSpeed),
+          static_cast<float>(Player::kMaxSpeed), "%gx", ImGuiSliderFlags_Logarithmic))
+    player.speed = std::clamp(static_cast<double>(speed), Player::kMinSpeed, Player::kMaxSpeed);
+  ImGui::SameLine();
+  ImGui::Checkbox(label(msg::kSkipIdle, lang).c_str(), &player.skip_idle);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(msg::kSkipIdleHelp, lang).c_str());
+
+  // The large clock, right-aligned.
+  ImGui::PushFont(fonts.clock);
+  const std::string clock = clock_text(player.now(), lang);
+  const float width = ImGui::CalcTextSize(clock.c_str()).x;
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 10, io.DisplaySize.x - width - 16));
+  ImGui::SetCursorPosY(12);
+  ImGui::TextUnformatted(clock.c_str());
+  ImGui::PopFont();
+  // The second row: going to a time, then one line of status.
+  ImGui::SetCursorPosY(34);
+  ImGui::SetNextItemWidth(130);
+  bool go = ImGui::InputTextWithHint("##go_to", tr(msg::kRunToHint, lang).c_str(), state.go_to,
+                                     sizeof state.go_to, ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::SameLine();
+  go = ImGui::Button(label(msg::kRunTo, lang).c_str()) || go;
+  if (go) {
+    try {
+      player.seek(sim::parse_time(state.go_to));
+      state.go_to_error.clear();
+    } catch (const sim::TimeParseError& e) {
+      state.go_to_error = Text(msg::kBadTime, {{"error", e.text().render(lang)}}).render(lang);
+    }
+  }
+  ImGui::SameLine();
+  if (player.failure()) {
+    ImGui::TextColored(ImVec4(0.84f, 0.2f, 0.1f, 1), "%s",
+                       Text(msg::kFailed, {{"time", clock_text(player.failure()->at, lang)},
+                                           {"what", player.failure()->what}})
+                           .render(lang)
+                           .c_str());
+  } else if (!state.go_to_error.empty()) {
+    ImGui::TextColored(ImVec4(0.84f, 0.2f, 0.1f, 1), "%s", state.go_to_error.c_str());
+  } else if (player.finished()) {
+    ImGui::TextDisabled("%s", tr(msg::kFinished, lang).c_str());
+  } else if (!state.notice.empty()) {
+    ImGui::TextDisabled("%s", state.notice.c_str());
+  }
+  ImGui::End();
+}
+
+// [SECTION] Side panel
+
+void side_panel(const Player& player, PanelState& state, const NetworkView& view, Lang lang,
+                const Layout& layout) {
+  const ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - layout.side, layout.toolbar));
+  ImGui::SetNextWindowSize(ImVec2(layout.side, io.DisplaySize.y - layout.toolbar - layout.bottom));
+  ImGui::Begin("##side", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
+  if (ImGui::CollapsingHeader(label(msg::kSelection, lang).c_str(),
+                              ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (state.selection.packet)
+      packet_details(player, *state.selection.packet, lang);
+    else if (state.selection.node)
+      host_details(player, *state.selection.node, view, lang);
+    else
+      ImGui::TextWrapped("%s", tr(msg::kNothingSelected, lang).c_str());
+  }
+  if (ImGui::CollapsingHeader(label(msg::kMessages, lang).c_str(), ImGuiTreeNodeFlags_DefaultOpen))
+    messages(player, state, lang);
+  if (ImGui::CollapsingHeader(label(msg::kLegend, lang).c_str(), ImGuiTreeNodeFlags_DefaultOpen))
+    legend(view, lang);
+  ImGui::End();
+}
+
+// [SECTION] Queues and timeline
+
+void bottom_panel(Player& player, PanelState& state, Lang lang, const Layout& layout) {
+  const ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(0, io.DisplaySize.y - layout.bottom));
+  ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, layout.bottom));
+  ImGui::Begin("##bottom", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
+  const auto world = player.view();
+  const sim::SimTime now = player.now();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+
+  // One strip per mail server: a mark per queued message sliding towards its next try.
+  ImGui::BeginChild("queues", ImVec2(0, layout.bottom - 66), false);
+  const float name_width = 190;
+  for (const auto& server : world.mail_servers()) {
+    const auto queued = server.mta->queue().messages();
+    ImGui::TextUnformatted(std::string(server.host).c_str());
+    ImGui::SameLine(name_width);
+    if (queued.empty()) {
+      ImGui::TextDisabled("%s", tr(msg::kQueueEmpty, lang).c_str());
+      continue;
+    }
+    for (const auto* m : queued) {
+      ImGui::SameLine(name_width);
+      const ImVec2 p = ImGui::GetCursorScreenPos();
+      const float w = 260, h = ImGui::GetTextLineHeight();
+      draw->AddRectFilled(p, ImVec2(p.x + w, p.y + h), IM_COL32(225, 225, 225, 255), 3);
+      std::string status;
+      if (m->next_attempt && *m->next_attempt > now) {
+        const auto from = m->retry.last_try;
+        const double span = static_cast<double>((*m->next_attempt - from).count());
+        const float done =
+            span > 0 ? static_cast<float>(static_cast<double>((now - from).count()) / span) : 1;
+        const float x = p.x + w * std::clamp(done, 0.0f, 1.0f);
+        draw->AddRectFilled(p, ImVec2(x, p.y + h), im(packet_colour(PacketClass::dns), 120), 3);
+        draw->AddRectFilled(ImVec2(x - 3, p.y), ImVec2(x + 3, p.y + h),
+                            im(packet_colour(PacketClass::smtp)));
+        status = Text(msg::kNextTry, {{"time", short_duration(*m->next_attempt - now, lang)}})
+                     .render(lang);
+      } else {
+        draw->AddRectFilled(p, ImVec2(p.x + w, p.y + h), im(packet_colour(PacketClass::smtp), 90),
+                            3);
+        status = tr(msg::kInProgress, lang);
+      }
+      draw->AddText(ImVec2(p.x + 6, p.y), IM_COL32(30, 30, 30, 255), m->queue_id.c_str());
+      ImGui::Dummy(ImVec2(w, h));
+      ImGui::SameLine();
+      std::string line = status;
+      if (m->retry.failures > 0)
+        line += "   " +
+                Text(msg::kAttempts, {{"count", std::to_string(m->retry.failures)}}).render(lang);
+      if (!m->last_error.empty()) line += "   " + m->last_error;
+      ImGui::TextUnformatted(line.c_str());
+      if (ImGui::IsItemHovered() && !m->last_error.empty())
+        ImGui::SetTooltip("%s", m->last_error.c_str());
+      ImGui::NewLine();
+    }
+  }
+  ImGui::EndChild();
+
+  // The timeline: every mail event and fault of the whole run; click to go there.
+  ImGui::TextUnformatted(tr(msg::kTimeline, lang).c_str());
+  ImGui::SameLine();
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float w = ImGui::GetContentRegionAvail().x - 30, h = 26;
+  ImGui::InvisibleButton("##timeline", ImVec2(w, h));
+  const TimelineScale& scale = player.timeline();
+  auto x_of = [&](sim::SimTime t) { return p.x + w * static_cast<float>(scale.fraction(t)); };
+  auto time_under_mouse = [&] {
+    return scale.time_at(std::clamp((io.MousePos.x - p.x) / w, 0.0f, 1.0f));
+  };
+  if (ImGui::IsItemClicked()) {
+    const sim::SimTime t = time_under_mouse();
+    const bool back = t < now;
+    player.seek(t);
+    if (back)
+      state.notice = Text(msg::kReplayed, {{"ms", fmt::format("{:.0f}", player.last_replay_ms())}})
+                         .render(lang);
+  }
+  draw->AddRectFilled(p, ImVec2(p.x + w, p.y + h), IM_COL32(235, 235, 235, 255), 4);
+  draw->AddRectFilled(p, ImVec2(x_of(now), p.y + h), IM_COL32(200, 215, 235, 255), 4);
+  for (const auto& m : player.all_marks()) {
+    const float x = x_of(m.at);
+    const bool fault = m.kind == MarkKind::fault || m.kind == MarkKind::repair;
+    draw->AddLine(ImVec2(x, p.y + (fault ? 0 : 5)), ImVec2(x, p.y + h - (fault ? 0 : 5)),
+                  im(mark_colour(m.kind)), fault ? 3 : 2);
+  }
+  draw->AddLine(ImVec2(x_of(now), p.y - 2), ImVec2(x_of(now), p.y + h + 2),
+                IM_COL32(20, 20, 20, 255), 2);
+  // Times under the axis, since it is not linear.
+  const ImU32 grey = IM_COL32(90, 90, 90, 255);
+  float last_right = -1e9f;
+  for (int i = 0; i <= 6; ++i) {
+    const sim::SimTime t = scale.time_at(i / 6.0);
+    const std::string text = short_duration(t, lang);
+    const float tw = ImGui::CalcTextSize(text.c_str()).x;
+    const float x = std::clamp(x_of(t) - tw / 2, p.x, p.x + w - tw);
+    if (x < last_right + 8) continue;
+    draw->AddLine(ImVec2(x_of(t), p.y + h), ImVec2(x_of(t), p.y + h + 4), grey);
+    draw->AddText(ImVec2(x, p.y + h + 4), grey, text.c_str());
+    last_right = x + tw;
+  }
+  if (ImGui::IsItemHovered()) {
+    std::string tip = clock_text(time_under_mouse(), lang);
+    // The marks under the mouse, within a few pixels.
+    int listed = 0;
+    for (const auto& m : player.all_marks())
+      if (std::abs(x_of(m.at) - io.MousePos.x) < 4 && listed++ < 8)
+        tip += "\n" + clock_text(m.at, lang) + "  " + tr(mark_text(m.kind), lang) + "  " + m.what;
+    ImGui::SetTooltip("%s", (tip + "\n" + tr(msg::kTimelineHelp, lang)).c_str());
+  }
+  ImGui::End();
+}
+
+}  // namespace mailsim::gui

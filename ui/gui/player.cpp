@@ -1,0 +1,101 @@
+#include "ui/gui/player.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace mailsim::gui {
+
+namespace {
+// How long a lost packet stays drawn, in wall seconds, whatever the speed.
+constexpr double kDropLingerWall = 1.5;
+// "Next protocol line" gives up after this many events without one (a run of timers only).
+constexpr int kMaxStepsForLine = 1'000'000;
+}  // namespace
+
+Player::Player(scenarios::ScenarioModel model, std::optional<std::uint64_t> seed,
+               scenarios::Diagnostics& diag)
+    : seed_(seed), model_(std::move(model)) {
+  // The pre-run: the same scenario, silent but for the marks.
+  auto overview = std::make_unique<scenarios::ScenarioRun>(model_, diag, seed_);
+  if (!overview->ok()) return;
+  {
+    Scene marks(overview->sim().trace(), overview->network(), /*animate=*/false);
+    overview->run_to_completion();
+    all_marks_ = marks.marks();
+  }
+  end_ = std::max(overview->sim().now(), model_.duration.value_or(sim::SimTime(0)));
+  if (end_ == sim::SimTime(0)) end_ = std::chrono::seconds(1);
+  std::vector<sim::SimTime> times;
+  for (const auto& m : all_marks_)
+    times.push_back(m.at);
+  timeline_.emplace(end_, std::move(times));
+  overview.reset();
+  rebuild();
+}
+
+Player::~Player() {
+  scene_.reset();  // unsubscribes before the run's trace goes
+}
+
+void Player::rebuild() {
+  scene_.reset();
+  // The model of the run, so that actions recorded during it are replayed too.
+  scenarios::ScenarioModel model = run_ ? run_->model() : model_;
+  scenarios::Diagnostics diag("");
+  run_ = std::make_unique<scenarios::ScenarioRun>(model, diag, seed_);
+  scene_ = std::make_unique<Scene>(run_->sim().trace(), run_->network());
+  frame_start_ = sim::SimTime(0);
+}
+
+bool Player::finished() const {
+  return failure() || (now() >= end_ && !run_->sim().next_event_time()) ||
+         now() >= end_ + std::chrono::hours(24);
+}
+
+void Player::run_to(sim::SimTime t) {
+  run_->run_until(std::max(t, now()));
+}
+
+void Player::advance(std::chrono::duration<double> wall) {
+  frame_start_ = now();
+  const double wall_s = std::min(wall.count(), 0.1);  // a stalled frame does not leap ahead
+  if (playing && !failure()) {
+    auto step = sim::SimTime(static_cast<std::int64_t>(std::llround(speed * wall_s * 1e6)));
+    sim::SimTime target = now() + step;
+    if (skip_idle && scene_->in_flight(now()) == 0)
+      if (auto next = run_->sim().next_event_time(); next && *next > target) target = *next;
+    run_to(std::min(target, std::max(end_, now())));
+    if (now() >= end_) playing = false;
+  }
+  const auto linger =
+      sim::SimTime(static_cast<std::int64_t>(std::llround(speed * kDropLingerWall * 1e6)));
+  scene_->prune(frame_start_, now() - std::max(linger, sim::SimTime(std::chrono::seconds(1))));
+}
+
+void Player::seek(sim::SimTime t) {
+  if (t < now()) {
+    const auto started = std::chrono::steady_clock::now();
+    rebuild();
+    run_to(t);
+    last_replay_ms_ =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+            .count();
+  } else {
+    run_to(t);
+  }
+  frame_start_ = now();
+}
+
+void Player::step_event() {
+  frame_start_ = now();
+  run_->step();
+}
+
+void Player::step_line() {
+  frame_start_ = now();
+  const auto before = scene_->lines();
+  for (int i = 0; i < kMaxStepsForLine && scene_->lines() == before; ++i)
+    if (!run_->step()) break;
+}
+
+}  // namespace mailsim::gui

@@ -1,0 +1,70 @@
+#pragma once
+// Plays a scenario for the window: simulated time against the wall clock at a chosen speed,
+// pause, one event or one protocol line at a time, skipping idle waits, and going to any time.
+// Going back replays the run from the start: the kernel is deterministic, so it is the same run
+// (tests compare the traces). A silent pre-run finds the end and every mark of the timeline, so
+// that the whole story can be seen and clicked before it is played.
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "scenarios/build/scenario_run.hpp"
+#include "scenarios/model/scenario_model.hpp"
+#include "ui/gui/scene.hpp"
+#include "ui/gui/timeline_scale.hpp"
+
+namespace mailsim::gui {
+
+class Player {
+ public:
+  // Speeds a person can choose, as multiples of real time.
+  static constexpr double kMinSpeed = 0.01;
+  static constexpr double kMaxSpeed = 100'000;
+
+  // `diag` receives what stops the scenario from being built; check ok().
+  Player(scenarios::ScenarioModel model, std::optional<std::uint64_t> seed,
+         scenarios::Diagnostics& diag);
+  ~Player();
+
+  bool ok() const { return run_ != nullptr; }
+  scenarios::WorldView view() const { return run_->view(); }
+  const Scene& scene() const { return *scene_; }
+  sim::SimTime now() const { return run_->sim().now(); }
+  // The previous frame's time: a packet that arrived since is still drawn once.
+  sim::SimTime frame_start() const { return frame_start_; }
+  sim::SimTime end() const { return end_; }
+  const std::vector<Mark>& all_marks() const { return all_marks_; }
+  const TimelineScale& timeline() const { return *timeline_; }
+  const std::optional<scenarios::RunFailure>& failure() const { return run_->failure(); }
+  bool finished() const;
+
+  bool playing = true;
+  double speed = 0.05;
+  bool skip_idle = true;
+
+  // One frame of `wall` real time: moves the simulation on when playing.
+  void advance(std::chrono::duration<double> wall);
+  void seek(sim::SimTime t);  // back: replays from the start
+  void step_event();
+  void step_line();
+  void restart() { seek(sim::SimTime(0)); }
+  // How long the last replay from the start took, in wall milliseconds.
+  double last_replay_ms() const { return last_replay_ms_; }
+
+ private:
+  void rebuild();
+  void run_to(sim::SimTime t);
+
+  std::optional<std::uint64_t> seed_;
+  scenarios::ScenarioModel model_;
+  std::unique_ptr<scenarios::ScenarioRun> run_;
+  std::unique_ptr<Scene> scene_;
+  sim::SimTime frame_start_{0};
+  sim::SimTime end_{0};
+  std::vector<Mark> all_marks_;
+  std::optional<TimelineScale> timeline_;
+  double last_replay_ms_ = 0;
+};
+
+}  // namespace mailsim::gui
