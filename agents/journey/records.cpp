@@ -54,6 +54,7 @@ void MailAcceptedRecord::visit_fields(sim::FieldVisitor& v) const {
   v.field("recipients", rcpts);
   v.field("size", size);
   v.field("origin", origin);
+  if (!user.empty()) v.field("user", user);
 }
 
 void MailOutcomeRecord::visit_fields(sim::FieldVisitor& v) const {

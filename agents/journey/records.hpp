@@ -57,7 +57,8 @@ struct MailAcceptedRecord final : sim::TraceRecord {
   std::string sender;  // empty for the null reverse-path <>
   std::vector<std::string> recipients;
   std::uint64_t size = 0;
-  std::string origin;  // "smtp 192.0.2.10", "submission alice", "bounce of 4B3F21A0C2"
+  std::string origin;  // "smtp alice-pc [192.0.2.10]", "bounce of 4B3F21A0C2"
+  std::string user;    // the login the client gave (SMTP AUTH), empty without one
 
   void visit_fields(sim::FieldVisitor& v) const override;
 };

@@ -268,6 +268,7 @@ std::string MtaAgent::store(const SmtpServerConnection& c, const smtp::Transacti
     r.recipients = t.recipients;
     r.size = queued->content->size();
     r.origin = fmt::format("smtp {} [{}]", c.client, c.client_address.to_string());
+    if (c.session != nullptr) r.user = c.session->authenticated_user();
     net_.sim().trace().publish(r);
   }
   qmgr_->take(id);

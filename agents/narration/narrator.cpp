@@ -8,6 +8,7 @@
 
 #include "sim/strings.hpp"
 
+#include "agents/journey/records.hpp"
 #include "agents/narration/dns_sentences.hpp"
 #include "agents/narration/french_elision.hpp"
 #include "agents/narration/mua_sentences.hpp"
@@ -17,6 +18,7 @@
 #include "agents/narration/sentence_variants.hpp"
 #include "agents/narration/sentences.hpp"
 #include "agents/narration/smtp_sentences.hpp"
+#include "agents/narration/story_sentences.hpp"
 
 namespace mailsim::agents {
 namespace {
@@ -47,7 +49,8 @@ const Wanted& wanted_fields(std::string_view kind, const Message* sentence) {
     add_placeholders(v.sentence->en, w);
     add_placeholders(v.sentence->fr, w);
   }
-  for (std::string_view derived : {"proto", "flags", "payload", "reason", "reply", "address"})
+  for (std::string_view derived :
+       {"proto", "flags", "payload", "reason", "reply", "address", "origin"})
     w.push_back(derived);
   return w;
 }
@@ -143,7 +146,45 @@ void add_derived(std::string_view kind, std::vector<Text::Arg>& args, Lang lang)
     if (const Message* text = reason_text(kind, *found))
       args.emplace_back("reason_text", std::string(text->text(lang)));
   }
+  // {client}: the host a message came from, in an origin "smtp alice-pc [192.0.2.10]".
+  if (const std::string* origin = find(args, "origin"); origin && origin->starts_with("smtp ")) {
+    std::string client = origin->substr(5, origin->find(" [") - 5);
+    args.emplace_back("client", std::move(client));
+  }
 }
+
+// The story's kinds: what a person following the article needs (narrator.hpp).
+constexpr std::string_view kStoryKinds[] = {
+    "mua.composed",
+    "mua.sent",
+    "mua.send_failed",
+    "mua.new_mail",
+    "mail.relayed",
+    "mail.delivered",
+    "mail.deferred",
+    "mail.bounced",
+    "mail.delay_warned",
+    "mail.double_bounced",
+    "mail.double_bounce_discarded",
+    "dns.mail.route",
+    "dns.zone.changed",
+    "dns.server.stopped",
+    "retrieval.client.fetched",
+    "retrieval.client.failed",
+    "typed.opened",
+    "typed.failed",
+    "typed.sent",
+    "typed.received",
+    "typed.closed",
+    "net.host.down",
+    "net.host.up",
+    "net.link.down",
+    "net.link.up",
+    "net.link.changed",
+    "net.route.changed",
+    "dns.spf.checked",
+    "dns.dnsbl.checked",
+};
 
 }  // namespace
 
@@ -159,10 +200,46 @@ const Message* Narrator::sentence_for(const sim::TraceKind& kind) {
   return it == by_kind.end() ? nullptr : it->second;
 }
 
-bool Narrator::is_detail(std::string_view kind) {
-  if (kind == "net.packet.dropped") return false;
-  return kind.starts_with("net.packet.") || kind == "net.tcp.cwnd" || kind == "net.tcp.state" ||
-         kind == "net.route.recomputed";
+bool parse_level(std::string_view text, Level& out) {
+  if (text == "story")
+    out = Level::story;
+  else if (text == "protocol")
+    out = Level::protocol;
+  else if (text == "packets")
+    out = Level::packets;
+  else
+    return false;
+  return true;
+}
+
+Level Narrator::level_of(const sim::TraceRecord& record) {
+  const std::string_view kind = record.kind().name;
+  for (std::string_view k : kStoryKinds)
+    if (k == kind) return Level::story;
+  // The submission is the story's; a relay's acceptance is told by the sender's hand-over, a
+  // notice's by the bounce or the warning that queued it.
+  if (const auto* accepted = dynamic_cast<const MailAcceptedRecord*>(&record))
+    return accepted->stage == Stage::submission || !accepted->user.empty() ? Level::story
+                                                                           : Level::protocol;
+  if (kind == "net.packet.dropped") return Level::protocol;
+  if (kind.starts_with("net.packet.") || kind == "net.tcp.cwnd" || kind == "net.tcp.state" ||
+      kind == "net.route.recomputed")
+    return Level::packets;
+  return Level::protocol;
+}
+
+std::string Narrator::with_roles(std::string_view host) const {
+  const auto it = roles_.find(host);
+  if (it == roles_.end() || it->second.empty()) return std::string(host);
+  std::string names;
+  for (ArticleRole role : it->second) {
+    const Message& m = role == ArticleRole::mua   ? narration::kRoleMua
+                       : role == ArticleRole::msa ? narration::kRoleMsa
+                       : role == ArticleRole::mta ? narration::kRoleMta
+                                                  : narration::kRoleMda;
+    names += (names.empty() ? "" : ", ") + std::string(m.text(lang_));
+  }
+  return Text(narration::kRoleLabel, {{"host", std::string(host)}, {"roles", names}}).render(lang_);
 }
 
 std::span<const Message* const> Narrator::sentences() {
@@ -193,6 +270,11 @@ std::optional<std::string> Narrator::narrate(const sim::TraceRecord& record) con
         code ? explain_reply(*code, lang_) : std::string(narration::kNoSmtpReply.text(lang_));
     c.args.emplace_back("explain", std::move(explanation));
   }
+  // The article's roles beside every host that plays one (after the variants and derived
+  // parts, which read the bare names).
+  if (!roles_.empty())
+    for (auto& [k, v] : c.args)
+      if (roles_.contains(v)) v = with_roles(v);
   if (lang_ == Lang::fr) return render_template(elide_de(m->fr, c.args), c.args);
   return Text(*m, std::move(c.args)).render(lang_);
 }

@@ -3,19 +3,38 @@
 // line and the window: "mx.b.example answered 451 4.7.1 ...; next try at 00:05:00". Sentences
 // are catalog messages keyed by the record kind; their placeholders are the record's field
 // names, plus {explain}, the meaning of the record's SMTP reply if it has one.
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "sim/text.hpp"
 #include "sim/trace.hpp"
 
 namespace mailsim::agents {
 
+// How much of the trace a person reads, from the least to the most:
+//   story     what a person following the article needs: who writes to whom, the submission
+//             and its verdict, the MX lookup, each hand-over, refusal, deferral and retry, the
+//             delivery into the mailbox, the fetch, the bounce;
+//   protocol  every dialogue line, state change, DNS query and connection as well;
+//   packets   every packet and TCP detail as well.
+enum class Level { story, protocol, packets };
+// "story", "protocol", "packets"; false for anything else.
+bool parse_level(std::string_view text, Level& out);
+
+// The roles the article names, as a host plays them: the mail client (MUA), the submission
+// service (MSA), the transfer agent (MTA), the delivery agent that files into mailboxes (MDA).
+enum class ArticleRole { mua, msa, mta, mda };
+// Host name -> its roles in the article's order; the narration names them beside the host:
+// "smtp.a.example (MSA, MTA)".
+using HostRoles = std::map<std::string, std::vector<ArticleRole>, std::less<>>;
+
 class Narrator {
  public:
-  explicit Narrator(Lang lang) : lang_(lang) {}
+  explicit Narrator(Lang lang, HostRoles roles = {}) : lang_(lang), roles_(std::move(roles)) {}
 
   std::optional<std::string> narrate(const sim::TraceRecord& record) const;
 
@@ -23,12 +42,23 @@ class Narrator {
   static const Message* sentence_for(const sim::TraceKind& kind);
   // Every sentence, for the coverage test.
   static std::span<const Message* const> sentences();
-  // Packet-by-packet records are for the window and `mailsim run --packets`; the story leaves
-  // them out (a lost packet is part of the story).
-  static bool is_detail(std::string_view kind);
+  // The least level that tells a record: the one place that decides what each level leaves
+  // out (`mailsim run --level`, the window, the benchmark). The story is chosen by kind name,
+  // and for mail.accepted by stage (the submission; a relay's acceptance is told by the
+  // hand-over); the packet-by-packet records are for `packets` only (a lost packet is told at
+  // `protocol`).
+  static Level level_of(const sim::TraceRecord& record);
+  static bool tells(const sim::TraceRecord& record, Level level) {
+    return level_of(record) <= level;
+  }
+
+  // "smtp.a.example (MSA, MTA)" for a host that plays roles, else the name itself.
+  std::string with_roles(std::string_view host) const;
+  Lang lang() const { return lang_; }
 
  private:
   Lang lang_;
+  HostRoles roles_;
 };
 
 }  // namespace mailsim::agents

@@ -8,6 +8,7 @@
 
 #include "agents/narration/dns_sentences.hpp"
 #include "agents/narration/retrieval_sentences.hpp"
+#include "agents/narration/sentences.hpp"
 #include "agents/narration/smtp_sentences.hpp"
 
 namespace mailsim::agents::narration {
@@ -32,12 +33,14 @@ inline constexpr SentenceVariant kVariants[] = {
     {"dns.lookup.done", "queries", "0", &kDnsLookupDoneFromCache},
     {"retrieval.server.sent", "line", ")", &kRetrievalServerFetchEnd},
     {"retrieval.client.received", "line", ")", &kRetrievalClientFetchEnd},
+    {"mail.accepted", "user", "", &kMailAcceptedSubmitted},
 };
 
 inline constexpr std::array kVariantAll{
     &kDnsMailRouteFound,      &kDnsMailRouteNullMx,      &kDnsMailRouteNxdomain,
     &kDnsMailRouteNoAnswer,   &kDnsMailRouteDnsFailure,  &kDnsMailRouteLoops,
     &kDnsMailRouteNoAddress,  &kSmtpServerPolicyMessage, &kSmtpServerClosedAfterQuit,
-    &kDnsLookupDoneFromCache, &kRetrievalServerFetchEnd, &kRetrievalClientFetchEnd};
+    &kDnsLookupDoneFromCache, &kRetrievalServerFetchEnd, &kRetrievalClientFetchEnd,
+    &kMailAcceptedSubmitted};
 
 }  // namespace mailsim::agents::narration

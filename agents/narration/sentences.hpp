@@ -12,6 +12,14 @@ inline constexpr Message kMailAccepted{
     "{queue_id} ({size} bytes)",
     "{agent} a accepté un message de {sender} pour {recipients} et l'a rangé dans sa file "
     "d'attente sous {queue_id} ({size} octets)"};
+// mail.accepted when the client logged in (SMTP AUTH): a submission; {client} is the host the
+// message came from (derived from the origin).
+inline constexpr Message kMailAcceptedSubmitted{
+    "mail.accepted.submitted",
+    "{agent} accepted the message that {client} submitted, logged in as {user}: from {sender} "
+    "for {recipients}, stored in its queue as {queue_id} ({size} bytes)",
+    "{agent} a accepté le message soumis par {client}, identifié comme {user} : de {sender} "
+    "pour {recipients}, rangé dans sa file d'attente sous {queue_id} ({size} octets)"};
 inline constexpr Message kMailRelayed{
     "mail.relayed", "{agent} handed {queue_id} for {recipient} over to {next_agent} ({reply})",
     "{agent} a transmis {queue_id} pour {recipient} à {next_agent} ({reply})"};

@@ -1,8 +1,8 @@
 // The whole mail stack's cost: the first-mail world of the library with M messages submitted
 // by Alice's mail client (STARTTLS, AUTH, MX lookup, relay, delivery) and fetched by Bob by
-// IMAP, run with nobody listening to the trace, narrated as `mailsim run` does (every record of
-// the story turned into an English sentence), and narrated with every packet as
-// `mailsim run --packets` does. See bench/README.md.
+// IMAP, run with nobody listening to the trace, narrated as `mailsim run` does (the story
+// level: the journey in the article's words, in English), and narrated with every packet as
+// `mailsim run --level packets` does. See bench/README.md.
 //
 //   build/bench/mail/mail_journey [--mails M] [--rounds R]
 #include <sys/resource.h>
@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "agents/narration/narrator.hpp"
+#include "agents/narration/storyteller.hpp"
 #include "scenarios/build/scenario_run.hpp"
 #include "scenarios/library/builtin.hpp"
 #include "scenarios/load/scenario_reader.hpp"
@@ -66,12 +66,13 @@ Result run_once(const scenarios::ScenarioModel& model, Narration narration) {
     std::exit(2);
   }
   Result r;
-  agents::Narrator narrator(Lang::en);
+  agents::Storyteller teller(
+      Lang::en, narration == Narration::story ? agents::Level::story : agents::Level::packets);
   std::optional<sim::Trace::SubscriptionId> sub;
   if (narration != Narration::none)
     sub = run.sim().trace().subscribe([&](const sim::TraceRecord& rec) {
-      if (narration == Narration::story && agents::Narrator::is_detail(rec.kind().name)) return;
-      if (auto s = narrator.narrate(rec)) r.sentence_bytes += s->size();
+      for (const auto& line : teller.tell(rec))
+        r.sentence_bytes += line.text.size();
     });
   const auto start = std::chrono::steady_clock::now();
   run.run_to_completion();

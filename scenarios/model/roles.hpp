@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "agents/narration/narrator.hpp"
 #include "scenarios/model/scenario_model.hpp"
 
 namespace mailsim::scenarios {
@@ -17,5 +18,10 @@ inline constexpr std::array<std::string_view, 7> kHostRoles{
 // with domains (relay without), dns_server for a DNS server, resolver for the resolver, pc for
 // a host that runs a mail client or sends or types in the timeline; other otherwise.
 std::string host_role(const ScenarioModel& scenario, const std::string& host);
+
+// The article's roles each host plays, for the narration: MUA on a host with a mail client or
+// one that sends in the timeline, MSA on a server with a submission service, MTA on every mail
+// server, MDA on a server that has domains (it files into their mailboxes).
+agents::HostRoles article_roles(const ScenarioModel& scenario);
 
 }  // namespace mailsim::scenarios

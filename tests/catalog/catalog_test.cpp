@@ -16,6 +16,7 @@
 #include "agents/narration/sentence_variants.hpp"
 #include "agents/narration/sentences.hpp"
 #include "agents/narration/smtp_sentences.hpp"
+#include "agents/narration/story_sentences.hpp"
 #include "agents/proto/dns/mail_messages.hpp"
 #include "agents/proto/dns/messages.hpp"
 #include "agents/proto/dns/spf_messages.hpp"
@@ -64,6 +65,7 @@ std::vector<Section> catalog() {
       section("narration/dns", a::narration::kDnsAll),
       section("narration/mua", a::narration::kMuaAll),
       section("narration/variants", a::narration::kVariantAll),
+      section("narration/story", a::narration::kStoryAll),
       section("mua", a::mua_msg::kAll),
       section("scenarios", mailsim::scenarios::msg::kAll),
       section("check", mailsim::scenarios::check::kAll),

@@ -78,11 +78,11 @@ TEST(Transcript, TheTelnetTestInEnglishAndFrench) {
 
 // Every dialogue line of both sides leaves the narration; each is in the transcript once.
 TEST(Transcript, EachLineOnceAndNoSentenceForIt) {
-  Result plain = run("run first-mail --lang en");
-  Result with = run("run first-mail --lang en --transcript");
-  EXPECT_NE(plain.out.find("alice-pc sends \"EHLO alice-pc\""), std::string::npos);
-  EXPECT_EQ(with.out.find("alice-pc sends \"EHLO alice-pc\""), std::string::npos);
-  EXPECT_EQ(with.out.find("smtp.a.example receives \"EHLO alice-pc\""), std::string::npos);
+  Result plain = run("run first-mail --lang en --level protocol");
+  Result with = run("run first-mail --lang en --level protocol --transcript");
+  EXPECT_NE(plain.out.find("alice-pc (MUA) sends \"EHLO alice-pc\""), std::string::npos);
+  EXPECT_EQ(with.out.find("sends \"EHLO alice-pc\""), std::string::npos);
+  EXPECT_EQ(with.out.find("receives \"EHLO alice-pc\""), std::string::npos);
   std::size_t quits = 0;
   for (std::size_t at = with.out.find("] C: QUIT"); at != std::string::npos;
        at = with.out.find("] C: QUIT", at + 1))

@@ -44,6 +44,10 @@ inline constexpr Message kUntilNotAfterStart{
 inline constexpr Message kQuietAnd{
     "cli.quiet_and", "--quiet shows only the end of the run, so it cannot go with {option}",
     "--quiet ne montre que la fin de la simulation, il ne peut donc pas aller avec {option}"};
+inline constexpr Message kPacketsAndLevel{
+    "cli.packets_and_level",
+    "--packets is the same as --level packets, so it cannot go with --level {level}",
+    "--packets revient à --level packets, il ne peut donc pas aller avec --level {level}"};
 
 // The transcript (transcript.hpp): C: and S: as in the RFCs, in both languages.
 inline constexpr Message kTranscriptLegend{
@@ -95,6 +99,7 @@ inline constexpr std::array kAll{&kValid,
                                  &kBadUntil,
                                  &kUntilNotAfterStart,
                                  &kQuietAnd,
+                                 &kPacketsAndLevel,
                                  &kTranscriptLegend,
                                  &kTranscriptRow,
                                  &kTranscriptClient,

@@ -40,9 +40,10 @@ inline constexpr Message kLang{"cli.help.lang",
                                "langue du récit, des erreurs et de cette aide : en ou fr"};
 inline constexpr Message kQuiet{
     "cli.help.quiet",
-    "only the end: the run's last line, the failed expectations of check, and errors",
-    "seulement la fin : la dernière ligne de run, les attentes non remplies de check, et les "
-    "erreurs"};
+    "only the end: what became of each message for run, the failed expectations of check, and "
+    "errors",
+    "seulement la fin : ce que chaque message est devenu pour run, les attentes non remplies de "
+    "check, et les erreurs"};
 inline constexpr Message kScenario{"cli.help.scenario",
                                    "a scenario file, or a built-in scenario's name",
                                    "un fichier de scénario, ou le nom d'un scénario intégré"};
@@ -59,8 +60,16 @@ inline constexpr Message kSeed{"cli.help.seed",
 inline constexpr Message kFormat{"cli.help.format",
                                  "text (the narration) or json (the trace, one record a line)",
                                  "text (le récit) ou json (la trace, un enregistrement par ligne)"};
-inline constexpr Message kPackets{"cli.help.packets", "also narrate every packet and TCP detail",
-                                  "raconter aussi chaque paquet et chaque détail de TCP"};
+inline constexpr Message kLevel{
+    "cli.help.level",
+    "how much to tell: story (the default: the mail's journey in the article's words), protocol "
+    "(every dialogue line, DNS query and connection too) or packets (every packet and TCP "
+    "detail too)",
+    "combien raconter : story (par défaut : le voyage du courriel avec les mots de l'article), "
+    "protocol (aussi chaque ligne des dialogues, requête DNS et connexion) ou packets (aussi "
+    "chaque paquet et chaque détail de TCP)"};
+inline constexpr Message kPackets{"cli.help.packets", "the same as --level packets",
+                                  "comme --level packets"};
 inline constexpr Message kTranscript{
     "cli.help.transcript",
     "also show the SMTP, POP3 and IMAP dialogues line by line (C: client, S: server)",
@@ -69,6 +78,7 @@ inline constexpr Message kRunFooter{
     "cli.help.run_footer",
     "Examples:\n"
     "  mailsim run first-mail\n"
+    "  mailsim run first-mail --level protocol\n"
     "  mailsim run first-mail --transcript\n"
     "  mailsim run telnet-test --transcript --lang fr\n"
     "  mailsim run scenarios/library/greylisting.yaml --until 1h30min\n"
@@ -76,6 +86,7 @@ inline constexpr Message kRunFooter{
     "  mailsim run greylisting --quiet",
     "Exemples :\n"
     "  mailsim run first-mail\n"
+    "  mailsim run first-mail --level protocol\n"
     "  mailsim run first-mail --transcript\n"
     "  mailsim run telnet-test --transcript --lang fr\n"
     "  mailsim run scenarios/library/greylisting.yaml --until 1h30min\n"
@@ -114,10 +125,10 @@ inline constexpr Message kValidateFooter{
     "Examples:\n  mailsim validate my-lesson.yaml\n  mailsim validate first-mail --lang fr",
     "Exemples :\n  mailsim validate ma-lecon.yaml\n  mailsim validate first-mail --lang fr"};
 
-inline constexpr std::array kAll{&kApp,         &kAppFooter, &kHelp,          &kVersion,    &kLang,
-                                 &kQuiet,       &kScenario,  &kRun,           &kUntil,      &kSeed,
-                                 &kFormat,      &kPackets,   &kTranscript,    &kRunFooter,  &kList,
-                                 &kListFooter,  &kShow,      &kName,          &kShowFooter, &kCheck,
-                                 &kCheckFooter, &kValidate,  &kValidateFooter};
+inline constexpr std::array kAll{&kApp,    &kAppFooter,   &kHelp,     &kVersion,       &kLang,
+                                 &kQuiet,  &kScenario,    &kRun,      &kUntil,         &kSeed,
+                                 &kFormat, &kLevel,       &kPackets,  &kTranscript,    &kRunFooter,
+                                 &kList,   &kListFooter,  &kShow,     &kName,          &kShowFooter,
+                                 &kCheck,  &kCheckFooter, &kValidate, &kValidateFooter};
 
 }  // namespace mailsim::cli::help

@@ -97,6 +97,8 @@ std::optional<int> parse_command_line(int argc, char** argv, Lang lang, Options&
   seed_option(*run, out, lang);
   run->add_option("--format", out.format, text(help::kFormat))
       ->check(CLI::IsMember({"text", "json"}));
+  run->add_option("--level", out.level, text(help::kLevel))
+      ->check(CLI::IsMember({"story", "protocol", "packets"}));
   run->add_flag("--packets", out.packets, text(help::kPackets));
   run->add_flag("--transcript", out.transcript, text(help::kTranscript));
 

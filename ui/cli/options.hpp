@@ -18,7 +18,8 @@ struct Options {
   std::optional<std::string> until;  // run: as typed, checked by parse_until
   std::optional<std::string> seed;   // run, check: as typed, checked by parse_seed
   std::string format = "text";
-  bool packets = false;
+  std::optional<std::string> level;  // run: story, protocol or packets; story when not given
+  bool packets = false;              // run: the same as --level packets
   bool transcript = false;
 };
 

@@ -4,8 +4,11 @@
 #include <memory>
 
 #include "agents/connection_labels.hpp"
+#include "agents/narration/message_ledger.hpp"
 #include "agents/narration/narrator.hpp"
+#include "agents/narration/storyteller.hpp"
 #include "scenarios/build/scenario_run.hpp"
+#include "scenarios/model/roles.hpp"
 #include "sim/trace_format.hpp"
 #include "ui/cli/cli_text.hpp"
 #include "ui/cli/scenario_source.hpp"
@@ -66,11 +69,21 @@ void run_to_end(scenarios::ScenarioRun& run, std::optional<sim::SimTime> end, Pr
 int run_command(const Options& o, Lang lang) {
   for (auto [given, name] : {std::pair{o.transcript, "--transcript"},
                              {o.packets, "--packets"},
+                             {o.level.has_value(), "--level"},
                              {o.format != "text", "--format"}}) {
     if (o.quiet && given) {
       std::cerr << Text(msg::kQuietAnd, {{"option", name}}).render(lang) << "\n";
       return 2;
     }
+  }
+  agents::Level level = agents::Level::story;
+  if (o.level) agents::parse_level(*o.level, level);  // CLI11 let only the three names through
+  if (o.packets) {
+    if (o.level && level != agents::Level::packets) {
+      std::cerr << Text(msg::kPacketsAndLevel, {{"level", *o.level}}).render(lang) << "\n";
+      return 2;
+    }
+    level = agents::Level::packets;
   }
   std::optional<sim::SimTime> until;
   std::optional<std::uint64_t> seed;
@@ -81,14 +94,21 @@ int run_command(const Options& o, Lang lang) {
   const scenarios::ScenarioModel* scenario = &run.model();
   const std::optional<sim::SimTime> end = until ? until : scenario->duration;
   ProgressBar bar(end.value_or(sim::SimTime(0)), end && !o.quiet && colours_wanted(2));
-  agents::Narrator narrator(lang);
+  agents::Storyteller teller(lang, level, scenarios::article_roles(run.model()));
+  agents::MessageLedger ledger;
   NarrationPrinter printer(colours_wanted(1));
   std::unique_ptr<Transcript> transcript;
   if (o.transcript)
     transcript = std::make_unique<Transcript>(
         lang, [&run](sim::net::Ipv4Address a) { return agents::host_label(run.network(), a); });
   std::unique_ptr<sim::TraceWriter> json;
-  std::optional<sim::Trace::SubscriptionId> narration;
+  std::optional<sim::Trace::SubscriptionId> narration, journeys;
+  auto tell = [&](const std::vector<agents::NarrationLine>& lines) {
+    for (const auto& line : lines) {
+      bar.clear();
+      printer.sentence(line.time, line.text, tone_of(line.kind));
+    }
+  };
   if (o.format == "json") {
     json = std::make_unique<sim::TraceWriter>(run.sim().trace(), std::cout, sim::TraceFormat::json);
   } else if (!o.quiet) {
@@ -106,20 +126,27 @@ int run_command(const Options& o, Lang lang) {
         }
         if (Transcript::is_dialogue_line(r)) return;  // told by the other side of its connection
       }
-      if (!o.packets && agents::Narrator::is_detail(r.kind().name)) return;
-      bar.clear();
-      const auto sentence = narrator.narrate(r);
-      printer.sentence(r.time(), sentence ? *sentence : sim::format_text(r),
-                       tone_of(r.kind().name));
+      tell(teller.tell(r));
     });
   }
+  if (o.format != "json")
+    journeys = run.sim().trace().subscribe([&](const sim::TraceRecord& r) { ledger.observe(r); });
   run_to_end(run, end, bar);
   // The run is over: what the scenario's teardown does is not part of the story.
   json.reset();
-  if (narration) run.sim().trace().unsubscribe(*narration);
+  if (narration) {
+    run.sim().trace().unsubscribe(*narration);
+    tell(teller.finish());
+  }
+  if (journeys) run.sim().trace().unsubscribe(*journeys);
   if (report_failure(run, lang)) return 3;
-  if (o.format != "json")
-    std::cout << (o.quiet ? "" : "\n")
+  if (o.format == "json") return 0;
+  // What became of each message, then the end; --quiet shows the table only.
+  if (!o.quiet) std::cout << "\n";
+  for (const std::string& line : ledger.render(teller.narrator(), run.sim().now()))
+    std::cout << line << "\n";
+  if (!o.quiet)
+    std::cout << "\n"
               << Text(msg::kRunEnd, {{"time", sim::format_time(run.sim().now())},
                                      {"events", std::to_string(run.sim().events_executed())}})
                      .render(lang)
