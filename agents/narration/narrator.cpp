@@ -228,18 +228,24 @@ Level Narrator::level_of(const sim::TraceRecord& record) {
   return Level::protocol;
 }
 
-std::string Narrator::with_roles(std::string_view host) const {
-  const auto it = roles_.find(host);
-  if (it == roles_.end() || it->second.empty()) return std::string(host);
+std::string role_names(const std::vector<ArticleRole>& roles, Lang lang) {
   std::string names;
-  for (ArticleRole role : it->second) {
+  for (ArticleRole role : roles) {
     const Message& m = role == ArticleRole::mua   ? narration::kRoleMua
                        : role == ArticleRole::msa ? narration::kRoleMsa
                        : role == ArticleRole::mta ? narration::kRoleMta
                                                   : narration::kRoleMda;
-    names += (names.empty() ? "" : ", ") + std::string(m.text(lang_));
+    names += (names.empty() ? "" : ", ") + std::string(m.text(lang));
   }
-  return Text(narration::kRoleLabel, {{"host", std::string(host)}, {"roles", names}}).render(lang_);
+  return names;
+}
+
+std::string Narrator::with_roles(std::string_view host) const {
+  const auto it = roles_.find(host);
+  if (it == roles_.end() || it->second.empty()) return std::string(host);
+  return Text(narration::kRoleLabel,
+              {{"host", std::string(host)}, {"roles", role_names(it->second, lang_)}})
+      .render(lang_);
 }
 
 std::span<const Message* const> Narrator::sentences() {

@@ -31,6 +31,8 @@ enum class ArticleRole { mua, msa, mta, mda };
 // Host name -> its roles in the article's order; the narration names them beside the host:
 // "smtp.a.example (MSA, MTA)".
 using HostRoles = std::map<std::string, std::vector<ArticleRole>, std::less<>>;
+// "MSA, MTA": the roles' short names in the article's order, for the narration and the window.
+std::string role_names(const std::vector<ArticleRole>& roles, Lang lang);
 
 class Narrator {
  public:

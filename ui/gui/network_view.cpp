@@ -6,7 +6,9 @@
 
 #include <SFML/Graphics/VertexArray.hpp>
 
+#include "agents/narration/narrator.hpp"
 #include "agents/narration/net_sentences.hpp"
+#include "scenarios/model/roles.hpp"
 #include "ui/gui/shapes.hpp"
 #include "ui/gui/text_batch.hpp"
 
@@ -159,8 +161,13 @@ void NetworkView::load(const scenarios::WorldView& world) {
   const auto& net = world.network();
   positions_ = net.layout();
   roles_.clear();
-  for (sim::net::NodeId n = 0; n < net.node_count(); ++n)
+  role_names_.clear();
+  const agents::HostRoles article = scenarios::article_roles(world.model());
+  for (sim::net::NodeId n = 0; n < net.node_count(); ++n) {
     roles_.push_back(node_role(world.model(), net, n));
+    const auto it = article.find(net.name(n));
+    role_names_.push_back(it == article.end() ? "" : agents::role_names(it->second, lang_));
+  }
   fit();
 }
 
@@ -310,7 +317,7 @@ void NetworkView::draw(sf::RenderTarget& target, const scenarios::WorldView& wor
     if (!area_.contains(c)) continue;
     const std::string& name = net.name(n);
     names.add(name, {c.x - names.width(name) / 2, c.y + 24}, kInk);
-    std::string second(role_short(roles_.at(n)));
+    std::string second = role_names_.at(n);
     if (auto address = net.address(n); address && roles_.at(n) != NodeRole::router)
       second += (second.empty() ? "" : "  ") + address->to_string();
     if (!second.empty()) details.add(second, {c.x - details.width(second) / 2, c.y + 45}, grey);

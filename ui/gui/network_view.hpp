@@ -67,6 +67,7 @@ class NetworkView {
   sf::FloatRect area_{0, 0, 800, 600};
   std::vector<sim::net::Position> positions_;
   std::vector<NodeRole> roles_;
+  std::vector<std::string> role_names_;  // "MSA, MTA, MDA", as the narration says them
   // Camera: world point at the centre of the area, and pixels per world unit on each axis.
   sim::net::Position centre_{0.5, 0.5};
   float scale_x_ = 600, scale_y_ = 400;

@@ -71,23 +71,4 @@ const Message& role_label(NodeRole role) {
   return msg::kRoleOther;
 }
 
-std::string_view role_short(NodeRole role) {
-  switch (role) {
-    case NodeRole::client:
-      return "MUA";
-    case NodeRole::submission:
-      return "MSA, MTA";
-    case NodeRole::mailbox:
-      return "MTA, MDA";
-    case NodeRole::relay:
-      return "MTA";
-    case NodeRole::dns:
-      return "DNS";
-    case NodeRole::resolver:
-      return "DNS";
-    default:
-      return "";
-  }
-}
-
 }  // namespace mailsim::gui

@@ -40,7 +40,5 @@ NodeRole node_role(const scenarios::ScenarioModel& scenario, const sim::net::Net
 // Distinct colours, so that a role is found by its colour as well as by its shape.
 Rgb role_colour(NodeRole role);
 const Message& role_label(NodeRole role);
-// The article's short names for a label under the host: "MSA, MTA"; empty for a router.
-std::string_view role_short(NodeRole role);
 
 }  // namespace mailsim::gui
