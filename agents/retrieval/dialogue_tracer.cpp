@@ -7,19 +7,22 @@
 
 namespace mailsim::agents {
 
-void DialogueTracer::emit(const sim::TraceKind& kind,
-                          const std::function<void(RetrievalRecord&)>& fill) const {
-  if (!trace_.active()) return;
-  RetrievalRecord r(kind);
-  r.protocol = parties_.protocol;
-  r.conn = parties_.conn;
-  r.client = parties_.client;
-  r.server = parties_.server;
-  if (fill) fill(r);
-  trace_.publish(r);
+namespace {
+
+DialogueKinds retrieval_kinds(DialogueSide side) {
+  if (side == DialogueSide::client)
+    return {&kinds::kRetrievalClientSent, &kinds::kRetrievalClientReceived,
+            &kinds::kRetrievalClientContent, nullptr};
+  return {&kinds::kRetrievalServerSent, &kinds::kRetrievalServerReceived,
+          &kinds::kRetrievalServerContent, &kinds::kRetrievalServerState};
 }
 
-void DialogueTracer::split(std::string_view bytes, std::string& pending, bool outgoing) {
+}  // namespace
+
+RetrievalDialogueTracer::RetrievalDialogueTracer(sim::Trace& trace, DialogueParties parties)
+    : DialogueTracer(trace, parties, retrieval_kinds(parties.side)) {}
+
+void RetrievalDialogueTracer::split(std::string_view bytes, std::string& pending, bool outgoing) {
   while (!bytes.empty()) {
     if (literal_left_ > 0 && from_server(outgoing)) {
       bytes = literal(bytes);
@@ -44,27 +47,28 @@ void DialogueTracer::split(std::string_view bytes, std::string& pending, bool ou
 }
 
 // Counts the literal's bytes and lines (a last line without its LF counts too).
-std::string_view DialogueTracer::literal(std::string_view bytes) {
+std::string_view RetrievalDialogueTracer::literal(std::string_view bytes) {
   const std::size_t n = std::min<std::uint64_t>(literal_left_, bytes.size());
+  std::uint64_t lines = 0;
   for (char c : bytes.substr(0, n)) {
-    if (content_at_line_start_) ++content_lines_;
+    if (content_at_line_start_) ++lines;
     content_at_line_start_ = c == '\n';
   }
-  content_bytes_ += n;
+  count(lines, n);
   literal_left_ -= n;
-  if (literal_left_ == 0) record_content();
+  if (literal_left_ == 0) content_end();
   return bytes.substr(n);
 }
 
-void DialogueTracer::line(std::string_view text, bool outgoing) {
+void RetrievalDialogueTracer::line(std::string_view text, bool outgoing) {
   if (!outgoing) last_in_.assign(text);
   if (from_server(outgoing)) return server_line(text, outgoing);
-  if (parties_.protocol == RetrievalProtocol::pop3) commands_.emplace_back(text);
+  if (pop3()) commands_.emplace_back(text);
   record_line(text, outgoing);
 }
 
-void DialogueTracer::server_line(std::string_view text, bool outgoing) {
-  if (parties_.protocol == RetrievalProtocol::imap) {
+void RetrievalDialogueTracer::server_line(std::string_view text, bool outgoing) {
+  if (!pop3()) {
     record_line(text, outgoing);
     if (auto n = proto::imap::trailing_literal_size(text); n && *n > 0) {
       literal_left_ = *n;
@@ -74,11 +78,10 @@ void DialogueTracer::server_line(std::string_view text, bool outgoing) {
   }
   if (body_ != Body::none) {
     if (text == ".") {
-      if (body_ == Body::message) record_content();
+      if (body_ == Body::message) content_end();
       body_ = Body::none;
     } else if (body_ == Body::message) {
-      ++content_lines_;
-      content_bytes_ += text.size() + 2;  // as sent: dot-stuffed, with CRLF
+      content_line(text);  // as sent: dot-stuffed, with CRLF
       return;
     }
     return record_line(text, outgoing);
@@ -94,7 +97,7 @@ void DialogueTracer::server_line(std::string_view text, bool outgoing) {
 
 // What a POP3 command's "+OK" opens: a message (RETR, TOP), a listing (LIST or UIDL without
 // an argument, CAPA), or nothing more.
-DialogueTracer::Body DialogueTracer::pop3_body(std::string_view command) {
+RetrievalDialogueTracer::Body RetrievalDialogueTracer::pop3_body(std::string_view command) {
   const auto space = command.find(' ');
   const std::string verb = to_upper(command.substr(0, space));
   const bool argument = space != std::string_view::npos;
@@ -103,24 +106,8 @@ DialogueTracer::Body DialogueTracer::pop3_body(std::string_view command) {
   return Body::none;
 }
 
-void DialogueTracer::record_line(std::string_view text, bool outgoing) {
-  if (!trace_.active()) return;
-  const bool server = parties_.side == RetrievalSide::server;
-  const sim::TraceKind& kind =
-      outgoing ? (server ? kinds::kRetrievalServerSent : kinds::kRetrievalClientSent)
-               : (server ? kinds::kRetrievalServerReceived : kinds::kRetrievalClientReceived);
-  emit(kind, [&](RetrievalRecord& r) { r.line.assign(text); });
-}
-
-void DialogueTracer::record_content() {
-  emit(parties_.side == RetrievalSide::server ? kinds::kRetrievalServerContent
-                                              : kinds::kRetrievalClientContent,
-       [&](RetrievalRecord& r) {
-         r.lines = content_lines_;
-         r.bytes = content_bytes_;
-       });
-  content_lines_ = 0;
-  content_bytes_ = 0;
+void RetrievalDialogueTracer::record_line(std::string_view text, bool outgoing) {
+  outgoing ? sent(text) : received(text);
 }
 
 }  // namespace mailsim::agents

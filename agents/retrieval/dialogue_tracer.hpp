@@ -13,37 +13,20 @@
 #include <string>
 #include <string_view>
 
+#include "agents/journey/dialogue_tracer.hpp"
 #include "agents/retrieval/retrieval_records.hpp"
 
 namespace mailsim::agents {
 
-enum class RetrievalSide : std::uint8_t { client, server };
-
-struct RetrievalParties {
-  RetrievalProtocol protocol = RetrievalProtocol::pop3;
-  RetrievalSide side = RetrievalSide::server;
-  std::uint64_t conn = 0;
-  std::string client;
-  std::string server;
-};
-
-class DialogueTracer {
+class RetrievalDialogueTracer : public DialogueTracer {
  public:
   static constexpr std::size_t kMaxTracedLine = 8192;
 
-  DialogueTracer(sim::Trace& trace, RetrievalParties parties)
-      : trace_(trace), parties_(std::move(parties)) {}
+  // The parties say the protocol and the side, which choose the kinds.
+  RetrievalDialogueTracer(sim::Trace& trace, DialogueParties parties);
 
-  void sent(std::string_view bytes) { split(bytes, out_, true); }
-  void received(std::string_view bytes) { split(bytes, in_, false); }
-
-  // A record of `kind` with the parties filled in; `fill` adds the rest. Built only when
-  // someone listens.
-  void emit(const sim::TraceKind& kind,
-            const std::function<void(RetrievalRecord&)>& fill = nullptr) const;
-
-  RetrievalParties& parties() { return parties_; }
-  const RetrievalParties& parties() const { return parties_; }
+  void bytes_sent(std::string_view bytes) { split(bytes, out_, true); }
+  void bytes_received(std::string_view bytes) { split(bytes, in_, false); }
   // The last complete line received: what a failure quotes.
   const std::string& last_received() const { return last_in_; }
 
@@ -55,20 +38,17 @@ class DialogueTracer {
   void server_line(std::string_view text, bool outgoing);
   std::string_view literal(std::string_view bytes);  // returns what follows it
   void record_line(std::string_view text, bool outgoing);
-  void record_content();
   static Body pop3_body(std::string_view command);
   bool from_server(bool outgoing) const {
-    return outgoing == (parties_.side == RetrievalSide::server);
+    return outgoing == (parties().side == DialogueSide::server);
   }
+  bool pop3() const { return parties().protocol == DialogueProtocol::pop3; }
 
-  sim::Trace& trace_;
-  RetrievalParties parties_;
   std::string out_, in_;  // partial lines
   std::string last_in_;
   std::deque<std::string> commands_;  // POP3 commands awaiting their status line
   Body body_ = Body::none;
-  std::uint64_t literal_left_ = 0;  // IMAP literal bytes still to come from the server
-  std::uint64_t content_lines_ = 0, content_bytes_ = 0;
+  std::uint64_t literal_left_ = 0;     // IMAP literal bytes still to come from the server
   bool content_at_line_start_ = true;  // inside a literal: the last byte was LF
 };
 

@@ -162,14 +162,14 @@ class ImapDriver final : public ClientDriver {
 
 struct Attempt {
   Attempt(sim::Simulator& sim, sim::SimTime limit, std::function<void()> on_silence,
-          sim::Trace& trace, RetrievalParties parties)
+          sim::Trace& trace, DialogueParties parties)
       : timer(sim, limit, std::move(on_silence)), tracer(trace, std::move(parties)) {}
   FetchOutcome outcome;  // the parts known before the end
   RetrievalClientEndpoint::Done done;
   net::StreamSocket socket;
   std::unique_ptr<ClientDriver> driver;
   ActivityTimer timer;
-  DialogueTracer tracer;
+  RetrievalDialogueTracer tracer;
   bool connected = false;
 };
 
@@ -193,7 +193,8 @@ struct RetrievalClientEndpoint::State : StreamEndpointState<State, Attempt, std:
     watch_host();
     if (port == 0) port = default_port(protocol);
     const std::uint64_t key = next_key++;
-    RetrievalParties parties{protocol, RetrievalSide::client, 0, name, host_label(net, to)};
+    const DialogueParties parties = dialogue_parties(
+        net, dialogue_protocol(protocol), Stage::retrieval, DialogueSide::client, host, to);
     Attempt* attempt =
         &add(key, std::make_unique<Attempt>(net.sim(), options.response_timeout,
                                             guard([key](State& st) { st.silent(key); }),
@@ -206,7 +207,7 @@ struct RetrievalClientEndpoint::State : StreamEndpointState<State, Attempt, std:
     attempt->outcome.user = job.user;
     attempt->outcome.started = now();
     attempt->driver = std::make_unique<Driver>(std::move(job), [attempt](std::string_view bytes) {
-      attempt->tracer.sent(bytes);
+      attempt->tracer.bytes_sent(bytes);
       attempt->socket.send(bytes);
       attempt->timer.touch();
     });
@@ -219,16 +220,14 @@ struct RetrievalClientEndpoint::State : StreamEndpointState<State, Attempt, std:
     attempt->socket = net.host(host).connect(to, port, on_connected, on_error);
     attempt->outcome.conn = attempt->socket.id();
     attempt->tracer.parties().conn = attempt->outcome.conn;
-    attempt->tracer.emit(kinds::kRetrievalClientConnecting, [&](RetrievalRecord& r) {
-      r.address = to.to_string();
-      r.port = port;
-    });
+    attempt->tracer.emit<DialogueConnectingRecord>(kinds::kRetrievalClientConnecting,
+                                                   to.to_string(), port);
     attempt->socket.on_error(on_error);
     attempt->socket.on_data(
         guard(key, [key](State& st, Attempt& a, std::span<const std::byte> bytes) {
           const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
           a.timer.touch();
-          a.tracer.received(text);
+          a.tracer.bytes_received(text);
           a.driver->receive(text);
           if (a.driver->finished()) st.finish(key, std::nullopt);
         }));
@@ -266,20 +265,15 @@ struct RetrievalClientEndpoint::State : StreamEndpointState<State, Attempt, std:
     if (!out.connection_error) a->socket.close();
 
     if (out.ok()) {
-      a->tracer.emit(kinds::kRetrievalClientFetched, [&](RetrievalRecord& r) {
-        r.user = out.user;
-        r.folder = a->driver->folder();
-        r.count = out.messages.size();
-      });
-    } else {
-      a->tracer.emit(kinds::kRetrievalClientFailed, [&](RetrievalRecord& r) {
-        r.user = out.user;
-        r.reason = out.failure == FetchFailure::connection && out.connection_error
-                       ? connection_reason(*out.connection_error)
-                       : std::string(fetch_failure_name(out.failure));
-        r.step = out.failed_step;
-        r.reply = out.error_line;
-      });
+      a->tracer.emit<RetrievalFetchedRecord>(kinds::kRetrievalClientFetched, out.user,
+                                             a->driver->folder(), out.messages.size());
+    } else if (a->tracer.active()) {
+      a->tracer.emit<RetrievalFailedRecord>(
+          kinds::kRetrievalClientFailed, out.user,
+          out.failure == FetchFailure::connection && out.connection_error
+              ? connection_reason(*out.connection_error)
+              : std::string(fetch_failure_name(out.failure)),
+          out.failed_step, out.error_line);
     }
     if (alive && a->done) a->done(out);
   }

@@ -141,7 +141,7 @@ TEST(SmtpClientEndpoint, TheServerHostGoingDownMidDataIsATemporaryFailure) {
   bool scheduled = false;
   w.sim.trace().subscribe([&](const mailsim::sim::TraceRecord& r) {
     if (scheduled || &r.kind() != &kinds::kSmtpClientState) return;
-    if (static_cast<const SmtpRecord&>(r).to != "MESSAGE") return;
+    if (static_cast<const DialogueStateRecord&>(r).to != "MESSAGE") return;
     scheduled = true;
     w.sim.schedule_after(2ms, [&] { w.net.set_host_up(w.mx, false); });
   });

@@ -76,13 +76,12 @@ TEST(TypedSession, TypesLinesAndReportsEveryReplyLikeTelnet) {
   const std::string t = trace.str();
   EXPECT_NE(t.find("typed.opened session=\"alice-pc -> 198.51.100.25:25\""), std::string::npos)
       << t;
-  EXPECT_NE(t.find("typed.sent session=\"alice-pc -> 198.51.100.25:25\" line=QUIT"),
-            std::string::npos);
-  EXPECT_NE(
-      t.find("typed.received session=\"alice-pc -> 198.51.100.25:25\" line=\"221 2.0.0 Bye\""),
-      std::string::npos);
-  EXPECT_NE(t.find("typed.closed session=\"alice-pc -> 198.51.100.25:25\" reason=server_closed"),
-            std::string::npos);
+  // Every record names the network's connection, as the net.* records of it do.
+  const std::string who = "session=\"alice-pc -> 198.51.100.25:25\" conn=1";
+  EXPECT_NE(t.find("typed.sent " + who + " line=QUIT"), std::string::npos) << t;
+  EXPECT_NE(t.find("typed.received " + who + " line=\"221 2.0.0 Bye\""), std::string::npos);
+  EXPECT_NE(t.find("typed.closed " + who + " reason=server_closed"), std::string::npos);
+  EXPECT_NE(t.find("net.conn.opened conn=1 host=alice-pc"), std::string::npos);
 }
 
 TEST(TypedSession, NothingListeningIsConnectionRefused) {
