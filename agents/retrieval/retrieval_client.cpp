@@ -116,8 +116,11 @@ class ClientDriver {
 
 class Pop3Driver final : public ClientDriver {
  public:
-  Pop3Driver(pop3::ClientJob job, pop3::ClientSession::Send send)
-      : session_(std::move(job), std::move(send)) {}
+  Pop3Driver(pop3::ClientJob job, pop3::ClientSession::Send send,
+             proto::mailbox::DialogueObserver observer)
+      : session_(std::move(job), std::move(send)) {
+    session_.on_dialogue(std::move(observer));
+  }
   void receive(std::string_view bytes) override { session_.receive(bytes); }
   bool finished() const override { return session_.finished(); }
   std::string step() const override { return std::string(step_name(session_.step())); }
@@ -138,8 +141,11 @@ class Pop3Driver final : public ClientDriver {
 
 class ImapDriver final : public ClientDriver {
  public:
-  ImapDriver(imap::ClientJob job, imap::ClientSession::Send send)
-      : folder_(job.folder), session_(std::move(job), std::move(send)) {}
+  ImapDriver(imap::ClientJob job, imap::ClientSession::Send send,
+             proto::mailbox::DialogueObserver observer)
+      : folder_(job.folder), session_(std::move(job), std::move(send)) {
+    session_.on_dialogue(std::move(observer));
+  }
   void receive(std::string_view bytes) override { session_.receive(bytes); }
   bool finished() const override { return session_.finished(); }
   std::string step() const override { return std::string(step_name(session_.step())); }
@@ -206,11 +212,13 @@ struct RetrievalClientEndpoint::State : StreamEndpointState<State, Attempt, std:
     attempt->outcome.port = port;
     attempt->outcome.user = job.user;
     attempt->outcome.started = now();
-    attempt->driver = std::make_unique<Driver>(std::move(job), [attempt](std::string_view bytes) {
-      attempt->tracer.bytes_sent(bytes);
-      attempt->socket.send(bytes);
-      attempt->timer.touch();
-    });
+    attempt->driver = std::make_unique<Driver>(
+        std::move(job),
+        [attempt](std::string_view bytes) {
+          attempt->socket.send(bytes);
+          attempt->timer.touch();
+        },
+        [attempt](const proto::mailbox::DialogueEvent& e) { attempt->tracer.on_event(e); });
 
     auto on_error = guard([key](State& st, net::ConnError e) { st.broken(key, e); });
     auto on_connected = guard(key, [](State&, Attempt& a, net::StreamSocket) {
@@ -227,7 +235,6 @@ struct RetrievalClientEndpoint::State : StreamEndpointState<State, Attempt, std:
         guard(key, [key](State& st, Attempt& a, std::span<const std::byte> bytes) {
           const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
           a.timer.touch();
-          a.tracer.bytes_received(text);
           a.driver->receive(text);
           if (a.driver->finished()) st.finish(key, std::nullopt);
         }));

@@ -97,10 +97,8 @@ struct RetrievalServerEndpoint::State : StreamEndpointState<State, Connection> {
   }
 
   std::unique_ptr<SessionDriver> make_session(Connection& conn) {
-    auto send = [&conn](std::string_view bytes) {
-      conn.tracer.bytes_sent(bytes);
-      conn.socket.send(bytes);
-    };
+    auto send = [&conn](std::string_view bytes) { conn.socket.send(bytes); };
+    auto on_dialogue = [&conn](const proto::mailbox::DialogueEvent& e) { conn.tracer.on_event(e); };
     auto on_state = [&conn](auto from, auto to) {
       conn.tracer.state(state_name(from), state_name(to));
     };
@@ -109,6 +107,7 @@ struct RetrievalServerEndpoint::State : StreamEndpointState<State, Connection> {
       config.hostname = options.hostname;
       auto d = std::make_unique<Driver<pop3::ServerSession>>(store, config, send);
       d->session().on_state_change(on_state);
+      d->session().on_dialogue(on_dialogue);
       return d;
     }
     imap::ServerConfig config;
@@ -117,6 +116,7 @@ struct RetrievalServerEndpoint::State : StreamEndpointState<State, Connection> {
     config.now = [this] { return now(); };
     auto d = std::make_unique<Driver<imap::ServerSession>>(store, config, send);
     d->session().on_state_change(on_state);
+    d->session().on_dialogue(on_dialogue);
     return d;
   }
 
@@ -139,7 +139,6 @@ struct RetrievalServerEndpoint::State : StreamEndpointState<State, Connection> {
       const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
       conn.view.last_activity = st.now();
       conn.idle_timer.touch();
-      conn.tracer.bytes_received(text);
       st.enter(conn, [&] { conn.session->receive(text); });
     }));
     socket.on_end(guard([id](State& st) { st.end(id, RetrievalServerEnd::client_left); }));
@@ -159,9 +158,9 @@ struct RetrievalServerEndpoint::State : StreamEndpointState<State, Connection> {
     // RFC 3501 5.4: an IMAP server tells the client before closing; a POP3 server just closes
     // (RFC 1939 3), without entering UPDATE.
     if (options.protocol == RetrievalProtocol::imap) {
-      const std::string_view bye = "* BYE Autologout; idle for too long\r\n";
-      conn->tracer.bytes_sent(bye);
-      conn->socket.send(bye);
+      const std::string_view bye = "* BYE Autologout; idle for too long";
+      conn->tracer.sent(bye);
+      conn->socket.send(std::string(bye) + "\r\n");
     }
     end(id, RetrievalServerEnd::idle_timeout);
   }
