@@ -125,3 +125,30 @@ TEST(TypedSession, DestroyingTheSessionMidConnectionIsSafe) {
   w.sim.run_until(1min);  // callbacks of the dead session must not run into it
   SUCCEED();
 }
+
+// Every record of the session carries its parties: the connection's id (the one the network
+// gives it) and both hosts, by node and by name, for the window to follow.
+TEST(TypedSession, ItsRecordsNameTheConnectionAndBothHosts) {
+  World w;
+  w.serve();
+  std::vector<DialogueParties> seen;
+  w.sim.trace().subscribe([&](const sim::TraceRecord& r) {
+    if (const auto* d = dynamic_cast<const DialogueRecord*>(&r)) seen.push_back(d->parties);
+  });
+  TypedSession session(w.net, w.pc, Ipv4Address::parse("198.51.100.25"), 25);
+  session.open();
+  session.type("QUIT");
+  w.sim.run_until(2s);
+  ASSERT_GE(seen.size(), 3u);  // opened, sent, received...
+  for (const DialogueParties& p : seen) {
+    EXPECT_EQ(p.protocol, DialogueProtocol::typed);
+    EXPECT_EQ(p.side, DialogueSide::client);
+    EXPECT_NE(p.conn, 0u);
+    EXPECT_EQ(p.conn, seen.front().conn);
+    EXPECT_EQ(p.client_node, w.pc);
+    EXPECT_EQ(p.server_node, w.mx);
+    EXPECT_EQ(p.client, "alice-pc");
+    EXPECT_EQ(p.server, "mx.b.example");
+    EXPECT_EQ(p.session, "alice-pc -> 198.51.100.25:25");
+  }
+}
