@@ -58,8 +58,8 @@ inline constexpr Message kRetrievalServerContent{
     "{server} envoie à {client} le message lui-même : {lines} lignes, {bytes} octets"};
 inline constexpr Message kRetrievalServerState{
     "retrieval.server.state",
-    "the {protocol} session of {client} on {server} goes from {from_state} to {to_state}",
-    "la session {protocol} de {client} sur {server} passe de {from_state} à {to_state}"};
+    "the {protocol} session of {client} on {server} goes from {from} to {to}",
+    "la session {protocol} de {client} sur {server} passe de {from} à {to}"};
 inline constexpr Message kRetrievalServerClosed{
     "retrieval.server.closed",
     "{server} ends the {protocol} connection with {client} in session state {state}: "

@@ -1,126 +1,44 @@
 #include "agents/retrieval/dialogue_tracer.hpp"
 
-#include <algorithm>
-
-#include "agents/proto/imap/literal_reader.hpp"
-#include "sim/strings.hpp"
-
 namespace mailsim::agents {
 
-void DialogueTracer::emit(const sim::TraceKind& kind,
-                          const std::function<void(RetrievalRecord&)>& fill) const {
-  if (!trace_.active()) return;
-  RetrievalRecord r(kind);
-  r.protocol = parties_.protocol;
-  r.conn = parties_.conn;
-  r.client = parties_.client;
-  r.server = parties_.server;
-  if (fill) fill(r);
-  trace_.publish(r);
+namespace mailbox = proto::mailbox;
+
+namespace {
+
+DialogueKinds retrieval_kinds(DialogueSide side) {
+  if (side == DialogueSide::client)
+    return {&kinds::kRetrievalClientSent, &kinds::kRetrievalClientReceived,
+            &kinds::kRetrievalClientContent, nullptr};
+  return {&kinds::kRetrievalServerSent, &kinds::kRetrievalServerReceived,
+          &kinds::kRetrievalServerContent, &kinds::kRetrievalServerState};
 }
 
-void DialogueTracer::split(std::string_view bytes, std::string& pending, bool outgoing) {
-  while (!bytes.empty()) {
-    if (literal_left_ > 0 && from_server(outgoing)) {
-      bytes = literal(bytes);
-      continue;
-    }
-    const auto lf = bytes.find('\n');
-    const std::string_view piece =
-        bytes.substr(0, lf == std::string_view::npos ? bytes.size() : lf);
-    pending.append(piece);
-    if (lf == std::string_view::npos) {
-      if (pending.size() >= kMaxTracedLine) {
-        line(pending, outgoing);
-        pending.clear();
+}  // namespace
+
+RetrievalDialogueTracer::RetrievalDialogueTracer(sim::Trace& trace, DialogueParties parties)
+    : DialogueTracer(trace, parties, retrieval_kinds(parties.side)) {}
+
+void RetrievalDialogueTracer::on_event(const mailbox::DialogueEvent& e) {
+  using Kind = mailbox::DialogueEvent::Kind;
+  if (e.kind == Kind::line_in) last_in_.assign(e.text);
+  if (!active()) return;
+  const bool server_side = parties().side == DialogueSide::server;
+  switch (e.kind) {
+    case Kind::line_in:
+      return received(e.text);
+    case Kind::line_out:
+      return sent(e.text);
+    case Kind::content_in:
+    case Kind::content_out:
+      if ((e.kind == Kind::content_out) == server_side) {  // from the server: a message
+        count(e.lines, e.bytes);
+        return content_end();
       }
-      return;
-    }
-    if (!pending.empty() && pending.back() == '\r') pending.pop_back();
-    line(pending, outgoing);
-    pending.clear();
-    bytes.remove_prefix(lf + 1);
+      return mailbox::for_each_line(e.text, [&](std::string_view line) {
+        e.kind == Kind::content_out ? sent(line) : received(line);
+      });
   }
-}
-
-// Counts the literal's bytes and lines (a last line without its LF counts too).
-std::string_view DialogueTracer::literal(std::string_view bytes) {
-  const std::size_t n = std::min<std::uint64_t>(literal_left_, bytes.size());
-  for (char c : bytes.substr(0, n)) {
-    if (content_at_line_start_) ++content_lines_;
-    content_at_line_start_ = c == '\n';
-  }
-  content_bytes_ += n;
-  literal_left_ -= n;
-  if (literal_left_ == 0) record_content();
-  return bytes.substr(n);
-}
-
-void DialogueTracer::line(std::string_view text, bool outgoing) {
-  if (!outgoing) last_in_.assign(text);
-  if (from_server(outgoing)) return server_line(text, outgoing);
-  if (parties_.protocol == RetrievalProtocol::pop3) commands_.emplace_back(text);
-  record_line(text, outgoing);
-}
-
-void DialogueTracer::server_line(std::string_view text, bool outgoing) {
-  if (parties_.protocol == RetrievalProtocol::imap) {
-    record_line(text, outgoing);
-    if (auto n = proto::imap::trailing_literal_size(text); n && *n > 0) {
-      literal_left_ = *n;
-      content_at_line_start_ = true;
-    }
-    return;
-  }
-  if (body_ != Body::none) {
-    if (text == ".") {
-      if (body_ == Body::message) record_content();
-      body_ = Body::none;
-    } else if (body_ == Body::message) {
-      ++content_lines_;
-      content_bytes_ += text.size() + 2;  // as sent: dot-stuffed, with CRLF
-      return;
-    }
-    return record_line(text, outgoing);
-  }
-  // Every command gets one status line, in order (the greeting answers none).
-  const bool ok = text.starts_with("+OK");
-  if ((ok || text.starts_with("-ERR")) && !commands_.empty()) {
-    if (ok) body_ = pop3_body(commands_.front());
-    commands_.pop_front();
-  }
-  record_line(text, outgoing);
-}
-
-// What a POP3 command's "+OK" opens: a message (RETR, TOP), a listing (LIST or UIDL without
-// an argument, CAPA), or nothing more.
-DialogueTracer::Body DialogueTracer::pop3_body(std::string_view command) {
-  const auto space = command.find(' ');
-  const std::string verb = to_upper(command.substr(0, space));
-  const bool argument = space != std::string_view::npos;
-  if (verb == "RETR" || verb == "TOP") return Body::message;
-  if (verb == "CAPA" || ((verb == "LIST" || verb == "UIDL") && !argument)) return Body::listing;
-  return Body::none;
-}
-
-void DialogueTracer::record_line(std::string_view text, bool outgoing) {
-  if (!trace_.active()) return;
-  const bool server = parties_.side == RetrievalSide::server;
-  const sim::TraceKind& kind =
-      outgoing ? (server ? kinds::kRetrievalServerSent : kinds::kRetrievalClientSent)
-               : (server ? kinds::kRetrievalServerReceived : kinds::kRetrievalClientReceived);
-  emit(kind, [&](RetrievalRecord& r) { r.line.assign(text); });
-}
-
-void DialogueTracer::record_content() {
-  emit(parties_.side == RetrievalSide::server ? kinds::kRetrievalServerContent
-                                              : kinds::kRetrievalClientContent,
-       [&](RetrievalRecord& r) {
-         r.lines = content_lines_;
-         r.bytes = content_bytes_;
-       });
-  content_lines_ = 0;
-  content_bytes_ = 0;
 }
 
 }  // namespace mailsim::agents

@@ -4,8 +4,12 @@ namespace mailsim::agents {
 
 using namespace std::chrono_literals;
 
+DialogueProtocol dialogue_protocol(RetrievalProtocol p) {
+  return p == RetrievalProtocol::pop3 ? DialogueProtocol::pop3 : DialogueProtocol::imap;
+}
+
 std::string_view protocol_name(RetrievalProtocol p) {
-  return p == RetrievalProtocol::pop3 ? "pop3" : "imap";
+  return protocol_name(dialogue_protocol(p));
 }
 
 std::uint16_t default_port(RetrievalProtocol p) {

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "agents/journey/dialogue_records.hpp"
 #include "sim/time.hpp"
 
 namespace mailsim::agents {
@@ -10,6 +11,7 @@ namespace mailsim::agents {
 enum class RetrievalProtocol : std::uint8_t { pop3, imap };
 
 std::string_view protocol_name(RetrievalProtocol p);  // "pop3", "imap"
+DialogueProtocol dialogue_protocol(RetrievalProtocol p);
 // 110 (RFC 1939 3) or 143 (RFC 3501 2.1).
 std::uint16_t default_port(RetrievalProtocol p);
 // How long a server waits for a client that says nothing before closing: at least 10 minutes

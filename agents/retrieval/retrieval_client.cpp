@@ -116,8 +116,11 @@ class ClientDriver {
 
 class Pop3Driver final : public ClientDriver {
  public:
-  Pop3Driver(pop3::ClientJob job, pop3::ClientSession::Send send)
-      : session_(std::move(job), std::move(send)) {}
+  Pop3Driver(pop3::ClientJob job, pop3::ClientSession::Send send,
+             proto::mailbox::DialogueObserver observer)
+      : session_(std::move(job), std::move(send)) {
+    session_.on_dialogue(std::move(observer));
+  }
   void receive(std::string_view bytes) override { session_.receive(bytes); }
   bool finished() const override { return session_.finished(); }
   std::string step() const override { return std::string(step_name(session_.step())); }
@@ -138,8 +141,11 @@ class Pop3Driver final : public ClientDriver {
 
 class ImapDriver final : public ClientDriver {
  public:
-  ImapDriver(imap::ClientJob job, imap::ClientSession::Send send)
-      : folder_(job.folder), session_(std::move(job), std::move(send)) {}
+  ImapDriver(imap::ClientJob job, imap::ClientSession::Send send,
+             proto::mailbox::DialogueObserver observer)
+      : folder_(job.folder), session_(std::move(job), std::move(send)) {
+    session_.on_dialogue(std::move(observer));
+  }
   void receive(std::string_view bytes) override { session_.receive(bytes); }
   bool finished() const override { return session_.finished(); }
   std::string step() const override { return std::string(step_name(session_.step())); }
@@ -162,14 +168,14 @@ class ImapDriver final : public ClientDriver {
 
 struct Attempt {
   Attempt(sim::Simulator& sim, sim::SimTime limit, std::function<void()> on_silence,
-          sim::Trace& trace, RetrievalParties parties)
+          sim::Trace& trace, DialogueParties parties)
       : timer(sim, limit, std::move(on_silence)), tracer(trace, std::move(parties)) {}
   FetchOutcome outcome;  // the parts known before the end
   RetrievalClientEndpoint::Done done;
   net::StreamSocket socket;
   std::unique_ptr<ClientDriver> driver;
   ActivityTimer timer;
-  DialogueTracer tracer;
+  RetrievalDialogueTracer tracer;
   bool connected = false;
 };
 
@@ -193,7 +199,8 @@ struct RetrievalClientEndpoint::State : StreamEndpointState<State, Attempt, std:
     watch_host();
     if (port == 0) port = default_port(protocol);
     const std::uint64_t key = next_key++;
-    RetrievalParties parties{protocol, RetrievalSide::client, 0, name, host_label(net, to)};
+    const DialogueParties parties = dialogue_parties(
+        net, dialogue_protocol(protocol), Stage::retrieval, DialogueSide::client, host, to);
     Attempt* attempt =
         &add(key, std::make_unique<Attempt>(net.sim(), options.response_timeout,
                                             guard([key](State& st) { st.silent(key); }),
@@ -205,11 +212,13 @@ struct RetrievalClientEndpoint::State : StreamEndpointState<State, Attempt, std:
     attempt->outcome.port = port;
     attempt->outcome.user = job.user;
     attempt->outcome.started = now();
-    attempt->driver = std::make_unique<Driver>(std::move(job), [attempt](std::string_view bytes) {
-      attempt->tracer.sent(bytes);
-      attempt->socket.send(bytes);
-      attempt->timer.touch();
-    });
+    attempt->driver = std::make_unique<Driver>(
+        std::move(job),
+        [attempt](std::string_view bytes) {
+          attempt->socket.send(bytes);
+          attempt->timer.touch();
+        },
+        [attempt](const proto::mailbox::DialogueEvent& e) { attempt->tracer.on_event(e); });
 
     auto on_error = guard([key](State& st, net::ConnError e) { st.broken(key, e); });
     auto on_connected = guard(key, [](State&, Attempt& a, net::StreamSocket) {
@@ -219,16 +228,13 @@ struct RetrievalClientEndpoint::State : StreamEndpointState<State, Attempt, std:
     attempt->socket = net.host(host).connect(to, port, on_connected, on_error);
     attempt->outcome.conn = attempt->socket.id();
     attempt->tracer.parties().conn = attempt->outcome.conn;
-    attempt->tracer.emit(kinds::kRetrievalClientConnecting, [&](RetrievalRecord& r) {
-      r.address = to.to_string();
-      r.port = port;
-    });
+    attempt->tracer.emit<DialogueConnectingRecord>(kinds::kRetrievalClientConnecting,
+                                                   to.to_string(), port);
     attempt->socket.on_error(on_error);
     attempt->socket.on_data(
         guard(key, [key](State& st, Attempt& a, std::span<const std::byte> bytes) {
           const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
           a.timer.touch();
-          a.tracer.received(text);
           a.driver->receive(text);
           if (a.driver->finished()) st.finish(key, std::nullopt);
         }));
@@ -266,20 +272,15 @@ struct RetrievalClientEndpoint::State : StreamEndpointState<State, Attempt, std:
     if (!out.connection_error) a->socket.close();
 
     if (out.ok()) {
-      a->tracer.emit(kinds::kRetrievalClientFetched, [&](RetrievalRecord& r) {
-        r.user = out.user;
-        r.folder = a->driver->folder();
-        r.count = out.messages.size();
-      });
-    } else {
-      a->tracer.emit(kinds::kRetrievalClientFailed, [&](RetrievalRecord& r) {
-        r.user = out.user;
-        r.reason = out.failure == FetchFailure::connection && out.connection_error
-                       ? connection_reason(*out.connection_error)
-                       : std::string(fetch_failure_name(out.failure));
-        r.step = out.failed_step;
-        r.reply = out.error_line;
-      });
+      a->tracer.emit<RetrievalFetchedRecord>(kinds::kRetrievalClientFetched, out.user,
+                                             a->driver->folder(), out.messages.size());
+    } else if (a->tracer.active()) {
+      a->tracer.emit<RetrievalFailedRecord>(
+          kinds::kRetrievalClientFailed, out.user,
+          out.failure == FetchFailure::connection && out.connection_error
+              ? connection_reason(*out.connection_error)
+              : std::string(fetch_failure_name(out.failure)),
+          out.failed_step, out.error_line);
     }
     if (alive && a->done) a->done(out);
   }

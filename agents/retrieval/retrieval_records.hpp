@@ -2,11 +2,13 @@
 // Trace records of mail retrieval over the network: the server endpoint (listening, each
 // connection, each line it reads and writes, its session's states, how the connection ended)
 // and the client endpoint (connecting, each line, the outcome). Every record carries the
-// journey stage "retrieval" and the network's connection id.
+// journey stage "retrieval", the network's connection id and both hosts.
 #include <cstdint>
 #include <span>
 #include <string>
+#include <utility>
 
+#include "agents/journey/dialogue_records.hpp"
 #include "agents/retrieval/protocol.hpp"
 #include "sim/trace.hpp"
 
@@ -31,36 +33,42 @@ inline constexpr sim::TraceKind kRetrievalClientFailed{"retrieval.client.failed"
 // Every kind the retrieval endpoints emit, for the narration's coverage test.
 std::span<const sim::TraceKind* const> retrieval_kinds();
 
-// One record shape for every retrieval event; the kind says which, and which fields it shows:
-//   all:                  stage, protocol, server
-//   all but listening:    conn, client
-//   listening:            port;   connecting: address, port
-//   received, sent:       line (without its line end)
-//   content:              lines, bytes: a message's own lines, told once (POP3 RETR/TOP
-//                         between "+OK" and ".", as sent; an IMAP literal after its {n})
-//   server.state:         from_state, to_state
-//   server.closed:        reason (closed, client_left, reset, timed_out, host_down,
-//                         idle_timeout, stopped), state
-//   client.fetched:       user, folder, count
-//   client.failed:        user, reason (refused, malformed, answer_too_long, closed_early,
-//                         timed_out, connection_refused, connection_timed_out,
-//                         connection_reset, connection_host_down), step, reply
-struct RetrievalRecord final : sim::TraceRecord {
-  explicit RetrievalRecord(const sim::TraceKind& kind) : TraceRecord(kind) {}
-  RetrievalProtocol protocol = RetrievalProtocol::pop3;
-  std::uint64_t conn = 0;
-  std::string client;  // host names (an address when no host has it)
-  std::string server;
-  std::string address;  // connecting: the server's address
-  std::uint16_t port = 0;
-  std::string line;
-  std::string from_state, to_state, state;
-  std::string reason;
-  std::string user, folder, step, reply;
-  std::uint64_t count = 0;
-  std::uint64_t lines = 0, bytes = 0;
+// The records are the dialogue shapes every protocol shares (agents/journey/dialogue_records.hpp),
+// whose parties start each one with stage, protocol, conn, client and server:
+//   server.listening:     DialogueListeningRecord (stage, protocol, server, port)
+//   client.connecting:    DialogueConnectingRecord (address, port)
+//   received, sent:       DialogueLineRecord (line, without its line end)
+//   content:              DialogueContentRecord (lines, bytes): a message's own lines, told
+//                         once (POP3 RETR/TOP between "+OK" and ".", as sent; an IMAP literal
+//                         after its {n})
+//   server.accepted:      DialogueRecord;   server.state: DialogueStateRecord (from, to)
+//   server.closed:        DialogueEndRecord (reason: closed, client_left, reset, timed_out,
+//                         host_down, idle_timeout, stopped; state)
+// and the client's outcome, retrieval's own:
+//   client.fetched:       RetrievalFetchedRecord (user, folder, count)
+//   client.failed:        RetrievalFailedRecord (user, reason: refused, malformed,
+//                         answer_too_long, closed_early, timed_out, connection_refused,
+//                         connection_timed_out, connection_reset, connection_host_down; step,
+//                         reply)
+struct RetrievalFetchedRecord final : DialogueRecord {
+  RetrievalFetchedRecord(const sim::TraceKind& kind, const DialogueParties& who, std::string u,
+                         std::string f, std::uint64_t n)
+      : DialogueRecord(kind, who), user(std::move(u)), folder(std::move(f)), count(n) {}
+  std::string user, folder;
+  std::uint64_t count;
+  void visit_own(sim::FieldVisitor& v) const override;
+};
 
-  void visit_fields(sim::FieldVisitor& v) const override;
+struct RetrievalFailedRecord final : DialogueRecord {
+  RetrievalFailedRecord(const sim::TraceKind& kind, const DialogueParties& who, std::string u,
+                        std::string why, std::string s, std::string r)
+      : DialogueRecord(kind, who),
+        user(std::move(u)),
+        reason(std::move(why)),
+        step(std::move(s)),
+        reply(std::move(r)) {}
+  std::string user, reason, step, reply;
+  void visit_own(sim::FieldVisitor& v) const override;
 };
 
 }  // namespace mailsim::agents

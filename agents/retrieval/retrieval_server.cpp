@@ -63,13 +63,13 @@ class Driver final : public SessionDriver {
 // One accepted connection and the session that runs over it.
 struct Connection {
   Connection(sim::Simulator& sim, sim::SimTime idle, std::function<void()> on_idle,
-             sim::Trace& trace, RetrievalParties parties)
+             sim::Trace& trace, DialogueParties parties)
       : idle_timer(sim, idle, std::move(on_idle)), tracer(trace, std::move(parties)) {}
   RetrievalServerConnection view;
   net::StreamSocket socket;
   std::unique_ptr<SessionDriver> session;
   ActivityTimer idle_timer;
-  DialogueTracer tracer;
+  RetrievalDialogueTracer tracer;
   NestedCalls<RetrievalServerEnd> calls;
 };
 
@@ -90,26 +90,24 @@ struct RetrievalServerEndpoint::State : StreamEndpointState<State, Connection> {
   std::vector<RetrievalServerEnd> ended;
 
   void on_listening() {
-    DialogueTracer(net.sim().trace(), {options.protocol, RetrievalSide::server, 0, {}, name})
-        .emit(kinds::kRetrievalServerListening, [&](RetrievalRecord& r) { r.port = options.port; });
+    net.sim().trace().emit<DialogueListeningRecord>(
+        kinds::kRetrievalServerListening,
+        listening_parties(net, dialogue_protocol(options.protocol), Stage::retrieval, host),
+        options.port);
   }
 
   std::unique_ptr<SessionDriver> make_session(Connection& conn) {
-    auto send = [&conn](std::string_view bytes) {
-      conn.tracer.sent(bytes);
-      conn.socket.send(bytes);
-    };
+    auto send = [&conn](std::string_view bytes) { conn.socket.send(bytes); };
+    auto on_dialogue = [&conn](const proto::mailbox::DialogueEvent& e) { conn.tracer.on_event(e); };
     auto on_state = [&conn](auto from, auto to) {
-      conn.tracer.emit(kinds::kRetrievalServerState, [&](RetrievalRecord& r) {
-        r.from_state = std::string(state_name(from));
-        r.to_state = std::string(state_name(to));
-      });
+      conn.tracer.state(state_name(from), state_name(to));
     };
     if (options.protocol == RetrievalProtocol::pop3) {
       pop3::ServerConfig config;
       config.hostname = options.hostname;
       auto d = std::make_unique<Driver<pop3::ServerSession>>(store, config, send);
       d->session().on_state_change(on_state);
+      d->session().on_dialogue(on_dialogue);
       return d;
     }
     imap::ServerConfig config;
@@ -118,14 +116,16 @@ struct RetrievalServerEndpoint::State : StreamEndpointState<State, Connection> {
     config.now = [this] { return now(); };
     auto d = std::make_unique<Driver<imap::ServerSession>>(store, config, send);
     d->session().on_state_change(on_state);
+    d->session().on_dialogue(on_dialogue);
     return d;
   }
 
   void on_accept(net::StreamSocket socket) {
     const net::ConnId id = socket.id();
     const net::Ipv4Address from = socket.remote_address();
-    RetrievalParties parties{options.protocol, RetrievalSide::server, id, host_label(net, from),
-                             name};
+    const DialogueParties parties =
+        dialogue_parties(net, dialogue_protocol(options.protocol), Stage::retrieval,
+                         DialogueSide::server, host, from, id);
     Connection* conn =
         &add(id, std::make_unique<Connection>(net.sim(), options.idle_timeout,
                                               guard([id](State& st) { st.on_idle(id); }),
@@ -139,7 +139,6 @@ struct RetrievalServerEndpoint::State : StreamEndpointState<State, Connection> {
       const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
       conn.view.last_activity = st.now();
       conn.idle_timer.touch();
-      conn.tracer.received(text);
       st.enter(conn, [&] { conn.session->receive(text); });
     }));
     socket.on_end(guard([id](State& st) { st.end(id, RetrievalServerEnd::client_left); }));
@@ -159,9 +158,9 @@ struct RetrievalServerEndpoint::State : StreamEndpointState<State, Connection> {
     // RFC 3501 5.4: an IMAP server tells the client before closing; a POP3 server just closes
     // (RFC 1939 3), without entering UPDATE.
     if (options.protocol == RetrievalProtocol::imap) {
-      const std::string_view bye = "* BYE Autologout; idle for too long\r\n";
+      const std::string_view bye = "* BYE Autologout; idle for too long";
       conn->tracer.sent(bye);
-      conn->socket.send(bye);
+      conn->socket.send(std::string(bye) + "\r\n");
     }
     end(id, RetrievalServerEnd::idle_timeout);
   }
@@ -188,7 +187,7 @@ struct RetrievalServerEndpoint::State : StreamEndpointState<State, Connection> {
       gone->socket.close();  // after the last answer; nothing when the connection is gone
     }
     ended.push_back(how);
-    gone->tracer.emit(kinds::kRetrievalServerClosed, [&](RetrievalRecord& r) {
+    gone->tracer.end(kinds::kRetrievalServerClosed, [&](DialogueEndRecord& r) {
       r.reason = std::string(end_name(how));
       r.state = gone->session->state();
     });

@@ -41,7 +41,7 @@ std::string reply_text(const smtp::Reply& r) {
 
 // One session: its connection, its engine, its timer.
 struct Attempt {
-  Attempt(sim::Simulator& sim, sim::Trace& trace, SmtpParties parties,
+  Attempt(sim::Simulator& sim, sim::Trace& trace, DialogueParties parties,
           std::function<void()> on_timer)
       : tracer(trace, std::move(parties)), timer(sim, std::move(on_timer)) {}
   SmtpClientConnection view;
@@ -72,7 +72,8 @@ struct SmtpClientEndpoint::State : StreamEndpointState<State, Attempt, std::uint
   net::ConnId open(net::Ipv4Address to, std::uint16_t port, smtp::ClientConfig config, Done done) {
     watch_host();
     const std::uint64_t key = next_key++;
-    SmtpParties parties{options.stage, 0, SmtpSide::client, name, host_label(net, to)};
+    const DialogueParties parties = dialogue_parties(net, DialogueProtocol::smtp, options.stage,
+                                                     DialogueSide::client, host, to);
     Attempt* attempt =
         &add(key, std::make_unique<Attempt>(net.sim(), net.sim().trace(), parties,
                                             guard([key](State& st) { st.on_timer(key); })));
@@ -91,10 +92,8 @@ struct SmtpClientEndpoint::State : StreamEndpointState<State, Attempt, std::uint
     attempt->socket = net.host(host).connect(to, port, on_connected, on_error);
     attempt->view.conn = attempt->socket.id();
     attempt->tracer.parties().conn = attempt->view.conn;
-    attempt->tracer.emit(kinds::kSmtpClientConnecting, [&](SmtpRecord& r) {
-      r.address = to.to_string();
-      r.port = port;
-    });
+    attempt->tracer.emit<DialogueConnectingRecord>(kinds::kSmtpClientConnecting, to.to_string(),
+                                                   port);
     attempt->socket.on_error(on_error);
     attempt->socket.on_data(
         guard(key, [key](State& st, Attempt& a, std::span<const std::byte> bytes) {
@@ -158,6 +157,7 @@ struct SmtpClientEndpoint::State : StreamEndpointState<State, Attempt, std::uint
   }
 
   void trace_end(Attempt& a, const SmtpClientResult& result) {
+    if (!a.tracer.active()) return;
     std::uint64_t delivered = 0, deferred = 0, rejected = 0;
     for (const auto& r : result.recipients) {
       const sim::TraceKind* kind = nullptr;
@@ -177,49 +177,51 @@ struct SmtpClientEndpoint::State : StreamEndpointState<State, Attempt, std::uint
       }
       // Recipients settled without a reply (no connection, timeout) are told by the
       // session's own record: it counts them.
-      if (!r.reply) continue;
-      a.tracer.emit(*kind, [&](SmtpRecord& rec) {
-        rec.recipient = r.address;
-        rec.reply = reply_text(*r.reply);
-      });
+      if (r.reply) a.tracer.emit<SmtpRecipientRecord>(*kind, r.address, reply_text(*r.reply));
     }
     const smtp::SessionOutcome& s = result.session;
     const std::string state = a.view.connected ? std::string(smtp::state_name(s.state)) : "";
-    auto fill = [&](SmtpRecord& rec) {
-      rec.state = state;
-      rec.delivered = delivered;
-      rec.deferred = deferred;
-      rec.rejected = rejected;
-      if (s.reply) rec.reply = reply_text(*s.reply);
-      rec.feature = s.detail;
-      rec.line = s.detail;
-    };
-    if (result.connection_error && s.status != smtp::SessionStatus::completed) {
-      a.tracer.emit(kinds::kSmtpClientFailed, [&](SmtpRecord& rec) {
-        fill(rec);
-        rec.reason = connection_reason(*result.connection_error);
+    const std::string reply = s.reply ? reply_text(*s.reply) : "";
+    // Each ending tells where the session was and the recipients it leaves deferred, and
+    // what decided it.
+    auto ended = [&](const sim::TraceKind& kind, auto&& more) {
+      a.tracer.end(kind, [&](DialogueEndRecord& rec) {
+        rec.state = state;
+        rec.deferred = deferred;
+        more(rec);
       });
-      return;
-    }
+    };
+    auto refused = [&](DialogueEndRecord& rec) {
+      rec.reply = reply;
+      rec.rejected = rejected;
+    };
+    auto failed = [&](std::string reason) {
+      ended(kinds::kSmtpClientFailed, [&](DialogueEndRecord& rec) { rec.reason = reason; });
+    };
+    if (result.connection_error && s.status != smtp::SessionStatus::completed)
+      return failed(connection_reason(*result.connection_error));
     switch (s.status) {
       case smtp::SessionStatus::completed:
-        return a.tracer.emit(kinds::kSmtpClientCompleted, fill);
-      case smtp::SessionStatus::refused:
-        return a.tracer.emit(kinds::kSmtpClientRefused, fill);
-      case smtp::SessionStatus::missing_feature:
-        return a.tracer.emit(kinds::kSmtpClientMissingFeature, fill);
-      case smtp::SessionStatus::closed_by_server:
-        if (s.reply) return a.tracer.emit(kinds::kSmtpClientClosedByServer, fill);
-        // The server hung up without a word (no 421): told like a typed session's end.
-        return a.tracer.emit(kinds::kSmtpClientFailed, [&](SmtpRecord& rec) {
-          fill(rec);
-          rec.reason = "server_closed";
+        return a.tracer.end(kinds::kSmtpClientCompleted, [&](DialogueEndRecord& rec) {
+          rec.delivered = delivered;
+          rec.deferred = deferred;
+          rec.rejected = rejected;
         });
+      case smtp::SessionStatus::refused:
+        return ended(kinds::kSmtpClientRefused, refused);
+      case smtp::SessionStatus::missing_feature:
+        return ended(kinds::kSmtpClientMissingFeature,
+                     [&](DialogueEndRecord& rec) { rec.feature = s.detail; });
+      case smtp::SessionStatus::closed_by_server:
+        if (s.reply) return ended(kinds::kSmtpClientClosedByServer, refused);
+        // The server hung up without a word (no 421): told like a typed session's end.
+        return failed("server_closed");
       case smtp::SessionStatus::timed_out:
-        return a.tracer.emit(kinds::kSmtpClientTimedOut, fill);
+        return ended(kinds::kSmtpClientTimedOut, [](DialogueEndRecord&) {});
       case smtp::SessionStatus::protocol_error:
       case smtp::SessionStatus::in_progress:
-        return a.tracer.emit(kinds::kSmtpClientProtocolError, fill);
+        return ended(kinds::kSmtpClientProtocolError,
+                     [&](DialogueEndRecord& rec) { rec.line = s.detail; });
     }
   }
 };

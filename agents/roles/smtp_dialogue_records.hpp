@@ -1,18 +1,28 @@
 #pragma once
-// Trace records of SMTP sessions held over the virtual network (SmtpServerEndpoint,
+// Trace kinds of SMTP sessions held over the virtual network (SmtpServerEndpoint,
 // SmtpClientEndpoint): every line each side sends or receives, each change of state, the
 // message content in one summary record per side, the server's questions to its owner, and
 // how each session ended. Transcripts, the window and the narration read them.
 //
 // The kind says the side, so a sentence can say who speaks ("smtp.client.sent": the client
-// sent a command). Every record also carries the network connection id (the same on both
-// sides and in the net.* records of that connection), both host names and the side.
+// sent a command). The records are the dialogue shapes every protocol shares
+// (agents/journey/dialogue_records.hpp), which carry the connection id, both hosts and the
+// side; two ideas are SMTP's own: a recipient's verdict and the server's policy question.
+//
+//   listening:                       DialogueListeningRecord (port)
+//   connecting:                      DialogueConnectingRecord (address, port)
+//   sent, received:                  DialogueLineRecord;   content: DialogueContentRecord
+//   state:                           DialogueStateRecord;  accepted, tls: DialogueRecord
+//   delivered, deferred, rejected:   SmtpRecipientRecord;  policy: SmtpPolicyRecord
+//   completed, refused, missing_feature, closed_by_server, timed_out, protocol_error, failed,
+//   closed, client_left, lost:       DialogueEndRecord
 #include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 
-#include "agents/journey/records.hpp"
+#include "agents/journey/dialogue_records.hpp"
 #include "sim/trace.hpp"
 
 namespace mailsim::agents {
@@ -52,39 +62,28 @@ inline constexpr sim::TraceKind kSmtpServerLost{"smtp.server.lost", "smtp"};
 // Every kind above, for the narration's coverage test and trace filters.
 std::span<const sim::TraceKind* const> smtp_dialogue_kinds();
 
-enum class SmtpSide { client, server };
-std::string_view side_name(SmtpSide side);
-
-// Who talks: the fields every SMTP record starts with.
-struct SmtpParties {
-  Stage stage = Stage::relay;  // the journey stage the owner serves (submission, relay...)
-  std::uint64_t conn = 0;      // network connection id; 0 when no connection was made
-  SmtpSide side = SmtpSide::client;
-  std::string client;  // host names (an address when the network has no host there)
-  std::string server;
+// The SMTP client's verdict for one recipient, from the reply that decided it
+// (delivered, deferred, rejected). Fields: parties, recipient, reply.
+struct SmtpRecipientRecord final : DialogueRecord {
+  SmtpRecipientRecord(const sim::TraceKind& kind, const DialogueParties& who, std::string r,
+                      std::string text)
+      : DialogueRecord(kind, who), recipient(std::move(r)), reply(std::move(text)) {}
+  std::string recipient;
+  std::string reply;  // the first line's code and text
+  void visit_own(sim::FieldVisitor& v) const override;
 };
 
-// One record shape; the kind says what happened and which optional fields are set.
-struct SmtpRecord final : sim::TraceRecord {
-  SmtpRecord(const sim::TraceKind& kind, const SmtpParties& who)
-      : TraceRecord(kind), parties(who) {}
-  SmtpParties parties;
-  std::string line;         // sent/received: the line without CRLF
-  std::string from, to;     // state: the states before and after
-  std::uint64_t lines = 0;  // content: lines of the message (final dot excluded)
-  std::uint64_t bytes = 0;  // content: octets on the wire, dot-stuffing and CRLF in
-  std::string step;         // policy: connect, helo, auth, mail, rcpt, message...
-  std::string argument;     // policy: the HELO name, address or mechanism asked about
-  std::string address;      // connecting: destination address
-  std::uint16_t port = 0;   // connecting, listening
-  std::string recipient;    // delivered/deferred/rejected
-  std::string reply;        // the reply that decided (first line's code and text)
-  std::string state;        // where a session ended (SMTP state name)
-  std::string reason;       // failed, lost: connection_refused, connection_reset...
-  std::string feature;      // missing_feature: STARTTLS or AUTH
-  std::uint64_t delivered = 0, deferred = 0, rejected = 0;  // completed and failures: counts
-
-  void visit_fields(sim::FieldVisitor& v) const override;
+// The server asks its owner about a step of the session (connect, helo, auth, mail, rcpt,
+// message...). Fields: parties, step, argument (the HELO name, address or mechanism asked
+// about), and for a message its size in bytes.
+struct SmtpPolicyRecord final : DialogueRecord {
+  SmtpPolicyRecord(const sim::TraceKind& kind, const DialogueParties& who, std::string s,
+                   std::string a, std::uint64_t b)
+      : DialogueRecord(kind, who), step(std::move(s)), argument(std::move(a)), bytes(b) {}
+  std::string step;
+  std::string argument;
+  std::uint64_t bytes;
+  void visit_own(sim::FieldVisitor& v) const override;
 };
 
 }  // namespace mailsim::agents

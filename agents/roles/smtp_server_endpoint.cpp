@@ -34,7 +34,7 @@ namespace {
 
 // One accepted connection and the session that runs over it.
 struct Connection {
-  Connection(sim::Simulator& sim, sim::Trace& trace, SmtpParties parties,
+  Connection(sim::Simulator& sim, sim::Trace& trace, DialogueParties parties,
              std::function<void()> on_timer)
       : tracer(trace, std::move(parties)), timer(sim, std::move(on_timer)) {}
   SmtpServerConnection view;
@@ -59,18 +59,17 @@ struct SmtpServerEndpoint::State : StreamEndpointState<State, Connection> {
   std::uint64_t accepted = 0;
 
   void on_listening() {
-    if (!net.sim().trace().active()) return;
-    SmtpParties p{options.stage, 0, SmtpSide::server, {}, name};
-    SmtpRecord r(kinds::kSmtpServerListening, p);
-    r.port = options.port;
-    net.sim().trace().publish(r);
+    net.sim().trace().emit<DialogueListeningRecord>(
+        kinds::kSmtpServerListening,
+        listening_parties(net, DialogueProtocol::smtp, options.stage, host), options.port);
   }
 
   void on_accept(net::StreamSocket socket) {
     if (owner == nullptr) return socket.abort();
     const net::ConnId id = socket.id();
     const net::Ipv4Address from = socket.remote_address();
-    SmtpParties parties{options.stage, id, SmtpSide::server, host_label(net, from), name};
+    const DialogueParties parties = dialogue_parties(net, DialogueProtocol::smtp, options.stage,
+                                                     DialogueSide::server, host, from, id);
     Connection* conn =
         &add(id, std::make_unique<Connection>(net.sim(), net.sim().trace(), parties,
                                               guard([id](State& st) { st.on_timer(id); })));
@@ -105,15 +104,17 @@ struct SmtpServerEndpoint::State : StreamEndpointState<State, Connection> {
   }
 
   void on_policy(Connection& conn, const smtp::PolicyQuery& q) {
-    conn.tracer.emit(kinds::kSmtpServerPolicy, [&](SmtpRecord& r) {
-      r.step = std::string(smtp::stage_name(q.stage));
+    if (conn.tracer.active()) {
       // What the question is about: the client's address at connect (what a DNSBL or an
       // access list checks), the name or address otherwise; never the password.
-      r.argument = q.stage == smtp::PolicyStage::connect ? conn.view.client_address.to_string()
-                                                         : std::string(q.argument);
-      if (q.stage == smtp::PolicyStage::message && q.transaction != nullptr)
-        r.bytes = q.transaction->content.size();
-    });
+      conn.tracer.emit<SmtpPolicyRecord>(
+          kinds::kSmtpServerPolicy, std::string(smtp::stage_name(q.stage)),
+          q.stage == smtp::PolicyStage::connect ? conn.view.client_address.to_string()
+                                                : std::string(q.argument),
+          q.stage == smtp::PolicyStage::message && q.transaction != nullptr
+              ? q.transaction->content.size()
+              : 0);
+    }
     if (owner != nullptr) owner->on_policy(conn.view, q);
   }
 
@@ -149,14 +150,15 @@ struct SmtpServerEndpoint::State : StreamEndpointState<State, Connection> {
     const std::string state(smtp::state_name(gone->session->state()));
     switch (how) {
       case SmtpServerEnd::closed:
-        gone->tracer.emit(kinds::kSmtpServerClosed,
-                          [&](SmtpRecord& r) { r.reply = gone->last_sent; });
+        gone->tracer.end(kinds::kSmtpServerClosed,
+                         [&](DialogueEndRecord& r) { r.reply = gone->last_sent; });
         break;
       case SmtpServerEnd::client_left:
-        gone->tracer.emit(kinds::kSmtpServerClientLeft, [&](SmtpRecord& r) { r.state = state; });
+        gone->tracer.end(kinds::kSmtpServerClientLeft,
+                         [&](DialogueEndRecord& r) { r.state = state; });
         break;
       default:
-        gone->tracer.emit(kinds::kSmtpServerLost, [&](SmtpRecord& r) {
+        gone->tracer.end(kinds::kSmtpServerLost, [&](DialogueEndRecord& r) {
           r.reason = how == SmtpServerEnd::reset       ? "connection_reset"
                      : how == SmtpServerEnd::timed_out ? "connection_timed_out"
                                                        : "connection_host_down";

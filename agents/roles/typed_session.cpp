@@ -15,12 +15,17 @@ std::span<const sim::TraceKind* const> typed_session_kinds() {
   return kAll;
 }
 
-void TypedSessionRecord::visit_fields(sim::FieldVisitor& v) const {
-  v.field("session", session);
-  if (!line.empty() || &kind() == &kinds::kTypedSent || &kind() == &kinds::kTypedReceived)
-    v.field("line", line);
-  if (!reason.empty()) v.field("reason", reason);
+namespace {
+
+DialogueParties typed_parties(const sim::net::Network& net, sim::net::NodeId from,
+                              sim::net::Ipv4Address to, const std::string& session) {
+  DialogueParties p = dialogue_parties(net, DialogueProtocol::typed, Stage::composition,
+                                       DialogueSide::client, from, to);
+  p.session = session;
+  return p;
 }
+
+}  // namespace
 
 struct TypedSession::State {
   TypedSession* owner;  // null once the session object is gone
@@ -39,6 +44,8 @@ TypedSession::TypedSession(sim::net::Network& net, sim::net::NodeId from, sim::n
       port_(port),
       callbacks_(std::move(callbacks)),
       name_(fmt::format("{} -> {}:{}", net.name(from), to.to_string(), port)),
+      tracer_(net.sim().trace(), typed_parties(net, from, to, name_),
+              {&kinds::kTypedSent, &kinds::kTypedReceived}),
       state_(std::make_shared<State>()) {
   state_->owner = this;
 }
@@ -48,14 +55,8 @@ TypedSession::~TypedSession() {
   if (state_->socket.valid()) state_->socket.abort();
 }
 
-void TypedSession::emit(const sim::TraceKind& kind, std::string line, std::string reason) {
-  sim::Trace& trace = net_.sim().trace();
-  if (!trace.active()) return;
-  TypedSessionRecord r(kind);
-  r.session = name_;
-  r.line = std::move(line);
-  r.reason = std::move(reason);
-  trace.publish(r);
+void TypedSession::ended(const sim::TraceKind& kind, std::string reason) {
+  tracer_.end(kind, [&](DialogueEndRecord& r) { r.reason = std::move(reason); });
 }
 
 void TypedSession::open() {
@@ -65,12 +66,12 @@ void TypedSession::open() {
     if (!st || st->owner == nullptr) return;
     TypedSession& self = *st->owner;
     st->connected = true;
-    self.emit(kinds::kTypedOpened, {});
+    self.tracer_.emit(kinds::kTypedOpened);
     if (self.callbacks_.on_connected) self.callbacks_.on_connected();
     auto pending = std::move(st->pending);
     st->pending.clear();
     for (const auto& line : pending) {
-      self.emit(kinds::kTypedSent, line);
+      self.tracer_.sent(line);
       s.send(line + "\r\n");
     }
   };
@@ -79,10 +80,11 @@ void TypedSession::open() {
     if (!st || st->owner == nullptr || st->ended) return;
     st->ended = true;
     TypedSession& self = *st->owner;
-    self.emit(kinds::kTypedFailed, {}, connection_reason(e));
+    self.ended(kinds::kTypedFailed, connection_reason(e));
     if (self.callbacks_.on_failed) self.callbacks_.on_failed(e);
   };
   state_->socket = net_.host(from_).connect(to_, port_, on_connected, on_error);
+  tracer_.parties().conn = state_->socket.id();
   state_->socket.on_data([weak](std::span<const std::byte> bytes) {
     auto st = weak.lock();
     if (st && st->owner != nullptr) st->owner->on_bytes(bytes);
@@ -94,13 +96,13 @@ void TypedSession::open() {
     TypedSession& self = *st->owner;
     if (!st->partial.empty()) {  // a last line without its line end
       self.received_.push_back(st->partial);
-      self.emit(kinds::kTypedReceived, st->partial);
+      self.tracer_.received(st->partial);
       if (self.callbacks_.on_line) self.callbacks_.on_line(st->partial);
       st->partial.clear();
     }
     st->ended = true;
     st->socket.close();
-    self.emit(kinds::kTypedClosed, {}, "server_closed");
+    self.ended(kinds::kTypedClosed, "server_closed");
     if (self.callbacks_.on_closed) self.callbacks_.on_closed();
   });
 }
@@ -112,7 +114,7 @@ void TypedSession::on_bytes(std::span<const std::byte> bytes) {
     if (c == '\n') {
       if (!partial.empty() && partial.back() == '\r') partial.pop_back();
       received_.push_back(partial);
-      emit(kinds::kTypedReceived, partial);
+      tracer_.received(partial);
       if (callbacks_.on_line) callbacks_.on_line(partial);
       partial.clear();
       if (state_->owner == nullptr) return;
@@ -128,7 +130,7 @@ bool TypedSession::type(const std::string& line) {
     state_->pending.push_back(line);
     return true;
   }
-  emit(kinds::kTypedSent, line);
+  tracer_.sent(line);
   return state_->socket.send(line + "\r\n");
 }
 
@@ -136,7 +138,7 @@ void TypedSession::close() {
   if (state_->ended) return;
   state_->ended = true;
   state_->socket.close();
-  emit(kinds::kTypedClosed, {}, "user_closed");
+  ended(kinds::kTypedClosed, "user_closed");
 }
 
 bool TypedSession::connected() const {

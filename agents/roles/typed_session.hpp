@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "agents/journey/dialogue_tracer.hpp"
 #include "sim/net/network.hpp"
 #include "sim/trace.hpp"
 
@@ -23,16 +24,11 @@ inline constexpr sim::TraceKind kTypedClosed{"typed.closed", "agents"};
 }  // namespace kinds
 std::span<const sim::TraceKind* const> typed_session_kinds();
 
-// One record shape for every typed-session event; the kind says which.
-struct TypedSessionRecord final : sim::TraceRecord {
-  explicit TypedSessionRecord(const sim::TraceKind& kind) : TraceRecord(kind) {}
-  std::string session;  // "alice-pc -> 198.51.100.25:25"
-  std::string line;     // the line sent or received, without its line ending
-  std::string reason;   // connection_refused, connection_timed_out, connection_reset,
-                        // connection_host_down, server_closed, user_closed
-
-  void visit_fields(sim::FieldVisitor& v) const override;
-};
+// The records are the dialogue shapes (agents/journey/dialogue_records.hpp), whose parties
+// say the session as dialled ("alice-pc -> 198.51.100.25:25") and the connection's id:
+//   opened: DialogueRecord;   sent, received: DialogueLineRecord (line)
+//   failed, closed: DialogueEndRecord (reason: connection_refused, connection_timed_out,
+//                   connection_reset, connection_host_down, server_closed, user_closed)
 
 class TypedSession {
  public:
@@ -63,7 +59,7 @@ class TypedSession {
 
  private:
   struct State;
-  void emit(const sim::TraceKind& kind, std::string line, std::string reason = {});
+  void ended(const sim::TraceKind& kind, std::string reason);
   void on_bytes(std::span<const std::byte> bytes);
 
   sim::net::Network& net_;
@@ -72,6 +68,7 @@ class TypedSession {
   std::uint16_t port_;
   Callbacks callbacks_;
   std::string name_;
+  DialogueTracer tracer_;
   std::shared_ptr<State> state_;  // shared with the socket callbacks, which may outlive us
   std::vector<std::string> received_;
 };

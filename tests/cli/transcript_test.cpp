@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "agents/journey/dialogue_records.hpp"
 #include "agents/retrieval/retrieval_records.hpp"
 #include "agents/roles/smtp_dialogue_records.hpp"
 #include "agents/roles/typed_session.hpp"
@@ -21,26 +22,32 @@ namespace a = mailsim::agents;
 namespace k = mailsim::agents::kinds;
 namespace net = mailsim::sim::net;
 
-mailsim::cli::Transcript english() {
-  return mailsim::cli::Transcript(mailsim::Lang::en, [](net::Ipv4Address address) {
-    return address == net::Ipv4Address(198, 51, 100, 25) ? "mx.b.example" : address.to_string();
-  });
-}
-
 // Feeds records in order and keeps the transcript lines.
 struct Feed {
-  mailsim::cli::Transcript transcript = english();
+  mailsim::cli::Transcript transcript{mailsim::Lang::en};
   std::vector<std::string> lines;
   void operator()(const mailsim::sim::TraceRecord& r) {
     if (auto line = transcript.take(r)) lines.push_back(*line);
   }
 };
 
-a::SmtpRecord smtp(const mailsim::sim::TraceKind& kind, a::SmtpSide side, std::string line = {}) {
-  a::SmtpParties who{a::Stage::relay, 2, side, "smtp.a.example", "mx.b.example"};
-  a::SmtpRecord r(kind, who);
-  r.line = std::move(line);
-  return r;
+// The parties of connection 2 between smtp.a.example and mx.b.example, told by `side`.
+a::DialogueParties parties(a::DialogueProtocol protocol, a::DialogueSide side,
+                           std::string client = "smtp.a.example") {
+  a::DialogueParties p;
+  p.protocol = protocol;
+  p.side = side;
+  p.conn = 2;
+  p.client = std::move(client);
+  p.server = "mx.b.example";
+  return p;
+}
+const a::DialogueParties kSmtpClient = parties(a::DialogueProtocol::smtp, a::DialogueSide::client);
+const a::DialogueParties kSmtpServer = parties(a::DialogueProtocol::smtp, a::DialogueSide::server);
+
+a::DialogueLineRecord line(const mailsim::sim::TraceKind& kind, const a::DialogueParties& who,
+                           std::string_view text) {
+  return {kind, who, text};
 }
 
 void open(Feed& feed, net::ConnRole role, const char* host, net::Ipv4Address client,
@@ -92,16 +99,14 @@ TEST(Transcript, EachLineOnceAndNoSentenceForIt) {
 
 TEST(Transcript, TheClientsSideWhenTheClientIsSimulated) {
   Feed feed;
-  auto connecting = smtp(k::kSmtpClientConnecting, a::SmtpSide::client);
-  connecting.port = 25;
-  feed(connecting);
+  feed(a::DialogueConnectingRecord(k::kSmtpClientConnecting, kSmtpClient, "198.51.100.25", 25));
   open(feed, net::ConnRole::client, "smtp.a.example", kClient, kServer);
   open(feed, net::ConnRole::server, "mx.b.example", kClient, kServer);
-  feed(smtp(k::kSmtpServerAccepted, a::SmtpSide::server));
-  feed(smtp(k::kSmtpServerSent, a::SmtpSide::server, "220 mx.b.example ESMTP"));
-  feed(smtp(k::kSmtpClientReceived, a::SmtpSide::client, "220 mx.b.example ESMTP"));
-  feed(smtp(k::kSmtpClientSent, a::SmtpSide::client, "EHLO smtp.a.example"));
-  feed(smtp(k::kSmtpServerReceived, a::SmtpSide::server, "EHLO smtp.a.example"));
+  feed(a::DialogueRecord(k::kSmtpServerAccepted, kSmtpServer));
+  feed(line(k::kSmtpServerSent, kSmtpServer, "220 mx.b.example ESMTP"));
+  feed(line(k::kSmtpClientReceived, kSmtpClient, "220 mx.b.example ESMTP"));
+  feed(line(k::kSmtpClientSent, kSmtpClient, "EHLO smtp.a.example"));
+  feed(line(k::kSmtpServerReceived, kSmtpServer, "EHLO smtp.a.example"));
   EXPECT_EQ(feed.lines, (std::vector<std::string>{
                             "[smtp.a.example -> mx.b.example:25] S: 220 mx.b.example ESMTP",
                             "[smtp.a.example -> mx.b.example:25] C: EHLO smtp.a.example"}));
@@ -111,9 +116,9 @@ TEST(Transcript, TheClientsSideWhenTheClientIsSimulated) {
 TEST(Transcript, TheServersSideWhenOnlyTheServerIsSimulated) {
   Feed feed;
   open(feed, net::ConnRole::server, "mx.b.example", kClient, kServer);
-  feed(smtp(k::kSmtpServerAccepted, a::SmtpSide::server));
-  feed(smtp(k::kSmtpServerSent, a::SmtpSide::server, "220 mx.b.example ESMTP"));
-  feed(smtp(k::kSmtpServerReceived, a::SmtpSide::server, "QUIT"));
+  feed(a::DialogueRecord(k::kSmtpServerAccepted, kSmtpServer));
+  feed(line(k::kSmtpServerSent, kSmtpServer, "220 mx.b.example ESMTP"));
+  feed(line(k::kSmtpServerReceived, kSmtpServer, "QUIT"));
   EXPECT_EQ(feed.lines, (std::vector<std::string>{
                             "[smtp.a.example -> mx.b.example:25] S: 220 mx.b.example ESMTP",
                             "[smtp.a.example -> mx.b.example:25] C: QUIT"}));
@@ -122,17 +127,13 @@ TEST(Transcript, TheServersSideWhenOnlyTheServerIsSimulated) {
 TEST(Transcript, ATypedSessionIsTheClientsSide) {
   Feed feed;
   open(feed, net::ConnRole::client, "smtp.a.example", kClient, kServer);
-  a::TypedSessionRecord opened(k::kTypedOpened);
-  opened.session = "smtp.a.example -> 198.51.100.25:25";
-  feed(opened);
+  a::DialogueParties typed = parties(a::DialogueProtocol::typed, a::DialogueSide::client);
+  typed.session = "smtp.a.example -> 198.51.100.25:25";
+  feed(a::DialogueRecord(k::kTypedOpened, typed));
   open(feed, net::ConnRole::server, "mx.b.example", kClient, kServer);
-  feed(smtp(k::kSmtpServerReceived, a::SmtpSide::server, "Subject: hi"));
-  a::TypedSessionRecord typed(k::kTypedSent);
-  typed.session = opened.session;
-  typed.line = "Subject: hi";
-  feed(typed);
-  typed.line = "";
-  feed(typed);
+  feed(line(k::kSmtpServerReceived, kSmtpServer, "Subject: hi"));
+  feed(line(k::kTypedSent, typed, "Subject: hi"));
+  feed(line(k::kTypedSent, typed, ""));
   EXPECT_EQ(feed.lines,
             (std::vector<std::string>{"[smtp.a.example -> mx.b.example:25] C: Subject: hi",
                                       "[smtp.a.example -> mx.b.example:25] C:"}));
@@ -140,32 +141,20 @@ TEST(Transcript, ATypedSessionIsTheClientsSide) {
 
 TEST(Transcript, RetrievalDialoguesToo) {
   Feed feed;
-  a::RetrievalRecord connecting(k::kRetrievalClientConnecting);
-  connecting.conn = 2;
-  connecting.client = "bob-pc";
-  connecting.server = "mx.b.example";
-  connecting.port = 110;
-  feed(connecting);
-  a::RetrievalRecord by_server(k::kRetrievalServerSent);
-  by_server.conn = 2;
-  by_server.client = "bob-pc";
-  by_server.server = "mx.b.example";
-  by_server.line = "+OK POP3 ready";
-  feed(by_server);  // the client tells this connection
-  a::RetrievalRecord received(k::kRetrievalClientReceived);
-  received.conn = 2;
-  received.client = "bob-pc";
-  received.server = "mx.b.example";
-  received.line = "+OK POP3 ready";
-  feed(received);
-  a::RetrievalRecord user(k::kRetrievalClientSent);
-  user.conn = 2;
-  user.client = "bob-pc";
-  user.server = "mx.b.example";
-  user.line = "USER bob";
-  feed(user);
-  EXPECT_EQ(feed.lines, (std::vector<std::string>{"[bob-pc -> mx.b.example:110] S: +OK POP3 ready",
-                                                  "[bob-pc -> mx.b.example:110] C: USER bob"}));
+  const auto client = parties(a::DialogueProtocol::pop3, a::DialogueSide::client, "bob-pc");
+  const auto server = parties(a::DialogueProtocol::pop3, a::DialogueSide::server, "bob-pc");
+  feed(a::DialogueConnectingRecord(k::kRetrievalClientConnecting, client, "198.51.100.25", 110));
+  feed(line(k::kRetrievalServerSent, server, "+OK POP3 ready"));  // the client tells this one
+  feed(line(k::kRetrievalClientReceived, client, "+OK POP3 ready"));
+  feed(line(k::kRetrievalClientSent, client, "USER bob"));
+  feed(a::DialogueContentRecord(k::kRetrievalClientContent, client, 12, 345));
+  EXPECT_EQ(
+      feed.lines,
+      (std::vector<std::string>{
+          "[bob-pc -> mx.b.example:110] S: +OK POP3 ready",
+          "[bob-pc -> mx.b.example:110] C: USER bob",
+          "[bob-pc -> mx.b.example:110] S: (the message itself: 12 lines, 345 bytes, ended by "
+          "the line \".\" below)"}));
 }
 
 TEST(Transcript, ControlBytesAreSpeltOut) {

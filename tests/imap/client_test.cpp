@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "agents/proto/imap/server_session.hpp"
+#include "tests/mailbox/dialogue_log.hpp"
 #include "tests/mailbox/loopback.hpp"
 #include "tests/mailbox/sample_store.hpp"
 #include "tests/mailbox/transcript.hpp"
@@ -192,4 +193,34 @@ TEST(ImapClient, WorksWhenEachSideCallsTheOtherBackDirectly) {
   ASSERT_EQ(client.messages().size(), 1u);
   EXPECT_EQ(client.messages()[0].content, test::kMessage1);
   EXPECT_TRUE(store.messages("zoé", "INBOX").empty());
+}
+
+// Both sides tell each line and each literal whole, with its size, in any split: the client's
+// literals (a non-ASCII login) as the server reads them, the messages as the client reads them.
+TEST(ImapClient, BothSidesTellEachLiteralWhole) {
+  for (std::size_t chunk : {0, 1, 5}) {
+    auto store = test::make_sample_store();
+    store.add_account("zoé", "mot de passe été");
+    test::Loopback net;
+    net.chunk = chunk;
+    test::DialogueLog client_log, server_log;
+    ClientSession client(job("zoé", "mot de passe été"), net.client_send());
+    ServerSession server(store, {}, net.server_send());
+    test::run_observed(net, client, server, client_log, server_log);
+    ASSERT_EQ(client.step(), ClientStep::done) << net.transcript;
+    EXPECT_EQ(client_log.contents(),
+              (std::vector<std::string>{">content 1 lines 4 bytes", ">content 1 lines 18 bytes"}));
+    EXPECT_EQ(server_log.contents(), client_log.mirrored_contents());
+    EXPECT_EQ(client_log.events[1], "> m1 LOGIN {4}");
+    EXPECT_EQ(server_log.events[1], "< m1 LOGIN {4}");
+  }
+  auto store = test::make_sample_store();  // alice's messages come as literals
+  test::Loopback net;
+  test::DialogueLog client_log, server_log;
+  ClientSession client(job("alice", "secret"), net.client_send());
+  ServerSession server(store, {}, net.server_send());
+  test::run_observed(net, client, server, client_log, server_log);
+  ASSERT_EQ(client.step(), ClientStep::done) << net.transcript;
+  ASSERT_FALSE(client_log.contents().empty());
+  EXPECT_EQ(client_log.contents(), server_log.mirrored_contents());
 }

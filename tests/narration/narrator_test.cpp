@@ -71,9 +71,10 @@ TEST(Narrator, SentencePlaceholdersAreTheSameInBothLanguages) {
 }
 
 TEST(Narrator, TellsATypedReply) {
-  TypedSessionRecord r(kinds::kTypedReceived);
-  r.session = "alice-pc -> 198.51.100.25:25";
-  r.line = "220 mx.b.example ESMTP";
+  DialogueParties who;
+  who.protocol = DialogueProtocol::typed;
+  who.session = "alice-pc -> 198.51.100.25:25";
+  DialogueLineRecord r(kinds::kTypedReceived, who, "220 mx.b.example ESMTP");
   EXPECT_EQ(Narrator(Lang::fr).narrate(r),
             "alice-pc -> 198.51.100.25:25 : le serveur a répondu « 220 mx.b.example ESMTP »");
 }

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "agents/proto/pop3/server_session.hpp"
+#include "tests/mailbox/dialogue_log.hpp"
 #include "tests/mailbox/loopback.hpp"
 #include "tests/mailbox/sample_store.hpp"
 #include "tests/mailbox/transcript.hpp"
@@ -135,4 +136,27 @@ TEST(Pop3Client, WorksWhenEachSideCallsTheOtherBackDirectly) {
   ASSERT_EQ(client.messages().size(), 3u);
   EXPECT_EQ(client.messages()[1].content, test::kMessage2);
   EXPECT_TRUE(store.messages("alice", "INBOX").empty());
+}
+
+// The client tells each line, and each message it retrieves whole, with the size the server
+// told for it, however the bytes were split on the way.
+TEST(Pop3Client, TellsEachMessageWholeAsTheServerDoes) {
+  for (std::size_t chunk : {0, 1, 7}) {
+    auto store = test::make_sample_store();
+    test::Loopback net;
+    net.chunk = chunk;
+    test::DialogueLog client_log, server_log;
+    ClientSession client(job("alice", "secret"), net.client_send());
+    ServerSession server(store, {"pop.example.com"}, net.server_send());
+    test::run_observed(net, client, server, client_log, server_log);
+    ASSERT_EQ(client.step(), ClientStep::done) << net.transcript;
+    EXPECT_EQ(client_log.contents(),
+              (std::vector<std::string>{"<content 9 lines 238 bytes", "<content 12 lines 206 bytes",
+                                        "<content 5 lines 111 bytes"}));
+    EXPECT_EQ(client_log.contents(), server_log.mirrored_contents());
+    EXPECT_EQ(client_log.events.front(), "< +OK pop.example.com POP3 server ready");
+    EXPECT_EQ(client_log.events[1], "> USER alice");
+    EXPECT_EQ(client_log.events.back(),
+              "< +OK pop.example.com POP3 server signing off (3 messages left)");
+  }
 }

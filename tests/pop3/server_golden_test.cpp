@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "agents/proto/pop3/server_session.hpp"
+#include "tests/mailbox/dialogue_log.hpp"
 #include "tests/mailbox/sample_store.hpp"
 #include "tests/mailbox/transcript.hpp"
 
@@ -70,4 +71,34 @@ TEST(Pop3Server, StateChangesAreObservable) {
   s.receive("USER alice\r\nPASS secret\r\nQUIT\r\n");
   EXPECT_EQ(seen, (std::vector<std::string>{"AUTHORIZATION->TRANSACTION", "TRANSACTION->UPDATE",
                                             "UPDATE->CLOSED"}));
+}
+
+// Each line read or written is told once, and a message retrieved is told whole, as sent
+// (dot-stuffed, CRLF): no observer has to cut the bytes or know which commands answer with one.
+TEST(Pop3Server, TellsEachLineAndEachMessageWhole) {
+  auto store = test::make_sample_store();
+  test::DialogueLog log;
+  proto::pop3::ServerSession s(store, {"pop.example.com"}, [](std::string_view) {});
+  s.on_dialogue(log.observer());
+  s.start();
+  s.receive("USER alice\r\nPASS secret\r\nLIST\r\nRETR 2\r\nQUIT\r\n");
+  EXPECT_EQ(log.events, (std::vector<std::string>{
+                            "> +OK pop.example.com POP3 server ready",
+                            "< USER alice",
+                            "> +OK alice selected, send PASS",
+                            "< PASS secret",
+                            "> +OK alice has 3 messages (552 octets)",
+                            "< LIST",
+                            "> +OK 3 messages (552 octets)",
+                            "> 1 238",
+                            "> 2 203",
+                            "> 3 111",
+                            "> .",
+                            "< RETR 2",
+                            "> +OK 203 octets",
+                            ">content 12 lines 206 bytes",  // 203 and the 3 dots stuffed
+                            "> .",
+                            "< QUIT",
+                            "> +OK pop.example.com POP3 server signing off (3 messages left)",
+                        }));
 }

@@ -7,6 +7,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "agents/roles/smtp_dialogue_records.hpp"
@@ -141,7 +142,7 @@ TEST(SmtpClientEndpoint, TheServerHostGoingDownMidDataIsATemporaryFailure) {
   bool scheduled = false;
   w.sim.trace().subscribe([&](const mailsim::sim::TraceRecord& r) {
     if (scheduled || &r.kind() != &kinds::kSmtpClientState) return;
-    if (static_cast<const SmtpRecord&>(r).to != "MESSAGE") return;
+    if (static_cast<const DialogueStateRecord&>(r).to != "MESSAGE") return;
     scheduled = true;
     w.sim.schedule_after(2ms, [&] { w.net.set_host_up(w.mx, false); });
   });
@@ -316,4 +317,29 @@ TEST(SmtpClientEndpoint, TwoRunsGiveTheSameTraceByteForByte) {
   const std::string first = run();
   EXPECT_GT(first.size(), 10000u);
   EXPECT_EQ(first, run());
+}
+
+// Both ends report the same connection, by the network's id, and both hosts by node and name:
+// what the transcript and the window follow a dialogue by.
+TEST(SmtpClientEndpoint, BothSidesRecordsNameTheConnectionAndBothHosts) {
+  SmtpWorld w;
+  Exchange x(w);
+  std::vector<DialogueParties> seen;
+  w.sim.trace().subscribe([&](const mailsim::sim::TraceRecord& r) {
+    const auto* d = dynamic_cast<const DialogueRecord*>(&r);
+    if (d != nullptr && d->parties.conn != 0) seen.push_back(d->parties);
+  });
+  x.send(alice_to_bob(long_message(100)));
+  w.sim.run_until(1h);
+  ASSERT_TRUE(x.result);
+  std::set<DialogueSide> sides;
+  for (const DialogueParties& p : seen) {
+    sides.insert(p.side);
+    EXPECT_EQ(p.conn, x.result->conn);
+    EXPECT_EQ(p.client_node, w.pc);
+    EXPECT_EQ(p.server_node, w.mx);
+    EXPECT_EQ(p.client, "alice-pc");
+    EXPECT_EQ(p.server, "mx.b.example");
+  }
+  EXPECT_EQ(sides.size(), 2u);
 }

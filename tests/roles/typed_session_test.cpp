@@ -76,13 +76,12 @@ TEST(TypedSession, TypesLinesAndReportsEveryReplyLikeTelnet) {
   const std::string t = trace.str();
   EXPECT_NE(t.find("typed.opened session=\"alice-pc -> 198.51.100.25:25\""), std::string::npos)
       << t;
-  EXPECT_NE(t.find("typed.sent session=\"alice-pc -> 198.51.100.25:25\" line=QUIT"),
-            std::string::npos);
-  EXPECT_NE(
-      t.find("typed.received session=\"alice-pc -> 198.51.100.25:25\" line=\"221 2.0.0 Bye\""),
-      std::string::npos);
-  EXPECT_NE(t.find("typed.closed session=\"alice-pc -> 198.51.100.25:25\" reason=server_closed"),
-            std::string::npos);
+  // Every record names the network's connection, as the net.* records of it do.
+  const std::string who = "session=\"alice-pc -> 198.51.100.25:25\" conn=1";
+  EXPECT_NE(t.find("typed.sent " + who + " line=QUIT"), std::string::npos) << t;
+  EXPECT_NE(t.find("typed.received " + who + " line=\"221 2.0.0 Bye\""), std::string::npos);
+  EXPECT_NE(t.find("typed.closed " + who + " reason=server_closed"), std::string::npos);
+  EXPECT_NE(t.find("net.conn.opened conn=1 host=alice-pc"), std::string::npos);
 }
 
 TEST(TypedSession, NothingListeningIsConnectionRefused) {
@@ -125,4 +124,31 @@ TEST(TypedSession, DestroyingTheSessionMidConnectionIsSafe) {
   }
   w.sim.run_until(1min);  // callbacks of the dead session must not run into it
   SUCCEED();
+}
+
+// Every record of the session carries its parties: the connection's id (the one the network
+// gives it) and both hosts, by node and by name, for the window to follow.
+TEST(TypedSession, ItsRecordsNameTheConnectionAndBothHosts) {
+  World w;
+  w.serve();
+  std::vector<DialogueParties> seen;
+  w.sim.trace().subscribe([&](const sim::TraceRecord& r) {
+    if (const auto* d = dynamic_cast<const DialogueRecord*>(&r)) seen.push_back(d->parties);
+  });
+  TypedSession session(w.net, w.pc, Ipv4Address::parse("198.51.100.25"), 25);
+  session.open();
+  session.type("QUIT");
+  w.sim.run_until(2s);
+  ASSERT_GE(seen.size(), 3u);  // opened, sent, received...
+  for (const DialogueParties& p : seen) {
+    EXPECT_EQ(p.protocol, DialogueProtocol::typed);
+    EXPECT_EQ(p.side, DialogueSide::client);
+    EXPECT_NE(p.conn, 0u);
+    EXPECT_EQ(p.conn, seen.front().conn);
+    EXPECT_EQ(p.client_node, w.pc);
+    EXPECT_EQ(p.server_node, w.mx);
+    EXPECT_EQ(p.client, "alice-pc");
+    EXPECT_EQ(p.server, "mx.b.example");
+    EXPECT_EQ(p.session, "alice-pc -> 198.51.100.25:25");
+  }
 }

@@ -3,7 +3,6 @@
 #include <iostream>
 #include <memory>
 
-#include "agents/connection_labels.hpp"
 #include "agents/narration/message_ledger.hpp"
 #include "agents/narration/narrator.hpp"
 #include "agents/narration/storyteller.hpp"
@@ -98,9 +97,7 @@ int run_command(const Options& o, Lang lang) {
   agents::MessageLedger ledger;
   NarrationPrinter printer(colours_wanted(1));
   std::unique_ptr<Transcript> transcript;
-  if (o.transcript)
-    transcript = std::make_unique<Transcript>(
-        lang, [&run](sim::net::Ipv4Address a) { return agents::host_label(run.network(), a); });
+  if (o.transcript) transcript = std::make_unique<Transcript>(lang);
   std::unique_ptr<sim::TraceWriter> json;
   std::optional<sim::Trace::SubscriptionId> narration, journeys;
   auto tell = [&](const std::vector<agents::NarrationLine>& lines) {

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "agents/journey/dialogue_records.hpp"
 #include "agents/narration/retrieval_sentences.hpp"
 #include "agents/retrieval/retrieval_records.hpp"
 #include "agents/roles/smtp_dialogue_records.hpp"
@@ -18,18 +19,27 @@ namespace {
 bool is(const sim::TraceRecord& r, const sim::TraceKind& kind) {
   return &r.kind() == &kind;
 }
+template <class... Kinds>
+bool is(const sim::TraceRecord& r, const sim::TraceKind& kind, const Kinds&... more) {
+  return is(r, kind) || is(r, more...);
+}
+
+// A line its endpoint sent (the other kinds of lines it received).
+bool is_sent(const sim::TraceRecord& r) {
+  return is(r, k::kSmtpClientSent, k::kSmtpServerSent, k::kRetrievalClientSent,
+            k::kRetrievalServerSent, k::kTypedSent);
+}
+bool is_content(const sim::TraceRecord& r) {
+  return is(r, k::kSmtpClientContent, k::kSmtpServerContent, k::kRetrievalClientContent,
+            k::kRetrievalServerContent);
+}
 
 }  // namespace
 
 bool Transcript::is_dialogue_line(const sim::TraceRecord& r) {
-  for (const sim::TraceKind* kind :
-       {&k::kSmtpClientSent, &k::kSmtpClientReceived, &k::kSmtpClientContent, &k::kSmtpServerSent,
-        &k::kSmtpServerReceived, &k::kSmtpServerContent, &k::kRetrievalClientSent,
-        &k::kRetrievalClientReceived, &k::kRetrievalClientContent, &k::kRetrievalServerSent,
-        &k::kRetrievalServerReceived, &k::kRetrievalServerContent, &k::kTypedSent,
-        &k::kTypedReceived})
-    if (is(r, *kind)) return true;
-  return false;
+  return is_sent(r) || is_content(r) ||
+         is(r, k::kSmtpClientReceived, k::kSmtpServerReceived, k::kRetrievalClientReceived,
+            k::kRetrievalServerReceived, k::kTypedReceived);
 }
 
 std::string Transcript::visible(std::string_view line) {
@@ -49,21 +59,6 @@ std::string Transcript::visible(std::string_view line) {
   return out;
 }
 
-std::string Transcript::label(const std::string& client, const std::string& server,
-                              std::uint64_t conn) const {
-  const auto port = ports_.find(conn);
-  if (port == ports_.end()) return client + " -> " + server;
-  return fmt::format("{} -> {}:{}", client, server, port->second);
-}
-
-// The first record of a connection decides its side; later ones only find it.
-Transcript::Connection& Transcript::learn(std::uint64_t conn, const std::string& client,
-                                          const std::string& server, bool client_side) {
-  auto [it, fresh] = connections_.try_emplace(conn);
-  if (fresh) it->second = Connection{label(client, server, conn), client_side};
-  return it->second;
-}
-
 std::string Transcript::row(const Connection& c, bool client_speaks,
                             const std::string& text) const {
   const Message& who = client_speaks ? msg::kTranscriptClient : msg::kTranscriptServer;
@@ -77,71 +72,45 @@ std::string Transcript::row(const Connection& c, bool client_speaks,
 }
 
 std::optional<std::string> Transcript::take(const sim::TraceRecord& r) {
-  if (const auto* conn = dynamic_cast<const sim::net::ConnRecord*>(&r)) {
-    if (!is(r, sim::net::kinds::kConnOpened)) return std::nullopt;
-    const sim::net::ConnInfo& info = conn->info();
+  if (is(r, sim::net::kinds::kConnOpened)) {
+    const sim::net::ConnInfo& info = static_cast<const sim::net::ConnRecord&>(r).info();
     const bool client = info.role == sim::net::ConnRole::client;
     ports_[info.conn] = client ? info.remote_port : info.local_port;
-    if (client) {
-      // Keyed as TypedSession names its session, which opens in this same instant.
-      client_opens_[fmt::format("{} -> {}:{}", info.host, info.remote.to_string(),
-                                info.remote_port)] =
-          ClientOpen{info.conn, std::string(info.host), info.remote, info.remote_port};
-    }
     return std::nullopt;
   }
+  const auto* record = dynamic_cast<const agents::DialogueRecord*>(&r);
+  if (record == nullptr || record->parties.conn == 0) return std::nullopt;
+  const agents::DialogueParties& p = record->parties;
+  const bool by_client = p.side == agents::DialogueSide::client;
+  if (is(r, k::kSmtpClientConnecting, k::kRetrievalClientConnecting))
+    ports_[p.conn] = static_cast<const agents::DialogueConnectingRecord&>(r).port;
 
-  if (const auto* smtp = dynamic_cast<const agents::SmtpRecord*>(&r)) {
-    const agents::SmtpParties& p = smtp->parties;
-    if (p.conn == 0) return std::nullopt;
-    const bool by_client = p.side == agents::SmtpSide::client;
-    if (by_client && is(r, k::kSmtpClientConnecting)) ports_[p.conn] = smtp->port;
-    Connection& c = learn(p.conn, p.client, p.server, by_client);
-    if (c.client_told != by_client || !is_dialogue_line(r)) return std::nullopt;
-    if (is(r, k::kSmtpClientContent) || is(r, k::kSmtpServerContent)) {
-      return row(c, true,
-                 Text(msg::kTranscriptContent, {{"lines", std::to_string(smtp->lines)},
-                                                {"bytes", std::to_string(smtp->bytes)}})
-                     .render(lang_));
-    }
-    const bool client_speaks = is(r, k::kSmtpClientSent) || is(r, k::kSmtpServerReceived);
-    return row(c, client_speaks, visible(smtp->line));
+  // The first record of a connection decides its side; later ones only find it.
+  auto [it, fresh] = connections_.try_emplace(p.conn);
+  Connection& c = it->second;
+  if (fresh) {
+    const auto port = ports_.find(p.conn);
+    c.label = port == ports_.end() ? fmt::format("{} -> {}", p.client, p.server)
+                                   : fmt::format("{} -> {}:{}", p.client, p.server, port->second);
+    c.client_told = by_client;
   }
+  if (c.client_told != by_client || !is_dialogue_line(r)) return std::nullopt;
 
-  if (const auto* pop = dynamic_cast<const agents::RetrievalRecord*>(&r)) {
-    if (pop->conn == 0) return std::nullopt;
-    const bool by_client = r.kind().name.starts_with("retrieval.client.");
-    if (is(r, k::kRetrievalClientConnecting)) ports_[pop->conn] = pop->port;
-    Connection& c = learn(pop->conn, pop->client, pop->server, by_client);
-    if (c.client_told != by_client || !is_dialogue_line(r)) return std::nullopt;
-    if (is(r, k::kRetrievalClientContent) || is(r, k::kRetrievalServerContent)) {
-      // POP3 ends the message with ".", as SMTP's DATA; an IMAP literal is followed by ")".
-      const Message& summary = pop->protocol == agents::RetrievalProtocol::pop3
-                                   ? msg::kTranscriptContent
-                                   : agents::narration::kLiteralSummary;
-      return row(c, false,
-                 Text(summary, {{"lines", std::to_string(pop->lines)},
-                                {"bytes", std::to_string(pop->bytes)}})
-                     .render(lang_));
-    }
-    const bool client_speaks = is(r, k::kRetrievalClientSent) || is(r, k::kRetrievalServerReceived);
-    return row(c, client_speaks, visible(pop->line));
+  if (is_content(r)) {
+    // SMTP's DATA comes from the client; a POP3 or IMAP message from the server. POP3 ends
+    // it with ".", as SMTP's DATA; an IMAP literal is followed by ")".
+    const auto& content = static_cast<const agents::DialogueContentRecord&>(r);
+    const bool smtp = p.protocol == agents::DialogueProtocol::smtp;
+    const Message& summary = p.protocol == agents::DialogueProtocol::imap
+                                 ? agents::narration::kLiteralSummary
+                                 : msg::kTranscriptContent;
+    return row(c, smtp,
+               Text(summary, {{"lines", std::to_string(content.lines)},
+                              {"bytes", std::to_string(content.bytes)}})
+                   .render(lang_));
   }
-
-  if (const auto* typed = dynamic_cast<const agents::TypedSessionRecord*>(&r)) {
-    if (is(r, k::kTypedOpened)) {
-      const auto open = client_opens_.find(typed->session);
-      if (open == client_opens_.end()) return std::nullopt;
-      const ClientOpen& o = open->second;
-      learn(o.conn, o.host, host_name_(o.remote), true);
-      typed_[typed->session] = o.conn;
-      return std::nullopt;
-    }
-    const auto conn = typed_.find(typed->session);
-    if (conn == typed_.end() || !is_dialogue_line(r)) return std::nullopt;
-    return row(connections_.at(conn->second), is(r, k::kTypedSent), visible(typed->line));
-  }
-  return std::nullopt;
+  const bool client_speaks = is_sent(r) == by_client;
+  return row(c, client_speaks, visible(static_cast<const agents::DialogueLineRecord&>(r).line));
 }
 
 }  // namespace mailsim::cli

@@ -10,14 +10,13 @@
 // person at the keyboard sees: their command, then the reply when it arrives; and it is the
 // only side that shows what a typed session sends in DATA. A simulated client always reports
 // its connection (connecting, or the typed session opened) before the server accepts it, so
-// the side is known before the first line.
+// the side is known before the first line. Every dialogue record carries its connection's id,
+// which is how lines find their connection.
 #include <cstdint>
-#include <functional>
 #include <map>
 #include <optional>
 #include <string>
 
-#include "sim/net/address.hpp"
 #include "sim/text.hpp"
 #include "sim/trace.hpp"
 
@@ -25,10 +24,7 @@ namespace mailsim::cli {
 
 class Transcript {
  public:
-  // Names the host at an address (a typed session only knows the address it dialled).
-  using HostName = std::function<std::string(sim::net::Ipv4Address)>;
-
-  Transcript(Lang lang, HostName host_name) : lang_(lang), host_name_(std::move(host_name)) {}
+  explicit Transcript(Lang lang) : lang_(lang) {}
 
   // Reads every record (connections are learnt from some); returns the transcript line when
   // the record is a dialogue line of the side that tells its connection.
@@ -46,24 +42,11 @@ class Transcript {
     std::string label;  // "alice-pc -> mx.b.example:25"
     bool client_told = false;
   };
-  struct ClientOpen {  // a client's end of a connection, from net.conn.opened
-    std::uint64_t conn = 0;
-    std::string host;
-    sim::net::Ipv4Address remote;
-    std::uint16_t port = 0;
-  };
-
-  std::string label(const std::string& client, const std::string& server, std::uint64_t conn) const;
-  Connection& learn(std::uint64_t conn, const std::string& client, const std::string& server,
-                    bool client_side);
   std::string row(const Connection& c, bool client_speaks, const std::string& text) const;
 
   Lang lang_;
-  HostName host_name_;
   std::map<std::uint64_t, Connection> connections_;
-  std::map<std::uint64_t, std::uint16_t> ports_;    // connection -> the server's port
-  std::map<std::string, ClientOpen> client_opens_;  // "host -> address:port" -> latest
-  std::map<std::string, std::uint64_t> typed_;      // typed session name -> connection
+  std::map<std::uint64_t, std::uint16_t> ports_;  // connection -> the server's port
 };
 
 }  // namespace mailsim::cli

@@ -75,6 +75,7 @@ void ClientSession::send_command(ClientStep step, std::string_view text) {
 void ClientSession::send_next_piece() {
   std::string piece = std::move(pieces_.front());
   pieces_.pop_front();  // before sending: the answer may arrive inside send_
+  literal_ = report_sent(dialogue_, piece, literal_);
   send_(piece);
 }
 

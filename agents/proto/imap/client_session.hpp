@@ -66,6 +66,11 @@ class ClientSession {
   const std::vector<FetchedMessage>& messages() const { return messages_; }
   std::uint32_t uid_validity() const { return uid_validity_; }
   std::uint32_t exists() const { return exists_; }
+  // Called with each line read or written, and with each literal read or written, whole.
+  void on_dialogue(mailbox::DialogueObserver observer) {
+    reader_.report_to(observer);
+    dialogue_ = std::move(observer);
+  }
 
  private:
   void send_command(ClientStep step, std::string_view text);
@@ -87,6 +92,8 @@ class ClientSession {
   unsigned next_tag_ = 1;
   std::string tag_;                 // of the command in progress
   std::deque<std::string> pieces_;  // the rest of a command, each sent after a "+"
+  std::size_t literal_ = 0;         // the size of the literal the next piece starts with
+  mailbox::DialogueObserver dialogue_;
   std::uint32_t uid_validity_ = 0;
   std::uint32_t exists_ = 0;
   std::vector<std::uint32_t> found_;  // UIDs from SEARCH

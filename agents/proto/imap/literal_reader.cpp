@@ -16,10 +16,36 @@ std::optional<std::size_t> trailing_literal_size(std::string_view line) {
   return n;
 }
 
+std::size_t report_sent(const mailbox::DialogueObserver& observer, std::string_view wire,
+                        std::size_t literal) {
+  using Kind = mailbox::DialogueEvent::Kind;
+  while (!wire.empty()) {
+    if (literal > 0) {
+      const std::string_view bytes = wire.substr(0, literal);
+      mailbox::report_content(observer, Kind::content_out, bytes);
+      literal -= bytes.size();
+      wire.remove_prefix(bytes.size());
+      continue;
+    }
+    const auto lf = wire.find('\n');
+    if (lf == std::string_view::npos) {  // not a whole line: told as it is
+      mailbox::report(observer, Kind::line_out, wire);
+      break;
+    }
+    std::string_view line = wire.substr(0, lf);
+    if (line.ends_with('\r')) line.remove_suffix(1);
+    mailbox::report(observer, Kind::line_out, line);
+    literal = trailing_literal_size(line).value_or(0);
+    wire.remove_prefix(lf + 1);
+  }
+  return literal;
+}
+
 std::optional<LiteralEvent> LiteralReader::next() {
   if (awaited_) {
     auto bytes = lines_.next_bytes(*awaited_);
     if (!bytes) return std::nullopt;
+    mailbox::report_content(observer_, mailbox::DialogueEvent::Kind::content_in, *bytes);
     pending_ += *bytes;
     awaited_.reset();
   }
@@ -30,6 +56,7 @@ std::optional<LiteralEvent> LiteralReader::next() {
     pending_.clear();
     return e;
   }
+  mailbox::report(observer_, mailbox::DialogueEvent::Kind::line_in, line->text);
   pending_ += line->text;
   if (auto n = trailing_literal_size(line->text)) {
     if (*n > max_literal_ || pending_.size() + *n > max_literal_) {

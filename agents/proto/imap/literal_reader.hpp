@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "agents/proto/mailbox/dialogue_event.hpp"
 #include "agents/proto/mailbox/line_reader.hpp"
 
 namespace mailsim::proto::imap {
@@ -34,6 +35,8 @@ class LiteralReader {
       : lines_(max_line), max_literal_(max_literal) {}
 
   void feed(std::string_view bytes) { lines_.feed(bytes); }
+  // Each line read (line_in) and each literal (content_in) is told to `observer` as it is read.
+  void report_to(mailbox::DialogueObserver observer) { observer_ = std::move(observer); }
   // The next event, or nullopt when more bytes are needed.
   std::optional<LiteralEvent> next();
 
@@ -42,9 +45,17 @@ class LiteralReader {
   std::size_t max_literal_;
   std::string pending_;                 // the command assembled so far
   std::optional<std::size_t> awaited_;  // size of the literal being read
+  mailbox::DialogueObserver observer_;
 };
 
 // "{n}" at the end of a line: n, or nullopt when the line does not announce a literal.
 std::optional<std::size_t> trailing_literal_size(std::string_view line);
+
+// Tells `observer` what `wire`, about to be sent, holds: each line (line_out) and each literal
+// (content_out, after a line ending in "{n}"). `literal` is the size of a literal `wire` starts
+// with (announced by the line before); returns the size of the literal the next bytes start
+// with (0: none).
+std::size_t report_sent(const mailbox::DialogueObserver& observer, std::string_view wire,
+                        std::size_t literal = 0);
 
 }  // namespace mailsim::proto::imap

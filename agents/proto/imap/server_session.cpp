@@ -95,12 +95,17 @@ void ServerSession::enter_state(State next) {
   if (observer_ && before != next) observer_(before, next);
 }
 
+void ServerSession::write(std::string_view bytes) {
+  report_sent(dialogue_, bytes);
+  send_(bytes);
+}
+
 void ServerSession::untagged(std::string_view text) {
-  send_(fmt::format("* {}\r\n", text));
+  write(fmt::format("* {}\r\n", text));
 }
 
 void ServerSession::tagged(const std::string& tag, std::string_view status, std::string_view text) {
-  send_(fmt::format("{} {} {}\r\n", tag, status, text));
+  write(fmt::format("{} {} {}\r\n", tag, status, text));
 }
 
 void ServerSession::bad_syntax(const std::string& tag, std::string_view command,
@@ -125,7 +130,7 @@ void ServerSession::receive(std::string_view bytes) {
     if (!event) return;
     switch (event->kind) {
       case LiteralEvent::Kind::literal_announced:
-        send_("+ Ready for literal data\r\n");
+        write("+ Ready for literal data\r\n");
         break;
       case LiteralEvent::Kind::line_too_long:
         tagged(tag_of(event->text), "BAD",

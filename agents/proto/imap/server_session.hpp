@@ -54,6 +54,11 @@ class ServerSession {
   void on_state_change(std::function<void(State from, State to)> observer) {
     observer_ = std::move(observer);
   }
+  // Called with each line read or written, and with each literal read or written, whole.
+  void on_dialogue(mailbox::DialogueObserver observer) {
+    reader_.report_to(observer);
+    dialogue_ = std::move(observer);
+  }
 
  private:
   struct Command;
@@ -61,6 +66,7 @@ class ServerSession {
 
   void enter_state(State next);
   void handle_command(std::string_view text);
+  void write(std::string_view bytes);  // tells the observer, then sends
   void untagged(std::string_view text);
   void tagged(const std::string& tag, std::string_view status, std::string_view text);
   void bad_syntax(const std::string& tag, std::string_view command, const ArgParser& args);
@@ -109,6 +115,7 @@ class ServerSession {
   bool receiving_ = false;  // inside receive(): see mailbox::ReceiveGuard
   State state_ = State::not_authenticated;
   std::function<void(State, State)> observer_;
+  mailbox::DialogueObserver dialogue_;
   std::string user_;
   std::string folder_;               // selected folder, as the store names it
   bool read_only_ = false;           // EXAMINE

@@ -20,7 +20,12 @@ ClientSession::ClientSession(ClientJob job, Send send)
 
 void ClientSession::send_command(ClientStep step, std::string_view command) {
   step_ = step;
-  send_(fmt::format("{}\r\n", command));
+  send_line(command);
+}
+
+void ClientSession::send_line(std::string_view line) {
+  mailbox::report(dialogue_, mailbox::DialogueEvent::Kind::line_out, line);
+  send_(fmt::format("{}\r\n", line));
 }
 
 void ClientSession::fail(ClientFailure why, std::string_view line) {
@@ -33,7 +38,7 @@ void ClientSession::fail(ClientFailure why, std::string_view line) {
   // Leave politely; in TRANSACTION, QUIT would apply deletions, which is still right:
   // only what was retrieved was marked.
   if (logged_in || failed_step_ == ClientStep::user || failed_step_ == ClientStep::pass)
-    send_("QUIT\r\n");
+    send_line("QUIT");
 }
 
 void ClientSession::receive(std::string_view bytes) {
@@ -47,6 +52,7 @@ void ClientSession::receive(std::string_view bytes) {
     if (in_multiline_) {
       handle_listing_line(line->text);
     } else {
+      mailbox::report(dialogue_, mailbox::DialogueEvent::Kind::line_in, line->text);
       handle_status(line->text);
     }
   }
@@ -80,11 +86,19 @@ void ClientSession::handle_status(std::string_view line) {
 }
 
 void ClientSession::handle_listing_line(std::string_view line) {
+  using Kind = mailbox::DialogueEvent::Kind;
+  const bool message = step_ == ClientStep::retr;
   if (line != ".") {
     body_ += unstuff_line(line);
     body_ += "\r\n";
+    if (!message) return mailbox::report(dialogue_, Kind::line_in, line);
+    ++body_lines_;
+    body_bytes_ += line.size() + 2;  // as sent: dot-stuffed, with CRLF
     return;
   }
+  if (message && dialogue_) dialogue_({Kind::content_in, {}, body_lines_, body_bytes_});
+  body_lines_ = body_bytes_ = 0;
+  mailbox::report(dialogue_, Kind::line_in, line);
   in_multiline_ = false;
   if (step_ == ClientStep::retr) {
     messages_.push_back(

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "agents/proto/mailbox/dialogue_event.hpp"
 #include "agents/proto/mailbox/line_reader.hpp"
 
 namespace mailsim::proto::pop3 {
@@ -51,6 +52,8 @@ class ClientSession {
   ClientStep failed_step() const { return failed_step_; }
   const std::string& error_line() const { return error_line_; }
   const std::vector<RetrievedMessage>& messages() const { return messages_; }
+  // Called with each line read or written, and with each message retrieved, whole.
+  void on_dialogue(mailbox::DialogueObserver observer) { dialogue_ = std::move(observer); }
 
  private:
   void handle_status(std::string_view line);
@@ -59,6 +62,7 @@ class ClientSession {
   void next_retrieval();
   void next_deletion();
   void send_command(ClientStep step, std::string_view command);
+  void send_line(std::string_view line);
   void fail(ClientFailure why, std::string_view line);
 
   ClientJob job_;
@@ -69,8 +73,10 @@ class ClientSession {
   ClientFailure failure_ = ClientFailure::none;
   ClientStep failed_step_ = ClientStep::greeting;
   std::string error_line_;
-  bool in_multiline_ = false;  // reading the body of a multi-line answer
-  std::string body_;           // the multi-line body read so far
+  bool in_multiline_ = false;                      // reading the body of a multi-line answer
+  std::string body_;                               // the multi-line body read so far
+  std::uint64_t body_lines_ = 0, body_bytes_ = 0;  // ...and its size as it came
+  mailbox::DialogueObserver dialogue_;
   struct Listed {
     std::size_t number;
     std::string unique_id;

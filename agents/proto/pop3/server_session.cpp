@@ -83,15 +83,28 @@ void ServerSession::start() {
 }
 
 void ServerSession::reply(std::string_view line) {
+  mailbox::report(dialogue_, mailbox::DialogueEvent::Kind::line_out, line);
   std::string out(line);
   out += "\r\n";
   send_(out);
 }
 
-void ServerSession::reply_multiline(std::string_view first, std::string_view body) {
+void ServerSession::reply_multiline(std::string_view first, std::string_view body, Body what) {
+  using Kind = mailbox::DialogueEvent::Kind;
   std::string out(first);
   out += "\r\n";
   out += dot_stuff(body);
+  if (dialogue_) {
+    const std::string_view stuffed =
+        std::string_view(out).substr(first.size() + 2, out.size() - first.size() - 5);
+    mailbox::report(dialogue_, Kind::line_out, first);
+    if (what == Body::message) {
+      mailbox::report_content(dialogue_, Kind::content_out, stuffed);
+    } else {
+      mailbox::report_lines(dialogue_, Kind::line_out, stuffed);
+    }
+    mailbox::report(dialogue_, Kind::line_out, ".");
+  }
   send_(out);
 }
 
@@ -107,6 +120,7 @@ void ServerSession::receive(std::string_view bytes) {
       reply(fmt::format("-ERR line too long (limit {} octets)", config_.max_line));
       continue;
     }
+    mailbox::report(dialogue_, mailbox::DialogueEvent::Kind::line_in, line->text);
     handle_line(line->text);
   }
 }
@@ -172,7 +186,8 @@ void ServerSession::cmd_quit(std::string_view) {
 
 void ServerSession::cmd_capa(std::string_view) {
   reply_multiline("+OK capability list follows",
-                  "TOP\r\nUIDL\r\nUSER\r\nPIPELINING\r\nRESP-CODES\r\nIMPLEMENTATION MailSim\r\n");
+                  "TOP\r\nUIDL\r\nUSER\r\nPIPELINING\r\nRESP-CODES\r\nIMPLEMENTATION MailSim\r\n",
+                  Body::listing);
 }
 
 void ServerSession::cmd_stat(std::string_view arg) {
@@ -227,7 +242,7 @@ void ServerSession::cmd_list(std::string_view arg) {
     total += maildrop_[i].size;
     body += fmt::format("{} {}\r\n", i + 1, maildrop_[i].size);
   }
-  reply_multiline(fmt::format("+OK {} messages ({} octets)", count, total), body);
+  reply_multiline(fmt::format("+OK {} messages ({} octets)", count, total), body, Body::listing);
 }
 
 void ServerSession::cmd_uidl(std::string_view arg) {
@@ -243,7 +258,7 @@ void ServerSession::cmd_uidl(std::string_view arg) {
   std::string body;
   for (std::size_t i = 0; i < maildrop_.size(); ++i)
     if (!maildrop_[i].deleted) body += fmt::format("{} {}\r\n", i + 1, unique_id(i));
-  reply_multiline("+OK unique-id listing follows", body);
+  reply_multiline("+OK unique-id listing follows", body, Body::listing);
 }
 
 void ServerSession::cmd_retr(std::string_view arg) {
@@ -253,7 +268,7 @@ void ServerSession::cmd_retr(std::string_view arg) {
   std::string content = m->content;  // copy: set_flags may move the store's storage
   mailbox::Flags flags = m->flags;
   store_.set_flags(user_, kInbox, m->uid, flags.add(mailbox::Flag::seen));
-  reply_multiline(fmt::format("+OK {} octets", content.size()), content);
+  reply_multiline(fmt::format("+OK {} octets", content.size()), content, Body::message);
 }
 
 void ServerSession::cmd_top(std::string_view arg) {
@@ -272,7 +287,7 @@ void ServerSession::cmd_top(std::string_view arg) {
     std::size_t lf = content.find('\n', end);
     end = lf == std::string_view::npos ? content.size() : lf + 1;
   }
-  reply_multiline("+OK top of message follows", content.substr(0, end));
+  reply_multiline("+OK top of message follows", content.substr(0, end), Body::message);
 }
 
 void ServerSession::cmd_dele(std::string_view arg) {

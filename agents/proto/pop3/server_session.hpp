@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "agents/proto/mailbox/dialogue_event.hpp"
 #include "agents/proto/mailbox/line_reader.hpp"
 #include "agents/proto/mailbox/mail_store.hpp"
 
@@ -41,6 +42,8 @@ class ServerSession {
   void on_state_change(std::function<void(State from, State to)> observer) {
     observer_ = std::move(observer);
   }
+  // Called with each line read or written, and with each message sent (RETR, TOP) whole.
+  void on_dialogue(mailbox::DialogueObserver observer) { dialogue_ = std::move(observer); }
 
  private:
   struct Entry {  // one message of the maildrop as seen at login
@@ -52,8 +55,9 @@ class ServerSession {
 
   void enter_state(State next);
   void handle_line(std::string_view line);
-  void reply(std::string_view line);  // adds CRLF
-  void reply_multiline(std::string_view first, std::string_view body);
+  void reply(std::string_view line);            // adds CRLF
+  enum class Body : bool { listing, message };  // a listing's lines are told one by one
+  void reply_multiline(std::string_view first, std::string_view body, Body what);
   // Parses "n" into an index of a message not marked deleted; replies -ERR and returns
   // nullopt otherwise.
   std::optional<std::size_t> message_arg(std::string_view arg);
@@ -81,6 +85,7 @@ class ServerSession {
   bool receiving_ = false;  // inside receive(): see mailbox::ReceiveGuard
   State state_ = State::authorization;
   std::function<void(State, State)> observer_;
+  mailbox::DialogueObserver dialogue_;
   std::string user_;  // after USER (and kept after login)
   bool user_given_ = false;
   std::uint32_t uid_validity_ = 0;
