@@ -55,7 +55,8 @@ TEST(Story, TheLevelOfARecordIsChosenByKindAndForAcceptancesByStage) {
   EXPECT_EQ(Narrator::level_of(accepted("smtp.a.example", "Q1", 1s, Stage::submission)),
             Level::story);
   EXPECT_EQ(Narrator::level_of(accepted("mx.b.example", "Q2", 1s)), Level::protocol);
-  SmtpRecord line(kinds::kSmtpClientSent, SmtpParties{});
+  const DialogueParties parties;
+  DialogueLineRecord line(kinds::kSmtpClientSent, parties, "MAIL FROM:<alice@a.example>");
   EXPECT_EQ(Narrator::level_of(line), Level::protocol);
   EXPECT_TRUE(Narrator::tells(line, Level::packets));
   EXPECT_FALSE(Narrator::tells(line, Level::story));
