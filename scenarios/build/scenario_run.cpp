@@ -63,6 +63,15 @@ void ScenarioRun::schedule(const TimelineEntry& entry) {
       entry.action);
 }
 
+void ScenarioRun::place(const std::string& node, sim::net::Position position) {
+  const PositionModel at{position.x, position.y};
+  for (auto& h : model_.network.hosts)
+    if (h.name == node) h.position = at;
+  for (auto& r : model_.network.routers)
+    if (r.name == node) r.position = at;
+  network_.set_position(network_.node(node), position);
+}
+
 void ScenarioRun::record(Action action) {
   schedule(add_to_timeline(model_, sim_.now(), std::move(action)));
 }

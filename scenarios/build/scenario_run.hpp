@@ -61,6 +61,9 @@ class ScenarioRun {
   // saved scenario replays the same run provided no other event falls on the microseconds the
   // action acts at (a timeline entry runs before the events the run schedules for its time).
   void record(Action action);
+  // A person moved a host or a router on the window's map: its position in model() (so that
+  // saving keeps it) and in the network's layout. Not an event: nothing simulated depends on it.
+  void place(const std::string& node, sim::net::Position position);
 
  private:
   void schedule(const TimelineEntry& entry);

@@ -1,5 +1,6 @@
 // ScenarioRun as the window and the command line drive it: an event that throws stops the run
 // with the time and the reason instead of taking the program down; the read-only view.
+#include <algorithm>
 #include <stdexcept>
 
 #include <gtest/gtest.h>
@@ -65,6 +66,26 @@ TEST(WorldView, ReadsTheMailServersQueuesAndClientsOfTheRun) {
   run.run_to_completion();
   EXPECT_EQ(view.now(), run.sim().now());
   EXPECT_EQ(servers[0].mta->queue().size(), 0u);  // delivered: nothing left queued
+}
+
+TEST(ScenarioRun, PlacingAHostKeepsItInTheModelAndTheLayoutOnly) {
+  Diagnostics diag("first-mail.yaml");
+  ScenarioRun run(first_mail(), diag);
+  ASSERT_TRUE(run.ok());
+  run.place("ns.example", {0.4, 0.8});
+  run.place("isp-a", {0.2, 0.1});
+  const auto& hosts = run.model().network.hosts;
+  const auto ns = std::find_if(hosts.begin(), hosts.end(),
+                               [](const HostModel& h) { return h.name == "ns.example"; });
+  ASSERT_NE(ns, hosts.end());
+  EXPECT_EQ(ns->position, (PositionModel{0.4, 0.8}));
+  EXPECT_EQ(run.model().network.routers[0].position, (PositionModel{0.2, 0.1}));
+  const auto layout = run.network().layout();
+  EXPECT_EQ(layout[run.network().node("ns.example")].x, 0.4);
+  EXPECT_EQ(layout[run.network().node("ns.example")].y, 0.8);
+  // Nothing was scheduled: the run is the same run.
+  EXPECT_EQ(run.sim().events_executed(), 0u);
+  EXPECT_EQ(run.model().timeline.size(), first_mail().timeline.size());
 }
 
 }  // namespace
