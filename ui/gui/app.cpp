@@ -105,7 +105,11 @@ class App {
         if (!taken && inside(e.mouseButton.x, e.mouseButton.y)) press(e.mouseButton);
         break;
       case sf::Event::MouseButtonReleased:
+        if (dragging_ && moved_)
+          player_.place(player_.view().network().name(*dragging_),
+                        view_.move_node(*dragging_, last_mouse_));
         dragging_.reset();
+        moved_ = false;
         panning_ = false;
         break;
       case sf::Event::MouseMoved:
@@ -124,6 +128,7 @@ class App {
     toolbar(player_, state_, fonts_, lang_, layout_);
     side_panel(player_, state_, view_, lang_, layout_);
     bottom_panel(player_, state_, lang_, layout_);
+    hover_tooltip(io);
     ImGui::Render();
 
     window_.clear(kBackground);
@@ -134,6 +139,15 @@ class App {
   }
 
  private:
+  // What is under the mouse on the network, in one line.
+  void hover_tooltip(const ImGuiIO& io) {
+    if (io.WantCaptureMouse ||
+        !inside(static_cast<int>(io.MousePos.x), static_cast<int>(io.MousePos.y)))
+      return;
+    if (auto f = view_.flight_at({io.MousePos.x, io.MousePos.y}))
+      ImGui::SetTooltip("%s", packet_summary(*f, lang_).c_str());
+  }
+
   bool inside(int x, int y) const {
     return layout_.network.contains(static_cast<float>(x), static_cast<float>(y));
   }
@@ -156,9 +170,10 @@ class App {
   }
 
   void move(sf::Vector2f at) {
-    if (dragging_)
+    if (dragging_) {
       view_.move_node(*dragging_, at);
-    else if (panning_)
+      moved_ = true;
+    } else if (panning_)
       view_.pan(at - last_mouse_);
     last_mouse_ = at;
   }
@@ -172,6 +187,7 @@ class App {
   PanelState state_;
   std::optional<sim::net::NodeId> dragging_;
   bool panning_ = false;
+  bool moved_ = false;
   sf::Vector2f last_mouse_;
 };
 

@@ -228,6 +228,22 @@ void messages(const Player& player, PanelState& state, Lang lang) {
 
 }  // namespace
 
+std::string packet_summary(const Flight& f, Lang lang) {
+  const auto& p = f.packet;
+  std::string out =
+      fmt::format("{}  {}:{} -> {}:{}", tr(class_text(f.cls), lang), p.ip.src.to_string(),
+                  p.src_port(), p.ip.dst.to_string(), p.dst_port());
+  if (p.ip.protocol == sim::net::Protocol::tcp)
+    out += " [" + sim::net::tcp_flags_text(p.tcp.flags) + "]";
+  out += fmt::format("  {} B", p.ip.total_length);
+  if (p.payload.length > 0 && f.cls != PacketClass::dns) {
+    std::string first = readable(p.payload.bytes(), 80);
+    first = first.substr(0, first.find('\n'));
+    if (!first.empty()) out += "  " + first;
+  }
+  return out;
+}
+
 Layout layout_for(sf::Vector2u window) {
   Layout l;
   const auto w = static_cast<float>(window.x), h = static_cast<float>(window.y);

@@ -31,6 +31,10 @@ struct PanelState {
   std::string notice;  // a one-line message under the controls (how long a replay took)
 };
 
+// One line about a packet, for the tooltip under the mouse: protocol, addresses and ports, TCP
+// flags, size, and the first line of what it carries.
+std::string packet_summary(const Flight& flight, Lang lang);
+
 void toolbar(Player& player, PanelState& state, const ImGuiFonts& fonts, Lang lang,
              const Layout& layout);
 void side_panel(const Player& player, PanelState& state, const NetworkView& view, Lang lang,

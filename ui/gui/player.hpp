@@ -49,6 +49,9 @@ class Player {
   void step_event();
   void step_line();
   void restart() { seek(sim::SimTime(0)); }
+  // A host moved on the map; kept in the scenario, and across replays.
+  void place(const std::string& node, sim::net::Position at) { run_->place(node, at); }
+  const scenarios::ScenarioModel& model() const { return run_->model(); }
   // How long the last replay from the start took, in wall milliseconds.
   double last_replay_ms() const { return last_replay_ms_; }
 
