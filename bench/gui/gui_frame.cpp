@@ -122,7 +122,10 @@ int main(int argc, char** argv) {
   }
   std::printf("nodes=%zu links=%u packets_in_flight=%zu frames=%d\n", run.network().node_count(),
               links, scene.in_flight(now), frames);
-  std::printf("empty_frame_ms=%.2f frame_ms=%.2f ratio=%.1f target_ms=16\n", median(empty),
-              median(full), median(full) / std::max(median(empty), 1e-3));
+  std::printf("empty_frame_ms=%.2f frame_ms=%.2f ratio=%.1f target_ms=16 (medians)\n",
+              median(empty), median(full), median(full) / std::max(median(empty), 1e-3));
+  std::printf("fastest_empty_frame_ms=%.2f fastest_frame_ms=%.2f\n",
+              *std::min_element(empty.begin(), empty.end()),
+              *std::min_element(full.begin(), full.end()));
   return 0;
 }

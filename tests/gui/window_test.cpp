@@ -39,11 +39,17 @@ class Window : public ::testing::Test {
     return p;
   }
 
-  NetworkView view_of(const Player& p) {
-    NetworkView view(*font_, Lang::en);
-    view.set_area(layout_for({1280, 720}).network);
-    view.load(p.view());
+  std::unique_ptr<NetworkView> view_of(const Player& p) {
+    auto view = std::make_unique<NetworkView>(*font_, Lang::en);
+    view->set_area(layout_for({1280, 720}).network);
+    view->load(p.view());
     return view;
+  }
+
+  // A view that lives as long as the test.
+  NetworkView* view_of_keep(const Player& p) {
+    views_.push_back(view_of(p));
+    return views_.back().get();
   }
 
   sf::Image draw(const Player& p, NetworkView& view, const Selection& selection = {}) {
@@ -70,13 +76,14 @@ class Window : public ::testing::Test {
 
   static sf::Font* font_;
   sf::RenderTexture target_;
+  std::vector<std::unique_ptr<NetworkView>> views_;
 };
 
 sf::Font* Window::font_ = nullptr;
 
 TEST_F(Window, EachNodeIsDrawnInItsRolesColourWhereTheViewPutsIt) {
   auto p = player("first-mail");
-  auto view = view_of(*p);
+  auto& view = *view_of_keep(*p);
   const sf::Image image = draw(*p, view);
   const auto& net = p->view().network();
   std::set<NodeRole> seen;
@@ -95,7 +102,7 @@ TEST_F(Window, EachNodeIsDrawnInItsRolesColourWhereTheViewPutsIt) {
 
 TEST_F(Window, PacketsInFlightAreDrawnOnTheirLink) {
   auto p = player("first-mail");
-  auto view = view_of(*p);
+  auto& view = *view_of_keep(*p);
   p->seek(1s);
   int checked = 0;
   for (int i = 0; i < 400 && checked < 20; ++i) {
@@ -129,7 +136,7 @@ TEST_F(Window, PacketsInFlightAreDrawnOnTheirLink) {
 TEST_F(Window, EveryLibraryScenarioPlaysToItsEndFrameByFrame) {
   for (const auto& s : scenarios::builtin_scenarios()) {
     auto p = player(s.name);
-    auto view = view_of(*p);
+    auto& view = *view_of_keep(*p);
     p->speed = Player::kMaxSpeed;
     int frames = 0;
     while (!p->finished() && frames < 20000) {
@@ -146,7 +153,7 @@ TEST_F(Window, EveryLibraryScenarioPlaysToItsEndFrameByFrame) {
 TEST_F(Window, GoingBackInTimeDrawsTheSamePictureAsPlaying) {
   auto played = player("congested-link");
   auto scrubbed = player("congested-link");
-  auto view = view_of(*played);
+  auto& view = *view_of_keep(*played);
   // A moment with packets in flight, to compare more than the nodes.
   sim::SimTime t = 1s;
   played->seek(t);

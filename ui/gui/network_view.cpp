@@ -17,6 +17,7 @@ namespace mailsim::gui {
 namespace {
 
 constexpr float kPi = std::numbers::pi_v<float>;
+constexpr float kSprite = 16;  // a packet sprite's side: the largest shape with its outline
 const sf::Color kInk{40, 40, 48};
 const sf::Color kLinkIdle{150, 150, 150};
 const sf::Color kLinkDown{200, 60, 60};
@@ -116,13 +117,13 @@ void packet_shape(sf::VertexArray& out, PacketClass cls, sf::Vector2f c, float g
       shapes::rect(out, c, {5 + grow, 5 + grow}, fill);
       break;
     case PacketClass::dns:
-      shapes::polygon(out, c, 7 + grow, 4, 0, fill);
+      shapes::polygon(out, c, 6.5f + grow, 4, 0, fill);
       break;
     case PacketClass::retrieval:
-      shapes::polygon(out, c, 6 + grow, 8, 0, fill);
+      shapes::polygon(out, c, 6 + grow, 16, 0, fill);
       break;
     case PacketClass::control:
-      shapes::polygon(out, c, 3.5f + grow, 6, 0, fill);
+      shapes::polygon(out, c, 3.5f + grow, 12, 0, fill);
       break;
     case PacketClass::other:
       shapes::polygon(out, c, 6 + grow, 3, -kPi / 2, fill);
@@ -243,7 +244,11 @@ sf::Vector2f NetworkView::packet_pixel(const scenarios::WorldView& world, const 
 void NetworkView::draw(sf::RenderTarget& target, const scenarios::WorldView& world,
                        const Scene& scene, sim::SimTime now, const Selection& selection) {
   const auto& net = world.network();
-  sf::VertexArray links(sf::Triangles), nodes(sf::Triangles), packets(sf::Triangles);
+  sf::VertexArray &links = links_, &nodes = nodes_, &packets = marks_, &sprites = packet_quads_;
+  links.clear();
+  nodes.clear();
+  packets.clear();
+  sprites.clear();
 
   for (sim::net::LinkId l = 0; l < net.link_count(); ++l) {
     const auto view = net.link_view(l);
@@ -279,15 +284,25 @@ void NetworkView::draw(sf::RenderTarget& target, const scenarios::WorldView& wor
     if (!up) cross(nodes, c, 14, 4, kLinkDown);
   }
 
+  if (!sprites_ready_) make_sprites();
   drawn_packets_.clear();
-  for (const auto& f : scene.flights()) {
+  drawn_scene_ = &scene;
+  const auto& flights = scene.flights();
+  for (std::size_t i = 0; i < flights.size(); ++i) {
+    const Flight& f = flights[i];
     if (f.depart > now) continue;
     const sf::Vector2f p = packet_pixel(world, f, now);
     if (selection.packet && selection.packet->packet.id == f.packet.id)
       shapes::polygon(packets, p, 12, 16, 0, kHighlight);
-    packet_shape(packets, f.cls, p, 1.5f, kInk);
-    packet_shape(packets, f.cls, p, 0, colour(packet_colour(f.cls)));
-    drawn_packets_.emplace_back(p, f);
+    // Whole pixels, so that the sprite's texels land one to one.
+    const sf::Vector2f corner{std::round(p.x) - kSprite / 2, std::round(p.y) - kSprite / 2};
+    const float u = static_cast<float>(f.cls) * kSprite;
+    sprites.append(sf::Vertex(corner, sf::Vector2f{u, 0}));
+    sprites.append(sf::Vertex(corner + sf::Vector2f{kSprite, 0}, sf::Vector2f{u + kSprite, 0}));
+    sprites.append(
+        sf::Vertex(corner + sf::Vector2f{kSprite, kSprite}, sf::Vector2f{u + kSprite, kSprite}));
+    sprites.append(sf::Vertex(corner + sf::Vector2f{0, kSprite}, sf::Vector2f{u, kSprite}));
+    drawn_packets_.emplace_back(p, i);
   }
   for (const auto& d : scene.drops()) {
     sf::Vector2f at;
@@ -307,10 +322,14 @@ void NetworkView::draw(sf::RenderTarget& target, const scenarios::WorldView& wor
   target.draw(links);
   target.draw(nodes);
   target.draw(packets);
+  target.draw(sprites, sf::RenderStates(&sprites_.getTexture()));
 
   // Labels: the host's name, then its role in the article's words and its address; the
   // reasons of the latest losses beside their cross. One draw per character size.
-  TextBatch names(font_, 17, true), details(font_, 13, false);
+  if (!names_) names_.emplace(font_, 17, true), details_.emplace(font_, 13, false);
+  TextBatch &names = *names_, &details = *details_;
+  names.clear();
+  details.clear();
   const sf::Color grey(90, 90, 100);
   for (sim::net::NodeId n = 0; n < net.node_count(); ++n) {
     const sf::Vector2f c = node_pixel(n);
@@ -355,12 +374,29 @@ std::optional<sim::net::NodeId> NetworkView::node_at(sf::Vector2f pixel) const {
 std::optional<Flight> NetworkView::flight_at(sf::Vector2f pixel) const {
   std::optional<Flight> best;
   float best_d = 10.0f;
-  for (const auto& [at, f] : drawn_packets_) {
+  for (const auto& [at, i] : drawn_packets_) {
     const sf::Vector2f d = at - pixel;
     const float dist = std::hypot(d.x, d.y);
-    if (dist < best_d) best_d = dist, best = f;
+    if (dist < best_d && i < drawn_scene_->flights().size())
+      best_d = dist, best = drawn_scene_->flights()[i];
   }
   return best;
+}
+
+void NetworkView::make_sprites() {
+  constexpr int kClasses = 5;
+  sprites_.create(kClasses * static_cast<unsigned>(kSprite), static_cast<unsigned>(kSprite));
+  sprites_.clear(sf::Color::Transparent);
+  sf::VertexArray shapes(sf::Triangles);
+  for (int c = 0; c < kClasses; ++c) {
+    const auto cls = static_cast<PacketClass>(c);
+    const sf::Vector2f centre{(static_cast<float>(c) + 0.5f) * kSprite, kSprite / 2};
+    packet_shape(shapes, cls, centre, 1.5f, kInk);
+    packet_shape(shapes, cls, centre, 0, colour(packet_colour(cls)));
+  }
+  sprites_.draw(shapes);
+  sprites_.display();
+  sprites_ready_ = true;
 }
 
 }  // namespace mailsim::gui

@@ -11,12 +11,15 @@
 #include <SFML/Graphics/Font.hpp>
 #include <SFML/Graphics/Rect.hpp>
 #include <SFML/Graphics/RenderTarget.hpp>
+#include <SFML/Graphics/RenderTexture.hpp>
+#include <SFML/Graphics/VertexArray.hpp>
 
 #include "scenarios/build/world_view.hpp"
 #include "sim/net/network.hpp"
 #include "sim/text.hpp"
 #include "ui/gui/node_roles.hpp"
 #include "ui/gui/scene.hpp"
+#include "ui/gui/text_batch.hpp"
 
 namespace mailsim::gui {
 
@@ -71,7 +74,19 @@ class NetworkView {
   // Camera: world point at the centre of the area, and pixels per world unit on each axis.
   sim::net::Position centre_{0.5, 0.5};
   float scale_x_ = 600, scale_y_ = 400;
-  std::vector<std::pair<sf::Vector2f, Flight>> drawn_packets_;
+  // Where each flight of the scene was drawn at the last draw (index into scene.flights()).
+  const Scene* drawn_scene_ = nullptr;
+  std::vector<std::pair<sf::Vector2f, std::size_t>> drawn_packets_;
+  // Each packet shape drawn once, outline and fill, into a texture: a packet is then one
+  // textured quad (4 vertices instead of about 30), which the software renderer of a school PC
+  // draws by the thousand within a frame.
+  sf::RenderTexture sprites_;
+  // The frame's batches, kept between frames so that their memory is reused, not reallocated.
+  sf::VertexArray links_{sf::Triangles}, nodes_{sf::Triangles}, marks_{sf::Triangles},
+      packet_quads_{sf::Quads};
+  std::optional<TextBatch> names_, details_;
+  bool sprites_ready_ = false;
+  void make_sprites();
 };
 
 }  // namespace mailsim::gui
