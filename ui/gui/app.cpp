@@ -1,5 +1,6 @@
 #include "ui/gui/app.hpp"
 
+#include <algorithm>
 #include <iostream>
 
 #include <backends/imgui_impl_opengl2.h>
@@ -163,10 +164,20 @@ class App {
     state_.selection.node.reset();
     if (state_.selection.packet) return;
     state_.selection.node = view_.node_at(at);
-    if (state_.selection.node)
-      dragging_ = state_.selection.node;
-    else
+    if (!state_.selection.node) {
       panning_ = true;  // a drag on empty ground moves the view
+      return;
+    }
+    dragging_ = state_.selection.node;
+    // A mail server selects the last message it took, to show that message's way.
+    const auto& name = player_.view().network().name(*state_.selection.node);
+    const auto& journeys = player_.scene().journeys();
+    for (std::size_t i = journeys.size(); i-- > 0;)
+      if (std::any_of(journeys[i].hops.begin(), journeys[i].hops.end(),
+                      [&](const Hop& h) { return h.agent == name; })) {
+        state_.selection.journey = i;
+        break;
+      }
   }
 
   void move(sf::Vector2f at) {
