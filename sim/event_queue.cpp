@@ -135,13 +135,13 @@ void EventQueue::compact() {
   heapify();
 }
 
-// The 32-bit sequence wrapped: number the pending keys 1..n in their current order (a sorted
-// array is a valid heap), so that every later key still sorts after them.
+// The 31-bit sequence ran out: number the pending keys 1..n in their current order (a sorted
+// array is a valid heap), each keeping its lane, so that every later key still sorts after them.
 void EventQueue::renumber() {
   std::sort(heap_.begin() + kPad, heap_.end());
   std::uint32_t seq = 0;
   for (std::size_t i = 0; i < size_of_heap(); ++i)
-    at(i) = make_key(key_time(at(i)), ++seq, key_slot(at(i)));
+    at(i) = make_key(key_time(at(i)), key_lane(at(i)), ++seq, key_slot(at(i)));
   seq_ = seq + 1;
 }
 

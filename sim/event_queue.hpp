@@ -41,11 +41,18 @@ struct CacheAligned {
 };
 }  // namespace detail
 
+// Events at the same time run by lane, then in scheduling order. The first lane holds what a
+// scenario's timeline does (a person's action, a planned fault): it runs before anything the run
+// itself scheduled for that microsecond, so that an action recorded during a run and the same
+// action read back from the saved file take effect at the same point.
+enum class Lane : std::uint8_t { first = 0, normal = 1 };
+
 class EventQueue {
  public:
-  // Bits 127..64: time + 2^63 (so that unsigned order is time order); 63..32: scheduling
-  // sequence; 31..0: slot index.
+  // Bits 127..64: time + 2^63 (so that unsigned order is time order); 63: the lane; 62..32:
+  // scheduling sequence; 31..0: slot index.
   using Key = unsigned __int128;
+  static constexpr std::uint32_t kSequenceEnd = 1u << 31;
   struct Slot {
     EventCallback callback;    // empty once cancelled or run
     std::uint32_t generation;  // bumped each time the slot is reused; part of EventId
@@ -56,12 +63,12 @@ class EventQueue {
   EventQueue() : heap_(kPad) {}
 
   template <class F>
-  EventId push(SimTime t, F&& f) {
+  EventId push(SimTime t, F&& f, Lane lane = Lane::normal) {
     const std::uint32_t slot = allocate_slot();
     Slot& s = slots_[slot];
     s.callback.emplace(std::forward<F>(f));
-    if (++seq_ == 0) renumber();
-    heap_.push_back(make_key(t, seq_, slot));
+    if (++seq_ == kSequenceEnd) renumber();
+    heap_.push_back(make_key(t, lane, seq_, slot));
     sift_up(size_of_heap() - 1);
     ++live_;
     return EventId{(static_cast<std::uint64_t>(s.generation) << 32) | slot};
@@ -92,10 +99,12 @@ class EventQueue {
   static constexpr std::size_t kPad = 3;
   static constexpr std::uint32_t kNoSlot = 0xffffffffu;
 
-  static Key make_key(SimTime t, std::uint32_t seq, std::uint32_t slot) {
+  static Key make_key(SimTime t, Lane lane, std::uint32_t seq, std::uint32_t slot) {
     const auto biased = static_cast<std::uint64_t>(t.count()) ^ (std::uint64_t{1} << 63);
-    return (static_cast<Key>(biased) << 64) | (static_cast<Key>(seq) << 32) | slot;
+    return (static_cast<Key>(biased) << 64) | (static_cast<Key>(lane) << 63) |
+           (static_cast<Key>(seq) << 32) | slot;
   }
+  static Lane key_lane(Key k) { return static_cast<Lane>((k >> 63) & 1); }
   static SimTime key_time(Key k) {
     return SimTime(
         static_cast<std::int64_t>(static_cast<std::uint64_t>(k >> 64) ^ (std::uint64_t{1} << 63)));

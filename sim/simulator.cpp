@@ -17,6 +17,7 @@ bool Simulator::step() {
   EventCallback* callback = queue_.pop(t);
   if (callback == nullptr) return false;
   now_ = t;
+  last_event_ = t;
   ++executed_;
   callback->run_once();
   return true;

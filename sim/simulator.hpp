@@ -22,10 +22,11 @@ class Simulator {
   SimTime now() const { return now_; }
 
   // Schedules `fn` (any callable taking no argument) at absolute time `t` >= now().
+  // `lane`: Lane::first for what a scenario's timeline does (see Lane).
   template <class F>
-  EventId schedule_at(SimTime t, F&& fn) {
+  EventId schedule_at(SimTime t, F&& fn, Lane lane = Lane::normal) {
     if (t < now_) throw_in_past(t);
-    return queue_.push(t, std::forward<F>(fn));
+    return queue_.push(t, std::forward<F>(fn), lane);
   }
   template <class F>
   EventId schedule_after(SimTime delay, F&& fn) {
@@ -47,6 +48,9 @@ class Simulator {
   std::optional<SimTime> next_event_time() const { return queue_.next_time(); }
   std::size_t pending() const { return queue_.size(); }
   std::uint64_t events_executed() const { return executed_; }
+  // True when an event has already run at now(): something scheduled for now() in the first
+  // lane would then run after it, though the same thing read from a file would run before.
+  bool ran_at_now() const { return executed_ > 0 && last_event_ == now_; }
 
   RandomStream& rng(std::string_view name) { return streams_.stream(name); }
   std::uint64_t seed() const { return streams_.seed(); }
@@ -62,6 +66,7 @@ class Simulator {
   RandomStreams streams_;
   Trace trace_;
   std::uint64_t executed_ = 0;
+  SimTime last_event_{0};
   bool stop_requested_ = false;
 };
 

@@ -124,7 +124,7 @@ TEST(EventCallback, LargeAndMoveOnlyCallablesAndDestruction) {
 TEST(EventQueue, SequenceWrapKeepsSchedulingOrderAndIds) {
   EventQueue q;
   std::vector<int> order;
-  q.set_sequence_for_test(0xfffffffdu);
+  q.set_sequence_for_test(EventQueue::kSequenceEnd - 3);
   q.push(SimTime(10), [&] { order.push_back(1); });
   EventId second = q.push(SimTime(10), [&] { order.push_back(2); });
   q.push(SimTime(10), [&] { order.push_back(3); });  // wraps: renumbered here
@@ -179,4 +179,34 @@ TEST(EventQueue, NextTimeIsConstAndSkipsCancelledEvents) {
   for (int i = 5; i < 50; ++i)
     q.cancel(ids[i]);
   EXPECT_EQ(reader.next_time(), std::nullopt);
+}
+
+// What a scenario's timeline does runs before what the run scheduled for the same microsecond,
+// whatever the order they were scheduled in; within a lane, scheduling order.
+TEST(EventQueue, TheFirstLaneRunsFirstWithinAMicrosecond) {
+  EventQueue q;
+  std::vector<int> order;
+  q.push(SimTime(10), [&] { order.push_back(3); });
+  q.push(
+      SimTime(10), [&] { order.push_back(1); }, Lane::first);
+  q.push(SimTime(9), [&] { order.push_back(0); });
+  q.push(SimTime(10), [&] { order.push_back(4); });
+  q.push(
+      SimTime(10), [&] { order.push_back(2); }, Lane::first);
+  q.push(
+      SimTime(11), [&] { order.push_back(5); }, Lane::first);
+  drain(q);
+  EXPECT_EQ(order, (std::vector<int>{0, 1, 2, 3, 4, 5}));
+}
+
+TEST(EventQueue, RenumberingKeepsTheLanes) {
+  EventQueue q;
+  std::vector<int> order;
+  q.set_sequence_for_test(EventQueue::kSequenceEnd - 2);
+  q.push(SimTime(10), [&] { order.push_back(2); });
+  q.push(SimTime(10), [&] { order.push_back(3); });  // renumbered here
+  q.push(
+      SimTime(10), [&] { order.push_back(1); }, Lane::first);  // still first
+  drain(q);
+  EXPECT_EQ(order, (std::vector<int>{1, 2, 3}));
 }
