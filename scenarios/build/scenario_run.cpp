@@ -22,29 +22,39 @@ ScenarioRun::ScenarioRun(const ScenarioModel& model, Diagnostics& diag,
 
 ScenarioRun::~ScenarioRun() = default;
 
+// Timeline entries run in the kernel's first lane: before what the run scheduled for the same
+// microsecond, whether they come from the file or were recorded during the run.
 void ScenarioRun::schedule(const TimelineEntry& entry) {
   using namespace sim::net;
   std::visit(
       [&](const auto& action) {
         using A = std::decay_t<decltype(action)>;
         if constexpr (std::is_same_v<A, SetLinkUp>) {
-          sim_.schedule_at(entry.at, [this, action] {
-            network_.set_link_up(network_.link(action.link), action.up);
-          });
+          sim_.schedule_at(
+              entry.at,
+              [this, action] { network_.set_link_up(network_.link(action.link), action.up); },
+              sim::Lane::first);
         } else if constexpr (std::is_same_v<A, SetHostUp>) {
-          sim_.schedule_at(entry.at, [this, action] {
-            network_.set_host_up(network_.node(action.host), action.up);
-          });
+          sim_.schedule_at(
+              entry.at,
+              [this, action] { network_.set_host_up(network_.node(action.host), action.up); },
+              sim::Lane::first);
         } else if constexpr (std::is_same_v<A, ChangeLink>) {
-          sim_.schedule_at(entry.at, [this, action] {
-            network_.set_link_params(network_.link(action.link), action.params);
-          });
+          sim_.schedule_at(
+              entry.at,
+              [this, action] {
+                network_.set_link_params(network_.link(action.link), action.params);
+              },
+              sim::Lane::first);
         } else if constexpr (std::is_same_v<A, SendMailAction>) {
-          sim_.schedule_at(entry.at, [this, action] { mail_->send(action); });
+          sim_.schedule_at(
+              entry.at, [this, action] { mail_->send(action); }, sim::Lane::first);
         } else if constexpr (std::is_same_v<A, ChangeDnsAction>) {
-          sim_.schedule_at(entry.at, [this, action] { mail_->change_dns(action); });
+          sim_.schedule_at(
+              entry.at, [this, action] { mail_->change_dns(action); }, sim::Lane::first);
         } else if constexpr (std::is_same_v<A, FetchMailAction>) {
-          sim_.schedule_at(entry.at, [this, action] { mail_->fetch(action); });
+          sim_.schedule_at(
+              entry.at, [this, action] { mail_->fetch(action); }, sim::Lane::first);
         } else {
           const TypedSessionAction& t = action;
           Ipv4Address to = !t.to.empty() && std::isdigit(static_cast<unsigned char>(t.to[0]))
@@ -53,10 +63,12 @@ void ScenarioRun::schedule(const TimelineEntry& entry) {
           sessions_.push_back(
               std::make_unique<agents::TypedSession>(network_, network_.node(t.from), to, t.port));
           agents::TypedSession* session = sessions_.back().get();
-          sim_.schedule_at(entry.at, [session] { session->open(); });
+          sim_.schedule_at(
+              entry.at, [session] { session->open(); }, sim::Lane::first);
           for (std::size_t i = 0; i < t.lines.size(); ++i) {
             const auto when = entry.at + t.pause * static_cast<std::int64_t>(i + 1);
-            sim_.schedule_at(when, [session, line = t.lines[i]] { session->type(line); });
+            sim_.schedule_at(
+                when, [session, line = t.lines[i]] { session->type(line); }, sim::Lane::first);
           }
         }
       },
@@ -73,7 +85,10 @@ void ScenarioRun::place(const std::string& node, sim::net::Position position) {
 }
 
 void ScenarioRun::record(Action action) {
-  schedule(add_to_timeline(model_, sim_.now(), std::move(action)));
+  // Timeline entries run first within their microsecond. If an event already ran at now (after
+  // a step), the action must come after it, as it did here: it takes the next microsecond.
+  const sim::SimTime at = sim_.ran_at_now() ? sim_.now() + sim::SimTime(1) : sim_.now();
+  schedule(add_to_timeline(model_, at, std::move(action)));
 }
 
 template <class F>

@@ -56,10 +56,11 @@ class ScenarioRun {
   bool step();  // one event; false when none is left or the run failed
   const std::optional<RunFailure>& failure() const { return failure_; }
 
-  // A person acts during the run (the window's buttons): `action` happens now, as a timeline
-  // entry would, and is added to model()'s timeline, so that saving model() keeps it. The
-  // saved scenario replays the same run provided no other event falls on the microseconds the
-  // action acts at (a timeline entry runs before the events the run schedules for its time).
+  // A person acts during the run (the window's buttons): `action` happens now (or at the next
+  // microsecond when an event already ran at this one), as a timeline entry would, and is added
+  // to model()'s timeline, so that saving model() keeps it. Timeline entries run before whatever
+  // the run scheduled for the same microsecond (the kernel's first lane), so the saved scenario
+  // replays the same run, trace for trace.
   void record(Action action);
   // A person moved a host or a router on the window's map: its position in model() (so that
   // saving keeps it) and in the network's layout. Not an event: nothing simulated depends on it.

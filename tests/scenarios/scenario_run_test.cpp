@@ -1,6 +1,7 @@
 // ScenarioRun as the window and the command line drive it: an event that throws stops the run
 // with the time and the reason instead of taking the program down; the read-only view.
 #include <algorithm>
+#include <sstream>
 #include <stdexcept>
 
 #include <gtest/gtest.h>
@@ -8,6 +9,7 @@
 #include "scenarios/build/scenario_run.hpp"
 #include "scenarios/library/builtin.hpp"
 #include "scenarios/load/scenario_reader.hpp"
+#include "sim/trace_format.hpp"
 
 namespace mailsim::scenarios {
 namespace {
@@ -86,6 +88,40 @@ TEST(ScenarioRun, PlacingAHostKeepsItInTheModelAndTheLayoutOnly) {
   // Nothing was scheduled: the run is the same run.
   EXPECT_EQ(run.sim().events_executed(), 0u);
   EXPECT_EQ(run.model().timeline.size(), first_mail().timeline.size());
+}
+
+// What a person does during a run (the window's buttons) is recorded in the model; the saved
+// model replays the same run, byte for byte, even when the action lands on a microsecond where
+// the run had more events to come (after a single step).
+TEST(ScenarioRun, ActionsRecordedDuringARunReplayTheSameTrace) {
+  Diagnostics diag("first-mail.yaml");
+  std::ostringstream recorded, replayed;
+  ScenarioModel saved;
+  {
+    ScenarioRun run(first_mail(), diag);
+    ASSERT_TRUE(run.ok());
+    sim::TraceWriter writer(run.sim().trace(), recorded, sim::TraceFormat::json);
+    run.run_until(1s);
+    // Step into the middle of the submission: events at this microsecond may still be pending.
+    for (int i = 0; i < 40; ++i)
+      run.step();
+    run.record(SetLinkUp{"isp-a-isp-b", false});
+    run.run_until(run.sim().now() + 2s);
+    for (int i = 0; i < 7; ++i)
+      run.step();
+    run.record(SetLinkUp{"isp-a-isp-b", true});
+    run.run_until(10min);
+    saved = run.model();
+  }
+  EXPECT_EQ(saved.timeline.size(), first_mail().timeline.size() + 2);
+  {
+    ScenarioRun run(saved, diag);
+    ASSERT_TRUE(run.ok());
+    sim::TraceWriter writer(run.sim().trace(), replayed, sim::TraceFormat::json);
+    run.run_until(10min);
+  }
+  EXPECT_NE(recorded.str().find("net.link.down"), std::string::npos);
+  EXPECT_EQ(recorded.str(), replayed.str());
 }
 
 }  // namespace
