@@ -43,7 +43,7 @@ RunResult run_once(const std::string& name, std::optional<std::uint64_t> seed) {
   RunResult result;
   std::ostringstream out;
   sim::TraceWriter writer(run.sim().trace(), out, sim::TraceFormat::json);
-  run.sim().trace().subscribe([&](const sim::TraceRecord& r) {
+  const auto outcomes = run.sim().trace().subscribe([&](const sim::TraceRecord& r) {
     const std::string_view kind = r.kind().name;
     if (kind != agents::kinds::kMailDelivered.name && kind != agents::kinds::kMailBounced.name)
       return;
@@ -51,6 +51,7 @@ RunResult run_once(const std::string& name, std::optional<std::uint64_t> seed) {
     result.outcomes.emplace(std::string(kind), o.recipient, o.mailbox);
   });
   run.run_to_completion();
+  run.sim().trace().unsubscribe(outcomes);  // `result` goes before `run` does
   EXPECT_FALSE(run.failure().has_value()) << name;
   result.json = out.str();
   return result;
