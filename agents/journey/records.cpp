@@ -12,8 +12,6 @@ std::string_view stage_name(Stage stage) {
       return "submission";
     case Stage::queueing:
       return "queueing";
-    case Stage::dns_lookup:
-      return "dns_lookup";
     case Stage::relay:
       return "relay";
     case Stage::inbound_checks:
@@ -31,14 +29,11 @@ std::string_view stage_name(Stage stage) {
 }
 
 std::span<const sim::TraceKind* const> journey_kinds() {
-  static constexpr std::array<const sim::TraceKind*, 8> kAll{&kinds::kMailAccepted,
-                                                             &kinds::kMailRelayed,
-                                                             &kinds::kMailDelivered,
-                                                             &kinds::kMailDeferred,
-                                                             &kinds::kMailBounced,
-                                                             &kinds::kMailDelayWarned,
-                                                             &kinds::kMailDoubleBounced,
-                                                             &kinds::kMailDoubleBounceDiscarded};
+  static constexpr std::array<const sim::TraceKind*, 8> kAll{
+      &kinds::kMailAccepted,      &kinds::kMailRelayed,
+      &kinds::kMailDelivered,     &kinds::kMailDeferred,
+      &kinds::kMailBounced,       &kinds::kMailDelayWarned,
+      &kinds::kMailDoubleBounced, &kinds::kMailDoubleBounceDiscarded};
   return kAll;
 }
 

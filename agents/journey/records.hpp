@@ -17,7 +17,6 @@ enum class Stage {
   composition,
   submission,
   queueing,
-  dns_lookup,
   relay,
   inbound_checks,
   delivery,

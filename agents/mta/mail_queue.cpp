@@ -7,20 +7,6 @@
 
 namespace mailsim::agents {
 
-std::string_view queue_name(QueueName q) {
-  switch (q) {
-    case QueueName::incoming:
-      return "incoming";
-    case QueueName::active:
-      return "active";
-    case QueueName::deferred:
-      return "deferred";
-    case QueueName::hold:
-      return "hold";
-  }
-  return "incoming";
-}
-
 bool QueuedMessage::settled() const {
   return std::none_of(recipients.begin(), recipients.end(),
                       [](const QueuedRecipient& r) { return r.state == RecipientState::pending; });

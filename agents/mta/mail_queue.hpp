@@ -18,7 +18,6 @@
 namespace mailsim::agents {
 
 enum class QueueName { incoming, active, deferred, hold };
-std::string_view queue_name(QueueName q);
 
 enum class RecipientState { pending, delivered, relayed, bounced, discarded };
 

@@ -202,11 +202,10 @@ void QueueManager::finish(const std::string& queue_id) {
       queue_.settle(queue_id, o.recipient, RecipientState::relayed, o.reply);
   }
   m = queue_.find(queue_id);
-  bool expired = false;
   if (!deferred.empty() && m != nullptr) {
     const RetryDecision d = settings_.schedule.on_temporary_failure(m->retry, sim_.now(), started_);
     if (d.give_up) {
-      expired = true;
+      // An expired message's DSN carries its last temporary status, as Postfix's does.
       failed.insert(failed.end(), deferred.begin(), deferred.end());
     } else {
       queue_.defer(queue_id, deferred.front().reply, d.next_attempt);
@@ -217,7 +216,7 @@ void QueueManager::finish(const std::string& queue_id) {
         warn_delayed(*m, deferred);
     }
   }
-  if (!failed.empty() && m != nullptr) bounce(*m, failed, expired);
+  if (!failed.empty() && m != nullptr) bounce(*m, failed);
   schedule_scan();
   m = queue_.find(queue_id);
   if (m != nullptr && m->queue == QueueName::active) queue_.move(queue_id, QueueName::incoming);
@@ -254,27 +253,24 @@ proto::imf::DsnRequest QueueManager::dsn_request(const QueuedMessage& m, const s
   return r;
 }
 
-void QueueManager::warn_delayed(const QueuedMessage& message,
-                                const std::vector<RecipientOutcome>& deferred) {
-  const QueuedMessage m = message;  // queueing the notice may move the queue's storage
-  if (QueuedMessage* q = queue_.find(m.queue_id)) q->delay_warned = true;
+// `m` stays valid: the queue is a std::map, whose entries do not move when the notice is
+// added, and the notice is only taken later in this instant (take()).
+void QueueManager::warn_delayed(QueuedMessage& m, const std::vector<RecipientOutcome>& deferred) {
+  m.delay_warned = true;
   if (m.sender.empty()) return;  // never a notice about a notice (RFC 5321 4.5.5)
-  auto dsn = proto::imf::build_dsn(
-      dsn_request(m, m.sender, deferred, proto::imf::DsnAction::delayed));
+  auto dsn =
+      proto::imf::build_dsn(dsn_request(m, m.sender, deferred, proto::imf::DsnAction::delayed));
   const std::string notice =
       enqueue_local("", {m.sender}, dsn->message_text, "delay warning for " + m.queue_id);
-  const QueuedMessage* now = queue_.find(m.queue_id);
   for (const RecipientOutcome& o : deferred)
-    emit(kinds::kMailDelayWarned, now ? *now : m, o, notice);
+    emit(kinds::kMailDelayWarned, m, o, notice);
 }
 
-void QueueManager::bounce(QueuedMessage& message, const std::vector<RecipientOutcome>& failed,
-                          bool expired) {
+void QueueManager::bounce(QueuedMessage& message, const std::vector<RecipientOutcome>& failed) {
   const QueuedMessage m = message;  // settling may remove it from the queue
   auto request = [&](const std::string& to) {
     return dsn_request(m, to, failed, proto::imf::DsnAction::failed);
   };
-  (void)expired;  // an expired message's DSN carries its last temporary status, as Postfix's does
 
   if (!m.sender.empty()) {
     auto dsn = proto::imf::build_dsn(request(m.sender));

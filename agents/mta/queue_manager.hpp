@@ -73,8 +73,8 @@ class QueueManager {
   proto::imf::DsnRequest dsn_request(const QueuedMessage& m, const std::string& to,
                                      const std::vector<RecipientOutcome>& about,
                                      proto::imf::DsnAction action);
-  void warn_delayed(const QueuedMessage& message, const std::vector<RecipientOutcome>& deferred);
-  void bounce(QueuedMessage& message, const std::vector<RecipientOutcome>& failed, bool expired);
+  void warn_delayed(QueuedMessage& m, const std::vector<RecipientOutcome>& deferred);
+  void bounce(QueuedMessage& message, const std::vector<RecipientOutcome>& failed);
   void emit(const sim::TraceKind& kind, const QueuedMessage& m, const RecipientOutcome& o,
             const std::string& dsn_queue_id = {});
 

@@ -1,5 +1,6 @@
 #pragma once
-// Base64 (RFC 4648 section 4), shared by SMTP AUTH and RFC 2047 encoded words.
+// Base64 (RFC 4648 section 4), shared by SMTP AUTH, RFC 2047 encoded words and the attachments
+// a mail client composes.
 #include <optional>
 #include <string>
 #include <string_view>

@@ -12,18 +12,6 @@ namespace mailsim::agents {
 namespace net = sim::net;
 namespace smtp = proto::smtp;
 
-std::string_view failure_name(SmtpFailure f) {
-  switch (f) {
-    case SmtpFailure::none:
-      return "none";
-    case SmtpFailure::temporary:
-      return "temporary";
-    case SmtpFailure::permanent:
-      return "permanent";
-  }
-  return "?";
-}
-
 SmtpFailure SmtpClientResult::failure() const {
   // A connection lost after QUIT was sent lost nothing: the transaction was over.
   if (session.status == smtp::SessionStatus::completed) return SmtpFailure::none;

@@ -26,7 +26,6 @@ enum class SmtpFailure {
               // another MX first; every recipient not settled is deferred
   permanent,  // the server refused with 5xx before the transaction: bounce
 };
-std::string_view failure_name(SmtpFailure f);
 
 struct SmtpClientResult {
   sim::net::ConnId conn = 0;  // the network connection id; 0 when none could be opened

@@ -80,7 +80,7 @@ struct SmtpServerEndpoint::State : StreamEndpointState<State, Connection> {
         [this, conn](const smtp::PolicyQuery& q) { on_policy(*conn, q); },
         [conn](const smtp::ServerEvent& e) {
           if (e.kind == smtp::ServerEvent::Kind::line_out) conn->last_sent = std::string(e.text);
-          if (e.kind != smtp::ServerEvent::Kind::policy_query) conn->tracer.on_event(e);
+          conn->tracer.on_event(e);
         });
     conn->view.session = conn->session.get();
     ++accepted;

@@ -2,7 +2,7 @@
 // A person at a keyboard, like the article's `telnet smtp.example.com 25`: opens a connection
 // from one host to a host and port, sends each typed line (with CRLF, as telnet does on
 // Enter), and reports every line the server answers. Servers cannot tell it from a program.
-// The scenario timeline, the window's console and the bridge to real clients drive it.
+// The scenario timeline's `type` action drives it.
 #include <cstdint>
 #include <functional>
 #include <memory>

@@ -238,10 +238,6 @@ void Network::clear_filters(NodeId host) {
   impl_->nodes[impl_->check_host(host)].filters.clear();
 }
 
-void Network::recompute_routes() {
-  impl_->compute_routes("request");
-}
-
 std::vector<NodeId> NetworkImpl::route(NodeId from, NodeId to) {
   check_node(from);
   check_node(to);

@@ -100,7 +100,6 @@ class Network {
   void clear_filters(NodeId host);
 
   // ---- Routing
-  void recompute_routes();
   // The nodes a packet from `from` to `to` would visit now (both ends included); empty when
   // unreachable.
   std::vector<NodeId> route(NodeId from, NodeId to);

@@ -203,10 +203,6 @@ TcpInfo StreamSocket::info() const {
                  c->srtt,  c->rto, c->buffered_end, c->bytes_received, c->retransmissions};
 }
 
-Ipv4Address StreamSocket::local_address() const {
-  TcpConnection* c = net_ ? net_->conn(slot_, generation_) : nullptr;
-  return c ? c->info.local : Ipv4Address{};
-}
 std::uint16_t StreamSocket::local_port() const {
   TcpConnection* c = net_ ? net_->conn(slot_, generation_) : nullptr;
   return c ? c->info.local_port : 0;

@@ -84,7 +84,6 @@ class StreamSocket {
   bool valid() const;  // the connection still exists
   ConnId id() const;
   TcpInfo info() const;
-  Ipv4Address local_address() const;
   std::uint16_t local_port() const;
   Ipv4Address remote_address() const;
   std::uint16_t remote_port() const;

@@ -1,6 +1,6 @@
 #pragma once
-// What the CLI tests share: running `mailsim` (run_mailsim.hpp), a library scenario's path and
-// a golden file's text.
+// What the CLI tests share: running `mailsim` (run_mailsim.hpp) and a library scenario's path.
+// Golden files: tests/golden.hpp.
 #include <string>
 
 #include "run_mailsim.hpp"
@@ -9,10 +9,6 @@ namespace mailsim_test {
 
 inline std::string library(const std::string& name) {
   return std::string(MAILSIM_SOURCE_DIR) + "/scenarios/library/" + name;
-}
-
-inline std::string golden(const std::string& name) {
-  return read_file(std::string(MAILSIM_TEST_DIR) + "/golden/" + name);
 }
 
 }  // namespace mailsim_test

@@ -10,10 +10,11 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_helpers.hpp"
+#include "tests/golden.hpp"
 
 namespace {
 
-using mailsim_test::golden;
+using mailsim::test::check_golden;
 using mailsim_test::library;
 using mailsim_test::Result;
 using mailsim_test::run;
@@ -23,10 +24,10 @@ using mailsim_test::run;
 TEST(Cli, NarratesTheFirewallScenarioInEnglishAndFrench) {
   Result en = run("run " + library("firewall-port-25.yaml") + " --lang en");
   EXPECT_EQ(en.status, 0);
-  EXPECT_EQ(en.out, golden("firewall-port-25.en.txt"));
+  check_golden("firewall-port-25.en.txt", en.out);
   Result fr = run("--lang fr run " + library("firewall-port-25.yaml"));
   EXPECT_EQ(fr.status, 0);
-  EXPECT_EQ(fr.out, golden("firewall-port-25.fr.txt"));
+  check_golden("firewall-port-25.fr.txt", fr.out);
 }
 
 TEST(Cli, SameScenarioSameSeedSameTraceBytes) {
@@ -89,7 +90,7 @@ TEST(Cli, ListShowAndRunBuiltInScenariosByName) {
   std::stringstream file;
   file << in.rdbuf();
   EXPECT_EQ(show.out, file.str());
-  EXPECT_EQ(run("run firewall-port-25 --lang en").out, golden("firewall-port-25.en.txt"));
+  check_golden("firewall-port-25.en.txt", run("run firewall-port-25 --lang en").out);
   Result typo = run("run firewal-port-25");
   EXPECT_EQ(typo.status, 2);
   EXPECT_EQ(typo.out,
@@ -136,9 +137,7 @@ TEST(Cli, EveryLibraryScenarioPassesItsCheck) {
 TEST(Cli, TheJsonTraceOfTheFirstMailIsGolden) {
   Result r = run("run first-mail --format json");
   EXPECT_EQ(r.status, 0);
-  EXPECT_TRUE(r.out == golden("first-mail.trace.jsonl"))
-      << "the JSON trace differs from tests/cli/golden/first-mail.trace.jsonl; regenerate it with "
-         "`mailsim run first-mail --format json` after reading the difference";
+  check_golden("first-mail.trace.jsonl", r.out);
 }
 
 TEST(Cli, TheCongestedLinkIsAvoidedAndTheNarrationSaysSo) {
@@ -231,16 +230,16 @@ TEST(Cli, ChangingTheParameterALessonTurnsOnFailsItsCheck) {
 }
 
 TEST(Cli, TheFirstMailIsNarratedInBothLanguages) {
-  EXPECT_EQ(run("run first-mail --lang en").out, golden("first-mail.en.txt"));
-  EXPECT_EQ(run("run first-mail --lang fr").out, golden("first-mail.fr.txt"));
+  check_golden("first-mail.en.txt", run("run first-mail --lang en").out);
+  check_golden("first-mail.fr.txt", run("run first-mail --lang fr").out);
 }
 
 TEST(Cli, TheMailAcrossTheInternetIsNarratedInBothLanguages) {
   // At the protocol level: every dialogue line, DNS query and connection.
-  EXPECT_EQ(run("run mail-across-the-internet --lang en --level protocol").out,
-            golden("mail-across-the-internet.en.txt"));
-  EXPECT_EQ(run("run mail-across-the-internet --lang fr --level protocol").out,
-            golden("mail-across-the-internet.fr.txt"));
+  check_golden("mail-across-the-internet.en.txt",
+               run("run mail-across-the-internet --lang en --level protocol").out);
+  check_golden("mail-across-the-internet.fr.txt",
+               run("run mail-across-the-internet --lang fr --level protocol").out);
 }
 
 TEST(Cli, HelpHasExamples) {

@@ -3,23 +3,20 @@
 #include <gtest/gtest.h>
 
 #include "cli_helpers.hpp"
+#include "tests/golden.hpp"
 
-using mailsim_test::golden;
+using mailsim::test::check_golden;
 using mailsim_test::Result;
 using mailsim_test::run;
 
 TEST(RetrievalGolden, ThePop3DialogueOfAFullMailboxInEnglish) {
   Result r = run("run mailbox-full --transcript --lang en");
   EXPECT_EQ(r.status, 0);
-  EXPECT_TRUE(r.out == golden("mailbox-full.transcript.en.txt"))
-      << "the output differs from tests/cli/golden/mailbox-full.transcript.en.txt; regenerate it "
-         "with `mailsim run mailbox-full --transcript --lang en` after reading the difference";
+  check_golden("mailbox-full.transcript.en.txt", r.out);
 }
 
 TEST(RetrievalGolden, AFullMailboxNarratedInFrench) {
   Result r = run("run mailbox-full --lang fr");
   EXPECT_EQ(r.status, 0);
-  EXPECT_TRUE(r.out == golden("mailbox-full.fr.txt"))
-      << "the output differs from tests/cli/golden/mailbox-full.fr.txt; regenerate it with "
-         "`mailsim run mailbox-full --lang fr` after reading the difference";
+  check_golden("mailbox-full.fr.txt", r.out);
 }

@@ -11,11 +11,12 @@
 #include "agents/roles/typed_session.hpp"
 #include "cli_helpers.hpp"
 #include "sim/net/trace_records.hpp"
+#include "tests/golden.hpp"
 #include "ui/cli/transcript.hpp"
 
 namespace {
 
-using mailsim_test::golden;
+using mailsim::test::check_golden;
 using mailsim_test::Result;
 using mailsim_test::run;
 namespace a = mailsim::agents;
@@ -71,16 +72,16 @@ const net::Ipv4Address kServer(198, 51, 100, 25);
 TEST(Transcript, TheFirstMailLineByLine) {
   Result r = run("run first-mail --transcript --lang en");
   EXPECT_EQ(r.status, 0);
-  EXPECT_EQ(r.out, golden("first-mail.transcript.en.txt"));
+  check_golden("first-mail.transcript.en.txt", r.out);
 }
 
 TEST(Transcript, TheTelnetTestInEnglishAndFrench) {
   Result en = run("run telnet-test --transcript --lang en");
   EXPECT_EQ(en.status, 0);
-  EXPECT_EQ(en.out, golden("telnet-test.transcript.en.txt"));
+  check_golden("telnet-test.transcript.en.txt", en.out);
   Result fr = run("run telnet-test --transcript --lang fr");
   EXPECT_EQ(fr.status, 0);
-  EXPECT_EQ(fr.out, golden("telnet-test.transcript.fr.txt"));
+  check_golden("telnet-test.transcript.fr.txt", fr.out);
 }
 
 // Every dialogue line of both sides leaves the narration; each is in the transcript once.
@@ -112,7 +113,8 @@ TEST(Transcript, TheClientsSideWhenTheClientIsSimulated) {
                             "[smtp.a.example -> mx.b.example:25] C: EHLO smtp.a.example"}));
 }
 
-// A real client through a bridge leaves no client records: the server's side tells.
+// A client that writes no records (none does today; a bridge to a real client would): the
+// server's side tells.
 TEST(Transcript, TheServersSideWhenOnlyTheServerIsSimulated) {
   Feed feed;
   open(feed, net::ConnRole::server, "mx.b.example", kClient, kServer);

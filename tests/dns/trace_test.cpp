@@ -4,8 +4,6 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <fstream>
 #include <set>
 #include <sstream>
 
@@ -14,6 +12,7 @@
 #include "sim/random.hpp"
 #include "sim/trace_format.hpp"
 #include "sim_network.hpp"
+#include "tests/golden.hpp"
 
 using namespace mailsim::proto::dns;
 using namespace mailsim::proto::dns::test;
@@ -26,18 +25,7 @@ Name N(std::string_view s) {
   return Name::parse(s);
 }
 
-void check_golden(const std::string& file, const std::string& actual) {
-  const std::string path = std::string(MAILSIM_TEST_DIR) + "/golden/" + file;
-  if (std::getenv("MAILSIM_UPDATE_GOLDEN")) {
-    std::ofstream(path, std::ios::binary) << actual;
-    return;
-  }
-  std::ifstream in(path, std::ios::binary);
-  ASSERT_TRUE(in) << "missing golden file " << path << " (MAILSIM_UPDATE_GOLDEN=1 creates it)";
-  std::stringstream expected;
-  expected << in.rdbuf();
-  EXPECT_EQ(actual, expected.str()) << "trace differs from " << path;
-}
+using mailsim::test::check_golden;
 
 struct TracedRig {
   explicit TracedRig(ResolverConfig config)

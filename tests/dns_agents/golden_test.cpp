@@ -4,27 +4,13 @@
 // instead (review the diff).
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <fstream>
-#include <sstream>
-
 #include "tests/dns_agents/dns_world.hpp"
+#include "tests/golden.hpp"
 
 namespace mailsim::agents::test {
 namespace {
 
-void check_golden(const std::string& file, const std::string& actual) {
-  const std::string path = std::string(MAILSIM_TEST_DIR) + "/golden/" + file;
-  if (std::getenv("MAILSIM_UPDATE_GOLDEN")) {
-    std::ofstream(path, std::ios::binary) << actual;
-    return;
-  }
-  std::ifstream in(path, std::ios::binary);
-  ASSERT_TRUE(in) << "missing golden file " << path << " (MAILSIM_UPDATE_GOLDEN=1 creates it)";
-  std::stringstream expected;
-  expected << in.rdbuf();
-  EXPECT_EQ(actual, expected.str()) << "trace differs from " << path;
-}
+using mailsim::test::check_golden;
 
 TEST(Golden, StubMailRouteWithEveryPacket) {
   DnsWorld w(2024);

@@ -96,7 +96,7 @@ TEST(ImapClient, WholeConversationMatchesItsGoldenTranscript) {
   ClientSession client(j, net.client_send());
   run(store, client, net);
   EXPECT_EQ(client.step(), ClientStep::done);
-  test::check_text_golden("imap_client_conversation.txt", net.transcript);
+  test::check_golden("imap_client_conversation.txt", net.transcript);
 }
 
 TEST(ImapClient, QuotesPasswordsWithQuotesAndBackslashes) {

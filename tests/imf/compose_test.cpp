@@ -5,7 +5,7 @@
 #include "agents/proto/base64.hpp"
 #include "agents/proto/imf/encoded_words.hpp"
 #include "agents/proto/imf/mime.hpp"
-#include "golden.hpp"
+#include "tests/golden.hpp"
 
 using mailsim::Lang;
 using namespace mailsim::proto::imf;
@@ -29,7 +29,7 @@ TEST(Compose, FrenchMessageMatchesTheGoldenFileAndReadsBack) {
   const ScenarioClock clock = ScenarioClock::from_iso8601("2026-03-02T09:00:00+01:00");
   MessageIdGenerator ids("client.a.example");
   const auto m = compose(french_draft(), clock, 90s, ids);
-  imf_test::check_golden("compose_fr.eml", m.to_string());
+  mailsim::test::check_golden("compose_fr.eml", m.to_string());
 
   const auto back = parse_message(m.to_string());
   EXPECT_TRUE(check_required(back.header).empty());

@@ -6,7 +6,7 @@
 #include "agents/proto/imf/encoded_words.hpp"
 #include "agents/proto/imf/mime.hpp"
 #include "agents/proto/imf/received.hpp"
-#include "golden.hpp"
+#include "tests/golden.hpp"
 
 using mailsim::Lang;
 using namespace mailsim::proto::imf;
@@ -94,11 +94,11 @@ std::string parse_error(std::string_view text, Lang lang = Lang::en) {
 }  // namespace
 
 TEST(Dsn, FailedNoticeInEnglishMatchesTheGoldenFile) {
-  imf_test::check_golden("dsn_failed_en.eml", build(failed_request()));
+  mailsim::test::check_golden("dsn_failed_en.eml", build(failed_request()));
 }
 
 TEST(Dsn, DelayedNoticeInFrenchMatchesTheGoldenFile) {
-  imf_test::check_golden("dsn_delayed_fr.eml", build(delayed_request()));
+  mailsim::test::check_golden("dsn_delayed_fr.eml", build(delayed_request()));
 }
 
 TEST(Dsn, BuiltNoticesParseBackIntoTheirFields) {

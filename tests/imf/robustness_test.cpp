@@ -11,7 +11,7 @@
 #include "agents/proto/imf/header.hpp"
 #include "agents/proto/imf/mime.hpp"
 #include "agents/proto/imf/received.hpp"
-#include "golden.hpp"
+#include "tests/golden.hpp"
 
 using namespace mailsim::proto::imf;
 
@@ -79,7 +79,7 @@ TEST(Robustness, RandomTextThroughEveryParser) {
 TEST(Robustness, MutatedGoldenMessages) {
   std::mt19937 rng(7);
   for (const auto* name : {"dsn_failed_en.eml", "dsn_delayed_fr.eml", "compose_fr.eml"}) {
-    const auto good = imf_test::read_golden(name);
+    const auto good = mailsim::test::read_golden(name);
     ASSERT_FALSE(good.empty()) << name;
     for (int i = 0; i < 400; ++i) {
       const auto text = mutate(rng, good);

@@ -6,19 +6,18 @@
 //   "# text"       a comment, kept as is
 //   "--- session"  closes nothing, starts a fresh server session on the same store
 // The test runs the C: lines through a new session and rebuilds the file; it must come out
-// byte for byte equal. MAILSIM_UPDATE_GOLDEN=1 rewrites the file instead (review the diff).
+// byte for byte equal. MAILSIM_UPDATE_GOLDEN=1 rewrites the file instead (tests/golden.hpp).
 // The same client bytes are also fed one byte at a time and in pseudo-random chunks; the
 // server's output must not depend on how the input was split.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <fstream>
 #include <functional>
 #include <random>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "tests/golden.hpp"
 
 namespace mailsim::test {
 
@@ -29,13 +28,6 @@ struct Endpoint {
 using Send = std::function<void(std::string_view)>;
 // Builds a new server session that writes through send; called once per "--- session".
 using SessionFactory = std::function<Endpoint(Send send)>;
-
-inline std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 inline std::vector<std::string> split_lines(std::string_view text) {
   std::vector<std::string> lines;
@@ -119,29 +111,14 @@ inline std::string run_chunked(const std::string& input, const SessionFactory& f
   return out;
 }
 
-// Compares text with a golden file (or rewrites it under MAILSIM_UPDATE_GOLDEN=1).
-inline void check_text_golden(const std::string& name, const std::string& actual) {
-  const std::string path = std::string(MAILSIM_TEST_DIR) + "/golden/" + name;
-  if (std::getenv("MAILSIM_UPDATE_GOLDEN")) {
-    std::ofstream(path, std::ios::binary) << actual;
-    return;
-  }
-  EXPECT_EQ(actual, read_file(path)) << "golden file " << name << " differs";
-}
-
 // The whole check for one golden file. make_factory is called before every run, so each run
 // starts from the same fresh store.
 inline void check_golden(const std::string& name,
                          const std::function<SessionFactory()>& make_factory) {
-  const std::string path = std::string(MAILSIM_TEST_DIR) + "/golden/" + name;
-  const std::string expected = read_file(path);
-  ASSERT_FALSE(expected.empty()) << "missing golden file " << path;
+  const std::string expected = read_golden(name);
+  ASSERT_FALSE(expected.empty()) << "missing golden file " << golden_path(name);
   GoldenResult r = run_line_by_line(split_lines(expected), make_factory());
-  if (std::getenv("MAILSIM_UPDATE_GOLDEN")) {
-    std::ofstream(path, std::ios::binary) << r.rebuilt;
-  } else {
-    EXPECT_EQ(r.rebuilt, expected) << "golden transcript " << name << " differs";
-  }
+  check_golden(name, r.rebuilt);
   // Same bytes, other splits: one byte at a time, then pseudo-random chunks of 1..17 bytes.
   {
     SessionFactory f = make_factory();

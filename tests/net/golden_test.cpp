@@ -2,10 +2,9 @@
 // or records shows up here. Regenerate with MAILSIM_UPDATE_GOLDEN=1 after checking the diff.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <fstream>
 #include <sstream>
 
+#include "tests/golden.hpp"
 #include "tests/net/net_fixture.hpp"
 
 using namespace mailsim::sim;
@@ -40,11 +39,5 @@ TEST(Golden, GreetingAndQuitOverTwoRouters) {
   c.on_end([&] { c.close(); });
   sim.run();
 
-  const std::string path = std::string(MAILSIM_TEST_DIR) + "/golden/greeting_and_quit.txt";
-  if (std::getenv("MAILSIM_UPDATE_GOLDEN") != nullptr) std::ofstream(path) << out.str();
-  std::ifstream in(path);
-  ASSERT_TRUE(in) << "missing " << path;
-  std::stringstream expected;
-  expected << in.rdbuf();
-  EXPECT_EQ(out.str(), expected.str());
+  mailsim::test::check_golden("greeting_and_quit.txt", out.str());
 }

@@ -75,7 +75,7 @@ TEST(Pop3Client, WholeConversationMatchesItsGoldenTranscript) {
   ClientSession client(j, net.client_send());
   run(store, client, 0, net);
   EXPECT_EQ(client.step(), ClientStep::done);
-  test::check_text_golden("pop3_client_conversation.txt", net.transcript);
+  test::check_golden("pop3_client_conversation.txt", net.transcript);
 }
 
 TEST(Pop3Client, WrongPasswordFailsWithTheServerLineAndQuits) {

@@ -38,7 +38,7 @@ TEST(ImapOverNetwork, OneFetchDialogueAsAGoldenTranscript) {
   TraceLog log(w.sim.trace(), "retrieval.");
   auto out = w.imap(bob_imap());
   ASSERT_TRUE(out && out->ok());
-  mailsim::test::check_text_golden("imap_fetch.txt", log.text());
+  mailsim::test::check_golden("imap_fetch.txt", log.text());
 }
 
 TEST(ImapOverNetwork, TheBytesSurviveAOneByteMssAndFivePercentLoss) {

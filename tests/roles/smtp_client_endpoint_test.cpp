@@ -5,14 +5,13 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <fstream>
 #include <set>
 #include <sstream>
 
 #include "agents/roles/smtp_dialogue_records.hpp"
 #include "sim/trace_format.hpp"
 #include "smtp_world.hpp"
+#include "tests/golden.hpp"
 
 using namespace roles_test;
 using namespace mailsim::agents;
@@ -21,21 +20,7 @@ namespace smtp = mailsim::proto::smtp;
 
 namespace {
 
-std::string golden_path(const std::string& name) {
-  return std::string(MAILSIM_TEST_DIR) + "/golden/" + name;
-}
-
-void check_golden(const std::string& name, const std::string& actual) {
-  if (std::getenv("MAILSIM_UPDATE_GOLDEN")) {
-    std::ofstream(golden_path(name), std::ios::binary) << actual;
-    return;
-  }
-  std::ifstream in(golden_path(name), std::ios::binary);
-  std::ostringstream expected;
-  expected << in.rdbuf();
-  ASSERT_FALSE(expected.str().empty()) << "missing golden file " << golden_path(name);
-  EXPECT_EQ(actual, expected.str()) << "golden file " << name << " differs";
-}
+using mailsim::test::check_golden;
 
 smtp::ClientConfig alice_to_bob(std::string message) {
   smtp::ClientConfig c;

@@ -4,7 +4,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -69,8 +68,10 @@ TEST(BrokenFiles, ThereAreEnoughOfThem) {
   EXPECT_GE(broken_names().size(), 25u);
 }
 
-// 20 MB is made here, not kept in the repository; it is refused from its size, unread.
-TEST(BrokenFiles, A20MegabyteFileIsRefusedQuickly) {
+// 20 MB is made here, not kept in the repository; it is refused from its size, unread (the one
+// error is the size's, none from parsing). No wall-clock limit: a timed test fails on a busy
+// machine; the alias bomb's budget (broken/alias-bomb.expected) is checked the same way.
+TEST(BrokenFiles, A20MegabyteFileIsRefusedFromItsSize) {
   const fs::path dir = fs::temp_directory_path() / ("mailsim-broken-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   const fs::path huge = dir / "huge.yaml";
@@ -80,16 +81,7 @@ TEST(BrokenFiles, A20MegabyteFileIsRefusedQuickly) {
     for (int i = 0; i < 200000; ++i)
       out << line;
   }
-  const auto start = std::chrono::steady_clock::now();
   const std::string errors = validate(huge, Lang::en);
-  const auto took = std::chrono::steady_clock::now() - start;
   fs::remove_all(dir);
   EXPECT_EQ(errors, read(kBroken / "huge.expected"));
-  EXPECT_LT(took, std::chrono::milliseconds(500));
-}
-
-TEST(BrokenFiles, TheAliasBombIsRefusedQuickly) {
-  const auto start = std::chrono::steady_clock::now();
-  (void)validate(kBroken / "alias-bomb.yaml", Lang::en);
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
 }

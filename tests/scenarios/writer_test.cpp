@@ -5,7 +5,6 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -16,6 +15,7 @@
 #include "scenarios/write/quantities.hpp"
 #include "sim/trace_format.hpp"
 #include "sim/units.hpp"
+#include "tests/golden.hpp"
 
 using namespace mailsim;
 using namespace mailsim::scenarios;
@@ -101,12 +101,9 @@ TEST(ScenarioWriter, TheWrittenScenarioReplaysTheSameRun) {
 // What a teacher reads when saving the first-mail scenario. MAILSIM_UPDATE_GOLDEN=1 rewrites
 // the file instead (review the diff).
 TEST(ScenarioWriter, FirstMailGolden) {
-  const std::string path = std::string(MAILSIM_TEST_DIR) + "/golden/first-mail.written.yaml";
   const std::string written =
       write_scenario(load(std::string(find_builtin("first-mail")->text), "first-mail.yaml"));
-  if (std::getenv("MAILSIM_UPDATE_GOLDEN") != nullptr)
-    std::ofstream(path, std::ios::binary) << written;
-  EXPECT_EQ(written, read_file(path));
+  mailsim::test::check_golden("first-mail.written.yaml", written);
 }
 
 TEST(ScenarioWriter, AnActionRecordedDuringARunIsSavedAndReplays) {

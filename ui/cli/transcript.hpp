@@ -6,7 +6,7 @@
 //
 // Each line is taken once, from one side of its connection: the client's when a simulated
 // client traces it (an SMTP client, a POP3/IMAP client, or a person typing, as with telnet),
-// the server's otherwise (a real client through a bridge). The client's side is the one a
+// the server's otherwise (a client that writes no records). The client's side is the one a
 // person at the keyboard sees: their command, then the reply when it arrives; and it is the
 // only side that shows what a typed session sends in DATA. A simulated client always reports
 // its connection (connecting, or the typed session opened) before the server accepts it, so

@@ -181,7 +181,6 @@ class Resolver : public LookupService {
   void resolve_name_server(Task& t);
   void finish(Task& t, LookupStatus status, std::vector<ResourceRecord> records = {},
               std::optional<ResourceRecord> soa = std::nullopt);
-  void cache_response(const Message& m, const Name& name, RecordType type);
   void drain();  // runs finished callbacks and re-arms the cache sweep
   sim::SimTime now() const { return clock_(); }
 
