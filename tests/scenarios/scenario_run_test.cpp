@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "agents/proto/imf/header.hpp"
 #include "scenarios/build/scenario_run.hpp"
 #include "scenarios/library/builtin.hpp"
 #include "scenarios/load/scenario_reader.hpp"
@@ -86,6 +87,33 @@ TEST(ScenarioRun, PlacingAHostKeepsItInTheModelAndTheLayoutOnly) {
   // Nothing was scheduled: the run is the same run.
   EXPECT_EQ(run.sim().events_executed(), 0u);
   EXPECT_EQ(run.model().timeline.size(), first_mail().timeline.size());
+}
+
+// What a mail client would do with a subject holding a line break, a subject word longer than
+// a header line, and a body line of more than 998 octets: the mail goes, and arrives.
+TEST(ScenarioRun, HostileMailTextIsSentAsAMailClientWouldSendIt) {
+  std::string text(find_builtin("first-mail")->text);
+  const std::string subject = "subject: Bonjour Bob\n      body: Comment vas-tu ?";
+  const auto at = text.find(subject);
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, subject.size(),
+               "subject: \"one\\ntwo " + std::string(1000, 'y') + "\"\n      body: \"" +
+                   std::string(1500, 'x') + "\"");
+  auto loaded = load_scenario_text(text, "hostile.yaml");
+  ASSERT_TRUE(loaded.scenario.has_value()) << loaded.diagnostics.render(Lang::en);
+  Diagnostics diag("hostile.yaml");
+  ScenarioRun run(*loaded.scenario, diag);
+  ASSERT_TRUE(run.ok());
+  run.run_to_completion();
+  EXPECT_FALSE(run.failure().has_value()) << run.failure()->what;
+  const auto servers = run.view().mail_servers();
+  ASSERT_EQ(servers.size(), 2u);
+  const auto inbox = servers[1].store->messages("bob", "INBOX");
+  ASSERT_EQ(inbox.size(), 1u);
+  EXPECT_NE(inbox[0].content.find("Content-Transfer-Encoding: quoted-printable"),
+            std::string::npos);
+  const std::string header = proto::imf::unfold(inbox[0].content);
+  EXPECT_NE(header.find("Subject: one two =?UTF-8?Q?yyy"), std::string::npos) << header;
 }
 
 }  // namespace
