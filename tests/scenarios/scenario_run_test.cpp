@@ -116,5 +116,37 @@ TEST(ScenarioRun, HostileMailTextIsSentAsAMailClientWouldSendIt) {
   EXPECT_NE(header.find("Subject: one two =?UTF-8?Q?yyy"), std::string::npos) << header;
 }
 
+// A typed session's target is a host's name whatever its first character, or an address.
+TEST(ScenarioRun, ATypedSessionReachesAHostWhoseNameStartsWithADigit) {
+  const std::string text = R"(title: digits
+network:
+  hosts:
+    - {name: alice-pc, address: 192.0.2.10}
+    - {name: 1mx.b.example, address: 198.51.100.25}
+  routers:
+    - {name: isp, address: 203.0.113.1}
+  links:
+    - {between: [alice-pc, isp]}
+    - {between: [1mx.b.example, isp]}
+mail:
+  servers:
+    - {host: 1mx.b.example, domains: [b.example]}
+timeline:
+  - at: 1s
+    type: {from: alice-pc, to: 1mx.b.example, lines: [QUIT]}
+  - at: 2s
+    type: {from: alice-pc, to: 198.51.100.25, lines: [QUIT]}
+  - at: 3s
+    type: {from: alice-pc, to: isp, lines: [QUIT]}
+)";
+  auto loaded = load_scenario_text(text, "digits.yaml");
+  ASSERT_TRUE(loaded.scenario.has_value()) << loaded.diagnostics.render(Lang::en);
+  Diagnostics diag("digits.yaml");
+  ScenarioRun run(*loaded.scenario, diag);
+  ASSERT_TRUE(run.ok());
+  run.run_to_completion();
+  EXPECT_FALSE(run.failure().has_value()) << run.failure()->what;
+}
+
 }  // namespace
 }  // namespace mailsim::scenarios
