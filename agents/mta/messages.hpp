@@ -19,6 +19,11 @@ inline constexpr Message kRetryRuleTime{
     "w, for example 15m or 4d",
     "« {value} » dans la règle « {rule} » n'est pas une durée : utilisez un nombre et s, m "
     "(minutes), h, d ou w, par exemple 15m ou 4d"};
+inline constexpr Message kRetryRuleTimeTooLong{
+    "mta.retry_rule_time_too_long",
+    "'{value}' in the retry rule '{rule}' is more than {limit} (100 years); use a shorter time",
+    "« {value} » dans la règle « {rule} » dépasse {limit} (100 ans) ; utilisez une durée plus "
+    "courte"};
 inline constexpr Message kRetryRuleOrder{
     "mta.retry_rule_order",
     "the cutoffs of retry rules must grow from one rule to the next: '{rule}' ends at or before "
@@ -26,6 +31,7 @@ inline constexpr Message kRetryRuleOrder{
     "les limites des règles de nouvel essai doivent croître d'une règle à la suivante : « {rule} » "
     "se termine avant la règle précédente"};
 
-inline constexpr std::array kMtaAll{&kRetryRuleSyntax, &kRetryRuleTime, &kRetryRuleOrder};
+inline constexpr std::array kMtaAll{&kRetryRuleSyntax, &kRetryRuleTime, &kRetryRuleTimeTooLong,
+                                    &kRetryRuleOrder};
 
 }  // namespace mailsim::agents::msg

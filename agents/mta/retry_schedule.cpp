@@ -12,6 +12,9 @@
 namespace mailsim::agents {
 namespace {
 
+// A rule's times are at most 100 years (36500d), as a scenario's: sums of them cannot overflow.
+constexpr std::int64_t kMaxRuleSeconds = 36500LL * 86400;
+
 // Exim's time syntax ("15m", "1h30m", "4d", "2w"); MailSim's ("15min", "00:15:00") otherwise.
 std::optional<SimTime> parse_exim_time(std::string_view s) {
   std::int64_t seconds = 0;
@@ -26,7 +29,8 @@ std::optional<SimTime> parse_exim_time(std::string_view s) {
     const std::int64_t factor[] = {1, 60, 3600, 86400, 7 * 86400};
     const std::size_t u = units.find(s[i]);
     if (u == std::string_view::npos) break;
-    seconds += n * factor[u];
+    seconds += n * factor[u];  // n < 10^9 and at most one part per character: no overflow
+    if (seconds > kMaxRuleSeconds) return SimTime::max();  // refused as too long
     ++i;
     if (i == s.size()) return SimTime(seconds * 1000000);
   }
@@ -66,6 +70,10 @@ std::vector<EximRule> parse_exim_rules(std::string_view text) {
       if (!t || t->count() <= 0)
         throw RetryRuleError(Text(msg::kRetryRuleTime,
                                   {{"value", std::string(v)}, {"rule", std::string(rule_text)}}));
+      if (*t > std::chrono::seconds(kMaxRuleSeconds))
+        throw RetryRuleError(Text(
+            msg::kRetryRuleTimeTooLong,
+            {{"value", std::string(v)}, {"rule", std::string(rule_text)}, {"limit", "36500d"}}));
       return *t;
     };
     rule.cutoff = time_field(fields[1]);

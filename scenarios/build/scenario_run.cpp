@@ -1,5 +1,6 @@
 #include "scenarios/build/scenario_run.hpp"
 
+#include <algorithm>
 #include <exception>
 
 #include "agents/roles/typed_session.hpp"
@@ -57,9 +58,15 @@ void ScenarioRun::schedule(const TimelineEntry& entry) {
               entry.at, [this, action] { mail_->fetch(action); }, sim::Lane::first);
         } else {
           const TypedSessionAction& t = action;
-          Ipv4Address to = !t.to.empty() && std::isdigit(static_cast<unsigned char>(t.to[0]))
-                               ? Ipv4Address::parse(t.to)
-                               : *network_.address(network_.node(t.to));
+          // A node's name, whatever its first character ("1mx.b.example"), or an address; the
+          // loader checked that it is one of them and that the node has an address.
+          const bool is_node =
+              std::any_of(model_.network.hosts.begin(), model_.network.hosts.end(),
+                          [&](const auto& h) { return h.name == t.to; }) ||
+              std::any_of(model_.network.routers.begin(), model_.network.routers.end(),
+                          [&](const auto& r) { return r.name == t.to; });
+          const Ipv4Address to =
+              is_node ? network_.address(network_.node(t.to)).value() : Ipv4Address::parse(t.to);
           sessions_.push_back(
               std::make_unique<agents::TypedSession>(network_, network_.node(t.from), to, t.port));
           agents::TypedSession* session = sessions_.back().get();

@@ -19,6 +19,24 @@ void check_host(const std::string& name, const NetworkModel& net, const std::str
   check_ref(name, host_names(net), msg::kKindHost, key, pos, diag);
 }
 
+// A blocklist is a DNS zone: its name must be one, with room for the four labels of an
+// address in front of it ("10.2.0.192.bl.example.").
+void check_dnsbl(const std::string& zone, YamlMap& r, Diagnostics& diag) {
+  const SourcePos pos = position_of(*r.child("dnsbl"));
+  try {
+    const auto name = proto::dns::Name::parse(zone);
+    constexpr std::size_t kLimit = 255 - 16;  // "255.255.255.255." takes 16 octets
+    if (name.wire_length() > kLimit)
+      diag.error(pos, r.about(msg::kDnsblTooLong, {{"name", zone},
+                                                   {"length", std::to_string(name.wire_length())},
+                                                   {"limit", std::to_string(kLimit)}}));
+  } catch (const LocalizedError& e) {
+    Text t = r.about(msg::kBadValue, {{"key", "dnsbl"}});
+    t.with("problem", e.text());
+    diag.error(pos, std::move(t));
+  }
+}
+
 }  // namespace
 
 namespace {
@@ -132,6 +150,7 @@ MailModel read_mail(const YAML::Node& node, const NetworkModel& network, Diagnos
     if (auto v = r.boolean("open_relay")) server.open_relay = *v;
     if (auto v = r.boolean("greylisting")) server.greylisting = *v;
     server.dnsbl = r.text("dnsbl");
+    if (server.dnsbl) check_dnsbl(*server.dnsbl, r, diag);
     if (auto v = r.choice("spf", {"off", "score", "reject"})) server.spf = *v;
     if (auto v = r.boolean("submission")) server.submission = *v;
     if (auto v = r.integer("daily_limit", 0, 1000000)) server.daily_limit = static_cast<int>(*v);

@@ -252,6 +252,43 @@ inline constexpr Message kBadNetwork{
     "« {value} » dans {what} n'est pas un réseau : écrivez une adresse et une longueur de "
     "préfixe, comme 192.0.2.0/24"};
 
+inline constexpr Message kTimeTooLong{
+    "load.time_too_long",
+    "'{key}' in {what} must be at most {limit} (100 years, the longest a scenario may last), not "
+    "'{value}'",
+    "« {key} » dans {what} doit valoir au plus {limit} (100 ans, la plus longue durée d'un "
+    "scénario), pas « {value} »"};
+inline constexpr Message kTypingTooLong{
+    "load.typing_too_long",
+    "this typed session would type its last line more than {limit} (100 years) after the start "
+    "of the scenario; shorten 'pause' or type fewer lines",
+    "cette session tapée taperait sa dernière ligne plus de {limit} (100 ans) après le début du "
+    "scénario ; raccourcissez « pause » ou tapez moins de lignes"};
+inline constexpr Message kStartYear{
+    "load.start_year",
+    "'start' must be a date from 1900-01-01 to 9999-12-31, the years a mail's Date field can "
+    "show, not '{value}'",
+    "« start » doit être une date du 1900-01-01 au 9999-12-31, les années que le champ Date d'un "
+    "courriel peut indiquer, pas « {value} »"};
+inline constexpr Message kAfterYear9999{
+    "load.after_year_9999",
+    "this happens on {date}, after 9999-12-31, the last day a mail's Date field can show; choose "
+    "an earlier 'start'",
+    "ceci arrive le {date}, après le 9999-12-31, dernier jour que le champ Date d'un courriel "
+    "peut indiquer ; choisissez un « start » plus tôt"};
+inline constexpr Message kDnsblTooLong{
+    "load.dnsbl_too_long",
+    "'dnsbl' in {what}: '{name}' is {length} octets long; a blocklist's name may be at most "
+    "{limit}, so that an address written in front of it still makes a DNS name of at most 255",
+    "« dnsbl » dans {what} : « {name} » fait {length} octets ; le nom d'une liste de blocage fait "
+    "au plus {limit}, pour qu'une adresse écrite devant lui donne encore un nom DNS d'au plus 255"};
+inline constexpr Message kNoAddress{
+    "load.no_address",
+    "'{key}' in {what}: the router '{name}' has no address to connect to; give it one "
+    "('address:') or name a host",
+    "« {key} » dans {what} : le routeur « {name} » n'a pas d'adresse à laquelle se connecter ; "
+    "donnez-lui-en une (« address: ») ou nommez un hôte"};
+
 inline constexpr std::array kAll{&kErrorLabel,
                                  &kSyntax,
                                  &kSyntaxQuestion,
@@ -323,6 +360,12 @@ inline constexpr std::array kAll{&kErrorLabel,
                                  &kNoExpectation,
                                  &kTwoExpectations,
                                  &kWhatExpectation,
-                                 &kBadNetwork};
+                                 &kBadNetwork,
+                                 &kTimeTooLong,
+                                 &kTypingTooLong,
+                                 &kStartYear,
+                                 &kAfterYear9999,
+                                 &kDnsblTooLong,
+                                 &kNoAddress};
 
 }  // namespace mailsim::scenarios::msg

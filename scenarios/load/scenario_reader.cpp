@@ -1,5 +1,6 @@
 #include "scenarios/load/scenario_reader.hpp"
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <limits>
@@ -35,6 +36,34 @@ LocalizedText read_localized(YamlMap& m, std::string_view key, Need need, Diagno
   return t;
 }
 
+// A mail's Date field shows the years 1900 to 9999 (RFC 5322 wants four digits): the start
+// must be in them, and so must every instant of the timeline and the scenario's end.
+constexpr std::int64_t kFirstDay = -2208988800;      // 1900-01-01 00:00:00
+constexpr std::int64_t kPastLastDay = 253402300800;  // 10000-01-01 00:00:00
+
+void check_date(const ScenarioModel& s, sim::SimTime at, SourcePos pos, Diagnostics& diag) {
+  const std::int64_t local = s.start_unix_seconds + s.start_utc_offset_minutes * 60LL +
+                             std::chrono::floor<std::chrono::seconds>(at).count();
+  if (local < kPastLastDay) return;
+  const std::string date =
+      format_start_time({local - s.start_utc_offset_minutes * 60LL, s.start_utc_offset_minutes});
+  diag.error(pos, Text(msg::kAfterYear9999, {{"date", date.substr(0, date.find(' '))}}));
+}
+
+void check_dates(const ScenarioModel& s, std::optional<SourcePos> duration_pos, Diagnostics& diag) {
+  for (const auto& entry : s.timeline) {
+    sim::SimTime last = entry.at;
+    if (const auto* typed = std::get_if<TypedSessionAction>(&entry.action)) {
+      const auto lines = static_cast<std::int64_t>(typed->lines.size());
+      if (typed->pause.count() > 0 && lines > (kMaxScenarioTime - last) / typed->pause)
+        continue;  // reported by the timeline reader: past kMaxScenarioTime
+      last += typed->pause * lines;
+    }
+    check_date(s, last, entry.pos, diag);
+  }
+  if (s.duration && duration_pos) check_date(s, *s.duration, *duration_pos, diag);
+}
+
 std::optional<ScenarioModel> read_scenario(const YAML::Node& root, Diagnostics& diag,
                                            std::vector<std::string>* keys) {
   ScenarioModel s;
@@ -49,8 +78,12 @@ std::optional<ScenarioModel> read_scenario(const YAML::Node& root, Diagnostics& 
   s.start_utc_offset_minutes = kDefaultStartOffsetMinutes;
   if (auto start = m.text("start")) {
     if (auto t = parse_start_time(*start)) {
-      s.start_unix_seconds = t->unix_seconds;
-      s.start_utc_offset_minutes = t->utc_offset_minutes;
+      if (t->unix_seconds + t->utc_offset_minutes * 60LL >= kFirstDay) {
+        s.start_unix_seconds = t->unix_seconds;
+        s.start_utc_offset_minutes = t->utc_offset_minutes;
+      } else {
+        diag.error(position_of(*m.child("start")), Text(msg::kStartYear, {{"value", *start}}));
+      }
     } else {
       diag.error(position_of(*m.child("start")), Text(msg::kBadStart, {{"value", *start}}));
     }
@@ -66,6 +99,9 @@ std::optional<ScenarioModel> read_scenario(const YAML::Node& root, Diagnostics& 
   s.timeline = read_timeline(m.list("timeline"), s.network, s.mail, diag);
   s.expectations = read_expectations(m.list("expect"), s.network, s.mail, diag);
   check_periodic_fetch(s.mail.clients, s.duration, diag);
+  check_dates(s,
+              m.child("duration") ? std::optional(position_of(*m.child("duration"))) : std::nullopt,
+              diag);
   m.finish();
   if (keys) *keys = m.known_keys();
   return s;

@@ -1,7 +1,6 @@
 #include "scenarios/load/timeline_reader.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include "agents/proto/dns/zone_text.hpp"
 #include "scenarios/load/client_reader.hpp"
@@ -9,6 +8,8 @@
 #include "scenarios/load/references.hpp"
 #include "scenarios/load/yaml_document.hpp"
 #include "scenarios/load/yaml_map.hpp"
+#include "scenarios/model/scenario_model.hpp"
+#include "sim/net/address.hpp"
 
 namespace mailsim::scenarios {
 namespace {
@@ -94,6 +95,25 @@ SendMailAction read_send(YamlMap& inner, const Names& names, const MailModel& ma
   return a;
 }
 
+// The machine a typed session connects to: a host, a router with an address, or an IPv4
+// address, whatever its first character ("1mx.b.example" is a name).
+void check_typed_target(const std::string& to, const Names& names, const NetworkModel& network,
+                        SourcePos pos, Diagnostics& diag) {
+  for (const auto& r : network.routers)
+    if (r.name == to && !r.address) {
+      Text t(msg::kNoAddress, {{"key", "to"}, {"name", to}});
+      t.with("what", Text(msg::kWhatKey, {{"name", "type"}}));
+      diag.error(pos, std::move(t));
+      return;
+    }
+  if (std::find(names.nodes.begin(), names.nodes.end(), to) != names.nodes.end()) return;
+  try {
+    (void)sim::net::Ipv4Address::parse(to);
+  } catch (const LocalizedError&) {
+    check_ref(to, names.nodes, msg::kKindNode, "type", pos, diag);
+  }
+}
+
 // The path of each action's mapping, for the key recorder.
 // One RRset of a zone: record lines with the same owner and type, checked now.
 ChangeDnsAction read_change_dns(YamlMap& m, const MailModel& mail, Diagnostics& diag) {
@@ -133,6 +153,12 @@ ChangeDnsAction read_change_dns(YamlMap& m, const MailModel& mail, Diagnostics& 
     a.type = space == std::string::npos ? "" : v->substr(space + 1);
     try {
       (void)proto::dns::parse_type(a.type);
+      if (a.name != "@") (void)proto::dns::Name::parse(a.name);
+    } catch (const proto::dns::NameError& e) {
+      Text t(msg::kBadValue, {{"key", "remove"}});
+      t.with("what", Text(msg::kWhatKey, {{"name", "change_dns"}}));
+      t.with("problem", e.text());
+      diag.error(position_of(*m.child("remove")), std::move(t));
     } catch (const LocalizedError&) {
       diag.error(position_of(*m.child("remove")), Text(msg::kBadRemove, {{"value", *v}}));
     }
@@ -151,7 +177,7 @@ std::string_view action_path(const std::string& key) {
 
 std::optional<Action> read_action(YamlMap& m, const std::string& key, const Names& names,
                                   const NetworkModel& network, const MailModel& mail,
-                                  Diagnostics& diag) {
+                                  sim::SimTime at, Diagnostics& diag) {
   const SourcePos pos = m.child(key) ? position_of(*m.child(key)) : m.pos();
   if (key == "link_down" || key == "link_up") {
     auto link = m.text(key);
@@ -196,7 +222,6 @@ std::optional<Action> read_action(YamlMap& m, const std::string& key, const Name
     return c;
   }
   if (key == "change_dns") return read_change_dns(inner, mail, diag);
-  if (key == "change_dns") return read_change_dns(inner, mail, diag);
   if (key == "send") {
     SendMailAction a = read_send(inner, names, mail, diag);
     inner.finish();
@@ -210,12 +235,15 @@ std::optional<Action> read_action(YamlMap& m, const std::string& key, const Name
   }
   if (auto to = inner.text("to", Need::required)) {
     t.to = *to;
-    const bool is_address = !to->empty() && std::isdigit(static_cast<unsigned char>((*to)[0]));
-    if (!is_address) check_ref(t.to, names.nodes, msg::kKindNode, key, inner.pos(), diag);
+    check_typed_target(t.to, names, network, inner.pos(), diag);
   }
   if (auto port = inner.integer("port", 1, 65535)) t.port = static_cast<std::uint16_t>(*port);
   t.lines = inner.texts("lines", Need::required);
   if (auto pause = inner.time("pause")) t.pause = *pause;
+  // The n-th line is typed at `at + n * pause`: at most kMaxScenarioTime after the start.
+  const auto lines = static_cast<std::int64_t>(t.lines.size());
+  if (t.pause.count() > 0 && lines > (kMaxScenarioTime - at) / t.pause)
+    diag.error(inner.pos(), Text(msg::kTypingTooLong, {{"limit", kMaxScenarioTimeText}}));
   inner.finish();
   return t;
 }
@@ -261,7 +289,7 @@ std::vector<TimelineEntry> read_timeline(const std::vector<YAML::Node>& entries,
     else if (present.size() > 1)
       diag.error(m.pos(), Text(msg::kTwoActions, {{"first", present[0]}, {"second", present[1]}}));
     else
-      action = read_action(m, present[0], names, network, mail, diag);
+      action = read_action(m, present[0], names, network, mail, at.value_or(sim::SimTime{0}), diag);
     m.finish();
     if (!at || !action) continue;
     TimelineEntry entry{*at, std::move(*action), m.pos()};

@@ -9,6 +9,7 @@
 #include "scenarios/load/key_recorder.hpp"
 #include "scenarios/load/messages.hpp"
 #include "scenarios/load/yaml_document.hpp"
+#include "scenarios/model/scenario_model.hpp"
 #include "sim/strings.hpp"
 #include "sim/units.hpp"
 
@@ -107,7 +108,8 @@ std::optional<T> YamlMap::convert(std::string_view key, Need need, Parse parse) 
   }
 }
 
-// A scenario's times are delays and instants after the start: never negative.
+// A scenario's times are delays and instants after the start: never negative, and at most
+// kMaxScenarioTime, so that adding two of them cannot overflow.
 std::optional<sim::SimTime> YamlMap::time(std::string_view key, Need need) {
   auto t =
       convert<sim::SimTime>(key, need, [](const std::string& s) { return sim::parse_time(s); });
@@ -115,6 +117,13 @@ std::optional<sim::SimTime> YamlMap::time(std::string_view key, Need need) {
     const Entry* e = find(key, need);
     diag_.error(position_of(e->value),
                 about(msg::kNegativeTime, {{"key", e->key}, {"value", e->value.Scalar()}}));
+    return std::nullopt;
+  }
+  if (t && *t > kMaxScenarioTime) {
+    const Entry* e = find(key, need);
+    diag_.error(position_of(e->value), about(msg::kTimeTooLong, {{"key", e->key},
+                                                                 {"limit", kMaxScenarioTimeText},
+                                                                 {"value", e->value.Scalar()}}));
     return std::nullopt;
   }
   return t;

@@ -14,6 +14,11 @@
 
 namespace mailsim::scenarios {
 
+// The longest time a scenario may name (an instant, a delay, --until): 100 years of 365 days.
+// Every sum of two such times fits a SimTime many times over.
+inline constexpr sim::SimTime kMaxScenarioTime = std::chrono::hours(24 * 365 * 100);
+inline constexpr const char* kMaxScenarioTimeText = "36500d";
+
 struct LocalizedText {
   std::string en;
   std::string fr;

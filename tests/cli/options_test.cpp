@@ -110,6 +110,16 @@ TEST(Options, UntilErrorsAreExplainedInBothLanguages) {
   EXPECT_EQ(empty.status, 2);
   EXPECT_EQ(empty.out.rfind("--until: a time is needed here", 0), 0u) << empty.out;
   EXPECT_EQ(run("run first-mail --until").status, 2);  // CLI11: a value is needed
+  // Beyond 100 years: refused with the limit named (the progress slices cannot overflow).
+  Result far = run("run first-mail --lang en --until 99999999d");
+  EXPECT_EQ(far.status, 2);
+  EXPECT_EQ(far.out,
+            "--until: '99999999d' is more than 36500d (100 years, the longest a scenario may "
+            "last) after the start; give an earlier time\n");
+  Result far_fr = run("run first-mail --lang fr --until 99999999d");
+  EXPECT_EQ(far_fr.out,
+            "--until : « 99999999d » est plus de 36500d (100 ans, la plus longue durée d'un "
+            "scénario) après le début ; donnez un temps plus proche\n");
 }
 
 // Every form of the one time parser (sim/time.hpp) works on the command line.

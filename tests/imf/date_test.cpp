@@ -16,6 +16,20 @@ TEST(Date, DefaultClockStartsOnAMondayMorningInUtc) {
   EXPECT_EQ(clock.date(5 * 24h + 30min), "Sat, 7 Mar 2026 08:30:00 +0000");
 }
 
+// A simulated time so far that the instant would overflow is an error that names the year, not
+// undefined behaviour; a date past 9999 is an error too.
+TEST(Date, InstantsBeyondWhatADateCanShowAreErrors) {
+  const ScenarioClock clock;
+  try {
+    (void)clock.instant(mailsim::sim::SimTime::max());
+    ADD_FAILURE() << "no error";
+  } catch (const DateError& e) {
+    EXPECT_EQ(e.text().render(Lang::en),
+              "the year 294303 cannot be written in a mail date (years 1900 to 9999)");
+  }
+  EXPECT_THROW((void)clock.date(hours(24 * 365 * 8000)), DateError);
+}
+
 TEST(Date, SeveralInstantsAndZones) {
   const auto paris = ScenarioClock::from_iso8601("2026-03-02T09:00:00+01:00");
   EXPECT_EQ(paris.date(0s), "Mon, 2 Mar 2026 09:00:00 +0100");

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "agents/proto/imf/header.hpp"
 #include "scenarios/build/scenario_run.hpp"
 #include "scenarios/library/builtin.hpp"
 #include "scenarios/load/scenario_reader.hpp"
@@ -122,6 +123,64 @@ TEST(ScenarioRun, ActionsRecordedDuringARunReplayTheSameTrace) {
   }
   EXPECT_NE(recorded.str().find("net.link.down"), std::string::npos);
   EXPECT_EQ(recorded.str(), replayed.str());
+
+// What a mail client would do with a subject holding a line break, a subject word longer than
+// a header line, and a body line of more than 998 octets: the mail goes, and arrives.
+TEST(ScenarioRun, HostileMailTextIsSentAsAMailClientWouldSendIt) {
+  std::string text(find_builtin("first-mail")->text);
+  const std::string subject = "subject: Bonjour Bob\n      body: Comment vas-tu ?";
+  const auto at = text.find(subject);
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, subject.size(),
+               "subject: \"one\\ntwo " + std::string(1000, 'y') + "\"\n      body: \"" +
+                   std::string(1500, 'x') + "\"");
+  auto loaded = load_scenario_text(text, "hostile.yaml");
+  ASSERT_TRUE(loaded.scenario.has_value()) << loaded.diagnostics.render(Lang::en);
+  Diagnostics diag("hostile.yaml");
+  ScenarioRun run(*loaded.scenario, diag);
+  ASSERT_TRUE(run.ok());
+  run.run_to_completion();
+  EXPECT_FALSE(run.failure().has_value()) << run.failure()->what;
+  const auto servers = run.view().mail_servers();
+  ASSERT_EQ(servers.size(), 2u);
+  const auto inbox = servers[1].store->messages("bob", "INBOX");
+  ASSERT_EQ(inbox.size(), 1u);
+  EXPECT_NE(inbox[0].content.find("Content-Transfer-Encoding: quoted-printable"),
+            std::string::npos);
+  const std::string header = proto::imf::unfold(inbox[0].content);
+  EXPECT_NE(header.find("Subject: one two =?UTF-8?Q?yyy"), std::string::npos) << header;
+}
+
+// A typed session's target is a host's name whatever its first character, or an address.
+TEST(ScenarioRun, ATypedSessionReachesAHostWhoseNameStartsWithADigit) {
+  const std::string text = R"(title: digits
+network:
+  hosts:
+    - {name: alice-pc, address: 192.0.2.10}
+    - {name: 1mx.b.example, address: 198.51.100.25}
+  routers:
+    - {name: isp, address: 203.0.113.1}
+  links:
+    - {between: [alice-pc, isp]}
+    - {between: [1mx.b.example, isp]}
+mail:
+  servers:
+    - {host: 1mx.b.example, domains: [b.example]}
+timeline:
+  - at: 1s
+    type: {from: alice-pc, to: 1mx.b.example, lines: [QUIT]}
+  - at: 2s
+    type: {from: alice-pc, to: 198.51.100.25, lines: [QUIT]}
+  - at: 3s
+    type: {from: alice-pc, to: isp, lines: [QUIT]}
+)";
+  auto loaded = load_scenario_text(text, "digits.yaml");
+  ASSERT_TRUE(loaded.scenario.has_value()) << loaded.diagnostics.render(Lang::en);
+  Diagnostics diag("digits.yaml");
+  ScenarioRun run(*loaded.scenario, diag);
+  ASSERT_TRUE(run.ok());
+  run.run_to_completion();
+  EXPECT_FALSE(run.failure().has_value()) << run.failure()->what;
 }
 
 }  // namespace

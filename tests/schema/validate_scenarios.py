@@ -44,6 +44,8 @@ STRUCTURAL = [
     "negative-time",
     "bad-start",
     "bad-trusted-network",
+    "dnsbl-not-a-name",
+    "dates-out-of-range",
 ]
 
 # Broken files whose fault only the loader sees: their structure is right, so the schema must
@@ -60,6 +62,10 @@ SEMANTIC = [
     "dns-no-resolver",
     "dns-no-root",
     "dns-resolver-on-server",
+    "type-target-starts-with-digit",
+    "change-dns-bad-name",
+    "times-too-long",
+    "dates-after-9999",
 ]
 
 

@@ -41,6 +41,12 @@ inline constexpr Message kUntilNotAfterStart{
     "1h30min or 00:05:00",
     "--until : « {value} » n'est pas après le début de la simulation ; donnez un temps plus "
     "tardif, par exemple 90s, 1h30min ou 00:05:00"};
+inline constexpr Message kUntilTooLate{
+    "cli.until_too_late",
+    "--until: '{value}' is more than {limit} (100 years, the longest a scenario may last) after "
+    "the start; give an earlier time",
+    "--until : « {value} » est plus de {limit} (100 ans, la plus longue durée d'un scénario) "
+    "après le début ; donnez un temps plus proche"};
 inline constexpr Message kQuietAnd{
     "cli.quiet_and", "--quiet shows only the end of the run, so it cannot go with {option}",
     "--quiet ne montre que la fin de la simulation, il ne peut donc pas aller avec {option}"};
@@ -98,6 +104,7 @@ inline constexpr std::array kAll{&kValid,
                                  &kBadSeed,
                                  &kBadUntil,
                                  &kUntilNotAfterStart,
+                                 &kUntilTooLate,
                                  &kQuietAnd,
                                  &kPacketsAndLevel,
                                  &kTranscriptLegend,

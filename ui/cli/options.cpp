@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "scenarios/model/scenario_model.hpp"
 #include "ui/cli/cli_text.hpp"
 #include "ui/cli/help_text.hpp"
 
@@ -150,6 +151,13 @@ bool parse_until(const std::optional<std::string>& given, Lang lang,
   }
   if (out->count() <= 0) {
     std::cerr << Text(msg::kUntilNotAfterStart, {{"value", text}}).render(lang) << "\n";
+    return false;
+  }
+  if (*out > scenarios::kMaxScenarioTime) {
+    std::cerr << Text(msg::kUntilTooLate,
+                      {{"value", text}, {"limit", scenarios::kMaxScenarioTimeText}})
+                     .render(lang)
+              << "\n";
     return false;
   }
   return true;

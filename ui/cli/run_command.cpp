@@ -57,7 +57,8 @@ void run_to_end(scenarios::ScenarioRun& run, std::optional<sim::SimTime> end, Pr
   }
   constexpr int kSlices = 200;
   for (int i = 1; i <= kSlices; ++i) {
-    run.run_until(*end * i / kSlices);
+    // end * i / kSlices, exactly, without the product that could overflow.
+    run.run_until(*end / kSlices * i + *end % kSlices * i / kSlices);
     bar.update(run.sim().now());
   }
   bar.clear();

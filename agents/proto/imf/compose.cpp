@@ -14,19 +14,22 @@ std::string mailbox_list(const std::vector<Mailbox>& boxes) {
   return format_address_list(list);
 }
 
-void check_body_lines(std::string_view body) {
-  std::size_t start = 0;
-  std::size_t number = 0;
-  while (start < body.size()) {
+bool has_long_line(std::string_view body) {
+  for (std::size_t start = 0; start < body.size();) {
     auto end = body.find("\r\n", start);
     if (end == std::string_view::npos) end = body.size();
-    ++number;
-    if (end - start > kMaxLineLength)
-      throw ParseError(Text(msg::kBodyLineTooLong, {{"line", std::to_string(number)},
-                                                    {"length", std::to_string(end - start)},
-                                                    {"text", visible(body.substr(start), 40)}}));
+    if (end - start > kMaxLineLength) return true;
     start = end + 2;
   }
+  return false;
+}
+
+// A subject box holds one line: line breaks typed or pasted into it become spaces.
+std::string one_line(std::string_view text) {
+  std::string out = to_crlf(text);
+  for (auto at = out.find("\r\n"); at != std::string::npos; at = out.find("\r\n", at))
+    out.replace(at, 2, " ");
+  return out;
 }
 
 // The attached file's content: a fixed pattern (the simulation is deterministic), in base64
@@ -68,12 +71,11 @@ Message compose(const Draft& d, const ScenarioClock& clock, sim::SimTime now,
                 MessageIdGenerator& ids) {
   Message m;
   m.body = to_crlf(d.body);
-  check_body_lines(m.body);
   m.header.append("Date", clock.date(now));
   m.header.append("From", format_mailbox(d.from));
   if (!d.to.empty()) m.header.append("To", mailbox_list(d.to));
   if (!d.cc.empty()) m.header.append("Cc", mailbox_list(d.cc));
-  if (!d.subject.empty()) m.header.append("Subject", encode_unstructured(d.subject));
+  if (!d.subject.empty()) m.header.append("Subject", encode_unstructured(one_line(d.subject)));
   m.header.append("Message-ID", ids.next(clock, now));
   if (!d.in_reply_to.empty()) m.header.append("In-Reply-To", d.in_reply_to);
   for (const auto& [name, value] : d.extra_fields)
@@ -82,7 +84,11 @@ Message compose(const Draft& d, const ScenarioClock& clock, sim::SimTime now,
   const bool ascii = is_ascii(m.body);
   const std::string text_type =
       ascii ? "text/plain; charset=us-ascii" : "text/plain; charset=utf-8";
-  const std::string text_encoding = ascii ? "7bit" : "8bit";
+  std::string text_encoding = ascii ? "7bit" : "8bit";
+  if (has_long_line(m.body)) {
+    m.body = encode_quoted_printable(m.body);
+    text_encoding = "quoted-printable";
+  }
   if (d.attachment_size == 0) {
     m.header.append("Content-Type", text_type);
     m.header.append("Content-Transfer-Encoding", text_encoding);

@@ -35,8 +35,10 @@ struct Draft {
 // Fields in this order: Date, From, To, Cc, Subject, Message-ID, In-Reply-To, the extra
 // fields, MIME-Version, Content-Type, Content-Transfer-Encoding. A body that is all ASCII is
 // "text/plain; charset=us-ascii" in 7bit, otherwise "charset=utf-8" in 8bit; with an
-// attachment, that text is the first part of a multipart/mixed body. Throws
-// ParseError when a body line passes 998 octets or a field is malformed.
+// attachment, that text is the first part of a multipart/mixed body. A text with a line of
+// more than 998 octets (RFC 5322 2.1.1) goes in quoted-printable instead. Line breaks in the
+// subject become spaces; a subject word too long for a line goes in encoded words. Throws
+// ParseError when a field is malformed.
 Message compose(const Draft& draft, const ScenarioClock& clock, sim::SimTime now,
                 MessageIdGenerator& ids);
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <limits>
 #include <vector>
 
 #include "agents/proto/imf/messages.hpp"
@@ -88,6 +89,16 @@ ScenarioClock ScenarioClock::from_iso8601(std::string_view text) {
 }
 
 sys_time<microseconds> ScenarioClock::instant(sim::SimTime t) const {
+  const std::int64_t start_us = sys_time<microseconds>(start_).time_since_epoch().count();
+  const std::int64_t max = std::numeric_limits<std::int64_t>::max();
+  const std::int64_t min = std::numeric_limits<std::int64_t>::min();
+  if ((t.count() > 0 && start_us > max - t.count()) ||
+      (t.count() < 0 && start_us < min - t.count())) {
+    // Far beyond any year a date can show: name the year, roughly (a year is 365.2425 days).
+    const double years =
+        (static_cast<double>(start_us) + static_cast<double>(t.count())) / (365.2425 * 86400e6);
+    throw DateError(Text(msg::kYearOutOfRange, {{"year", fmt::format("{:.0f}", 1970 + years)}}));
+  }
   return sys_time<microseconds>(start_) + t;
 }
 

@@ -37,7 +37,8 @@ class ScenarioClock {
 
   std::chrono::sys_seconds start() const { return start_; }
   std::chrono::minutes offset() const { return offset_; }
-  // The instant (to the microsecond) and its date (to the second, rounded down).
+  // The instant (to the microsecond) and its date (to the second, rounded down). Throws
+  // DateError, naming the year, for a time so far from the start that the instant overflows.
   std::chrono::sys_time<std::chrono::microseconds> instant(sim::SimTime t) const;
   DateTime at(sim::SimTime t) const;
   // at(t) written for a Date field.

@@ -328,7 +328,10 @@ std::string encode_unstructured(std::string_view utf8) {
     while (j < utf8.size() && (utf8[j] == ' ' || utf8[j] == '\t') == space)
       ++j;
     const auto text = utf8.substr(i, j - i);
-    tokens.push_back({text, space, !space && (!is_ascii(text) || looks_encoded(text))});
+    // A word longer than a 78-character line (after the space that folds it) is encoded too,
+    // since encoded words can be split and folded (RFC 2047 2, RFC 5322 2.1.1).
+    const bool too_long = text.size() > 77;
+    tokens.push_back({text, space, !space && (!is_ascii(text) || looks_encoded(text) || too_long)});
     i = j;
   }
   std::string out;

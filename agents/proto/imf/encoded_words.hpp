@@ -21,7 +21,8 @@ std::string decode_encoded_words(std::string_view text);
 // holding non-ASCII (UTF-8) become encoded words of at most 75 characters, split between
 // characters, never inside one: Q for Latin text (below U+0280, so French stays readable on the
 // wire), B for other scripts. An ASCII word that looks like an encoded word is encoded too, so
-// that it reads back as itself.
+// that it reads back as itself, and so is a word of more than 77 characters, which could not be
+// folded onto a line of 78 otherwise.
 std::string encode_unstructured(std::string_view utf8);
 
 // For a display name (a phrase in From, To, Cc): plain atoms as they are, a quoted string when

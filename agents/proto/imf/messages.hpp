@@ -33,11 +33,6 @@ inline constexpr mailsim::Message kLineTooLong{
     "header line {line} has {length} octets; RFC 5322 allows at most 998 (it starts '{text}')",
     "la ligne {line} de l'en-tête fait {length} octets ; la RFC 5322 en permet 998 au plus (elle "
     "commence par « {text} »)"};
-inline constexpr mailsim::Message kBodyLineTooLong{
-    "imf.body.line_too_long",
-    "body line {line} has {length} octets; RFC 5322 allows at most 998 (it starts '{text}')",
-    "la ligne {line} du corps fait {length} octets ; la RFC 5322 en permet 998 au plus (elle "
-    "commence par « {text} »)"};
 inline constexpr mailsim::Message kValueHasNewline{
     "imf.header.value_newline",
     "the value of {name} holds a line break ('{text}'); a field value is one line of text",

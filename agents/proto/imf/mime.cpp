@@ -179,4 +179,61 @@ std::string join_multipart(const std::vector<BodyPart>& parts, std::string_view 
   return out + "--" + std::string(boundary) + "--\r\n";
 }
 
+std::string encode_quoted_printable(std::string_view text) {
+  constexpr std::size_t kMaxLine = 76;
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    auto end = text.find("\r\n", start);
+    const bool last = end == std::string_view::npos;
+    if (last) end = text.size();
+    std::size_t column = 0;
+    for (std::size_t i = start; i < end; ++i) {
+      const auto c = static_cast<unsigned char>(text[i]);
+      const bool at_end = i + 1 == end;
+      const bool literal =
+          (c >= 33 && c <= 126 && c != '=') || ((c == ' ' || c == '\t') && !at_end);
+      const std::string piece = literal ? std::string(1, static_cast<char>(c))
+                                        : std::string{'=', kHex[c >> 4], kHex[c & 0xf]};
+      // Room for the piece, plus the "=" of a soft break unless it ends the line.
+      if (column + piece.size() + (at_end ? 0 : 1) > kMaxLine) {
+        out += "=\r\n";
+        column = 0;
+      }
+      out += piece;
+      column += piece.size();
+    }
+    if (last) break;
+    out += "\r\n";
+    start = end + 2;
+  }
+  return out;
+}
+
+std::string decode_quoted_printable(std::string_view text) {
+  const auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+  };
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '=') {
+      out += text[i];
+    } else if (text.substr(i + 1, 2) == "\r\n") {
+      i += 2;  // soft line break
+    } else if (i + 2 < text.size() && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
+      out += static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2]));
+      i += 2;
+    } else {
+      out += '=';
+    }
+  }
+  return out;
+}
+
 }  // namespace mailsim::proto::imf

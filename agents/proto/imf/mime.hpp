@@ -1,6 +1,7 @@
 #pragma once
-// The small part of MIME (RFC 2045, 2046) that delivery status notifications need: reading and
-// writing Content-Type with parameters, and splitting or joining a multipart body.
+// The small part of MIME (RFC 2045, 2046) that delivery status notifications and the mail client
+// need: reading and writing Content-Type with parameters, splitting or joining a multipart body,
+// and the quoted-printable encoding of a text whose lines are too long to send as they are.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,5 +40,12 @@ std::vector<BodyPart> split_multipart(std::string_view body, std::string_view bo
 // Preamble, each part (its header, a blank line, its body), close delimiter, all CRLF.
 std::string join_multipart(const std::vector<BodyPart>& parts, std::string_view boundary,
                            std::string_view preamble);
+
+// Quoted-printable (RFC 2045 6.7) of a text with CRLF line ends: '=', control characters and
+// 8-bit bytes as =XX, white space at a line's end as =20 or =09, and soft line breaks ("=" at
+// the end of a line) so that no encoded line passes 76 characters. Line ends stay CRLF.
+std::string encode_quoted_printable(std::string_view text);
+// The reverse: =XX and soft line breaks undone; a malformed "=" is kept as it is.
+std::string decode_quoted_printable(std::string_view text);
 
 }  // namespace mailsim::proto::imf
