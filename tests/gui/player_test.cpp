@@ -79,6 +79,14 @@ TEST(Player, SkipIdleJumpsOverWaitsButNotOverPackets) {
   EXPECT_GE(p->now(), 2h);
 }
 
+TEST(Player, GoingToATimeStaysWithinTheScenario) {
+  auto p = player_of("first-mail");
+  p->seek(std::chrono::hours(24 * 365 * 1000));
+  EXPECT_EQ(p->now(), p->end());
+  p->seek(-5s);
+  EXPECT_EQ(p->now(), sim::SimTime(0));
+}
+
 TEST(Player, StepsOneEventOrOneProtocolLine) {
   auto p = player_of("first-mail");
   p->step_event();

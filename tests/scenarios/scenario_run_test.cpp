@@ -123,6 +123,7 @@ TEST(ScenarioRun, ActionsRecordedDuringARunReplayTheSameTrace) {
   }
   EXPECT_NE(recorded.str().find("net.link.down"), std::string::npos);
   EXPECT_EQ(recorded.str(), replayed.str());
+}
 
 // What a mail client would do with a subject holding a line break, a subject word longer than
 // a header line, and a body line of more than 998 octets: the mail goes, and arrives.

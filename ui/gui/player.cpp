@@ -73,6 +73,8 @@ void Player::advance(std::chrono::duration<double> wall) {
 }
 
 void Player::seek(sim::SimTime t) {
+  // Anywhere on the scenario's own span: a time typed past its end goes to the end.
+  t = std::clamp(t, sim::SimTime(0), std::max(end_, now()));
   if (t < now()) {
     const auto started = std::chrono::steady_clock::now();
     rebuild();

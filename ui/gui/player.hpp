@@ -45,7 +45,7 @@ class Player {
 
   // One frame of `wall` real time: moves the simulation on when playing.
   void advance(std::chrono::duration<double> wall);
-  void seek(sim::SimTime t);  // back: replays from the start
+  void seek(sim::SimTime t);  // within [0, end()]; back: replays from the start
   void step_event();
   void step_line();
   void restart() { seek(sim::SimTime(0)); }

@@ -20,6 +20,15 @@ constexpr std::array<std::string_view, 5> kLineKinds{"smtp.client.sent", "smtp.s
                                                      "retrieval.client.sent",
                                                      "retrieval.server.sent", "typed.sent"};
 
+// The host or the link that went down or came back.
+std::string fault_subject(const sim::TraceRecord& r) {
+  if (const auto* host = dynamic_cast<const sim::net::HostRecord*>(&r))
+    return std::string(host->host());
+  if (const auto* link = dynamic_cast<const sim::net::LinkRecord*>(&r))
+    return std::string(link->link());
+  return {};
+}
+
 }  // namespace
 
 PacketClass classify(const sim::net::Packet& p) {
@@ -52,19 +61,9 @@ void Scene::on_record(const sim::TraceRecord& r) {
   } else if (name.starts_with("mail.")) {
     on_mail(r);
   } else if (name == sim::net::kinds::kHostDown.name || name == sim::net::kinds::kLinkDown.name) {
-    const auto* host = dynamic_cast<const sim::net::HostRecord*>(&r);
-    const auto* link = dynamic_cast<const sim::net::LinkRecord*>(&r);
-    marks_.push_back({r.time(), MarkKind::fault,
-                      std::string(host   ? host->host()
-                                  : link ? link->link()
-                                         : "")});
+    marks_.push_back({r.time(), MarkKind::fault, fault_subject(r)});
   } else if (name == sim::net::kinds::kHostUp.name || name == sim::net::kinds::kLinkUp.name) {
-    const auto* host = dynamic_cast<const sim::net::HostRecord*>(&r);
-    const auto* link = dynamic_cast<const sim::net::LinkRecord*>(&r);
-    marks_.push_back({r.time(), MarkKind::repair,
-                      std::string(host   ? host->host()
-                                  : link ? link->link()
-                                         : "")});
+    marks_.push_back({r.time(), MarkKind::repair, fault_subject(r)});
   } else if (std::find(kLineKinds.begin(), kLineKinds.end(), name) != kLineKinds.end()) {
     ++lines_;
   }
