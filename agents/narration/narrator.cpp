@@ -118,8 +118,8 @@ const Message* variant_for(std::string_view kind, const std::vector<Text::Arg>& 
                            const Message* sentence) {
   for (const auto& v : narration::kVariants) {
     if (v.kind != kind) continue;
-    if (const std::string* value = find(args, v.field); value && value->starts_with(v.value))
-      return v.sentence;
+    const std::string* value = find(args, v.field);
+    if (value && (v.exact ? *value == v.value : value->starts_with(v.value))) return v.sentence;
   }
   return sentence;
 }

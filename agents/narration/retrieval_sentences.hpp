@@ -85,8 +85,18 @@ inline constexpr Message kRetrievalClientContent{
     "{client} reçoit le message lui-même de {server} : {lines} lignes, {bytes} octets"};
 inline constexpr Message kRetrievalClientFetched{
     "retrieval.client.fetched",
-    "{client} has fetched {count} message(s) for {user} from {folder} on {server} by {protocol}",
-    "{client} a relevé {count} message(s) pour {user} dans {folder} sur {server} en {protocol}"};
+    "{client} has fetched {count} messages for {user} from {folder} on {server} by {protocol}",
+    "{client} a relevé {count} messages pour {user} dans {folder} sur {server} en {protocol}"};
+// The same for one message and for none (sentence_variants.hpp).
+inline constexpr Message kRetrievalClientFetchedOne{
+    "retrieval.client.fetched_one",
+    "{client} has fetched 1 message for {user} from {folder} on {server} by {protocol}",
+    "{client} a relevé 1 message pour {user} dans {folder} sur {server} en {protocol}"};
+inline constexpr Message kRetrievalClientFetchedNone{
+    "retrieval.client.fetched_none",
+    "{client} found no new message for {user} in {folder} on {server} by {protocol}",
+    "{client} n'a trouvé aucun nouveau message pour {user} dans {folder} sur {server} en "
+    "{protocol}"};
 inline constexpr Message kRetrievalClientFailed{
     "retrieval.client.failed",
     "{client} could not fetch the mail of {user} from {server} by {protocol} at step {step}: "

@@ -16,8 +16,9 @@ namespace mailsim::agents::narration {
 struct SentenceVariant {
   std::string_view kind;
   std::string_view field;
-  std::string_view value;  // a prefix of the field's value
+  std::string_view value;  // a prefix of the field's value (the whole value when `exact`)
   const Message* sentence;
+  bool exact = false;  // counts: "1" must not stand for "10"
 };
 
 inline constexpr SentenceVariant kVariants[] = {
@@ -33,14 +34,16 @@ inline constexpr SentenceVariant kVariants[] = {
     {"dns.lookup.done", "queries", "0", &kDnsLookupDoneFromCache},
     {"retrieval.server.sent", "line", ")", &kRetrievalServerFetchEnd},
     {"retrieval.client.received", "line", ")", &kRetrievalClientFetchEnd},
+    {"retrieval.client.fetched", "count", "0", &kRetrievalClientFetchedNone, true},
+    {"retrieval.client.fetched", "count", "1", &kRetrievalClientFetchedOne, true},
     {"mail.accepted", "user", "", &kMailAcceptedSubmitted},
 };
 
 inline constexpr std::array kVariantAll{
-    &kDnsMailRouteFound,      &kDnsMailRouteNullMx,      &kDnsMailRouteNxdomain,
-    &kDnsMailRouteNoAnswer,   &kDnsMailRouteDnsFailure,  &kDnsMailRouteLoops,
-    &kDnsMailRouteNoAddress,  &kSmtpServerPolicyMessage, &kSmtpServerClosedAfterQuit,
-    &kDnsLookupDoneFromCache, &kRetrievalServerFetchEnd, &kRetrievalClientFetchEnd,
-    &kMailAcceptedSubmitted};
+    &kRetrievalClientFetchedNone, &kRetrievalClientFetchedOne, &kDnsMailRouteFound,
+    &kDnsMailRouteNullMx,         &kDnsMailRouteNxdomain,      &kDnsMailRouteNoAnswer,
+    &kDnsMailRouteDnsFailure,     &kDnsMailRouteLoops,         &kDnsMailRouteNoAddress,
+    &kSmtpServerPolicyMessage,    &kSmtpServerClosedAfterQuit, &kDnsLookupDoneFromCache,
+    &kRetrievalServerFetchEnd,    &kRetrievalClientFetchEnd,   &kMailAcceptedSubmitted};
 
 }  // namespace mailsim::agents::narration

@@ -7,6 +7,7 @@
 #include "agents/narration/message_ledger.hpp"
 #include "agents/narration/story_sentences.hpp"
 #include "agents/narration/storyteller.hpp"
+#include "agents/retrieval/retrieval_records.hpp"
 #include "agents/roles/smtp_dialogue_records.hpp"
 #include "sim/net/trace_records.hpp"
 
@@ -212,4 +213,26 @@ TEST(Story, AnEmptyLedgerSaysSo) {
   EXPECT_EQ(MessageLedger().render(Narrator(Lang::fr), 1s),
             (std::vector<std::string>{"Ce que chaque message est devenu :",
                                       "Aucun message n'a été envoyé."}));
+}
+
+// "1 message", "10 messages", "no new message": the count chooses the sentence, in both
+// languages (a count of 10 must not read as 1).
+TEST(Story, FetchedMessagesAreCountedInWords) {
+  DialogueParties parties;
+  parties.protocol = DialogueProtocol::imap;
+  parties.client = "bob-pc";
+  parties.server = "mx.b.example";
+  auto told = [&](std::uint64_t count, Lang lang) {
+    const RetrievalFetchedRecord r(kinds::kRetrievalClientFetched, parties, "bob", "INBOX", count);
+    return Narrator(lang).narrate(r).value_or("");
+  };
+  EXPECT_NE(told(1, Lang::en).find("has fetched 1 message for bob"), std::string::npos);
+  EXPECT_NE(told(10, Lang::en).find("has fetched 10 messages for bob"), std::string::npos);
+  EXPECT_NE(told(0, Lang::en).find("found no new message for bob"), std::string::npos);
+  EXPECT_NE(told(1, Lang::fr).find("a relevé 1 message pour bob"), std::string::npos);
+  EXPECT_NE(told(12, Lang::fr).find("a relevé 12 messages pour bob"), std::string::npos);
+  EXPECT_NE(told(0, Lang::fr).find("n'a trouvé aucun nouveau message"), std::string::npos);
+  for (auto n : {0, 1, 2, 10, 11})
+    for (Lang lang : {Lang::en, Lang::fr})
+      EXPECT_EQ(told(n, lang).find("(s)"), std::string::npos) << n;
 }
