@@ -4,9 +4,16 @@
 
 namespace mailsim::sim {
 
-Trace::SubscriptionId Trace::subscribe(Subscriber subscriber) {
+Trace::KindFilter Trace::kinds_starting_with(std::vector<std::string_view> prefixes) {
+  return [prefixes = std::move(prefixes)](const TraceKind& kind) {
+    return std::any_of(prefixes.begin(), prefixes.end(),
+                       [&](std::string_view p) { return kind.name.starts_with(p); });
+  };
+}
+
+Trace::SubscriptionId Trace::subscribe(Subscriber subscriber, KindFilter wants) {
   SubscriptionId id = next_id_++;
-  subscribers_.push_back(Entry{id, std::move(subscriber)});
+  subscribers_.push_back(Entry{id, std::move(subscriber), std::move(wants)});
   ++active_count_;
   return id;
 }
@@ -25,8 +32,10 @@ void Trace::publish(TraceRecord& record) {
   record.set_time(*clock_);
   ++publishing_;
   // Index loop: a subscriber may subscribe another one while we iterate.
-  for (std::size_t i = 0; i < subscribers_.size(); ++i)
-    if (subscribers_[i].fn) subscribers_[i].fn(record);
+  for (std::size_t i = 0; i < subscribers_.size(); ++i) {
+    const Entry& e = subscribers_[i];
+    if (e.fn && (!e.wants || e.wants(record.kind()))) e.fn(record);
+  }
   if (--publishing_ == 0 && active_count_ != subscribers_.size())
     std::erase_if(subscribers_, [](const Entry& e) { return !e.fn; });
 }

@@ -61,11 +61,16 @@ class Trace {
  public:
   using Subscriber = std::function<void(const TraceRecord&)>;
   using SubscriptionId = std::uint64_t;
+  // Which kinds a subscriber wants (by name or by layer); empty: every kind. A subscriber that
+  // wants the story is then not called for every packet.
+  using KindFilter = std::function<bool(const TraceKind&)>;
+  // The kinds whose name starts with one of `prefixes` ("mail.", "net.host.").
+  static KindFilter kinds_starting_with(std::vector<std::string_view> prefixes);
 
   // `clock` stamps each record; it must outlive the trace.
   explicit Trace(const SimTime* clock) : clock_(clock) {}
 
-  SubscriptionId subscribe(Subscriber subscriber);
+  SubscriptionId subscribe(Subscriber subscriber, KindFilter wants = {});
   void unsubscribe(SubscriptionId id);  // safe from inside a subscriber
   bool active() const noexcept { return active_count_ != 0; }
 
@@ -82,6 +87,7 @@ class Trace {
   struct Entry {
     SubscriptionId id;
     Subscriber fn;
+    KindFilter wants;
   };
   const SimTime* clock_;
   std::vector<Entry> subscribers_;

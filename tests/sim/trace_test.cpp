@@ -115,3 +115,24 @@ TEST(Trace, SameSeedSameTraceBytes) {
   EXPECT_EQ(first, run());
   EXPECT_GT(first.size(), 1000u);
 }
+
+// A subscriber that wants some kinds is called for those only; the others still get everything.
+TEST(Trace, ASubscriberCanChooseItsKinds) {
+  SimTime now{0};
+  Trace trace(&now);
+  static constexpr TraceKind kPacket{"net.packet.sent", "net"};
+  static constexpr TraceKind kMail{"mail.accepted", "agents"};
+  struct Plain : TraceRecord {
+    using TraceRecord::TraceRecord;
+    void visit_fields(FieldVisitor&) const override {}
+  };
+  std::vector<std::string_view> chosen, all;
+  trace.subscribe([&](const TraceRecord& r) { chosen.push_back(r.kind().name); },
+                  Trace::kinds_starting_with({"mail."}));
+  trace.subscribe([&](const TraceRecord& r) { all.push_back(r.kind().name); });
+  trace.emit<Plain>(kPacket);
+  trace.emit<Plain>(kMail);
+  trace.emit<Plain>(kPacket);
+  EXPECT_EQ(chosen, (std::vector<std::string_view>{"mail.accepted"}));
+  EXPECT_EQ(all.size(), 3u);
+}

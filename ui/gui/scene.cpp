@@ -20,6 +20,16 @@ constexpr std::array<std::string_view, 5> kLineKinds{"smtp.client.sent", "smtp.s
                                                      "retrieval.client.sent",
                                                      "retrieval.server.sent", "typed.sent"};
 
+// Only what the window draws, so that a pre-run for the marks is not called for every packet.
+std::vector<std::string_view> wanted_kinds(bool animate) {
+  std::vector<std::string_view> kinds{"mail.", "net.host.", "net.link."};
+  if (animate) {
+    kinds.push_back("net.packet.");
+    kinds.insert(kinds.end(), kLineKinds.begin(), kLineKinds.end());
+  }
+  return kinds;
+}
+
 // The host or the link that went down or came back.
 std::string fault_subject(const sim::TraceRecord& r) {
   if (const auto* host = dynamic_cast<const sim::net::HostRecord*>(&r))
@@ -48,7 +58,8 @@ Scene::Scene(sim::Trace& trace, const sim::net::Network& network, bool animate)
     : trace_(trace),
       network_(network),
       animate_(animate),
-      subscription_(trace.subscribe([this](const sim::TraceRecord& r) { on_record(r); })) {}
+      subscription_(trace.subscribe([this](const sim::TraceRecord& r) { on_record(r); },
+                                    sim::Trace::kinds_starting_with(wanted_kinds(animate)))) {}
 
 Scene::~Scene() {
   trace_.unsubscribe(subscription_);
