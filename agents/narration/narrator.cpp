@@ -104,15 +104,6 @@ const std::string* find(const std::vector<Text::Arg>& args, std::string_view key
   return nullptr;
 }
 
-// {reason_text}: a record's reason in words, the kind's own meaning first.
-const Message* reason_text(std::string_view kind, std::string_view reason) {
-  for (const auto& r : narration::kRetrievalReasons)
-    if (r.kind == kind && r.reason == reason) return &r.text;
-  for (const auto& r : narration::kReasons)
-    if (r.reason == reason) return &r.text;
-  return nullptr;
-}
-
 // The outcome's own sentence when the kind has one for it, else the kind's.
 const Message* variant_for(std::string_view kind, const std::vector<Text::Arg>& args,
                            const Message* sentence) {
@@ -187,6 +178,14 @@ constexpr std::string_view kStoryKinds[] = {
 };
 
 }  // namespace
+
+const Message* reason_text(std::string_view kind, std::string_view reason) {
+  for (const auto& r : narration::kRetrievalReasons)
+    if (r.kind == kind && r.reason == reason) return &r.text;
+  for (const auto& r : narration::kReasons)
+    if (r.reason == reason) return &r.text;
+  return nullptr;
+}
 
 const Message* Narrator::sentence_for(const sim::TraceKind& kind) {
   // Every record asks once: a hash lookup, not a walk through the whole catalog.

@@ -33,6 +33,9 @@ enum class ArticleRole { mua, msa, mta, mda };
 using HostRoles = std::map<std::string, std::vector<ArticleRole>, std::less<>>;
 // "MSA, MTA": the roles' short names in the article's order, for the narration and the window.
 std::string role_names(const std::vector<ArticleRole>& roles, Lang lang);
+// {reason_text}: a record's `reason` in words ("the host is down" for a packet dropped with
+// host_down), the kind's own meaning first; nullptr when the catalog has none.
+const Message* reason_text(std::string_view kind, std::string_view reason);
 
 class Narrator {
  public:

@@ -7,8 +7,8 @@
 #include <SFML/Graphics/VertexArray.hpp>
 
 #include "agents/narration/narrator.hpp"
-#include "agents/narration/net_sentences.hpp"
 #include "scenarios/model/roles.hpp"
+#include "sim/net/trace_records.hpp"
 #include "ui/gui/shapes.hpp"
 #include "ui/gui/text_batch.hpp"
 
@@ -163,9 +163,11 @@ void NetworkView::load(const scenarios::WorldView& world) {
   positions_ = net.layout();
   roles_.clear();
   role_names_.clear();
+  node_by_name_.clear();
   const agents::HostRoles article = scenarios::article_roles(world.model());
   for (sim::net::NodeId n = 0; n < net.node_count(); ++n) {
     roles_.push_back(node_role(world.model(), net, n));
+    node_by_name_.emplace(net.name(n), n);
     const auto it = article.find(net.name(n));
     role_names_.push_back(it == article.end() ? "" : agents::role_names(it->second, lang_));
   }
@@ -264,12 +266,8 @@ void NetworkView::draw(sf::RenderTarget& target, const scenarios::WorldView& wor
   if (selection.journey && *selection.journey < scene.journeys().size()) {
     const auto& hops = scene.journeys()[*selection.journey].hops;
     for (std::size_t i = 1; i < hops.size(); ++i) {
-      try {
-        shapes::line(links, node_pixel(net.node(hops[i - 1].agent)),
-                     node_pixel(net.node(hops[i].agent)), 14, kHighlight);
-      } catch (const std::exception&) {
-        // an agent that is not a node (a bounce generated locally) has no place to draw
-      }
+      const auto from = node_named(hops[i - 1].agent), to = node_named(hops[i].agent);
+      if (from && to) shapes::line(links, node_pixel(*from), node_pixel(*to), 14, kHighlight);
     }
   }
 
@@ -304,20 +302,8 @@ void NetworkView::draw(sf::RenderTarget& target, const scenarios::WorldView& wor
     sprites.append(sf::Vertex(corner + sf::Vector2f{0, kSprite}, sf::Vector2f{u, kSprite}));
     drawn_packets_.emplace_back(p, i);
   }
-  for (const auto& d : scene.drops()) {
-    sf::Vector2f at;
-    if (d.link != sim::net::kNoLink) {
-      const auto view = net.link_view(d.link);
-      at = (node_pixel(view.a) + node_pixel(view.b)) / 2.0f;
-    } else {
-      try {
-        at = node_pixel(net.node(d.node)) + sf::Vector2f{22, -22};
-      } catch (const std::exception&) {
-        continue;
-      }
-    }
-    cross(packets, at, 7, 3, colour(kDropColour));
-  }
+  for (const auto& d : scene.drops())
+    if (auto at = drop_anchor(net, d)) cross(packets, *at, 7, 3, colour(kDropColour));
 
   target.draw(links);
   target.draw(nodes);
@@ -344,20 +330,31 @@ void NetworkView::draw(sf::RenderTarget& target, const scenarios::WorldView& wor
   int told = 0;
   for (auto it = scene.drops().rbegin(); it != scene.drops().rend() && told < 3; ++it, ++told) {
     if (it->link != sim::net::kNoLink) continue;
-    sf::Vector2f at;
-    try {
-      at = node_pixel(net.node(it->node)) + sf::Vector2f{32, -30};
-    } catch (const std::exception&) {
-      continue;
-    }
+    const auto at = drop_anchor(net, *it);
+    if (!at) continue;
     const std::string_view reason = sim::net::drop_reason_name(it->reason);
-    std::string words(reason);
-    for (const auto& r : agents::narration::kReasons)
-      if (r.reason == reason) words = std::string(r.text.text(lang_));
-    details.add(words, at, colour(kDropColour));
+    const Message* words = agents::reason_text(sim::net::kinds::kPacketDropped.name, reason);
+    details.add(words ? words->text(lang_) : reason, *at + sf::Vector2f{10, -8},
+                colour(kDropColour));
   }
   names.draw(target);
   details.draw(target);
+}
+
+std::optional<sim::net::NodeId> NetworkView::node_named(std::string_view name) const {
+  const auto it = node_by_name_.find(name);
+  if (it == node_by_name_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<sf::Vector2f> NetworkView::drop_anchor(const sim::net::Network& net,
+                                                     const Drop& d) const {
+  if (d.link != sim::net::kNoLink) {
+    const auto view = net.link_view(d.link);
+    return (node_pixel(view.a) + node_pixel(view.b)) / 2.0f;
+  }
+  if (auto node = node_named(d.node)) return node_pixel(*node) + sf::Vector2f{22, -22};
+  return std::nullopt;
 }
 
 std::optional<sim::net::NodeId> NetworkView::node_at(sf::Vector2f pixel) const {
