@@ -10,14 +10,7 @@ namespace mailsim::gui {
 namespace {
 
 using namespace std::chrono_literals;
-using test::builtin;
-
-std::unique_ptr<Player> player_of(std::string_view name) {
-  scenarios::Diagnostics diag("");
-  auto p = std::make_unique<Player>(builtin(name), std::nullopt, diag);
-  EXPECT_TRUE(p->ok()) << diag.render(Lang::en);
-  return p;
-}
+using test::player_of;
 
 bool has_mark(const std::vector<Mark>& marks, MarkKind kind) {
   return std::any_of(marks.begin(), marks.end(), [&](const Mark& m) { return m.kind == kind; });

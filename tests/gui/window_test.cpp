@@ -19,7 +19,7 @@ namespace mailsim::gui {
 namespace {
 
 using namespace std::chrono_literals;
-using test::builtin;
+using test::player_of;
 
 class Window : public ::testing::Test {
  protected:
@@ -31,13 +31,6 @@ class Window : public ::testing::Test {
   static void TearDownTestSuite() { delete font_; }
 
   void SetUp() override { ASSERT_TRUE(target_.create(1280, 720)); }
-
-  std::unique_ptr<Player> player(std::string_view name) {
-    scenarios::Diagnostics diag("");
-    auto p = std::make_unique<Player>(builtin(name), std::nullopt, diag);
-    EXPECT_TRUE(p->ok());
-    return p;
-  }
 
   std::unique_ptr<NetworkView> view_of(const Player& p) {
     auto view = std::make_unique<NetworkView>(*font_, Lang::en);
@@ -82,7 +75,7 @@ class Window : public ::testing::Test {
 sf::Font* Window::font_ = nullptr;
 
 TEST_F(Window, EachNodeIsDrawnInItsRolesColourWhereTheViewPutsIt) {
-  auto p = player("first-mail");
+  auto p = player_of("first-mail");
   auto& view = *view_of_keep(*p);
   const sf::Image image = draw(*p, view);
   const auto& net = p->view().network();
@@ -101,7 +94,7 @@ TEST_F(Window, EachNodeIsDrawnInItsRolesColourWhereTheViewPutsIt) {
 }
 
 TEST_F(Window, PacketsInFlightAreDrawnOnTheirLink) {
-  auto p = player("first-mail");
+  auto p = player_of("first-mail");
   auto& view = *view_of_keep(*p);
   p->seek(1s);
   int checked = 0;
@@ -135,7 +128,7 @@ TEST_F(Window, PacketsInFlightAreDrawnOnTheirLink) {
 
 TEST_F(Window, EveryLibraryScenarioPlaysToItsEndFrameByFrame) {
   for (const auto& s : scenarios::builtin_scenarios()) {
-    auto p = player(s.name);
+    auto p = player_of(s.name);
     auto& view = *view_of_keep(*p);
     p->speed = Player::kMaxSpeed;
     int frames = 0;
@@ -151,8 +144,8 @@ TEST_F(Window, EveryLibraryScenarioPlaysToItsEndFrameByFrame) {
 }
 
 TEST_F(Window, GoingBackInTimeDrawsTheSamePictureAsPlaying) {
-  auto played = player("congested-link");
-  auto scrubbed = player("congested-link");
+  auto played = player_of("congested-link");
+  auto scrubbed = player_of("congested-link");
   auto& view = *view_of_keep(*played);
   // A moment with packets in flight, to compare more than the nodes.
   sim::SimTime t = 1s;
