@@ -13,7 +13,7 @@ Trace::KindFilter Trace::kinds_starting_with(std::vector<std::string_view> prefi
 
 Trace::SubscriptionId Trace::subscribe(Subscriber subscriber, KindFilter wants) {
   SubscriptionId id = next_id_++;
-  subscribers_.push_back(Entry{id, std::move(subscriber), std::move(wants)});
+  subscribers_.push_back(Entry{id, std::move(subscriber), std::move(wants), {}});
   ++active_count_;
   return id;
 }
@@ -28,13 +28,21 @@ void Trace::unsubscribe(SubscriptionId id) {
   if (publishing_ == 0) std::erase_if(subscribers_, [](const Entry& e) { return !e.fn; });
 }
 
+bool Trace::Entry::takes(const TraceKind& kind) {
+  if (!fn) return false;
+  if (!wants) return true;
+  const auto [it, added] = decided.try_emplace(&kind, false);
+  if (added) it->second = wants(kind);
+  return it->second;
+}
+
 void Trace::publish(TraceRecord& record) {
   record.set_time(*clock_);
   ++publishing_;
   // Index loop: a subscriber may subscribe another one while we iterate.
   for (std::size_t i = 0; i < subscribers_.size(); ++i) {
-    const Entry& e = subscribers_[i];
-    if (e.fn && (!e.wants || e.wants(record.kind()))) e.fn(record);
+    Entry& e = subscribers_[i];
+    if (e.takes(record.kind())) e.fn(record);
   }
   if (--publishing_ == 0 && active_count_ != subscribers_.size())
     std::erase_if(subscribers_, [](const Entry& e) { return !e.fn; });

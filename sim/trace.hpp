@@ -3,9 +3,11 @@
 // records; each layer declares its own kinds (packets, SMTP lines, mail steps) by deriving
 // from TraceRecord. With no subscriber, emit() costs one branch.
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <string_view>
 #include <type_traits>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -88,9 +90,12 @@ class Trace {
     SubscriptionId id;
     Subscriber fn;
     KindFilter wants;
+    // The filter's answer for each kind met so far: kinds are few and records many.
+    std::unordered_map<const TraceKind*, bool> decided;
+    bool takes(const TraceKind& kind);
   };
   const SimTime* clock_;
-  std::vector<Entry> subscribers_;
+  std::deque<Entry> subscribers_;  // a deque: subscribing from a subscriber moves no entry
   std::size_t active_count_ = 0;
   SubscriptionId next_id_ = 1;
   int publishing_ = 0;

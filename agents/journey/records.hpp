@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sim/net/packet.hpp"
 #include "sim/trace.hpp"
 
 namespace mailsim::agents {
@@ -50,7 +51,8 @@ std::span<const sim::TraceKind* const> journey_kinds();
 struct MailAcceptedRecord final : sim::TraceRecord {
   MailAcceptedRecord() : TraceRecord(kinds::kMailAccepted) {}
   Stage stage = Stage::queueing;
-  std::string agent;
+  std::string agent;                          // its label in the trace: the host name
+  sim::net::NodeId node = sim::net::kNoNode;  // its host, for observers that draw it
   std::string queue_id;
   std::string message_id;
   std::string sender;  // empty for the null reverse-path <>
@@ -68,6 +70,7 @@ struct MailOutcomeRecord final : sim::TraceRecord {
   explicit MailOutcomeRecord(const sim::TraceKind& kind) : TraceRecord(kind) {}
   Stage stage = Stage::delivery;
   std::string agent;
+  sim::net::NodeId node = sim::net::kNoNode;
   std::string queue_id;
   std::string recipient;
   std::string reply;             // the SMTP reply or local reason behind the outcome

@@ -35,6 +35,7 @@ MtaAgent::MtaAgent(sim::net::Network& net, sim::net::NodeId host, MtaConfig conf
   config_.smtp.hostname = config_.hostname;
   if (!config_.auth_users.empty()) config_.smtp.extensions.auth = true;
   if (config_.queue.agent.empty()) config_.queue.agent = config_.hostname;
+  config_.queue.node = host_;
   if (config_.queue.hostname.empty()) config_.queue.hostname = config_.hostname;
   if (config_.queue.postmaster.empty()) {
     const std::string domain = config_.inbound.local_domains.empty()
@@ -261,7 +262,8 @@ std::string MtaAgent::store(const SmtpServerConnection& c, const smtp::Transacti
   if (net_.sim().trace().active()) {
     MailAcceptedRecord r;
     r.stage = stage;
-    r.agent = config_.hostname;
+    r.agent = config_.queue.agent;
+    r.node = host_;
     r.queue_id = id;
     r.message_id = queued->message_id;
     r.sender = t.reverse_path;

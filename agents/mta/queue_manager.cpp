@@ -113,6 +113,7 @@ std::string QueueManager::enqueue_local(std::string sender, std::vector<std::str
     MailAcceptedRecord r;
     r.stage = Stage::bounce;
     r.agent = settings_.agent;
+    r.node = settings_.node;
     r.queue_id = id;
     r.message_id = message_id;
     r.sender = sender;
@@ -161,6 +162,7 @@ void QueueManager::emit(const sim::TraceKind& kind, const QueuedMessage& m,
   MailOutcomeRecord r(kind);
   r.stage = stage_of(kind);
   r.agent = settings_.agent;
+  r.node = settings_.node;
   r.queue_id = m.queue_id;
   r.recipient = o.recipient;
   r.reply = o.reply;

@@ -17,13 +17,15 @@
 #include "agents/proto/imf/date.hpp"
 #include "agents/proto/imf/dsn.hpp"
 #include "agents/proto/imf/message_id.hpp"
+#include "sim/net/packet.hpp"
 #include "sim/simulator.hpp"
 
 namespace mailsim::agents {
 
 struct QueueManagerSettings {
-  std::string agent;       // the MTA's name in the trace ("smtp.a.example")
-  std::string hostname;    // Reporting-MTA of its DSNs
+  std::string agent;                          // the MTA's name in the trace ("smtp.a.example")
+  sim::net::NodeId node = sim::net::kNoNode;  // its host, named by id in its records
+  std::string hostname;                       // Reporting-MTA of its DSNs
   std::string postmaster;  // where undeliverable bounces go ("postmaster@a.example")
   bool double_bounce_to_postmaster = true;
   Lang bounce_lang = Lang::en;

@@ -56,8 +56,12 @@ class MessageLedger {
     sim::SimTime took(sim::SimTime now) const;
   };
 
-  // Reads one record; the others are ignored (subscribe it to the whole trace).
+  // Reads one record; the others are ignored.
   void observe(const sim::TraceRecord& record);
+  // The kinds observe() reads (mua.*, mail.*), to subscribe with.
+  static sim::Trace::KindFilter kinds() {
+    return sim::Trace::kinds_starting_with({"mua.", "mail."});
+  }
 
   // Every message, in the order they appeared.
   std::vector<const Row*> rows() const;

@@ -212,14 +212,23 @@ bool parse_level(std::string_view text, Level& out) {
 }
 
 Level Narrator::level_of(const sim::TraceRecord& record) {
-  const std::string_view kind = record.kind().name;
-  for (std::string_view k : kStoryKinds)
-    if (k == kind) return Level::story;
   // The submission is the story's; a relay's acceptance is told by the sender's hand-over, a
   // notice's by the bounce or the warning that queued it.
   if (const auto* accepted = dynamic_cast<const MailAcceptedRecord*>(&record))
     return accepted->stage == Stage::submission || !accepted->user.empty() ? Level::story
                                                                            : Level::protocol;
+  return level_of(record.kind());
+}
+
+sim::Trace::KindFilter Narrator::kinds_for(Level level) {
+  return [level](const sim::TraceKind& kind) { return level_of(kind) <= level; };
+}
+
+Level Narrator::level_of(const sim::TraceKind& record_kind) {
+  const std::string_view kind = record_kind.name;
+  for (std::string_view k : kStoryKinds)
+    if (k == kind) return Level::story;
+  if (&record_kind == &kinds::kMailAccepted) return Level::story;
   if (kind == "net.packet.dropped") return Level::protocol;
   if (kind.starts_with("net.packet.") || kind == "net.tcp.cwnd" || kind == "net.tcp.state" ||
       kind == "net.route.recomputed")

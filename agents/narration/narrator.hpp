@@ -53,6 +53,11 @@ class Narrator {
   // hand-over); the packet-by-packet records are for `packets` only (a lost packet is told at
   // `protocol`).
   static Level level_of(const sim::TraceRecord& record);
+  // The least level that may tell a record of this kind (for mail.accepted, the story's).
+  static Level level_of(const sim::TraceKind& kind);
+  // The kinds told at `level`, to subscribe with: the trace then skips the others (the story
+  // does not pay for every packet).
+  static sim::Trace::KindFilter kinds_for(Level level);
   static bool tells(const sim::TraceRecord& record, Level level) {
     return level_of(record) <= level;
   }

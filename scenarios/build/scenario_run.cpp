@@ -1,7 +1,12 @@
 #include "scenarios/build/scenario_run.hpp"
 
+#include <cxxabi.h>
+
 #include <algorithm>
+#include <cstdlib>
 #include <exception>
+#include <memory>
+#include <typeinfo>
 
 #include "agents/roles/typed_session.hpp"
 #include "scenarios/build/network_builder.hpp"
@@ -98,15 +103,25 @@ void ScenarioRun::record(Action action) {
   schedule(add_to_timeline(model_, at, std::move(action)));
 }
 
+namespace {
+// "std::out_of_range" rather than "St12out_of_range".
+std::string type_name(const std::type_info& type) {
+  int status = 0;
+  std::unique_ptr<char, void (*)(void*)> name(
+      abi::__cxa_demangle(type.name(), nullptr, nullptr, &status), std::free);
+  return status == 0 && name ? std::string(name.get()) : std::string(type.name());
+}
+}  // namespace
+
 template <class F>
 void ScenarioRun::guarded(F&& advance) {
   if (failure_) return;
   try {
     advance();
   } catch (const std::exception& e) {
-    failure_ = RunFailure{sim_.now(), e.what()};
+    failure_ = RunFailure{sim_.now(), type_name(typeid(e)), e.what()};
   } catch (...) {
-    failure_ = RunFailure{sim_.now(), "unknown exception"};
+    failure_ = RunFailure{sim_.now(), "...", "an exception of an unknown type"};
   }
 }
 

@@ -24,6 +24,7 @@ namespace mailsim::scenarios {
 // the command line exits with status 3).
 struct RunFailure {
   sim::SimTime at{0};
+  std::string kind;  // the exception's type, "std::out_of_range"
   std::string what;
 };
 

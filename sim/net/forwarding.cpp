@@ -44,7 +44,10 @@ void NetworkImpl::free_packet(std::uint32_t slot) {
 
 PacketPlace NetworkImpl::place_at(NodeId node) const {
   PacketPlace place;
-  if (node != kNoNode) place.node = nodes[node].name;
+  if (node != kNoNode) {
+    place.node = nodes[node].name;
+    place.node_id = node;
+  }
   return place;
 }
 

@@ -49,8 +49,9 @@ std::span<const TraceKind* const> all_kinds();
 
 // Where and when a packet event happens. Names point into the network's own storage.
 struct PacketPlace {
-  std::string_view node;  // the node where it happens (sent, arrived, forwarded, dropped, ...)
-  std::string_view link;  // the link involved, if any
+  std::string_view node;     // the node where it happens (sent, arrived, forwarded, dropped, ...)
+  NodeId node_id = kNoNode;  // the same node by id, for observers that draw it
+  std::string_view link;     // the link involved, if any
   LinkId link_id = kNoLink;
   std::uint8_t direction = 0;  // 0: from the link's first end to its second, 1: back
   std::string_view from;       // the link's sending end

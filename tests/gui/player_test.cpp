@@ -1,5 +1,7 @@
 // The player and the scene, without a display: time control, the pre-run's timeline marks,
-// going back in time, and how packets are classified and followed.
+// going back in time, an event that fails, and how packets are classified and followed.
+#include <stdexcept>
+
 #include <gtest/gtest.h>
 
 #include "tests/gui/gui_model.hpp"
@@ -126,6 +128,32 @@ TEST(Player, GoingBackReplaysTheSameRun) {
   }
 }
 
+TEST(Player, AnEventThatFailsStopsThePlayButNotTheWindow) {
+  scenarios::Diagnostics diag("");
+  Player p(test::builtin("first-mail"), std::nullopt, diag, [](scenarios::ScenarioRun& run) {
+    run.sim().schedule_at(sim::SimTime(1500ms), [] { throw std::out_of_range("no such hop"); });
+  });
+  ASSERT_TRUE(p.ok());
+  p.seek(p.end());
+  ASSERT_TRUE(p.failure().has_value());
+  EXPECT_EQ(p.failure()->at, 1500ms);
+  EXPECT_EQ(p.failure()->kind, "std::out_of_range");
+  EXPECT_EQ(p.failure()->what, "no such hop");
+  EXPECT_TRUE(p.finished());
+  // Playing, stepping: time stays where the run stopped.
+  p.playing = true;
+  p.advance(1s);
+  p.step_event();
+  p.step_line();
+  EXPECT_EQ(p.now(), 1500ms);
+  // Going back replays the run up to just before the failure, which is still ahead.
+  p.seek(1s);
+  EXPECT_FALSE(p.failure().has_value());
+  EXPECT_EQ(p.now(), 1s);
+  p.seek(2s);
+  EXPECT_TRUE(p.failure().has_value());
+}
+
 TEST(Scene, ClassifiesPacketsByPortAndPayload) {
   sim::net::Packet p;
   p.ip.protocol = sim::net::Protocol::tcp;
@@ -156,9 +184,24 @@ TEST(Scene, FollowsAMessageFromServerToServer) {
   ASSERT_EQ(j.hops.size(), 2u);
   EXPECT_EQ(j.hops[0].agent, "smtp.a.example");
   EXPECT_EQ(j.hops[1].agent, "mx.b.example");
+  // The window draws the way by node id: the records name the host, not just its label.
+  const auto& net = p->view().network();
+  EXPECT_EQ(j.hops[0].node, net.node("smtp.a.example"));
+  EXPECT_EQ(j.hops[1].node, net.node("mx.b.example"));
   ASSERT_TRUE(j.hops[0].left.has_value());
   EXPECT_GE(*j.hops[0].left, j.hops[0].arrived);
   EXPECT_EQ(j.outcome, "bob@b.example/INBOX");
+}
+
+TEST(Scene, PlacesEveryLostPacketOnItsLinkOrAtItsNode) {
+  for (const char* name : {"firewall-port-25", "recipient-down-two-hours", "host-crash"}) {
+    auto p = player_of(name);
+    p->seek(p->end());
+    const auto& net = p->view().network();
+    ASSERT_FALSE(p->scene().drops().empty()) << name;
+    for (const Drop& d : p->scene().drops())
+      EXPECT_TRUE(d.link < net.link_count() || d.node < net.node_count()) << name;
+  }
 }
 
 TEST(ClockText, ShowsMillisecondsAndDaysInTheUsersLanguage) {

@@ -61,6 +61,14 @@ TEST(Story, TheLevelOfARecordIsChosenByKindAndForAcceptancesByStage) {
   EXPECT_EQ(Narrator::level_of(line), Level::protocol);
   EXPECT_TRUE(Narrator::tells(line, Level::packets));
   EXPECT_FALSE(Narrator::tells(line, Level::story));
+  // What to subscribe to: a kind that some record of it may tell at that level.
+  EXPECT_TRUE(Narrator::kinds_for(Level::story)(kinds::kMailAccepted));
+  EXPECT_TRUE(Narrator::kinds_for(Level::story)(kinds::kMailBounced));
+  EXPECT_FALSE(Narrator::kinds_for(Level::story)(kinds::kSmtpClientSent));
+  EXPECT_TRUE(Narrator::kinds_for(Level::protocol)(kinds::kSmtpClientSent));
+  EXPECT_FALSE(Narrator::kinds_for(Level::protocol)(sim::net::kinds::kPacketTxStart));
+  EXPECT_TRUE(Narrator::kinds_for(Level::protocol)(sim::net::kinds::kPacketDropped));
+  EXPECT_TRUE(Narrator::kinds_for(Level::packets)(sim::net::kinds::kPacketTxStart));
   Level level = Level::story;
   EXPECT_TRUE(parse_level("packets", level));
   EXPECT_EQ(level, Level::packets);

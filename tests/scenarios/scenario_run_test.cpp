@@ -31,6 +31,7 @@ TEST(ScenarioRun, AnEventThatThrowsStopsTheRunAndSaysWhenAndWhy) {
   EXPECT_NO_THROW(run.run_until(10s));
   ASSERT_TRUE(run.failure().has_value());
   EXPECT_EQ(run.failure()->at, 1500ms);
+  EXPECT_EQ(run.failure()->kind, "std::logic_error");
   EXPECT_EQ(run.failure()->what, "broken invariant");
   EXPECT_EQ(run.sim().now(), 1500ms);
   // The run goes no further: neither by time nor by steps.

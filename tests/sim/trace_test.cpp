@@ -136,3 +136,33 @@ TEST(Trace, ASubscriberCanChooseItsKinds) {
   EXPECT_EQ(chosen, (std::vector<std::string_view>{"mail.accepted"}));
   EXPECT_EQ(all.size(), 3u);
 }
+
+// The filter is asked once for each kind, not for each record; and a subscriber added from
+// inside another is safe (none moves while it is called) and called from that record on.
+TEST(Trace, AFilterIsAskedOncePerKind) {
+  SimTime now{0};
+  Trace trace(&now);
+  static constexpr TraceKind kPacket{"net.packet.sent", "net"};
+  static constexpr TraceKind kMail{"mail.accepted", "agents"};
+  struct Plain : TraceRecord {
+    using TraceRecord::TraceRecord;
+    void visit_fields(FieldVisitor&) const override {}
+  };
+  int asked = 0, mails = 0, late = 0;
+  trace.subscribe(
+      [&](const TraceRecord&) {
+        ++mails;
+        if (mails == 1)
+          for (int i = 0; i < 100; ++i)
+            trace.subscribe([&](const TraceRecord&) { ++late; });
+      },
+      [&](const TraceKind& k) {
+        ++asked;
+        return k.name.starts_with("mail.");
+      });
+  for (int i = 0; i < 1000; ++i)
+    trace.emit<Plain>(i % 2 ? kMail : kPacket);
+  EXPECT_EQ(asked, 2);
+  EXPECT_EQ(mails, 500);
+  EXPECT_EQ(late, 100 * 999);
+}

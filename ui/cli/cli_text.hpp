@@ -90,10 +90,10 @@ inline constexpr Message kUsageUnexpected{
 
 inline constexpr Message kRunFailed{
     "cli.run_failed",
-    "The simulation stopped at {time}: an event failed ({what}). This is a fault of MailSim, not "
-    "of the scenario; please report it with the scenario file.",
-    "La simulation s'est arrêtée à {time} : un événement a échoué ({what}). C'est une faute de "
-    "MailSim, pas du scénario ; signalez-la avec le fichier du scénario."};
+    "The simulation stopped at {time}: an event failed ({kind}: {what}). This is a fault of "
+    "MailSim, not of the scenario; please report it with the scenario file.",
+    "La simulation s'est arrêtée à {time} : un événement a échoué ({kind} : {what}). C'est une "
+    "faute de MailSim, pas du scénario ; signalez-la avec le fichier du scénario."};
 
 inline constexpr std::array kAll{&kValid,
                                  &kRunEnd,

@@ -115,20 +115,24 @@ int run_command(const Options& o, Lang lang) {
       std::cout << scenario->description.in(lang) << "\n";
     if (transcript) std::cout << "\n" << Text(msg::kTranscriptLegend).render(lang) << "\n";
     std::cout << "\n";
-    narration = run.sim().trace().subscribe([&](const sim::TraceRecord& r) {
-      if (transcript) {
-        if (auto line = transcript->take(r)) {
-          bar.clear();
-          printer.transcript(r.time(), *line);
-          return;
-        }
-        if (Transcript::is_dialogue_line(r)) return;  // told by the other side of its connection
-      }
-      tell(teller.tell(r));
-    });
+    narration = run.sim().trace().subscribe(
+        [&](const sim::TraceRecord& r) {
+          if (transcript) {
+            if (auto line = transcript->take(r)) {
+              bar.clear();
+              printer.transcript(r.time(), *line);
+              return;
+            }
+            if (Transcript::is_dialogue_line(r))
+              return;  // told by the other side of its connection
+          }
+          tell(teller.tell(r));
+        },
+        agents::Narrator::kinds_for(transcript ? std::max(level, agents::Level::protocol) : level));
   }
   if (o.format != "json")
-    journeys = run.sim().trace().subscribe([&](const sim::TraceRecord& r) { ledger.observe(r); });
+    journeys = run.sim().trace().subscribe([&](const sim::TraceRecord& r) { ledger.observe(r); },
+                                           agents::MessageLedger::kinds());
   run_to_end(run, end, bar);
   // The run is over: what the scenario's teardown does is not part of the story.
   json.reset();

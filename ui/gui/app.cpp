@@ -170,11 +170,11 @@ class App {
     }
     dragging_ = state_.selection.node;
     // A mail server selects the last message it took, to show that message's way.
-    const auto& name = player_.view().network().name(*state_.selection.node);
+    const sim::net::NodeId node = *state_.selection.node;
     const auto& journeys = player_.scene().journeys();
     for (std::size_t i = journeys.size(); i-- > 0;)
       if (std::any_of(journeys[i].hops.begin(), journeys[i].hops.end(),
-                      [&](const Hop& h) { return h.agent == name; })) {
+                      [&](const Hop& h) { return h.node == node; })) {
         state_.selection.journey = i;
         break;
       }

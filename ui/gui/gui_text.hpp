@@ -54,8 +54,11 @@ inline constexpr Message kNoMessage{"gui.no_message", "No message yet.",
 inline constexpr Message kRoute{"gui.route", "Route", "Trajet"};
 inline constexpr Message kFinished{"gui.finished", "End of the scenario.", "Fin du scénario."};
 inline constexpr Message kFailed{
-    "gui.failed", "The simulation stopped at {time}: an event failed ({what}).",
-    "La simulation s'est arrêtée à {time} : un événement a échoué ({what})."};
+    "gui.failed",
+    "The simulation stopped at {time}: an event failed ({kind}: {what}). Go back in time or "
+    "restart to see what led there; please report it with the scenario file.",
+    "La simulation s'est arrêtée à {time} : un événement a échoué ({kind} : {what}). Revenez en "
+    "arrière ou recommencez pour voir ce qui y a mené ; signalez-le avec le fichier du scénario."};
 inline constexpr Message kReplayed{"gui.replayed", "Replayed from the start in {ms} ms.",
                                    "Rejoué depuis le début en {ms} ms."};
 

@@ -163,11 +163,9 @@ void NetworkView::load(const scenarios::WorldView& world) {
   positions_ = net.layout();
   roles_.clear();
   role_names_.clear();
-  node_by_name_.clear();
   const agents::HostRoles article = scenarios::article_roles(world.model());
   for (sim::net::NodeId n = 0; n < net.node_count(); ++n) {
     roles_.push_back(node_role(world.model(), net, n));
-    node_by_name_.emplace(net.name(n), n);
     const auto it = article.find(net.name(n));
     role_names_.push_back(it == article.end() ? "" : agents::role_names(it->second, lang_));
   }
@@ -266,8 +264,9 @@ void NetworkView::draw(sf::RenderTarget& target, const scenarios::WorldView& wor
   if (selection.journey && *selection.journey < scene.journeys().size()) {
     const auto& hops = scene.journeys()[*selection.journey].hops;
     for (std::size_t i = 1; i < hops.size(); ++i) {
-      const auto from = node_named(hops[i - 1].agent), to = node_named(hops[i].agent);
-      if (from && to) shapes::line(links, node_pixel(*from), node_pixel(*to), 14, kHighlight);
+      const auto from = hops[i - 1].node, to = hops[i].node;
+      if (from < net.node_count() && to < net.node_count())
+        shapes::line(links, node_pixel(from), node_pixel(to), 14, kHighlight);
     }
   }
 
@@ -341,19 +340,13 @@ void NetworkView::draw(sf::RenderTarget& target, const scenarios::WorldView& wor
   details.draw(target);
 }
 
-std::optional<sim::net::NodeId> NetworkView::node_named(std::string_view name) const {
-  const auto it = node_by_name_.find(name);
-  if (it == node_by_name_.end()) return std::nullopt;
-  return it->second;
-}
-
 std::optional<sf::Vector2f> NetworkView::drop_anchor(const sim::net::Network& net,
                                                      const Drop& d) const {
   if (d.link != sim::net::kNoLink) {
     const auto view = net.link_view(d.link);
     return (node_pixel(view.a) + node_pixel(view.b)) / 2.0f;
   }
-  if (auto node = node_named(d.node)) return node_pixel(*node) + sf::Vector2f{22, -22};
+  if (d.node < net.node_count()) return node_pixel(d.node) + sf::Vector2f{22, -22};
   return std::nullopt;
 }
 

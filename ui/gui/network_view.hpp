@@ -65,9 +65,6 @@ class NetworkView {
 
  private:
   sf::Vector2f to_pixel(sim::net::Position p) const;
-  // The node of a name the trace gives (an agent, where a packet was lost); none for a name
-  // that is no node, such as an address.
-  std::optional<sim::net::NodeId> node_named(std::string_view name) const;
   // Where a lost packet's cross is drawn: half-way along its link, or beside the node.
   std::optional<sf::Vector2f> drop_anchor(const sim::net::Network& net, const Drop& d) const;
 
@@ -77,7 +74,6 @@ class NetworkView {
   std::vector<sim::net::Position> positions_;
   std::vector<NodeRole> roles_;
   std::vector<std::string> role_names_;  // "MSA, MTA, MDA", as the narration says them
-  std::map<std::string, sim::net::NodeId, std::less<>> node_by_name_;
   // Camera: world point at the centre of the area, and pixels per world unit on each axis.
   sim::net::Position centre_{0.5, 0.5};
   float scale_x_ = 600, scale_y_ = 400;

@@ -308,6 +308,7 @@ void toolbar(Player& player, PanelState& state, const ImGuiFonts& fonts, Lang la
   if (player.failure()) {
     ImGui::TextColored(ImVec4(0.84f, 0.2f, 0.1f, 1), "%s",
                        Text(msg::kFailed, {{"time", clock_text(player.failure()->at, lang)},
+                                           {"kind", player.failure()->kind},
                                            {"what", player.failure()->what}})
                            .render(lang)
                            .c_str());

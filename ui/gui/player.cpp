@@ -13,11 +13,12 @@ constexpr int kMaxStepsForLine = 1'000'000;
 }  // namespace
 
 Player::Player(scenarios::ScenarioModel model, std::optional<std::uint64_t> seed,
-               scenarios::Diagnostics& diag)
-    : seed_(seed), model_(std::move(model)) {
+               scenarios::Diagnostics& diag, RunHook hook)
+    : seed_(seed), hook_(std::move(hook)), model_(std::move(model)) {
   // The pre-run: the same scenario, silent but for the marks.
   auto overview = std::make_unique<scenarios::ScenarioRun>(model_, diag, seed_);
   if (!overview->ok()) return;
+  if (hook_) hook_(*overview);
   {
     Scene marks(overview->sim().trace(), overview->network(), /*animate=*/false);
     overview->run_to_completion();
@@ -43,6 +44,7 @@ void Player::rebuild() {
   scenarios::ScenarioModel model = run_ ? run_->model() : model_;
   scenarios::Diagnostics diag("");
   run_ = std::make_unique<scenarios::ScenarioRun>(model, diag, seed_);
+  if (hook_) hook_(*run_);
   scene_ = std::make_unique<Scene>(run_->sim().trace(), run_->network());
   frame_start_ = sim::SimTime(0);
 }

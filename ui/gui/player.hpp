@@ -5,6 +5,7 @@
 // (tests compare the traces). A silent pre-run finds the end and every mark of the timeline, so
 // that the whole story can be seen and clicked before it is played.
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -22,9 +23,13 @@ class Player {
   static constexpr double kMinSpeed = 0.01;
   static constexpr double kMaxSpeed = 100'000;
 
+  // Called with each run the player builds (the silent pre-run, the run played, each replay
+  // from the start) before it runs: an observer subscribes to its trace there.
+  using RunHook = std::function<void(scenarios::ScenarioRun&)>;
+
   // `diag` receives what stops the scenario from being built; check ok().
   Player(scenarios::ScenarioModel model, std::optional<std::uint64_t> seed,
-         scenarios::Diagnostics& diag);
+         scenarios::Diagnostics& diag, RunHook hook = {});
   ~Player();
 
   bool ok() const { return run_ != nullptr; }
@@ -60,6 +65,7 @@ class Player {
   void run_to(sim::SimTime t);
 
   std::optional<std::uint64_t> seed_;
+  RunHook hook_;
   scenarios::ScenarioModel model_;
   std::unique_ptr<scenarios::ScenarioRun> run_;
   std::unique_ptr<Scene> scene_;

@@ -102,13 +102,13 @@ void Scene::on_packet(const sim::TraceRecord& r) {
   } else if (name == k::kPacketDropped.name) {
     if (place.link_id != sim::net::kNoLink)
       if (auto it = find(); it != flights_.rend()) flights_.erase(std::next(it).base());
-    drops_.push_back({r.time(), packet, std::string(place.node), place.link_id,
+    drops_.push_back({r.time(), packet, place.node_id, place.link_id,
                       place.reason.value_or(sim::net::DropReason::loss), classify(packet)});
   }
 }
 
-Journey* Scene::journey_at(const std::string& agent, const std::string& queue_id) {
-  auto it = journey_of_queue_id_.find({agent, queue_id});
+Journey* Scene::journey_at(sim::net::NodeId node, const std::string& queue_id) {
+  auto it = journey_of_queue_id_.find({node, queue_id});
   return it == journey_of_queue_id_.end() ? nullptr : &journeys_[it->second];
 }
 
@@ -123,8 +123,8 @@ void Scene::on_mail(const sim::TraceRecord& r) {
         if (journeys_[i].message_id == a->message_id) index = i;
     if (index == journeys_.size())
       journeys_.push_back({a->message_id, a->sender, a->recipients, {}, {}});
-    journeys_[index].hops.push_back({a->agent, a->queue_id, r.time(), std::nullopt});
-    journey_of_queue_id_[{a->agent, a->queue_id}] = index;
+    journeys_[index].hops.push_back({a->agent, a->node, a->queue_id, r.time(), std::nullopt});
+    journey_of_queue_id_[{a->node, a->queue_id}] = index;
     return;
   }
   const auto* o = dynamic_cast<const agents::MailOutcomeRecord*>(&r);
@@ -140,11 +140,11 @@ void Scene::on_mail(const sim::TraceRecord& r) {
   else if (name != k::kMailDeferred.name)
     return;
   marks_.push_back({r.time(), kind, o->queue_id});
-  Journey* j = journey_at(o->agent, o->queue_id);
+  Journey* j = journey_at(o->node, o->queue_id);
   if (j == nullptr) return;
   if (kind == MarkKind::relayed || kind == MarkKind::delivered || kind == MarkKind::bounced)
     for (auto& hop : j->hops)
-      if (hop.agent == o->agent && hop.queue_id == o->queue_id) hop.left = r.time();
+      if (hop.node == o->node && hop.queue_id == o->queue_id) hop.left = r.time();
   if (kind == MarkKind::delivered) j->outcome = o->mailbox;
   if (kind == MarkKind::bounced) j->outcome = o->reply;
   if (kind == MarkKind::deferred) j->outcome = o->reply;

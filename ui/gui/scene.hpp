@@ -37,7 +37,7 @@ struct Flight {
 struct Drop {
   sim::SimTime at{0};
   sim::net::Packet packet;
-  std::string node;  // where it was lost
+  sim::net::NodeId node = sim::net::kNoNode;  // where it was lost, when not on a link
   sim::net::LinkId link = sim::net::kNoLink;
   sim::net::DropReason reason = sim::net::DropReason::loss;
   PacketClass cls = PacketClass::other;
@@ -61,7 +61,8 @@ struct Mark {
 
 // A message's way so far: each server that took it, when, and when it left.
 struct Hop {
-  std::string agent;  // the host name of the server
+  std::string agent;                          // the host name of the server
+  sim::net::NodeId node = sim::net::kNoNode;  // the same host, by id
   std::string queue_id;
   sim::SimTime arrived{0};
   std::optional<sim::SimTime> left;
@@ -99,7 +100,7 @@ class Scene {
   void on_record(const sim::TraceRecord& r);
   void on_packet(const sim::TraceRecord& r);
   void on_mail(const sim::TraceRecord& r);
-  Journey* journey_at(const std::string& agent, const std::string& queue_id);
+  Journey* journey_at(sim::net::NodeId node, const std::string& queue_id);
 
   sim::Trace& trace_;
   const sim::net::Network& network_;
@@ -109,7 +110,7 @@ class Scene {
   std::deque<Drop> drops_;
   std::vector<Mark> marks_;
   std::vector<Journey> journeys_;
-  std::map<std::pair<std::string, std::string>, std::size_t> journey_of_queue_id_;
+  std::map<std::pair<sim::net::NodeId, std::string>, std::size_t> journey_of_queue_id_;
   std::uint64_t lines_ = 0;
 };
 
