@@ -44,17 +44,18 @@ inline constexpr Message kQuantityTooLarge{"units.too_large", "'{input}': this v
 inline constexpr Message kSizeUnknownUnit{
     "units.size_unknown_unit",
     "'{input}': unknown size unit '{unit}'; use one of {units} (for example 1500B, 25MB or 10MiB)",
-    "« {input} » : unité de taille « {unit} » inconnue ; utilisez {units} (par exemple 1500B, "
-    "25MB ou 10MiB)"};
+    "« {input} » : unité de taille « {unit} » inconnue ; utilisez {units} (par exemple 1500o, "
+    "25Mo ou 10Mio)"};
 inline constexpr Message kBandwidthUnknownUnit{
     "units.bandwidth_unknown_unit",
     "'{input}': unknown bandwidth unit '{unit}'; use one of {units} (for example 10Mbps)",
-    "« {input} » : unité de débit « {unit} » inconnue ; utilisez {units} (par exemple 10Mbps)"};
+    "« {input} » : unité de débit « {unit} » inconnue ; utilisez {units} (par exemple "
+    "10Mbit/s)"};
 inline constexpr Message kBandwidthMissingUnit{
     "units.bandwidth_missing_unit",
     "'{input}': a bandwidth needs a unit ({units}), for example 10Mbps: a bare number could mean "
     "bits or bytes",
-    "« {input} » : un débit a besoin d'une unité ({units}), par exemple 10Mbps : un nombre seul "
+    "« {input} » : un débit a besoin d'une unité ({units}), par exemple 10Mbit/s : un nombre seul "
     "pourrait compter des bits ou des octets"};
 
 inline constexpr std::array kAll{&kTimeEmpty,       &kTimeUnknownUnit,      &kTimeMissingUnit,

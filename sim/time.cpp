@@ -13,15 +13,32 @@
 namespace mailsim::sim {
 namespace {
 
-constexpr std::string_view kUnitList = "us, ms, s, min, h, d";
+constexpr std::string_view kUnitList = "us, ms, s, min, mn, h, d, j";
 
 struct Unit {
   std::string_view name;
   std::int64_t micros;
 };
-constexpr Unit kUnits[] = {{"us", 1},           {"µs", 1},         {"ms", 1000},
-                           {"s", 1000000},      {"min", 60000000}, {"h", 3600000000LL},
-                           {"d", 86400000000LL}};
+// "mn" and "j" (jour) as French writers put them.
+constexpr Unit kUnits[] = {
+    {"us", 1},           {"µs", 1},        {"ms", 1000},        {"s", 1000000},
+    {"min", 60000000},   {"mn", 60000000}, {"h", 3600000000LL}, {"d", 86400000000LL},
+    {"j", 86400000000LL}};
+
+// The unit a bare number after `unit` counts in, as in "1h30" or "2min30"; none after seconds.
+const Unit* unit_after(const Unit& unit) {
+  const std::int64_t below = unit.micros == 86400000000LL  ? 3600000000LL  // d -> h
+                             : unit.micros == 3600000000LL ? 60000000      // h -> min
+                             : unit.micros == 60000000     ? 1000000       // min -> s
+                                                           : 0;
+  for (const Unit& u : kUnits)
+    if (u.micros == below) return &u;
+  return nullptr;
+}
+
+bool is_decimal_mark(char c) {
+  return c == '.' || c == ',';  // "1.5h", "1,5 h"
+}
 
 constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
 
@@ -129,6 +146,7 @@ SimTime parse_time(std::string_view text) {
 
   std::int64_t total = 0;
   std::size_t pos = 0;
+  const Unit* last = nullptr;  // the unit of the number before
   while (pos < s.size()) {
     while (pos < s.size() && is_space(s[pos]))
       ++pos;
@@ -137,7 +155,7 @@ SimTime parse_time(std::string_view text) {
       ++pos;
     std::string_view integer = s.substr(start, pos - start);
     std::string_view fraction;
-    if (pos < s.size() && s[pos] == '.') {
+    if (pos < s.size() && is_decimal_mark(s[pos])) {
       std::size_t fstart = ++pos;
       while (pos < s.size() && is_digit(s[pos]))
         ++pos;
@@ -149,23 +167,27 @@ SimTime parse_time(std::string_view text) {
     while (pos < s.size() && is_space(s[pos]))
       ++pos;
     std::size_t ustart = pos;
-    while (pos < s.size() && !is_digit(s[pos]) && !is_space(s[pos]) && s[pos] != '.')
+    while (pos < s.size() && !is_digit(s[pos]) && !is_space(s[pos]) && !is_decimal_mark(s[pos]))
       ++pos;
     std::string_view unit_name = s.substr(ustart, pos - ustart);
-    if (unit_name.empty()) {
-      if (total == 0 && pos >= s.size() && number.find_first_not_of("0.") == std::string::npos)
-        return SimTime(0);  // a bare zero needs no unit
-      fail(msg::kTimeMissingUnit, input, {{"number", number}, {"units", std::string(kUnitList)}});
-    }
     const Unit* unit = nullptr;
+    if (unit_name.empty()) {
+      if (total == 0 && pos >= s.size() && number.find_first_not_of("0.,") == std::string::npos)
+        return SimTime(0);  // a bare zero needs no unit
+      // "1h30", "2min30", "1j12": the last whole number counts in the unit below the one before.
+      if (last != nullptr && pos >= s.size() && fraction.empty()) unit = unit_after(*last);
+      if (unit == nullptr)
+        fail(msg::kTimeMissingUnit, input, {{"number", number}, {"units", std::string(kUnitList)}});
+    }
     for (const Unit& u : kUnits)
-      if (u.name == unit_name) unit = &u;
+      if (!unit_name.empty() && u.name == unit_name) unit = &u;
     if (unit == nullptr)
       fail(msg::kTimeUnknownUnit, input,
            {{"unit", std::string(unit_name)}, {"units", std::string(kUnitList)}});
     auto part = scale(integer, fraction, unit->micros);
     if (!part || total > kMax - *part) fail(msg::kTimeOutOfRange, input);
     total += *part;
+    last = unit;
   }
   return sign(SimTime(total));
 }

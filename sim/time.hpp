@@ -19,7 +19,8 @@ class TimeParseError : public LocalizedError {
 };
 
 // Accepts durations with units ("5s", "250ms", "5min", "2h", "4d", "1h30min", "1.5h", "90 s";
-// units: us, ms, s, min, h, d) and the clock form ("00:00:05", "1d 02:03:04.005006").
+// units: us, ms, s, min, h, d), as French writers put them too ("5mn", "2j", "1,5h", "1h30"),
+// and the clock form ("00:00:05", "1d 02:03:04.005006").
 SimTime parse_time(std::string_view text);
 
 // Clock form: "00:00:05", "01:30:00.250000", "1d 02:03:04.005006"; fractions only when

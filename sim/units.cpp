@@ -1,5 +1,6 @@
 #include "sim/units.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <limits>
 #include <vector>
@@ -17,14 +18,32 @@ struct Unit {
   std::uint64_t factor;
 };
 
-constexpr Unit kSizeUnits[] = {
-    {"B", 1},           {"kB", 1000},  {"KB", 1000},         {"MB", 1000000},
-    {"GB", 1000000000}, {"KiB", 1024}, {"MiB", 1024 * 1024}, {"GiB", 1024ULL * 1024 * 1024}};
-constexpr std::string_view kSizeUnitList = "B, kB, MB, GB, KiB, MiB, GiB";
+// The French octet units too: o, ko, Mo, Go, Kio, Mio, Gio.
+constexpr Unit kSizeUnits[] = {{"B", 1},
+                               {"kB", 1000},
+                               {"KB", 1000},
+                               {"MB", 1000000},
+                               {"GB", 1000000000},
+                               {"KiB", 1024},
+                               {"MiB", 1024 * 1024},
+                               {"GiB", 1024ULL * 1024 * 1024},
+                               {"o", 1},
+                               {"ko", 1000},
+                               {"Ko", 1000},
+                               {"Mo", 1000000},
+                               {"Go", 1000000000},
+                               {"Kio", 1024},
+                               {"kio", 1024},
+                               {"Mio", 1024 * 1024},
+                               {"Gio", 1024ULL * 1024 * 1024}};
+constexpr std::string_view kSizeUnitList =
+    "B, kB, MB, GB, KiB, MiB, GiB, o, ko, Mo, Go, Kio, Mio, Gio";
 constexpr std::string_view kSizeExample = "25MB";
 
-constexpr Unit kRateUnits[] = {{"bps", 1}, {"kbps", 1000}, {"Mbps", 1000000}, {"Gbps", 1000000000}};
-constexpr std::string_view kRateUnitList = "bps, kbps, Mbps, Gbps";
+constexpr Unit kRateUnits[] = {{"bps", 1},           {"kbps", 1000},        {"Mbps", 1000000},
+                               {"Gbps", 1000000000}, {"bit/s", 1},          {"kbit/s", 1000},
+                               {"Mbit/s", 1000000},  {"Gbit/s", 1000000000}};
+constexpr std::string_view kRateUnitList = "bps, kbps, Mbps, Gbps, bit/s, kbit/s, Mbit/s, Gbit/s";
 constexpr std::string_view kRateExample = "10Mbps";
 
 // `example` is a valid quantity of the same kind, shown in the message.
@@ -43,9 +62,13 @@ std::uint64_t parse_quantity(std::string_view input, const Unit* units, std::siz
                              bool bare_allowed, const Message& unknown, const Message& missing) {
   std::string_view s = trim(input);
   std::size_t pos = 0;
-  while (pos < s.size() && (std::isdigit(static_cast<unsigned char>(s[pos])) || s[pos] == '.'))
+  while (pos < s.size() &&
+         (std::isdigit(static_cast<unsigned char>(s[pos])) || s[pos] == '.' || s[pos] == ','))
     ++pos;
-  std::string_view number = s.substr(0, pos);
+  // A decimal comma ("1,5Mo") is a decimal point.
+  std::string digits(s.substr(0, pos));
+  std::replace(digits.begin(), digits.end(), ',', '.');
+  std::string_view number = digits;
   std::string_view unit = trim(s.substr(pos));
   const std::size_t dot = number.find('.');
   if (number.empty() || number == "." ||

@@ -16,10 +16,12 @@ class UnitParseError : public LocalizedError {
 
 // Bytes. Units: B, kB/KB, MB, GB (powers of 1000, as mail servers and disks count) and KiB,
 // MiB, GiB (powers of 1024); a bare whole number is bytes ("10240000", as in Postfix's
-// message_size_limit). Decimals are allowed before a unit: "1.5MB".
+// message_size_limit). Decimals are allowed before a unit: "1.5MB". The French units too: o, ko,
+// Mo, Go, Kio, Mio, Gio, and a decimal comma ("1,5Mo").
 std::uint64_t parse_size(std::string_view text);
 
-// Bits per second. Units: bps, kbps, Mbps, Gbps (powers of 1000). A unit is required: a bare
+// Bits per second. Units: bps, kbps, Mbps, Gbps, or bit/s, kbit/s, Mbit/s, Gbit/s (powers of
+// 1000). A decimal comma is a decimal point ("9,6 kbit/s"). A unit is required: a bare
 // number could mean bits or bytes.
 std::uint64_t parse_bandwidth(std::string_view text);
 

@@ -183,6 +183,10 @@ std::optional<double> YamlMap::probability(std::string_view key, Need need) {
     v = trim(v.substr(0, v.size() - 1));
     scale = 100;
   }
+  // "0,5 %": a decimal comma is a decimal point.
+  std::string number(v);
+  std::replace(number.begin(), number.end(), ',', '.');
+  v = number;
   double value = 0;
   auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), value);
   // `!(value >= 0)` also refuses NaN.

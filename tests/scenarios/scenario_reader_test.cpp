@@ -1,6 +1,9 @@
 #include "scenarios/load/scenario_reader.hpp"
 #include "scenarios/model/roles.hpp"
 
+#include <fstream>
+#include <sstream>
+
 #include <gtest/gtest.h>
 
 #include "scenarios/build/scenario_run.hpp"
@@ -94,7 +97,7 @@ TEST(ScenarioReader, TimelineMistakes) {
             "comes after one at 00:10:00 (line 9)\n");
   EXPECT_EQ(errors_of(base + "  - at: 5 minutes\n    host_down: a\n"),
             "lesson.yaml:9:9: error: 'at' in a timeline entry: '5 minutes': unknown time unit "
-            "'minutes'; use one of us, ms, s, min, h, d (for example 250ms, 1h30min or "
+            "'minutes'; use one of us, ms, s, min, mn, h, d, j (for example 250ms, 1h30min or "
             "00:05:00)\n");
 }
 
@@ -248,4 +251,27 @@ timeline:
                       "server}\n"),
             "lesson.yaml:4:43: error: 'role' in host a must be one of pc, mail_server, relay, "
             "dns_server, resolver, attacker, other, not 'server'\n");
+}
+
+// The file the schema test also reads: times, sizes, bandwidths and a loss written the French
+// way load to the same values as their English forms.
+TEST(ScenarioReader, UnitsWrittenTheFrenchWay) {
+  std::ifstream in(std::string(MAILSIM_TEST_DIR) + "/../schema/french-units.yaml");
+  std::stringstream text;
+  text << in.rdbuf();
+  LoadResult r = load_scenario_text(text.str(), "french-units.yaml");
+  ASSERT_TRUE(r.scenario) << r.diagnostics.render(Lang::en);
+  const ScenarioModel& s = *r.scenario;
+  EXPECT_EQ(s.duration, 90min);
+  const auto& link = s.network.links.at(0).params;
+  EXPECT_EQ(link.latency, 1500us);
+  EXPECT_EQ(link.bandwidth_bps, 20'000'000u);
+  EXPECT_EQ(link.queue_bytes, 64'000u);
+  EXPECT_DOUBLE_EQ(link.loss, 0.005);
+  ASSERT_EQ(s.timeline.size(), 2u);
+  EXPECT_EQ(s.timeline[0].at, 5min);
+  const auto& change = std::get<ChangeLink>(s.timeline[0].action).params;
+  EXPECT_EQ(change.bandwidth_bps, 9600u);
+  EXPECT_EQ(change.latency, 2500us);
+  EXPECT_EQ(s.timeline[1].at, 48h);
 }

@@ -72,9 +72,11 @@ TEST(YamlReader, EveryErrorOfAFileIsReportedAtOnceWithItsPlace) {
       "lesson.yaml:1:1: error: link r1-r2 needs 'to'; add a line 'to: ...'\n"
       "lesson.yaml:2:1: error: unknown key 'latancy' in link r1-r2; did you mean 'latency'?\n"
       "lesson.yaml:3:12: error: 'bandwidth' in link r1-r2: '10': a bandwidth needs a unit "
-      "(bps, kbps, Mbps, Gbps), for example 10Mbps: a bare number could mean bits or bytes\n"
+      "(bps, kbps, Mbps, Gbps, bit/s, kbit/s, Mbit/s, Gbit/s), for example 10Mbps: a bare "
+      "number could mean bits or bytes\n"
       "lesson.yaml:4:6: error: 'mtu' in link r1-r2: '1500 parsecs': unknown size unit "
-      "'parsecs'; use one of B, kB, MB, GB, KiB, MiB, GiB (for example 1500B, 25MB or 10MiB)\n"
+      "'parsecs'; use one of B, kB, MB, GB, KiB, MiB, GiB, o, ko, Mo, Go, Kio, Mio, Gio (for "
+      "example 1500B, 25MB or 10MiB)\n"
       "lesson.yaml:5:7: error: 'loss' in link r1-r2 must be a number from 0 to 1, not '1.5'\n"
       "lesson.yaml:6:8: error: 'queue' in link r1-r2 must be a whole number from 1 to 100000, "
       "not 'lots'\n"
@@ -88,7 +90,7 @@ TEST(YamlReader, EveryErrorOfAFileIsReportedAtOnceWithItsPlace) {
 TEST(YamlReader, ErrorsInFrench) {
   EXPECT_EQ(read_link("from: r1\nto: r2\nlatency: 5 parsecs\n", Lang::fr),
             "lesson.yaml:3:10: erreur : « latency » dans le lien r1-r2 : « 5 parsecs » : unité de "
-            "temps « parsecs » inconnue ; utilisez us, ms, s, min, h, d (par exemple 250ms, "
+            "temps « parsecs » inconnue ; utilisez us, ms, s, min, mn, h, d, j (par exemple 250ms, "
             "1h30min ou 00:05:00)\n");
 }
 

@@ -115,6 +115,7 @@ def main():
 
     valid = sorted((root / "scenarios/library").glob("*.yaml"))
     valid.append(root / "tests/schema/every-key.yaml")
+    valid.append(root / "tests/schema/french-units.yaml")
     check(len(valid) > 10, "library", f"only {len(valid)} files found")
     for path in valid:
         errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}"

@@ -29,6 +29,23 @@ TEST(ParseTime, CombinationsSpacesAndDecimals) {
   EXPECT_EQ(parse_time("-5s"), -5s);
 }
 
+// As French writers put them: "mn", "j" (jours), a decimal comma, and "1h30" for 1 h 30 min.
+TEST(ParseTime, FrenchForms) {
+  EXPECT_EQ(parse_time("5mn"), 5min);
+  EXPECT_EQ(parse_time("2j"), 48h);
+  EXPECT_EQ(parse_time("1,5h"), 90min);
+  EXPECT_EQ(parse_time("1,5 h"), 90min);
+  EXPECT_EQ(parse_time("1h30"), 90min);
+  EXPECT_EQ(parse_time("1 h 30"), 90min);
+  EXPECT_EQ(parse_time("1h05"), 65min);
+  EXPECT_EQ(parse_time("2min30"), 150s);
+  EXPECT_EQ(parse_time("1j12"), 36h);
+  EXPECT_EQ(parse_time("1d 2h30"), 26h + 30min);
+  // Only a last whole number, and not after seconds: "30s15" could mean anything.
+  for (const char* bad : {"30s15", "1h30 15", "1h30,5", "250ms3", "1,,5h", "1,5"})
+    EXPECT_THROW(parse_time(bad), TimeParseError) << "accepted: '" << bad << "'";
+}
+
 TEST(ParseTime, ClockForms) {
   EXPECT_EQ(parse_time("00:00:05"), 5s);
   EXPECT_EQ(parse_time("01:30:00"), 90min);
@@ -45,17 +62,17 @@ TEST(ParseTime, ErrorsNameTheUnitAndListValidOnes) {
     FAIL() << "no error";
   } catch (const TimeParseError& e) {
     EXPECT_STREQ(e.what(),
-                 "'5 parsecs': unknown time unit 'parsecs'; use one of us, ms, s, min, h, d (for "
-                 "example 250ms, 1h30min or 00:05:00)");
+                 "'5 parsecs': unknown time unit 'parsecs'; use one of us, ms, s, min, mn, h, d, j "
+                 "(for example 250ms, 1h30min or 00:05:00)");
     EXPECT_NE(e.text().render(Lang::fr).find("unité de temps « parsecs » inconnue"),
               std::string::npos);
   }
 }
 
 TEST(ParseTime, EveryBadFormIsRejected) {
-  for (const char* bad : {"", "   ", "5", "12", "s", "5m", "5 sec", "1h30", "abc", "00:60:00",
-                          "00:00:60", "1:2", "00:00:05.1234567", "00:00:05.", "xd 01:00:00",
-                          "1..5s", "-", "99999999999999999999s", "300000000d"}) {
+  for (const char* bad : {"", "   ", "5", "12", "s", "5m", "5 sec", "abc", "00:60:00", "00:00:60",
+                          "1:2", "00:00:05.1234567", "00:00:05.", "xd 01:00:00", "1..5s", "-",
+                          "99999999999999999999s", "300000000d"}) {
     EXPECT_THROW(parse_time(bad), TimeParseError) << "accepted: '" << bad << "'";
   }
 }
@@ -66,8 +83,8 @@ TEST(ParseTime, MissingUnitMessageSuggestsOne) {
     FAIL();
   } catch (const TimeParseError& e) {
     EXPECT_STREQ(e.what(),
-                 "'30': the number 30 has no unit; write it with one of us, ms, s, min, h, d, for "
-                 "example 30s");
+                 "'30': the number 30 has no unit; write it with one of us, ms, s, min, mn, h, d, "
+                 "j, for example 30s");
   }
 }
 
