@@ -32,8 +32,6 @@ inline constexpr Message kNoWindow{"gui.no_window",
                                    "or unreachable)",
                                    "impossible d'ouvrir une fenêtre (y a-t-il un écran ? "
                                    "DISPLAY est vide ou injoignable)"};
-inline constexpr Message kScreenshotFailed{"gui.screenshot_failed", "cannot write {path}",
-                                           "impossible d'écrire {path}"};
 
 // The keyboard of the teacher at the projector.
 void on_key(sf::Keyboard::Key key, Player& player, NetworkView& view) {
@@ -129,6 +127,7 @@ class App {
     toolbar(player_, state_, fonts_, lang_, layout_);
     side_panel(player_, state_, view_, lang_, layout_);
     bottom_panel(player_, state_, lang_, layout_);
+    state_.menus.draw(player_, lang_, state_.notice);
     hover_tooltip(io);
     ImGui::Render();
 
@@ -156,6 +155,16 @@ class App {
   void press(const sf::Event::MouseButtonEvent& b) {
     const sf::Vector2f at{static_cast<float>(b.x), static_cast<float>(b.y)};
     last_mouse_ = at;
+    if (b.button == sf::Mouse::Right) {
+      // A host's or a link's menu: what a person may do to it.
+      if (auto node = view_.node_at(at))
+        state_.menus.open_host_menu(*node);
+      else if (auto link = view_.link_at(player_.view().network(), at))
+        state_.menus.open_link_menu(*link);
+      else
+        panning_ = true;
+      return;
+    }
     if (b.button != sf::Mouse::Left) {
       panning_ = true;
       return;
@@ -267,7 +276,7 @@ int run_window(const scenarios::ScenarioModel& scenario, const AppOptions& o) {
         app.frame(1.0f / 60);
       }
       if (!save_screenshot(window, *o.screenshot)) {
-        std::cerr << Text(kScreenshotFailed, {{"path", *o.screenshot}}).render(o.lang) << "\n";
+        std::cerr << Text(msg::kCannotWrite, {{"path", *o.screenshot}}).render(o.lang) << "\n";
         status = 4;
       } else if (player.failure()) {
         status = 3;

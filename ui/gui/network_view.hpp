@@ -53,6 +53,8 @@ class NetworkView {
             sim::SimTime now, const Selection& selection);
 
   std::optional<sim::net::NodeId> node_at(sf::Vector2f pixel) const;
+  // The link whose line passes within a few pixels of `pixel`, the nearest.
+  std::optional<sim::net::LinkId> link_at(const sim::net::Network& net, sf::Vector2f pixel) const;
   // The flight drawn nearest to `pixel` at the last draw, within a few pixels.
   std::optional<Flight> flight_at(sf::Vector2f pixel) const;
   sf::Vector2f node_pixel(sim::net::NodeId node) const;

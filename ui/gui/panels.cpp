@@ -280,6 +280,8 @@ void toolbar(Player& player, PanelState& state, const ImGuiFonts& fonts, Lang la
   ImGui::SameLine();
   ImGui::Checkbox(label(msg::kSkipIdle, lang).c_str(), &player.skip_idle);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(msg::kSkipIdleHelp, lang).c_str());
+  ImGui::SameLine();
+  state.menus.act_button(player, lang);
 
   // The large clock, right-aligned.
   ImGui::PushFont(fonts.clock);

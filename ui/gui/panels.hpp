@@ -11,6 +11,7 @@
 #include "ui/gui/fonts.hpp"
 #include "ui/gui/network_view.hpp"
 #include "ui/gui/player.hpp"
+#include "ui/gui/world_menus.hpp"
 
 namespace mailsim::gui {
 
@@ -29,6 +30,7 @@ struct PanelState {
   char go_to[32] = "";
   std::string go_to_error;
   std::string notice;  // a one-line message under the controls (how long a replay took)
+  WorldMenus menus;
 };
 
 // One line about a packet, for the tooltip under the mouse: protocol, addresses and ports, TCP

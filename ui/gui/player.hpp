@@ -49,6 +49,10 @@ class Player {
   void step_event();
   void step_line();
   void restart() { seek(sim::SimTime(0)); }
+  // A person acts on the world (the command layer's action): it runs now and joins the run's
+  // timeline, so that going back in time and saving the scenario keep it. The timeline's marks
+  // and the end are found again, as the action changes what follows.
+  void record(scenarios::Action action);
   // A host moved on the map; kept in the scenario, and across replays.
   void place(const std::string& node, sim::net::Position at) { run_->place(node, at); }
   const scenarios::ScenarioModel& model() const { return run_->model(); }
@@ -57,6 +61,8 @@ class Player {
 
  private:
   void rebuild();
+  // The silent pre-run of `model`: the end and every mark of the timeline.
+  bool survey(const scenarios::ScenarioModel& model, scenarios::Diagnostics& diag);
   void run_to(sim::SimTime t);
 
   std::optional<std::uint64_t> seed_;
