@@ -173,6 +173,13 @@ int run(const std::string& args) {
   return run_with("", args);
 }
 
+// The first user with a mailbox in a scenario ("-" when none has one).
+std::string first_user(std::string_view scenario) {
+  for (const auto& server : test::builtin(scenario).mail.servers)
+    if (!server.users.empty()) return server.users.begin()->first;
+  return "-";
+}
+
 TEST_F(Window, TheProgramCapturesOneFrameInEnglishAndFrench) {
   const auto dir = std::filesystem::temp_directory_path() / "mailsim-gui-test";
   std::filesystem::create_directories(dir);
@@ -203,10 +210,29 @@ TEST_F(Window, TheProgramCapturesOneFrameInEnglishAndFrench) {
   EXPECT_EQ(image.getSize(), sf::Vector2u(800, 600));
 }
 
+TEST_F(Window, EachPanelRendersForEveryLibraryScenario) {
+  const auto dir = std::filesystem::temp_directory_path() / "mailsim-gui-panels";
+  std::filesystem::create_directories(dir);
+  for (const auto& s : scenarios::builtin_scenarios())
+    for (const char* panel : {"dialogues", "mailboxes"}) {
+      // At the end of the run, where each panel has the most to show; the newest message of
+      // the scenario's first mailbox user opened.
+      const auto png = dir / (std::string(s.name) + "-" + panel + ".png");
+      std::filesystem::remove(png);
+      const std::string lang = s.name.size() % 2 == 0 ? "en" : "fr";
+      EXPECT_EQ(run(std::string(s.name) + " --until 30d --panel " + panel + " --read " +
+                    first_user(s.name) + " --lang " + lang + " --screenshot " + png.string()),
+                0)
+          << s.name << " " << panel;
+      EXPECT_TRUE(std::filesystem::exists(png)) << s.name << " " << panel;
+    }
+}
+
 TEST_F(Window, TheProgramRefusesWrongArgumentsWithStatus2) {
   EXPECT_EQ(run("no-such-scenario --screenshot /tmp/x.png"), 2);
   EXPECT_EQ(run("first-mail --size big --screenshot /tmp/x.png"), 2);
   EXPECT_EQ(run("first-mail --until soon --screenshot /tmp/x.png"), 2);
+  EXPECT_EQ(run("first-mail --panel nowhere --screenshot /tmp/x.png"), 2);
 }
 
 TEST_F(Window, WithoutADisplayTheProgramSaysSoWithStatus4) {

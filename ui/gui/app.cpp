@@ -77,6 +77,16 @@ class App {
     view_.load(player.view());
   }
 
+  void open_tab(std::optional<SideTab> tab) { state_.open_tab = tab; }
+  // Opens the newest message of `user` (in any folder) in the Mailboxes panel.
+  void read_newest(const std::string& user) {
+    for (const auto& box : mailboxes(player_.view()))
+      if (box.user == user)
+        for (const auto& folder : box.folders)
+          for (const auto& m : folder.messages)
+            state_.open_message = MessageRef{box.server, box.user, folder.name, m.uid};
+  }
+
   void handle(const sf::Event& e) {
     ImGuiIO& io = ImGui::GetIO();
     const bool taken = imgui_sfml::process_event(io, e);
@@ -268,8 +278,10 @@ int run_window(const scenarios::ScenarioModel& scenario, const AppOptions& o) {
   int status = 0;
   {
     App app(window, player, o.lang, font, fonts);
+    app.open_tab(side_tab_named(o.panel));
     if (o.screenshot) {
       if (o.until) player.seek(*o.until);
+      if (!o.read.empty()) app.read_newest(o.read);
       // A few frames, so that ImGui has measured its windows before the one captured.
       for (int i = 0; i < 3; ++i) {
         player.advance(std::chrono::duration<double>(0));

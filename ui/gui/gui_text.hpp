@@ -190,8 +190,39 @@ inline constexpr Message kNoRecipient{"gui.no_recipient", "Write at least one ad
 inline constexpr Message kBadAddress{"gui.bad_address",
                                      "'{address}' is not a mail address: {problem}",
                                      "« {address} » n'est pas une adresse : {problem}"};
-inline constexpr Message kBadNumber{"gui.bad_number", "'{value}' is not a number.",
-                                    "« {value} » n'est pas un nombre."};
+
+// The Dialogues, Mailboxes and Queues panels.
+inline constexpr Message kDetails{"gui.details", "Details", "Détails"};
+inline constexpr Message kDialogues{"gui.dialogues", "Dialogues", "Dialogues"};
+inline constexpr Message kNoDialogue{"gui.no_dialogue", "No connection yet.",
+                                     "Aucune connexion pour l'instant."};
+inline constexpr Message kSessionState{"gui.session_state", "session state: {state}",
+                                       "état de la session : {state}"};
+inline constexpr Message kDialogueHelp{
+    "gui.dialogue_help",
+    "C: the client's lines, S: the server's. Hover a reply to read what its code means.",
+    "C: les lignes du client, S: celles du serveur. Survolez une réponse pour lire ce que veut "
+    "dire son code."};
+inline constexpr Message kMailboxes{"gui.mailboxes", "Mailboxes", "Boîtes aux lettres"};
+inline constexpr Message kNoMailbox{"gui.no_mailbox", "No mailbox in this scenario.",
+                                    "Aucune boîte aux lettres dans ce scénario."};
+inline constexpr Message kMailboxHelp{"gui.mailbox_help", "Click a message to read it whole.",
+                                      "Cliquez sur un message pour le lire en entier."};
+inline constexpr Message kMessageGone{"gui.message_gone", "This message is no longer there.",
+                                      "Ce message n'est plus là."};
+inline constexpr Message kMessageHeader{"gui.message_header",
+                                        "Header, as stored: each server added its Received line "
+                                        "on top, so the newest comes first",
+                                        "En-tête, tel que rangé : chaque serveur a ajouté sa "
+                                        "ligne Received en haut, la plus récente vient donc en "
+                                        "premier"};
+inline constexpr Message kMessageBody{"gui.message_body", "Body", "Corps du message"};
+inline constexpr Message kDsnFields{"gui.dsn_fields",
+                                    "Delivery status notification: the fields for programs",
+                                    "Avis d'état de distribution : les champs pour les "
+                                    "programmes"};
+inline constexpr Message kDsnHuman{"gui.dsn_human", "What it tells the sender",
+                                   "Ce qu'il dit à l'expéditeur"};
 
 inline constexpr std::array kAll{&kPlay,
                                  &kPause,
@@ -302,6 +333,18 @@ inline constexpr std::array kAll{&kPlay,
                                  &kBadExchange,
                                  &kNoRecipient,
                                  &kBadAddress,
-                                 &kBadNumber};
+                                 &kDetails,
+                                 &kDialogues,
+                                 &kNoDialogue,
+                                 &kSessionState,
+                                 &kDialogueHelp,
+                                 &kMailboxes,
+                                 &kNoMailbox,
+                                 &kMailboxHelp,
+                                 &kMessageGone,
+                                 &kMessageHeader,
+                                 &kMessageBody,
+                                 &kDsnFields,
+                                 &kDsnHuman};
 
 }  // namespace mailsim::gui::msg

@@ -7,6 +7,7 @@
 #include "ui/cli/options.hpp"
 #include "ui/cli/scenario_source.hpp"
 #include "ui/gui/app.hpp"
+#include "ui/gui/panels.hpp"
 
 namespace {
 
@@ -36,6 +37,18 @@ inline constexpr Message kShotHelp{"gui.help_screenshot",
                                    "dessiner une image dans ce fichier PNG et quitter"};
 inline constexpr Message kSizeHelp{"gui.help_size", "window size, e.g. 1280x720",
                                    "taille de la fenêtre, ex. 1280x720"};
+inline constexpr Message kPanelHelp{"gui.help_panel",
+                                    "the panel to open: details, dialogues, mailboxes",
+                                    "le panneau à ouvrir : details, dialogues, mailboxes"};
+inline constexpr Message kReadHelp{"gui.help_read",
+                                   "with --screenshot: open this user's newest message",
+                                   "avec --screenshot : ouvrir le dernier message de cet "
+                                   "utilisateur"};
+inline constexpr Message kBadPanel{"gui.bad_panel",
+                                   "--panel: there is no panel '{value}'; write details, "
+                                   "dialogues or mailboxes",
+                                   "--panel : il n'y a pas de panneau « {value} » ; écrivez "
+                                   "details, dialogues ou mailboxes"};
 inline constexpr Message kBadSize{"gui.bad_size",
                                   "--size: '{value}' is not a size; write it as WIDTHxHEIGHT, "
                                   "for example 1280x720",
@@ -78,6 +91,10 @@ int main(int argc, char** argv) {
   app.add_option("--until", until, tr(kUntilHelp));
   app.add_option("--screenshot", screenshot, tr(kShotHelp));
   app.add_option("--size", size, tr(kSizeHelp));
+  std::string panel = "details";
+  app.add_option("--panel", panel, tr(kPanelHelp));
+  std::string read;
+  app.add_option("--read", read, tr(kReadHelp));
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -89,6 +106,12 @@ int main(int argc, char** argv) {
   options.paused = paused;
   options.speed = speed;
   options.screenshot = screenshot;
+  if (!mailsim::gui::side_tab_named(panel)) {
+    std::cerr << Text(kBadPanel, {{"value", panel}}).render(lang) << "\n";
+    return 2;
+  }
+  options.panel = panel;
+  options.read = read;
   if (!parse_size(size, options.width, options.height)) {
     std::cerr << Text(kBadSize, {{"value", size}}).render(lang) << "\n";
     return 2;

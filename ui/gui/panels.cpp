@@ -10,7 +10,9 @@
 #include "agents/narration/net_sentences.hpp"
 #include "sim/net/network.hpp"
 #include "ui/gui/clock_text.hpp"
+#include "ui/gui/dialogue_panel.hpp"
 #include "ui/gui/gui_text.hpp"
+#include "ui/gui/mailbox_panel.hpp"
 
 namespace mailsim::gui {
 
@@ -226,6 +228,23 @@ void messages(const Player& player, PanelState& state, Lang lang) {
   }
 }
 
+// The selection, the messages and the legend.
+void details(const Player& player, PanelState& state, const NetworkView& view, Lang lang) {
+  if (ImGui::CollapsingHeader(label(msg::kSelection, lang).c_str(),
+                              ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (state.selection.packet)
+      packet_details(player, *state.selection.packet, lang);
+    else if (state.selection.node)
+      host_details(player, *state.selection.node, view, lang);
+    else
+      ImGui::TextWrapped("%s", tr(msg::kNothingSelected, lang).c_str());
+  }
+  if (ImGui::CollapsingHeader(label(msg::kMessages, lang).c_str(), ImGuiTreeNodeFlags_DefaultOpen))
+    messages(player, state, lang);
+  if (ImGui::CollapsingHeader(label(msg::kLegend, lang).c_str(), ImGuiTreeNodeFlags_DefaultOpen))
+    legend(view, lang);
+}
+
 }  // namespace
 
 std::string packet_summary(const Flight& f, Lang lang) {
@@ -325,6 +344,13 @@ void toolbar(Player& player, PanelState& state, const ImGuiFonts& fonts, Lang la
 
 // [SECTION] Side panel
 
+std::optional<SideTab> side_tab_named(std::string_view name) {
+  if (name == "details") return SideTab::details;
+  if (name == "dialogues") return SideTab::dialogues;
+  if (name == "mailboxes") return SideTab::mailboxes;
+  return std::nullopt;
+}
+
 void side_panel(const Player& player, PanelState& state, const NetworkView& view, Lang lang,
                 const Layout& layout) {
   const ImGuiIO& io = ImGui::GetIO();
@@ -333,19 +359,28 @@ void side_panel(const Player& player, PanelState& state, const NetworkView& view
   ImGui::Begin("##side", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
-  if (ImGui::CollapsingHeader(label(msg::kSelection, lang).c_str(),
-                              ImGuiTreeNodeFlags_DefaultOpen)) {
-    if (state.selection.packet)
-      packet_details(player, *state.selection.packet, lang);
-    else if (state.selection.node)
-      host_details(player, *state.selection.node, view, lang);
-    else
-      ImGui::TextWrapped("%s", tr(msg::kNothingSelected, lang).c_str());
+  // A tab asked for (a flag, a key) comes to the front once.
+  auto tab = [&](const Message& m, SideTab which) {
+    const bool asked = state.open_tab == which;
+    if (asked) state.open_tab.reset();
+    return ImGui::BeginTabItem(label(m, lang).c_str(), nullptr,
+                               asked ? ImGuiTabItemFlags_SetSelected : 0);
+  };
+  if (ImGui::BeginTabBar("##side_tabs")) {
+    if (tab(msg::kDetails, SideTab::details)) {
+      details(player, state, view, lang);
+      ImGui::EndTabItem();
+    }
+    if (tab(msg::kDialogues, SideTab::dialogues)) {
+      dialogue_panel(player, lang);
+      ImGui::EndTabItem();
+    }
+    if (tab(msg::kMailboxes, SideTab::mailboxes)) {
+      mailbox_panel(player, state.open_message, lang);
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
   }
-  if (ImGui::CollapsingHeader(label(msg::kMessages, lang).c_str(), ImGuiTreeNodeFlags_DefaultOpen))
-    messages(player, state, lang);
-  if (ImGui::CollapsingHeader(label(msg::kLegend, lang).c_str(), ImGuiTreeNodeFlags_DefaultOpen))
-    legend(view, lang);
   ImGui::End();
 }
 

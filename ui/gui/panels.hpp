@@ -2,6 +2,7 @@
 // The Dear ImGui panels around the network: the time controls and the clock at the top, the
 // legend, the selection and the messages on the right, the mail queues and the timeline at the
 // bottom. Each reads the Player and the WorldView; none holds simulation state.
+#include <optional>
 #include <string>
 
 #include <SFML/Graphics/Rect.hpp>
@@ -9,6 +10,7 @@
 
 #include "sim/text.hpp"
 #include "ui/gui/fonts.hpp"
+#include "ui/gui/mailbox_model.hpp"
 #include "ui/gui/network_view.hpp"
 #include "ui/gui/player.hpp"
 #include "ui/gui/world_menus.hpp"
@@ -18,19 +20,26 @@ namespace mailsim::gui {
 // Where each part goes in a window of a given size.
 struct Layout {
   float toolbar = 64;
-  float side = 340;
+  float side = 400;
   float bottom = 170;
   sf::FloatRect network;
 };
 Layout layout_for(sf::Vector2u window);
 
+// The tabs of the side panel.
+enum class SideTab { details, dialogues, mailboxes };
+// By the name `mailsim-gui --panel` takes ("dialogues"); nullopt for another name.
+std::optional<SideTab> side_tab_named(std::string_view name);
+
 // What the panels remember between frames.
 struct PanelState {
+  std::optional<SideTab> open_tab;  // a tab to bring to the front at the next frame
   Selection selection;
   char go_to[32] = "";
   std::string go_to_error;
   std::string notice;  // a one-line message under the controls (how long a replay took)
   WorldMenus menus;
+  std::optional<MessageRef> open_message;  // read in the Mailboxes panel
 };
 
 // One line about a packet, for the tooltip under the mouse: protocol, addresses and ports, TCP

@@ -43,16 +43,19 @@ void Player::record(scenarios::Action action) {
 }
 
 Player::~Player() {
-  scene_.reset();  // unsubscribes before the run's trace goes
+  scene_.reset();  // unsubscribe before the run's trace goes
+  dialogues_.reset();
 }
 
 void Player::rebuild() {
   scene_.reset();
+  dialogues_.reset();
   // The model of the run, so that actions recorded during it are replayed too.
   scenarios::ScenarioModel model = run_ ? run_->model() : model_;
   scenarios::Diagnostics diag("");
   run_ = std::make_unique<scenarios::ScenarioRun>(model, diag, seed_);
   scene_ = std::make_unique<Scene>(run_->sim().trace(), run_->network());
+  dialogues_ = std::make_unique<Dialogues>(run_->sim().trace());
   frame_start_ = sim::SimTime(0);
 }
 

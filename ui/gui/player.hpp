@@ -11,6 +11,7 @@
 
 #include "scenarios/build/scenario_run.hpp"
 #include "scenarios/model/scenario_model.hpp"
+#include "ui/gui/dialogues.hpp"
 #include "ui/gui/scene.hpp"
 #include "ui/gui/timeline_scale.hpp"
 
@@ -30,6 +31,7 @@ class Player {
   bool ok() const { return run_ != nullptr; }
   scenarios::WorldView view() const { return run_->view(); }
   const Scene& scene() const { return *scene_; }
+  const Dialogues& dialogues() const { return *dialogues_; }
   sim::SimTime now() const { return run_->sim().now(); }
   // The previous frame's time: a packet that arrived since is still drawn once.
   sim::SimTime frame_start() const { return frame_start_; }
@@ -69,6 +71,7 @@ class Player {
   scenarios::ScenarioModel model_;
   std::unique_ptr<scenarios::ScenarioRun> run_;
   std::unique_ptr<Scene> scene_;
+  std::unique_ptr<Dialogues> dialogues_;
   sim::SimTime frame_start_{0};
   sim::SimTime end_{0};
   std::vector<Mark> all_marks_;
