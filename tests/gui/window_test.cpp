@@ -228,6 +228,25 @@ TEST_F(Window, EachPanelRendersForEveryLibraryScenario) {
     }
 }
 
+TEST_F(Window, TheProjectorModeAndTheShortcutsRenderInBothLanguages) {
+  const auto dir = std::filesystem::temp_directory_path() / "mailsim-gui-test";
+  std::filesystem::create_directories(dir);
+  for (auto lang : {"en", "fr"}) {
+    const auto png = dir / (std::string("keys-") + lang + ".png");
+    std::filesystem::remove(png);
+    EXPECT_EQ(run("first-mail --until 1s --projector --keys --lang " + std::string(lang) +
+                  " --screenshot " + png.string()),
+              0);
+    EXPECT_TRUE(std::filesystem::exists(png)) << lang;
+  }
+  // The panels grow with the fonts, the network keeps the rest.
+  const Layout normal = layout_for({1280, 720}), large = layout_for({1280, 720}, 1.5f);
+  EXPECT_GT(large.toolbar, normal.toolbar);
+  EXPECT_GT(large.side, normal.side);
+  EXPECT_LT(large.network.width, normal.network.width);
+  EXPECT_LE(large.side, 640);
+}
+
 TEST_F(Window, TheProgramRefusesWrongArgumentsWithStatus2) {
   EXPECT_EQ(run("no-such-scenario --screenshot /tmp/x.png"), 2);
   EXPECT_EQ(run("first-mail --size big --screenshot /tmp/x.png"), 2);

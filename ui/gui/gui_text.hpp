@@ -224,6 +224,35 @@ inline constexpr Message kDsnFields{"gui.dsn_fields",
 inline constexpr Message kDsnHuman{"gui.dsn_human", "What it tells the sender",
                                    "Ce qu'il dit à l'expéditeur"};
 
+// The teacher's keyboard and the help overlay.
+inline constexpr Message kHelpTitle{"gui.keys_title", "Keyboard shortcuts", "Raccourcis clavier"};
+inline constexpr Message kKeySpace{"gui.key_space", "Space", "Espace"};
+inline constexpr Message kKeyHome{"gui.key_home", "Home", "Début"};
+inline constexpr Message kHelpPlay{"gui.keys_play", "play / pause", "lecture / pause"};
+inline constexpr Message kHelpStep{"gui.keys_step", "next event", "événement suivant"};
+inline constexpr Message kHelpLine{"gui.keys_line", "next SMTP, POP3 or IMAP line",
+                                   "ligne SMTP, POP3 ou IMAP suivante"};
+inline constexpr Message kHelpSpeed{"gui.keys_speed", "twice as fast / half as fast",
+                                    "deux fois plus vite / deux fois moins vite"};
+inline constexpr Message kHelpSkip{"gui.keys_skip", "skip idle waits, on or off",
+                                   "sauter l'attente, oui ou non"};
+inline constexpr Message kHelpRestart{"gui.keys_restart", "back to the start", "retour au début"};
+inline constexpr Message kHelpFit{"gui.keys_fit", "fit the network to the window",
+                                  "ajuster le réseau à la fenêtre"};
+inline constexpr Message kHelpLang{"gui.keys_lang", "English / French", "anglais / français"};
+inline constexpr Message kHelpProjector{"gui.keys_projector",
+                                        "projector mode: larger fonts, stronger contrast",
+                                        "mode projecteur : police plus grande, contraste plus "
+                                        "fort"};
+inline constexpr Message kHelpShot{"gui.keys_shot", "screenshot (PNG in the current folder)",
+                                   "capture d'écran (PNG dans le dossier courant)"};
+inline constexpr Message kHelpHelp{"gui.keys_help", "this help", "cette aide"};
+inline constexpr Message kHelpClose{"gui.keys_close", "F1, ? or Escape closes it.",
+                                    "F1, ? ou Échap la ferme."};
+inline constexpr Message kScreenshot{"gui.screenshot", "Screenshot", "Capture d'écran"};
+inline constexpr Message kShotSaved{"gui.shot_saved", "Screenshot saved: {path}",
+                                    "Capture enregistrée : {path}"};
+
 inline constexpr std::array kAll{&kPlay,
                                  &kPause,
                                  &kStepEvent,
@@ -345,6 +374,23 @@ inline constexpr std::array kAll{&kPlay,
                                  &kMessageHeader,
                                  &kMessageBody,
                                  &kDsnFields,
-                                 &kDsnHuman};
+                                 &kDsnHuman,
+                                 &kHelpTitle,
+                                 &kKeySpace,
+                                 &kKeyHome,
+                                 &kHelpPlay,
+                                 &kHelpStep,
+                                 &kHelpLine,
+                                 &kHelpSpeed,
+                                 &kHelpSkip,
+                                 &kHelpRestart,
+                                 &kHelpFit,
+                                 &kHelpLang,
+                                 &kHelpProjector,
+                                 &kHelpShot,
+                                 &kHelpHelp,
+                                 &kHelpClose,
+                                 &kScreenshot,
+                                 &kShotSaved};
 
 }  // namespace mailsim::gui::msg

@@ -44,6 +44,12 @@ inline constexpr Message kReadHelp{"gui.help_read",
                                    "with --screenshot: open this user's newest message",
                                    "avec --screenshot : ouvrir le dernier message de cet "
                                    "utilisateur"};
+inline constexpr Message kProjectorHelp{"gui.help_projector",
+                                        "projector mode: larger fonts, stronger contrast (P)",
+                                        "mode projecteur : police plus grande, contraste plus "
+                                        "fort (P)"};
+inline constexpr Message kShowKeysHelp{"gui.help_keys", "show the keyboard shortcuts (F1)",
+                                       "montrer les raccourcis clavier (F1)"};
 inline constexpr Message kBadPanel{"gui.bad_panel",
                                    "--panel: there is no panel '{value}'; write details, "
                                    "dialogues or mailboxes",
@@ -95,6 +101,9 @@ int main(int argc, char** argv) {
   app.add_option("--panel", panel, tr(kPanelHelp));
   std::string read;
   app.add_option("--read", read, tr(kReadHelp));
+  bool projector = false, keys = false;
+  app.add_flag("--projector", projector, tr(kProjectorHelp));
+  app.add_flag("--keys", keys, tr(kShowKeysHelp));
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -112,6 +121,8 @@ int main(int argc, char** argv) {
   }
   options.panel = panel;
   options.read = read;
+  options.projector = projector;
+  options.help = keys;
   if (!parse_size(size, options.width, options.height)) {
     std::cerr << Text(kBadSize, {{"value", size}}).render(lang) << "\n";
     return 2;

@@ -38,6 +38,11 @@ class NetworkView {
  public:
   NetworkView(const sf::Font& font, Lang lang) : font_(font), lang_(lang) {}
 
+  // The language of its labels; the roles' names are read again from `world`.
+  void set_lang(Lang lang, const scenarios::WorldView& world) {
+    lang_ = lang;
+    load(world);
+  }
   // The part of the window it draws in, in pixels.
   void set_area(sf::FloatRect area);
   // Reads the nodes, their roles and positions (the scenario's, else the computed layout).

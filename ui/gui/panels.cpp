@@ -263,9 +263,13 @@ std::string packet_summary(const Flight& f, Lang lang) {
   return out;
 }
 
-Layout layout_for(sf::Vector2u window) {
+Layout layout_for(sf::Vector2u window, float scale) {
   Layout l;
   const auto w = static_cast<float>(window.x), h = static_cast<float>(window.y);
+  l.scale = scale;
+  l.toolbar *= scale;
+  l.side = std::min(l.side * scale, w / 2);
+  l.bottom = std::min(l.bottom * scale, h / 3);
   l.network = sf::FloatRect(0, l.toolbar, std::max(w - l.side, 100.0f),
                             std::max(h - l.toolbar - l.bottom, 100.0f));
   return l;
@@ -300,18 +304,18 @@ void toolbar(Player& player, PanelState& state, const ImGuiFonts& fonts, Lang la
   ImGui::Checkbox(label(msg::kSkipIdle, lang).c_str(), &player.skip_idle);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(msg::kSkipIdleHelp, lang).c_str());
   ImGui::SameLine();
-  state.menus.act_button(player, lang);
+  state.menus.act_button(player, lang, state.screenshot);
 
   // The large clock, right-aligned.
   ImGui::PushFont(fonts.clock);
   const std::string clock = clock_text(player.now(), lang);
   const float width = ImGui::CalcTextSize(clock.c_str()).x;
   ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 10, io.DisplaySize.x - width - 16));
-  ImGui::SetCursorPosY(12);
+  ImGui::SetCursorPosY(layout.toolbar * 0.19f);
   ImGui::TextUnformatted(clock.c_str());
   ImGui::PopFont();
   // The second row: going to a time, then one line of status.
-  ImGui::SetCursorPosY(34);
+  ImGui::SetCursorPosY(layout.toolbar * 0.53f);
   ImGui::SetNextItemWidth(130);
   bool go = ImGui::InputTextWithHint("##go_to", tr(msg::kRunToHint, lang).c_str(), state.go_to,
                                      sizeof state.go_to, ImGuiInputTextFlags_EnterReturnsTrue);
@@ -398,7 +402,7 @@ void bottom_panel(Player& player, PanelState& state, Lang lang, const Layout& la
   ImDrawList* draw = ImGui::GetWindowDrawList();
 
   // One strip per mail server: a mark per queued message sliding towards its next try.
-  ImGui::BeginChild("queues", ImVec2(0, layout.bottom - 66), false);
+  ImGui::BeginChild("queues", ImVec2(0, layout.bottom - 66 * layout.scale), false);
   const float name_width = 190;
   for (const auto& server : world.mail_servers()) {
     const auto queued = server.mta->queue().messages();
@@ -497,6 +501,44 @@ void bottom_panel(Player& player, PanelState& state, Lang lang, const Layout& la
         tip += "\n" + clock_text(m.at, lang) + "  " + tr(mark_text(m.kind), lang) + "  " + m.what;
     ImGui::SetTooltip("%s", (tip + "\n" + tr(msg::kTimelineHelp, lang)).c_str());
   }
+  ImGui::End();
+}
+
+// [SECTION] Help
+
+void help_overlay(Lang lang) {
+  const ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 2), ImGuiCond_Always,
+                          ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowBgAlpha(1.0f);
+  ImGui::Begin("##help", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove);
+  ImGui::TextUnformatted(tr(msg::kHelpTitle, lang).c_str());
+  ImGui::Separator();
+  const std::pair<std::string, const Message*> rows[] = {
+      {tr(msg::kKeySpace, lang), &msg::kHelpPlay},
+      {"→", &msg::kHelpStep},
+      {"N", &msg::kHelpLine},
+      {"+  -", &msg::kHelpSpeed},
+      {"S", &msg::kHelpSkip},
+      {tr(msg::kKeyHome, lang), &msg::kHelpRestart},
+      {"F", &msg::kHelpFit},
+      {"L", &msg::kHelpLang},
+      {"P", &msg::kHelpProjector},
+      {"C", &msg::kHelpShot},
+      {"F1  ?", &msg::kHelpHelp}};
+  if (ImGui::BeginTable("##keys", 2)) {
+    for (const auto& [key, what] : rows) {
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(key.c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(tr(*what, lang).c_str());
+    }
+    ImGui::EndTable();
+  }
+  ImGui::Separator();
+  ImGui::TextDisabled("%s", tr(msg::kHelpClose, lang).c_str());
   ImGui::End();
 }
 

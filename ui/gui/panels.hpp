@@ -22,9 +22,11 @@ struct Layout {
   float toolbar = 64;
   float side = 400;
   float bottom = 170;
+  float scale = 1;
   sf::FloatRect network;
 };
-Layout layout_for(sf::Vector2u window);
+// `scale` > 1 in projector mode: the panels grow with their larger fonts.
+Layout layout_for(sf::Vector2u window, float scale = 1);
 
 // The tabs of the side panel.
 enum class SideTab { details, dialogues, mailboxes };
@@ -40,6 +42,7 @@ struct PanelState {
   std::string notice;  // a one-line message under the controls (how long a replay took)
   WorldMenus menus;
   std::optional<MessageRef> open_message;  // read in the Mailboxes panel
+  bool screenshot = false;                 // asked from the menu: taken after this frame
 };
 
 // One line about a packet, for the tooltip under the mouse: protocol, addresses and ports, TCP
@@ -51,5 +54,7 @@ void toolbar(Player& player, PanelState& state, const ImGuiFonts& fonts, Lang la
 void side_panel(const Player& player, PanelState& state, const NetworkView& view, Lang lang,
                 const Layout& layout);
 void bottom_panel(Player& player, PanelState& state, Lang lang, const Layout& layout);
+// The keyboard shortcuts, over the network, until F1, ? or Escape.
+void help_overlay(Lang lang);
 
 }  // namespace mailsim::gui

@@ -118,7 +118,7 @@ void WorldMenus::start_compose(const std::string& client) {
   refusal_.clear();
 }
 
-void WorldMenus::act_button(Player& player, Lang lang) {
+void WorldMenus::act_button(Player& player, Lang lang, bool& screenshot) {
   if (ImGui::Button(label(msg::kWorldMenu, lang).c_str())) ImGui::OpenPopup("##act");
   if (!ImGui::BeginPopup("##act")) return;
   const auto world = player.view();
@@ -139,6 +139,7 @@ void WorldMenus::act_button(Player& player, Lang lang) {
     copy(path_, file.empty() || file.find('/') == std::string::npos ? "lesson.yaml"
                                                                     : file + ".saved.yaml");
   }
+  if (ImGui::MenuItem(label(msg::kScreenshot, lang).c_str(), "C")) screenshot = true;
   ImGui::EndPopup();
 }
 

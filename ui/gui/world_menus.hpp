@@ -21,8 +21,8 @@ class WorldMenus {
   void open_host_menu(sim::net::NodeId host);
   void open_link_menu(sim::net::LinkId link);
 
-  // The toolbar's button and its menu.
-  void act_button(Player& player, Lang lang);
+  // The toolbar's button and its menu; `screenshot` is set when the menu asks for one.
+  void act_button(Player& player, Lang lang, bool& screenshot);
   // The open menu or dialog, each frame; `notice` receives what was done.
   void draw(Player& player, Lang lang, std::string& notice);
 
