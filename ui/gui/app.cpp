@@ -353,18 +353,32 @@ int run_window(const scenarios::ScenarioModel& scenario, const AppOptions& o) {
     if (o.screenshot) {
       if (o.until) player.seek(*o.until);
       if (!o.read.empty()) app.read_newest(o.read);
-      // A few frames, so that ImGui has measured its windows before the one captured.
-      for (int i = 0; i < 3; ++i) {
-        player.advance(std::chrono::duration<double>(0));
-        app.frame(1.0f / 60);
+      // One picture, or with --panel all one per tab: out-details.png, out-dialogues.png...
+      std::vector<std::pair<std::optional<SideTab>, std::string>> shots{
+          {std::nullopt, *o.screenshot}};
+      if (o.panel == "all") {
+        shots.clear();
+        const std::filesystem::path path(*o.screenshot);
+        for (const auto& name : side_tab_names())
+          shots.emplace_back(
+              side_tab_named(name),
+              (path.parent_path() / (path.stem().string() + "-" + name + path.extension().string()))
+                  .string());
       }
-      if (!save_screenshot(window, *o.screenshot)) {
-        std::cerr << Text(msg::kCannotWrite, {{"path", *o.screenshot}}).render(o.lang) << "\n";
-        status = 4;
-      } else if (player.failure()) {
-        status = 3;
+      for (const auto& [tab, file] : shots) {
+        if (tab) app.open_tab(tab);
+        // A few frames, so that ImGui has measured its windows before the one captured.
+        for (int i = 0; i < 3; ++i) {
+          player.advance(std::chrono::duration<double>(0));
+          app.frame(1.0f / 60);
+        }
+        if (!save_screenshot(window, file)) {
+          std::cerr << Text(msg::kCannotWrite, {{"path", file}}).render(o.lang) << "\n";
+          status = 4;
+        }
+        window.display();
       }
-      window.display();
+      if (status == 0 && player.failure()) status = 3;
     } else {
       sf::Clock clock;
       while (window.isOpen()) {

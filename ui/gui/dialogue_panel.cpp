@@ -8,6 +8,7 @@
 #include "ui/cli/cli_text.hpp"
 #include "ui/gui/clock_text.hpp"
 #include "ui/gui/gui_text.hpp"
+#include "ui/gui/imgui_text.hpp"
 
 namespace mailsim::gui {
 
@@ -67,10 +68,8 @@ void dialogue_panel(const Player& player, Lang lang) {
       ImGui::TreePop();
     }
   }
-  if (!any) ImGui::TextDisabled("%s", std::string(msg::kNoDialogue.text(lang)).c_str());
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  ImGui::TextWrapped("%s", std::string(msg::kDialogueHelp.text(lang)).c_str());
-  ImGui::PopStyleColor();
+  if (!any) ImGui::TextDisabled("%s", tr(msg::kNoDialogue, lang).c_str());
+  hint(tr(msg::kDialogueHelp, lang));
 }
 
 }  // namespace mailsim::gui

@@ -224,6 +224,21 @@ inline constexpr Message kDsnFields{"gui.dsn_fields",
 inline constexpr Message kDsnHuman{"gui.dsn_human", "What it tells the sender",
                                    "Ce qu'il dit à l'expéditeur"};
 
+inline constexpr Message kQueuesTab{"gui.queues_tab", "Queues", "Files"};
+inline constexpr Message kNothingQueued{"gui.nothing_queued", "No message waits in any queue.",
+                                        "Aucun message n'attend dans les files."};
+inline constexpr Message kBounceNotice{"gui.bounce_notice",
+                                       "a delivery status notification (a bounce)",
+                                       "un avis d'état de distribution (un retour)"};
+inline constexpr Message kDelayWarned{"gui.delay_warned", "the sender was told of the delay",
+                                      "l'expéditeur a été prévenu du retard"};
+inline constexpr Message kQueueChartHelp{
+    "gui.queue_chart_help",
+    "Each chart runs from the message's arrival: a dot for each failed attempt, a line at now, "
+    "a ring at the next try.",
+    "Chaque graphique part de l'arrivée du message : un point par essai manqué, un trait pour "
+    "maintenant, un cercle pour le prochain essai."};
+
 // The teacher's keyboard and the help overlay.
 inline constexpr Message kHelpTitle{"gui.keys_title", "Keyboard shortcuts", "Raccourcis clavier"};
 inline constexpr Message kKeySpace{"gui.key_space", "Space", "Espace"};
@@ -391,6 +406,11 @@ inline constexpr std::array kAll{&kPlay,
                                  &kHelpHelp,
                                  &kHelpClose,
                                  &kScreenshot,
-                                 &kShotSaved};
+                                 &kShotSaved,
+                                 &kQueuesTab,
+                                 &kNothingQueued,
+                                 &kBounceNotice,
+                                 &kDelayWarned,
+                                 &kQueueChartHelp};
 
 }  // namespace mailsim::gui::msg

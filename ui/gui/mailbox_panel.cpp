@@ -6,6 +6,7 @@
 #include "agents/proto/imf/date.hpp"
 #include "ui/gui/clock_text.hpp"
 #include "ui/gui/gui_text.hpp"
+#include "ui/gui/imgui_text.hpp"
 
 namespace mailsim::gui {
 
@@ -17,16 +18,10 @@ const ImVec4 kFieldColour{0.35f, 0.35f, 0.35f, 1.0f};
 // A long body is cut: the panel is for reading, not for megabytes of attachment.
 constexpr std::size_t kBodyShown = 6000;
 
-std::string tr(const Message& m, Lang lang) {
-  return std::string(m.text(lang));
-}
-
 void section(const Message& m, Lang lang) {
   ImGui::Spacing();
   ImGui::Separator();
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  ImGui::TextWrapped("%s", tr(m, lang).c_str());
-  ImGui::PopStyleColor();
+  hint(tr(m, lang));
 }
 
 void field(const std::string& name, const std::string& value, const ImVec4& colour) {

@@ -38,8 +38,10 @@ inline constexpr Message kShotHelp{"gui.help_screenshot",
 inline constexpr Message kSizeHelp{"gui.help_size", "window size, e.g. 1280x720",
                                    "taille de la fenêtre, ex. 1280x720"};
 inline constexpr Message kPanelHelp{"gui.help_panel",
-                                    "the panel to open: details, dialogues, mailboxes",
-                                    "le panneau à ouvrir : details, dialogues, mailboxes"};
+                                    "the panel to open: details, dialogues, mailboxes, queues "
+                                    "(all: with --screenshot, one picture each)",
+                                    "le panneau à ouvrir : details, dialogues, mailboxes, queues "
+                                    "(all : avec --screenshot, une image chacun)"};
 inline constexpr Message kReadHelp{"gui.help_read",
                                    "with --screenshot: open this user's newest message",
                                    "avec --screenshot : ouvrir le dernier message de cet "
@@ -52,9 +54,9 @@ inline constexpr Message kShowKeysHelp{"gui.help_keys", "show the keyboard short
                                        "montrer les raccourcis clavier (F1)"};
 inline constexpr Message kBadPanel{"gui.bad_panel",
                                    "--panel: there is no panel '{value}'; write details, "
-                                   "dialogues or mailboxes",
+                                   "dialogues, mailboxes or queues",
                                    "--panel : il n'y a pas de panneau « {value} » ; écrivez "
-                                   "details, dialogues ou mailboxes"};
+                                   "details, dialogues, mailboxes ou queues"};
 inline constexpr Message kBadSize{"gui.bad_size",
                                   "--size: '{value}' is not a size; write it as WIDTHxHEIGHT, "
                                   "for example 1280x720",
@@ -115,7 +117,7 @@ int main(int argc, char** argv) {
   options.paused = paused;
   options.speed = speed;
   options.screenshot = screenshot;
-  if (!mailsim::gui::side_tab_named(panel)) {
+  if (!mailsim::gui::side_tab_named(panel) && !(panel == "all" && screenshot)) {
     std::cerr << Text(kBadPanel, {{"value", panel}}).render(lang) << "\n";
     return 2;
   }

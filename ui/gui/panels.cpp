@@ -12,22 +12,15 @@
 #include "ui/gui/clock_text.hpp"
 #include "ui/gui/dialogue_panel.hpp"
 #include "ui/gui/gui_text.hpp"
+#include "ui/gui/imgui_text.hpp"
 #include "ui/gui/mailbox_panel.hpp"
+#include "ui/gui/queue_panel.hpp"
 
 namespace mailsim::gui {
 
 namespace {
 
 // [SECTION] Small helpers
-
-std::string tr(const Message& m, Lang lang) {
-  return std::string(m.text(lang));
-}
-
-// A localized label with a stable id, so that changing the language keeps ImGui's state.
-std::string label(const Message& m, Lang lang) {
-  return tr(m, lang) + "##" + std::string(m.id);
-}
 
 ImU32 im(Rgb c, int alpha = 255) {
   return IM_COL32(c.r, c.g, c.b, alpha);
@@ -348,11 +341,16 @@ void toolbar(Player& player, PanelState& state, const ImGuiFonts& fonts, Lang la
 
 // [SECTION] Side panel
 
+const std::vector<std::string>& side_tab_names() {
+  static const std::vector<std::string> names{"details", "dialogues", "mailboxes", "queues"};
+  return names;
+}
+
 std::optional<SideTab> side_tab_named(std::string_view name) {
-  if (name == "details") return SideTab::details;
-  if (name == "dialogues") return SideTab::dialogues;
-  if (name == "mailboxes") return SideTab::mailboxes;
-  return std::nullopt;
+  const auto& names = side_tab_names();
+  const auto it = std::find(names.begin(), names.end(), name);
+  if (it == names.end()) return std::nullopt;
+  return static_cast<SideTab>(it - names.begin());
 }
 
 void side_panel(const Player& player, PanelState& state, const NetworkView& view, Lang lang,
@@ -381,6 +379,10 @@ void side_panel(const Player& player, PanelState& state, const NetworkView& view
     }
     if (tab(msg::kMailboxes, SideTab::mailboxes)) {
       mailbox_panel(player, state.open_message, lang);
+      ImGui::EndTabItem();
+    }
+    if (tab(msg::kQueuesTab, SideTab::queues)) {
+      queue_panel(player, lang);
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();

@@ -4,6 +4,7 @@
 // bottom. Each reads the Player and the WorldView; none holds simulation state.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <SFML/Graphics/Rect.hpp>
 #include <SFML/System/Vector2.hpp>
@@ -29,9 +30,10 @@ struct Layout {
 Layout layout_for(sf::Vector2u window, float scale = 1);
 
 // The tabs of the side panel.
-enum class SideTab { details, dialogues, mailboxes };
+enum class SideTab { details, dialogues, mailboxes, queues };
 // By the name `mailsim-gui --panel` takes ("dialogues"); nullopt for another name.
 std::optional<SideTab> side_tab_named(std::string_view name);
+const std::vector<std::string>& side_tab_names();
 
 // What the panels remember between frames.
 struct PanelState {

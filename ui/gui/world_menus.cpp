@@ -8,6 +8,7 @@
 #include "scenarios/write/quantities.hpp"
 #include "ui/gui/clock_text.hpp"
 #include "ui/gui/gui_text.hpp"
+#include "ui/gui/imgui_text.hpp"
 
 namespace mailsim::gui {
 
@@ -15,18 +16,6 @@ namespace {
 
 constexpr const char* kMenuId = "##world_menu";
 constexpr const char* kDialogId = "##world_dialog";
-
-std::string tr(const Message& m, Lang lang) {
-  return std::string(m.text(lang));
-}
-
-// A label that keeps its ImGui id whatever the language.
-std::string label(const std::string& text, std::string_view id) {
-  return text + "##" + std::string(id);
-}
-std::string label(const Message& m, Lang lang) {
-  return label(tr(m, lang), m.id);
-}
 
 template <std::size_t N>
 void copy(std::array<char, N>& to, std::string_view from) {
