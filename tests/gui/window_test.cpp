@@ -173,6 +173,13 @@ int run(const std::string& args) {
   return run_with("", args);
 }
 
+// The first user with a mailbox in a scenario ("-" when none has one).
+std::string first_user(std::string_view scenario) {
+  for (const auto& server : test::builtin(scenario).mail.servers)
+    if (!server.users.empty()) return server.users.begin()->first;
+  return "-";
+}
+
 TEST_F(Window, TheProgramCapturesOneFrameInEnglishAndFrench) {
   const auto dir = std::filesystem::temp_directory_path() / "mailsim-gui-test";
   std::filesystem::create_directories(dir);
@@ -203,10 +210,50 @@ TEST_F(Window, TheProgramCapturesOneFrameInEnglishAndFrench) {
   EXPECT_EQ(image.getSize(), sf::Vector2u(800, 600));
 }
 
+TEST_F(Window, EachPanelRendersForEveryLibraryScenario) {
+  const auto dir = std::filesystem::temp_directory_path() / "mailsim-gui-panels";
+  std::filesystem::create_directories(dir);
+  for (const auto& s : scenarios::builtin_scenarios()) {
+    // At the end of the run, where each panel has the most to show; the newest message of the
+    // scenario's first mailbox user opened. One picture per panel.
+    const auto png = dir / (std::string(s.name) + ".png");
+    for (const auto& panel : side_tab_names())
+      std::filesystem::remove(dir / (std::string(s.name) + "-" + panel + ".png"));
+    const std::string lang = s.name.size() % 2 == 0 ? "en" : "fr";
+    EXPECT_EQ(run(std::string(s.name) + " --until 30d --panel all --read " + first_user(s.name) +
+                  " --lang " + lang + " --screenshot " + png.string()),
+              0)
+        << s.name;
+    for (const auto& panel : side_tab_names())
+      EXPECT_TRUE(std::filesystem::exists(dir / (std::string(s.name) + "-" + panel + ".png")))
+          << s.name << " " << panel;
+  }
+}
+
+TEST_F(Window, TheProjectorModeAndTheShortcutsRenderInBothLanguages) {
+  const auto dir = std::filesystem::temp_directory_path() / "mailsim-gui-test";
+  std::filesystem::create_directories(dir);
+  for (auto lang : {"en", "fr"}) {
+    const auto png = dir / (std::string("keys-") + lang + ".png");
+    std::filesystem::remove(png);
+    EXPECT_EQ(run("first-mail --until 1s --projector --keys --lang " + std::string(lang) +
+                  " --screenshot " + png.string()),
+              0);
+    EXPECT_TRUE(std::filesystem::exists(png)) << lang;
+  }
+  // The panels grow with the fonts, the network keeps the rest.
+  const Layout normal = layout_for({1280, 720}), large = layout_for({1280, 720}, 1.5f);
+  EXPECT_GT(large.toolbar, normal.toolbar);
+  EXPECT_GT(large.side, normal.side);
+  EXPECT_LT(large.network.width, normal.network.width);
+  EXPECT_LE(large.side, 640);
+}
+
 TEST_F(Window, TheProgramRefusesWrongArgumentsWithStatus2) {
   EXPECT_EQ(run("no-such-scenario --screenshot /tmp/x.png"), 2);
   EXPECT_EQ(run("first-mail --size big --screenshot /tmp/x.png"), 2);
   EXPECT_EQ(run("first-mail --until soon --screenshot /tmp/x.png"), 2);
+  EXPECT_EQ(run("first-mail --panel nowhere --screenshot /tmp/x.png"), 2);
 }
 
 TEST_F(Window, WithoutADisplayTheProgramSaysSoWithStatus4) {

@@ -59,19 +59,23 @@ std::string Transcript::visible(std::string_view line) {
   return out;
 }
 
-std::string Transcript::row(const Connection& c, bool client_speaks,
-                            const std::string& text) const {
-  const Message& who = client_speaks ? msg::kTranscriptClient : msg::kTranscriptServer;
+std::string Transcript::row(const TranscriptLine& line) const {
+  const Message& who = line.client_speaks ? msg::kTranscriptClient : msg::kTranscriptServer;
   std::string out =
       Text(msg::kTranscriptRow,
-           {{"connection", c.label}, {"who", Text(who).render(lang_)}, {"line", text}})
+           {{"connection", line.connection}, {"who", Text(who).render(lang_)}, {"line", line.text}})
           .render(lang_);
-  while (text.empty() && !out.empty() && out.back() == ' ')
+  while (line.text.empty() && !out.empty() && out.back() == ' ')
     out.pop_back();  // an empty line
   return out;
 }
 
 std::optional<std::string> Transcript::take(const sim::TraceRecord& r) {
+  if (auto l = line(r)) return row(*l);
+  return std::nullopt;
+}
+
+std::optional<TranscriptLine> Transcript::line(const sim::TraceRecord& r) {
   if (is(r, sim::net::kinds::kConnOpened)) {
     const sim::net::ConnInfo& info = static_cast<const sim::net::ConnRecord&>(r).info();
     const bool client = info.role == sim::net::ConnRole::client;
@@ -104,13 +108,15 @@ std::optional<std::string> Transcript::take(const sim::TraceRecord& r) {
     const Message& summary = p.protocol == agents::DialogueProtocol::imap
                                  ? agents::narration::kLiteralSummary
                                  : msg::kTranscriptContent;
-    return row(c, smtp,
-               Text(summary, {{"lines", std::to_string(content.lines)},
-                              {"bytes", std::to_string(content.bytes)}})
-                   .render(lang_));
+    return TranscriptLine{p.conn, c.label, smtp,
+                          Text(summary, {{"lines", std::to_string(content.lines)},
+                                         {"bytes", std::to_string(content.bytes)}})
+                              .render(lang_),
+                          true};
   }
   const bool client_speaks = is_sent(r) == by_client;
-  return row(c, client_speaks, visible(static_cast<const agents::DialogueLineRecord&>(r).line));
+  return TranscriptLine{p.conn, c.label, client_speaks,
+                        visible(static_cast<const agents::DialogueLineRecord&>(r).line), false};
 }
 
 }  // namespace mailsim::cli

@@ -22,9 +22,22 @@
 
 namespace mailsim::cli {
 
+// One line of a dialogue, as the side that tells its connection saw it.
+struct TranscriptLine {
+  std::uint64_t conn = 0;
+  std::string connection;  // "alice-pc -> mx.b.example:25"
+  bool client_speaks = false;
+  std::string text;      // the line as a terminal shows it, or the content summed up
+  bool content = false;  // a message's content summed up (DATA, RETR, a literal)
+};
+
 class Transcript {
  public:
   explicit Transcript(Lang lang) : lang_(lang) {}
+
+  // Reads every record (connections are learnt from some); returns the line when the record is
+  // a dialogue line of the side that tells its connection. The window lays these out itself.
+  std::optional<TranscriptLine> line(const sim::TraceRecord& record);
 
   // Reads every record (connections are learnt from some); returns the transcript line when
   // the record is a dialogue line of the side that tells its connection.
@@ -42,7 +55,7 @@ class Transcript {
     std::string label;  // "alice-pc -> mx.b.example:25"
     bool client_told = false;
   };
-  std::string row(const Connection& c, bool client_speaks, const std::string& text) const;
+  std::string row(const TranscriptLine& line) const;
 
   Lang lang_;
   std::map<std::uint64_t, Connection> connections_;

@@ -1,6 +1,7 @@
 #include "ui/gui/app.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 
 #include <backends/imgui_impl_opengl2.h>
@@ -32,10 +33,8 @@ inline constexpr Message kNoWindow{"gui.no_window",
                                    "or unreachable)",
                                    "impossible d'ouvrir une fenêtre (y a-t-il un écran ? "
                                    "DISPLAY est vide ou injoignable)"};
-inline constexpr Message kScreenshotFailed{"gui.screenshot_failed", "cannot write {path}",
-                                           "impossible d'écrire {path}"};
 
-// The keyboard of the teacher at the projector.
+// The keyboard of the teacher at the projector: time and view (the rest is the App's).
 void on_key(sf::Keyboard::Key key, Player& player, NetworkView& view) {
   switch (key) {
     case sf::Keyboard::Space:
@@ -69,6 +68,36 @@ void on_key(sf::Keyboard::Key key, Player& player, NetworkView& view) {
   }
 }
 
+bool save_screenshot(sf::RenderWindow& window, const std::string& path) {
+  sf::Texture texture;
+  if (!texture.create(window.getSize().x, window.getSize().y)) return false;
+  texture.update(window);
+  return texture.copyToImage().saveToFile(path);
+}
+
+// A file name not taken yet in the current folder: mailsim-1.png, mailsim-2.png...
+std::string free_screenshot_name() {
+  for (int i = 1;; ++i) {
+    const std::string name = "mailsim-" + std::to_string(i) + ".png";
+    if (!std::filesystem::exists(name)) return name;
+  }
+}
+
+// Projector mode: everything ImGui draws larger, and black on white.
+void set_projector_style(bool on) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.FontGlobalScale = on ? 1.5f : 1.0f;
+  ImGui::StyleColorsLight();
+  ImGuiStyle& style = ImGui::GetStyle();
+  style.FrameRounding = 4;
+  if (!on) return;
+  style.Colors[ImGuiCol_Text] = ImVec4(0, 0, 0, 1);
+  style.Colors[ImGuiCol_TextDisabled] = ImVec4(0.25f, 0.25f, 0.25f, 1);
+  style.Colors[ImGuiCol_WindowBg] = ImVec4(1, 1, 1, 1);
+  style.Colors[ImGuiCol_Border] = ImVec4(0, 0, 0, 0.6f);
+  style.FrameBorderSize = 1;
+}
+
 class App {
  public:
   App(sf::RenderWindow& window, Player& player, Lang lang, const sf::Font& font,
@@ -77,6 +106,21 @@ class App {
     layout_ = layout_for(window.getSize());
     view_.set_area(layout_.network);
     view_.load(player.view());
+  }
+
+  void open_tab(std::optional<SideTab> tab) { state_.open_tab = tab; }
+  void set_modes(bool projector, bool help) {
+    projector_ = projector;
+    help_ = help;
+    relayout();
+  }
+  // Opens the newest message of `user` (in any folder) in the Mailboxes panel.
+  void read_newest(const std::string& user) {
+    for (const auto& box : mailboxes(player_.view()))
+      if (box.user == user)
+        for (const auto& folder : box.folders)
+          for (const auto& m : folder.messages)
+            state_.open_message = MessageRef{box.server, box.user, folder.name, m.uid};
   }
 
   void handle(const sf::Event& e) {
@@ -89,12 +133,13 @@ class App {
       case sf::Event::Resized:
         window_.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(e.size.width),
                                                static_cast<float>(e.size.height))));
-        layout_ = layout_for(window_.getSize());
-        view_.set_area(layout_.network);
-        view_.fit();
+        relayout();
         break;
       case sf::Event::KeyPressed:
-        if (!taken) on_key(e.key.code, player_, view_);
+        if (!taken) key(e.key.code);
+        break;
+      case sf::Event::TextEntered:
+        if (!taken && e.text.unicode == '?') help_ = !help_;
         break;
       case sf::Event::MouseWheelScrolled:
         if (!taken && inside(e.mouseWheelScroll.x, e.mouseWheelScroll.y))
@@ -129,6 +174,8 @@ class App {
     toolbar(player_, state_, fonts_, lang_, layout_);
     side_panel(player_, state_, view_, lang_, layout_);
     bottom_panel(player_, state_, lang_, layout_);
+    state_.menus.draw(player_, lang_, state_.notice);
+    if (help_) help_overlay(lang_);
     hover_tooltip(io);
     ImGui::Render();
 
@@ -137,9 +184,47 @@ class App {
     window_.pushGLStates();
     ImGui_ImplOpenGL2_RenderDrawData(ImGui::GetDrawData());
     window_.popGLStates();
+    if (state_.screenshot) {
+      state_.screenshot = false;
+      const std::string path = free_screenshot_name();
+      state_.notice = save_screenshot(window_, path)
+                          ? Text(msg::kShotSaved, {{"path", path}}).render(lang_)
+                          : Text(msg::kCannotWrite, {{"path", path}}).render(lang_);
+    }
   }
 
  private:
+  void key(sf::Keyboard::Key code) {
+    switch (code) {
+      case sf::Keyboard::L:
+        lang_ = lang_ == Lang::en ? Lang::fr : Lang::en;
+        view_.set_lang(lang_, player_.view());
+        break;
+      case sf::Keyboard::P:
+        projector_ = !projector_;
+        set_projector_style(projector_);
+        relayout();
+        break;
+      case sf::Keyboard::C:
+        state_.screenshot = true;
+        break;
+      case sf::Keyboard::F1:
+        help_ = !help_;
+        break;
+      case sf::Keyboard::Escape:
+        help_ = false;
+        break;
+      default:
+        on_key(code, player_, view_);
+    }
+  }
+
+  void relayout() {
+    layout_ = layout_for(window_.getSize(), projector_ ? 1.5f : 1.0f);
+    view_.set_area(layout_.network);
+    view_.fit();
+  }
+
   // What is under the mouse on the network, in one line.
   void hover_tooltip(const ImGuiIO& io) {
     if (io.WantCaptureMouse ||
@@ -156,6 +241,16 @@ class App {
   void press(const sf::Event::MouseButtonEvent& b) {
     const sf::Vector2f at{static_cast<float>(b.x), static_cast<float>(b.y)};
     last_mouse_ = at;
+    if (b.button == sf::Mouse::Right) {
+      // A host's or a link's menu: what a person may do to it.
+      if (auto node = view_.node_at(at))
+        state_.menus.open_host_menu(*node);
+      else if (auto link = view_.link_at(player_.view().network(), at))
+        state_.menus.open_link_menu(*link);
+      else
+        panning_ = true;
+      return;
+    }
     if (b.button != sf::Mouse::Left) {
       panning_ = true;
       return;
@@ -196,18 +291,13 @@ class App {
   NetworkView view_;
   Layout layout_;
   PanelState state_;
+  bool projector_ = false;
+  bool help_ = false;
   std::optional<sim::net::NodeId> dragging_;
   bool panning_ = false;
   bool moved_ = false;
   sf::Vector2f last_mouse_;
 };
-
-bool save_screenshot(sf::RenderWindow& window, const std::string& path) {
-  sf::Texture texture;
-  if (!texture.create(window.getSize().x, window.getSize().y)) return false;
-  texture.update(window);
-  return texture.copyToImage().saveToFile(path);
-}
 
 }  // namespace
 
@@ -252,27 +342,43 @@ int run_window(const scenarios::ScenarioModel& scenario, const AppOptions& o) {
     ImGui::DestroyContext();
     return 4;
   }
-  ImGui::StyleColorsLight();
-  ImGui::GetStyle().FrameRounding = 4;
+  set_projector_style(o.projector);
   ImGui_ImplOpenGL2_Init();
 
   int status = 0;
   {
     App app(window, player, o.lang, font, fonts);
+    app.open_tab(side_tab_named(o.panel));
+    app.set_modes(o.projector, o.help);
     if (o.screenshot) {
       if (o.until) player.seek(*o.until);
-      // A few frames, so that ImGui has measured its windows before the one captured.
-      for (int i = 0; i < 3; ++i) {
-        player.advance(std::chrono::duration<double>(0));
-        app.frame(1.0f / 60);
+      if (!o.read.empty()) app.read_newest(o.read);
+      // One picture, or with --panel all one per tab: out-details.png, out-dialogues.png...
+      std::vector<std::pair<std::optional<SideTab>, std::string>> shots{
+          {std::nullopt, *o.screenshot}};
+      if (o.panel == "all") {
+        shots.clear();
+        const std::filesystem::path path(*o.screenshot);
+        for (const auto& name : side_tab_names())
+          shots.emplace_back(
+              side_tab_named(name),
+              (path.parent_path() / (path.stem().string() + "-" + name + path.extension().string()))
+                  .string());
       }
-      if (!save_screenshot(window, *o.screenshot)) {
-        std::cerr << Text(kScreenshotFailed, {{"path", *o.screenshot}}).render(o.lang) << "\n";
-        status = 4;
-      } else if (player.failure()) {
-        status = 3;
+      for (const auto& [tab, file] : shots) {
+        if (tab) app.open_tab(tab);
+        // A few frames, so that ImGui has measured its windows before the one captured.
+        for (int i = 0; i < 3; ++i) {
+          player.advance(std::chrono::duration<double>(0));
+          app.frame(1.0f / 60);
+        }
+        if (!save_screenshot(window, file)) {
+          std::cerr << Text(msg::kCannotWrite, {{"path", file}}).render(o.lang) << "\n";
+          status = 4;
+        }
+        window.display();
       }
-      window.display();
+      if (status == 0 && player.failure()) status = 3;
     } else {
       sf::Clock clock;
       while (window.isOpen()) {

@@ -20,6 +20,10 @@ struct AppOptions {
   // Headless capture: run to `until`, render one frame into `screenshot` (PNG) and stop.
   std::optional<sim::SimTime> until;
   std::optional<std::string> screenshot;
+  std::string panel;       // the side panel's tab to open first (side_tab_named)
+  bool projector = false;  // large fonts, strong contrast (P)
+  bool help = false;       // the keyboard shortcuts shown (F1)
+  std::string read;        // with --screenshot: the user whose newest message the Mailboxes opens
 };
 
 // Exit status: 0, 2 when the scenario cannot be built, 3 when an event failed in a capture,

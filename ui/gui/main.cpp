@@ -7,6 +7,7 @@
 #include "ui/cli/options.hpp"
 #include "ui/cli/scenario_source.hpp"
 #include "ui/gui/app.hpp"
+#include "ui/gui/panels.hpp"
 
 namespace {
 
@@ -36,6 +37,26 @@ inline constexpr Message kShotHelp{"gui.help_screenshot",
                                    "dessiner une image dans ce fichier PNG et quitter"};
 inline constexpr Message kSizeHelp{"gui.help_size", "window size, e.g. 1280x720",
                                    "taille de la fenêtre, ex. 1280x720"};
+inline constexpr Message kPanelHelp{"gui.help_panel",
+                                    "the panel to open: details, dialogues, mailboxes, queues "
+                                    "(all: with --screenshot, one picture each)",
+                                    "le panneau à ouvrir : details, dialogues, mailboxes, queues "
+                                    "(all : avec --screenshot, une image chacun)"};
+inline constexpr Message kReadHelp{"gui.help_read",
+                                   "with --screenshot: open this user's newest message",
+                                   "avec --screenshot : ouvrir le dernier message de cet "
+                                   "utilisateur"};
+inline constexpr Message kProjectorHelp{"gui.help_projector",
+                                        "projector mode: larger fonts, stronger contrast (P)",
+                                        "mode projecteur : police plus grande, contraste plus "
+                                        "fort (P)"};
+inline constexpr Message kShowKeysHelp{"gui.help_keys", "show the keyboard shortcuts (F1)",
+                                       "montrer les raccourcis clavier (F1)"};
+inline constexpr Message kBadPanel{"gui.bad_panel",
+                                   "--panel: there is no panel '{value}'; write details, "
+                                   "dialogues, mailboxes or queues",
+                                   "--panel : il n'y a pas de panneau « {value} » ; écrivez "
+                                   "details, dialogues, mailboxes ou queues"};
 inline constexpr Message kBadSize{"gui.bad_size",
                                   "--size: '{value}' is not a size; write it as WIDTHxHEIGHT, "
                                   "for example 1280x720",
@@ -78,6 +99,13 @@ int main(int argc, char** argv) {
   app.add_option("--until", until, tr(kUntilHelp));
   app.add_option("--screenshot", screenshot, tr(kShotHelp));
   app.add_option("--size", size, tr(kSizeHelp));
+  std::string panel = "details";
+  app.add_option("--panel", panel, tr(kPanelHelp));
+  std::string read;
+  app.add_option("--read", read, tr(kReadHelp));
+  bool projector = false, keys = false;
+  app.add_flag("--projector", projector, tr(kProjectorHelp));
+  app.add_flag("--keys", keys, tr(kShowKeysHelp));
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -89,6 +117,14 @@ int main(int argc, char** argv) {
   options.paused = paused;
   options.speed = speed;
   options.screenshot = screenshot;
+  if (!mailsim::gui::side_tab_named(panel) && !(panel == "all" && screenshot)) {
+    std::cerr << Text(kBadPanel, {{"value", panel}}).render(lang) << "\n";
+    return 2;
+  }
+  options.panel = panel;
+  options.read = read;
+  options.projector = projector;
+  options.help = keys;
   if (!parse_size(size, options.width, options.height)) {
     std::cerr << Text(kBadSize, {{"value", size}}).render(lang) << "\n";
     return 2;

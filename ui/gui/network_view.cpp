@@ -361,6 +361,23 @@ std::optional<sim::net::NodeId> NetworkView::node_at(sf::Vector2f pixel) const {
   return best;
 }
 
+std::optional<sim::net::LinkId> NetworkView::link_at(const sim::net::Network& net,
+                                                     sf::Vector2f pixel) const {
+  std::optional<sim::net::LinkId> best;
+  float best_d = 8.0f;
+  for (sim::net::LinkId l = 0; l < net.link_count(); ++l) {
+    const auto view = net.link_view(l);
+    const sf::Vector2f a = node_pixel(view.a), ab = node_pixel(view.b) - a, ap = pixel - a;
+    const float length2 = ab.x * ab.x + ab.y * ab.y;
+    if (length2 <= 0) continue;
+    const float along = std::clamp((ap.x * ab.x + ap.y * ab.y) / length2, 0.0f, 1.0f);
+    const sf::Vector2f d = ap - ab * along;
+    const float dist = std::hypot(d.x, d.y);
+    if (dist < best_d) best_d = dist, best = l;
+  }
+  return best;
+}
+
 std::optional<Flight> NetworkView::flight_at(sf::Vector2f pixel) const {
   std::optional<Flight> best;
   float best_d = 10.0f;

@@ -38,6 +38,11 @@ class NetworkView {
  public:
   NetworkView(const sf::Font& font, Lang lang) : font_(font), lang_(lang) {}
 
+  // The language of its labels; the roles' names are read again from `world`.
+  void set_lang(Lang lang, const scenarios::WorldView& world) {
+    lang_ = lang;
+    load(world);
+  }
   // The part of the window it draws in, in pixels.
   void set_area(sf::FloatRect area);
   // Reads the nodes, their roles and positions (the scenario's, else the computed layout).
@@ -53,6 +58,8 @@ class NetworkView {
             sim::SimTime now, const Selection& selection);
 
   std::optional<sim::net::NodeId> node_at(sf::Vector2f pixel) const;
+  // The link whose line passes within a few pixels of `pixel`, the nearest.
+  std::optional<sim::net::LinkId> link_at(const sim::net::Network& net, sf::Vector2f pixel) const;
   // The flight drawn nearest to `pixel` at the last draw, within a few pixels.
   std::optional<Flight> flight_at(sf::Vector2f pixel) const;
   sf::Vector2f node_pixel(sim::net::NodeId node) const;

@@ -10,22 +10,17 @@
 #include "agents/narration/net_sentences.hpp"
 #include "sim/net/network.hpp"
 #include "ui/gui/clock_text.hpp"
+#include "ui/gui/dialogue_panel.hpp"
 #include "ui/gui/gui_text.hpp"
+#include "ui/gui/imgui_text.hpp"
+#include "ui/gui/mailbox_panel.hpp"
+#include "ui/gui/queue_panel.hpp"
 
 namespace mailsim::gui {
 
 namespace {
 
 // [SECTION] Small helpers
-
-std::string tr(const Message& m, Lang lang) {
-  return std::string(m.text(lang));
-}
-
-// A localized label with a stable id, so that changing the language keeps ImGui's state.
-std::string label(const Message& m, Lang lang) {
-  return tr(m, lang) + "##" + std::string(m.id);
-}
 
 ImU32 im(Rgb c, int alpha = 255) {
   return IM_COL32(c.r, c.g, c.b, alpha);
@@ -226,6 +221,23 @@ void messages(const Player& player, PanelState& state, Lang lang) {
   }
 }
 
+// The selection, the messages and the legend.
+void details(const Player& player, PanelState& state, const NetworkView& view, Lang lang) {
+  if (ImGui::CollapsingHeader(label(msg::kSelection, lang).c_str(),
+                              ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (state.selection.packet)
+      packet_details(player, *state.selection.packet, lang);
+    else if (state.selection.node)
+      host_details(player, *state.selection.node, view, lang);
+    else
+      ImGui::TextWrapped("%s", tr(msg::kNothingSelected, lang).c_str());
+  }
+  if (ImGui::CollapsingHeader(label(msg::kMessages, lang).c_str(), ImGuiTreeNodeFlags_DefaultOpen))
+    messages(player, state, lang);
+  if (ImGui::CollapsingHeader(label(msg::kLegend, lang).c_str(), ImGuiTreeNodeFlags_DefaultOpen))
+    legend(view, lang);
+}
+
 }  // namespace
 
 std::string packet_summary(const Flight& f, Lang lang) {
@@ -244,9 +256,13 @@ std::string packet_summary(const Flight& f, Lang lang) {
   return out;
 }
 
-Layout layout_for(sf::Vector2u window) {
+Layout layout_for(sf::Vector2u window, float scale) {
   Layout l;
   const auto w = static_cast<float>(window.x), h = static_cast<float>(window.y);
+  l.scale = scale;
+  l.toolbar *= scale;
+  l.side = std::min(l.side * scale, w / 2);
+  l.bottom = std::min(l.bottom * scale, h / 3);
   l.network = sf::FloatRect(0, l.toolbar, std::max(w - l.side, 100.0f),
                             std::max(h - l.toolbar - l.bottom, 100.0f));
   return l;
@@ -280,17 +296,19 @@ void toolbar(Player& player, PanelState& state, const ImGuiFonts& fonts, Lang la
   ImGui::SameLine();
   ImGui::Checkbox(label(msg::kSkipIdle, lang).c_str(), &player.skip_idle);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(msg::kSkipIdleHelp, lang).c_str());
+  ImGui::SameLine();
+  state.menus.act_button(player, lang, state.screenshot);
 
   // The large clock, right-aligned.
   ImGui::PushFont(fonts.clock);
   const std::string clock = clock_text(player.now(), lang);
   const float width = ImGui::CalcTextSize(clock.c_str()).x;
   ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 10, io.DisplaySize.x - width - 16));
-  ImGui::SetCursorPosY(12);
+  ImGui::SetCursorPosY(layout.toolbar * 0.19f);
   ImGui::TextUnformatted(clock.c_str());
   ImGui::PopFont();
   // The second row: going to a time, then one line of status.
-  ImGui::SetCursorPosY(34);
+  ImGui::SetCursorPosY(layout.toolbar * 0.53f);
   ImGui::SetNextItemWidth(130);
   bool go = ImGui::InputTextWithHint("##go_to", tr(msg::kRunToHint, lang).c_str(), state.go_to,
                                      sizeof state.go_to, ImGuiInputTextFlags_EnterReturnsTrue);
@@ -324,6 +342,18 @@ void toolbar(Player& player, PanelState& state, const ImGuiFonts& fonts, Lang la
 
 // [SECTION] Side panel
 
+const std::vector<std::string>& side_tab_names() {
+  static const std::vector<std::string> names{"details", "dialogues", "mailboxes", "queues"};
+  return names;
+}
+
+std::optional<SideTab> side_tab_named(std::string_view name) {
+  const auto& names = side_tab_names();
+  const auto it = std::find(names.begin(), names.end(), name);
+  if (it == names.end()) return std::nullopt;
+  return static_cast<SideTab>(it - names.begin());
+}
+
 void side_panel(const Player& player, PanelState& state, const NetworkView& view, Lang lang,
                 const Layout& layout) {
   const ImGuiIO& io = ImGui::GetIO();
@@ -332,19 +362,32 @@ void side_panel(const Player& player, PanelState& state, const NetworkView& view
   ImGui::Begin("##side", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
-  if (ImGui::CollapsingHeader(label(msg::kSelection, lang).c_str(),
-                              ImGuiTreeNodeFlags_DefaultOpen)) {
-    if (state.selection.packet)
-      packet_details(player, *state.selection.packet, lang);
-    else if (state.selection.node)
-      host_details(player, *state.selection.node, view, lang);
-    else
-      ImGui::TextWrapped("%s", tr(msg::kNothingSelected, lang).c_str());
+  // A tab asked for (a flag, a key) comes to the front once.
+  auto tab = [&](const Message& m, SideTab which) {
+    const bool asked = state.open_tab == which;
+    if (asked) state.open_tab.reset();
+    return ImGui::BeginTabItem(label(m, lang).c_str(), nullptr,
+                               asked ? ImGuiTabItemFlags_SetSelected : 0);
+  };
+  if (ImGui::BeginTabBar("##side_tabs")) {
+    if (tab(msg::kDetails, SideTab::details)) {
+      details(player, state, view, lang);
+      ImGui::EndTabItem();
+    }
+    if (tab(msg::kDialogues, SideTab::dialogues)) {
+      dialogue_panel(player, lang);
+      ImGui::EndTabItem();
+    }
+    if (tab(msg::kMailboxes, SideTab::mailboxes)) {
+      mailbox_panel(player, state.open_message, lang);
+      ImGui::EndTabItem();
+    }
+    if (tab(msg::kQueuesTab, SideTab::queues)) {
+      queue_panel(player, lang);
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
   }
-  if (ImGui::CollapsingHeader(label(msg::kMessages, lang).c_str(), ImGuiTreeNodeFlags_DefaultOpen))
-    messages(player, state, lang);
-  if (ImGui::CollapsingHeader(label(msg::kLegend, lang).c_str(), ImGuiTreeNodeFlags_DefaultOpen))
-    legend(view, lang);
   ImGui::End();
 }
 
@@ -362,7 +405,7 @@ void bottom_panel(Player& player, PanelState& state, Lang lang, const Layout& la
   ImDrawList* draw = ImGui::GetWindowDrawList();
 
   // One strip per mail server: a mark per queued message sliding towards its next try.
-  ImGui::BeginChild("queues", ImVec2(0, layout.bottom - 66), false);
+  ImGui::BeginChild("queues", ImVec2(0, layout.bottom - 66 * layout.scale), false);
   const float name_width = 190;
   for (const auto& server : world.mail_servers()) {
     const auto queued = server.mta->queue().messages();
@@ -461,6 +504,44 @@ void bottom_panel(Player& player, PanelState& state, Lang lang, const Layout& la
         tip += "\n" + clock_text(m.at, lang) + "  " + tr(mark_text(m.kind), lang) + "  " + m.what;
     ImGui::SetTooltip("%s", (tip + "\n" + tr(msg::kTimelineHelp, lang)).c_str());
   }
+  ImGui::End();
+}
+
+// [SECTION] Help
+
+void help_overlay(Lang lang) {
+  const ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 2), ImGuiCond_Always,
+                          ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowBgAlpha(1.0f);
+  ImGui::Begin("##help", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove);
+  ImGui::TextUnformatted(tr(msg::kHelpTitle, lang).c_str());
+  ImGui::Separator();
+  const std::pair<std::string, const Message*> rows[] = {
+      {tr(msg::kKeySpace, lang), &msg::kHelpPlay},
+      {"→", &msg::kHelpStep},
+      {"N", &msg::kHelpLine},
+      {"+  -", &msg::kHelpSpeed},
+      {"S", &msg::kHelpSkip},
+      {tr(msg::kKeyHome, lang), &msg::kHelpRestart},
+      {"F", &msg::kHelpFit},
+      {"L", &msg::kHelpLang},
+      {"P", &msg::kHelpProjector},
+      {"C", &msg::kHelpShot},
+      {"F1  ?", &msg::kHelpHelp}};
+  if (ImGui::BeginTable("##keys", 2)) {
+    for (const auto& [key, what] : rows) {
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(key.c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(tr(*what, lang).c_str());
+    }
+    ImGui::EndTable();
+  }
+  ImGui::Separator();
+  ImGui::TextDisabled("%s", tr(msg::kHelpClose, lang).c_str());
   ImGui::End();
 }
 

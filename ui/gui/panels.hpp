@@ -2,33 +2,49 @@
 // The Dear ImGui panels around the network: the time controls and the clock at the top, the
 // legend, the selection and the messages on the right, the mail queues and the timeline at the
 // bottom. Each reads the Player and the WorldView; none holds simulation state.
+#include <optional>
 #include <string>
+#include <vector>
 
 #include <SFML/Graphics/Rect.hpp>
 #include <SFML/System/Vector2.hpp>
 
 #include "sim/text.hpp"
 #include "ui/gui/fonts.hpp"
+#include "ui/gui/mailbox_model.hpp"
 #include "ui/gui/network_view.hpp"
 #include "ui/gui/player.hpp"
+#include "ui/gui/world_menus.hpp"
 
 namespace mailsim::gui {
 
 // Where each part goes in a window of a given size.
 struct Layout {
   float toolbar = 64;
-  float side = 340;
+  float side = 400;
   float bottom = 170;
+  float scale = 1;
   sf::FloatRect network;
 };
-Layout layout_for(sf::Vector2u window);
+// `scale` > 1 in projector mode: the panels grow with their larger fonts.
+Layout layout_for(sf::Vector2u window, float scale = 1);
+
+// The tabs of the side panel.
+enum class SideTab { details, dialogues, mailboxes, queues };
+// By the name `mailsim-gui --panel` takes ("dialogues"); nullopt for another name.
+std::optional<SideTab> side_tab_named(std::string_view name);
+const std::vector<std::string>& side_tab_names();
 
 // What the panels remember between frames.
 struct PanelState {
+  std::optional<SideTab> open_tab;  // a tab to bring to the front at the next frame
   Selection selection;
   char go_to[32] = "";
   std::string go_to_error;
   std::string notice;  // a one-line message under the controls (how long a replay took)
+  WorldMenus menus;
+  std::optional<MessageRef> open_message;  // read in the Mailboxes panel
+  bool screenshot = false;                 // asked from the menu: taken after this frame
 };
 
 // One line about a packet, for the tooltip under the mouse: protocol, addresses and ports, TCP
@@ -40,5 +56,7 @@ void toolbar(Player& player, PanelState& state, const ImGuiFonts& fonts, Lang la
 void side_panel(const Player& player, PanelState& state, const NetworkView& view, Lang lang,
                 const Layout& layout);
 void bottom_panel(Player& player, PanelState& state, Lang lang, const Layout& layout);
+// The keyboard shortcuts, over the network, until F1, ? or Escape.
+void help_overlay(Lang lang);
 
 }  // namespace mailsim::gui

@@ -15,37 +15,49 @@ constexpr int kMaxStepsForLine = 1'000'000;
 Player::Player(scenarios::ScenarioModel model, std::optional<std::uint64_t> seed,
                scenarios::Diagnostics& diag, RunHook hook)
     : seed_(seed), hook_(std::move(hook)), model_(std::move(model)) {
+  if (survey(model_, diag)) rebuild();
+}
+
+bool Player::survey(const scenarios::ScenarioModel& model, scenarios::Diagnostics& diag) {
   // The pre-run: the same scenario, silent but for the marks.
-  auto overview = std::make_unique<scenarios::ScenarioRun>(model_, diag, seed_);
-  if (!overview->ok()) return;
+  auto overview = std::make_unique<scenarios::ScenarioRun>(model, diag, seed_);
+  if (!overview->ok()) return false;
   if (hook_) hook_(*overview);
   {
     Scene marks(overview->sim().trace(), overview->network(), /*animate=*/false);
     overview->run_to_completion();
     all_marks_ = marks.marks();
   }
-  end_ = std::max(overview->sim().now(), model_.duration.value_or(sim::SimTime(0)));
+  end_ = std::max(overview->sim().now(), model.duration.value_or(sim::SimTime(0)));
   if (end_ == sim::SimTime(0)) end_ = std::chrono::seconds(1);
   std::vector<sim::SimTime> times;
   for (const auto& m : all_marks_)
     times.push_back(m.at);
   timeline_.emplace(end_, std::move(times));
-  overview.reset();
-  rebuild();
+  return true;
+}
+
+void Player::record(scenarios::Action action) {
+  run_->record(std::move(action));
+  scenarios::Diagnostics diag("");
+  survey(run_->model(), diag);  // the model was built once already: it builds again
 }
 
 Player::~Player() {
-  scene_.reset();  // unsubscribes before the run's trace goes
+  scene_.reset();  // unsubscribe before the run's trace goes
+  dialogues_.reset();
 }
 
 void Player::rebuild() {
   scene_.reset();
+  dialogues_.reset();
   // The model of the run, so that actions recorded during it are replayed too.
   scenarios::ScenarioModel model = run_ ? run_->model() : model_;
   scenarios::Diagnostics diag("");
   run_ = std::make_unique<scenarios::ScenarioRun>(model, diag, seed_);
   if (hook_) hook_(*run_);
   scene_ = std::make_unique<Scene>(run_->sim().trace(), run_->network());
+  dialogues_ = std::make_unique<Dialogues>(run_->sim().trace());
   frame_start_ = sim::SimTime(0);
 }
 

@@ -12,6 +12,7 @@
 
 #include "scenarios/build/scenario_run.hpp"
 #include "scenarios/model/scenario_model.hpp"
+#include "ui/gui/dialogues.hpp"
 #include "ui/gui/scene.hpp"
 #include "ui/gui/timeline_scale.hpp"
 
@@ -35,6 +36,7 @@ class Player {
   bool ok() const { return run_ != nullptr; }
   scenarios::WorldView view() const { return run_->view(); }
   const Scene& scene() const { return *scene_; }
+  const Dialogues& dialogues() const { return *dialogues_; }
   sim::SimTime now() const { return run_->sim().now(); }
   // The previous frame's time: a packet that arrived since is still drawn once.
   sim::SimTime frame_start() const { return frame_start_; }
@@ -54,6 +56,10 @@ class Player {
   void step_event();
   void step_line();
   void restart() { seek(sim::SimTime(0)); }
+  // A person acts on the world (the command layer's action): it runs now and joins the run's
+  // timeline, so that going back in time and saving the scenario keep it. The timeline's marks
+  // and the end are found again, as the action changes what follows.
+  void record(scenarios::Action action);
   // A host moved on the map; kept in the scenario, and across replays.
   void place(const std::string& node, sim::net::Position at) { run_->place(node, at); }
   const scenarios::ScenarioModel& model() const { return run_->model(); }
@@ -62,6 +68,8 @@ class Player {
 
  private:
   void rebuild();
+  // The silent pre-run of `model`: the end and every mark of the timeline.
+  bool survey(const scenarios::ScenarioModel& model, scenarios::Diagnostics& diag);
   void run_to(sim::SimTime t);
 
   std::optional<std::uint64_t> seed_;
@@ -69,6 +77,7 @@ class Player {
   scenarios::ScenarioModel model_;
   std::unique_ptr<scenarios::ScenarioRun> run_;
   std::unique_ptr<Scene> scene_;
+  std::unique_ptr<Dialogues> dialogues_;
   sim::SimTime frame_start_{0};
   sim::SimTime end_{0};
   std::vector<Mark> all_marks_;
