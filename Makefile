@@ -3,8 +3,9 @@ BUILD_DIR ?= build
 ASAN_DIR  ?= build-asan
 JOBS      ?= 2
 CMAKE_FLAGS ?=
+SOAK_RUNS ?= 3000
 
-.PHONY: all deps configure build run test bench asan format clean
+.PHONY: all deps configure build run test soak bench asan format clean
 
 all: build
 
@@ -24,6 +25,10 @@ run: build
 
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j$(JOBS)
+
+# The fault soak with many more runs than CI's (tests/soak/, MAILSIM_SOAK_RUNS).
+soak: build
+	MAILSIM_SOAK_RUNS=$(SOAK_RUNS) ctest --test-dir $(BUILD_DIR) -R '^Soak\.' --output-on-failure --timeout 3600
 
 bench: build
 	$(BUILD_DIR)/bench/kernel_hold

@@ -2,8 +2,9 @@
 
 namespace mailsim::agents {
 
+// Each outcome is decided at once: nothing to tell before `done`.
 void MdaDelivery::deliver(const QueuedMessage& message, std::vector<std::string> recipients,
-                          Done done) {
+                          Done done, HandedOver /*handed_over*/) {
   std::vector<RecipientOutcome> outcomes;
   for (const std::string& rcpt : recipients) {
     const DeliveryReply reply =

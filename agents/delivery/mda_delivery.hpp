@@ -10,8 +10,8 @@ namespace mailsim::agents {
 class MdaDelivery final : public DeliveryAgent {
  public:
   explicit MdaDelivery(Mda& mda) : mda_(mda) {}
-  void deliver(const QueuedMessage& message, std::vector<std::string> recipients,
-               Done done) override;
+  void deliver(const QueuedMessage& message, std::vector<std::string> recipients, Done done,
+               HandedOver handed_over) override;
 
  private:
   Mda& mda_;

@@ -1,5 +1,8 @@
 #include "agents/journey/conservation.hpp"
 
+#include <algorithm>
+
+#include "agents/journey/dialogue_records.hpp"
 #include "agents/journey/messages.hpp"
 
 namespace mailsim::agents {
@@ -23,9 +26,17 @@ ConservationChecker::~ConservationChecker() {
 }
 
 void ConservationChecker::on_record(const sim::TraceRecord& record) {
+  // A client read "250 ... queued as ID": the sender knows the server has the message.
+  if (record.kind().name == std::string_view("smtp.client.received")) {
+    const auto& line = static_cast<const DialogueLineRecord&>(record);
+    if (line.line.starts_with("250"))
+      if (std::string id = queued_as(line.line); !id.empty())
+        replies_seen_.insert({line.parties.server, std::move(id)});
+    return;
+  }
   if (&record.kind() == &kinds::kMailAccepted) {
     const auto& a = static_cast<const MailAcceptedRecord&>(record);
-    messages_[{a.agent, a.queue_id}] = a.sender.empty();
+    messages_[{a.agent, a.queue_id}] = Copy{a.sender.empty(), a.message_id};
     for (const auto& rcpt : a.recipients)
       accepted_[{a.agent, a.queue_id, rcpt}] = Accepted{a.sender.empty()};
     return;
@@ -78,17 +89,62 @@ std::vector<ConservationChecker::Violation> ConservationChecker::check(
     if (o.kind == &kinds::kMailBounced) {
       if (acc.null_sender) add(key, msg::kBounceOfBounce, {});
       auto bounce = messages_.find({agent, o.dsn_queue_id});
-      if (bounce == messages_.end() || !bounce->second)
+      if (bounce == messages_.end() || !bounce->second.null_sender)
         add(key, msg::kBounceMissing, {{"dsn_queue_id", o.dsn_queue_id}});
     }
     if (o.kind == &kinds::kMailDoubleBounced) {
       if (!acc.null_sender) add(key, msg::kDiscardNotBounce, {});
       auto notice = messages_.find({agent, o.dsn_queue_id});
-      if (notice == messages_.end() || !notice->second)
+      if (notice == messages_.end() || !notice->second.null_sender)
         add(key, msg::kBounceMissing, {{"dsn_queue_id", o.dsn_queue_id}});
     }
     if (o.kind == &kinds::kMailDoubleBounceDiscarded && !acc.null_sender)
       add(key, msg::kDiscardNotBounce, {});
+  }
+  for (const auto& [id, j] : journeys()) {
+    if (j.deliveries <= 1 + j.explained()) continue;
+    const auto& [message_id, rcpt] = id;
+    out.push_back(Violation{"", "", rcpt,
+                            Text(msg::kDeliveredTwice, {{"message_id", message_id},
+                                                        {"recipient", rcpt},
+                                                        {"count", std::to_string(j.deliveries)}})});
+  }
+  return out;
+}
+
+std::map<std::pair<std::string, std::string>, ConservationChecker::Journey>
+ConservationChecker::journeys() const {
+  std::set<Key> handed;  // (next agent, next queue id, recipient) of each relayed record
+  for (const auto& [key, outs] : outcomes_)
+    for (const auto& o : outs)
+      if (o.kind == &kinds::kMailRelayed)
+        handed.insert({o.next_agent, o.next_queue_id, std::get<2>(key)});
+  std::map<std::pair<std::string, std::string>, Journey> out;  // (Message-ID, recipient)
+  for (const auto& [key, acc] : accepted_) {
+    const auto& [agent, qid, rcpt] = key;
+    auto copy = messages_.find({agent, qid});
+    if (copy == messages_.end() || copy->second.message_id.empty()) continue;  // nothing to follow
+    Journey& j = out[{copy->second.message_id, rcpt}];
+    if (!handed.count(key)) {
+      ++j.roots;
+      j.unseen += replies_seen_.count({agent, qid}) ? 0 : 1;
+    }
+    // A copy delivered twice is already told ("ended twice"): it counts once here.
+    if (auto it = outcomes_.find(key); it != outcomes_.end())
+      j.deliveries += std::any_of(it->second.begin(), it->second.end(), [](const Outcome& o) {
+        return o.kind == &kinds::kMailDelivered;
+      });
+  }
+  return out;
+}
+
+std::vector<Text> ConservationChecker::smtp_duplicates() const {
+  std::vector<Text> out;
+  for (const auto& [id, j] : journeys()) {
+    if (j.deliveries <= 1 || j.deliveries > 1 + j.explained()) continue;
+    out.push_back(Text(msg::kSmtpDuplicate, {{"message_id", id.first},
+                                             {"recipient", id.second},
+                                             {"count", std::to_string(j.deliveries)}}));
   }
   return out;
 }

@@ -48,8 +48,24 @@ inline constexpr Message kDiscardNotBounce{
     "{agent} a supprimé {queue_id} pour {recipient} comme double rebond, mais ce n'est pas un avis "
     "de non-remise"};
 
-inline constexpr std::array kJourneyAll{&kLost,           &kTwoOutcomes,      &kDoneButQueued,
-                                        &kNeverAccepted,  &kRelayNotAccepted, &kBounceMissing,
-                                        &kBounceOfBounce, &kDiscardNotBounce};
+inline constexpr Message kDeliveredTwice{
+    "journey.delivered_twice",
+    "the message {message_id} was delivered {count} times to {recipient}, and no lost reply "
+    "explains it: the mail was duplicated",
+    "le message {message_id} a été distribué {count} fois à {recipient}, sans qu'aucune réponse "
+    "perdue ne l'explique : le courrier a été dupliqué"};
+// Not a violation: what SMTP itself cannot prevent.
+inline constexpr Message kSmtpDuplicate{
+    "journey.smtp_duplicate",
+    "the message {message_id} was delivered {count} times to {recipient}: a server took it, but "
+    "its 250 reply after the final dot never reached the sender, which sent it again. SMTP cannot "
+    "prevent this (RFC 5321 section 6.1, RFC 1047)",
+    "le message {message_id} a été distribué {count} fois à {recipient} : un serveur l'a pris, "
+    "mais sa réponse 250 après le point final n'est jamais parvenue à l'expéditeur, qui l'a "
+    "renvoyé. SMTP ne peut pas l'empêcher (RFC 5321 section 6.1, RFC 1047)"};
+
+inline constexpr std::array kJourneyAll{
+    &kLost,          &kTwoOutcomes,    &kDoneButQueued,    &kNeverAccepted,  &kRelayNotAccepted,
+    &kBounceMissing, &kBounceOfBounce, &kDiscardNotBounce, &kDeliveredTwice, &kSmtpDuplicate};
 
 }  // namespace mailsim::agents::msg

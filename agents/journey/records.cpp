@@ -66,4 +66,12 @@ void MailOutcomeRecord::visit_fields(sim::FieldVisitor& v) const {
     v.field("next_attempt", next_attempt);
 }
 
+std::string queued_as(std::string_view reply) {
+  const std::string_view key = "queued as ";
+  const std::size_t at = reply.find(key);
+  if (at == std::string_view::npos) return {};
+  std::string_view rest = reply.substr(at + key.size());
+  return std::string(rest.substr(0, rest.find_first_of(" \r\n")));
+}
+
 }  // namespace mailsim::agents

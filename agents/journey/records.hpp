@@ -83,4 +83,8 @@ struct MailOutcomeRecord final : sim::TraceRecord {
   void visit_fields(sim::FieldVisitor& v) const override;
 };
 
+// "250 2.0.0 Ok: queued as 4B3F21A0C2" -> "4B3F21A0C2"; empty when the reply names none. The
+// sender's relayed record and the conservation check both read the queue id there.
+std::string queued_as(std::string_view reply);
+
 }  // namespace mailsim::agents

@@ -24,10 +24,15 @@ struct RecipientOutcome {
 class DeliveryAgent {
  public:
   using Done = std::function<void(std::vector<RecipientOutcome>)>;
+  // A recipient taken for good before the attempt ends (SMTP's 250 after the final dot, before
+  // QUIT and 221): the queue records it at once, so that nothing after it (a crash, a lost 221)
+  // sends the message to that recipient again.
+  using HandedOver = std::function<void(const RecipientOutcome&)>;
   virtual ~DeliveryAgent() = default;
-  // One attempt; `done` runs exactly once, with one outcome per recipient, now or later.
-  virtual void deliver(const QueuedMessage& message, std::vector<std::string> recipients,
-                       Done done) = 0;
+  // One attempt; `done` runs exactly once, with one outcome per recipient, now or later;
+  // `handed_over` may run before it for some of them (their outcome in `done` is the same).
+  virtual void deliver(const QueuedMessage& message, std::vector<std::string> recipients, Done done,
+                       HandedOver handed_over) = 0;
 };
 
 }  // namespace mailsim::agents

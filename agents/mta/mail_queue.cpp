@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "sim/strings.hpp"
+
 namespace mailsim::agents {
 
 bool QueuedMessage::settled() const {
@@ -17,6 +19,13 @@ std::vector<std::string> QueuedMessage::pending() const {
   for (const auto& r : recipients)
     if (r.state == RecipientState::pending) out.push_back(r.address);
   return out;
+}
+
+// The domain of an address is case-insensitive; its local part belongs to the domain's owner.
+bool same_address(std::string_view a, std::string_view b) {
+  const std::size_t at_a = a.rfind('@'), at_b = b.rfind('@');
+  if (at_a != at_b || a.substr(0, at_a) != b.substr(0, at_b)) return false;
+  return at_a == std::string_view::npos || iequals(a.substr(at_a), b.substr(at_b));
 }
 
 std::string MailQueue::new_id() {
@@ -32,8 +41,13 @@ std::string MailQueue::enqueue(std::string sender, std::vector<std::string> reci
   QueuedMessage m;
   m.queue_id = new_id();
   m.sender = std::move(sender);
-  for (auto& r : recipients)
-    m.recipients.push_back(QueuedRecipient{std::move(r), {}, {}});
+  // Postfix's cleanup keeps one of each recipient: listed twice, delivered once.
+  for (auto& r : recipients) {
+    const bool listed =
+        std::any_of(m.recipients.begin(), m.recipients.end(),
+                    [&](const QueuedRecipient& x) { return same_address(x.address, r); });
+    if (!listed) m.recipients.push_back(QueuedRecipient{std::move(r), {}, {}});
+  }
   m.content = std::move(content);
   m.message_id = std::move(message_id);
   m.arrival = now;

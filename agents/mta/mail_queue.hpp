@@ -45,12 +45,15 @@ struct QueuedMessage {
   std::vector<std::string> pending() const;
 };
 
+// The same recipient twice: "bob@b.example" and "bob@B.Example" (not "Bob@b.example").
+bool same_address(std::string_view a, std::string_view b);
+
 class MailQueue {
  public:
   // Queue ids are drawn from `ids` (the MTA's own named stream), so runs are deterministic.
   explicit MailQueue(sim::RandomStream& ids) : ids_(ids) {}
 
-  // Stores a message in the incoming queue and returns its queue id.
+  // Stores a message in the incoming queue, each recipient once, and returns its queue id.
   std::string enqueue(std::string sender, std::vector<std::string> recipients,
                       std::shared_ptr<const std::string> content, std::string message_id,
                       SimTime now);

@@ -24,6 +24,12 @@ inline constexpr Message kRetryRuleTimeTooLong{
     "'{value}' in the retry rule '{rule}' is more than {limit} (100 years); use a shorter time",
     "« {value} » dans la règle « {rule} » dépasse {limit} (100 ans) ; utilisez une durée plus "
     "courte"};
+inline constexpr Message kRetryRuleTimeZero{
+    "mta.retry_rule_time_zero",
+    "'{value}' in the retry rule '{rule}' is zero; a cutoff and an interval must be longer than "
+    "zero (an interval of zero would retry at once, without end), for example 15m",
+    "« {value} » dans la règle « {rule} » vaut zéro ; une limite et un intervalle doivent être "
+    "plus longs que zéro (un intervalle nul réessaierait aussitôt, sans fin), par exemple 15m"};
 inline constexpr Message kRetryRuleOrder{
     "mta.retry_rule_order",
     "the cutoffs of retry rules must grow from one rule to the next: '{rule}' ends at or before "
@@ -32,6 +38,6 @@ inline constexpr Message kRetryRuleOrder{
     "se termine avant la règle précédente"};
 
 inline constexpr std::array kMtaAll{&kRetryRuleSyntax, &kRetryRuleTime, &kRetryRuleTimeTooLong,
-                                    &kRetryRuleOrder};
+                                    &kRetryRuleTimeZero, &kRetryRuleOrder};
 
 }  // namespace mailsim::agents::msg

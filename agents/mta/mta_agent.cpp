@@ -267,7 +267,7 @@ std::string MtaAgent::store(const SmtpServerConnection& c, const smtp::Transacti
     r.queue_id = id;
     r.message_id = queued->message_id;
     r.sender = t.reverse_path;
-    r.recipients = t.recipients;
+    r.recipients = queued->pending();  // each once, as queued
     r.size = queued->content->size();
     r.origin = fmt::format("smtp {} [{}]", c.client, c.client_address.to_string());
     if (c.session != nullptr) r.user = c.session->authenticated_user();

@@ -145,14 +145,17 @@ void QueueManager::attempt(const std::string& queue_id) {
   a.groups_left = static_cast<int>(groups.size());
   const std::uint64_t generation = generation_;
   for (auto& [agent, rcpts] : groups) {
-    agent->deliver(*m, rcpts, [this, queue_id, generation](std::vector<RecipientOutcome> outcomes) {
-      if (generation != generation_) return;  // the host went down meanwhile
-      auto it = attempts_.find(queue_id);
-      if (it == attempts_.end()) return;
-      for (auto& o : outcomes)
-        it->second.outcomes.push_back(std::move(o));
-      if (--it->second.groups_left == 0) finish(queue_id);
-    });
+    agent->deliver(
+        *m, rcpts,
+        [this, queue_id, generation](std::vector<RecipientOutcome> outcomes) {
+          if (generation != generation_) return;  // the host went down meanwhile
+          auto it = attempts_.find(queue_id);
+          if (it == attempts_.end()) return;
+          for (auto& o : outcomes)
+            it->second.outcomes.push_back(std::move(o));
+          if (--it->second.groups_left == 0) finish(queue_id);
+        },
+        [this, queue_id](const RecipientOutcome& o) { handed_over(queue_id, o); });
   }
 }
 
@@ -174,12 +177,25 @@ void QueueManager::emit(const sim::TraceKind& kind, const QueuedMessage& m,
   sim_.trace().publish(r);
 }
 
+// Recorded at the 250, as Postfix's smtp marks a recipient done in the queue file then: when
+// the attempt ends (after 221, or never if this host goes down first) it is already settled.
+void QueueManager::handed_over(const std::string& queue_id, const RecipientOutcome& o) {
+  QueuedMessage* m = queue_.find(queue_id);
+  if (m == nullptr || !queue_.holds(queue_id, o.recipient)) return;
+  emit(kinds::kMailRelayed, *m, o);
+  queue_.settle(queue_id, o.recipient, RecipientState::relayed, o.reply);
+}
+
 void QueueManager::finish(const std::string& queue_id) {
   Attempt a = std::move(attempts_[queue_id]);
   attempts_.erase(queue_id);
   QueuedMessage* m = queue_.find(queue_id);
   if (m == nullptr) return;
   std::vector<RecipientOutcome> failed, deferred;
+  // Those handed over during the attempt are settled already.
+  std::erase_if(a.outcomes, [&](const RecipientOutcome& o) {
+    return o.kind == Kind::relayed && !queue_.holds(queue_id, o.recipient);
+  });
   for (const RecipientOutcome& o : a.outcomes) {
     switch (o.kind) {
       case Kind::delivered:

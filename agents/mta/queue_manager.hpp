@@ -72,6 +72,7 @@ class QueueManager {
   void scan();
   void attempt(const std::string& queue_id);
   void finish(const std::string& queue_id);
+  void handed_over(const std::string& queue_id, const RecipientOutcome& o);
   proto::imf::DsnRequest dsn_request(const QueuedMessage& m, const std::string& to,
                                      const std::vector<RecipientOutcome>& about,
                                      proto::imf::DsnAction action);

@@ -67,8 +67,11 @@ std::vector<EximRule> parse_exim_rules(std::string_view text) {
       syntax();
     auto time_field = [&](std::string_view v) {
       auto t = parse_exim_time(v);
-      if (!t || t->count() <= 0)
+      if (!t || t->count() < 0)
         throw RetryRuleError(Text(msg::kRetryRuleTime,
+                                  {{"value", std::string(v)}, {"rule", std::string(rule_text)}}));
+      if (t->count() == 0)
+        throw RetryRuleError(Text(msg::kRetryRuleTimeZero,
                                   {{"value", std::string(v)}, {"rule", std::string(rule_text)}}));
       if (*t > std::chrono::seconds(kMaxRuleSeconds))
         throw RetryRuleError(Text(

@@ -21,14 +21,6 @@ std::string domain_of(const std::string& address) {
 
 }  // namespace
 
-std::string queued_as(std::string_view reply) {
-  const std::string_view key = "queued as ";
-  const std::size_t at = reply.find(key);
-  if (at == std::string_view::npos) return {};
-  std::string_view rest = reply.substr(at + key.size());
-  return std::string(rest.substr(0, rest.find_first_of(" \r\n")));
-}
-
 void StaticNextHops::find(const std::string& domain, std::function<void(NextHopLookup)> done) {
   NextHopLookup r;
   if (relayhost_) {
@@ -55,6 +47,7 @@ struct SmtpDelivery::Job {
   std::size_t domains_left = 0;
   std::vector<RecipientOutcome> outcomes;
   Done done;
+  HandedOver handed_over;
 };
 
 SmtpDelivery::SmtpDelivery(SmtpClientEndpoint& client, NextHopFinder& finder,
@@ -66,12 +59,13 @@ SmtpDelivery::~SmtpDelivery() {
 }
 
 void SmtpDelivery::deliver(const QueuedMessage& message, std::vector<std::string> recipients,
-                           Done done) {
+                           Done done, HandedOver handed_over) {
   auto job = std::make_shared<Job>();
   job->sender = message.sender;
   job->recipients = recipients;
   job->content = message.content;
   job->done = std::move(done);
+  job->handed_over = std::move(handed_over);
   for (const std::string& rcpt : recipients) {
     const std::string d = domain_of(rcpt);
     auto it = std::find_if(job->domains.begin(), job->domains.end(),
@@ -117,6 +111,11 @@ void SmtpDelivery::try_hop(std::shared_ptr<Job> job, std::size_t domain_index,
   config.recipients = d.recipients;
   config.message = *job->content;
   config.credentials = settings_.credentials;
+  auto handed_over = [this, job, hop, alive = alive_](
+                         const std::string& server,
+                         const std::vector<smtp::RecipientOutcome>& delivered) {
+    if (*alive) hand_over(job, hop, server, delivered);
+  };
   client_.open(
       hop.address, settings_.port, config,
       [this, job, domain_index, hop_index, hop, alive = alive_](const SmtpClientResult& r) {
@@ -145,12 +144,10 @@ void SmtpDelivery::try_hop(std::shared_ptr<Job> job, std::size_t domain_index,
               std::find_if(r.recipients.begin(), r.recipients.end(),
                            [&](const smtp::RecipientOutcome& x) { return x.address == rcpt; });
           const smtp::RecipientOutcome* ro = it == r.recipients.end() ? nullptr : &*it;
-          if (failure == SmtpFailure::none && ro &&
-              ro->status == smtp::RecipientStatus::delivered) {
-            o.kind = Kind::relayed;
-            o.reply = ro->reply ? ro->reply->summary() : "250 Ok";
-            o.next_agent = r.server.empty() ? hop.name : r.server;  // the host that answered
-            o.next_queue_id = queued_as(o.reply);
+          // Delivered means the 250 after the dot came: the next hop has it, whatever
+          // happened after (a lost 221, a timeout on QUIT, this host going down).
+          if (ro && ro->status == smtp::RecipientStatus::delivered) {
+            o = relayed(*ro, hop, r.server);
           } else if (failure == SmtpFailure::none && ro &&
                      ro->status == smtp::RecipientStatus::rejected) {
             o.kind = Kind::bounced;
@@ -165,7 +162,28 @@ void SmtpDelivery::try_hop(std::shared_ptr<Job> job, std::size_t domain_index,
           job->outcomes.push_back(std::move(o));
         }
         domain_done(job);
-      });
+      },
+      handed_over);
+}
+
+RecipientOutcome SmtpDelivery::relayed(const smtp::RecipientOutcome& r, const NextHop& hop,
+                                       const std::string& server) {
+  RecipientOutcome o;
+  o.recipient = r.address;
+  o.remote_mta = hop.name;
+  o.kind = Kind::relayed;
+  o.reply = r.reply ? r.reply->summary() : "250 Ok";
+  o.next_agent = server.empty() ? hop.name : server;  // the host that answered
+  o.next_queue_id = queued_as(o.reply);
+  return o;
+}
+
+void SmtpDelivery::hand_over(const std::shared_ptr<Job>& job, const NextHop& hop,
+                             const std::string& server,
+                             const std::vector<smtp::RecipientOutcome>& delivered) {
+  if (!job->handed_over) return;
+  for (const auto& r : delivered)
+    job->handed_over(relayed(r, hop, server));
 }
 
 void SmtpDelivery::domain_done(std::shared_ptr<Job> job) {

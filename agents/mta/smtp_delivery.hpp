@@ -62,12 +62,16 @@ class SmtpDelivery final : public DeliveryAgent {
  public:
   SmtpDelivery(SmtpClientEndpoint& client, NextHopFinder& finder, SmtpDeliverySettings settings);
   ~SmtpDelivery() override;
-  void deliver(const QueuedMessage& message, std::vector<std::string> recipients,
-               Done done) override;
+  void deliver(const QueuedMessage& message, std::vector<std::string> recipients, Done done,
+               HandedOver handed_over) override;
 
  private:
   struct Job;
   void try_hop(std::shared_ptr<Job> job, std::size_t domain_index, std::size_t hop_index);
+  void hand_over(const std::shared_ptr<Job>& job, const NextHop& hop, const std::string& server,
+                 const std::vector<proto::smtp::RecipientOutcome>& delivered);
+  static RecipientOutcome relayed(const proto::smtp::RecipientOutcome& r, const NextHop& hop,
+                                  const std::string& server);
   void domain_done(std::shared_ptr<Job> job);
 
   SmtpClientEndpoint& client_;
@@ -75,8 +79,5 @@ class SmtpDelivery final : public DeliveryAgent {
   SmtpDeliverySettings settings_;
   std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };
-
-// "250 2.0.0 Ok: queued as 4B3F21A0C2" -> "4B3F21A0C2"; empty when the reply names none.
-std::string queued_as(std::string_view reply);
 
 }  // namespace mailsim::agents

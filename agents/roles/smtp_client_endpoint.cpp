@@ -1,5 +1,7 @@
 #include "agents/roles/smtp_client_endpoint.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "agents/connection_labels.hpp"
@@ -36,6 +38,8 @@ struct Attempt {
   net::StreamSocket socket;
   std::unique_ptr<smtp::ClientSession> session;
   SmtpClientEndpoint::Done done;
+  SmtpClientEndpoint::HandedOver handed_over;
+  std::vector<bool> handed;  // recipients already told to handed_over
   SmtpDialogueTracer tracer;
   SessionTimer timer;
   int depth = 0;  // calls into the session in progress: finish only when back at 0
@@ -57,7 +61,8 @@ struct SmtpClientEndpoint::State : StreamEndpointState<State, Attempt, std::uint
       broken(key, net::ConnError::host_down);
   }
 
-  net::ConnId open(net::Ipv4Address to, std::uint16_t port, smtp::ClientConfig config, Done done) {
+  net::ConnId open(net::Ipv4Address to, std::uint16_t port, smtp::ClientConfig config, Done done,
+                   HandedOver handed_over) {
     watch_host();
     const std::uint64_t key = next_key++;
     const DialogueParties parties = dialogue_parties(net, DialogueProtocol::smtp, options.stage,
@@ -66,6 +71,7 @@ struct SmtpClientEndpoint::State : StreamEndpointState<State, Attempt, std::uint
         &add(key, std::make_unique<Attempt>(net.sim(), net.sim().trace(), parties,
                                             guard([key](State& st) { st.on_timer(key); })));
     attempt->done = std::move(done);
+    attempt->handed_over = std::move(handed_over);
     attempt->view = {0, parties.server, to, port, now(), false, nullptr};
     attempt->session = std::make_unique<smtp::ClientSession>(
         std::move(config), [attempt](std::string_view bytes) { attempt->socket.send(bytes); },
@@ -120,8 +126,24 @@ struct SmtpClientEndpoint::State : StreamEndpointState<State, Attempt, std::uint
     ++a->depth;
     call();
     if (--a->depth > 0) return;
+    hand_over(*a);
     if (a->session->done() || a->error) return finish(key);
     if (a->view.connected) a->timer.follow(a->session->deadline());
+  }
+
+  // Tells the recipients delivered since the last call (a session may run several transactions
+  // when a server limits the recipients of each).
+  void hand_over(Attempt& a) {
+    if (!a.handed_over || !alive) return;
+    const auto& recipients = a.session->recipients();
+    a.handed.resize(recipients.size());
+    std::vector<smtp::RecipientOutcome> fresh;
+    for (std::size_t i = 0; i < recipients.size(); ++i) {
+      if (recipients[i].status != smtp::RecipientStatus::delivered || a.handed[i]) continue;
+      a.handed[i] = true;
+      fresh.push_back(recipients[i]);
+    }
+    if (!fresh.empty()) a.handed_over(a.view.server, fresh);
   }
 
   void finish(std::uint64_t key) {
@@ -223,8 +245,8 @@ SmtpClientEndpoint::~SmtpClientEndpoint() {
 }
 
 net::ConnId SmtpClientEndpoint::open(net::Ipv4Address to, std::uint16_t port,
-                                     smtp::ClientConfig config, Done done) {
-  return state_->open(to, port, std::move(config), std::move(done));
+                                     smtp::ClientConfig config, Done done, HandedOver handed_over) {
+  return state_->open(to, port, std::move(config), std::move(done), std::move(handed_over));
 }
 
 std::vector<SmtpClientConnection> SmtpClientEndpoint::sessions() const {

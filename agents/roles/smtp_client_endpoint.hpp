@@ -61,16 +61,22 @@ class SmtpClientEndpoint {
     sim::SimTime connect_timeout = std::chrono::seconds(30);
   };
   using Done = std::function<void(const SmtpClientResult&)>;
+  // Recipients the server took responsibility for (250 after the final dot), told at that
+  // reply: what happens after it (QUIT, 221, a crash) cannot undo the hand-over.
+  // `server` names it as SmtpClientResult::server does.
+  using HandedOver = std::function<void(const std::string& server,
+                                        const std::vector<proto::smtp::RecipientOutcome>&)>;
 
   SmtpClientEndpoint(sim::net::Network& net, sim::net::NodeId host, Options options);
   ~SmtpClientEndpoint();  // abandons the sessions in progress (connections aborted, no report)
   SmtpClientEndpoint(const SmtpClientEndpoint&) = delete;
   SmtpClientEndpoint& operator=(const SmtpClientEndpoint&) = delete;
 
-  // Starts one session; `done` runs exactly once, later (never from inside this call).
+  // Starts one session; `done` runs exactly once, later (never from inside this call), and
+  // `handed_over` (when given) at each 250 after the final dot, before `done`.
   // Returns the connection id (0 when the host is down; `done` then reports host_down).
   sim::net::ConnId open(sim::net::Ipv4Address to, std::uint16_t port,
-                        proto::smtp::ClientConfig config, Done done);
+                        proto::smtp::ClientConfig config, Done done, HandedOver handed_over = {});
 
   std::vector<SmtpClientConnection> sessions() const;  // in progress, oldest first
   const std::string& host_name() const;

@@ -54,6 +54,10 @@ inline constexpr Message kAllAccountedFor{
     "{count} message recipient(s) accepted, each delivered, bounced or still queued",
     "{count} destinataire(s) de message accepté(s), chacun remis, renvoyé ou encore en file"};
 
+inline constexpr Message kAccountedButSmtpDuplicate{"check.accounted_but_smtp_duplicate",
+                                                    "{accounted}; but {duplicate}",
+                                                    "{accounted} ; mais {duplicate}"};
+
 inline constexpr Message kFetched{
     "check.fetched", "the mail client {client} shows {count} new message(s){within}",
     "le logiciel de messagerie {client} montre {count} nouveau(x) message(s){within}"};
@@ -69,15 +73,35 @@ inline constexpr Message kNothingFetched{"check.nothing_fetched",
                                          "the client showed no such message",
                                          "le logiciel n'a montré aucun message de ce genre"};
 
-inline constexpr std::array kAll{&kNoTimeLimit,     &kPass,          &kFail,
-                                 &kWithin,          &kOutcomeOpened, &kOutcomeRefused,
-                                 &kOutcomeTimedOut, &kConnection,    &kReply,
-                                 &kSeenAt,          &kConnectionWas, &kNoConnection,
-                                 &kLineAt,          &kFirstLineWas,  &kNoReply,
-                                 &kSummary,         &kResultLine,    &kMailDelivered,
-                                 &kMailBounced,     &kMailDeferred,  &kMail,
-                                 &kMailSeen,        &kNoMail,        &kNoMailLost,
-                                 &kAllAccountedFor, &kFetched,       &kFetchedSubject,
-                                 &kFetchedSeen,     &kNothingFetched};
+inline constexpr std::array kAll{&kNoTimeLimit,
+                                 &kPass,
+                                 &kFail,
+                                 &kWithin,
+                                 &kOutcomeOpened,
+                                 &kOutcomeRefused,
+                                 &kOutcomeTimedOut,
+                                 &kConnection,
+                                 &kReply,
+                                 &kSeenAt,
+                                 &kConnectionWas,
+                                 &kNoConnection,
+                                 &kLineAt,
+                                 &kFirstLineWas,
+                                 &kNoReply,
+                                 &kSummary,
+                                 &kResultLine,
+                                 &kMailDelivered,
+                                 &kMailBounced,
+                                 &kMailDeferred,
+                                 &kMail,
+                                 &kMailSeen,
+                                 &kNoMail,
+                                 &kNoMailLost,
+                                 &kAllAccountedFor,
+                                 &kAccountedButSmtpDuplicate,
+                                 &kFetched,
+                                 &kFetchedSubject,
+                                 &kFetchedSeen,
+                                 &kNothingFetched};
 
 }  // namespace mailsim::scenarios::check

@@ -196,11 +196,15 @@ std::vector<ExpectationResult> ExpectationChecker::results() const {
                                             : [](const std::string&, const std::string&,
                                                  const std::string&) { return false; });
       r.passed = violations.empty();
+      const auto duplicates = conservation_.smtp_duplicates();
       if (violations.empty())
         r.evidence = Text(check::kAllAccountedFor,
                           {{"count", std::to_string(conservation_.accepted_count())}});
-      else
-        r.evidence = violations.front().problem;
+      if (violations.empty() && !duplicates.empty())  // passes, but says so
+        r.evidence = Text(check::kAccountedButSmtpDuplicate)
+                         .with("accounted", r.evidence)
+                         .with("duplicate", duplicates.front());
+      if (!violations.empty()) r.evidence = violations.front().problem;
     } else {
       const auto& e = std::get<ReplyExpectation>(entry.what);
       r.description = Text(check::kReply, {{"from", e.from}, {"code", std::to_string(e.code)}});

@@ -4,6 +4,7 @@
 
 #include "agents/proto/dns/zone_text.hpp"
 #include "agents/proto/imf/address.hpp"
+#include "scenarios/build/network_builder.hpp"
 #include "scenarios/load/messages.hpp"
 #include "sim/strings.hpp"
 
@@ -85,125 +86,125 @@ void MailWorld::build_dns() {
   resolver_address_ = dns::Ipv4::from_value(network_.address(host)->value());
 }
 
+// Each part is built at its place in the file: an objection (a port already taken, a name
+// the network does not know) is reported there, and the other parts are still tried.
 bool MailWorld::build(Diagnostics& diag) {
-  namespace dns = proto::dns;
-  try {
-    if (model_.mail.dns) build_dns();
-    const std::optional<dns::Ipv4> dns_address = resolver_address_;
-    for (const MailServerModel& m : model_.mail.servers) {
-      auto run = std::make_unique<MailServerRun>();
-      const auto host = network_.node(m.host);
-      agents::MdaConfig mda;
-      mda.agent = m.host;
-      mda.domains = m.domains;
-      mda.default_quota = m.mailbox_quota.value_or(0);
-      mda.over_quota_permanent = m.mailbox_full == "permanent";
-      for (const auto& f : m.filing)
-        mda.filing.rules.push_back(agents::FilingRule{f.header, f.contains, f.folder});
-      run->mda = std::make_unique<agents::Mda>(network_.sim(), run->store, mda);
-      for (const auto& [user, password] : m.users) {
-        run->store.add_account(user, password);
-        run->mda->add_user(user);
-      }
-      if (!m.users.count("postmaster") && !m.domains.empty()) {
-        run->store.add_account("postmaster", "");
-        run->mda->add_user("postmaster");
-      }
-      run->local = std::make_unique<agents::MdaDelivery>(*run->mda);
-      if (dns_address) {
-        dns::ResolverConfig rc;
-        rc.servers = {{*dns_address, dns::Name::parse(".")}};
-        run->resolver = std::make_unique<agents::ResolverAgent>(network_, host, rc);
-        run->hops =
-            std::make_unique<agents::DnsNextHops>(*run->resolver, std::vector<std::string>{m.host});
-      } else {
-        run->hops = std::make_unique<agents::StaticNextHops>();
-      }
-      if (m.relayhost) {  // Postfix's relayhost: every remote domain goes there, no MX lookup
-        auto relay = std::make_unique<agents::StaticNextHops>();
-        relay->set_relayhost(
-            agents::NextHop{*m.relayhost, *network_.address(network_.node(*m.relayhost))});
-        run->hops = std::move(relay);
-      }
-      agents::MtaConfig config;
-      config.hostname = m.host;
-      config.inbound.local_domains = m.domains;
-      for (const auto& [user, password] : m.users)
-        config.inbound.local_users.push_back(user);
-      for (const auto& n : m.trusted_networks)
-        if (auto net = agents::Ipv4Network::parse(n))
-          config.inbound.trusted_networks.push_back(*net);
-      config.inbound.relay_domains = m.relay_domains;
-      config.inbound.open_relay = m.open_relay;
-      if (m.greylisting) config.greylisting = agents::GreylistSettings{};
-      config.dnsbl_zone = m.dnsbl;
-      if (m.submission) {
-        agents::SubmissionSettings sub;
-        sub.domain = m.domains.empty() ? m.host : m.domains.front();
-        for (const auto& [user, password] : m.users)
-          sub.users.push_back(agents::SubmissionUser{user, password, {}, std::nullopt});
-        sub.daily_limit = m.daily_limit;
-        config.submission = sub;
-      }
-      apply_policy(m, config);
-      config.spf = m.spf == "reject"  ? agents::SpfPolicy::reject_fail
-                   : m.spf == "score" ? agents::SpfPolicy::score
-                                      : agents::SpfPolicy::off;
-      run->mta = std::make_unique<agents::MtaAgent>(
-          network_, host, config, clock_, run->local.get(), *run->hops, run->resolver.get());
-      run->mta->start();
-      if (!m.domains.empty()) {
-        for (auto protocol : {agents::RetrievalProtocol::pop3, agents::RetrievalProtocol::imap}) {
-          agents::RetrievalServerEndpoint::Options o;
-          o.protocol = protocol;
-          o.calendar = clock_;
-          auto server =
-              std::make_unique<agents::RetrievalServerEndpoint>(network_, host, run->store, o);
-          server->start();
-          (protocol == agents::RetrievalProtocol::pop3 ? run->pop3 : run->imap) = std::move(server);
-        }
-      }
-      servers_.push_back(std::move(run));
-    }
-    build_clients();
-  } catch (const LocalizedError& e) {
-    Text t(msg::kNetworkRejected, {});
-    t.with("what", Text(msg::kWhatKey, {{"name", "mail"}}));
-    t.with("problem", e.text());
-    diag.error({}, std::move(t));
-    return false;
-  }
-  return true;
+  if (model_.mail.dns && !build_step(diag, model_.mail.dns->pos,
+                                     Text(msg::kWhatKey, {{"name", "dns"}}), [&] { build_dns(); }))
+    return false;  // the mail servers would have no DNS to ask
+  bool ok = true;
+  for (const MailServerModel& m : model_.mail.servers)
+    ok &=
+        build_step(diag, m.pos, Text(msg::kWhatHost, {{"name", m.host}}), [&] { build_server(m); });
+  for (const MailClientModel& m : model_.mail.clients)
+    ok &=
+        build_step(diag, m.pos, Text(msg::kWhatKey, {{"name", m.name}}), [&] { build_client(m); });
+  return ok;
 }
 
-void MailWorld::build_clients() {
-  for (const MailClientModel& m : model_.mail.clients) {
-    agents::MuaConfig c;
-    c.address = proto::imf::parse_mailbox(m.address);
-    if (m.submit) {
-      agents::MuaSubmitSettings s;
-      s.server = *network_.address(network_.node(m.submit->server));
-      s.port = m.submit->port;
-      s.user = m.submit->user;
-      s.password = m.submit->password;
-      c.submit = s;
-    }
-    if (m.fetch) {
-      agents::MuaFetchSettings f;
-      f.protocol = m.fetch->protocol == "pop3" ? agents::RetrievalProtocol::pop3
-                                               : agents::RetrievalProtocol::imap;
-      f.server = *network_.address(network_.node(m.fetch->server));
-      f.port = m.fetch->port.value_or(0);
-      f.user = m.fetch->user;
-      f.password = m.fetch->password;
-      f.keep_on_server = m.fetch->keep_on_server;
-      f.every = m.fetch->every;
-      c.fetch = f;
-    }
-    auto mua = std::make_unique<agents::MuaAgent>(network_, network_.node(m.host), c, clock_);
-    mua->start();
-    clients_[m.name] = std::move(mua);
+void MailWorld::build_server(const MailServerModel& m) {
+  namespace dns = proto::dns;
+  const std::optional<dns::Ipv4> dns_address = resolver_address_;
+  auto run = std::make_unique<MailServerRun>();
+  const auto host = network_.node(m.host);
+  agents::MdaConfig mda;
+  mda.agent = m.host;
+  mda.domains = m.domains;
+  mda.default_quota = m.mailbox_quota.value_or(0);
+  mda.over_quota_permanent = m.mailbox_full == "permanent";
+  for (const auto& f : m.filing)
+    mda.filing.rules.push_back(agents::FilingRule{f.header, f.contains, f.folder});
+  run->mda = std::make_unique<agents::Mda>(network_.sim(), run->store, mda);
+  for (const auto& [user, password] : m.users) {
+    run->store.add_account(user, password);
+    run->mda->add_user(user);
   }
+  if (!m.users.count("postmaster") && !m.domains.empty()) {
+    run->store.add_account("postmaster", "");
+    run->mda->add_user("postmaster");
+  }
+  run->local = std::make_unique<agents::MdaDelivery>(*run->mda);
+  if (dns_address) {
+    dns::ResolverConfig rc;
+    rc.servers = {{*dns_address, dns::Name::parse(".")}};
+    run->resolver = std::make_unique<agents::ResolverAgent>(network_, host, rc);
+    run->hops =
+        std::make_unique<agents::DnsNextHops>(*run->resolver, std::vector<std::string>{m.host});
+  } else {
+    run->hops = std::make_unique<agents::StaticNextHops>();
+  }
+  if (m.relayhost) {  // Postfix's relayhost: every remote domain goes there, no MX lookup
+    auto relay = std::make_unique<agents::StaticNextHops>();
+    relay->set_relayhost(
+        agents::NextHop{*m.relayhost, *network_.address(network_.node(*m.relayhost))});
+    run->hops = std::move(relay);
+  }
+  agents::MtaConfig config;
+  config.hostname = m.host;
+  config.inbound.local_domains = m.domains;
+  for (const auto& [user, password] : m.users)
+    config.inbound.local_users.push_back(user);
+  for (const auto& n : m.trusted_networks)
+    if (auto net = agents::Ipv4Network::parse(n)) config.inbound.trusted_networks.push_back(*net);
+  config.inbound.relay_domains = m.relay_domains;
+  config.inbound.open_relay = m.open_relay;
+  if (m.greylisting) config.greylisting = agents::GreylistSettings{};
+  config.dnsbl_zone = m.dnsbl;
+  if (m.submission) {
+    agents::SubmissionSettings sub;
+    sub.domain = m.domains.empty() ? m.host : m.domains.front();
+    for (const auto& [user, password] : m.users)
+      sub.users.push_back(agents::SubmissionUser{user, password, {}, std::nullopt});
+    sub.daily_limit = m.daily_limit;
+    config.submission = sub;
+  }
+  apply_policy(m, config);
+  config.spf = m.spf == "reject"  ? agents::SpfPolicy::reject_fail
+               : m.spf == "score" ? agents::SpfPolicy::score
+                                  : agents::SpfPolicy::off;
+  run->mta = std::make_unique<agents::MtaAgent>(network_, host, config, clock_, run->local.get(),
+                                                *run->hops, run->resolver.get());
+  run->mta->start();
+  if (!m.domains.empty()) {
+    for (auto protocol : {agents::RetrievalProtocol::pop3, agents::RetrievalProtocol::imap}) {
+      agents::RetrievalServerEndpoint::Options o;
+      o.protocol = protocol;
+      o.calendar = clock_;
+      auto server =
+          std::make_unique<agents::RetrievalServerEndpoint>(network_, host, run->store, o);
+      server->start();
+      (protocol == agents::RetrievalProtocol::pop3 ? run->pop3 : run->imap) = std::move(server);
+    }
+  }
+  servers_.push_back(std::move(run));
+}
+
+void MailWorld::build_client(const MailClientModel& m) {
+  agents::MuaConfig c;
+  c.address = proto::imf::parse_mailbox(m.address);
+  if (m.submit) {
+    agents::MuaSubmitSettings s;
+    s.server = *network_.address(network_.node(m.submit->server));
+    s.port = m.submit->port;
+    s.user = m.submit->user;
+    s.password = m.submit->password;
+    c.submit = s;
+  }
+  if (m.fetch) {
+    agents::MuaFetchSettings f;
+    f.protocol = m.fetch->protocol == "pop3" ? agents::RetrievalProtocol::pop3
+                                             : agents::RetrievalProtocol::imap;
+    f.server = *network_.address(network_.node(m.fetch->server));
+    f.port = m.fetch->port.value_or(0);
+    f.user = m.fetch->user;
+    f.password = m.fetch->password;
+    f.keep_on_server = m.fetch->keep_on_server;
+    f.every = m.fetch->every;
+    c.fetch = f;
+  }
+  auto mua = std::make_unique<agents::MuaAgent>(network_, network_.node(m.host), c, clock_);
+  mua->start();
+  clients_[m.name] = std::move(mua);
 }
 
 void MailWorld::send(const SendMailAction& a) {

@@ -65,7 +65,8 @@ class MailWorld {
   std::unique_ptr<agents::RecursiveServerAgent> recursive_;
   std::optional<proto::dns::Ipv4> resolver_address_;  // what the mail servers ask
   std::vector<std::unique_ptr<MailServerRun>> servers_;
-  void build_clients();
+  void build_server(const MailServerModel& m);
+  void build_client(const MailClientModel& m);
 
   std::map<std::string, std::unique_ptr<agents::MuaAgent>> clients_;
   std::vector<std::unique_ptr<agents::MuaAgent>> one_off_clients_;

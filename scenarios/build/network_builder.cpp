@@ -3,29 +3,24 @@
 #include "scenarios/load/messages.hpp"
 
 namespace mailsim::scenarios {
-namespace {
-
-// Runs one step; a NetError becomes a diagnostic at `pos` naming `what`.
-template <class Fn>
-bool attempt(Diagnostics& diag, SourcePos pos, const std::string& what, Fn fn) {
+bool build_step(Diagnostics& diag, SourcePos pos, Text what, const std::function<void()>& step) {
   try {
-    fn();
+    step();
     return true;
   } catch (const LocalizedError& e) {
-    Text t(msg::kNetworkRejected, {{"what", what}});
+    Text t(msg::kNetworkRejected, {});
+    t.with("what", std::move(what));
     t.with("problem", e.text());
     diag.error(pos, std::move(t));
     return false;
   }
 }
 
-}  // namespace
-
 bool build_network(const NetworkModel& model, sim::net::Network& net, Diagnostics& diag) {
   using namespace sim::net;
   bool ok = true;
   for (const auto& h : model.hosts) {
-    ok &= attempt(diag, h.pos, "host " + h.name, [&] {
+    ok &= build_step(diag, h.pos, Text(msg::kWhatHost, {{"name", h.name}}), [&] {
       NodeId id = net.add_host(h.name, h.address, h.settings);
       if (h.position) net.set_position(id, Position{h.position->x, h.position->y});
       for (const auto& f : h.filters) {
@@ -42,13 +37,13 @@ bool build_network(const NetworkModel& model, sim::net::Network& net, Diagnostic
     });
   }
   for (const auto& r : model.routers) {
-    ok &= attempt(diag, r.pos, "router " + r.name, [&] {
+    ok &= build_step(diag, r.pos, Text(msg::kWhatRouter, {{"name", r.name}}), [&] {
       NodeId id = net.add_router(r.name, r.address);
       if (r.position) net.set_position(id, Position{r.position->x, r.position->y});
     });
   }
   for (const auto& l : model.links) {
-    ok &= attempt(diag, l.pos, "link " + l.name, [&] {
+    ok &= build_step(diag, l.pos, Text(msg::kWhatLink, {{"name", l.name}}), [&] {
       LinkId id = net.add_link(l.name, net.node(l.a), net.node(l.b), l.params);
       if (!l.up) net.set_link_up(id, false);
     });

@@ -1,6 +1,7 @@
 #include "scenarios/load/mail_reader.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "agents/mta/inbound_policy.hpp"
 #include "agents/proto/dns/zone_text.hpp"
@@ -36,6 +37,28 @@ void check_dnsbl(const std::string& zone, YamlMap& r, Diagnostics& diag) {
     diag.error(pos, std::move(t));
   }
 }
+
+// One server of a kind per host: a second would find the port taken when the run builds it.
+class HostServices {
+ public:
+  HostServices(const Message& service, int port, Diagnostics& diag)
+      : service_(service), port_(port), diag_(diag) {}
+  void add(const std::string& host, SourcePos pos) {
+    if (host.empty()) return;
+    auto [it, fresh] = lines_.emplace(host, pos.line);
+    if (!fresh)
+      diag_.error(pos, Text(msg::kServiceTwiceOnHost, {{"host", host},
+                                                       {"line", std::to_string(it->second)},
+                                                       {"port", std::to_string(port_)}})
+                           .with("service", Text(service_)));
+  }
+
+ private:
+  const Message& service_;
+  int port_;
+  Diagnostics& diag_;
+  std::map<std::string, int> lines_;
+};
 
 }  // namespace
 
@@ -94,6 +117,8 @@ std::optional<DnsModel> read_dns(const YAML::Node& node, const NetworkModel& net
   }
   if (auto zones = m.child("zones", Need::required))
     d.zones = read_zones(*zones, "dns.zones.*", diag);
+  HostServices dns_hosts(msg::kServiceDns, 53, diag);
+  dns_hosts.add(d.server, m.pos());
   for (const auto& s : m.list("other_servers")) {
     YamlMap o(s, Text(msg::kWhatKey, {{"name", "other_servers"}}), diag, "dns.other_servers[]");
     if (!o.ok()) continue;
@@ -102,6 +127,7 @@ std::optional<DnsModel> read_dns(const YAML::Node& node, const NetworkModel& net
     if (auto host = o.text("host", Need::required)) {
       server.host = *host;
       check_host(server.host, network, "other_servers", o.pos(), diag);
+      dns_hosts.add(server.host, o.pos());
     }
     if (auto zones = o.child("zones", Need::required))
       server.zones = read_zones(*zones, "dns.other_servers[].zones.*", diag);
@@ -122,6 +148,7 @@ MailModel read_mail(const YAML::Node& node, const NetworkModel& network, Diagnos
   std::vector<MailServerModel>& out = mail.servers;
   YamlMap m(node, Text(msg::kWhatKey, {{"name", "mail"}}), diag, "mail");
   if (!m.ok()) return mail;
+  HostServices mail_hosts(msg::kServiceMail, 25, diag);
   for (const auto& s : m.list("servers", Need::required)) {
     YamlMap r(s, Text(msg::kWhatKey, {{"name", "servers"}}), diag, "mail.servers[]");
     if (!r.ok()) continue;
@@ -130,6 +157,7 @@ MailModel read_mail(const YAML::Node& node, const NetworkModel& network, Diagnos
     if (auto host = r.text("host", Need::required)) {
       server.host = *host;
       check_host(server.host, network, "servers", r.pos(), diag);
+      mail_hosts.add(server.host, r.pos());
     }
     server.domains = r.texts("domains");
     if (auto users = r.child("users")) {

@@ -24,9 +24,10 @@ inline constexpr Message kSyntaxQuestion{
     "vas-tu ?\""};
 inline constexpr Message kTooLarge{
     "load.too_large",
-    "the file is {size}; a scenario file may be at most {limit}. Is this really a scenario?",
-    "le fichier fait {size} ; un scénario peut faire au plus {limit}. Est-ce vraiment un "
-    "scénario ?"};
+    "the file is {size}; a scenario file may be at most {limit}, and this line passes the limit. "
+    "Is this really a scenario?",
+    "le fichier fait {size} ; un scénario peut faire au plus {limit}, et cette ligne dépasse la "
+    "limite. Est-ce vraiment un scénario ?"};
 inline constexpr Message kBinary{
     "load.binary", "the file contains binary data (byte {byte} at offset {offset}), not text",
     "le fichier contient des données binaires (octet {byte} à la position {offset}), pas du texte"};
@@ -35,10 +36,10 @@ inline constexpr Message kTooDeep{
     "les valeurs sont imbriquées sur plus de {limit} niveaux ; simplifiez le fichier"};
 inline constexpr Message kTooManyNodes{
     "load.too_many_nodes",
-    "the file expands to more than {limit} values (YAML aliases '*' repeat what they point to); "
-    "use fewer aliases",
-    "le fichier se développe en plus de {limit} valeurs (les alias YAML « * » répètent ce qu'ils "
-    "désignent) ; utilisez moins d'alias"};
+    "this value expands to more than {limit} values in all (YAML aliases '*' repeat what they "
+    "point to); use fewer aliases",
+    "cette valeur se développe en plus de {limit} valeurs en tout (les alias YAML « * » répètent "
+    "ce qu'ils désignent) ; utilisez moins d'alias"};
 inline constexpr Message kEmpty{
     "load.empty", "the file is empty; a scenario starts with 'title:' and 'network:'",
     "le fichier est vide ; un scénario commence par « title: » et « network: »"};
@@ -289,6 +290,41 @@ inline constexpr Message kNoAddress{
     "« {key} » dans {what} : le routeur « {name} » n'a pas d'adresse à laquelle se connecter ; "
     "donnez-lui-en une (« address: ») ou nommez un hôte"};
 
+inline constexpr Message kOnlyComments{
+    "load.only_comments",
+    "the file has only comments and blank lines; a scenario starts with 'title:' and 'network:'",
+    "le fichier ne contient que des commentaires et des lignes vides ; un scénario commence par "
+    "« title: » et « network: »"};
+inline constexpr Message kTwoDocuments{
+    "load.two_documents",
+    "a second YAML document starts here (after '---'); a scenario file holds one scenario: "
+    "remove the '---' line, or put the second scenario in a file of its own",
+    "un second document YAML commence ici (après « --- ») ; un fichier de scénario contient un "
+    "seul scénario : retirez la ligne « --- », ou placez le second scénario dans un fichier à "
+    "part"};
+inline constexpr Message kLinkToItself{
+    "load.link_to_itself",
+    "{what} goes from '{node}' to '{node}' itself; a link joins two different hosts or routers",
+    "{what} va de « {node} » à « {node} » lui-même ; un lien relie deux hôtes ou routeurs "
+    "différents"};
+inline constexpr Message kZeroBandwidth{
+    "load.zero_bandwidth",
+    "'{key}' in {what} must be more than 0bps: nothing can cross a link without bandwidth (to cut "
+    "a link, write 'up: false')",
+    "« {key} » dans {what} doit dépasser 0bps : rien ne traverse un lien sans débit (pour couper "
+    "un lien, écrivez « up: false »)"};
+inline constexpr Message kSizeTooLarge{
+    "load.size_too_large", "'{key}' in {what} must be at most {limit}, not '{value}'",
+    "« {key} » dans {what} doit valoir au plus {limit}, pas « {value} »"};
+inline constexpr Message kServiceTwiceOnHost{
+    "load.service_twice_on_host",
+    "{host} already runs {service} (line {line}): both would listen on port {port}; give each its "
+    "own host",
+    "{host} fait déjà tourner {service} (ligne {line}) : les deux écouteraient le port {port} ; "
+    "donnez à chacun son propre hôte"};
+inline constexpr Message kServiceMail{"service.mail", "a mail server", "un serveur de messagerie"};
+inline constexpr Message kServiceDns{"service.dns", "a DNS server", "un serveur DNS"};
+
 inline constexpr std::array kAll{&kErrorLabel,
                                  &kSyntax,
                                  &kSyntaxQuestion,
@@ -366,6 +402,14 @@ inline constexpr std::array kAll{&kErrorLabel,
                                  &kStartYear,
                                  &kAfterYear9999,
                                  &kDnsblTooLong,
-                                 &kNoAddress};
+                                 &kNoAddress,
+                                 &kOnlyComments,
+                                 &kTwoDocuments,
+                                 &kLinkToItself,
+                                 &kZeroBandwidth,
+                                 &kSizeTooLarge,
+                                 &kServiceTwiceOnHost,
+                                 &kServiceMail,
+                                 &kServiceDns};
 
 }  // namespace mailsim::scenarios::msg

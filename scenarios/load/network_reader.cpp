@@ -72,14 +72,20 @@ std::optional<PositionModel> read_position(YamlMap& m, Diagnostics& diag) {
   return PositionModel{xy[0], xy[1]};
 }
 
-HostModel read_host(const YAML::Node& node, Diagnostics& diag, std::vector<std::string>* keys) {
+// `registry` (absent for the schema test) takes the address as soon as it is read, whatever it
+// is (two machines at 0.0.0.0 are two machines at one address).
+HostModel read_host(const YAML::Node& node, Diagnostics& diag, Registry* registry,
+                    std::vector<std::string>* keys) {
   HostModel h;
   h.pos = position_of(node);
   const std::string name = scalar_name(node);
   YamlMap m(node, name.empty() ? Text(msg::kWhatAHost) : Text(msg::kWhatHost, {{"name", name}}),
             diag, "network.hosts[]");
   if (auto name = m.text("name", Need::required)) h.name = *name;
-  if (auto a = read_address(m, Need::required, diag)) h.address = *a;
+  if (auto a = read_address(m, Need::required, diag)) {
+    h.address = *a;
+    if (registry) registry->address(*a, h.name, h.pos);
+  }
   h.position = read_position(m, diag);
   if (auto role = m.choice("role", {kHostRoles.begin(), kHostRoles.end()})) h.role = *role;
   if (auto mss = m.integer("mss", 88, 65495)) h.settings.mss = static_cast<std::uint16_t>(*mss);
@@ -101,7 +107,8 @@ HostModel read_host(const YAML::Node& node, Diagnostics& diag, std::vector<std::
   return h;
 }
 
-RouterModel read_router(const YAML::Node& node, Diagnostics& diag, std::vector<std::string>* keys) {
+RouterModel read_router(const YAML::Node& node, Diagnostics& diag, Registry* registry,
+                        std::vector<std::string>* keys) {
   RouterModel r;
   r.pos = position_of(node);
   const std::string name = scalar_name(node);
@@ -109,6 +116,7 @@ RouterModel read_router(const YAML::Node& node, Diagnostics& diag, std::vector<s
             diag, "network.routers[]");
   if (auto name = m.text("name", Need::required)) r.name = *name;
   r.address = read_address(m, Need::optional, diag);
+  if (registry && r.address) registry->address(*r.address, r.name, r.pos);
   r.position = read_position(m, diag);
   m.finish();
   if (keys) *keys = m.known_keys();
@@ -136,7 +144,8 @@ LinkModel read_link(const YAML::Node& node, Diagnostics& diag, std::vector<std::
   if (auto v = m.bandwidth("bandwidth")) l.params.bandwidth_bps = *v;
   if (auto v = m.integer("mtu", 68, 65535)) l.params.mtu = static_cast<std::uint32_t>(*v);
   if (auto v = m.probability("loss")) l.params.loss = *v;
-  if (auto v = m.size("queue_bytes")) l.params.queue_bytes = static_cast<std::uint32_t>(*v);
+  if (auto v = m.size("queue_bytes", kMaxQueueBytes))
+    l.params.queue_bytes = static_cast<std::uint32_t>(*v);
   if (auto v = m.integer("queue_packets", 0, 1000000))
     l.params.queue_packets = static_cast<std::uint32_t>(*v);
   if (auto v = m.boolean("up")) l.up = *v;
@@ -155,16 +164,14 @@ NetworkModel read_network_impl(const YAML::Node& node, Diagnostics& diag,
   if (!m.ok()) return net;
   Registry registry{{}, {}, diag};
   for (const auto& h : m.list("hosts")) {
-    net.hosts.push_back(read_host(h, diag, nullptr));
+    net.hosts.push_back(read_host(h, diag, &registry, nullptr));
     const HostModel& host = net.hosts.back();
     if (!host.name.empty()) registry.name(host.name, host.pos);
-    if (host.address.value() != 0) registry.address(host.address, host.name, host.pos);
   }
   for (const auto& r : m.list("routers")) {
-    net.routers.push_back(read_router(r, diag, nullptr));
+    net.routers.push_back(read_router(r, diag, &registry, nullptr));
     const RouterModel& router = net.routers.back();
     if (!router.name.empty()) registry.name(router.name, router.pos);
-    if (router.address) registry.address(*router.address, router.name, router.pos);
   }
   std::vector<std::string> nodes;
   for (const auto& h : net.hosts)
@@ -184,6 +191,9 @@ NetworkModel read_network_impl(const YAML::Node& node, Diagnostics& diag,
       t.with("what", what);
       diag.error(link.pos, std::move(t));
     }
+    if (!link.a.empty() && link.a == link.b)
+      diag.error(link.pos, Text(msg::kLinkToItself, {{"node", link.a}})
+                               .with("what", Text(msg::kWhatLink, {{"name", link.name}})));
     if (!link.a.empty()) registry.name(link.name, link.pos);
   }
   m.finish();
@@ -206,13 +216,13 @@ std::vector<std::string> network_keys() {
 std::vector<std::string> host_keys() {
   Diagnostics scratch("");
   std::vector<std::string> keys;
-  read_host(YAML::Load("{}"), scratch, &keys);
+  read_host(YAML::Load("{}"), scratch, nullptr, &keys);
   return keys;
 }
 std::vector<std::string> router_keys() {
   Diagnostics scratch("");
   std::vector<std::string> keys;
-  read_router(YAML::Load("{}"), scratch, &keys);
+  read_router(YAML::Load("{}"), scratch, nullptr, &keys);
   return keys;
 }
 std::vector<std::string> link_keys() {

@@ -72,8 +72,7 @@ std::optional<ScenarioModel> read_scenario(const YAML::Node& root, Diagnostics& 
   if (!m.ok()) return std::nullopt;
   s.title = read_localized(m, "title", Need::required, diag);
   s.description = read_localized(m, "description", Need::optional, diag);
-  if (auto seed = m.integer("seed", 0, std::numeric_limits<std::int64_t>::max()))
-    s.seed = static_cast<std::uint64_t>(*seed);
+  if (auto seed = m.unsigned_integer("seed")) s.seed = *seed;  // the range of --seed
   s.start_unix_seconds = kDefaultStartUnix;
   s.start_utc_offset_minutes = kDefaultStartOffsetMinutes;
   if (auto start = m.text("start")) {
@@ -126,19 +125,19 @@ LoadResult load_scenario_file(const std::string& path) {
                              Text(msg::kCannotRead, {{"reason", "no such file, or not readable"}}));
     return result;
   }
-  // A huge file is rejected from its size, without reading it.
+  // A huge file is rejected from its size, after reading no more than the limit (to name the
+  // line where it passes it).
   std::error_code ec;
   const auto size = std::filesystem::file_size(path, ec);
   const std::size_t limit = YamlLimits{}.max_bytes;
-  if (!ec && size > limit) {
-    LoadResult result{std::nullopt, Diagnostics(path)};
-    result.diagnostics.error({}, Text(msg::kTooLarge, {{"size", sim::format_size(size)},
-                                                       {"limit", sim::format_size(limit)}}));
-    return result;
-  }
   std::string text(limit + 1, '\0');
   in.read(text.data(), static_cast<std::streamsize>(text.size()));
   text.resize(static_cast<std::size_t>(in.gcount()));
+  if (!ec && size > limit) {
+    LoadResult result{std::nullopt, Diagnostics(path)};
+    report_too_large(text, size, limit, result.diagnostics);
+    return result;
+  }
   return load_scenario_text(text, path);
 }
 

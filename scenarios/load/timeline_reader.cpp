@@ -215,7 +215,8 @@ std::optional<Action> read_action(YamlMap& m, const std::string& key, const Name
     if (auto v = inner.bandwidth("bandwidth")) c.params.bandwidth_bps = *v;
     if (auto v = inner.probability("loss")) c.params.loss = *v;
     if (auto v = inner.integer("mtu", 68, 65535)) c.params.mtu = static_cast<std::uint32_t>(*v);
-    if (auto v = inner.size("queue_bytes")) c.params.queue_bytes = static_cast<std::uint32_t>(*v);
+    if (auto v = inner.size("queue_bytes", kMaxQueueBytes))
+      c.params.queue_bytes = static_cast<std::uint32_t>(*v);
     if (auto v = inner.integer("queue_packets", 0, 1000000))
       c.params.queue_packets = static_cast<std::uint32_t>(*v);
     inner.finish();

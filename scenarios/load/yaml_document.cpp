@@ -1,5 +1,7 @@
 #include "scenarios/load/yaml_document.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "scenarios/load/messages.hpp"
@@ -108,15 +110,82 @@ std::string_view line_at(std::string_view text, int index) {
 
 }  // namespace
 
+SourcePos position_at(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  const std::string_view before = text.substr(0, offset);
+  const auto line = 1 + std::count(before.begin(), before.end(), '\n');
+  const std::size_t line_start = before.rfind('\n');
+  const std::size_t column =
+      line_start == std::string_view::npos ? offset + 1 : offset - line_start;
+  return SourcePos{static_cast<int>(line), static_cast<int>(column)};
+}
+
+namespace {
+
+// Where the values of the root start: the key of each top-level entry, so that a value that
+// expands too much is reported at the line that names it.
+struct TopEntry {
+  SourcePos pos;
+  std::optional<YAML::Node> key;  // none for the items of a list
+  YAML::Node value;
+};
+std::vector<TopEntry> top_entries(const YAML::Node& root) {
+  std::vector<TopEntry> out;
+  if (!root.IsMap() && !root.IsSequence()) return out;
+  for (auto it = root.begin(); it != root.end(); ++it) {
+    if (root.IsMap())
+      out.push_back({position_of(it->first), it->first, it->second});
+    else
+      out.push_back({position_of(*it), std::nullopt, *it});
+  }
+  return out;
+}
+
+// A file of comments and blank lines only: the first comment's place (none for a blank file, or
+// one with something else in it).
+std::optional<SourcePos> only_comments(std::string_view text) {
+  std::optional<SourcePos> first;
+  std::size_t start = 0;
+  for (int line = 1; start < text.size(); ++line) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view l = text.substr(start, end - start);
+    const std::size_t at = l.find_first_not_of(" \t\r");
+    if (at != std::string_view::npos && l[at] != '#') return std::nullopt;
+    if (at != std::string_view::npos && !first) first = SourcePos{line, static_cast<int>(at) + 1};
+    start = end + 1;
+  }
+  return first;
+}
+
+// Where the second document starts: its first value, or (when it is empty) its '---' line.
+SourcePos second_document(std::string_view text, const std::vector<YAML::Node>& documents) {
+  const SourcePos pos = position_of(documents[1]);
+  if (pos.line > 0) return pos;
+  const int first = position_of(documents[0]).line;
+  for (int i = std::max(first, 1);; ++i) {
+    const std::string_view l = line_at(text, i - 1);
+    if (l.data() == nullptr) return {};
+    if (l.substr(0, 3) == "---") return SourcePos{i, 1};
+  }
+}
+
+}  // namespace
+
+void report_too_large(std::string_view text, std::uint64_t size, std::size_t limit,
+                      Diagnostics& diag) {
+  diag.error(position_at(text, limit), Text(msg::kTooLarge, {{"size", sim::format_size(size)},
+                                                             {"limit", sim::format_size(limit)}}));
+}
+
 std::optional<YAML::Node> load_yaml(std::string_view text, Diagnostics& diag,
                                     const YamlLimits& limits) {
   if (text.size() > limits.max_bytes) {
-    diag.error({}, Text(msg::kTooLarge, {{"size", sim::format_size(text.size())},
-                                         {"limit", sim::format_size(limits.max_bytes)}}));
+    report_too_large(text, text.size(), limits.max_bytes, diag);
     return std::nullopt;
   }
   if (auto offset = find_binary(text)) {
-    diag.error({},
+    diag.error(position_at(text, *offset),
                Text(msg::kBinary,
                     {{"byte", fmt::format("0x{:02x}", static_cast<unsigned char>(text[*offset]))},
                      {"offset", std::to_string(*offset)}}));
@@ -126,9 +195,9 @@ std::optional<YAML::Node> load_yaml(std::string_view text, Diagnostics& diag,
     diag.error(*pos, Text(msg::kTooDeep, {{"limit", std::to_string(limits.max_depth)}}));
     return std::nullopt;
   }
-  YAML::Node root;
+  std::vector<YAML::Node> documents;
   try {
-    root = YAML::Load(std::string(text));
+    documents = YAML::LoadAll(std::string(text));
   } catch (const YAML::ParserException& e) {
     const SourcePos pos{e.mark.line + 1, e.mark.column + 1};
     // A '?' just before '}' or ',' inside {...} ("body: Comment vas-tu ?}") is YAML's key
@@ -143,14 +212,27 @@ std::optional<YAML::Node> load_yaml(std::string_view text, Diagnostics& diag,
     diag.error({}, Text(msg::kSyntax, {{"problem", e.msg}}));
     return std::nullopt;
   }
-  if (!root || root.IsNull()) {
-    diag.error({}, Text(msg::kEmpty));
+  // yaml-cpp reads every document; a scenario is one (a second used to be silently ignored).
+  if (documents.size() > 1) {
+    diag.error(second_document(text, documents), Text(msg::kTwoDocuments));
     return std::nullopt;
   }
-  std::size_t budget = limits.max_nodes;
-  if (!within_budget(root, budget, 0, limits.max_depth)) {
-    diag.error({}, Text(msg::kTooManyNodes, {{"limit", std::to_string(limits.max_nodes)}}));
+  const YAML::Node root = documents.empty() ? YAML::Node() : documents.front();
+  if (!root || root.IsNull()) {
+    if (const auto comment = only_comments(text))
+      diag.error(*comment, Text(msg::kOnlyComments));
+    else
+      diag.error(root ? position_of(root) : SourcePos{}, Text(msg::kEmpty));
     return std::nullopt;
+  }
+  std::size_t budget = limits.max_nodes - 1;
+  for (const auto& entry : top_entries(root)) {
+    if ((entry.key && !within_budget(*entry.key, budget, 1, limits.max_depth)) ||
+        !within_budget(entry.value, budget, 1, limits.max_depth)) {
+      diag.error(entry.pos,
+                 Text(msg::kTooManyNodes, {{"limit", std::to_string(limits.max_nodes)}}));
+      return std::nullopt;
+    }
   }
   return root;
 }

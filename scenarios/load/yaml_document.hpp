@@ -23,5 +23,11 @@ std::optional<YAML::Node> load_yaml(std::string_view text, Diagnostics& diag,
                                     const YamlLimits& limits = {});
 
 SourcePos position_of(const YAML::Node& node);
+// The line and column (from 1, in bytes) of the byte at `offset`.
+SourcePos position_at(std::string_view text, std::size_t offset);
+// A file of `size` bytes over `limit`: reported at the line where the limit is passed, found in
+// `text`, the file's first bytes (at least `limit` of them).
+void report_too_large(std::string_view text, std::uint64_t size, std::size_t limit,
+                      Diagnostics& diag);
 
 }  // namespace mailsim::scenarios

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -133,17 +134,37 @@ std::optional<std::uint64_t> YamlMap::size(std::string_view key, Need need) {
   return convert<std::uint64_t>(key, need, [](const std::string& s) { return sim::parse_size(s); });
 }
 
-std::optional<std::uint64_t> YamlMap::bandwidth(std::string_view key, Need need) {
-  return convert<std::uint64_t>(key, need,
-                                [](const std::string& s) { return sim::parse_bandwidth(s); });
+std::optional<std::uint64_t> YamlMap::size(std::string_view key, std::uint64_t max, Need need) {
+  auto v = size(key, need);
+  if (v && *v > max) {
+    const Entry* e = find(key, need);
+    diag_.error(position_of(e->value), about(msg::kSizeTooLarge, {{"key", e->key},
+                                                                  {"limit", sim::format_size(max)},
+                                                                  {"value", e->value.Scalar()}}));
+    return std::nullopt;
+  }
+  return v;
 }
 
-std::optional<std::int64_t> YamlMap::integer(std::string_view key, std::int64_t min,
-                                             std::int64_t max, Need need) {
+// Every bandwidth of a scenario is a link's: 0 would carry nothing (the network refuses it).
+std::optional<std::uint64_t> YamlMap::bandwidth(std::string_view key, Need need) {
+  auto v = convert<std::uint64_t>(key, need,
+                                  [](const std::string& s) { return sim::parse_bandwidth(s); });
+  if (v && *v == 0) {
+    const Entry* e = find(key, need);
+    diag_.error(position_of(e->value), about(msg::kZeroBandwidth, {{"key", e->key}}));
+    return std::nullopt;
+  }
+  return v;
+}
+
+// A whole number from `min` to `max`, digits only (from_chars: no "+7", no "0x10").
+template <class T>
+std::optional<T> YamlMap::whole(std::string_view key, T min, T max, Need need) {
   Entry* e;
   auto s = scalar(key, need, &e);
   if (!s) return std::nullopt;
-  std::int64_t value = 0;
+  T value = 0;
   const char* end = s->data() + s->size();
   auto [ptr, ec] = std::from_chars(s->data(), end, value);
   if (ec != std::errc() || ptr != end || value < min || value > max) {
@@ -154,6 +175,16 @@ std::optional<std::int64_t> YamlMap::integer(std::string_view key, std::int64_t 
     return std::nullopt;
   }
   return value;
+}
+
+std::optional<std::int64_t> YamlMap::integer(std::string_view key, std::int64_t min,
+                                             std::int64_t max, Need need) {
+  return whole<std::int64_t>(key, min, max, need);
+}
+
+// The whole range of a 64-bit unsigned number (a seed, as --seed takes it).
+std::optional<std::uint64_t> YamlMap::unsigned_integer(std::string_view key, Need need) {
+  return whole<std::uint64_t>(key, 0, std::numeric_limits<std::uint64_t>::max(), need);
 }
 
 std::optional<double> YamlMap::number(std::string_view key, double min, double max, Need need) {

@@ -33,9 +33,12 @@ class YamlMap {
   std::optional<std::string> text(std::string_view key, Need need = Need::optional);
   std::optional<sim::SimTime> time(std::string_view key, Need need = Need::optional);
   std::optional<std::uint64_t> size(std::string_view key, Need need = Need::optional);
+  std::optional<std::uint64_t> size(std::string_view key, std::uint64_t max,
+                                    Need need = Need::optional);
   std::optional<std::uint64_t> bandwidth(std::string_view key, Need need = Need::optional);
   std::optional<std::int64_t> integer(std::string_view key, std::int64_t min, std::int64_t max,
                                       Need need = Need::optional);
+  std::optional<std::uint64_t> unsigned_integer(std::string_view key, Need need = Need::optional);
   std::optional<double> number(std::string_view key, double min, double max,
                                Need need = Need::optional);
   // A probability: 0.05 or 5%.
@@ -68,6 +71,8 @@ class YamlMap {
   void bad_value(const Entry& e, Text problem);
   template <class T, class Parse>
   std::optional<T> convert(std::string_view key, Need need, Parse parse);
+  template <class T>
+  std::optional<T> whole(std::string_view key, T min, T max, Need need);
 
   Text what_;
   Diagnostics& diag_;

@@ -11,6 +11,9 @@
 
 namespace mailsim::scenarios {
 
+// A link's queue_bytes must fit LinkParams' 32 bits: 4GB, far more than any lesson needs.
+inline constexpr std::uint64_t kMaxQueueBytes = 4'000'000'000;
+
 struct PositionModel {
   double x = 0;
   double y = 0;

@@ -57,6 +57,10 @@ void MapWriter::integer(std::string_view k, const std::optional<std::int64_t>& v
   if (v) integer(k, *v);
 }
 
+void MapWriter::unsigned_integer(std::string_view k, std::uint64_t v, std::uint64_t fallback) {
+  if (v != fallback) key(k) << std::to_string(v);
+}
+
 void MapWriter::duration(std::string_view k, sim::SimTime v, sim::SimTime fallback) {
   if (v != fallback) key(k) << duration_text(v);
 }

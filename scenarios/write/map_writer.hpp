@@ -39,6 +39,7 @@ class MapWriter {
   void integer(std::string_view key, std::int64_t value);
   void integer(std::string_view key, std::int64_t value, std::int64_t fallback);
   void integer(std::string_view key, const std::optional<std::int64_t>& value);
+  void unsigned_integer(std::string_view key, std::uint64_t value, std::uint64_t fallback);
   void duration(std::string_view key, sim::SimTime value, sim::SimTime fallback);
   void duration(std::string_view key, const std::optional<sim::SimTime>& value);
   void instant(std::string_view key, sim::SimTime value);  // clock form: 00:05:00

@@ -59,7 +59,7 @@ std::string write_scenario(const ScenarioModel& s) {
   YAML::Emitter e;
   e << YAML::BeginMap;
   MapWriter w(e, 0);
-  w.integer("seed", static_cast<std::int64_t>(s.seed), static_cast<std::int64_t>(kScenario.seed));
+  w.unsigned_integer("seed", s.seed, kScenario.seed);
   if (s.start_unix_seconds != kDefaultStartUnix ||
       s.start_utc_offset_minutes != kDefaultStartOffsetMinutes)
     w.text("start", format_start_time({s.start_unix_seconds, s.start_utc_offset_minutes}));

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "agents/journey/dialogue_records.hpp"
 #include "agents/journey/messages.hpp"
 #include "sim/simulator.hpp"
 #include "sim/trace_format.hpp"
@@ -19,13 +20,13 @@ class Journey : public ::testing::Test {
   std::set<std::tuple<std::string, std::string, std::string>> queued;
 
   void accept(const std::string& agent, const std::string& qid, const std::string& sender,
-              std::vector<std::string> rcpts) {
+              std::vector<std::string> rcpts, const std::string& message_id = "") {
     MailAcceptedRecord r;
     r.agent = agent;
     r.queue_id = qid;
     r.sender = sender;
     r.recipients = rcpts;
-    r.message_id = "<" + qid + "@" + agent + ">";
+    r.message_id = message_id.empty() ? "<" + qid + "@" + agent + ">" : message_id;
     sim.trace().publish(r);
     for (const auto& rc : rcpts)
       queued.insert({agent, qid, rc});
@@ -42,6 +43,29 @@ class Journey : public ::testing::Test {
     r.dsn_queue_id = dsn;
     sim.trace().publish(r);
     if (&kind != &kinds::kMailDeferred) queued.erase({agent, qid, rcpt});
+  }
+  // The sender's SMTP client read the server's 250 after the final dot.
+  void client_read_250(const std::string& server, const std::string& qid) {
+    DialogueParties parties;
+    parties.server = server;
+    const std::string line = "250 2.0.0 Ok: queued as " + qid;
+    DialogueLineRecord record(kSmtpClientReceived, parties, line);
+    sim.trace().publish(record);
+  }
+  static constexpr sim::TraceKind kSmtpClientReceived{"smtp.client.received", "smtp"};
+  // msa.a.example relays message `id` to mx.b.example, which accepts it as B7 and delivers it;
+  // the sender defers it (whether or not it read B7's 250) and relays it again, as B8.
+  void sent_twice(const std::string& id, bool sender_read_first_250) {
+    accept("msa.a.example", "A1", "alice@a.example", {"bob@b.example"}, id);
+    client_read_250("msa.a.example", "A1");  // the mail client got its 250
+    accept("mx.b.example", "B7", "alice@a.example", {"bob@b.example"}, id);
+    if (sender_read_first_250) client_read_250("mx.b.example", "B7");
+    outcome(kinds::kMailDeferred, "msa.a.example", "A1", "bob@b.example");
+    outcome(kinds::kMailDelivered, "mx.b.example", "B7", "bob@b.example");
+    accept("mx.b.example", "B8", "alice@a.example", {"bob@b.example"}, id);
+    client_read_250("mx.b.example", "B8");
+    outcome(kinds::kMailRelayed, "msa.a.example", "A1", "bob@b.example", "mx.b.example", "B8");
+    outcome(kinds::kMailDelivered, "mx.b.example", "B8", "bob@b.example");
   }
   std::vector<ConservationChecker::Violation> check() {
     return checker.check([this](const std::string& a, const std::string& q, const std::string& r) {
@@ -133,6 +157,38 @@ TEST_F(Journey, DoubleOutcomesUnknownMessagesAndPhantomRelays) {
             "A2 at smtp.a.example for bob@b.example ended (relayed) but is still in the queue\n"
             "smtp.a.example says it relayed A2 for bob@b.example to mx.b.example as B1, but "
             "mx.b.example never accepted it\n");
+}
+
+// The article's journey, but the 250 after mx.b.example took the message never reached the
+// sender, which sent it again later: two copies at mx.b.example (B7, B8), one the sender knows
+// of. SMTP cannot prevent that; the check says so and passes.
+TEST_F(Journey, ALost250AfterTheDotIsAnSmtpDuplicateNotAViolation) {
+  sent_twice("<1@a.example>", false);
+  EXPECT_EQ(report(), "");
+  ASSERT_EQ(checker.smtp_duplicates().size(), 1u);
+  EXPECT_EQ(checker.smtp_duplicates()[0].render(Lang::en),
+            "the message <1@a.example> was delivered 2 times to bob@b.example: a server took it, "
+            "but its 250 reply after the final dot never reached the sender, which sent it "
+            "again. SMTP cannot prevent this (RFC 5321 section 6.1, RFC 1047)");
+  EXPECT_EQ(checker.smtp_duplicates()[0].render(Lang::fr),
+            "le message <1@a.example> a été distribué 2 fois à bob@b.example : un serveur l'a "
+            "pris, mais sa réponse 250 après le point final n'est jamais parvenue à "
+            "l'expéditeur, qui l'a renvoyé. SMTP ne peut pas l'empêcher (RFC 5321 section 6.1, "
+            "RFC 1047)");
+}
+
+// The same, but the sender did read the 250 for B7 and sent the message again anyway (as a
+// sender that recorded the hand-over only after 221 did when it crashed in between): each copy
+// has a queue id of its own, and the check still sees one message delivered twice.
+TEST_F(Journey, ASecondDeliveryUnderANewQueueIdIsCaught) {
+  sent_twice("<2@a.example>", true);
+  EXPECT_EQ(report(),
+            "the message <2@a.example> was delivered 2 times to bob@b.example, and no lost reply "
+            "explains it: the mail was duplicated\n");
+  EXPECT_EQ(report(Lang::fr),
+            "le message <2@a.example> a été distribué 2 fois à bob@b.example, sans qu'aucune "
+            "réponse perdue ne l'explique : le courrier a été dupliqué\n");
+  EXPECT_TRUE(checker.smtp_duplicates().empty());
 }
 
 TEST(JourneyRecords, TextFormatCarriesTheStage) {

@@ -81,3 +81,16 @@ TEST(MailQueue, TheConservationCheckerReadsTheQueue) {
   ASSERT_EQ(violations.size(), 1u);
   EXPECT_EQ(violations[0].queue_id, id);
 }
+
+// Postfix's cleanup removes duplicate recipients: bob listed twice gets one copy. The domain is
+// case-insensitive; the local part is its owner's, so "Bob" is kept apart.
+TEST(MailQueue, EachRecipientIsQueuedOnce) {
+  sim::RandomStream ids(5);
+  MailQueue q(ids);
+  const std::string id = q.enqueue(
+      "alice@a.example",
+      {"bob@b.example", "carol@b.example", "bob@b.example", "bob@B.Example", "Bob@b.example"},
+      body(), "<6@a>", 0s);
+  EXPECT_EQ(q.find(id)->pending(),
+            (std::vector<std::string>{"bob@b.example", "carol@b.example", "Bob@b.example"}));
+}

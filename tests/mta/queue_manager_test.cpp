@@ -21,7 +21,8 @@ class ScriptedAgent final : public DeliveryAgent {
  public:
   using Script = std::function<RecipientOutcome(const std::string& rcpt, sim::SimTime now)>;
   ScriptedAgent(sim::Simulator& sim, Script script) : sim_(sim), script_(std::move(script)) {}
-  void deliver(const QueuedMessage& m, std::vector<std::string> rcpts, Done done) override {
+  void deliver(const QueuedMessage& m, std::vector<std::string> rcpts, Done done,
+               HandedOver) override {
     attempts.push_back(sim_.now());
     last_content = *m.content;
     std::vector<RecipientOutcome> out;

@@ -50,6 +50,9 @@ struct Delivery {
   SmtpDelivery delivery{client, hops, settings()};
   sim::RandomStream ids{3};
   MailQueue queue{ids};
+  std::vector<RecipientOutcome> handed;  // told at the 250 after the final dot
+  bool handed_before_done = false;
+  std::function<void()> on_handed;
 
   Delivery() {
     mx2 = w.net.add_host("mx2.b.example", sim::net::Ipv4Address::parse("198.51.100.26"));
@@ -76,10 +79,17 @@ struct Delivery {
                       "<1@a>", w.sim.now());
     std::vector<RecipientOutcome> out;
     bool done = false;
-    delivery.deliver(*queue.find(id), rcpts, [&](std::vector<RecipientOutcome> o) {
-      out = std::move(o);
-      done = true;
-    });
+    delivery.deliver(
+        *queue.find(id), rcpts,
+        [&](std::vector<RecipientOutcome> o) {
+          out = std::move(o);
+          done = true;
+        },
+        [&](const RecipientOutcome& o) {
+          handed.push_back(o);
+          handed_before_done = !done;
+          if (on_handed) on_handed();
+        });
     w.sim.run_until(w.sim.now() + 10min);
     EXPECT_TRUE(done);
     return out;
@@ -143,6 +153,24 @@ TEST(SmtpDelivery, ARefusingFirewallIsConnectionRefused) {
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].kind, Kind::deferred);
   EXPECT_EQ(out[0].reply, "connect to mx.b.example[198.51.100.25]:25: Connection refused");
+}
+
+// The queue hears of the hand-over at the 250 after the final dot, before QUIT and 221; a
+// session that breaks after it (here this host going down at once) still relays.
+TEST(SmtpDelivery, TheHandOverIsToldAtThe250) {
+  Delivery d;
+  d.on_handed = [&d] {
+    d.w.sim.schedule_after(sim::SimTime(0), [&d] { d.w.net.set_host_up(d.w.pc, false); });
+  };
+  auto out = d.send({"bob@b.example", "zed@b.example"});
+  ASSERT_EQ(d.handed.size(), 2u);
+  EXPECT_TRUE(d.handed_before_done);
+  EXPECT_EQ(d.handed[0].recipient, "bob@b.example");
+  EXPECT_EQ(d.handed[0].kind, Kind::relayed);
+  EXPECT_EQ(d.handed[0].next_queue_id, "7C1A2B3D4E");
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].kind, Kind::relayed);
+  EXPECT_EQ(out[1].kind, Kind::relayed);
 }
 
 TEST(SmtpDelivery, QueuedAsParsing) {

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "scenarios/build/scenario_run.hpp"
 #include "scenarios/load/scenario_reader.hpp"
 
 using namespace mailsim;
@@ -25,9 +26,12 @@ std::string read(const fs::path& p) {
   return out.str();
 }
 
-// The errors as `mailsim validate NAME.yaml` prints them from the file's folder.
+// The errors as `mailsim validate NAME.yaml` prints them from the file's folder: the loader's,
+// then (for a file it accepts) those of building the run, as `validate` builds it.
 std::string validate(const fs::path& file, Lang lang) {
-  std::string out = load_scenario_file(file.string()).diagnostics.render(lang);
+  LoadResult loaded = load_scenario_file(file.string());
+  if (loaded.scenario) ScenarioRun built(*loaded.scenario, loaded.diagnostics);
+  std::string out = loaded.diagnostics.render(lang);
   const std::string dir = file.parent_path().string() + "/";
   for (auto at = out.find(dir); at != std::string::npos; at = out.find(dir, at))
     out.erase(at, dir.size());

@@ -43,6 +43,26 @@ TEST(ScenarioRun, AnEventThatThrowsStopsTheRunAndSaysWhenAndWhy) {
   EXPECT_EQ(run.sim().now(), 1500ms);
 }
 
+// What the loader did not catch, building does, at the item's place in the file: here a second
+// mail server on a host (the loader refuses that too; the model is edited after loading).
+TEST(ScenarioRun, ABuildErrorIsReportedAtItsPlaceInTheFile) {
+  ScenarioModel model = first_mail();
+  ASSERT_FALSE(model.mail.servers.empty());
+  MailServerModel twin = model.mail.servers.front();
+  twin.pos = SourcePos{42, 7};
+  model.mail.servers.push_back(twin);
+  Diagnostics diag("first-mail.yaml");
+  ScenarioRun run(model, diag);
+  EXPECT_FALSE(run.ok());
+  const std::string en = diag.render(Lang::en);
+  EXPECT_EQ(en.substr(0, en.find(": error: ")), "first-mail.yaml:42:7") << en;
+  EXPECT_NE(en.find("host " + twin.host + ": "), std::string::npos) << en;
+  const std::string fr = diag.render(Lang::fr);
+  EXPECT_NE(fr.find("first-mail.yaml:42:7: erreur : l'hôte " + twin.host + " : "),
+            std::string::npos)
+      << fr;
+}
+
 TEST(ScenarioRun, StepRunsOneEventAtATime) {
   Diagnostics diag("first-mail.yaml");
   ScenarioRun run(first_mail(), diag);

@@ -117,10 +117,10 @@ TEST(YamlReader, HostileFilesAreRejectedQuickly) {
             "and 'network:'\n");
   EXPECT_EQ(
       read_link(std::string("title: x\0y", 10)),
-      "lesson.yaml: error: the file contains binary data (byte 0x00 at offset 8), not text\n");
+      "lesson.yaml:1:9: error: the file contains binary data (byte 0x00 at offset 8), not text\n");
   EXPECT_EQ(read_link(std::string(3 * 1000 * 1000, '#')),
-            "lesson.yaml: error: the file is 3MB; a scenario file may be at most 2MB. Is this "
-            "really a scenario?\n");
+            "lesson.yaml:1:2000001: error: the file is 3MB; a scenario file may be at most 2MB, "
+            "and this line passes the limit. Is this really a scenario?\n");
   EXPECT_EQ(read_link("a: " + std::string(100000, '[')),
             "lesson.yaml:1:68: error: the values are nested more than 64 levels deep; simplify the "
             "file\n");
@@ -139,8 +139,8 @@ TEST(YamlReader, HostileFilesAreRejectedQuickly) {
             ", *" + prev + "]\n";
   }
   EXPECT_EQ(read_link(bomb),
-            "lesson.yaml: error: the file expands to more than 200000 values (YAML aliases '*' "
-            "repeat what they point to); use fewer aliases\n");
+            "lesson.yaml:6:1: error: this value expands to more than 200000 values in all (YAML "
+            "aliases '*' repeat what they point to); use fewer aliases\n");
 }
 
 TEST(ClosestMatch, FindsLikelyTyposOnly) {

@@ -2,6 +2,7 @@
 // extensions, byte-at-a-time streams, refusals, and the smuggling lesson end to end.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 
 #include "agents/proto/smtp/client_session.hpp"
@@ -274,9 +275,13 @@ TEST(SmtpClientServer, RecipientLimitAndSizeLimit) {
   sc.max_recipients = 1;
   Link limited(sc, alice());
   limited.run();
+  // 452 4.5.3 to carol: she gets the message in a second transaction of the same session.
   EXPECT_EQ(limited.client.recipients()[0].status, RecipientStatus::delivered);
-  EXPECT_EQ(limited.client.recipients()[1].status, RecipientStatus::deferred);
-  EXPECT_EQ(limited.client.recipients()[1].reply->code, 452);
+  EXPECT_EQ(limited.client.recipients()[1].status, RecipientStatus::delivered);
+  EXPECT_EQ(limited.messages.size(), 2u);
+  EXPECT_NE(std::find(limited.transcript.begin(), limited.transcript.end(),
+                      "S: 452 4.5.3 Error: too many recipients"),
+            limited.transcript.end());
 
   ServerConfig small;
   small.max_message_size = 10;
@@ -331,6 +336,50 @@ TEST(SmtpClientServer, SmugglingThroughAClientThatPassesBareLf) {
     EXPECT_EQ(link.messages.size(), c.messages)
         << "pass_bare_lf=" << c.pass_bare_lf << " mode=" << mode_name(c.mode);
   }
+}
+
+// A server that takes at most 2 recipients per message says 452 4.5.3 to the rest: the client
+// sends the message again to them in further transactions (RFC 5321 4.5.3.1.10), in one
+// session, until each has its answer; none is dropped.
+TEST(SmtpClientServer, RecipientsBeyondTheServersLimitGoInFurtherTransactions) {
+  for (bool pipelining : {false, true}) {
+    for (bool enhanced : {false, true}) {
+      ServerConfig sc;
+      sc.max_recipients = 2;
+      sc.extensions.pipelining = pipelining;
+      sc.extensions.enhanced_status_codes = enhanced;
+      ClientConfig cc = alice();
+      cc.recipients = {"r1@mx.example", "r2@mx.example", "r3@mx.example", "r4@mx.example",
+                       "r5@mx.example"};
+      Link link(sc, cc);
+      link.refuse_rcpt["r4@mx.example"] = Reply(550, "5.1.1", "User unknown");
+      link.run();
+      const std::string label = std::string(pipelining ? "pipelining" : "one by one") +
+                                (enhanced ? ", enhanced codes" : "");
+      EXPECT_EQ(link.client.outcome().status, SessionStatus::completed) << label;
+      // r1 r2 (452 to r3 r4 r5) | r3, r4 refused, r5: two messages, r4 never silently lost
+      EXPECT_EQ(link.messages.size(), 2u) << label;
+      for (const auto& r : link.client.recipients())
+        EXPECT_EQ(r.status, r.address == "r4@mx.example" ? RecipientStatus::rejected
+                                                         : RecipientStatus::delivered)
+            << label << " " << r.address;
+    }
+  }
+}
+
+// No progress, no new transaction: a server that says 452 to every recipient is tried again
+// later (by the queue), not in a loop.
+TEST(SmtpClientServer, A452ToEveryRecipientEndsTheSession) {
+  ServerConfig sc;
+  ClientConfig cc = alice();
+  Link link(sc, cc);
+  link.refuse_rcpt["bob@mx.example"] = Reply(452, "4.5.3", "Error: too many recipients");
+  link.refuse_rcpt["carol@mx.example"] = Reply(452, "4.5.3", "Error: too many recipients");
+  link.run();
+  EXPECT_EQ(link.client.outcome().status, SessionStatus::completed);
+  EXPECT_TRUE(link.messages.empty());
+  for (const auto& r : link.client.recipients())
+    EXPECT_EQ(r.status, RecipientStatus::deferred) << r.address;
 }
 
 }  // namespace

@@ -39,9 +39,9 @@ int cmd_show(const std::string& name, Lang lang) {
   return 2;
 }
 
+// Loads and builds the scenario without running it: a file that validates is one `run` builds.
 int cmd_validate(const std::string& file, bool quiet, Lang lang) {
-  auto scenario = cli::load(file, lang);
-  if (!scenario) return 2;
+  if (!cli::start(file, std::nullopt, lang)) return 2;
   if (!quiet) std::cout << Text(cli::msg::kValid, {{"file", file}}).render(lang) << "\n";
   return 0;
 }

@@ -121,6 +121,10 @@ void ClientSession::handle_reply(const Reply& r) {
       return;
     case ClientState::message:
       settle_accepted(r, RecipientStatus::delivered);
+      if (r.positive() && retry_too_many()) {
+        begin_transaction();  // the rest of the recipients, in a transaction of their own
+        return;
+      }
       command(ClientState::quit, "QUIT");
       return;
     case ClientState::rset:
@@ -203,21 +207,48 @@ void ClientSession::begin_transaction() {
                                      [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
   if (eight_bit && extensions_.contains("8BITMIME")) mail += " BODY=8BITMIME";
   command(ClientState::mail, mail);
+  // This transaction's recipients: all of them at first, then those a server's limit left over.
+  round_.clear();
+  for (std::size_t i = 0; i < recipients_.size(); ++i)
+    if (recipients_[i].status == RecipientStatus::pending) round_.push_back(i);
   next_recipient_ = 0;
   if (pipelining_) {  // the whole group at once (RFC 2920 3.1), DATA last
-    while (next_recipient_ < recipients_.size()) {
-      command(ClientState::rcpt, "RCPT TO:<" + recipients_[next_recipient_].address + ">",
-              next_recipient_);
+    while (next_recipient_ < round_.size()) {
+      const std::size_t i = round_[next_recipient_];
+      command(ClientState::rcpt, "RCPT TO:<" + recipients_[i].address + ">", i);
       ++next_recipient_;
     }
     command(ClientState::data, "DATA");
   }
 }
 
+// 452 4.5.3 "too many recipients" says the server's limit, not a problem with the address:
+// the client sends the message again to those recipients in another transaction (RFC 5321
+// 4.5.3.1.10). Only after a transaction that took some, so that it always ends.
+bool ClientSession::retry_too_many() {
+  std::vector<std::size_t> again;
+  for (std::size_t i : round_) {
+    const RecipientOutcome& x = recipients_[i];
+    // 4.5.3 says "too many recipients"; a server without enhanced codes says 452 alone.
+    if (x.status == RecipientStatus::deferred && x.reply && x.reply->code == 452 &&
+        (x.reply->enhanced == "4.5.3" || x.reply->enhanced.empty()))
+      again.push_back(i);
+  }
+  const bool progress = std::any_of(round_.begin(), round_.end(), [&](std::size_t i) {
+    return recipients_[i].status == RecipientStatus::delivered;
+  });
+  if (again.empty() || !progress) return false;
+  for (std::size_t i : again) {
+    recipients_[i].status = RecipientStatus::pending;
+    recipients_[i].reply.reset();
+  }
+  return true;
+}
+
 void ClientSession::send_next_recipient_or_data() {
-  if (next_recipient_ < recipients_.size()) {
-    command(ClientState::rcpt, "RCPT TO:<" + recipients_[next_recipient_].address + ">",
-            next_recipient_);
+  if (next_recipient_ < round_.size()) {
+    const std::size_t i = round_[next_recipient_];
+    command(ClientState::rcpt, "RCPT TO:<" + recipients_[i].address + ">", i);
     ++next_recipient_;
     return;
   }
@@ -225,10 +256,10 @@ void ClientSession::send_next_recipient_or_data() {
 }
 
 void ClientSession::after_recipients() {
-  const auto accepted = std::count_if(recipients_.begin(), recipients_.end(), [](const auto& r) {
-    return r.status == RecipientStatus::accepted;
+  const auto accepted = std::count_if(round_.begin(), round_.end(), [&](std::size_t i) {
+    return recipients_[i].status == RecipientStatus::accepted;
   });
-  const bool refused = static_cast<std::size_t>(accepted) < recipients_.size();
+  const bool refused = static_cast<std::size_t>(accepted) < round_.size();
   if (accepted > 0 && !(refused && config_.abort_on_refused_recipient)) {
     command(ClientState::data, "DATA");
   } else if (accepted > 0) {

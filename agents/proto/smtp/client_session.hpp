@@ -149,6 +149,7 @@ class ClientSession {
   void on_auth_reply(const Reply& r);
   void begin_transaction();
   void send_next_recipient_or_data();
+  bool retry_too_many();
   void after_recipients();
   void on_data_reply(const Reply& r);
   void settle_accepted(const Reply& r, RecipientStatus if_positive);
@@ -183,9 +184,10 @@ class ClientSession {
   int auth_step_ = 0;
   bool pipelining_ = false;
   bool mail_accepted_ = false;
-  std::size_t next_recipient_ = 0;
-  std::string data_bytes_;        // the dot-stuffed message with its final dot
-  std::size_t message_size_ = 0;  // what SIZE= declares
+  std::vector<std::size_t> round_;  // the recipients (indexes) of the current transaction
+  std::size_t next_recipient_ = 0;  // the next of round_ to send RCPT for
+  std::string data_bytes_;          // the dot-stuffed message with its final dot
+  std::size_t message_size_ = 0;    // what SIZE= declares
   std::vector<RecipientOutcome> recipients_;
   SessionOutcome outcome_;
   std::optional<SessionOutcome> failure_;  // decided, QUIT on its way

@@ -1,0 +1,15 @@
+#pragma once
+// Random faults for the soak test: from a seed, hosts and links of a scenario go down and come
+// back up (or not) at random times, as timeline entries. The same seed gives the same faults.
+#include <cstdint>
+#include <string>
+
+#include "scenarios/model/scenario_model.hpp"
+
+namespace mailsim::soak {
+
+// Adds 1 to 4 faults to `scenario`'s timeline, drawn from `seed`; returns them in words (for
+// the failure message that lets a person replay the run).
+std::string add_random_faults(scenarios::ScenarioModel& scenario, std::uint64_t seed);
+
+}  // namespace mailsim::soak
