@@ -2,6 +2,7 @@
 // Catalog entries of `mailsim check`: expectations and their evidence (English and French).
 #include <array>
 
+#include "sim/plural.hpp"
 #include "sim/text.hpp"
 
 namespace mailsim::scenarios::check {
@@ -32,8 +33,11 @@ inline constexpr Message kFirstLineWas{"check.first_line_was",
                                        "la première réponse était « {line} » à {time}"};
 inline constexpr Message kNoReply{"check.no_reply", "no reply was received",
                                   "aucune réponse n'a été reçue"};
-inline constexpr Message kSummary{"check.summary", "{passed} of {total} expectations met",
-                                  "attentes remplies : {passed} sur {total}"};
+inline constexpr PluralMessage kSummary{
+    {"check.summary.one", "{count} of {total} expectations met",
+     "{count} vérification réussie sur {total}"},
+    {"check.summary.other", "{count} of {total} expectations met",
+     "{count} vérifications réussies sur {total}"}};
 inline constexpr Message kResultLine{"check.result_line", "{label}  {description}: {evidence}",
                                      "{label}  {description} : {evidence}"};
 inline constexpr Message kMailDelivered{"check.mail.delivered", "delivered to a mailbox",
@@ -69,15 +73,35 @@ inline constexpr Message kNothingFetched{"check.nothing_fetched",
                                          "the client showed no such message",
                                          "le logiciel n'a montré aucun message de ce genre"};
 
-inline constexpr std::array kAll{&kNoTimeLimit,     &kPass,          &kFail,
-                                 &kWithin,          &kOutcomeOpened, &kOutcomeRefused,
-                                 &kOutcomeTimedOut, &kConnection,    &kReply,
-                                 &kSeenAt,          &kConnectionWas, &kNoConnection,
-                                 &kLineAt,          &kFirstLineWas,  &kNoReply,
-                                 &kSummary,         &kResultLine,    &kMailDelivered,
-                                 &kMailBounced,     &kMailDeferred,  &kMail,
-                                 &kMailSeen,        &kNoMail,        &kNoMailLost,
-                                 &kAllAccountedFor, &kFetched,       &kFetchedSubject,
-                                 &kFetchedSeen,     &kNothingFetched};
+inline constexpr std::array kAll{&kNoTimeLimit,
+                                 &kPass,
+                                 &kFail,
+                                 &kWithin,
+                                 &kOutcomeOpened,
+                                 &kOutcomeRefused,
+                                 &kOutcomeTimedOut,
+                                 &kConnection,
+                                 &kReply,
+                                 &kSeenAt,
+                                 &kConnectionWas,
+                                 &kNoConnection,
+                                 &kLineAt,
+                                 &kFirstLineWas,
+                                 &kNoReply,
+                                 &kSummary.one,
+                                 &kSummary.other,
+                                 &kResultLine,
+                                 &kMailDelivered,
+                                 &kMailBounced,
+                                 &kMailDeferred,
+                                 &kMail,
+                                 &kMailSeen,
+                                 &kNoMail,
+                                 &kNoMailLost,
+                                 &kAllAccountedFor,
+                                 &kFetched,
+                                 &kFetchedSubject,
+                                 &kFetchedSeen,
+                                 &kNothingFetched};
 
 }  // namespace mailsim::scenarios::check

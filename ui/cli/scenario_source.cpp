@@ -45,8 +45,8 @@ std::unique_ptr<scenarios::ScenarioRun> start(const std::string& arg,
 
 bool report_failure(const scenarios::ScenarioRun& run, Lang lang) {
   if (!run.failure()) return false;
-  std::cerr << Text(msg::kRunFailed,
-                    {{"time", sim::format_time(run.failure()->at)}, {"what", run.failure()->what}})
+  std::cerr << Text(msg::kRunFailed, {{"time", sim::format_time(run.failure()->at, lang)},
+                                      {"what", run.failure()->what}})
                    .render(lang)
             << "\n";
   return true;
