@@ -54,7 +54,12 @@ CLI::App* command(CLI::App& app, const char* name, const Message& what, const Me
                   Lang lang) {
   CLI::App* cmd = app.add_subcommand(name, Text(what).render(lang));
   cmd->footer(Text(footer).render(lang));
-  if (lang == Lang::fr) cmd->group(std::string("Commandes") + kBeforeColon);
+  if (lang == Lang::fr) {
+    cmd->group(std::string("Commandes") + kBeforeColon);
+    // A command's options, its help flag too, are a group of their own.
+    cmd->option_defaults()->group(std::string("Options") + kBeforeColon);
+    if (CLI::Option* help = cmd->get_help_ptr()) help->group(std::string("Options") + kBeforeColon);
+  }
   return cmd;
 }
 
