@@ -58,9 +58,13 @@ inline constexpr Message kBandwidthMissingUnit{
     "« {input} » : un débit a besoin d'une unité ({units}), par exemple 10Mbit/s : un nombre seul "
     "pourrait compter des bits ou des octets"};
 
-inline constexpr std::array kAll{&kTimeEmpty,       &kTimeUnknownUnit,      &kTimeMissingUnit,
-                                 &kTimeBadNumber,   &kTimeBadClock,         &kTimeOutOfRange,
-                                 &kScheduleInPast,  &kQuantityBadNumber,    &kQuantityTooLarge,
-                                 &kSizeUnknownUnit, &kBandwidthUnknownUnit, &kBandwidthMissingUnit};
+// The clock form's days, as each language abbreviates them: "5d 00:55:30", "5j 00:55:30".
+inline constexpr Message kClockDays{"sim.time.clock_days", "{days}d ", "{days}j "};
+
+inline constexpr std::array kAll{&kClockDays,           &kTimeEmpty,       &kTimeUnknownUnit,
+                                 &kTimeMissingUnit,     &kTimeBadNumber,   &kTimeBadClock,
+                                 &kTimeOutOfRange,      &kScheduleInPast,  &kQuantityBadNumber,
+                                 &kQuantityTooLarge,    &kSizeUnknownUnit, &kBandwidthUnknownUnit,
+                                 &kBandwidthMissingUnit};
 
 }  // namespace mailsim::sim::msg

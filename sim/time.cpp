@@ -208,4 +208,14 @@ std::string format_time(SimTime t) {
   return out;
 }
 
+std::string format_time(SimTime t, Lang lang) {
+  std::string text = format_time(t);
+  const std::size_t d = text.find("d ");
+  if (d == std::string::npos || lang == Lang::en) return text;
+  const std::size_t digits = text.front() == '-' ? 1 : 0;
+  return text.substr(0, digits) +
+         Text(msg::kClockDays, {{"days", text.substr(digits, d - digits)}}).render(lang) +
+         text.substr(d + 2);
+}
+
 }  // namespace mailsim::sim

@@ -26,5 +26,8 @@ SimTime parse_time(std::string_view text);
 // Clock form: "00:00:05", "01:30:00.250000", "1d 02:03:04.005006"; fractions only when
 // non-zero; negative times get a leading '-'.
 std::string format_time(SimTime t);
+// The same for a reader of `lang`: days are "5j" in French ("5j 00:55:30"). Only for people:
+// traces, files and parse_time keep format_time(t).
+std::string format_time(SimTime t, Lang lang);
 
 }  // namespace mailsim::sim

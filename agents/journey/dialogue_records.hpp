@@ -86,12 +86,15 @@ struct DialogueLineRecord final : DialogueRecord {
 };
 
 // A message's content, told once instead of line by line: SMTP DATA, a POP3 RETR or TOP
-// answer, an IMAP literal: its lines, and its bytes as on the wire.
+// answer, an IMAP literal: its lines, and its bytes as on the wire. `text` is the content
+// itself, each line followed by CRLF, when it was told line by line (SMTP DATA), for a
+// transcript that shows it; it stays out of the trace's fields, where one record is one line.
 struct DialogueContentRecord final : DialogueRecord {
   DialogueContentRecord(const sim::TraceKind& kind, const DialogueParties& who, std::uint64_t n,
-                        std::uint64_t b)
-      : DialogueRecord(kind, who), lines(n), bytes(b) {}
+                        std::uint64_t b, std::string_view t = {})
+      : DialogueRecord(kind, who), lines(n), bytes(b), text(t) {}
   std::uint64_t lines, bytes;
+  std::string_view text;
   void visit_own(sim::FieldVisitor& v) const override {
     v.field("lines", lines);
     v.field("bytes", bytes);

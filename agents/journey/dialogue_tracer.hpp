@@ -5,6 +5,7 @@
 // told in one content record, so a 10 MB message costs one record and a transcript stays
 // readable. Nothing is built when no one listens.
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -36,18 +37,25 @@ class DialogueTracer {
     emit<DialogueStateRecord>(*kinds_.state, from, to);
   }
 
-  // Content: one line of it as sent (its CRLF counted), or a run of bytes that holds `lines`
-  // lines; content_end() tells what was counted, if anything, and starts again.
-  void content_line(std::string_view line) { count(1, line.size() + 2); }
-  void count(std::uint64_t lines, std::uint64_t bytes) {
+  // Content: one line of it as sent (its CRLF counted, the line kept for the record's text),
+  // or a run of bytes that holds `lines` lines (and the bytes themselves when at hand);
+  // content_end() tells what was counted, if anything, and starts again.
+  void content_line(std::string_view line) {
+    count(1, line.size() + 2);
+    content_text_.append(line).append("\r\n");
+  }
+  void count(std::uint64_t lines, std::uint64_t bytes, std::string_view text = {}) {
     content_lines_ += lines;
     content_bytes_ += bytes;
+    content_text_.append(text);
   }
   void content_end() {
     if (content_lines_ > 0 || content_bytes_ > 0)
-      emit<DialogueContentRecord>(*kinds_.content, content_lines_, content_bytes_);
+      emit<DialogueContentRecord>(*kinds_.content, content_lines_, content_bytes_,
+                                  std::string_view(content_text_));
     content_lines_ = 0;
     content_bytes_ = 0;
+    content_text_.clear();
   }
 
   // A record of shape R (DialogueRecord: the parties alone) and `kind`, with R's own fields.
@@ -70,6 +78,7 @@ class DialogueTracer {
   DialogueKinds kinds_;
   std::uint64_t content_lines_ = 0;  // content counted since the last content record
   std::uint64_t content_bytes_ = 0;
+  std::string content_text_;  // the lines told by content_line() since the last record
 };
 
 }  // namespace mailsim::agents

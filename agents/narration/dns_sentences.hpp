@@ -21,11 +21,10 @@ inline constexpr Message kDnsQuerySent{
     "{name} ? (requête n° {id})"};
 inline constexpr Message kDnsResponseReceived{
     "dns.response.received",
-    "{agent} gets the answer of {server} about {name} {type}: {rcode}, {answers} answer "
-    "record(s), {authority} in the authority section, {additional} additional",
-    "{agent} reçoit la réponse de {server} pour {name} {type} : {rcode}, {answers} "
-    "enregistrement(s) de réponse, {authority} dans la section autorité, {additional} en "
-    "supplément"};
+    "{agent} gets the answer of {server} about {name} {type}: {rcode}, {answer_records}, "
+    "{authority} in the authority section, {additional} additional",
+    "{agent} reçoit la réponse de {server} pour {name} {type} : {rcode}, {answer_records}, "
+    "{authority} dans la section autorité, {additional} en supplément"};
 inline constexpr Message kDnsResponseIgnored{
     "dns.response.ignored",
     "{agent} ignores a DNS message from {server} over {transport}: it answers no question in "
@@ -80,10 +79,8 @@ inline constexpr Message kDnsCacheExpired{
     "l'entrée {name} {type} ({entry}) du cache de {agent} a expiré et est oubliée"};
 inline constexpr Message kDnsLookupDone{
     "dns.lookup.done",
-    "{agent} has its result for {name} {type}: {status}, after {queries} query(ies) on the "
-    "network",
-    "{agent} a son résultat pour {name} {type} : {status}, après {queries} requête(s) sur le "
-    "réseau"};
+    "{agent} has its result for {name} {type}: {status}, after {network_queries}",
+    "{agent} a son résultat pour {name} {type} : {status}, après {network_queries}"};
 // The same when every answer came from the cache (variant of dns.lookup.done: queries 0).
 inline constexpr Message kDnsLookupDoneFromCache{
     "dns.lookup.done.from_cache",
@@ -95,10 +92,10 @@ inline constexpr Message kDnsLookupDoneFromCache{
 // ---- Servers
 inline constexpr Message kDnsServerAnswered{
     "dns.server.answered",
-    "{agent} answers {client} over {transport} (query id {id}): {rcode}, {answers} answer "
-    "record(s), {size} bytes",
-    "{agent} répond à {client} par {transport} (requête n° {id}) : {rcode}, {answers} "
-    "enregistrement(s) de réponse, {size} octets"};
+    "{agent} answers {client} over {transport} (query id {id}): {rcode}, {answer_records}, "
+    "{size} bytes",
+    "{agent} répond à {client} par {transport} (requête n° {id}) : {rcode}, {answer_records}, "
+    "{size} octets"};
 inline constexpr Message kDnsServerListening{
     "dns.server.listening",
     "the DNS server {agent} listens on {address} (UDP and TCP) for the zones {zones}",
@@ -108,9 +105,9 @@ inline constexpr Message kDnsServerStopped{
     "le serveur DNS {agent} ne répond plus sur {address} ({cause})"};
 inline constexpr Message kDnsZoneChanged{
     "dns.zone.changed",
-    "on {agent}, the {type} records of {name} are replaced: {count} record(s) now ({records})",
-    "sur {agent}, les enregistrements {type} de {name} sont remplacés : {count} "
-    "enregistrement(s) désormais ({records})"};
+    "on {agent}, the {type} records of {name} are replaced: {records_now} now ({records})",
+    "sur {agent}, les enregistrements {type} de {name} sont remplacés : {records_now} "
+    "désormais ({records})"};
 
 // ---- Mail lookups
 // dns.mail.route has a sentence per outcome (variants: sentence_variants.hpp); this one is for
@@ -166,9 +163,9 @@ inline constexpr Message kDnsMailRouteNoAddress{
 inline constexpr Message kDnsSpfChecked{
     "dns.spf.checked",
     "{agent} checked with SPF whether {ip} may send mail for {domain}: {result} (deciding term "
-    "\"{matched}\", {dns_lookups} DNS lookup(s))",
+    "\"{matched}\", {dns_lookups_done})",
     "{agent} a vérifié par SPF si {ip} peut envoyer du courrier pour {domain} : {result} "
-    "(terme décisif « {matched} », {dns_lookups} recherche(s) DNS)"};
+    "(terme décisif « {matched} », {dns_lookups_done})"};
 inline constexpr Message kDnsblChecked{
     "dns.dnsbl.checked", "{agent} asked the blocklist {list} about {ip}: {verdict} [{codes}]",
     "{agent} a interrogé la liste de blocage {list} au sujet de {ip} : {verdict} [{codes}]"};

@@ -1,5 +1,7 @@
 #include "agents/narration/message_ledger.hpp"
 
+#include "agents/narration/diagnostics.hpp"
+
 #include <algorithm>
 
 #include "agents/journey/records.hpp"
@@ -209,11 +211,13 @@ std::vector<std::string> MessageLedger::render(const Narrator& names, sim::SimTi
           text = Text(narration::kOutcomeDelivered, {{"mailbox", f.mailbox}}).render(lang);
           break;
         case Outcome::bounced:
-          text =
-              Text(narration::kOutcomeBounced, {{"agent", agent}, {"reply", f.reply}}).render(lang);
+          text = Text(narration::kOutcomeBounced,
+                      {{"agent", agent}, {"reply", diagnostic_in(f.reply, lang)}})
+                     .render(lang);
           break;
         case Outcome::refused:
-          text = Text(narration::kOutcomeRefused, {{"server", agent}, {"reply", f.reply}})
+          text = Text(narration::kOutcomeRefused,
+                      {{"server", agent}, {"reply", diagnostic_in(f.reply, lang)}})
                      .render(lang);
           break;
         case Outcome::postmaster:

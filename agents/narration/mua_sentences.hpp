@@ -23,7 +23,7 @@ inline constexpr Message kMuaSendFailed{
     "mua.send_failed",
     "the mail client on {client} shows {user} an error: {server} did not take the message "
     "{message_id} for {recipient}: {reply} ({explain})",
-    "le logiciel de messagerie de {client} affiche une erreur à {user} : {server} n'a pas pris "
+    "le logiciel de messagerie de {client} signale une erreur à {user} : {server} n'a pas pris "
     "le message {message_id} pour {recipient} : {reply} ({explain})"};
 inline constexpr Message kMuaNewMail{
     "mua.new_mail",

@@ -6,10 +6,13 @@
 
 #include <fmt/format.h>
 
+#include "sim/plural.hpp"
 #include "sim/strings.hpp"
 
 #include "agents/journey/records.hpp"
+#include "agents/narration/diagnostics.hpp"
 #include "agents/narration/dns_sentences.hpp"
+#include "agents/narration/field_words.hpp"
 #include "agents/narration/french_elision.hpp"
 #include "agents/narration/mua_sentences.hpp"
 #include "agents/narration/net_sentences.hpp"
@@ -52,6 +55,8 @@ const Wanted& wanted_fields(std::string_view kind, const Message* sentence) {
   for (std::string_view derived :
        {"proto", "flags", "payload", "reason", "reply", "address", "origin"})
     w.push_back(derived);
+  for (const auto& c : narration::kCountedPhrases)
+    if (c.kind == kind) w.push_back(c.field);
   return w;
 }
 
@@ -59,7 +64,7 @@ const Wanted& wanted_fields(std::string_view kind, const Message* sentence) {
 // (a packet record has a dozen fields, and most sentences use three).
 class ArgCollector final : public sim::FieldVisitor {
  public:
-  explicit ArgCollector(const Wanted& wanted) : wanted_(wanted) {}
+  ArgCollector(const Wanted& wanted, Lang lang) : wanted_(wanted), lang_(lang) {}
   using FieldVisitor::field;
   void field(std::string_view k, std::int64_t v) override {
     if (wants(k)) add(k, fmt::to_string(v));
@@ -77,7 +82,7 @@ class ArgCollector final : public sim::FieldVisitor {
     if (wants(k)) add(k, one_line(v));
   }
   void field(std::string_view k, sim::SimTime v) override {
-    if (wants(k)) add(k, sim::format_time(v));
+    if (wants(k)) add(k, sim::format_time(v, lang_));
   }
   std::vector<Text::Arg> args;
 
@@ -89,6 +94,7 @@ class ArgCollector final : public sim::FieldVisitor {
   }
   void add(std::string_view k, std::string v) { args.emplace_back(std::string(k), std::move(v)); }
   const Wanted& wanted_;
+  Lang lang_;
   // A sentence is one line of prose: the TABs of zone-file lines read as spaces.
   static std::string one_line(std::string_view v) {
     std::string s(v);
@@ -113,6 +119,12 @@ const Message* variant_for(std::string_view kind, const std::vector<Text::Arg>& 
     if (value && (v.exact ? *value == v.value : value->starts_with(v.value))) return v.sentence;
   }
   return sentence;
+}
+
+// A FieldWord's field: one name, or kStates for the fields that name a session state.
+bool names_field(std::string_view field, std::string_view key) {
+  if (field == narration::kStates) return key == "from" || key == "to" || key == "state";
+  return field == key;
 }
 
 // {segment}: "TCP SYN", "TCP PSH,ACK, 512 bytes of data"; {reason_text}: why a packet died.
@@ -141,6 +153,30 @@ void add_derived(std::string_view kind, std::vector<Text::Arg>& args, Lang lang)
   if (const std::string* origin = find(args, "origin"); origin && origin->starts_with("smtp ")) {
     std::string client = origin->substr(5, origin->find(" [") - 5);
     args.emplace_back("client", std::move(client));
+  }
+  // Counts with their noun, by the plural rule ("1 answer record", "2 answer records").
+  for (const auto& c : narration::kCountedPhrases) {
+    if (c.kind != kind) continue;
+    const std::string* value = find(args, c.field);
+    if (value == nullptr) continue;
+    std::string phrase = counted(c.phrase, std::stoull(*value), lang).render(lang);
+    args.emplace_back(std::string(c.placeholder), std::move(phrase));
+  }
+  // The simulator's own tokens and diagnostics in the reader's words (field_words.hpp).
+  for (auto& [k, v] : args) {
+    if (k == "reply") v = diagnostic_in(v, lang);
+    for (const auto& w : narration::kFieldWords) {
+      if (!kind.starts_with(w.kinds) || !names_field(w.field, k)) continue;
+      if (!w.part && v == w.value) {
+        v = std::string(w.words->text(lang));
+        break;
+      }
+      if (!w.part) continue;
+      const std::string_view words = w.words->text(lang);
+      for (std::size_t at = v.find(w.value); at != std::string::npos;
+           at = v.find(w.value, at + words.size()))
+        v.replace(at, w.value.size(), words);
+    }
   }
 }
 
@@ -273,7 +309,7 @@ std::span<const Message* const> Narrator::sentences() {
 std::optional<std::string> Narrator::narrate(const sim::TraceRecord& record) const {
   const Message* m = sentence_for(record.kind());
   if (m == nullptr) return std::nullopt;
-  ArgCollector c(wanted_fields(record.kind().name, m));
+  ArgCollector c(wanted_fields(record.kind().name, m), lang_);
   record.visit_fields(c);
   m = variant_for(record.kind().name, c.args, m);
   add_derived(record.kind().name, c.args, lang_);

@@ -29,7 +29,7 @@ inline constexpr Message kPacketForwarded{
     "{node} fait suivre le paquet {packet} vers {to} par le lien {link}"};
 inline constexpr Message kPacketDropped{
     "net.packet.dropped", "packet {packet} ({segment}) is lost at {node}: {reason_text}",
-    "le paquet {packet} ({segment}) est perdu à {node} : {reason_text}"};
+    "{node} abandonne le paquet {packet} ({segment}) : {reason_text}"};
 inline constexpr Message kPacketDelivered{"net.packet.delivered",
                                           "{node} receives packet {packet} ({segment}) from {src}",
                                           "{node} reçoit le paquet {packet} ({segment}) de {src}"};

@@ -40,7 +40,7 @@ inline constexpr Message kRetrievalServerAccepted{
     "{server} accepte une connexion {protocol} de {client} (connexion {conn})"};
 inline constexpr Message kRetrievalServerReceived{"retrieval.server.received",
                                                   "{server} reads from {client}: {line}",
-                                                  "{server} lit de {client} : {line}"};
+                                                  "{server} reçoit de {client} : {line}"};
 inline constexpr Message kRetrievalServerSent{"retrieval.server.sent",
                                               "{server} answers {client}: {line}",
                                               "{server} répond à {client} : {line}"};

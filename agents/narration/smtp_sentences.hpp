@@ -46,10 +46,10 @@ inline constexpr Message kSmtpClientRejected{
     "{server} refuse définitivement le courrier pour {recipient} : {reply} ({explain})"};
 inline constexpr Message kSmtpClientCompleted{
     "smtp.client.completed",
-    "{client} ends its SMTP session with {server} (QUIT): {delivered} recipient(s) accepted, "
-    "{deferred} to try again later, {rejected} refused",
-    "{client} termine sa session SMTP avec {server} (QUIT) : {delivered} destinataire(s) "
-    "accepté(s), {deferred} à réessayer plus tard, {rejected} refusé(s)"};
+    "{client} ends its SMTP session with {server} (QUIT): {recipients_accepted}, {deferred} to "
+    "try again later, {recipients_refused}",
+    "{client} termine sa session SMTP avec {server} (QUIT) : {recipients_accepted}, {deferred} "
+    "à réessayer plus tard, {recipients_refused}"};
 inline constexpr Message kSmtpClientRefused{
     "smtp.client.refused",
     "{server} refuses the session of {client} at {state}: {reply} ({explain})",
@@ -57,33 +57,33 @@ inline constexpr Message kSmtpClientRefused{
 inline constexpr Message kSmtpClientMissingFeature{
     "smtp.client.missing_feature",
     "{server} does not offer {feature}, which {client} requires: the session stops at {state} "
-    "and {deferred} recipient(s) wait for another try",
+    "and {recipients_wait}",
     "{server} ne propose pas {feature}, que {client} exige : la session s'arrête à l'étape "
-    "{state} et {deferred} destinataire(s) attendent un nouvel essai"};
+    "{state} et {recipients_wait}"};
 inline constexpr Message kSmtpClientClosedByServer{
     "smtp.client.closed_by_server",
-    "{server} closes the session of {client} at {state}: {reply} ({explain}); {deferred} "
-    "recipient(s) to try again later",
+    "{server} closes the session of {client} at {state}: {reply} ({explain}); "
+    "{recipients_to_retry}",
     "{server} ferme la session de {client} à l'étape {state} : {reply} ({explain}) ; "
-    "{deferred} destinataire(s) à réessayer plus tard"};
+    "{recipients_to_retry}"};
 inline constexpr Message kSmtpClientTimedOut{
     "smtp.client.timed_out",
-    "{server} did not answer {client} in time at {state}: {client} gives up, {deferred} "
-    "recipient(s) to try again later",
+    "{server} did not answer {client} in time at {state}: {client} gives up, "
+    "{recipients_to_retry}",
     "{server} n'a pas répondu à temps à {client} à l'étape {state} : {client} abandonne, "
-    "{deferred} destinataire(s) à réessayer plus tard"};
+    "{recipients_to_retry}"};
 inline constexpr Message kSmtpClientProtocolError{
     "smtp.client.protocol_error",
     "{server} sent {client} a line that is not an SMTP reply (\"{line}\") at {state}: "
-    "{deferred} recipient(s) to try again later",
+    "{recipients_to_retry}",
     "{server} a envoyé à {client} une ligne qui n'est pas une réponse SMTP (« {line} ») à "
-    "l'étape {state} : {deferred} destinataire(s) à réessayer plus tard"};
+    "l'étape {state} : {recipients_to_retry}"};
 inline constexpr Message kSmtpClientFailed{
     "smtp.client.failed",
-    "{client} could not hold its SMTP session with {server}: {reason_text}; {deferred} "
-    "recipient(s) to try again later",
-    "{client} n'a pas pu mener sa session SMTP avec {server} : {reason_text} ; {deferred} "
-    "destinataire(s) à réessayer plus tard"};
+    "{client} could not hold its SMTP session with {server}: {reason_text}; "
+    "{recipients_to_retry}",
+    "la session SMTP de {client} avec {server} a échoué : {reason_text} ; "
+    "{recipients_to_retry}"};
 
 // ---- The server side
 inline constexpr Message kSmtpServerListening{

@@ -67,8 +67,9 @@ void Storyteller::flush(std::vector<NarrationLine>& out) {
     const std::string spacing =
         min == max ? Text(narration::kSpacingSame, {{"interval", min}}).render(lang)
                    : Text(narration::kSpacingRange, {{"min", min}, {"max", max}}).render(lang);
-    const Text line = counted(narration::kMoreAttempts, r.folded.size(), lang,
-                              {{"spacing", spacing}, {"last", sim::format_time(r.folded.back())}});
+    const Text line =
+        counted(narration::kMoreAttempts, r.folded.size(), lang,
+                {{"spacing", spacing}, {"last", sim::format_time(r.folded.back(), lang)}});
     out.push_back({r.folded.back(), line.render(lang), std::string(kinds::kMailDeferred.name)});
     r.folded.clear();
     r.gaps.clear();

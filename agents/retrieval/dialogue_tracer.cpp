@@ -32,7 +32,7 @@ void RetrievalDialogueTracer::on_event(const mailbox::DialogueEvent& e) {
     case Kind::content_in:
     case Kind::content_out:
       if ((e.kind == Kind::content_out) == server_side) {  // from the server: a message
-        count(e.lines, e.bytes);
+        count(e.lines, e.bytes, e.text);
         return content_end();
       }
       return mailbox::for_each_line(e.text, [&](std::string_view line) {

@@ -2,6 +2,7 @@
 // Catalog entries of `mailsim check`: expectations and their evidence (English and French).
 #include <array>
 
+#include "sim/plural.hpp"
 #include "sim/text.hpp"
 
 namespace mailsim::scenarios::check {
@@ -32,8 +33,11 @@ inline constexpr Message kFirstLineWas{"check.first_line_was",
                                        "la première réponse était « {line} » à {time}"};
 inline constexpr Message kNoReply{"check.no_reply", "no reply was received",
                                   "aucune réponse n'a été reçue"};
-inline constexpr Message kSummary{"check.summary", "{passed} of {total} expectations met",
-                                  "attentes remplies : {passed} sur {total}"};
+inline constexpr PluralMessage kSummary{
+    {"check.summary.one", "{count} of {total} expectations met",
+     "{count} vérification réussie sur {total}"},
+    {"check.summary.other", "{count} of {total} expectations met",
+     "{count} vérifications réussies sur {total}"}};
 inline constexpr Message kResultLine{"check.result_line", "{label}  {description}: {evidence}",
                                      "{label}  {description} : {evidence}"};
 inline constexpr Message kMailDelivered{"check.mail.delivered", "delivered to a mailbox",
@@ -51,24 +55,25 @@ inline constexpr Message kNoMailLost{"check.no_mail_lost", "no message is lost",
                                      "aucun message n'est perdu"};
 inline constexpr Message kAllAccountedFor{
     "check.all_accounted_for",
-    "{count} message recipient(s) accepted, each delivered, bounced or still queued",
-    "{count} destinataire(s) de message accepté(s), chacun remis, renvoyé ou encore en file"};
+    "message recipients accepted: {count}, each delivered, bounced or still queued",
+    "destinataires de messages acceptés : {count}, chacun remis, renvoyé ou encore en file"};
 
 inline constexpr Message kAccountedButSmtpDuplicate{"check.accounted_but_smtp_duplicate",
                                                     "{accounted}; but {duplicate}",
                                                     "{accounted} ; mais {duplicate}"};
 
 inline constexpr Message kFetched{
-    "check.fetched", "the mail client {client} shows {count} new message(s){within}",
-    "le logiciel de messagerie {client} montre {count} nouveau(x) message(s){within}"};
+    "check.fetched", "the mail client {client} shows new messages (count: {count}){within}",
+    "le logiciel de messagerie {client} montre de nouveaux messages (nombre : {count}){within}"};
 inline constexpr Message kFetchedSubject{
     "check.fetched_subject",
-    "the mail client {client} shows {count} new message(s) with the subject \"{subject}\"{within}",
-    "le logiciel de messagerie {client} montre {count} nouveau(x) message(s) avec le sujet "
-    "« {subject} »{within}"};
+    "the mail client {client} shows new messages with the subject \"{subject}\" (count: "
+    "{count}){within}",
+    "le logiciel de messagerie {client} montre de nouveaux messages avec le sujet « {subject} » "
+    "(nombre : {count}){within}"};
 inline constexpr Message kFetchedSeen{
-    "check.fetched_seen", "{count} shown, the last \"{subject}\" from {from} at {time}",
-    "{count} montré(s), le dernier « {subject} » de {from} à {time}"};
+    "check.fetched_seen", "shown: {count}, the last \"{subject}\" from {from} at {time}",
+    "montrés : {count}, le dernier « {subject} » de {from} à {time}"};
 inline constexpr Message kNothingFetched{"check.nothing_fetched",
                                          "the client showed no such message",
                                          "le logiciel n'a montré aucun message de ce genre"};
@@ -88,7 +93,8 @@ inline constexpr std::array kAll{&kNoTimeLimit,
                                  &kLineAt,
                                  &kFirstLineWas,
                                  &kNoReply,
-                                 &kSummary,
+                                 &kSummary.one,
+                                 &kSummary.other,
                                  &kResultLine,
                                  &kMailDelivered,
                                  &kMailBounced,

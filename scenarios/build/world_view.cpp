@@ -1,5 +1,6 @@
 #include "scenarios/build/world_view.hpp"
 
+#include "agents/proto/mailbox/memory_mail_store.hpp"
 #include "scenarios/build/scenario_run.hpp"
 
 namespace mailsim::scenarios {
@@ -35,6 +36,17 @@ std::vector<ClientView> WorldView::clients() const {
   std::vector<ClientView> out;
   for (const auto& [name, client] : run_->mail().clients())
     out.push_back({name, client.get()});
+  return out;
+}
+
+std::vector<MailboxView> WorldView::mailboxes() const {
+  std::vector<MailboxView> out;
+  for (const MailServerView& server : mail_servers())
+    for (const std::string& user : server.store->users())
+      for (const std::string& folder : server.store->folders(user)) {
+        auto messages = server.store->messages(user, folder);
+        if (!messages.empty()) out.push_back({server.host, user, folder, messages});
+      }
   return out;
 }
 

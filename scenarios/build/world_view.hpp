@@ -3,6 +3,8 @@
 // hands out const objects only, so nothing reached through a view can change the simulation:
 // the window changes the world through ScenarioRun::record() and the time controls alone.
 #include <optional>
+#include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -20,7 +22,8 @@ class MuaAgent;
 }  // namespace mailsim::agents
 namespace mailsim::proto::mailbox {
 class InMemoryMailStore;
-}
+struct StoredMessage;
+}  // namespace mailsim::proto::mailbox
 
 namespace mailsim::scenarios {
 
@@ -32,6 +35,14 @@ struct MailServerView {
   std::string_view host;
   const agents::MtaAgent* mta = nullptr;
   const proto::mailbox::InMemoryMailStore* store = nullptr;
+};
+
+// One folder of one user's mailbox on a mail server, with what it holds now.
+struct MailboxView {
+  std::string_view server;  // the mail server's host name
+  std::string user;
+  std::string folder;                                       // INBOX, Junk, ...
+  std::span<const proto::mailbox::StoredMessage> messages;  // as the MDA stored them, by UID
 };
 
 struct ClientView {
@@ -50,6 +61,9 @@ class WorldView {
   const sim::net::Network& network() const;  // nodes, links and their state, layout
   std::vector<MailServerView> mail_servers() const;
   std::vector<ClientView> clients() const;
+  // Every folder that holds a message, server by server, user by user, INBOX first. The spans
+  // stay valid until the simulation runs again.
+  std::vector<MailboxView> mailboxes() const;
 
  private:
   const ScenarioRun* run_;

@@ -10,6 +10,7 @@
 #include "agents/mta/messages.hpp"
 #include "agents/mua/messages.hpp"
 #include "agents/narration/dns_sentences.hpp"
+#include "agents/narration/field_words.hpp"
 #include "agents/narration/mua_sentences.hpp"
 #include "agents/narration/net_sentences.hpp"
 #include "agents/narration/retrieval_sentences.hpp"
@@ -66,6 +67,7 @@ std::vector<Section> catalog() {
       section("narration/mua", a::narration::kMuaAll),
       section("narration/variants", a::narration::kVariantAll),
       section("narration/story", a::narration::kStoryAll),
+      section("narration/words", a::narration::kFieldWordAll),
       section("mua", a::mua_msg::kAll),
       section("scenarios", mailsim::scenarios::msg::kAll),
       section("check", mailsim::scenarios::check::kAll),

@@ -103,8 +103,8 @@ TEST(Cli, CheckGradesTheLessonAndFailsWhenItsParameterChanges) {
   EXPECT_EQ(ok.status, 0) << ok.out;
   EXPECT_EQ(ok.out,
             "Un pare-feu bloque le port 25\n\nRÉUSSI  une connexion de alice-pc vers mx.b.example "
-            "port 25 est expirée en moins de 00:02:00 : constaté à 00:01:04\n\nattentes "
-            "remplies : 1 sur 1\n");
+            "port 25 est expirée en moins de 00:02:00 : constaté à 00:01:04\n\n1 "
+            "vérification réussie sur 1\n");
   // The lesson turns on the firewall dropping packets: rejecting them must fail the check.
   std::ifstream in(library("firewall-port-25.yaml"));
   std::stringstream text;

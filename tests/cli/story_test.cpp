@@ -22,7 +22,7 @@ std::vector<std::string> lines_of(const std::string& text) {
 
 // The narration's lines: those that start with a time ("00:00:01", "5d 02:00:00.5").
 std::size_t story_lines(const std::string& out) {
-  static const std::regex timed(R"(^(\d+d )?\d\d:\d\d:\d\d(\.\d+)?  .*)");
+  static const std::regex timed(R"(^(\d+[dj] )?\d\d:\d\d:\d\d(\.\d+)?  .*)");
   std::size_t n = 0;
   for (const auto& l : lines_of(out))
     n += std::regex_match(l, timed) ? 1 : 0;

@@ -28,7 +28,8 @@ struct Feed {
   mailsim::cli::Transcript transcript{mailsim::Lang::en};
   std::vector<std::string> lines;
   void operator()(const mailsim::sim::TraceRecord& r) {
-    if (auto line = transcript.take(r)) lines.push_back(*line);
+    for (std::string& line : transcript.take(r))
+      lines.push_back(std::move(line));
   }
 };
 

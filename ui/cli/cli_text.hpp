@@ -2,6 +2,7 @@
 // Catalog entries of the command line (English and French).
 #include <array>
 
+#include "sim/plural.hpp"
 #include "sim/text.hpp"
 
 namespace mailsim::cli::msg {
@@ -72,6 +73,37 @@ inline constexpr Message kTranscriptContent{
     "(le message lui-même : {lines} lignes, {bytes} octets, terminé par la ligne « . » "
     "ci-dessous)"};
 
+inline constexpr Message kFullDataAlone{
+    "cli.full_data_alone",
+    "--full-data shows messages in full in --transcript or --show-messages; give one of them too",
+    "--full-data montre les messages en entier dans --transcript ou --show-messages ; donnez "
+    "aussi l'une de ces options"};
+
+// --show-messages (mailbox_listing.hpp): the mailboxes after the run.
+inline constexpr Message kMailboxesTitle{
+    "cli.mailboxes.title", "What the mailboxes hold at the end of the run:",
+    "Ce que contiennent les boîtes aux lettres à la fin de la simulation :"};
+inline constexpr Message kMailboxesNone{
+    "cli.mailboxes.none", "No mailbox holds a message at the end of the run.",
+    "Aucune boîte aux lettres ne contient de message à la fin de la simulation."};
+inline constexpr PluralMessage kMailboxHeading{
+    {"cli.mailboxes.heading.one", "{user} on {server}, folder {folder}: {count} message",
+     "{user} sur {server}, dossier {folder} : {count} message"},
+    {"cli.mailboxes.heading.other", "{user} on {server}, folder {folder}: {count} messages",
+     "{user} sur {server}, dossier {folder} : {count} messages"}};
+inline constexpr Message kStoredMessage{"cli.mailboxes.message",
+                                        "Message UID {uid}, delivered at {time}, {bytes} bytes",
+                                        "Message UID {uid}, déposé à {time}, {bytes} octets"};
+inline constexpr Message kStoredMessageFlags{
+    "cli.mailboxes.message_flags",
+    "Message UID {uid}, delivered at {time}, {bytes} bytes, flags {flags}",
+    "Message UID {uid}, déposé à {time}, {bytes} octets, drapeaux {flags}"};
+inline constexpr PluralMessage kBodyCut{
+    {"cli.mailboxes.cut.one", "(… {count} more line; --full-data shows it)",
+     "(… encore {count} ligne ; --full-data la montre)"},
+    {"cli.mailboxes.cut.other", "(… {count} more lines; --full-data shows them)",
+     "(… encore {count} lignes ; --full-data les montre)"}};
+
 // A command line CLI11 could not read; {detail} is CLI11's own words (English only).
 inline constexpr Message kUsage{
     "cli.usage",
@@ -112,6 +144,15 @@ inline constexpr std::array kAll{&kValid,
                                  &kTranscriptClient,
                                  &kTranscriptServer,
                                  &kTranscriptContent,
+                                 &kFullDataAlone,
+                                 &kMailboxesTitle,
+                                 &kMailboxesNone,
+                                 &kMailboxHeading.one,
+                                 &kMailboxHeading.other,
+                                 &kStoredMessage,
+                                 &kStoredMessageFlags,
+                                 &kBodyCut.one,
+                                 &kBodyCut.other,
                                  &kUsage,
                                  &kUsageRequired,
                                  &kUsageUnexpected};

@@ -42,7 +42,7 @@ inline constexpr Message kQuiet{
     "cli.help.quiet",
     "only the end: what became of each message for run, the failed expectations of check, and "
     "errors",
-    "seulement la fin : ce que chaque message est devenu pour run, les attentes non remplies de "
+    "seulement la fin : ce que chaque message est devenu pour run, les vérifications échouées de "
     "check, et les erreurs"};
 inline constexpr Message kScenario{"cli.help.scenario",
                                    "a scenario file, or a built-in scenario's name",
@@ -74,12 +74,26 @@ inline constexpr Message kTranscript{
     "cli.help.transcript",
     "also show the SMTP, POP3 and IMAP dialogues line by line (C: client, S: server)",
     "montrer aussi les dialogues SMTP, POP3 et IMAP ligne par ligne (C: client, S: serveur)"};
+inline constexpr Message kShowMessages{
+    "cli.help.show_messages",
+    "after the run, show each mailbox's messages as the server stored them, headers first "
+    "(Received, Return-Path, a bounce's Status and Diagnostic-Code); with --format json, as JSON",
+    "après la simulation, montrer les messages de chaque boîte aux lettres tels que le serveur "
+    "les a rangés, en-têtes d'abord (Received, Return-Path, Status et Diagnostic-Code d'un avis "
+    "de non-remise) ; avec --format json, en JSON"};
+inline constexpr Message kFullData{
+    "cli.help.full_data",
+    "show every message in full: in --transcript the data a program sends (summed up "
+    "otherwise), in --show-messages the long bodies (cut after 200 lines otherwise)",
+    "montrer chaque message en entier : dans --transcript les données qu'un programme envoie "
+    "(résumées sinon), dans --show-messages les longs corps (coupés après 200 lignes sinon)"};
 inline constexpr Message kRunFooter{
     "cli.help.run_footer",
     "Examples:\n"
     "  mailsim run first-mail\n"
     "  mailsim run first-mail --level protocol\n"
     "  mailsim run first-mail --transcript\n"
+    "  mailsim run first-mail --show-messages\n"
     "  mailsim run telnet-test --transcript --lang fr\n"
     "  mailsim run scenarios/library/greylisting.yaml --until 1h30min\n"
     "  mailsim run greylisting --seed 7 --format json > trace.jsonl\n"
@@ -88,6 +102,7 @@ inline constexpr Message kRunFooter{
     "  mailsim run first-mail\n"
     "  mailsim run first-mail --level protocol\n"
     "  mailsim run first-mail --transcript\n"
+    "  mailsim run first-mail --show-messages\n"
     "  mailsim run telnet-test --transcript --lang fr\n"
     "  mailsim run scenarios/library/greylisting.yaml --until 1h30min\n"
     "  mailsim run greylisting --seed 7 --format json > trace.jsonl\n"
@@ -109,14 +124,14 @@ inline constexpr Message kShowFooter{
 inline constexpr Message kCheck{
     "cli.help.check",
     "run a scenario and grade its expectations; exit status 0 only if all are met",
-    "jouer un scénario et noter ses attentes ; code de sortie 0 seulement si toutes sont "
-    "remplies"};
+    "jouer un scénario et noter ses vérifications (expect) ; code de sortie 0 seulement si "
+    "toutes réussissent"};
 inline constexpr Message kCheckFooter{
     "cli.help.check_footer",
     "Examples:\n  mailsim check firewall-port-25\n  mailsim check my-lesson.yaml --seed 7\n"
     "  mailsim check my-lesson.yaml --quiet && echo 'all expectations met'",
     "Exemples :\n  mailsim check firewall-port-25\n  mailsim check ma-lecon.yaml --seed 7\n"
-    "  mailsim check ma-lecon.yaml --quiet && echo 'toutes les attentes sont remplies'"};
+    "  mailsim check ma-lecon.yaml --quiet && echo 'toutes les vérifications ont réussi'"};
 inline constexpr Message kValidate{"cli.help.validate",
                                    "load a scenario and report its errors, without running it",
                                    "charger un scénario et signaler ses erreurs, sans le jouer"};
@@ -125,10 +140,11 @@ inline constexpr Message kValidateFooter{
     "Examples:\n  mailsim validate my-lesson.yaml\n  mailsim validate first-mail --lang fr",
     "Exemples :\n  mailsim validate ma-lecon.yaml\n  mailsim validate first-mail --lang fr"};
 
-inline constexpr std::array kAll{&kApp,    &kAppFooter,   &kHelp,     &kVersion,       &kLang,
-                                 &kQuiet,  &kScenario,    &kRun,      &kUntil,         &kSeed,
-                                 &kFormat, &kLevel,       &kPackets,  &kTranscript,    &kRunFooter,
-                                 &kList,   &kListFooter,  &kShow,     &kName,          &kShowFooter,
-                                 &kCheck,  &kCheckFooter, &kValidate, &kValidateFooter};
+inline constexpr std::array kAll{
+    &kApp,        &kAppFooter,     &kHelp,         &kVersion,    &kLang,      &kQuiet,
+    &kScenario,   &kRun,           &kUntil,        &kSeed,       &kFormat,    &kLevel,
+    &kPackets,    &kTranscript,    &kShowMessages, &kFullData,   &kRunFooter, &kList,
+    &kListFooter, &kShow,          &kName,         &kShowFooter, &kCheck,     &kCheckFooter,
+    &kValidate,   &kValidateFooter};
 
 }  // namespace mailsim::cli::help

@@ -77,8 +77,8 @@ int cmd_check(const cli::Options& o, Lang lang) {
     std::cout << line.render(lang) << "\n";
   }
   if (!o.quiet || passed != static_cast<int>(results.size())) std::cout << "\n";
-  std::cout << Text(scenarios::check::kSummary,
-                    {{"passed", std::to_string(passed)}, {"total", std::to_string(results.size())}})
+  std::cout << counted(scenarios::check::kSummary, static_cast<unsigned long long>(passed), lang,
+                       {{"total", std::to_string(results.size())}})
                    .render(lang)
             << "\n";
   return passed == static_cast<int>(results.size()) ? 0 : 1;

@@ -34,20 +34,32 @@ Lang language(int argc, char** argv) {
 
 namespace {
 
-// What CLI11 writes itself in a help screen, in the person's language.
+// French puts a space before a colon, a non-breaking one so that a line never starts with the
+// colon; CLI11 writes the colon right after a heading, so the space ends the heading's name.
+constexpr const char* kBeforeColon = "\u00a0";
+
+// What CLI11 writes itself in a help screen, in the person's language: its labels, and the
+// headings of the option and command groups.
 void name_the_parts(CLI::App& app, Lang lang) {
   if (lang != Lang::fr) return;
   auto f = app.get_formatter();
-  f->label("Usage", "Utilisation");
-  f->label("Positionals", "Arguments");
+  f->label("Usage", std::string("Utilisation") + kBeforeColon);
+  f->label("Positionals", std::string("Arguments") + kBeforeColon);
   f->label("REQUIRED", "OBLIGATOIRE");
   f->label("SUBCOMMAND", "COMMANDE");
+  app.option_defaults()->group(std::string("Options") + kBeforeColon);
 }
 
 CLI::App* command(CLI::App& app, const char* name, const Message& what, const Message& footer,
                   Lang lang) {
   CLI::App* cmd = app.add_subcommand(name, Text(what).render(lang));
   cmd->footer(Text(footer).render(lang));
+  if (lang == Lang::fr) {
+    cmd->group(std::string("Commandes") + kBeforeColon);
+    // A command's options, its help flag too, are a group of their own.
+    cmd->option_defaults()->group(std::string("Options") + kBeforeColon);
+    if (CLI::Option* help = cmd->get_help_ptr()) help->group(std::string("Options") + kBeforeColon);
+  }
   return cmd;
 }
 
@@ -102,6 +114,8 @@ std::optional<int> parse_command_line(int argc, char** argv, Lang lang, Options&
       ->check(CLI::IsMember({"story", "protocol", "packets"}));
   run->add_flag("--packets", out.packets, text(help::kPackets));
   run->add_flag("--transcript", out.transcript, text(help::kTranscript));
+  run->add_flag("--show-messages", out.show_messages, text(help::kShowMessages));
+  run->add_flag("--full-data", out.full_data, text(help::kFullData));
 
   command(app, "list", help::kList, help::kListFooter, lang);
   CLI::App* show = command(app, "show", help::kShow, help::kShowFooter, lang);

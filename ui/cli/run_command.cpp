@@ -10,6 +10,7 @@
 #include "scenarios/model/roles.hpp"
 #include "sim/trace_format.hpp"
 #include "ui/cli/cli_text.hpp"
+#include "ui/cli/mailbox_listing.hpp"
 #include "ui/cli/scenario_source.hpp"
 #include "ui/cli/terminal.hpp"
 #include "ui/cli/transcript.hpp"
@@ -23,27 +24,30 @@ namespace {
 // lines reads as one block while a line that came later still says when.
 class NarrationPrinter {
  public:
-  explicit NarrationPrinter(bool colours) : colours_(colours) {}
+  NarrationPrinter(bool colours, Lang lang) : colours_(colours), lang_(lang) {}
 
   void sentence(sim::SimTime t, const std::string& text, Tone tone) {
     std::cout << paint(time_column(t), Tone::plain, colours_) << "  " << paint(text, tone, colours_)
               << "\n";
   }
-  void transcript(sim::SimTime t, const std::string& line) {
-    const bool repeated = printed_ && t == last_;
-    const std::string time = time_column(t);
-    std::cout << (repeated ? std::string(time.size(), ' ') : paint(time, Tone::plain, colours_))
-              << "    " << line << "\n";
+  void transcript(sim::SimTime t, const std::vector<std::string>& lines) {
+    for (const std::string& line : lines) {
+      const bool repeated = printed_ && t == last_;
+      const std::string time = time_column(t);
+      std::cout << (repeated ? std::string(time.size(), ' ') : paint(time, Tone::plain, colours_))
+                << "    " << line << "\n";
+    }
   }
 
  private:
   std::string time_column(sim::SimTime t) {
     last_ = t;
     printed_ = true;
-    return sim::format_time(t);
+    return sim::format_time(t, lang_);
   }
 
   bool colours_;
+  Lang lang_;
   sim::SimTime last_{0};
   bool printed_ = false;
 };
@@ -76,6 +80,10 @@ int run_command(const Options& o, Lang lang) {
       return 2;
     }
   }
+  if (o.full_data && !o.transcript && !o.show_messages) {
+    std::cerr << Text(msg::kFullDataAlone).render(lang) << "\n";
+    return 2;
+  }
   agents::Level level = agents::Level::story;
   if (o.level) agents::parse_level(*o.level, level);  // CLI11 let only the three names through
   if (o.packets) {
@@ -96,9 +104,9 @@ int run_command(const Options& o, Lang lang) {
   ProgressBar bar(end.value_or(sim::SimTime(0)), end && !o.quiet && colours_wanted(2));
   agents::Storyteller teller(lang, level, scenarios::article_roles(run.model()));
   agents::MessageLedger ledger;
-  NarrationPrinter printer(colours_wanted(1));
+  NarrationPrinter printer(colours_wanted(1), lang);
   std::unique_ptr<Transcript> transcript;
-  if (o.transcript) transcript = std::make_unique<Transcript>(lang);
+  if (o.transcript) transcript = std::make_unique<Transcript>(lang, o.full_data);
   std::unique_ptr<sim::TraceWriter> json;
   std::optional<sim::Trace::SubscriptionId> narration, journeys;
   auto tell = [&](const std::vector<agents::NarrationLine>& lines) {
@@ -115,20 +123,17 @@ int run_command(const Options& o, Lang lang) {
       std::cout << scenario->description.in(lang) << "\n";
     if (transcript) std::cout << "\n" << Text(msg::kTranscriptLegend).render(lang) << "\n";
     std::cout << "\n";
-    narration = run.sim().trace().subscribe(
-        [&](const sim::TraceRecord& r) {
-          if (transcript) {
-            if (auto line = transcript->take(r)) {
-              bar.clear();
-              printer.transcript(r.time(), *line);
-              return;
-            }
-            if (Transcript::is_dialogue_line(r))
-              return;  // told by the other side of its connection
-          }
-          tell(teller.tell(r));
-        },
-        agents::Narrator::kinds_for(transcript ? std::max(level, agents::Level::protocol) : level));
+    narration = run.sim().trace().subscribe([&](const sim::TraceRecord& r) {
+      if (transcript) {
+        if (auto lines = transcript->take(r); !lines.empty()) {
+          bar.clear();
+          printer.transcript(r.time(), lines);
+          return;
+        }
+        if (Transcript::is_dialogue_line(r)) return;  // told by the other side of its connection
+      }
+      tell(teller.tell(r));
+    }, agents::Narrator::kinds_for(transcript ? std::max(level, agents::Level::protocol) : level));
   }
   if (o.format != "json")
     journeys = run.sim().trace().subscribe([&](const sim::TraceRecord& r) { ledger.observe(r); },
@@ -142,14 +147,21 @@ int run_command(const Options& o, Lang lang) {
   }
   if (journeys) run.sim().trace().unsubscribe(*journeys);
   if (report_failure(run, lang)) return 3;
-  if (o.format == "json") return 0;
+  if (o.format == "json") {
+    if (o.show_messages) print_mailboxes_json(std::cout, run.view());
+    return 0;
+  }
   // What became of each message, then the end; --quiet shows the table only.
   if (!o.quiet) std::cout << "\n";
   for (const std::string& line : ledger.render(teller.narrator(), run.sim().now()))
     std::cout << line << "\n";
+  if (o.show_messages) {
+    std::cout << "\n";
+    print_mailboxes(std::cout, run.view(), lang, o.full_data);
+  }
   if (!o.quiet)
     std::cout << "\n"
-              << Text(msg::kRunEnd, {{"time", sim::format_time(run.sim().now())},
+              << Text(msg::kRunEnd, {{"time", sim::format_time(run.sim().now(), lang)},
                                      {"events", std::to_string(run.sim().events_executed())}})
                      .render(lang)
               << "\n";

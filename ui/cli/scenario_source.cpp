@@ -45,7 +45,7 @@ std::unique_ptr<scenarios::ScenarioRun> start(const std::string& arg,
 
 bool report_failure(const scenarios::ScenarioRun& run, Lang lang) {
   if (!run.failure()) return false;
-  std::cerr << Text(msg::kRunFailed, {{"time", sim::format_time(run.failure()->at)},
+  std::cerr << Text(msg::kRunFailed, {{"time", sim::format_time(run.failure()->at, lang)},
                                       {"kind", run.failure()->kind},
                                       {"what", run.failure()->what}})
                    .render(lang)

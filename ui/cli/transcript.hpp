@@ -14,9 +14,10 @@
 // which is how lines find their connection.
 #include <cstdint>
 #include <map>
-#include <optional>
 #include <string>
+#include <vector>
 
+#include "agents/journey/dialogue_records.hpp"
 #include "sim/text.hpp"
 #include "sim/trace.hpp"
 
@@ -28,20 +29,24 @@ struct TranscriptLine {
   std::string connection;  // "alice-pc -> mx.b.example:25"
   bool client_speaks = false;
   std::string text;      // the line as a terminal shows it, or the content summed up
-  bool content = false;  // a message's content summed up (DATA, RETR, a literal)
+  bool content = false;  // a line of a message's content, or its summary (DATA, RETR, a literal)
 };
 
+// A message's content (SMTP DATA) is summed up in one line ("the message itself: 10 lines,
+// 338 bytes"), unless it is the point of the lesson: a message typed by hand is shown as typed
+// (each line is a line of its session), and a message that holds a bare CR or LF, as in an
+// SMTP smuggling attack, is shown line by line with those bytes spelt out. With `full_data`
+// (--full-data) every message a program sends is shown in full too.
 class Transcript {
  public:
-  explicit Transcript(Lang lang) : lang_(lang) {}
+  explicit Transcript(Lang lang, bool full_data = false) : lang_(lang), full_data_(full_data) {}
 
-  // Reads every record (connections are learnt from some); returns the line when the record is
-  // a dialogue line of the side that tells its connection. The window lays these out itself.
-  std::optional<TranscriptLine> line(const sim::TraceRecord& record);
-
-  // Reads every record (connections are learnt from some); returns the transcript line when
-  // the record is a dialogue line of the side that tells its connection.
-  std::optional<std::string> take(const sim::TraceRecord& record);
+  // Reads every record (connections are learnt from some); returns the transcript's rows when
+  // the record is a dialogue line (or a message's content) of the side that tells its
+  // connection: one row, or a message's lines; none otherwise.
+  std::vector<std::string> take(const sim::TraceRecord& record);
+  // The same lines as data, for who lays them out itself (the window).
+  std::vector<TranscriptLine> lines(const sim::TraceRecord& record);
 
   // A line sent or received, on either side: the transcript shows it instead of a sentence.
   static bool is_dialogue_line(const sim::TraceRecord& record);
@@ -56,8 +61,10 @@ class Transcript {
     bool client_told = false;
   };
   std::string row(const TranscriptLine& line) const;
+  bool shown_in_full(const agents::DialogueContentRecord& content) const;
 
   Lang lang_;
+  bool full_data_;
   std::map<std::uint64_t, Connection> connections_;
   std::map<std::uint64_t, std::uint16_t> ports_;  // connection -> the server's port
 };

@@ -19,8 +19,8 @@ Dialogue& Dialogues::dialogue(std::uint64_t conn) {
 }
 
 void Dialogues::on_record(const sim::TraceRecord& r) {
-  const auto en = en_.line(r);
-  const auto fr = fr_.line(r);
+  const auto en = en_.lines(r);
+  const auto fr = fr_.lines(r);
   const auto* record = dynamic_cast<const agents::DialogueRecord*>(&r);
   if (record == nullptr || record->parties.conn == 0) return;
   const auto& parties = record->parties;
@@ -35,17 +35,20 @@ void Dialogues::on_record(const sim::TraceRecord& r) {
     }
     return;
   }
-  if (!en || !fr) return;
-  Dialogue& d = dialogue(en->conn);
+  if (en.empty() || en.size() != fr.size()) return;
+  Dialogue& d = dialogue(en.front().conn);
   if (d.connection.empty()) {
-    d.connection = en->connection;
+    d.connection = en.front().connection;
     d.protocol = parties.protocol;
   }
-  DialogueLine line{r.time(), en->client_speaks, {en->text, fr->text}, std::nullopt};
   const bool smtp_like = parties.protocol == agents::DialogueProtocol::smtp ||
                          parties.protocol == agents::DialogueProtocol::typed;
-  if (!line.client && !en->content && smtp_like) line.reply = agents::parse_reply_code(en->text);
-  d.lines.push_back(std::move(line));
+  for (std::size_t i = 0; i < en.size(); ++i) {
+    DialogueLine line{r.time(), en[i].client_speaks, {en[i].text, fr[i].text}, std::nullopt};
+    if (!line.client && !en[i].content && smtp_like)
+      line.reply = agents::parse_reply_code(en[i].text);
+    d.lines.push_back(std::move(line));
+  }
 }
 
 }  // namespace mailsim::gui

@@ -21,6 +21,13 @@ bool InMemoryMailStore::check_password(std::string_view user, std::string_view p
   return it != accounts_.end() && it->second.password == password;
 }
 
+std::vector<std::string> InMemoryMailStore::users() const {
+  std::vector<std::string> names;
+  for (const auto& [user, account] : accounts_)
+    names.push_back(user);
+  return names;
+}
+
 std::vector<std::string> InMemoryMailStore::folders(std::string_view user) const {
   std::vector<std::string> names;
   auto it = accounts_.find(user);

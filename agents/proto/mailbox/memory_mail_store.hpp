@@ -14,6 +14,8 @@ class InMemoryMailStore final : public MailStore {
   void add_account(std::string_view user, std::string_view password);
 
   bool check_password(std::string_view user, std::string_view password) const override;
+  // Every account's user name, in alphabetical order (for showing the mailboxes after a run).
+  std::vector<std::string> users() const;
   std::vector<std::string> folders(std::string_view user) const override;
   std::optional<FolderIds> folder_ids(std::string_view user,
                                       std::string_view folder) const override;

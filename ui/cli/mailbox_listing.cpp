@@ -1,0 +1,114 @@
+#include "ui/cli/mailbox_listing.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <ostream>
+#include <string_view>
+#include <vector>
+
+#include "agents/proto/mailbox/mail_store.hpp"
+#include "sim/plural.hpp"
+#include "sim/trace_format.hpp"
+#include "ui/cli/cli_text.hpp"
+#include "ui/cli/transcript.hpp"
+
+namespace mailsim::cli {
+
+namespace {
+
+namespace mb = proto::mailbox;
+
+// The lines of a stored message (CRLF ends; a final CRLF ends the last line, not a new one).
+std::vector<std::string_view> lines_of(std::string_view content) {
+  std::vector<std::string_view> lines;
+  while (!content.empty()) {
+    const std::size_t end = content.find("\r\n");
+    lines.push_back(content.substr(0, end));
+    content = end == std::string_view::npos ? std::string_view{} : content.substr(end + 2);
+  }
+  return lines;
+}
+
+void print_message(std::ostream& out, const mb::StoredMessage& m, Lang lang, bool full) {
+  const std::string flags = mb::format_flags(m.flags);
+  Text heading(flags.empty() ? msg::kStoredMessage : msg::kStoredMessageFlags,
+               {{"uid", std::to_string(m.uid)},
+                {"time", sim::format_time(m.internal_date, lang)},
+                {"bytes", std::to_string(m.size())},
+                {"flags", flags}});
+  out << "  " << heading.render(lang) << "\n";
+  const std::vector<std::string_view> lines = lines_of(m.content);
+  std::size_t body_lines = 0;
+  bool in_body = false;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (in_body && !full && ++body_lines > kBodyLinesShown) {
+      out << "    " << counted(msg::kBodyCut, lines.size() - i, lang).render(lang) << "\n";
+      return;
+    }
+    if (lines[i].empty()) {
+      in_body = true;  // the blank line between the header and the body
+      out << "\n";
+    } else {
+      out << "    " << Transcript::visible(lines[i]) << "\n";
+    }
+  }
+}
+
+}  // namespace
+
+void print_mailboxes(std::ostream& out, const scenarios::WorldView& world, Lang lang, bool full) {
+  const std::vector<scenarios::MailboxView> boxes = world.mailboxes();
+  if (boxes.empty()) {
+    out << Text(msg::kMailboxesNone).render(lang) << "\n";
+    return;
+  }
+  out << Text(msg::kMailboxesTitle).render(lang) << "\n";
+  for (const scenarios::MailboxView& box : boxes) {
+    out << "\n"
+        << counted(
+               msg::kMailboxHeading, box.messages.size(), lang,
+               {{"user", box.user}, {"server", std::string(box.server)}, {"folder", box.folder}})
+               .render(lang)
+        << "\n";
+    for (const mb::StoredMessage& m : box.messages)
+      print_message(out, m, lang, full);
+  }
+}
+
+void print_mailboxes_json(std::ostream& out, const scenarios::WorldView& world) {
+  for (const scenarios::MailboxView& box : world.mailboxes())
+    for (const mb::StoredMessage& m : box.messages) {
+      const std::size_t blank = m.content.find("\r\n\r\n");
+      const std::string_view content = m.content;
+      nlohmann::ordered_json j;
+      j["kind"] = "mailbox.message";
+      j["server"] = box.server;
+      j["user"] = box.user;
+      j["folder"] = box.folder;
+      j["uid"] = m.uid;
+      j["delivered"] = sim::format_time(m.internal_date);
+      j["flags"] = mb::format_flags(m.flags);
+      j["bytes"] = m.size();
+      auto headers = nlohmann::ordered_json::array();
+      const std::string_view head =
+          blank == std::string_view::npos ? content : content.substr(0, blank + 2);
+      for (std::string_view line : lines_of(head)) {
+        const bool continued = !line.empty() && (line.front() == ' ' || line.front() == '\t');
+        if (continued && !headers.empty()) {
+          headers.back()["value"] =
+              headers.back()["value"].get<std::string>() + "\r\n" + std::string(line);
+          continue;
+        }
+        const std::size_t colon = line.find(':');
+        std::string_view value = colon == std::string_view::npos ? "" : line.substr(colon + 1);
+        value.remove_prefix(std::min(value.find_first_not_of(" \t"), value.size()));
+        headers.push_back({{"name", std::string(line.substr(0, colon))}, {"value", value}});
+      }
+      j["headers"] = std::move(headers);
+      j["body"] = blank == std::string_view::npos ? "" : std::string(content.substr(blank + 4));
+      out << j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+    }
+}
+
+}  // namespace mailsim::cli
