@@ -46,8 +46,8 @@ TEST(Filters, IncomingDropLetsTheSenderTimeOut) {
   Outcome out = try_connect(d);
   ASSERT_TRUE(out.error);
   EXPECT_EQ(*out.error, ConnError::timed_out);
-  EXPECT_EQ(out.at, SimTime(63s));
-  EXPECT_EQ(rec.drops("filtered"), 6u);  // every SYN, silently
+  EXPECT_EQ(out.at, SimTime(127s));
+  EXPECT_EQ(rec.drops("filtered"), 7u);  // every SYN, silently
 }
 
 TEST(Filters, IncomingRejectAnswersWithAReset) {
@@ -158,10 +158,10 @@ TEST(Events, AHostSwitchedOffStaysReachableItsSynsAreLostAtTheLastHop) {
   ASSERT_TRUE(out.error);
   EXPECT_EQ(*out.error, ConnError::timed_out);  // Postfix: "Connection timed out"
   EXPECT_EQ(rec.drops("no_route"), 0u);
-  EXPECT_EQ(rec.drops("host_off"), 6u);  // every SYN, at b itself after crossing r1 and r2
+  EXPECT_EQ(rec.drops("host_off"), 7u);  // every SYN, at b itself after crossing r1 and r2
   for (const auto& e : rec.packets)
     if (e.kind == "net.packet.dropped") EXPECT_EQ(e.node, "b");
-  EXPECT_EQ(rec.count("net.packet.forwarded"), 12u);
+  EXPECT_EQ(rec.count("net.packet.forwarded"), 14u);
 }
 
 TEST(Events, HostComesBackWithItsPersistentStateAndResetsOldConnections) {
