@@ -1,14 +1,13 @@
 #include "agents/mta/submission_service.hpp"
 
 #include "agents/mta/mta_agent.hpp"
-#include "agents/proto/imf/message_id.hpp"
 
 namespace mailsim::agents {
 
 namespace smtp = proto::smtp;
 
 SubmissionService::SubmissionService(MtaAgent& mta, SubmissionSettings settings, std::uint16_t port)
-    : mta_(mta), policy_(std::move(settings)) {
+    : mta_(mta), policy_(std::move(settings)), message_ids_(mta.config_.hostname) {
   smtp::ServerConfig config = mta.config_.smtp;
   config.hostname = mta.config_.hostname;
   config.extensions.auth = true;
@@ -53,9 +52,7 @@ void SubmissionService::on_policy(const SmtpServerConnection& c, const smtp::Pol
       try {
         message = proto::imf::parse_message(q.transaction->content);
         if (!message.header.find("Message-ID"))
-          message.header.append(
-              "Message-ID",
-              proto::imf::MessageIdGenerator(mta_.config_.hostname).next(mta_.clock_, now));
+          message.header.append("Message-ID", message_ids_.next(mta_.clock_, now));
         if (!message.header.find("Date")) message.header.append("Date", mta_.clock_.date(now));
         parsed = &message;
       } catch (const LocalizedError&) {
