@@ -13,6 +13,9 @@ SubmissionService::SubmissionService(MtaAgent& mta, SubmissionSettings settings,
   config.extensions.auth = true;
   config.extensions.starttls = true;  // simulated (RFC 3207)
   config.auth_required = true;        // 530 5.7.0 before AUTH (RFC 6409 4.3)
+  // Postfix's smtpd_tls_auth_only = yes, the usual setup of port 587: AUTH is offered only
+  // after STARTTLS, so no password crosses the network in clear (RFC 4954 4, RFC 3207).
+  config.auth_requires_tls = true;
   SmtpServerEndpoint::Options options;
   options.port = port;
   options.stage = Stage::submission;
