@@ -1,19 +1,21 @@
 #include "agents/mta/submission_service.hpp"
 
 #include "agents/mta/mta_agent.hpp"
-#include "agents/proto/imf/message_id.hpp"
 
 namespace mailsim::agents {
 
 namespace smtp = proto::smtp;
 
 SubmissionService::SubmissionService(MtaAgent& mta, SubmissionSettings settings, std::uint16_t port)
-    : mta_(mta), policy_(std::move(settings)) {
+    : mta_(mta), policy_(std::move(settings)), message_ids_(mta.config_.hostname) {
   smtp::ServerConfig config = mta.config_.smtp;
   config.hostname = mta.config_.hostname;
   config.extensions.auth = true;
   config.extensions.starttls = true;  // simulated (RFC 3207)
   config.auth_required = true;        // 530 5.7.0 before AUTH (RFC 6409 4.3)
+  // Postfix's smtpd_tls_auth_only = yes, the usual setup of port 587: AUTH is offered only
+  // after STARTTLS, so no password crosses the network in clear (RFC 4954 4, RFC 3207).
+  config.auth_requires_tls = true;
   SmtpServerEndpoint::Options options;
   options.port = port;
   options.stage = Stage::submission;
@@ -53,9 +55,7 @@ void SubmissionService::on_policy(const SmtpServerConnection& c, const smtp::Pol
       try {
         message = proto::imf::parse_message(q.transaction->content);
         if (!message.header.find("Message-ID"))
-          message.header.append(
-              "Message-ID",
-              proto::imf::MessageIdGenerator(mta_.config_.hostname).next(mta_.clock_, now));
+          message.header.append("Message-ID", message_ids_.next(mta_.clock_, now));
         if (!message.header.find("Date")) message.header.append("Date", mta_.clock_.date(now));
         parsed = &message;
       } catch (const LocalizedError&) {

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "agents/msa/submission_policy.hpp"
+#include "agents/proto/imf/message_id.hpp"
 #include "agents/roles/smtp_server_endpoint.hpp"
 
 namespace mailsim::agents {
@@ -26,6 +27,8 @@ class SubmissionService final : public SmtpServerOwner {
 
   MtaAgent& mta_;
   SubmissionPolicy policy_;
+  // One per server: its counter tells apart two messages completed in the same microsecond.
+  proto::imf::MessageIdGenerator message_ids_;
   std::unique_ptr<SmtpServerEndpoint> server_;
 };
 

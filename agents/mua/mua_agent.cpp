@@ -48,7 +48,7 @@ MuaAgent::MuaAgent(sim::net::Network& net, sim::net::NodeId host, MuaConfig conf
       clock_(clock),
       ids_(net.name(host)),
       smtp_(std::make_unique<SmtpClientEndpoint>(
-          // No connect timeout of its own: a mail program waits for TCP to give up (63 s).
+          // No connect timeout of its own: a mail program waits for TCP to give up.
           net, host, SmtpClientEndpoint::Options{Stage::submission, sim::SimTime(0)})),
       retrieval_(std::make_unique<RetrievalClientEndpoint>(net, host)) {}
 
@@ -87,7 +87,8 @@ std::string MuaAgent::send(imf::Draft draft, std::string envelope_from) {
   for (const auto& box : draft.cc)
     out.to.push_back(box.address());
   out.composed = net_.sim().now();
-  const std::string content = message.to_string();
+  out.content = message.to_string();
+  const std::string& content = out.content;
 
   const MuaSubmitSettings& s = *config_.submit;
   const std::string server = host_label(net_, s.server);
@@ -150,13 +151,15 @@ void MuaAgent::submitted(std::size_t index, const std::string& server, const Smt
         reply = ro.reply->summary();
         break;
       }
-    out.status = OutgoingMail::Status::refused;
+    out.status = OutgoingMail::Status::refused;  // it stays in the outbox, with its content
     out.reply = reply;
     record(kinds::kMuaSendFailed, recipient_list(out.to), reply);
     return;
   }
   out.status = accepted == r.recipients.size() ? OutgoingMail::Status::accepted
                                                : OutgoingMail::Status::partly_refused;
+  // Out of the outbox once a server took it for everyone; a recipient refused keeps it there.
+  if (out.status == OutgoingMail::Status::accepted) out.content.clear();
   for (const auto& ro : r.recipients) {
     const std::string reply = ro.reply ? ro.reply->summary() : std::string();
     if (ro.status == RecipientStatus::delivered) {
@@ -166,6 +169,15 @@ void MuaAgent::submitted(std::size_t index, const std::string& server, const Smt
       record(kinds::kMuaSendFailed, ro.address, reply);
     }
   }
+}
+
+std::vector<const OutgoingMail*> MuaAgent::outbox() const {
+  std::vector<const OutgoingMail*> out;
+  for (const auto& m : sent_)
+    if (m.status == OutgoingMail::Status::refused ||
+        m.status == OutgoingMail::Status::partly_refused)
+      out.push_back(&m);
+  return out;
 }
 
 void MuaAgent::fetch() {

@@ -52,7 +52,8 @@ struct MuaConfig {
   std::optional<MuaFetchSettings> fetch;
 };
 
-// A message the user sent, and what became of it.
+// A message the user sent, and what became of it. A client never retries by itself: a
+// message no server took stays in its outbox, for the user to send again.
 struct OutgoingMail {
   enum class Status { sending, accepted, partly_refused, refused };
   std::string message_id;
@@ -61,6 +62,7 @@ struct OutgoingMail {
   Status status = Status::sending;
   std::string reply;  // the server's last word about it
   sim::SimTime composed{0};
+  std::string content;  // the message as composed, kept while it is in the outbox
 };
 
 // A message the client fetched and keeps.
@@ -93,6 +95,9 @@ class MuaAgent {
   const MuaConfig& config() const { return config_; }
   const std::string& host_name() const;
   const std::vector<OutgoingMail>& sent() const { return sent_; }
+  // The messages a server did not take for every recipient (refused, no connection): what the
+  // user still has to send.
+  std::vector<const OutgoingMail*> outbox() const;
   const std::vector<KeptMail>& inbox() const { return inbox_; }
   bool fetching() const { return fetching_; }
 

@@ -22,9 +22,11 @@ inline constexpr Message kMuaSent{
 inline constexpr Message kMuaSendFailed{
     "mua.send_failed",
     "the mail client on {client} shows {user} an error: {server} did not take the message "
-    "{message_id} for {recipient}: {reply} ({explain})",
+    "{message_id} for {recipient}: {reply} ({explain}); the message stays in the outbox until "
+    "{user} sends it again",
     "le logiciel de messagerie de {client} signale une erreur à {user} : {server} n'a pas pris "
-    "le message {message_id} pour {recipient} : {reply} ({explain})"};
+    "le message {message_id} pour {recipient} : {reply} ({explain}) ; le message reste dans la "
+    "boîte d'envoi jusqu'à ce que {user} l'envoie de nouveau"};
 inline constexpr Message kMuaNewMail{
     "mua.new_mail",
     "the mail client on {client} shows {user} a new message from {from}: \"{subject}\" (fetched "

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "agents/narration/dns_sentences.hpp"
+#include "agents/narration/mua_session_sentences.hpp"
 #include "agents/narration/retrieval_sentences.hpp"
 #include "agents/narration/sentences.hpp"
 #include "agents/narration/smtp_sentences.hpp"
@@ -37,13 +38,26 @@ inline constexpr SentenceVariant kVariants[] = {
     {"retrieval.client.fetched", "count", "0", &kRetrievalClientFetchedNone, true},
     {"retrieval.client.fetched", "count", "1", &kRetrievalClientFetchedOne, true},
     {"mail.accepted", "user", "", &kMailAcceptedSubmitted},
+    // A mail client's session (stage submission): no "try again later", it never retries.
+    {"smtp.client.deferred", "stage", "submission", &kMuaSessionDeferred, true},
+    {"smtp.client.completed", "stage", "submission", &kMuaSessionCompleted, true},
+    {"smtp.client.missing_feature", "stage", "submission", &kMuaSessionMissingFeature, true},
+    {"smtp.client.closed_by_server", "stage", "submission", &kMuaSessionClosedByServer, true},
+    {"smtp.client.timed_out", "stage", "submission", &kMuaSessionTimedOut, true},
+    {"smtp.client.protocol_error", "stage", "submission", &kMuaSessionProtocolError, true},
+    {"smtp.client.failed", "stage", "submission", &kMuaSessionFailed, true},
 };
 
-inline constexpr std::array kVariantAll{
-    &kRetrievalClientFetchedNone, &kRetrievalClientFetchedOne, &kDnsMailRouteFound,
-    &kDnsMailRouteNullMx,         &kDnsMailRouteNxdomain,      &kDnsMailRouteNoAnswer,
-    &kDnsMailRouteDnsFailure,     &kDnsMailRouteLoops,         &kDnsMailRouteNoAddress,
-    &kSmtpServerPolicyMessage,    &kSmtpServerClosedAfterQuit, &kDnsLookupDoneFromCache,
-    &kRetrievalServerFetchEnd,    &kRetrievalClientFetchEnd,   &kMailAcceptedSubmitted};
+inline constexpr std::array kVariantAll{&kRetrievalClientFetchedNone, &kRetrievalClientFetchedOne,
+                                        &kDnsMailRouteFound,          &kDnsMailRouteNullMx,
+                                        &kDnsMailRouteNxdomain,       &kDnsMailRouteNoAnswer,
+                                        &kDnsMailRouteDnsFailure,     &kDnsMailRouteLoops,
+                                        &kDnsMailRouteNoAddress,      &kSmtpServerPolicyMessage,
+                                        &kSmtpServerClosedAfterQuit,  &kDnsLookupDoneFromCache,
+                                        &kRetrievalServerFetchEnd,    &kRetrievalClientFetchEnd,
+                                        &kMailAcceptedSubmitted,      &kMuaSessionDeferred,
+                                        &kMuaSessionCompleted,        &kMuaSessionMissingFeature,
+                                        &kMuaSessionClosedByServer,   &kMuaSessionTimedOut,
+                                        &kMuaSessionProtocolError,    &kMuaSessionFailed};
 
 }  // namespace mailsim::agents::narration

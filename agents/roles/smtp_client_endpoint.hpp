@@ -57,7 +57,7 @@ class SmtpClientEndpoint {
   struct Options {
     Stage stage = Stage::relay;  // the journey stage written in the trace records
     // How long to wait for the connection (Postfix's smtp_connect_timeout, 30 s); zero leaves
-    // it to the transport's SYN retries (63 s).
+    // it to the transport's SYN retries (127 s).
     sim::SimTime connect_timeout = std::chrono::seconds(30);
   };
   using Done = std::function<void(const SmtpClientResult&)>;

@@ -202,7 +202,13 @@ void NetworkImpl::arrive(std::uint32_t slot, std::uint32_t generation) {
   const LinkState& l = links[s.link];
   const NodeId at = l.end[1 - s.dir];
   if (s.lost) return drop(slot, DropReason::loss, at, s.link, s.dir);
-  if (!nodes[at].up) return drop(slot, DropReason::host_down, at, s.link, s.dir);
+  if (!nodes[at].up) {
+    // A switched-off destination stays in the routes: its last hop sends the packet into
+    // silence, and the sender learns of it only by its own timers.
+    const bool destination = nodes[at].address == s.packet.ip.dst;
+    return drop(slot, destination ? DropReason::host_off : DropReason::host_down, at, s.link,
+                s.dir);
+  }
   if (sim.trace().active())
     emit_packet(kinds::kPacketArrived, s.packet, link_place(*this, s.link, s.dir, at));
   s.where = PacketWhere::local;
@@ -215,7 +221,7 @@ void NetworkImpl::deliver_local(std::uint32_t slot, std::uint32_t generation) {
   if (packets[slot].generation != generation) return;
   auto it = addresses.find(packets[slot].packet.ip.dst.value());
   if (it == addresses.end()) return drop(slot, DropReason::no_route, kNoNode);
-  if (!nodes[it->second].up) return drop(slot, DropReason::host_down, it->second);
+  if (!nodes[it->second].up) return drop(slot, DropReason::host_off, it->second);
   deliver(it->second, slot);
 }
 

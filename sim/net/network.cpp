@@ -220,7 +220,8 @@ void Network::set_host_up(NodeId id, bool up) {
       ++n.socket_generation;
     }
   }
-  impl_->compute_routes("topology");
+  // Only a router's state changes the routes (see routable()).
+  if (n.kind == NodeKind::router) impl_->compute_routes("topology");
   // Copies: a watcher may register another watcher.
   auto watchers = up ? n.up_watchers : n.down_watchers;
   for (auto& fn : watchers)

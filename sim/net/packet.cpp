@@ -33,6 +33,8 @@ std::string_view drop_reason_name(DropReason r) {
       return "link_down";
     case DropReason::host_down:
       return "host_down";
+    case DropReason::host_off:
+      return "host_off";
     case DropReason::ttl_expired:
       return "ttl_expired";
     case DropReason::no_route:

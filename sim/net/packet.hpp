@@ -96,7 +96,8 @@ enum class DropReason : std::uint8_t {
   queue_full,
   loss,
   link_down,
-  host_down,
+  host_down,  // the node holding the packet went down (its own queues, its own sending)
+  host_off,   // the packet reached its destination, a host that is switched off
   ttl_expired,
   no_route,
   exceeds_mtu,

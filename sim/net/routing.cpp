@@ -1,6 +1,8 @@
 // Load-aware shortest routes on a Boost.Graph: one directed edge per link direction, cost =
 // propagation latency + the queueing delay the direction's queue holds right now. Only
-// routers carry transit traffic; links and nodes that are down are left out.
+// routers carry transit traffic; links and routers that are down are left out. A host that is
+// down stays a destination, as on a real network: routing protocols learn of links and routers,
+// not of a host switched off behind its last router.
 #include <algorithm>
 #include <limits>
 
@@ -65,6 +67,10 @@ SimTime NetworkImpl::link_cost(LinkId link_id, std::uint8_t dir) const {
   return l.params.latency + SimTime(queueing_us);
 }
 
+bool NetworkImpl::routable(NodeId node) const {
+  return nodes[node].up || nodes[node].kind == NodeKind::host;
+}
+
 void NetworkImpl::compute_routes(std::string_view cause) {
   using Graph = detail::RoutingGraph::Graph;
   using Edge = detail::RoutingGraph::Edge;
@@ -83,7 +89,7 @@ void NetworkImpl::compute_routes(std::string_view cause) {
   std::vector<double> base(links.size() * 2, kUnreachable);
   for (LinkId id = 0; id < links.size(); ++id)
     for (std::uint8_t d = 0; d < 2; ++d)
-      if (links[id].up && nodes[links[id].end[0]].up && nodes[links[id].end[1]].up)
+      if (links[id].up && routable(links[id].end[0]) && routable(links[id].end[1]))
         base[id * 2 + d] = static_cast<double>(link_cost(id, d).count());
 
   std::vector<detail::Hop> previous = std::move(next_hop);
@@ -93,7 +99,7 @@ void NetworkImpl::compute_routes(std::string_view cause) {
   std::vector<bool> has_via(n);
   std::vector<NodeId> order(n);
   for (NodeId src = 0; src < n; ++src) {
-    if (!nodes[src].up) continue;
+    if (!routable(src)) continue;
     // Hosts do not forward: their outgoing edges count only from the source itself.
     auto weight = boost::make_function_property_map<Edge, double>([&](const Edge& e) {
       const auto& info = g[e];

@@ -24,10 +24,11 @@ struct HostSettings {
   std::uint32_t receive_window = 65535;  // bytes it advertises (no window scaling)
   SimTime initial_rto = 1s;              // RFC 6298 (2.1)
   SimTime min_rto = 1s;                  // RFC 6298 (2.4)
-  SimTime max_rto = 60s;                 // RFC 6298 (2.5)
-  int syn_retries = 5;                   // SYN retransmissions before "timed out" (63 s)
-  int data_retries = 8;                  // retransmissions of the same data before giving up
-  SimTime time_wait = 1s;                // TIME-WAIT length (shortened 2 MSL)
+  SimTime max_rto = 120s;  // RFC 6298 (2.5) allows >= 60 s; Linux's TCP_RTO_MAX is 120 s
+  // Linux's net.ipv4.tcp_syn_retries: 7 SYNs (0, 1, 3, 7, 15, 31, 63 s), "timed out" at 127 s.
+  int syn_retries = 6;
+  int data_retries = 8;    // retransmissions of the same data before giving up
+  SimTime time_wait = 1s;  // TIME-WAIT length (shortened 2 MSL)
   bool operator==(const HostSettings&) const = default;
 };
 

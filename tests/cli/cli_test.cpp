@@ -103,7 +103,7 @@ TEST(Cli, CheckGradesTheLessonAndFailsWhenItsParameterChanges) {
   EXPECT_EQ(ok.status, 0) << ok.out;
   EXPECT_EQ(ok.out,
             "Un pare-feu bloque le port 25\n\nRÉUSSI  une connexion de alice-pc vers mx.b.example "
-            "port 25 est expirée en moins de 00:02:00 : constaté à 00:01:04\n\n1 "
+            "port 25 est expirée en moins de 00:03:00 : constaté à 00:02:08\n\n1 "
             "vérification réussie sur 1\n");
   // The lesson turns on the firewall dropping packets: rejecting them must fail the check.
   std::ifstream in(library("firewall-port-25.yaml"));
@@ -116,7 +116,7 @@ TEST(Cli, CheckGradesTheLessonAndFailsWhenItsParameterChanges) {
   Result fail = run("check " + path);
   EXPECT_EQ(fail.status, 1);
   EXPECT_NE(fail.out.find("FAIL  a connection from alice-pc to mx.b.example port 25 is timed out "
-                          "within 00:02:00: the connection was refused at 00:00:01.054044"),
+                          "within 00:03:00: the connection was refused at 00:00:01.054044"),
             std::string::npos)
       << fail.out;
   std::filesystem::remove(path);

@@ -58,7 +58,7 @@ TEST(Options, QuietCheckShowsOnlyFailuresAndTheSummary) {
   EXPECT_EQ(fail.status, 1);
   EXPECT_EQ(fail.out,
             "FAIL  a connection from alice-pc to mx.b.example port 25 is timed out within "
-            "00:02:00: the connection was refused at 00:00:01.054044\n\n0 of 1 expectations "
+            "00:03:00: the connection was refused at 00:00:01.054044\n\n0 of 1 expectations "
             "met\n");
   std::filesystem::remove(path);
 }

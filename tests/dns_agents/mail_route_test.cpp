@@ -219,8 +219,9 @@ TEST(MailRoute, ADeadServerTimesOutAndTheNextOneAnswers) {
   EXPECT_EQ(m.w.count({"00:00:03 dns.query.sent", "name=b.example.", "type=MX",
                        "server=\"ns2.b.example. (192.0.2.54)\""}),
             1u);
-  // A host that is down is out of the routes: each query dies at once, silently (no ICMP).
-  EXPECT_EQ(m.w.count({"net.packet.dropped", "reason=no_route", "dst=192.0.2.53", "dport=53"}), 4u);
+  // A host that is down is still in the routes: each query crosses the routers and is lost at
+  // the host itself, silently (no ICMP).
+  EXPECT_EQ(m.w.count({"net.packet.dropped", "reason=host_off", "dst=192.0.2.53", "dport=53"}), 4u);
   EXPECT_EQ(m.agents[1]->udp_answers(), 4u);
 }
 

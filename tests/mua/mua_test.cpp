@@ -1,6 +1,7 @@
 // The mail client (MUA) in whole scenarios: composing and submitting through the MSA, showing
 // the server's verdict, fetching by IMAP and POP3 on command and at an interval, keeping what
 // it fetched exactly once; and its narration in both languages.
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -113,6 +114,35 @@ TEST(Mua, AWrongPasswordIsShownToTheUserWithTheServersExactWords) {
   EXPECT_TRUE(alice.sent()[0].reply.starts_with("535 5.7.8")) << alice.sent()[0].reply;
   EXPECT_EQ(rec.kinds["mua.send_failed"], 1);
   EXPECT_EQ(rec.kinds["mail.accepted"], 0);
+}
+
+TEST(Mua, AMailClientNeverRetriesTheMessageStaysInTheOutbox) {
+  // Its server is off: the client shows the error once and keeps the message, as Thunderbird
+  // does; only an MTA queues and tries again.
+  World r(world(kAlice, "timeline:\n  - at: 0s\n    host_down: smtp.a.example\n" +
+                            kSendAt1s.substr(std::string("timeline:\n").size())));
+  ASSERT_TRUE(r.run);
+  std::vector<std::string> told;  // every sentence of the run, at the protocol level
+  r.run->sim().trace().subscribe([&](const sim::TraceRecord& rec) {
+    if (auto s = agents::Narrator(Lang::en).narrate(rec)) told.push_back(*s);
+  });
+  auto& rec = r.run_to_end();
+  const auto& alice = *r.run->mail().clients().at("alice");
+  ASSERT_EQ(alice.sent().size(), 1u);
+  EXPECT_EQ(alice.sent()[0].status, agents::OutgoingMail::Status::refused);
+  ASSERT_EQ(alice.outbox().size(), 1u);
+  EXPECT_NE(alice.outbox()[0]->content.find("Subject: Bonjour Bob"), std::string::npos);
+  EXPECT_EQ(rec.kinds["smtp.client.connecting"], 1);  // one try, no retry
+  for (const auto& line : told)
+    EXPECT_EQ(line.find("try again later"), std::string::npos) << line;
+  const auto failed = std::find_if(told.begin(), told.end(), [](const std::string& line) {
+    return line.starts_with("the mail client on alice-pc shows alice@a.example an error");
+  });
+  ASSERT_NE(failed, told.end());
+  EXPECT_TRUE(
+      failed->ends_with("the message stays in the outbox until alice@a.example sends it "
+                        "again"))
+      << *failed;
 }
 
 TEST(Mua, AnAttachmentOverTheServersSizeLimitIsRefusedBeforeItIsSent) {

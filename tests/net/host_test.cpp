@@ -46,8 +46,8 @@ TEST(Filters, IncomingDropLetsTheSenderTimeOut) {
   Outcome out = try_connect(d);
   ASSERT_TRUE(out.error);
   EXPECT_EQ(*out.error, ConnError::timed_out);
-  EXPECT_EQ(out.at, SimTime(63s));
-  EXPECT_EQ(rec.drops("filtered"), 6u);  // every SYN, silently
+  EXPECT_EQ(out.at, SimTime(127s));
+  EXPECT_EQ(rec.drops("filtered"), 7u);  // every SYN, silently
 }
 
 TEST(Filters, IncomingRejectAnswersWithAReset) {
@@ -146,6 +146,22 @@ TEST(Events, HostDownMidTransferTheSenderTimesOut) {
   EXPECT_EQ(sink.received.size(), got);  // nothing after the crash
   ASSERT_TRUE(error);
   EXPECT_EQ(*error, ConnError::timed_out);
+}
+
+TEST(Events, AHostSwitchedOffStaysReachableItsSynsAreLostAtTheLastHop) {
+  Diamond d;
+  Recorder rec(d.sim);
+  d.net.set_host_up(d.b, false);
+  // Routers do not learn that a host is off: the route still leads to it.
+  EXPECT_EQ(d.net.route(d.a, d.b), (std::vector<NodeId>{d.a, d.r1, d.r2, d.b}));
+  Outcome out = try_connect(d);
+  ASSERT_TRUE(out.error);
+  EXPECT_EQ(*out.error, ConnError::timed_out);  // Postfix: "Connection timed out"
+  EXPECT_EQ(rec.drops("no_route"), 0u);
+  EXPECT_EQ(rec.drops("host_off"), 7u);  // every SYN, at b itself after crossing r1 and r2
+  for (const auto& e : rec.packets)
+    if (e.kind == "net.packet.dropped") EXPECT_EQ(e.node, "b");
+  EXPECT_EQ(rec.count("net.packet.forwarded"), 14u);
 }
 
 TEST(Events, HostComesBackWithItsPersistentStateAndResetsOldConnections) {

@@ -146,6 +146,8 @@ struct NetworkImpl {
   // ---- Routing (routing.cpp)
   void invalidate_routes();
   void ensure_routes();
+  // Routes may lead to and from the node: a router that is up, or any host (see routing.cpp).
+  bool routable(NodeId node) const;
   void compute_routes(std::string_view cause);
   std::optional<detail::Hop> hop(NodeId from, NodeId to);
   void report_route_changes(const std::vector<detail::Hop>& previous);
