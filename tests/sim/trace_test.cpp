@@ -32,6 +32,14 @@ struct SampleRecord : TraceRecord {
   std::string_view who;
   int n;
 };
+// A record of a chosen kind with no fields, for the kind filters.
+constexpr TraceKind kPacket{"net.packet.sent", "net"};
+constexpr TraceKind kMail{"mail.accepted", "agents"};
+struct Plain : TraceRecord {
+  using TraceRecord::TraceRecord;
+  void visit_fields(FieldVisitor&) const override {}
+};
+
 }  // namespace
 
 TEST(Trace, NoSubscriberMeansNoRecordIsBuilt) {
@@ -120,12 +128,6 @@ TEST(Trace, SameSeedSameTraceBytes) {
 TEST(Trace, ASubscriberCanChooseItsKinds) {
   SimTime now{0};
   Trace trace(&now);
-  static constexpr TraceKind kPacket{"net.packet.sent", "net"};
-  static constexpr TraceKind kMail{"mail.accepted", "agents"};
-  struct Plain : TraceRecord {
-    using TraceRecord::TraceRecord;
-    void visit_fields(FieldVisitor&) const override {}
-  };
   std::vector<std::string_view> chosen, all;
   trace.subscribe([&](const TraceRecord& r) { chosen.push_back(r.kind().name); },
                   Trace::kinds_starting_with({"mail."}));
@@ -142,12 +144,6 @@ TEST(Trace, ASubscriberCanChooseItsKinds) {
 TEST(Trace, AFilterIsAskedOncePerKind) {
   SimTime now{0};
   Trace trace(&now);
-  static constexpr TraceKind kPacket{"net.packet.sent", "net"};
-  static constexpr TraceKind kMail{"mail.accepted", "agents"};
-  struct Plain : TraceRecord {
-    using TraceRecord::TraceRecord;
-    void visit_fields(FieldVisitor&) const override {}
-  };
   int asked = 0, mails = 0, late = 0;
   trace.subscribe(
       [&](const TraceRecord&) {
