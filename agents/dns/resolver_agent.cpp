@@ -325,26 +325,45 @@ void ResolverAgent::check_spf(const dns::SpfQuery& query, SpfDone done, dns::Spf
       });
 }
 
+namespace {
+// The end of a blocklist check: its record, then the caller's callback.
+void dnsbl_checked(ResolverAgent::State& st, const dns::IpAddress& ip, const dns::Name& list,
+                   const dns::DnsblResult& result, const ResolverAgent::DnsblDone& done) {
+  if (st.sim().trace().active()) {
+    DnsblRecord r;
+    r.agent = st.name;
+    r.ip = dns::to_string(ip);
+    r.list = list.to_string();
+    r.verdict = std::string(dns::dnsbl_verdict_name(result.verdict));
+    for (const auto& c : result.codes)
+      r.codes += (r.codes.empty() ? "" : ", ") + c.to_string();
+    st.sim().trace().publish(r);
+  }
+  if (done) done(result);
+}
+}  // namespace
+
 void ResolverAgent::check_dnsbl(const dns::IpAddress& ip, const dns::Name& list, DnsblDone done) {
   auto keep = state_;
   std::weak_ptr<State> weak = keep;
-  keep->lookup({dns::reversed_ip_name(ip, list), dns::RecordType::A},
-               [weak, ip, list, done = std::move(done)](const dns::LookupResult& answer) {
+  const dns::Name name = dns::reversed_ip_name(ip, list);
+  keep->lookup({name, dns::RecordType::A}, [weak, ip, list, name, done = std::move(done)](
+                                               const dns::LookupResult& answer) {
+    auto st = weak.lock();
+    if (!st) return;
+    const dns::DnsblResult result = dns::interpret_dnsbl(answer);
+    if (result.verdict != dns::DnsblVerdict::listed)
+      return dnsbl_checked(*st, ip, list, result, done);
+    // Listed: the TXT record of the same name says why; Postfix asks it for its reply.
+    st->lookup({name, dns::RecordType::TXT},
+               [weak, ip, list, result, done](const dns::LookupResult& txt) {
                  auto st = weak.lock();
                  if (!st) return;
-                 const dns::DnsblResult result = dns::interpret_dnsbl(answer);
-                 if (st->sim().trace().active()) {
-                   DnsblRecord r;
-                   r.agent = st->name;
-                   r.ip = dns::to_string(ip);
-                   r.list = list.to_string();
-                   r.verdict = std::string(dns::dnsbl_verdict_name(result.verdict));
-                   for (const auto& c : result.codes)
-                     r.codes += (r.codes.empty() ? "" : ", ") + c.to_string();
-                   st->sim().trace().publish(r);
-                 }
-                 if (done) done(result);
+                 dns::DnsblResult with_reason = result;
+                 with_reason.reason = dns::dnsbl_reason(txt);
+                 dnsbl_checked(*st, ip, list, with_reason, done);
                });
+  });
 }
 
 dns::Resolver& ResolverAgent::resolver() {

@@ -33,6 +33,11 @@ MtaAgent::MtaAgent(sim::net::Network& net, sim::net::NodeId host, MtaConfig conf
       queue_(ids_) {
   if (config_.greylisting) greylist_.emplace(*config_.greylisting);
   config_.smtp.hostname = config_.hostname;
+  // The banner of the software it imitates, as the article's telnet test shows it (Exim's own
+  // adds its version and the time of day, left out here).
+  if (config_.smtp.texts.greeting.empty())
+    config_.smtp.texts.greeting =
+        config_.hostname + (config_.queue.schedule.is_postfix() ? " ESMTP Postfix" : " ESMTP Exim");
   if (!config_.auth_users.empty()) config_.smtp.extensions.auth = true;
   if (config_.queue.agent.empty()) config_.queue.agent = config_.hostname;
   config_.queue.node = host_;
@@ -167,6 +172,7 @@ void MtaAgent::check_rcpt(const SmtpServerConnection& c, const std::string& rcpt
                                SpamFacts facts;
                                facts.client_address = client.to_string();
                                facts.dnsbl_zone = *config_.dnsbl_zone;
+                               facts.dnsbl_reason = r.reason;
                                server_->answer(id, *dnsbl_rejection(config_.spam, facts));
                                return;
                              }

@@ -1,6 +1,7 @@
 #include "agents/mta/queue_manager.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "agents/journey/records.hpp"
 #include "agents/proto/imf/dsn.hpp"
@@ -22,6 +23,15 @@ std::string status_of(const RecipientOutcome& o) {
     return reply[0] == '4' ? "4.0.0" : "5.0.0";
   }
   return o.kind == RecipientOutcome::Kind::bounced ? "5.4.4" : "4.4.1";
+}
+
+// Whether the outcome's reply is one a remote SMTP server sent ("550 5.1.1 ..."), not what this
+// MTA saw itself ("connect to ...: Connection timed out", a DNS failure, a local mailbox).
+bool said_by_smtp_server(const RecipientOutcome& o) {
+  const std::string& r = o.reply;
+  return !o.remote_mta.empty() && r.size() >= 4 && r[0] >= '2' && r[0] <= '5' &&
+         std::isdigit(static_cast<unsigned char>(r[1])) &&
+         std::isdigit(static_cast<unsigned char>(r[2])) && (r[3] == ' ' || r[3] == '-');
 }
 
 // The journey stage of an outcome record.
@@ -263,6 +273,7 @@ proto::imf::DsnRequest QueueManager::dsn_request(const QueuedMessage& m, const s
     d.status = status_of(o);
     d.remote_mta = o.remote_mta;
     d.diagnostic_code = o.reply;
+    if (!said_by_smtp_server(o)) d.diagnostic_type = "X-Postfix";
     d.last_attempt_date = clock_.at(sim_.now());
     if (action == proto::imf::DsnAction::delayed)
       d.will_retry_until = clock_.at(settings_.schedule.gives_up_at(m.retry));

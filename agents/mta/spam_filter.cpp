@@ -48,10 +48,11 @@ std::string_view action_name(SpamVerdict::Action a) {
 
 std::optional<proto::smtp::Reply> dnsbl_rejection(const SpamSettings& s, const SpamFacts& f) {
   if (!s.enabled || !s.reject_dnsbl_at_rcpt || !f.dnsbl_zone) return std::nullopt;
-  // Postfix's wording for reject_rbl_client.
-  return proto::smtp::Reply(554, "5.7.1",
-                            fmt::format("Service unavailable; Client host [{}] blocked using {}",
-                                        f.client_address, *f.dnsbl_zone));
+  // Postfix's wording for reject_rbl_client, with the list's TXT reason when it has one.
+  return proto::smtp::Reply(
+      554, "5.7.1",
+      fmt::format("Service unavailable; Client host [{}] blocked using {}{}", f.client_address,
+                  *f.dnsbl_zone, f.dnsbl_reason.empty() ? "" : "; " + f.dnsbl_reason));
 }
 
 SpamVerdict evaluate_spam(const SpamSettings& s, const SpamFacts& f) {

@@ -43,6 +43,7 @@ struct SpamSettings {
 struct SpamFacts {
   std::string client_address;
   std::optional<std::string> dnsbl_zone;  // set when the client is listed, e.g. "zen.dnsbl.example"
+  std::string dnsbl_reason;               // the list's TXT reason, when it gives one
   std::string spf_result = "none";        // none neutral pass fail softfail temperror permerror
   std::string envelope_sender;
   std::vector<std::pair<std::string, std::string>> headers;  // unfolded, in order

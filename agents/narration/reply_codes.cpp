@@ -87,10 +87,25 @@ constexpr CodeText kCodes[] = {
       "que le domaine n'accepte pas de courrier"}},
 };
 
+// Permanent refusals that a change by the client does lift: "retrying will not help" would be
+// wrong, logging in (or the right password) does.
+constexpr CodeText kClassFor[] = {
+    {530,
+     {"reply.class5.530", "refused until the client logs in",
+      "refusé tant que le client ne s'est pas identifié"}},
+    {535,
+     {"reply.class5.535", "refused, the right user name and password will let the client in",
+      "refusé, le bon identifiant et le bon mot de passe laisseront entrer le client"}},
+    {538,
+     {"reply.class5.538", "refused until the client encrypts the connection with STARTTLS",
+      "refusé tant que le client n'a pas chiffré la connexion avec STARTTLS"}},
+};
+
 // RFC 3463 subjects and details worth explaining (x.0.0 says nothing more: left out).
 struct EnhancedText {
   std::string_view detail;  // "1.1" (subject.detail)
   Message text;
+  char only_class = 0;  // '4' or '5' when the meaning differs with the class; 0: either
 };
 constexpr EnhancedText kEnhanced[] = {
     {"1.0", {"enh.1.0", "a problem with an address", "un problème d'adresse"}},
@@ -123,12 +138,19 @@ constexpr EnhancedText kEnhanced[] = {
     {"5.2", {"enh.5.2", "a syntax error", "une erreur de syntaxe"}},
     {"5.3", {"enh.5.3", "too many recipients", "trop de destinataires"}},
     {"7.0", {"enh.7.0", "a security or policy reason", "une raison de sécurité ou de politique"}},
+    // Greylisting is a 4xx (RFC 6647): only the temporary refusal may be it.
+    {"7.1",
+     {"enh.7.1.temporary",
+      "the server's policy refuses it for now, such as greylisting or a sending limit",
+      "que la politique du serveur le refuse pour l'instant, par exemple la liste grise ou une "
+      "limite d'envoi"},
+     '4'},
     {"7.1",
      {"enh.7.1",
-      "the server's policy refuses it, such as relaying rules, spam checks or "
-      "greylisting",
-      "que la politique du serveur le refuse, par exemple ses règles de relais, l'antispam ou "
-      "la liste grise"}},
+      "the server's policy refuses it, such as relaying rules, a blocklist or spam checks",
+      "que la politique du serveur le refuse, par exemple ses règles de relais, une liste de "
+      "blocage ou l'antispam"},
+     '5'},
     {"7.8", {"enh.7.8", "the credentials are wrong", "que les identifiants sont faux"}},
     {"7.9",
      {"enh.7.9", "the authentication mechanism is too weak",
@@ -188,6 +210,8 @@ std::string explain_reply(const ReplyCode& reply, Lang lang) {
       break;
     default:
       cls = &kClass5;
+      for (const auto& c : kClassFor)
+        if (c.code == reply.code) cls = &c.text;
       break;
   }
   // "452 means ...", then "4.2.2 means ...": each code the table knows adds a clause.
@@ -204,7 +228,8 @@ std::string explain_reply(const ReplyCode& reply, Lang lang) {
   if (!reply.enhanced.empty()) {
     const std::string_view subject_detail = std::string_view(reply.enhanced).substr(2);
     for (const auto& e : kEnhanced)
-      if (e.detail == subject_detail) add(reply.enhanced, e.text.text(lang));
+      if (e.detail == subject_detail && (e.only_class == 0 || e.only_class == reply.enhanced[0]))
+        add(reply.enhanced, e.text.text(lang));
   }
   if (meanings.empty()) return std::string(cls->text(lang));
   return Text(kSentence, {{"class", std::string(cls->text(lang))}, {"meanings", meanings}})

@@ -77,6 +77,7 @@ inline dns::Zone bl_zone() {
 @ 3600 NS ns1.b.example.
 2.0.0.127.bl.example. 60 A 127.0.0.2
 9.113.0.203.bl.example. 60 A 127.0.0.4
+9.113.0.203.bl.example. 60 TXT "Dynamic/residential IP range listed"
 )");
 }
 

@@ -173,7 +173,11 @@ TEST(Dnsbl, ListedAndNotListedOverTheNetwork) {
   EXPECT_EQ(results[0].verdict, dns::DnsblVerdict::listed);
   ASSERT_EQ(results[0].codes.size(), 1u);
   EXPECT_EQ(results[0].codes[0].to_string(), "127.0.0.4");
+  // Listed: the TXT record of the same name gives the list's reason (RFC 5782 2.1).
+  EXPECT_EQ(results[0].reason, "Dynamic/residential IP range listed");
+  EXPECT_EQ(rw.w.count({"dns.query.sent", "name=9.113.0.203.bl.example.", "type=TXT"}), 1u);
   EXPECT_EQ(results[1].verdict, dns::DnsblVerdict::not_listed);
+  EXPECT_EQ(rw.w.count({"dns.query.sent", "name=77.2.0.192.bl.example.", "type=TXT"}), 0u);
   EXPECT_EQ(rw.w.count({"dns.query.sent", "name=9.113.0.203.bl.example.", "type=A"}), 3u);
   EXPECT_EQ(rw.w.count({"dns.response.received", "name=77.2.0.192.bl.example.", "rcode=NXDOMAIN"}),
             1u);

@@ -170,6 +170,10 @@ TEST(QueueManager, ExpiredMessagesBounceWithADsnToTheSender) {
   ASSERT_EQ(dsn.report.recipients.size(), 1u);
   EXPECT_EQ(dsn.report.recipients[0].final_recipient, "bob@b.example");
   EXPECT_EQ(dsn.report.recipients[0].status, "4.4.1");
+  // No SMTP server said it: the MTA's own type, as Postfix's bounces write it.
+  EXPECT_EQ(dsn.report.recipients[0].diagnostic_type, "X-Postfix");
+  EXPECT_NE(mta.local.last_content.find("Diagnostic-Code: X-Postfix; connect to mx.b.example"),
+            std::string::npos);
   EXPECT_EQ(dsn.report.reporting_mta, "smtp.a.example");
   EXPECT_EQ(mta.violations(), "");
   EXPECT_NE(trace.str().find("mail.bounced stage=bounce agent=smtp.a.example queue_id=" + id),
@@ -222,6 +226,7 @@ TEST(QueueManager, PermanentFailureBouncesAtOnce) {
   EXPECT_EQ(dsn.report.recipients[0].status, "5.1.1");
   EXPECT_EQ(dsn.report.recipients[0].diagnostic_code,
             "550 5.1.1 <zed@b.example>: Recipient address rejected: User unknown");
+  EXPECT_EQ(dsn.report.recipients[0].diagnostic_type, "smtp");  // the remote server's reply
   EXPECT_EQ(mta.violations(), "");
 }
 

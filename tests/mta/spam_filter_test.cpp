@@ -41,6 +41,12 @@ TEST(SpamFilter, AListedHomeServerIsRefusedAtRcptLikePostfix) {
   EXPECT_EQ(refusal->wire(),
             "554 5.7.1 Service unavailable; Client host [203.0.113.77] blocked using "
             "dul.dnsbl.example\r\n");
+  // With the list's TXT reason, as Postfix appends it.
+  f.dnsbl_reason = "Dynamic/residential IP range listed";
+  EXPECT_EQ(dnsbl_rejection(SpamSettings{}, f)->wire(),
+            "554 5.7.1 Service unavailable; Client host [203.0.113.77] blocked using "
+            "dul.dnsbl.example; Dynamic/residential IP range listed\r\n");
+  f.dnsbl_reason.clear();
   SpamSettings scored;
   scored.reject_dnsbl_at_rcpt = false;
   EXPECT_FALSE(dnsbl_rejection(scored, f));

@@ -30,7 +30,7 @@ TEST(Narrator, TellsADeferralWithTheReplyExplained) {
             "smtp.a.example n'a pas encore pu remettre 4B3F21A0C2 à bob@b.example : 451 4.7.1 "
             "Greylisted (échec temporaire, le client doit réessayer plus tard : 451 signifie une "
             "erreur locale de traitement, et 4.7.1 signifie que la politique du serveur le "
-            "refuse, par exemple ses règles de relais, l'antispam ou la liste grise) ; nouvel "
+            "refuse pour l'instant, par exemple la liste grise ou une limite d'envoi) ; nouvel "
             "essai à 00:05:00");
 }
 

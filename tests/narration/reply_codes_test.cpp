@@ -25,14 +25,31 @@ TEST(ReplyCodes, Parse) {
 TEST(ReplyCodes, ExplainInBothLanguages) {
   EXPECT_EQ(explain_reply({451, "4.7.1"}, Lang::en),
             "temporary failure, the client should try again later: 451 means a local error in "
-            "processing, and 4.7.1 means the server's policy refuses it, such as relaying rules, "
-            "spam checks or greylisting");
+            "processing, and 4.7.1 means the server's policy refuses it for now, such as "
+            "greylisting or a sending limit");
   EXPECT_EQ(explain_reply({550, "5.1.1"}, Lang::fr),
             "échec définitif, réessayer ne servira à rien : 550 signifie que la boîte aux lettres "
             "est indisponible ou l'action interdite, et 5.1.1 signifie que la boîte aux lettres "
             "n'existe pas");
   EXPECT_EQ(explain_reply({250, "2.0.0"}, Lang::en), "success: 250 means the request is accepted");
   EXPECT_EQ(explain_reply({299, ""}, Lang::en), "success");
+}
+
+TEST(ReplyCodes, AuthenticationRefusalsSayWhatHelps) {
+  // Logging in, or the right password, does help: not "retrying will not help".
+  EXPECT_EQ(explain_reply({530, "5.7.0"}, Lang::en),
+            "refused until the client logs in: 530 means authentication is required, and 5.7.0 "
+            "means a security or policy reason");
+  const std::string wrong = explain_reply({535, "5.7.8"}, Lang::fr);
+  EXPECT_TRUE(wrong.starts_with("refusé, le bon identifiant et le bon mot de passe")) << wrong;
+  EXPECT_EQ(wrong.find("ne servira"), std::string::npos) << wrong;
+  EXPECT_TRUE(explain_reply({550, "5.1.1"}, Lang::en).starts_with("permanent failure"));
+}
+
+TEST(ReplyCodes, OnlyATemporaryPolicyRefusalMayBeGreylisting) {
+  EXPECT_EQ(explain_reply({554, "5.7.1"}, Lang::en).find("greylisting"), std::string::npos);
+  EXPECT_EQ(explain_reply({554, "5.7.1"}, Lang::fr).find("liste grise"), std::string::npos);
+  EXPECT_NE(explain_reply({450, "4.7.1"}, Lang::en).find("greylisting"), std::string::npos);
 }
 
 // The narration puts the explanation in parentheses: it must hold none of its own.

@@ -54,8 +54,10 @@ TEST(SmtpServer, GreetingRefusalByConfiguredPolicy421Closes) {
 TEST(SmtpServer, EhloReplies) {
   ServerHarness h(plain_config());
   h.start();
-  EXPECT_EQ(h.send("EHLO\r\n"), "501 5.5.4 Syntax: HELO hostname\r\n");
-  EXPECT_EQ(h.send("EHLO bad name\r\n"), "501 5.5.4 Syntax: HELO hostname\r\n");
+  // Postfix names the command it was given.
+  EXPECT_EQ(h.send("EHLO\r\n"), "501 5.5.4 Syntax: EHLO hostname\r\n");
+  EXPECT_EQ(h.send("EHLO bad name\r\n"), "501 5.5.4 Syntax: EHLO hostname\r\n");
+  EXPECT_EQ(h.send("HELO\r\n"), "501 5.5.4 Syntax: HELO hostname\r\n");
   h.defer_answers = true;
   h.send("EHLO spammer.example\r\n");
   EXPECT_TRUE(h.session.waiting_for_policy());
@@ -222,11 +224,33 @@ TEST(SmtpServer, VrfyAndExpnAnsweredByPolicy) {
 TEST(SmtpServer, HelpTopics) {
   ServerHarness h(plain_config());
   h.start();
+  // Neither STARTTLS nor AUTH is configured: HELP does not offer them.
   EXPECT_EQ(h.send("HELP\r\n"),
-            "214-2.0.0 Commands: EHLO HELO MAIL RCPT DATA RSET NOOP QUIT VRFY EXPN HELP STARTTLS "
-            "AUTH\r\n214 2.0.0 HELP <command> for its syntax\r\n");
+            "214-2.0.0 Commands: EHLO HELO MAIL RCPT DATA RSET NOOP QUIT VRFY EXPN HELP\r\n"
+            "214 2.0.0 HELP <command> for its syntax\r\n");
   EXPECT_EQ(h.send("HELP rcpt\r\n"), "214 2.0.0 RCPT TO:<address>\r\n");
   EXPECT_EQ(h.send("HELP FLY\r\n"), "504 5.5.4 HELP topic unknown\r\n");
+  EXPECT_EQ(h.send("HELP STARTTLS\r\n"), "504 5.5.4 HELP topic unknown\r\n");
+}
+
+TEST(SmtpServer, HelpListsOnlyWhatThisStateAccepts) {
+  ServerConfig c = plain_config();
+  c.extensions.auth = true;
+  c.extensions.starttls = true;
+  c.auth_requires_tls = true;
+  ServerHarness h(c);
+  h.start();
+  h.send("EHLO c.example\r\n");
+  // Before encryption AUTH would get 538: only STARTTLS is offered.
+  EXPECT_EQ(h.send("HELP\r\n"),
+            "214-2.0.0 Commands: EHLO HELO MAIL RCPT DATA RSET NOOP QUIT VRFY EXPN HELP "
+            "STARTTLS\r\n214 2.0.0 HELP <command> for its syntax\r\n");
+  h.send("STARTTLS\r\n");
+  h.send("EHLO c.example\r\n");
+  // Encrypted: STARTTLS would get 554, AUTH is now taken.
+  EXPECT_EQ(h.send("HELP\r\n"),
+            "214-2.0.0 Commands: EHLO HELO MAIL RCPT DATA RSET NOOP QUIT VRFY EXPN HELP "
+            "AUTH\r\n214 2.0.0 HELP <command> for its syntax\r\n");
 }
 
 TEST(SmtpServer, EhloNotImplementedInRfc821Mode) {

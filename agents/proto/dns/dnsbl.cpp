@@ -63,4 +63,11 @@ DnsblResult interpret_dnsbl(const LookupResult& answer) {
   }
 }
 
+std::string dnsbl_reason(const LookupResult& txt_answer) {
+  if (txt_answer.status != LookupStatus::ok) return {};
+  for (const auto& r : txt_answer.records)
+    if (const auto* txt = std::get_if<TxtData>(&r.data)) return txt->joined();
+  return {};
+}
+
 }  // namespace mailsim::proto::dns

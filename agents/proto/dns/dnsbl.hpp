@@ -21,11 +21,15 @@ std::string_view dnsbl_verdict_name(DnsblVerdict v);
 struct DnsblResult {
   DnsblVerdict verdict = DnsblVerdict::error;
   std::vector<Ipv4> codes;  // the 127.0.0.x answers when listed
+  std::string reason;       // listed: the list's TXT record for the name, when it has one
 };
 
 // Reads the answer to the A query for reversed_ip_name(). Addresses outside 127.0.0.0/8 are
 // not listings (RFC 5782 2.1 reserves that block); a list answering only such addresses, or
 // failing to answer, is an error: the caller decides whether to accept the mail anyway.
 DnsblResult interpret_dnsbl(const LookupResult& answer);
+// The reason a list gives in the TXT record of the same name (RFC 5782 2.1): the first
+// record's strings joined, or empty when there is none.
+std::string dnsbl_reason(const LookupResult& txt_answer);
 
 }  // namespace mailsim::proto::dns

@@ -30,14 +30,17 @@ std::optional<DsnAction> parse_dsn_action(std::string_view text);  // ignores ca
 
 // Per-recipient fields. Typed fields are stored without their type: Final-Recipient
 // "rfc822; bob@b.example" is "bob@b.example", Remote-MTA "dns; mx.b.example" is
-// "mx.b.example", Diagnostic-Code "smtp; 550 5.1.1 ..." is "550 5.1.1 ...".
+// "mx.b.example", Diagnostic-Code "smtp; 550 5.1.1 ..." is "550 5.1.1 ..." (type "smtp").
 struct DsnRecipient {
   std::string final_recipient;
   std::string original_recipient;  // optional (the RCPT TO ORCPT or address as given)
   DsnAction action = DsnAction::failed;
   std::string status;           // RFC 3463 code: "5.1.1", "4.4.1"
   std::string remote_mta;       // optional
-  std::string diagnostic_code;  // optional: the remote server's SMTP reply
+  std::string diagnostic_code;  // optional: the remote server's SMTP reply, or what failed
+  // The Diagnostic-Code's type (RFC 3464 2.3.6): "smtp" only for a reply an SMTP server sent;
+  // a connection that failed or a local reason is the MTA's own, as Postfix's "X-Postfix".
+  std::string diagnostic_type = "smtp";
   std::optional<DateTime> last_attempt_date;
   std::optional<DateTime> will_retry_until;  // delayed recipients only
 

@@ -113,7 +113,8 @@ std::string status_part(const DsnRequest& r) {
     h.append("Action", to_string(rcpt.action));
     h.append("Status", rcpt.status);
     if (!rcpt.remote_mta.empty()) h.append("Remote-MTA", "dns; " + rcpt.remote_mta);
-    if (!rcpt.diagnostic_code.empty()) h.append("Diagnostic-Code", "smtp; " + rcpt.diagnostic_code);
+    if (!rcpt.diagnostic_code.empty())
+      h.append("Diagnostic-Code", rcpt.diagnostic_type + "; " + rcpt.diagnostic_code);
     if (rcpt.last_attempt_date) h.append("Last-Attempt-Date", format_date(*rcpt.last_attempt_date));
     if (rcpt.action == DsnAction::delayed && rcpt.will_retry_until)
       h.append("Will-Retry-Until", format_date(*rcpt.will_retry_until));

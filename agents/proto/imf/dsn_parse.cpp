@@ -67,7 +67,11 @@ DsnRecipient read_recipient(const Header& h, std::size_t number) {
   if (!is_status_code(r.status))
     throw DsnError(Text(msg::kDsnBadStatus, {{"number", n}, {"text", visible(r.status)}}));
   if (const auto v = h.value("Remote-MTA")) r.remote_mta = without_type(*v);
-  if (const auto v = h.value("Diagnostic-Code")) r.diagnostic_code = without_type(*v);
+  if (const auto v = h.value("Diagnostic-Code")) {
+    r.diagnostic_code = without_type(*v);
+    if (const auto semi = v->find(';'); semi != std::string_view::npos)
+      r.diagnostic_type = std::string(trim(std::string_view(*v).substr(0, semi)));
+  }
   if (const auto v = h.value("Last-Attempt-Date")) r.last_attempt_date = parse_date(*v);
   if (const auto v = h.value("Will-Retry-Until")) r.will_retry_until = parse_date(*v);
   return r;

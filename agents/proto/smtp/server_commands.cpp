@@ -14,7 +14,7 @@ constexpr unsigned kAny = kAllowedBeforeAuth;
 const ServerSession::Command* ServerSession::find_command(std::string_view verb) {
   static const Command table[] = {
       {"HELO", &ServerSession::check_helo, &ServerSession::proceed_helo, kAny},
-      {"EHLO", &ServerSession::check_helo, &ServerSession::proceed_ehlo, kAny},
+      {"EHLO", &ServerSession::check_ehlo, &ServerSession::proceed_ehlo, kAny},
       {"STARTTLS", &ServerSession::check_starttls, &ServerSession::proceed_starttls, kAny},
       {"AUTH", &ServerSession::check_auth, &ServerSession::proceed_auth, kAny},
       {"MAIL", &ServerSession::check_mail, &ServerSession::proceed_mail, 0},
@@ -92,8 +92,17 @@ void ServerSession::resolve_stage(PolicyStage stage, const Reply& verdict) {
 }
 
 bool ServerSession::check_helo(std::string_view arg) {
+  return check_hello_name(arg, "HELO");
+}
+
+bool ServerSession::check_ehlo(std::string_view arg) {
+  return check_hello_name(arg, "EHLO");
+}
+
+// Postfix names the command it was given: "501 5.5.4 Syntax: EHLO hostname".
+bool ServerSession::check_hello_name(std::string_view arg, std::string_view verb) {
   if (arg.empty() || !valid_domain_or_literal(arg)) {
-    reply(501, "5.5.4", "Syntax: HELO hostname");
+    reply(501, "5.5.4", "Syntax: " + std::string(verb) + " hostname");
     return false;
   }
   return true;
@@ -319,18 +328,27 @@ constexpr HelpTopic kHelpTopics[] = {
 };
 }  // namespace
 
+// Whether the command would be taken now, in this configuration: HELP does not offer what
+// would then get 502, 503 or 538.
+bool ServerSession::accepts_now(std::string_view verb) const {
+  if (verb == "EHLO") return config_.extensions.ehlo;
+  if (verb == "STARTTLS") return config_.extensions.starttls && !encrypted_;
+  if (verb == "AUTH") return auth_offered() && auth_user_.empty();
+  return true;
+}
+
 // HELP alone lists the commands; HELP <command> gives its syntax; anything else is 504.
 void ServerSession::proceed_help(std::string_view arg) {
   if (arg.empty()) {
     std::string verbs = "Commands:";
     for (const auto& t : kHelpTopics)
-      verbs += " " + std::string(t.verb);
+      if (accepts_now(t.verb)) verbs += " " + std::string(t.verb);
     reply(Reply(214, "2.0.0", std::vector<std::string>{verbs, "HELP <command> for its syntax"}));
     return;
   }
   const CommandLine topic = split_command(arg);
   for (const auto& t : kHelpTopics) {
-    if (t.verb == topic.verb) {
+    if (t.verb == topic.verb && accepts_now(t.verb)) {
       reply(214, "2.0.0", t.syntax);
       return;
     }

@@ -167,6 +167,8 @@ class ServerSession {
 
   // [commands] server_commands.cpp: one check and one proceed per command.
   bool check_helo(std::string_view arg);
+  bool check_ehlo(std::string_view arg);
+  bool check_hello_name(std::string_view arg, std::string_view verb);
   void proceed_helo(std::string_view arg);
   void proceed_ehlo(std::string_view arg);
   bool check_mail(std::string_view arg);
@@ -184,6 +186,7 @@ class ServerSession {
   void proceed_expn(std::string_view arg);
   bool check_help(std::string_view arg);
   void proceed_help(std::string_view arg);
+  bool accepts_now(std::string_view verb) const;  // what HELP lists
   void send_ehlo_reply_with(Reply first);
   void resolve_stage(PolicyStage stage, const Reply& verdict);
   static const Command* find_command(std::string_view verb);
