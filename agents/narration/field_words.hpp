@@ -291,4 +291,12 @@ inline constexpr std::array kFieldWordAll{&kDiagConnect,
                                           &kRecipientsToRetry.one,
                                           &kRecipientsToRetry.other};
 
+// A session state in the reader's words ("CLOSED": "FERMÉ"); the state itself when the table
+// has no words for it.
+inline std::string_view state_words(std::string_view state, Lang lang) {
+  for (const FieldWord& w : kFieldWords)
+    if (w.field == kStates && w.value == state) return w.words->text(lang);
+  return state;
+}
+
 }  // namespace mailsim::agents::narration

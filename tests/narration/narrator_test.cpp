@@ -8,6 +8,7 @@
 #include <set>
 
 #include "agents/journey/records.hpp"
+#include "agents/narration/field_words.hpp"
 #include "agents/narration/sentences.hpp"
 #include "agents/roles/smtp_dialogue_records.hpp"
 #include "agents/roles/typed_session.hpp"
@@ -120,4 +121,13 @@ TEST(Narrator, NetworkRecordsOfARealExchangeAreFullyNarrated) {
   EXPECT_NE(
       std::find(en.begin(), en.end(), "alice-pc sends packet 1 (TCP SYN) to 198.51.100.25 port 25"),
       en.end());
+}
+
+// The window shows a session's state with these words too.
+TEST(Narrator, SessionStatesInTheReadersWords) {
+  EXPECT_EQ(narration::state_words("CLOSED", Lang::fr), "FERMÉ");
+  EXPECT_EQ(narration::state_words("CLOSED", Lang::en), "CLOSED");
+  EXPECT_EQ(narration::state_words("not authenticated", Lang::fr),
+            narration::kWordImapNotAuth.text(Lang::fr));
+  EXPECT_EQ(narration::state_words("RCPT", Lang::fr), "RCPT");  // a command keeps its name
 }

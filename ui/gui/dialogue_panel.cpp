@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include "agents/narration/field_words.hpp"
 #include "agents/narration/reply_codes.hpp"
 #include "ui/cli/cli_text.hpp"
 #include "ui/gui/clock_text.hpp"
@@ -62,8 +63,11 @@ void dialogue_panel(const Player& player, Lang lang) {
     ImGui::SetNextItemOpen(i + 1 == all.size(), ImGuiCond_Once);
     if (ImGui::TreeNode(title.c_str())) {
       if (!d.state.empty())
-        ImGui::TextDisabled("%s",
-                            Text(msg::kSessionState, {{"state", d.state}}).render(lang).c_str());
+        ImGui::TextDisabled(
+            "%s", Text(msg::kSessionState,
+                       {{"state", std::string(agents::narration::state_words(d.state, lang))}})
+                      .render(lang)
+                      .c_str());
       transcript(d, lang);
       ImGui::TreePop();
     }
