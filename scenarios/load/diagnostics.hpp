@@ -18,6 +18,7 @@ struct Diagnostic {
   std::string file;
   SourcePos pos;
   Text message;
+  bool warning = false;  // a file that loads but will surprise at run time
 };
 
 class Diagnostics {
@@ -27,17 +28,24 @@ class Diagnostics {
   void error(SourcePos pos, Text message) {
     items_.push_back(Diagnostic{file_, pos, std::move(message)});
   }
-  bool empty() const { return items_.empty(); }
+  // A setting that loads and runs but will not do what its writer likely meant.
+  void warning(SourcePos pos, Text message) {
+    warnings_.push_back(Diagnostic{file_, pos, std::move(message), true});
+  }
+  bool empty() const { return items_.empty(); }  // no error (warnings do not count)
   std::size_t size() const { return items_.size(); }
   const std::vector<Diagnostic>& all() const { return items_; }
+  const std::vector<Diagnostic>& warnings() const { return warnings_; }
   const std::string& file() const { return file_; }
 
-  // One line per error: "lesson.yaml:12:5: error: ..." ("erreur" in French), in file order.
+  // One line per error or warning: "lesson.yaml:12:5: error: ..." ("erreur", "avertissement"
+  // in French), in file order.
   std::string render(Lang lang) const;
 
  private:
   std::string file_;
   std::vector<Diagnostic> items_;
+  std::vector<Diagnostic> warnings_;
 };
 
 // The closest candidate to a misspelt word, if one is close enough to be a likely typo

@@ -9,6 +9,7 @@ namespace mailsim::scenarios::msg {
 
 // Precedes each error after its place; French puts a space before the colon.
 inline constexpr Message kErrorLabel{"load.error_label", "error: ", "erreur : "};
+inline constexpr Message kWarningLabel{"load.warning_label", "warning: ", "avertissement : "};
 inline constexpr Message kSyntax{
     "load.syntax",
     "this is not valid YAML: {problem}. Check the indentation (spaces only, no tabs) and that "
@@ -22,6 +23,20 @@ inline constexpr Message kSyntaxQuestion{
     "ce n'est pas du YAML valide : {problem}. Un « ? » juste avant « } » ou « , » dans {...} "
     "annonce une clé en YAML : mettez le texte entre guillemets, par exemple body: \"Comment "
     "vas-tu ?\""};
+inline constexpr Message kSyntaxBracket{
+    "load.syntax_bracket",
+    "this is not valid YAML: {problem}. A value that starts with '[' or '{{' is a list or a map "
+    "to YAML; if it is a text, put it in quotes, for example subject: \"[URGENT] meeting\"",
+    "ce n'est pas du YAML valide : {problem}. Une valeur qui commence par « [ » ou « {{ » est une "
+    "liste ou un dictionnaire en YAML ; si c'est un texte, mettez-le entre guillemets, par "
+    "exemple subject: \"[URGENT] réunion\""};
+inline constexpr Message kSyntaxColon{
+    "load.syntax_colon",
+    "this is not valid YAML: {problem}. A ': ' inside a value starts a key to YAML; put the text "
+    "in quotes, for example subject: \"Re: hello\"",
+    "ce n'est pas du YAML valide : {problem}. Un « : » suivi d'une espace dans une valeur "
+    "annonce une clé en YAML ; mettez le texte entre guillemets, par exemple subject: \"Re: "
+    "bonjour\""};
 inline constexpr Message kTooLarge{
     "load.too_large",
     "the file is {size}; a scenario file may be at most {limit}, and this line passes the limit. "
@@ -31,6 +46,13 @@ inline constexpr Message kTooLarge{
 inline constexpr Message kBinary{
     "load.binary", "the file contains binary data (byte {byte} at offset {offset}), not text",
     "le fichier contient des données binaires (octet {byte} à la position {offset}), pas du texte"};
+inline constexpr Message kUtf16{
+    "load.utf16",
+    "the file is written in UTF-16 (two bytes a character, what some editors call \"Unicode\"); "
+    "save it as UTF-8 (in Notepad: File, Save as, Encoding: UTF-8)",
+    "le fichier est écrit en UTF-16 (deux octets par caractère, ce que certains éditeurs "
+    "appellent « Unicode ») ; enregistrez-le en UTF-8 (dans le Bloc-notes : Fichier, Enregistrer "
+    "sous, Encodage : UTF-8)"};
 inline constexpr Message kTooDeep{
     "load.too_deep", "the values are nested more than {limit} levels deep; simplify the file",
     "les valeurs sont imbriquées sur plus de {limit} niveaux ; simplifiez le fichier"};
@@ -63,6 +85,36 @@ inline constexpr Message kMissingKey{
 inline constexpr Message kExpectedText{
     "load.expected_text", "'{key}' in {what} must be a single value, not a list or a map",
     "« {key} » dans {what} doit être une valeur simple, pas une liste ni un dictionnaire"};
+inline constexpr Message kOneValueNotList{
+    "load.one_value_not_list",
+    "'{key}' in {what} takes one value, not a list: write it on the key's line, for example "
+    "{key}: {first}",
+    "« {key} » dans {what} prend une seule valeur, pas une liste : écrivez-la sur la ligne de la "
+    "clé, par exemple {key}: {first}"};
+inline constexpr Message kOneValueNotBracketList{
+    "load.one_value_not_bracket_list",
+    "'{key}' in {what} takes one value, but a value that starts with '[' is a list to YAML: if "
+    "the text starts with '[', put it in quotes, for example {key}: \"[{first}] ...\"",
+    "« {key} » dans {what} prend une seule valeur, mais une valeur qui commence par « [ » est une "
+    "liste en YAML : si le texte commence par « [ », mettez-le entre guillemets, par exemple "
+    "{key}: \"[{first}] ...\""};
+inline constexpr Message kCommaInFlowMap{
+    "load.comma_in_flow_map",
+    "'{key}' in {what} is read as a key without value: inside {...} a comma separates the "
+    "entries, so a text holding a comma was cut there. Put that text in quotes, for example "
+    "subject: \"Hello, Bob\"",
+    "« {key} » dans {what} est lu comme une clé sans valeur : dans {...}, une virgule sépare les "
+    "entrées, donc un texte contenant une virgule a été coupé là. Mettez ce texte entre "
+    "guillemets, par exemple subject: \"Bonjour, Bob\""};
+inline constexpr Message kPasswordWithoutSubmission{
+    "load.password_without_submission",
+    "{client}'s mail client logs in with a password on port 587 of {server}, but {server} has no "
+    "submission service: each send will be refused. To fix it, add 'submission: true' to the "
+    "mail server on {server}, or set the client's 'submit: server:' to a server that has one",
+    "le logiciel de messagerie « {client} » s'identifie avec un mot de passe sur le port 587 de "
+    "{server}, mais {server} n'a pas de service de soumission : chaque envoi sera refusé. Pour "
+    "corriger, ajoutez « submission: true » au serveur de messagerie de {server}, ou réglez le "
+    "« submit: server: » du client sur un serveur qui en a un"};
 inline constexpr Message kBadValue{"load.bad_value", "'{key}' in {what}: {problem}",
                                    "« {key} » dans {what} : {problem}"};
 inline constexpr Message kExpectedInteger{
@@ -142,8 +194,9 @@ inline constexpr Message kTimelineOrder{
     "{line})",
     "le déroulement doit suivre l'ordre du temps : cette étape à {at} vient après une étape à "
     "{previous} (ligne {line})"};
-inline constexpr Message kCannotRead{"load.cannot_read", "cannot read the file: {reason}",
-                                     "impossible de lire le fichier : {reason}"};
+inline constexpr Message kCannotRead{
+    "load.cannot_read", "cannot read the file: no such file, or not readable",
+    "impossible de lire le fichier : il n'existe pas ou n'est pas lisible"};
 // What an error is about: the mapping or item it was found in.
 inline constexpr Message kWhatScenario{"what.scenario", "the scenario", "le scénario"};
 inline constexpr Message kWhatNetwork{"what.network", "the network", "le réseau"};
@@ -326,6 +379,12 @@ inline constexpr Message kServiceMail{"service.mail", "a mail server", "un serve
 inline constexpr Message kServiceDns{"service.dns", "a DNS server", "un serveur DNS"};
 
 inline constexpr std::array kAll{&kErrorLabel,
+                                 &kWarningLabel,
+                                 &kUtf16,
+                                 &kOneValueNotList,
+                                 &kOneValueNotBracketList,
+                                 &kCommaInFlowMap,
+                                 &kPasswordWithoutSubmission,
                                  &kSyntax,
                                  &kSyntaxQuestion,
                                  &kTooLarge,

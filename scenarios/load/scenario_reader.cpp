@@ -12,6 +12,7 @@
 #include "scenarios/load/mail_reader.hpp"
 #include "scenarios/load/messages.hpp"
 #include "scenarios/load/network_reader.hpp"
+#include "scenarios/load/setting_warnings.hpp"
 #include "scenarios/load/timeline_reader.hpp"
 #include "scenarios/load/yaml_document.hpp"
 #include "scenarios/load/yaml_map.hpp"
@@ -113,7 +114,9 @@ LoadResult load_scenario_text(std::string_view text, const std::string& file) {
   auto root = load_yaml(text, result.diagnostics);
   if (!root) return result;
   auto scenario = read_scenario(*root, result.diagnostics, nullptr);
-  if (result.diagnostics.empty()) result.scenario = std::move(scenario);
+  if (!result.diagnostics.empty()) return result;
+  if (scenario) warn_about_settings(*scenario, result.diagnostics);
+  result.scenario = std::move(scenario);
   return result;
 }
 
@@ -121,8 +124,7 @@ LoadResult load_scenario_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     LoadResult result{std::nullopt, Diagnostics(path)};
-    result.diagnostics.error({},
-                             Text(msg::kCannotRead, {{"reason", "no such file, or not readable"}}));
+    result.diagnostics.error({}, Text(msg::kCannotRead));
     return result;
   }
   // A huge file is rejected from its size, after reading no more than the limit (to name the

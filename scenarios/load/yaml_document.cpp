@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "scenarios/load/messages.hpp"
+#include "scenarios/load/yaml_problems.hpp"
 #include "sim/units.hpp"
 
 namespace mailsim::scenarios {
@@ -158,6 +159,28 @@ std::optional<SourcePos> only_comments(std::string_view text) {
   return first;
 }
 
+// "[URGENT] meeting": a value that opens a list (or map), closes it, and goes on with text.
+bool bracket_then_text(std::string_view value) {
+  if (value.empty() || (value.front() != '[' && value.front() != '{')) return false;
+  const std::size_t close = value.find(value.front() == '[' ? ']' : '}');
+  if (close == std::string_view::npos) return false;
+  const std::size_t next = value.find_first_not_of(" \t\r", close + 1);
+  return next != std::string_view::npos && value[next] != '#' && value[next] != ',';
+}
+
+// UTF-16 (Notepad's "Unicode"): a byte-order mark, or ASCII text with a zero byte beside each
+// character. Its zero bytes would otherwise be reported as binary data.
+bool is_utf16(std::string_view text) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  if (text.size() >= 2 &&
+      ((byte(0) == 0xFF && byte(1) == 0xFE) || (byte(0) == 0xFE && byte(1) == 0xFF)))
+    return true;
+  if (text.size() < 4) return false;
+  const bool little = byte(0) != 0 && byte(1) == 0 && byte(2) != 0 && byte(3) == 0;
+  const bool big = byte(0) == 0 && byte(1) != 0 && byte(2) == 0 && byte(3) != 0;
+  return little || big;
+}
+
 // Where the second document starts: its first value, or (when it is empty) its '---' line.
 SourcePos second_document(std::string_view text, const std::vector<YAML::Node>& documents) {
   const SourcePos pos = position_of(documents[1]);
@@ -184,6 +207,10 @@ std::optional<YAML::Node> load_yaml(std::string_view text, Diagnostics& diag,
     report_too_large(text, text.size(), limits.max_bytes, diag);
     return std::nullopt;
   }
+  if (is_utf16(text)) {
+    diag.error(SourcePos{1, 1}, Text(msg::kUtf16));
+    return std::nullopt;
+  }
   if (auto offset = find_binary(text)) {
     diag.error(position_at(text, *offset),
                Text(msg::kBinary,
@@ -206,10 +233,27 @@ std::optional<YAML::Node> load_yaml(std::string_view text, Diagnostics& diag,
     const bool question = line.find("?}") != std::string_view::npos ||
                           line.find("? }") != std::string_view::npos ||
                           line.find("?,") != std::string_view::npos;
-    diag.error(pos, Text(question ? msg::kSyntaxQuestion : msg::kSyntax, {{"problem", e.msg}}));
+    const Message* hint = question ? &msg::kSyntaxQuestion : &msg::kSyntax;
+    if (!question) {
+      // "subject: [URGENT] meeting" (a list, then text) and "subject: Re: hello" (a second
+      // ': ' in a value): texts a beginner writes unquoted. Quoting is the fix for both.
+      const std::size_t colon = line.find(": ");
+      const std::string_view value =
+          colon == std::string_view::npos ? std::string_view{} : line.substr(colon + 2);
+      if (bracket_then_text(value))
+        hint = &msg::kSyntaxBracket;
+      else if (value.find(": ") != std::string_view::npos && value.front() != '"' &&
+               value.front() != '\'')
+        hint = &msg::kSyntaxColon;
+    }
+    Text t(*hint);
+    t.with("problem", yaml_problem(e.msg));
+    diag.error(pos, std::move(t));
     return std::nullopt;
   } catch (const YAML::Exception& e) {
-    diag.error({}, Text(msg::kSyntax, {{"problem", e.msg}}));
+    Text t(msg::kSyntax);
+    t.with("problem", yaml_problem(e.msg));
+    diag.error({}, std::move(t));
     return std::nullopt;
   }
   // yaml-cpp reads every document; a scenario is one (a second used to be silently ignored).

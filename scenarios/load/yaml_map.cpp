@@ -31,6 +31,7 @@ YamlMap::YamlMap(const YAML::Node& node, Text what, Diagnostics& diag, std::stri
     return;
   }
   ok_ = true;
+  flow_ = node.Style() == YAML::EmitterStyle::Flow;
   for (auto it = node.begin(); it != node.end(); ++it) {
     std::string key = it->first.IsScalar() ? it->first.Scalar() : std::string("?");
     auto same = [&](const Entry& e) { return e.key == key; };
@@ -72,6 +73,18 @@ Text YamlMap::about(const Message& m, std::vector<Text::Arg> args) const {
   return t;
 }
 
+// A list where one value belongs is often a text starting with '[' ("[URGENT] ...") or a value
+// written as a list item: say how to write one value.
+Text YamlMap::one_value_expected(const Entry& e) const {
+  if (!e.value.IsSequence()) return about(msg::kExpectedText, {{"key", e.key}});
+  // "[URGENT]" alone: a text in brackets, read as a list of one.
+  const bool flow = e.value.Style() == YAML::EmitterStyle::Flow && e.value.size() == 1;
+  const std::string first =
+      e.value.size() > 0 && e.value[0].IsScalar() ? e.value[0].Scalar() : std::string("...");
+  return about(flow ? msg::kOneValueNotBracketList : msg::kOneValueNotList,
+               {{"key", e.key}, {"first", first}});
+}
+
 void YamlMap::bad_value(const Entry& e, Text problem) {
   Text t = about(msg::kBadValue, {{"key", e.key}});
   t.with("problem", std::move(problem));
@@ -84,7 +97,7 @@ std::optional<std::string> YamlMap::scalar(std::string_view key, Need need, Entr
   if (e == nullptr) return std::nullopt;
   if (!e->value.IsScalar()) {
     if (e->value.IsNull() && need == Need::optional) return std::nullopt;
-    diag_.error(position_of(e->value), about(msg::kExpectedText, {{"key", e->key}}));
+    diag_.error(position_of(e->value), one_value_expected(*e));
     return std::nullopt;
   }
   return e->value.Scalar();
@@ -291,7 +304,10 @@ void YamlMap::finish() {
   for (const auto& e : entries_) {
     if (e.used || std::find(known_.begin(), known_.end(), e.key) != known_.end()) continue;
     const std::string suggestion = closest_match(e.key, known_);
-    if (suggestion.empty())
+    // "{subject: Hello, Bob}": the comma ends the value and "Bob" becomes a key without value.
+    if (flow_ && e.value.IsNull() && e.key_node.IsScalar())
+      diag_.error(position_of(e.key_node), about(msg::kCommaInFlowMap, {{"key", e.key}}));
+    else if (suggestion.empty())
       diag_.error(position_of(e.key_node),
                   about(msg::kUnknownKey, {{"key", e.key}, {"known", join(known_)}}));
     else

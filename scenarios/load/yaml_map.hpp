@@ -69,6 +69,7 @@ class YamlMap {
   Entry* find(std::string_view key, Need need);
   std::optional<std::string> scalar(std::string_view key, Need need, Entry** entry);
   void bad_value(const Entry& e, Text problem);
+  Text one_value_expected(const Entry& e) const;
   template <class T, class Parse>
   std::optional<T> convert(std::string_view key, Need need, Parse parse);
   template <class T>
@@ -78,6 +79,7 @@ class YamlMap {
   Diagnostics& diag_;
   std::string_view path_;
   SourcePos pos_;
+  bool flow_ = false;  // written {key: value, ...} on one line
   bool ok_ = false;
   std::vector<Entry> entries_;
   std::vector<std::string> known_;

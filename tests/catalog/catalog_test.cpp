@@ -26,6 +26,7 @@
 #include "agents/proto/smtp/messages.hpp"
 #include "scenarios/build/check_messages.hpp"
 #include "scenarios/load/messages.hpp"
+#include "scenarios/load/yaml_problems.hpp"
 #include "sim/messages.hpp"
 #include "sim/net/messages.hpp"
 #include "ui/cli/cli_text.hpp"
@@ -70,6 +71,7 @@ std::vector<Section> catalog() {
       section("narration/words", a::narration::kFieldWordAll),
       section("mua", a::mua_msg::kAll),
       section("scenarios", mailsim::scenarios::msg::kAll),
+      section("scenarios/yaml", mailsim::scenarios::msg::kYamlProblems),
       section("check", mailsim::scenarios::check::kAll),
       section("cli", mailsim::cli::msg::kAll),
       section("cli/help", mailsim::cli::help::kAll),

@@ -192,6 +192,30 @@ TEST(Zone, RejectsInconsistentData) {
   EXPECT_THROW(zone_from_text("x.example.", "www.x.example. 60 A 192.0.2.1\n"), ZoneError);
 }
 
+// RFC 1035 5.1: in a zone file a name without a final dot is relative to the origin; the
+// scenario format's documentation promises it ("mx" in b.example. is mx.b.example.).
+TEST(Zone, NamesWithoutAFinalDotAreRelativeToTheOrigin) {
+  const Zone zone = zone_from_text("b.example.", R"(
+@ 3600 SOA ns hostmaster 1 7200 900 1209600 300
+@ 300 MX 10 mx
+mx 300 A 198.51.100.25
+www 300 CNAME mx
+abs.b.example. 300 A 198.51.100.26
+)");
+  const Name origin = Name::parse("b.example.");
+  const auto& soa = std::get<SoaData>(zone.soa().data);
+  EXPECT_EQ(soa.mname.to_string(), "ns.b.example.");
+  EXPECT_EQ(soa.rname.to_string(), "hostmaster.b.example.");
+  const auto mx = record_from_text("@ 300 MX 10 mx", origin);
+  EXPECT_EQ(std::get<MxData>(mx.data).exchange.to_string(), "mx.b.example.");
+  EXPECT_EQ(record_from_text("mx 300 A 198.51.100.25", origin).name.to_string(), "mx.b.example.");
+  EXPECT_EQ(record_from_text("abs.b.example. 300 A 192.0.2.1", origin).name.to_string(),
+            "abs.b.example.");
+  // An escaped final dot is part of the last label: the name is still relative.
+  EXPECT_EQ(Name::parse("a\\.", origin).label_count(), 3u);
+  EXPECT_EQ(Name::parse("@", origin), origin);
+}
+
 TEST(Authoritative, TcpConnectionAnswersEachMessageOfTheStream) {
   const auto zones = all_zones();
   TcpServerConnection conn(zones);

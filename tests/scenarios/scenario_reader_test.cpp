@@ -268,6 +268,7 @@ TEST(ScenarioReader, UnitsWrittenTheFrenchWay) {
   EXPECT_EQ(link.bandwidth_bps, 20'000'000u);
   EXPECT_EQ(link.queue_bytes, 64'000u);
   EXPECT_DOUBLE_EQ(link.loss, 0.005);
+  EXPECT_DOUBLE_EQ(s.network.links.at(1).params.loss, 0.02);  // "0,02": YAML's text, no %
   ASSERT_EQ(s.timeline.size(), 2u);
   EXPECT_EQ(s.timeline[0].at, 5min);
   const auto& change = std::get<ChangeLink>(s.timeline[0].action).params;

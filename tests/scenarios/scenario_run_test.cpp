@@ -205,5 +205,28 @@ timeline:
   EXPECT_FALSE(run.failure().has_value()) << run.failure()->what;
 }
 
+// The format's documentation says zone names are relative to the zone unless they end with a
+// dot, as in a zone file: a lesson written that way delivers as first-mail does.
+TEST(ScenarioRun, ZoneNamesWithoutAFinalDotAreRelativeToTheZone) {
+  std::string text(find_builtin("first-mail")->text);
+  for (const auto& [from, to] :
+       {std::pair<std::string, std::string>{"@ 300 MX 10 mx.b.example.", "@ 300 MX 10 mx"},
+        {"mx.b.example. 300 A 198.51.100.25", "mx 300 A 198.51.100.25"}}) {
+    const auto at = text.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    text.replace(at, from.size(), to);
+  }
+  auto loaded = load_scenario_text(text, "relative.yaml");
+  ASSERT_TRUE(loaded.scenario.has_value()) << loaded.diagnostics.render(Lang::en);
+  Diagnostics diag("relative.yaml");
+  ScenarioRun run(*loaded.scenario, diag);
+  ASSERT_TRUE(run.ok()) << diag.render(Lang::en);
+  run.run_to_completion();
+  EXPECT_FALSE(run.failure().has_value());
+  const auto servers = run.view().mail_servers();
+  ASSERT_EQ(servers.size(), 2u);
+  EXPECT_EQ(servers[1].store->messages("bob", "INBOX").size(), 1u);
+}
+
 }  // namespace
 }  // namespace mailsim::scenarios

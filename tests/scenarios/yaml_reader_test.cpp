@@ -107,8 +107,8 @@ TEST(YamlReader, DuplicateKeysAndWrongShapes) {
   EXPECT_EQ(read_link("- a\n- b\n"),
             "lesson.yaml:1:1: error: link r1-r2 must be a set of 'key: value' lines\n");
   EXPECT_EQ(read_link("from: [r1, r2]\nto: r2\n"),
-            "lesson.yaml:1:7: error: 'from' in link r1-r2 must be a single value, not a list or a "
-            "map\n");
+            "lesson.yaml:1:7: error: 'from' in link r1-r2 takes one value, not a list: write it on "
+            "the key's line, for example from: r1\n");
 }
 
 TEST(YamlReader, HostileFilesAreRejectedQuickly) {

@@ -94,6 +94,18 @@ inline constexpr PluralMessage kMailboxHeading{
 inline constexpr Message kStoredMessage{"cli.mailboxes.message",
                                         "Message UID {uid}, delivered at {time}, {bytes} bytes",
                                         "Message UID {uid}, déposé à {time}, {bytes} octets"};
+inline constexpr PluralMessage kClientCopiesHeading{
+    {"cli.mailboxes.client.one",
+     "{client}'s mail client on {host}: {count} message, deleted from the server once fetched",
+     "logiciel de messagerie « {client} » sur {host} : {count} message, effacé du serveur une "
+     "fois relevé"},
+    {"cli.mailboxes.client.other",
+     "{client}'s mail client on {host}: {count} messages, deleted from the server once fetched",
+     "logiciel de messagerie « {client} » sur {host} : {count} messages, effacés du serveur une "
+     "fois relevés"}};
+inline constexpr Message kClientCopy{"cli.mailboxes.client_copy",
+                                     "Message fetched at {time}, {bytes} bytes",
+                                     "Message relevé à {time}, {bytes} octets"};
 inline constexpr Message kStoredMessageFlags{
     "cli.mailboxes.message_flags",
     "Message UID {uid}, delivered at {time}, {bytes} bytes, flags {flags}",
@@ -151,6 +163,9 @@ inline constexpr std::array kAll{&kValid,
                                  &kMailboxHeading.other,
                                  &kStoredMessage,
                                  &kStoredMessageFlags,
+                                 &kClientCopiesHeading.one,
+                                 &kClientCopiesHeading.other,
+                                 &kClientCopy,
                                  &kBodyCut.one,
                                  &kBodyCut.other,
                                  &kUsage,

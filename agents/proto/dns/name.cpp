@@ -154,6 +154,18 @@ Name Name::suffix(std::size_t label_count) const {
                                        labels_.end()));
 }
 
+Name Name::parse(std::string_view text, const Name& origin) {
+  if (text == "@") return origin;
+  // The final dot ends the name unless escaped by an odd number of backslashes (a\.).
+  std::size_t slashes = 0;
+  if (!text.empty() && text.back() == '.')
+    while (slashes + 1 < text.size() && text[text.size() - 2 - slashes] == '\\')
+      ++slashes;
+  const bool absolute = !text.empty() && text.back() == '.' && slashes % 2 == 0;
+  const Name name = parse(text);
+  return absolute ? name : name.concat(origin);
+}
+
 Name Name::concat(const Name& origin) const {
   std::vector<std::string> labels = labels_;
   labels.insert(labels.end(), origin.labels_.begin(), origin.labels_.end());

@@ -1,6 +1,7 @@
 #pragma once
 // Domain names (RFC 1035 3.1): a sequence of labels, compared without regard to ASCII case.
-// Every name in the simulator is absolute; "b.example" and "b.example." are the same name.
+// Every name in the simulator is absolute; "b.example" and "b.example." are the same name
+// (in zone files, names without a final dot are relative to the zone: see parse(text, origin)).
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -24,6 +25,9 @@ class Name {
 
   // Presentation form with RFC 1035 5.1 escapes (\. and \DDD); throws NameError.
   static Name parse(std::string_view text);
+  // A name as a zone file writes it (RFC 1035 5.1): "@" is `origin`, a name without a final
+  // dot is relative to `origin`, one with it is absolute. Throws NameError.
+  static Name parse(std::string_view text, const Name& origin);
   // Checks label and name lengths; throws NameError.
   static Name from_labels(std::vector<std::string> labels);
 

@@ -169,7 +169,7 @@ ResourceRecord make_record(const Name& name, std::uint32_t ttl, RData data) {
   return ResourceRecord{name, type, RecordClass::IN, ttl, std::move(data)};
 }
 
-RData parse_rdata(RecordType type, std::string_view text) {
+RData parse_rdata(RecordType type, std::string_view text, const Name& origin) {
   const auto t = tokens(text);
   std::string_view example;
   for (const auto& e : kTypes)
@@ -189,23 +189,23 @@ RData parse_rdata(RecordType type, std::string_view text) {
         return AaaaData{Ipv6::parse(t[0])};
       case RecordType::NS:
         if (t.size() != 1) throw bad();
-        return NsData{Name::parse(t[0])};
+        return NsData{Name::parse(t[0], origin)};
       case RecordType::CNAME:
         if (t.size() != 1) throw bad();
-        return CnameData{Name::parse(t[0])};
+        return CnameData{Name::parse(t[0], origin)};
       case RecordType::PTR:
         if (t.size() != 1) throw bad();
-        return PtrData{Name::parse(t[0])};
+        return PtrData{Name::parse(t[0], origin)};
       case RecordType::MX: {
         std::uint16_t pref = 0;
         if (t.size() != 2 || !number(t[0], pref)) throw bad();
-        return MxData{pref, Name::parse(t[1])};
+        return MxData{pref, Name::parse(t[1], origin)};
       }
       case RecordType::SOA: {
         SoaData soa;
         if (t.size() != 7) throw bad();
-        soa.mname = Name::parse(t[0]);
-        soa.rname = Name::parse(t[1]);
+        soa.mname = Name::parse(t[0], origin);
+        soa.rname = Name::parse(t[1], origin);
         std::uint32_t* fields[] = {&soa.serial, &soa.refresh, &soa.retry, &soa.expire,
                                    &soa.minimum};
         for (std::size_t i = 0; i < 5; ++i)

@@ -99,7 +99,7 @@ struct ResourceRecord {
 ResourceRecord make_record(const Name& name, std::uint32_t ttl, RData data);
 // Parses zone-file style data for one type: "10 mx.b.example.", "192.0.2.1", "\"v=spf1 -all\"",
 // "ns1.example. hostmaster.example. 1 7200 900 1209600 300". Throws RecordError.
-RData parse_rdata(RecordType type, std::string_view text);
+RData parse_rdata(RecordType type, std::string_view text, const Name& origin = Name());
 
 // Presentation form (RFC 1035 5.1), as dig prints it.
 std::string to_string(const RData& data);

@@ -32,9 +32,9 @@ ResourceRecord record_from_text(std::string_view line, const Name& origin) {
   if (owner.empty() || type_text.empty() || ec != std::errc() ||
       p != ttl_text.data() + ttl_text.size() || ttl > 0x7FFFFFFF)
     throw ZoneError(Text(msg::kZoneLineForm, {{"line", std::string(line)}}));
-  const Name name = owner == "@" ? origin : Name::parse(owner);
+  const Name name = Name::parse(owner, origin);
   const RecordType type = parse_type(type_text);
-  return make_record(name, ttl, parse_rdata(type, rest));
+  return make_record(name, ttl, parse_rdata(type, rest, origin));
 }
 
 Zone zone_from_text(std::string_view origin_text, std::string_view text) {

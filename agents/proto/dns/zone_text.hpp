@@ -1,8 +1,8 @@
 #pragma once
 // Zones written as text, one record a line: "owner TTL TYPE data", as in a master file
-// (RFC 1035 5.1) without directives or relative names: every name is absolute, "@" is the
-// origin. Blank lines and lines starting with ';' are skipped. The zone's SOA must be among
-// the records.
+// (RFC 1035 5.1) without directives: "@" is the origin, a name without a final dot is relative
+// to it ("mx" in b.example. is mx.b.example.). Blank lines and lines starting with ';' are skipped.
+// The zone's SOA must be among the records.
 #include <string_view>
 
 #include "agents/proto/dns/zone.hpp"
