@@ -95,7 +95,8 @@ void draw_chart(const report::JourneyChart& chart, Lang lang) {
   // The lifelines' boxes stay at the top of the panel as the chart scrolls under them.
   const float shift = std::max(0.0f, ImGui::GetWindowPos().y - at(0, top).y);
   draw->AddRectFilled(ImVec2(o.x, at(0, top).y + shift - 2),
-                      ImVec2(at(l.width, 0).x, at(0, top + ChartLayout::kBox).y + shift + 2),
+                      ImVec2(std::max(at(l.width, 0).x, o.x + ImGui::GetWindowWidth()),
+                             at(0, top + ChartLayout::kBox).y + shift + 2),
                       ImGui::GetColorU32(ImGuiCol_WindowBg));
   for (std::size_t i = 0; i < chart.lifelines.size(); ++i) {
     const auto& line = chart.lifelines[i];

@@ -48,7 +48,7 @@ void filters(const EventLog& log, LogView& view, Lang lang) {
   LogFilter& f = view.filter;
   choose(msg::kLogHost, msg::kAnyHost, log.hosts(), f.host, lang);
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11);
   const std::string stage = f.stage ? tr(stage_text(*f.stage), lang) : tr(msg::kAnyStage, lang);
   if (ImGui::BeginCombo(label(msg::kLogStage, lang).c_str(), stage.c_str())) {
     if (ImGui::Selectable(tr(msg::kAnyStage, lang).c_str(), !f.stage)) f.stage.reset();
@@ -107,8 +107,15 @@ void log_panel(const Player& player, LogView& view, Lang lang) {
         ImGui::TextUnformatted(line.in(lang).c_str());
       else
         ImGui::TextColored(ImVec4(0.3f, 0.3f, 0.3f, 1), "%s", line.in(lang).c_str());
-      if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s  %s", line.kind.c_str(), tr(stage_text(line.stage), lang).c_str());
+      if (ImGui::IsItemHovered()) {
+        // The whole line, which the panel may cut, with its kind and stage.
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 35);
+        ImGui::TextUnformatted(line.in(lang).c_str());
+        ImGui::TextDisabled("%s  %s", line.kind.c_str(), tr(stage_text(line.stage), lang).c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+      }
     }
   if (follow) ImGui::SetScrollHereY(1.0f);
   ImGui::EndChild();

@@ -265,7 +265,7 @@ Layout layout_for(sf::Vector2u window, float scale, bool wide) {
   l.wide = wide;
   l.toolbar *= scale;
   l.side =
-      wide ? std::max(std::min(l.side * scale, w / 2), w * 0.62f) : std::min(l.side * scale, w / 2);
+      wide ? std::max(std::min(l.side * scale, w / 2), w * 0.58f) : std::min(l.side * scale, w / 2);
   l.bottom = std::min(l.bottom * scale, h / 3);
   l.network = sf::FloatRect(0, l.toolbar, std::max(w - l.side, 100.0f),
                             std::max(h - l.toolbar - l.bottom, 100.0f));

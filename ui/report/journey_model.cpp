@@ -231,9 +231,13 @@ class ChartBuilder {
           break;
         case LoggedLine::Type::end: {
           if (l.text.ends_with(".completed")) break;
+          // A few words on the chart, the narration's explanation on hover.
           const Message* why = agents::reason_text(l.text, l.reason);
-          add(l.at, l.seq, ChartStep::Type::note, c.client, {}, Channel::failure,
-              why ? std::string(why->text(lang_)) : tr(msg::kSessionFailed), l.reason);
+          const Message& short_text = l.reason.ends_with("timed_out") ? msg::kNoAnswer
+                                      : l.reason.ends_with("refused") ? msg::kRefused
+                                                                      : msg::kSessionFailed;
+          add(l.at, l.seq, ChartStep::Type::note, c.client, {}, Channel::failure, tr(short_text),
+              why ? std::string(why->text(lang_)) : l.reason);
           break;
         }
       }

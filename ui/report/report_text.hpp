@@ -21,6 +21,9 @@ inline constexpr Message kBounced{"report.bounced", "bounced to the sender",
                                   "renvoyé à l'expéditeur"};
 inline constexpr Message kSessionFailed{"report.session_failed", "session failed",
                                         "échec de la session"};
+inline constexpr Message kNoAnswer{"report.no_answer", "connection: no answer",
+                                   "connexion : pas de réponse"};
+inline constexpr Message kRefused{"report.refused", "connection refused", "connexion refusée"};
 inline constexpr Message kCacheHit{"report.cache_hit", "{type}? {name} from the cache",
                                    "{type} ? {name} pris dans le cache"};
 inline constexpr Message kDnsTimeout{"report.dns_timeout", "no answer", "pas de réponse"};
@@ -30,8 +33,9 @@ inline constexpr Message kTime{"report.time", "time", "heure"};
 inline constexpr Message kChartTitle{"report.chart_title", "Journey of {message_id}",
                                      "Parcours de {message_id}"};
 
-inline constexpr std::array kAll{&kConnect,   &kContent, &kComposed,      &kQueued,    &kDeferred,
-                                 &kDelivered, &kBounced, &kSessionFailed, &kCacheHit,  &kDnsTimeout,
-                                 &kDnsRole,   &kGap,     &kTime,          &kChartTitle};
+inline constexpr std::array kAll{&kConnect,  &kContent,   &kComposed, &kQueued,
+                                 &kDeferred, &kDelivered, &kBounced,  &kSessionFailed,
+                                 &kNoAnswer, &kRefused,   &kCacheHit, &kDnsTimeout,
+                                 &kDnsRole,  &kGap,       &kTime,     &kChartTitle};
 
 }  // namespace mailsim::report::msg
