@@ -3,21 +3,18 @@
 #include <algorithm>
 
 #include "sim/strings.hpp"
+#include "sim/text_fields.hpp"
 
 namespace mailsim::gui {
 
 namespace {
 
 // The hosts a record names, and its stage, from its fields.
-class Fields final : public sim::FieldVisitor {
+class Fields final : public sim::TextFieldVisitor {
  public:
+  using TextFieldVisitor::field;
   std::vector<std::string> hosts;
   std::string stage;
-  void field(std::string_view, std::int64_t) override {}
-  void field(std::string_view, std::uint64_t) override {}
-  void field(std::string_view, double) override {}
-  void field(std::string_view, bool) override {}
-  void field(std::string_view, sim::SimTime) override {}
   void field(std::string_view key, std::string_view value) override {
     if (key == "stage") stage = value;
     if ((key == "agent" || key == "client" || key == "server" || key == "host" ||

@@ -5,6 +5,7 @@
 #include "agents/mua/mua_records.hpp"
 #include "agents/proto/dns/trace_records.hpp"
 #include "agents/retrieval/retrieval_records.hpp"
+#include "sim/text_fields.hpp"
 
 namespace mailsim::report {
 
@@ -26,19 +27,10 @@ std::string answer_outline(const dns::Message& m) {
   return out;
 }
 
-// The fields of a server's answer this log needs (the record keeps them private).
-struct AnswerFields final : sim::FieldVisitor {
+// The server that answered (the record keeps its name private).
+struct AnswerFields final : sim::TextFieldVisitor {
+  using TextFieldVisitor::field;
   std::string agent;
-  std::uint64_t id = 0;
-  void field(std::string_view key, std::int64_t v) override {
-    if (key == "id") id = static_cast<std::uint64_t>(v);
-  }
-  void field(std::string_view key, std::uint64_t v) override {
-    if (key == "id") id = v;
-  }
-  void field(std::string_view, double) override {}
-  void field(std::string_view, bool) override {}
-  void field(std::string_view, sim::SimTime) override {}
   void field(std::string_view key, std::string_view v) override {
     if (key == "agent") agent = v;
   }
@@ -72,8 +64,8 @@ void JourneyLog::on_record(const sim::TraceRecord& r) {
 }
 
 LoggedConnection& JourneyLog::connection(const agents::DialogueParties& who, sim::SimTime at) {
-  for (auto it = connections_.rbegin(); it != connections_.rend(); ++it)
-    if (it->conn == who.conn) return *it;
+  const auto [it, fresh] = by_conn_.try_emplace(who.conn, connections_.size());
+  if (!fresh) return connections_[it->second];
   LoggedConnection& c = connections_.emplace_back();
   c.conn = who.conn;
   c.protocol = who.protocol;
@@ -128,13 +120,14 @@ void JourneyLog::on_dialogue(const sim::TraceRecord& r) {
 }
 
 void JourneyLog::on_dns(const sim::TraceRecord& r) {
-  if (dynamic_cast<const dns::ServerRecord*>(&r) != nullptr) {
+  if (const auto* answer = dynamic_cast<const dns::ServerRecord*>(&r)) {
     // The query it answers (by its id, among the latest) was sent to this server's address.
     AnswerFields f;
     r.visit_fields(f);
+    const std::uint16_t id = answer->result().response.header.id;
     const std::size_t stop = dns_.size() > 256 ? dns_.size() - 256 : 0;
     for (std::size_t i = dns_.size(); i-- > stop;)
-      if (dns_[i].type == LoggedDns::Type::query && dns_[i].id == f.id) {
+      if (dns_[i].type == LoggedDns::Type::query && dns_[i].id == id) {
         dns_servers_[dns_[i].address] = f.agent;
         dns_[i].server = f.agent;
         break;

@@ -95,6 +95,7 @@ class JourneyLog {
   sim::Trace& trace_;
   sim::Trace::SubscriptionId subscription_;
   std::vector<LoggedConnection> connections_;
+  std::map<std::uint64_t, std::size_t> by_conn_;  // connection id -> connections_
   std::vector<LoggedDns> dns_;
   std::vector<LoggedMail> mail_;
   // The servers' host names by address, learnt from their answers (dns.server.answered): the
