@@ -8,19 +8,15 @@
 #include "scenarios/build/check_messages.hpp"
 #include "sim/net/trace_records.hpp"
 #include "sim/strings.hpp"
+#include "sim/text_fields.hpp"
 
 namespace mailsim::scenarios {
 namespace {
 
 // Collects the string fields of a record (typed-session records carry their line there).
-class Fields final : public sim::FieldVisitor {
+class Fields final : public sim::TextFieldVisitor {
  public:
-  using FieldVisitor::field;
-  void field(std::string_view, std::int64_t) override {}
-  void field(std::string_view, std::uint64_t) override {}
-  void field(std::string_view, double) override {}
-  void field(std::string_view, bool) override {}
-  void field(std::string_view, sim::SimTime) override {}
+  using TextFieldVisitor::field;
   void field(std::string_view k, std::string_view v) override {
     if (k == "session") session = v;
     if (k == "line") line = v;

@@ -267,3 +267,28 @@ TEST(Cli, EveryLibraryScenarioHasTeacherNotes) {
   }
   EXPECT_NE(text.str().find("**Objectif.**"), std::string::npos);
 }
+
+TEST(Cli, JourneyWritesTheChartOfAMessageByRankOrMessageId) {
+  const auto path = std::filesystem::temp_directory_path() / "mailsim-cli-journey.svg";
+  std::filesystem::remove(path);
+  Result r = run("run first-mail --quiet --journey 1 --svg " + path.string());
+  EXPECT_EQ(r.status, 0) << r.out;
+  const std::string svg = mailsim_test::read_file(path.string());
+  EXPECT_TRUE(svg.starts_with("<?xml")) << svg.substr(0, 80);
+  for (const char* host : {">alice-pc<", ">smtp.a.example<", ">ns.example<", ">mx.b.example<"})
+    EXPECT_NE(svg.find(host), std::string::npos) << host;
+  // By its Message-ID, without the angle brackets, in French.
+  Result fr =
+      run("run first-mail --quiet --lang fr --journey 20261130090001.000000.1@alice-pc "
+          "--svg " +
+          path.string());
+  EXPECT_EQ(fr.status, 0) << fr.out;
+  EXPECT_NE(mailsim_test::read_file(path.string()).find("Parcours de"), std::string::npos);
+  // A message the run does not have: the ones it has are listed.
+  Result none = run("run first-mail --quiet --journey 9 --svg " + path.string());
+  EXPECT_EQ(none.status, 2);
+  EXPECT_NE(none.out.find("1 <20261130090001.000000.1@alice-pc>"), std::string::npos) << none.out;
+  // Each option needs the other.
+  EXPECT_EQ(run("run first-mail --journey 1").status, 2);
+  EXPECT_EQ(run("run first-mail --svg " + path.string()).status, 2);
+}

@@ -139,6 +139,25 @@ inline constexpr Message kRunFailed{
     "La simulation s'est arrêtée à {time} : un événement a échoué ({kind} : {what}). C'est une "
     "faute de MailSim, pas du scénario ; signalez-la avec le fichier du scénario."};
 
+inline constexpr Message kJourneyWithoutSvg{
+    "cli.journey_without_svg", "--journey writes a chart: give the file with --svg FILE",
+    "--journey dessine un graphique : donnez le fichier avec --svg FICHIER"};
+inline constexpr Message kSvgWithoutJourney{
+    "cli.svg_without_journey", "--svg writes the chart of a message: name it with --journey",
+    "--svg écrit le graphique d'un message : nommez-le avec --journey"};
+inline constexpr Message kNoSuchMessage{
+    "cli.no_such_message",
+    "--journey {message}: no such message in this run; its messages are: {messages}",
+    "--journey {message} : ce message n'est pas dans cette simulation ; ses messages sont : "
+    "{messages}"};
+inline constexpr Message kCannotWriteFile{"cli.cannot_write_file",
+                                          "cannot write {path}: check the folder exists and is "
+                                          "writable",
+                                          "impossible d'écrire {path} : vérifiez que le dossier "
+                                          "existe et qu'on peut y écrire"};
+inline constexpr Message kJourneyWritten{"cli.journey_written", "The journey's chart is in {path}.",
+                                         "Le graphique du parcours est dans {path}."};
+
 inline constexpr std::array kAll{&kValid,
                                  &kRunEnd,
                                  &kRunFailed,
@@ -157,6 +176,11 @@ inline constexpr std::array kAll{&kValid,
                                  &kTranscriptServer,
                                  &kTranscriptContent,
                                  &kFullDataAlone,
+                                 &kJourneyWithoutSvg,
+                                 &kSvgWithoutJourney,
+                                 &kNoSuchMessage,
+                                 &kJourneyWritten,
+                                 &kCannotWriteFile,
                                  &kMailboxesTitle,
                                  &kMailboxesNone,
                                  &kMailboxHeading.one,

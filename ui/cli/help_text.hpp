@@ -87,6 +87,16 @@ inline constexpr Message kFullData{
     "otherwise), in --show-messages the long bodies (cut after 200 lines otherwise)",
     "montrer chaque message en entier : dans --transcript les données qu'un programme envoie "
     "(résumées sinon), dans --show-messages les longs corps (coupés après 200 lignes sinon)"};
+inline constexpr Message kJourney{
+    "cli.help.journey",
+    "after the run, draw this message's journey as a sequence chart (one line per host, an arrow "
+    "per command, reply and DNS question) into the --svg file: its Message-ID, or N for the "
+    "run's Nth message",
+    "après la simulation, dessiner le parcours de ce message en diagramme de séquence (une ligne "
+    "par machine, une flèche par commande, réponse et question DNS) dans le fichier de --svg : "
+    "son Message-ID, ou N pour le N-ième message de la simulation"};
+inline constexpr Message kSvg{"cli.help.svg", "the SVG file --journey writes",
+                              "le fichier SVG qu'écrit --journey"};
 inline constexpr Message kRunFooter{
     "cli.help.run_footer",
     "Examples:\n"
@@ -94,6 +104,7 @@ inline constexpr Message kRunFooter{
     "  mailsim run first-mail --level protocol\n"
     "  mailsim run first-mail --transcript\n"
     "  mailsim run first-mail --show-messages\n"
+    "  mailsim run first-mail --journey 1 --svg journey.svg\n"
     "  mailsim run telnet-test --transcript --lang fr\n"
     "  mailsim run scenarios/library/greylisting.yaml --until 1h30min\n"
     "  mailsim run greylisting --seed 7 --format json > trace.jsonl\n"
@@ -103,6 +114,7 @@ inline constexpr Message kRunFooter{
     "  mailsim run first-mail --level protocol\n"
     "  mailsim run first-mail --transcript\n"
     "  mailsim run first-mail --show-messages\n"
+    "  mailsim run first-mail --journey 1 --svg journey.svg\n"
     "  mailsim run telnet-test --transcript --lang fr\n"
     "  mailsim run scenarios/library/greylisting.yaml --until 1h30min\n"
     "  mailsim run greylisting --seed 7 --format json > trace.jsonl\n"
@@ -141,10 +153,10 @@ inline constexpr Message kValidateFooter{
     "Exemples :\n  mailsim validate ma-lecon.yaml\n  mailsim validate first-mail --lang fr"};
 
 inline constexpr std::array kAll{
-    &kApp,        &kAppFooter,     &kHelp,         &kVersion,    &kLang,      &kQuiet,
-    &kScenario,   &kRun,           &kUntil,        &kSeed,       &kFormat,    &kLevel,
-    &kPackets,    &kTranscript,    &kShowMessages, &kFullData,   &kRunFooter, &kList,
-    &kListFooter, &kShow,          &kName,         &kShowFooter, &kCheck,     &kCheckFooter,
-    &kValidate,   &kValidateFooter};
+    &kApp,       &kAppFooter,   &kHelp,         &kVersion,       &kLang,    &kQuiet,
+    &kScenario,  &kRun,         &kUntil,        &kSeed,          &kFormat,  &kLevel,
+    &kPackets,   &kTranscript,  &kShowMessages, &kFullData,      &kJourney, &kSvg,
+    &kRunFooter, &kList,        &kListFooter,   &kShow,          &kName,    &kShowFooter,
+    &kCheck,     &kCheckFooter, &kValidate,     &kValidateFooter};
 
 }  // namespace mailsim::cli::help

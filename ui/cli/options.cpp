@@ -116,6 +116,9 @@ std::optional<int> parse_command_line(int argc, char** argv, Lang lang, Options&
   run->add_flag("--transcript", out.transcript, text(help::kTranscript));
   run->add_flag("--show-messages", out.show_messages, text(help::kShowMessages));
   run->add_flag("--full-data", out.full_data, text(help::kFullData));
+  run->add_option("--journey", out.journey, text(help::kJourney))->type_name("MESSAGE-ID|N");
+  run->add_option("--svg", out.svg, text(help::kSvg))
+      ->type_name(lang == Lang::fr ? "FICHIER" : "FILE");
 
   command(app, "list", help::kList, help::kListFooter, lang);
   CLI::App* show = command(app, "show", help::kShow, help::kShowFooter, lang);

@@ -1,5 +1,6 @@
 #include "ui/cli/run_command.hpp"
 
+#include <fstream>
 #include <iostream>
 #include <memory>
 
@@ -14,6 +15,8 @@
 #include "ui/cli/scenario_source.hpp"
 #include "ui/cli/terminal.hpp"
 #include "ui/cli/transcript.hpp"
+#include "ui/report/journey_model.hpp"
+#include "ui/report/journey_svg.hpp"
 
 namespace mailsim::cli {
 
@@ -68,6 +71,34 @@ void run_to_end(scenarios::ScenarioRun& run, std::optional<sim::SimTime> end, Pr
   bar.clear();
 }
 
+// --journey MESSAGE-ID|N: the message's chart into the --svg file; false, with the reason on
+// standard error, when the run has no such message or the file cannot be written.
+bool write_journey(const report::JourneyLog& log, const std::string& which, const std::string& path,
+                   const agents::HostRoles& roles, Lang lang) {
+  const auto messages = report::traced_messages(log);
+  std::string id;
+  const bool number = !which.empty() && which.find_first_not_of("0123456789") == std::string::npos;
+  if (number && std::stoull(which) >= 1 && std::stoull(which) <= messages.size())
+    id = messages[std::stoull(which) - 1].message_id;
+  for (const auto& m : messages)
+    if (m.message_id == which || m.message_id == "<" + which + ">") id = m.message_id;
+  if (id.empty()) {
+    std::string list;
+    for (std::size_t i = 0; i < messages.size(); ++i)
+      list += (i ? ", " : "") + std::to_string(i + 1) + " " + messages[i].message_id;
+    std::cerr << Text(msg::kNoSuchMessage, {{"message", which}, {"messages", list}}).render(lang)
+              << "\n";
+    return false;
+  }
+  std::ofstream out(path);
+  out << report::journey_svg(report::journey_chart(log, id, roles, lang), lang);
+  if (!out) {
+    std::cerr << Text(msg::kCannotWriteFile, {{"path", path}}).render(lang) << "\n";
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 int run_command(const Options& o, Lang lang) {
@@ -82,6 +113,11 @@ int run_command(const Options& o, Lang lang) {
   }
   if (o.full_data && !o.transcript && !o.show_messages) {
     std::cerr << Text(msg::kFullDataAlone).render(lang) << "\n";
+    return 2;
+  }
+  if (o.journey.has_value() != o.svg.has_value()) {
+    std::cerr << Text(o.journey ? msg::kJourneyWithoutSvg : msg::kSvgWithoutJourney).render(lang)
+              << "\n";
     return 2;
   }
   agents::Level level = agents::Level::story;
@@ -123,21 +159,26 @@ int run_command(const Options& o, Lang lang) {
       std::cout << scenario->description.in(lang) << "\n";
     if (transcript) std::cout << "\n" << Text(msg::kTranscriptLegend).render(lang) << "\n";
     std::cout << "\n";
-    narration = run.sim().trace().subscribe([&](const sim::TraceRecord& r) {
-      if (transcript) {
-        if (auto lines = transcript->take(r); !lines.empty()) {
-          bar.clear();
-          printer.transcript(r.time(), lines);
-          return;
-        }
-        if (Transcript::is_dialogue_line(r)) return;  // told by the other side of its connection
-      }
-      tell(teller.tell(r));
-    }, agents::Narrator::kinds_for(transcript ? std::max(level, agents::Level::protocol) : level));
+    narration = run.sim().trace().subscribe(
+        [&](const sim::TraceRecord& r) {
+          if (transcript) {
+            if (auto lines = transcript->take(r); !lines.empty()) {
+              bar.clear();
+              printer.transcript(r.time(), lines);
+              return;
+            }
+            if (Transcript::is_dialogue_line(r))
+              return;  // told by the other side of its connection
+          }
+          tell(teller.tell(r));
+        },
+        agents::Narrator::kinds_for(transcript ? std::max(level, agents::Level::protocol) : level));
   }
   if (o.format != "json")
     journeys = run.sim().trace().subscribe([&](const sim::TraceRecord& r) { ledger.observe(r); },
                                            agents::MessageLedger::kinds());
+  std::unique_ptr<report::JourneyLog> journey_log;
+  if (o.journey) journey_log = std::make_unique<report::JourneyLog>(run.sim().trace());
   run_to_end(run, end, bar);
   // The run is over: what the scenario's teardown does is not part of the story.
   json.reset();
@@ -147,6 +188,14 @@ int run_command(const Options& o, Lang lang) {
   }
   if (journeys) run.sim().trace().unsubscribe(*journeys);
   if (report_failure(run, lang)) return 3;
+  if (journey_log) {
+    const bool written = write_journey(*journey_log, *o.journey, *o.svg,
+                                       scenarios::article_roles(run.model()), lang);
+    journey_log.reset();
+    if (!written) return 2;
+    if (!o.quiet && o.format != "json")
+      std::cerr << Text(msg::kJourneyWritten, {{"path", *o.svg}}).render(lang) << "\n";
+  }
   if (o.format == "json") {
     if (o.show_messages) print_mailboxes_json(std::cout, run.view());
     return 0;

@@ -9,6 +9,7 @@
 #include <SFML/Graphics.hpp>
 
 #include "ui/gui/display_check.hpp"
+#include "ui/gui/file_names.hpp"
 #include "ui/gui/fonts.hpp"
 #include "ui/gui/gui_text.hpp"
 #include "ui/gui/imgui_sfml.hpp"
@@ -73,14 +74,6 @@ bool save_screenshot(sf::RenderWindow& window, const std::string& path) {
   if (!texture.create(window.getSize().x, window.getSize().y)) return false;
   texture.update(window);
   return texture.copyToImage().saveToFile(path);
-}
-
-// A file name not taken yet in the current folder: mailsim-1.png, mailsim-2.png...
-std::string free_screenshot_name() {
-  for (int i = 1;; ++i) {
-    const std::string name = "mailsim-" + std::to_string(i) + ".png";
-    if (!std::filesystem::exists(name)) return name;
-  }
 }
 
 // Projector mode: everything ImGui draws larger, and black on white.
@@ -173,6 +166,7 @@ class App {
     ImGui::NewFrame();
     toolbar(player_, state_, fonts_, lang_, layout_);
     side_panel(player_, state_, view_, lang_, layout_);
+    const bool relayout_wanted = state_.wide != layout_.wide;
     bottom_panel(player_, state_, lang_, layout_);
     state_.menus.draw(player_, lang_, state_.notice);
     if (help_) help_overlay(lang_);
@@ -186,11 +180,13 @@ class App {
     window_.popGLStates();
     if (state_.screenshot) {
       state_.screenshot = false;
-      const std::string path = free_screenshot_name();
+      const std::string path = free_file_name("mailsim", ".png");
       state_.notice = save_screenshot(window_, path)
                           ? Text(msg::kShotSaved, {{"path", path}}).render(lang_)
                           : Text(msg::kCannotWrite, {{"path", path}}).render(lang_);
     }
+    // A tab that wants the width (or gives it back): the next frame is laid out for it.
+    if (relayout_wanted) relayout();
   }
 
  private:
@@ -220,7 +216,7 @@ class App {
   }
 
   void relayout() {
-    layout_ = layout_for(window_.getSize(), projector_ ? 1.5f : 1.0f);
+    layout_ = layout_for(window_.getSize(), projector_ ? 1.5f : 1.0f, state_.wide);
     view_.set_area(layout_.network);
     view_.fit();
   }

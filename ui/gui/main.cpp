@@ -38,10 +38,10 @@ inline constexpr Message kShotHelp{"gui.help_screenshot",
 inline constexpr Message kSizeHelp{"gui.help_size", "window size, e.g. 1280x720",
                                    "taille de la fenêtre, ex. 1280x720"};
 inline constexpr Message kPanelHelp{"gui.help_panel",
-                                    "the panel to open: details, dialogues, mailboxes, queues "
-                                    "(all: with --screenshot, one picture each)",
-                                    "le panneau à ouvrir : details, dialogues, mailboxes, queues "
-                                    "(all : avec --screenshot, une image chacun)"};
+                                    "the panel to open: {panels} (all: with --screenshot, one "
+                                    "picture each)",
+                                    "le panneau à ouvrir : {panels} (all : avec --screenshot, "
+                                    "une image chacun)"};
 inline constexpr Message kReadHelp{"gui.help_read",
                                    "with --screenshot: open this user's newest message",
                                    "avec --screenshot : ouvrir le dernier message de cet "
@@ -53,10 +53,9 @@ inline constexpr Message kProjectorHelp{"gui.help_projector",
 inline constexpr Message kShowKeysHelp{"gui.help_keys", "show the keyboard shortcuts (F1)",
                                        "montrer les raccourcis clavier (F1)"};
 inline constexpr Message kBadPanel{"gui.bad_panel",
-                                   "--panel: there is no panel '{value}'; write details, "
-                                   "dialogues, mailboxes or queues",
+                                   "--panel: there is no panel '{value}'; write one of {panels}",
                                    "--panel : il n'y a pas de panneau « {value} » ; écrivez "
-                                   "details, dialogues, mailboxes ou queues"};
+                                   "l'un de {panels}"};
 inline constexpr Message kBadSize{"gui.bad_size",
                                   "--size: '{value}' is not a size; write it as WIDTHxHEIGHT, "
                                   "for example 1280x720",
@@ -100,7 +99,10 @@ int main(int argc, char** argv) {
   app.add_option("--screenshot", screenshot, tr(kShotHelp));
   app.add_option("--size", size, tr(kSizeHelp));
   std::string panel = "details";
-  app.add_option("--panel", panel, tr(kPanelHelp));
+  std::string panels;
+  for (const auto& name : mailsim::gui::side_tab_names())
+    panels += (panels.empty() ? "" : ", ") + name;
+  app.add_option("--panel", panel, Text(kPanelHelp, {{"panels", panels}}).render(lang));
   std::string read;
   app.add_option("--read", read, tr(kReadHelp));
   bool projector = false, keys = false;
@@ -118,7 +120,7 @@ int main(int argc, char** argv) {
   options.speed = speed;
   options.screenshot = screenshot;
   if (!mailsim::gui::side_tab_named(panel) && !(panel == "all" && screenshot)) {
-    std::cerr << Text(kBadPanel, {{"value", panel}}).render(lang) << "\n";
+    std::cerr << Text(kBadPanel, {{"value", panel}, {"panels", panels}}).render(lang) << "\n";
     return 2;
   }
   options.panel = panel;

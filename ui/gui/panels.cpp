@@ -11,9 +11,11 @@
 #include "sim/net/network.hpp"
 #include "ui/gui/clock_text.hpp"
 #include "ui/gui/dialogue_panel.hpp"
+#include "ui/gui/dns_panel.hpp"
 #include "ui/gui/gui_text.hpp"
 #include "ui/gui/imgui_text.hpp"
 #include "ui/gui/mailbox_panel.hpp"
+#include "ui/gui/panel_text.hpp"
 #include "ui/gui/queue_panel.hpp"
 
 namespace mailsim::gui {
@@ -256,12 +258,14 @@ std::string packet_summary(const Flight& f, Lang lang) {
   return out;
 }
 
-Layout layout_for(sf::Vector2u window, float scale) {
+Layout layout_for(sf::Vector2u window, float scale, bool wide) {
   Layout l;
   const auto w = static_cast<float>(window.x), h = static_cast<float>(window.y);
   l.scale = scale;
+  l.wide = wide;
   l.toolbar *= scale;
-  l.side = std::min(l.side * scale, w / 2);
+  l.side =
+      wide ? std::max(std::min(l.side * scale, w / 2), w * 0.58f) : std::min(l.side * scale, w / 2);
   l.bottom = std::min(l.bottom * scale, h / 3);
   l.network = sf::FloatRect(0, l.toolbar, std::max(w - l.side, 100.0f),
                             std::max(h - l.toolbar - l.bottom, 100.0f));
@@ -343,7 +347,8 @@ void toolbar(Player& player, PanelState& state, const ImGuiFonts& fonts, Lang la
 // [SECTION] Side panel
 
 const std::vector<std::string>& side_tab_names() {
-  static const std::vector<std::string> names{"details", "dialogues", "mailboxes", "queues"};
+  static const std::vector<std::string> names{"details", "dialogues", "mailboxes", "queues",
+                                              "journey", "dns",       "log"};
   return names;
 }
 
@@ -386,6 +391,28 @@ void side_panel(const Player& player, PanelState& state, const NetworkView& view
       queue_panel(player, lang);
       ImGui::EndTabItem();
     }
+    bool wide = false;
+    if (tab(msg::kJourneyTab, SideTab::journey)) {
+      const auto& journeys = player.scene().journeys();
+      const std::string selected =
+          state.selection.journey && *state.selection.journey < journeys.size()
+              ? journeys[*state.selection.journey].message_id
+              : std::string();
+      journey_panel(player, state.journey, selected, state.notice, lang);
+      wide = true;
+      ImGui::EndTabItem();
+    }
+    if (tab(msg::kDnsTab, SideTab::dns)) {
+      dns_panel(player, lang);
+      wide = true;
+      ImGui::EndTabItem();
+    }
+    if (tab(msg::kLogTab, SideTab::log)) {
+      log_panel(player, state.log, lang);
+      wide = true;
+      ImGui::EndTabItem();
+    }
+    state.wide = wide;
     ImGui::EndTabBar();
   }
   ImGui::End();

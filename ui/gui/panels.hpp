@@ -11,6 +11,8 @@
 
 #include "sim/text.hpp"
 #include "ui/gui/fonts.hpp"
+#include "ui/gui/journey_panel.hpp"
+#include "ui/gui/log_panel.hpp"
 #include "ui/gui/mailbox_model.hpp"
 #include "ui/gui/network_view.hpp"
 #include "ui/gui/player.hpp"
@@ -24,13 +26,15 @@ struct Layout {
   float side = 400;
   float bottom = 170;
   float scale = 1;
+  bool wide = false;
   sf::FloatRect network;
 };
-// `scale` > 1 in projector mode: the panels grow with their larger fonts.
-Layout layout_for(sf::Vector2u window, float scale = 1);
+// `scale` > 1 in projector mode: the panels grow with their larger fonts. `wide`: the side
+// panel takes most of the width, for a tab that needs it (the journey chart, the log).
+Layout layout_for(sf::Vector2u window, float scale = 1, bool wide = false);
 
 // The tabs of the side panel.
-enum class SideTab { details, dialogues, mailboxes, queues };
+enum class SideTab { details, dialogues, mailboxes, queues, journey, dns, log };
 // By the name `mailsim-gui --panel` takes ("dialogues"); nullopt for another name.
 std::optional<SideTab> side_tab_named(std::string_view name);
 const std::vector<std::string>& side_tab_names();
@@ -45,6 +49,9 @@ struct PanelState {
   WorldMenus menus;
   std::optional<MessageRef> open_message;  // read in the Mailboxes panel
   bool screenshot = false;                 // asked from the menu: taken after this frame
+  JourneyView journey;
+  LogView log;
+  bool wide = false;  // the tab drawn wants a wide side panel (Layout::wide)
 };
 
 // One line about a packet, for the tooltip under the mouse: protocol, addresses and ports, TCP

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "scenarios/model/roles.hpp"
+
 namespace mailsim::gui {
 
 namespace {
@@ -44,13 +46,19 @@ void Player::record(scenarios::Action action) {
 }
 
 Player::~Player() {
-  scene_.reset();  // unsubscribe before the run's trace goes
+  reset_observers();  // unsubscribe before the run's trace goes
+}
+
+void Player::reset_observers() {
+  scene_.reset();
   dialogues_.reset();
+  journey_log_.reset();
+  dns_caches_.reset();
+  event_log_.reset();
 }
 
 void Player::rebuild() {
-  scene_.reset();
-  dialogues_.reset();
+  reset_observers();
   // The model of the run, so that actions recorded during it are replayed too.
   scenarios::ScenarioModel model = run_ ? run_->model() : model_;
   scenarios::Diagnostics diag("");
@@ -58,6 +66,10 @@ void Player::rebuild() {
   if (hook_) hook_(*run_);
   scene_ = std::make_unique<Scene>(run_->sim().trace(), run_->network());
   dialogues_ = std::make_unique<Dialogues>(run_->sim().trace());
+  journey_log_ = std::make_unique<report::JourneyLog>(run_->sim().trace());
+  dns_caches_ = std::make_unique<DnsCaches>(run_->sim().trace());
+  roles_ = scenarios::article_roles(model);
+  event_log_ = std::make_unique<EventLog>(run_->sim().trace(), roles_);
   frame_start_ = sim::SimTime(0);
 }
 

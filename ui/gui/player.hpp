@@ -13,8 +13,11 @@
 #include "scenarios/build/scenario_run.hpp"
 #include "scenarios/model/scenario_model.hpp"
 #include "ui/gui/dialogues.hpp"
+#include "ui/gui/dns_model.hpp"
+#include "ui/gui/event_log.hpp"
 #include "ui/gui/scene.hpp"
 #include "ui/gui/timeline_scale.hpp"
+#include "ui/report/journey_log.hpp"
 
 namespace mailsim::gui {
 
@@ -37,6 +40,11 @@ class Player {
   scenarios::WorldView view() const { return run_->view(); }
   const Scene& scene() const { return *scene_; }
   const Dialogues& dialogues() const { return *dialogues_; }
+  const report::JourneyLog& journey_log() const { return *journey_log_; }
+  const DnsCaches& dns_caches() const { return *dns_caches_; }
+  const EventLog& event_log() const { return *event_log_; }
+  // Each host's roles in the article's words (MUA, MSA...), for the narration and the charts.
+  const agents::HostRoles& roles() const { return roles_; }
   sim::SimTime now() const { return run_->sim().now(); }
   // The previous frame's time: a packet that arrived since is still drawn once.
   sim::SimTime frame_start() const { return frame_start_; }
@@ -68,6 +76,7 @@ class Player {
 
  private:
   void rebuild();
+  void reset_observers();
   // The silent pre-run of `model`: the end and every mark of the timeline.
   bool survey(const scenarios::ScenarioModel& model, scenarios::Diagnostics& diag);
   void run_to(sim::SimTime t);
@@ -78,6 +87,10 @@ class Player {
   std::unique_ptr<scenarios::ScenarioRun> run_;
   std::unique_ptr<Scene> scene_;
   std::unique_ptr<Dialogues> dialogues_;
+  std::unique_ptr<report::JourneyLog> journey_log_;
+  std::unique_ptr<DnsCaches> dns_caches_;
+  std::unique_ptr<EventLog> event_log_;
+  agents::HostRoles roles_;
   sim::SimTime frame_start_{0};
   sim::SimTime end_{0};
   std::vector<Mark> all_marks_;
