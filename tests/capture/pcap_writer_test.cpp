@@ -5,7 +5,10 @@
 #include <array>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <set>
+#include <sstream>
 
 #include "sim/net/network.hpp"
 #include "sim/simulator.hpp"
@@ -112,7 +115,7 @@ TEST(PcapWriter, TsharkReadsTheExchangeWithValidChecksumsAndTheSameBytes) {
   std::uint64_t written = 0;
   {
     Exchange x;
-    PcapWriter writer(x.sim.trace(), path, CapturePoint{}, 1764403200LL * 1000000);
+    PcapWriter writer(x.net, path, {CapturePoint::Kind::host, "a"}, 1764403200LL * 1000000);
     ASSERT_TRUE(writer.ok());
     x.run(request, reply);
     written = writer.packets_written();
@@ -157,4 +160,39 @@ TEST(PcapWriter, TsharkReadsTheExchangeWithValidChecksumsAndTheSameBytes) {
   }
   EXPECT_EQ(joined, hex(request) + hex(reply));
   if (!std::getenv("MAILSIM_KEEP_CAPTURE")) std::filesystem::remove(path);
+}
+
+// Everywhere, in pcapng: each packet once per link it crosses, on an interface named after the
+// link, with the timestamps of the simulated clock from the epoch.
+TEST(PcapWriter, EverywhereWritesEachPacketOncePerLinkOnNamedInterfaces) {
+  if (!have_tshark()) GTEST_SKIP() << "tshark is not installed (make deps installs it)";
+  const std::string path = ::testing::TempDir() + "mailsim_capture_test.pcapng";
+  std::uint64_t written = 0;
+  {
+    Exchange x;
+    PcapWriter writer(x.net, path, CapturePoint{}, 1764403200LL * 1000000);
+    ASSERT_TRUE(writer.ok());
+    x.run("HELO a\r\n", "250 b\r\n");
+    written = writer.packets_written();
+  }
+  const std::string fields = run_command("tshark -r " + path +
+                                         " -T fields -e frame.interface_name -e ip.src -e ip.id"
+                                         " -e frame.time_epoch 2>/dev/null");
+  std::map<std::string, std::set<std::string>> ids_by_link;
+  std::size_t lines = 0;
+  std::istringstream in(fields);
+  for (std::string line; std::getline(in, line); ++lines) {
+    std::istringstream cols(line);
+    std::string link, src, id, epoch;
+    cols >> link >> src >> id >> epoch;
+    ids_by_link[link].insert(src + "/" + id);
+    EXPECT_EQ(epoch.substr(0, 7), "1764403") << line;  // 2025-11-29, the epoch given
+  }
+  EXPECT_EQ(lines, written);
+  ASSERT_EQ(ids_by_link.size(), 2u) << fields;
+  // Both links saw the same packets: a to b crosses a-r1 then r1-b, and back.
+  EXPECT_EQ(ids_by_link["a-r1"], ids_by_link["r1-b"]);
+  EXPECT_EQ(ids_by_link["a-r1"].size() * 2, written);
+  EXPECT_EQ(run_command("tshark -r " + path + " -Y _ws.malformed 2>/dev/null"), "");
+  std::filesystem::remove(path);
 }

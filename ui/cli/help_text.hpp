@@ -87,6 +87,19 @@ inline constexpr Message kFullData{
     "otherwise), in --show-messages the long bodies (cut after 200 lines otherwise)",
     "montrer chaque message en entier : dans --transcript les données qu'un programme envoie "
     "(résumées sinon), dans --show-messages les longs corps (coupés après 200 lignes sinon)"};
+inline constexpr Message kPcap{
+    "cli.help.pcap",
+    "also write the run as a capture for Wireshark or tshark: pcapng (one interface per link, "
+    "named after it), or classic pcap when FILE ends in .pcap; dated from the scenario's start",
+    "écrire aussi la simulation comme une capture pour Wireshark ou tshark : pcapng (une "
+    "interface par lien, à son nom), ou pcap classique quand FICHIER finit par .pcap ; datée "
+    "depuis le début du scénario"};
+inline constexpr Message kCaptureAt{
+    "cli.help.capture_at",
+    "where --pcap listens: all (the default: every link, each packet once per link it crosses), "
+    "a host (what it sends and receives) or a link",
+    "où --pcap écoute : all (par défaut : tous les liens, chaque paquet une fois par lien "
+    "traversé), un hôte (ce qu'il envoie et reçoit) ou un lien"};
 inline constexpr Message kRunFooter{
     "cli.help.run_footer",
     "Examples:\n"
@@ -94,6 +107,8 @@ inline constexpr Message kRunFooter{
     "  mailsim run first-mail --level protocol\n"
     "  mailsim run first-mail --transcript\n"
     "  mailsim run first-mail --show-messages\n"
+    "  mailsim run first-mail --pcap first-mail.pcapng\n"
+    "  mailsim run first-mail --pcap alice.pcap --capture-at alice-pc\n"
     "  mailsim run telnet-test --transcript --lang fr\n"
     "  mailsim run scenarios/library/greylisting.yaml --until 1h30min\n"
     "  mailsim run greylisting --seed 7 --format json > trace.jsonl\n"
@@ -103,6 +118,8 @@ inline constexpr Message kRunFooter{
     "  mailsim run first-mail --level protocol\n"
     "  mailsim run first-mail --transcript\n"
     "  mailsim run first-mail --show-messages\n"
+    "  mailsim run first-mail --pcap first-mail.pcapng\n"
+    "  mailsim run first-mail --pcap alice.pcap --capture-at alice-pc\n"
     "  mailsim run telnet-test --transcript --lang fr\n"
     "  mailsim run scenarios/library/greylisting.yaml --until 1h30min\n"
     "  mailsim run greylisting --seed 7 --format json > trace.jsonl\n"
@@ -140,11 +157,12 @@ inline constexpr Message kValidateFooter{
     "Examples:\n  mailsim validate my-lesson.yaml\n  mailsim validate first-mail --lang fr",
     "Exemples :\n  mailsim validate ma-lecon.yaml\n  mailsim validate first-mail --lang fr"};
 
-inline constexpr std::array kAll{
-    &kApp,        &kAppFooter,     &kHelp,         &kVersion,    &kLang,      &kQuiet,
-    &kScenario,   &kRun,           &kUntil,        &kSeed,       &kFormat,    &kLevel,
-    &kPackets,    &kTranscript,    &kShowMessages, &kFullData,   &kRunFooter, &kList,
-    &kListFooter, &kShow,          &kName,         &kShowFooter, &kCheck,     &kCheckFooter,
-    &kValidate,   &kValidateFooter};
+inline constexpr std::array kAll{&kApp,       &kAppFooter,      &kHelp,         &kVersion,
+                                 &kLang,      &kQuiet,          &kScenario,     &kRun,
+                                 &kUntil,     &kSeed,           &kFormat,       &kLevel,
+                                 &kPackets,   &kTranscript,     &kShowMessages, &kFullData,
+                                 &kRunFooter, &kList,           &kListFooter,   &kShow,
+                                 &kName,      &kShowFooter,     &kCheck,        &kCheckFooter,
+                                 &kValidate,  &kValidateFooter, &kPcap,         &kCaptureAt};
 
 }  // namespace mailsim::cli::help

@@ -116,6 +116,10 @@ std::optional<int> parse_command_line(int argc, char** argv, Lang lang, Options&
   run->add_flag("--transcript", out.transcript, text(help::kTranscript));
   run->add_flag("--show-messages", out.show_messages, text(help::kShowMessages));
   run->add_flag("--full-data", out.full_data, text(help::kFullData));
+  run->add_option("--pcap", out.pcap, text(help::kPcap))
+      ->type_name(lang == Lang::fr ? "FICHIER" : "FILE");
+  run->add_option("--capture-at", out.capture_at, text(help::kCaptureAt))
+      ->type_name(lang == Lang::fr ? "HÔTE|LIEN|all" : "HOST|LINK|all");
 
   command(app, "list", help::kList, help::kListFooter, lang);
   CLI::App* show = command(app, "show", help::kShow, help::kShowFooter, lang);

@@ -21,8 +21,10 @@ struct Options {
   std::optional<std::string> level;  // run: story, protocol or packets; story when not given
   bool packets = false;              // run: the same as --level packets
   bool transcript = false;
-  bool show_messages = false;  // run: each mailbox's messages after the run
-  bool full_data = false;      // run: messages in full, in the transcript and the mailboxes
+  bool show_messages = false;       // run: each mailbox's messages after the run
+  bool full_data = false;           // run: messages in full, in the transcript and the mailboxes
+  std::optional<std::string> pcap;  // run: the capture file
+  std::optional<std::string> capture_at;  // run: all, a host or a link; checked by run
 };
 
 // The language of messages: --lang anywhere on the line (so that --help obeys it too), else

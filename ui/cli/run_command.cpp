@@ -9,6 +9,7 @@
 #include "scenarios/build/scenario_run.hpp"
 #include "scenarios/model/roles.hpp"
 #include "sim/trace_format.hpp"
+#include "ui/cli/capture_option.hpp"
 #include "ui/cli/cli_text.hpp"
 #include "ui/cli/mailbox_listing.hpp"
 #include "ui/cli/scenario_source.hpp"
@@ -84,6 +85,10 @@ int run_command(const Options& o, Lang lang) {
     std::cerr << Text(msg::kFullDataAlone).render(lang) << "\n";
     return 2;
   }
+  if (o.capture_at && !o.pcap) {
+    std::cerr << Text(msg::kCaptureAtAlone).render(lang) << "\n";
+    return 2;
+  }
   agents::Level level = agents::Level::story;
   if (o.level) agents::parse_level(*o.level, level);  // CLI11 let only the three names through
   if (o.packets) {
@@ -100,6 +105,10 @@ int run_command(const Options& o, Lang lang) {
   if (!started) return 2;
   scenarios::ScenarioRun& run = *started;
   const scenarios::ScenarioModel* scenario = &run.model();
+  sim::capture::CapturePoint capture_point;
+  if (o.capture_at && !parse_capture_at(*o.capture_at, *scenario, lang, capture_point)) return 2;
+  std::unique_ptr<sim::capture::PcapWriter> capture;
+  if (o.pcap && !(capture = open_capture(*o.pcap, capture_point, run, lang))) return 2;
   const std::optional<sim::SimTime> end = until ? until : scenario->duration;
   ProgressBar bar(end.value_or(sim::SimTime(0)), end && !o.quiet && colours_wanted(2));
   agents::Storyteller teller(lang, level, scenarios::article_roles(run.model()));
@@ -123,17 +132,20 @@ int run_command(const Options& o, Lang lang) {
       std::cout << scenario->description.in(lang) << "\n";
     if (transcript) std::cout << "\n" << Text(msg::kTranscriptLegend).render(lang) << "\n";
     std::cout << "\n";
-    narration = run.sim().trace().subscribe([&](const sim::TraceRecord& r) {
-      if (transcript) {
-        if (auto lines = transcript->take(r); !lines.empty()) {
-          bar.clear();
-          printer.transcript(r.time(), lines);
-          return;
-        }
-        if (Transcript::is_dialogue_line(r)) return;  // told by the other side of its connection
-      }
-      tell(teller.tell(r));
-    }, agents::Narrator::kinds_for(transcript ? std::max(level, agents::Level::protocol) : level));
+    narration = run.sim().trace().subscribe(
+        [&](const sim::TraceRecord& r) {
+          if (transcript) {
+            if (auto lines = transcript->take(r); !lines.empty()) {
+              bar.clear();
+              printer.transcript(r.time(), lines);
+              return;
+            }
+            if (Transcript::is_dialogue_line(r))
+              return;  // told by the other side of its connection
+          }
+          tell(teller.tell(r));
+        },
+        agents::Narrator::kinds_for(transcript ? std::max(level, agents::Level::protocol) : level));
   }
   if (o.format != "json")
     journeys = run.sim().trace().subscribe([&](const sim::TraceRecord& r) { ledger.observe(r); },
@@ -141,6 +153,7 @@ int run_command(const Options& o, Lang lang) {
   run_to_end(run, end, bar);
   // The run is over: what the scenario's teardown does is not part of the story.
   json.reset();
+  capture.reset();
   if (narration) {
     run.sim().trace().unsubscribe(*narration);
     tell(teller.finish());
