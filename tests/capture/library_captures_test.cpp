@@ -19,18 +19,11 @@
 
 #include "scenarios/library/builtin.hpp"
 #include "scenarios/load/scenario_reader.hpp"
+#include "tests/command_output.hpp"
 
 namespace {
 
-std::string output_of(const std::string& cmd) {
-  std::string out;
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(cmd.c_str(), "r"), pclose);
-  if (!pipe) return out;
-  std::array<char, 65536> buf;
-  while (std::size_t n = std::fread(buf.data(), 1, buf.size(), pipe.get()))
-    out.append(buf.data(), n);
-  return out;
-}
+using mailsim::test::command_output;
 
 std::vector<std::string> split(const std::string& text, char sep) {
   std::vector<std::string> out;
@@ -222,7 +215,7 @@ const char* expected_protocol(unsigned port) {
 }  // namespace
 
 TEST(LibraryCaptures, TsharkReadsEveryScenarioAsCleanMailProtocolsAndTheTranscriptsDialogues) {
-  if (output_of("command -v tshark").empty())
+  if (command_output("command -v tshark").empty())
     GTEST_SKIP() << "tshark is not installed (make deps installs it)";
   const std::string dir = ::testing::TempDir() + "mailsim_library_captures/";
   std::filesystem::create_directories(dir);
@@ -238,8 +231,9 @@ TEST(LibraryCaptures, TsharkReadsEveryScenarioAsCleanMailProtocolsAndTheTranscri
       if (r.address) address[r.name] = r.address->to_string();
 
     const std::string pcap = dir + name + ".pcapng";
-    const std::string transcript = output_of(std::string(MAILSIM_BIN) + " run " + name +
-                                             " --lang en --transcript --full-data --pcap " + pcap);
+    const std::string transcript =
+        command_output(std::string(MAILSIM_BIN) + " run " + name +
+                       " --lang en --transcript --full-data --pcap " + pcap);
     const std::size_t connections = count_tcp_connections(pcap);
     std::string cmd = "tshark -n -r " + pcap +
                       " -o ip.check_checksum:TRUE -o tcp.check_checksum:TRUE"
@@ -249,7 +243,7 @@ TEST(LibraryCaptures, TsharkReadsEveryScenarioAsCleanMailProtocolsAndTheTranscri
                       " -e _ws.expert.severity -e _ws.malformed -e tcp.stream -e smtp.req.command";
     for (std::size_t i = 0; i < connections; ++i)
       cmd += " -z follow,tcp,ascii," + std::to_string(i);
-    const std::string out = output_of(cmd + " 2>/dev/null");
+    const std::string out = command_output(cmd + " 2>/dev/null");
     const std::size_t taps = out.find("\n=====");
     const std::string fields = out.substr(0, taps == std::string::npos ? out.size() : taps + 1);
 
@@ -286,9 +280,15 @@ TEST(LibraryCaptures, TsharkReadsEveryScenarioAsCleanMailProtocolsAndTheTranscri
       ++dissected[protocol];
     }
     EXPECT_GT(frames, 0u);
-    if (transcript.find("] C: ") != std::string::npos) EXPECT_GT(dissected["smtp"], 0u);
-    if (transcript.find(":110] ") != std::string::npos) EXPECT_GT(dissected["pop"], 0u);
-    if (transcript.find(":143] ") != std::string::npos) EXPECT_GT(dissected["imap"], 0u);
+    if (transcript.find("] C: ") != std::string::npos) {
+      EXPECT_GT(dissected["smtp"], 0u);
+    }
+    if (transcript.find(":110] ") != std::string::npos) {
+      EXPECT_GT(dissected["pop"], 0u);
+    }
+    if (transcript.find(":143] ") != std::string::npos) {
+      EXPECT_GT(dissected["imap"], 0u);
+    }
 
     // The connections that spoke, against the streams between the same ends.
     std::map<std::string, Dialogue> streams;

@@ -30,6 +30,7 @@
 #include "sim/net/messages.hpp"
 #include "ui/cli/cli_text.hpp"
 #include "ui/cli/help_text.hpp"
+#include "ui/cli/serve_text.hpp"
 
 using mailsim::Message;
 
@@ -73,6 +74,7 @@ std::vector<Section> catalog() {
       section("check", mailsim::scenarios::check::kAll),
       section("cli", mailsim::cli::msg::kAll),
       section("cli/help", mailsim::cli::help::kAll),
+      section("cli/serve", mailsim::cli::msg::kServeAll),
   };
   all.push_back(Section{"narration/derived",
                         {&a::narration::kNoSmtpReply, &a::narration::kSegmentData,

@@ -125,6 +125,58 @@ inline constexpr Message kRunFooter{
     "  mailsim run greylisting --seed 7 --format json > trace.jsonl\n"
     "  mailsim run greylisting --quiet"};
 
+inline constexpr Message kServe{
+    "cli.help.serve",
+    "run a scenario in real time and let real mail clients in: each connection to --smtp, "
+    "--pop3 or --imap becomes a session with the simulated server",
+    "jouer un scénario en temps réel et y faire entrer de vrais logiciels de messagerie : "
+    "chaque connexion à --smtp, --pop3 ou --imap devient une session avec le serveur simulé"};
+inline constexpr Message kServeSmtp{
+    "cli.help.serve_smtp",
+    "listen for SMTP clients here (:0 takes a free port): bridged to the submission port (587) "
+    "of the first server that offers it, else to port 25",
+    "écouter ici les clients SMTP (:0 prend un port libre) : reliés au port de soumission (587) "
+    "du premier serveur qui en a un, sinon au port 25"};
+inline constexpr Message kServePop3{
+    "cli.help.serve_pop3",
+    "listen for POP3 clients here: bridged to port 110 of the server the first mail client "
+    "reads from",
+    "écouter ici les clients POP3 : reliés au port 110 du serveur que lit le premier logiciel "
+    "de messagerie"};
+inline constexpr Message kServeImap{
+    "cli.help.serve_imap",
+    "listen for IMAP clients here: bridged to port 143 of the server the first mail client "
+    "reads from",
+    "écouter ici les clients IMAP : reliés au port 143 du serveur que lit le premier logiciel "
+    "de messagerie"};
+inline constexpr Message kServeHost{"cli.help.serve_host",
+                                    "the simulated server to bridge to, instead of the one chosen",
+                                    "le serveur simulé à relier, au lieu de celui choisi"};
+inline constexpr Message kServeSpeed{
+    "cli.help.serve_speed", "how many times faster than real time the simulation runs (1)",
+    "combien de fois plus vite que le temps réel la simulation tourne (1)"};
+inline constexpr Message kServeMaxConnections{
+    "cli.help.serve_max_connections",
+    "real connections open at once (256); one more is answered and closed",
+    "connexions réelles ouvertes à la fois (256) ; une de plus reçoit une réponse et est fermée"};
+inline constexpr Message kServeIdleTimeout{
+    "cli.help.serve_idle_timeout",
+    "how long a real client may go without sending a whole line before it is cut (5min)",
+    "combien de temps un vrai client peut rester sans envoyer une ligne entière avant d'être "
+    "coupé (5min)"};
+inline constexpr Message kServeFooter{
+    "cli.help.serve_footer",
+    "Examples:\n"
+    "  mailsim serve first-mail --smtp 127.0.0.1:2525\n"
+    "  mailsim serve first-mail --smtp :0 --imap :0 --speed 10\n"
+    "  mailsim serve first-mail --pop3 127.0.0.1:2110 --host mx.b.example\n"
+    "docs/bridges.md tells how a class uses it.",
+    "Exemples :\n"
+    "  mailsim serve first-mail --smtp 127.0.0.1:2525\n"
+    "  mailsim serve first-mail --smtp :0 --imap :0 --speed 10\n"
+    "  mailsim serve first-mail --pop3 127.0.0.1:2110 --host mx.b.example\n"
+    "docs/bridges.md explique comment une classe s'en sert."};
+
 inline constexpr Message kList{"cli.help.list", "list the built-in scenarios with their titles",
                                "lister les scénarios intégrés avec leur titre"};
 inline constexpr Message kListFooter{"cli.help.list_footer",

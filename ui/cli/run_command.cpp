@@ -12,6 +12,7 @@
 #include "ui/cli/capture_option.hpp"
 #include "ui/cli/cli_text.hpp"
 #include "ui/cli/mailbox_listing.hpp"
+#include "ui/cli/narration_printer.hpp"
 #include "ui/cli/scenario_source.hpp"
 #include "ui/cli/terminal.hpp"
 #include "ui/cli/transcript.hpp"
@@ -19,39 +20,6 @@
 namespace mailsim::cli {
 
 namespace {
-
-// Writes the narration: the time, then the sentence. A transcript line is indented under the
-// sentences and leaves the time blank when the line above shows it already, so that a burst of
-// lines reads as one block while a line that came later still says when.
-class NarrationPrinter {
- public:
-  NarrationPrinter(bool colours, Lang lang) : colours_(colours), lang_(lang) {}
-
-  void sentence(sim::SimTime t, const std::string& text, Tone tone) {
-    std::cout << paint(time_column(t), Tone::plain, colours_) << "  " << paint(text, tone, colours_)
-              << "\n";
-  }
-  void transcript(sim::SimTime t, const std::vector<std::string>& lines) {
-    for (const std::string& line : lines) {
-      const bool repeated = printed_ && t == last_;
-      const std::string time = time_column(t);
-      std::cout << (repeated ? std::string(time.size(), ' ') : paint(time, Tone::plain, colours_))
-                << "    " << line << "\n";
-    }
-  }
-
- private:
-  std::string time_column(sim::SimTime t) {
-    last_ = t;
-    printed_ = true;
-    return sim::format_time(t, lang_);
-  }
-
-  bool colours_;
-  Lang lang_;
-  sim::SimTime last_{0};
-  bool printed_ = false;
-};
 
 // Runs to the scenario's end, or to --until; in slices when a progress bar is drawn, so that
 // it moves; the events run exactly as in one call.
