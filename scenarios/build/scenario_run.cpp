@@ -87,6 +87,16 @@ void ScenarioRun::schedule(const TimelineEntry& entry) {
       entry.action);
 }
 
+agents::TypedSession& ScenarioRun::open_session(const std::string& from, sim::net::Ipv4Address to,
+                                                std::uint16_t port,
+                                                agents::TypedSession::Callbacks callbacks) {
+  sessions_.push_back(std::make_unique<agents::TypedSession>(network_, network_.node(from), to,
+                                                             port, std::move(callbacks)));
+  agents::TypedSession& session = *sessions_.back();
+  session.open();
+  return session;
+}
+
 void ScenarioRun::place(const std::string& node, sim::net::Position position) {
   const PositionModel at{position.x, position.y};
   for (auto& h : model_.network.hosts)

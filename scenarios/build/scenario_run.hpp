@@ -7,16 +7,13 @@
 #include <string>
 #include <vector>
 
+#include "agents/roles/typed_session.hpp"
 #include "scenarios/build/mail_builder.hpp"
 #include "scenarios/build/world_view.hpp"
 #include "scenarios/load/diagnostics.hpp"
 #include "scenarios/model/scenario_model.hpp"
 #include "sim/net/network.hpp"
 #include "sim/simulator.hpp"
-
-namespace mailsim::agents {
-class TypedSession;
-}
 
 namespace mailsim::scenarios {
 
@@ -63,6 +60,12 @@ class ScenarioRun {
   // the run scheduled for the same microsecond (the kernel's first lane), so the saved scenario
   // replays the same run, trace for trace.
   void record(Action action);
+  // A session typed live by a real client (`mailsim serve` bridges one per real connection):
+  // the same TypedSession a timeline `type` step drives, from host `from` to `to`:`port`,
+  // opened now; the caller types each line as it comes and reads the replies in `callbacks`.
+  // The run owns it; it is not added to the timeline (a real client's timing is not replayed).
+  agents::TypedSession& open_session(const std::string& from, sim::net::Ipv4Address to,
+                                     std::uint16_t port, agents::TypedSession::Callbacks callbacks);
   // A person moved a host or a router on the window's map: its position in model() (so that
   // saving keeps it) and in the network's layout. Not an event: nothing simulated depends on it.
   void place(const std::string& node, sim::net::Position position);

@@ -1,7 +1,5 @@
 #include "sim/capture/pcap_writer.hpp"
 
-#include <array>
-
 #include "sim/net/trace_records.hpp"
 
 namespace mailsim::sim::capture {
@@ -33,19 +31,6 @@ std::uint16_t fold(std::uint32_t sum) {
     sum = (sum & 0xffff) + (sum >> 16);
   return static_cast<std::uint16_t>(~sum & 0xffff);
 }
-
-// pcap record header, little-endian as the file header's magic says.
-void put_le32(std::ofstream& out, std::uint32_t v) {
-  const char b[4] = {static_cast<char>(v & 0xff), static_cast<char>((v >> 8) & 0xff),
-                     static_cast<char>((v >> 16) & 0xff), static_cast<char>((v >> 24) & 0xff)};
-  out.write(b, 4);
-}
-void put_le16(std::ofstream& out, std::uint16_t v) {
-  const char b[2] = {static_cast<char>(v & 0xff), static_cast<char>((v >> 8) & 0xff)};
-  out.write(b, 2);
-}
-
-constexpr std::uint32_t kLinktypeRaw = 101;  // raw IPv4/IPv6, no link-layer header
 
 }  // namespace
 
@@ -107,28 +92,39 @@ std::vector<std::byte> serialize_packet(const net::Packet& p) {
   return out;
 }
 
-PcapWriter::PcapWriter(Trace& trace, const std::string& path, CapturePoint point,
-                       std::int64_t epoch_unix_us)
-    : trace_(trace),
-      subscription_(trace.subscribe([this](const TraceRecord& r) { on_record(r); })),
-      out_(path, std::ios::binary | std::ios::trunc),
-      point_(std::move(point)),
-      epoch_unix_us_(epoch_unix_us) {
-  // pcap file header: magic (microsecond timestamps), version 2.4, zone 0, sigfigs 0,
-  // snaplen, link type.
-  put_le32(out_, 0xa1b2c3d4);
-  put_le16(out_, 2);
-  put_le16(out_, 4);
-  put_le32(out_, 0);
-  put_le32(out_, 0);
-  put_le32(out_, 262144);
-  put_le32(out_, kLinktypeRaw);
-  out_.flush();
+namespace {
+
+// The interfaces a capture point listens on: the host or the link, or every link by its id.
+std::vector<std::string> interfaces(const net::Network& network, const CapturePoint& point) {
+  switch (point.kind) {
+    case CapturePoint::Kind::host:
+      network.node(point.name);  // throws when there is no such node
+      return {point.name};
+    case CapturePoint::Kind::link:
+      network.link(point.name);
+      return {point.name};
+    case CapturePoint::Kind::everywhere:
+      break;
+  }
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < network.link_count(); ++i)
+    names.emplace_back(network.link_view(static_cast<net::LinkId>(i)).name);
+  return names;
 }
+
+}  // namespace
+
+PcapWriter::PcapWriter(net::Network& network, const std::string& path, CapturePoint point,
+                       std::int64_t epoch_unix_us)
+    : trace_(network.sim().trace()),
+      point_(std::move(point)),
+      file_(path, format_for(path), interfaces(network, point_)),
+      epoch_unix_us_(epoch_unix_us),
+      subscription_(trace_.subscribe([this](const TraceRecord& r) { on_record(r); })) {}
 
 PcapWriter::~PcapWriter() {
   trace_.unsubscribe(subscription_);
-  out_.flush();
+  file_.flush();
 }
 
 void PcapWriter::on_record(const TraceRecord& record) {
@@ -138,9 +134,11 @@ void PcapWriter::on_record(const TraceRecord& record) {
   const bool on_wire = kind == &net::kinds::kPacketTxStart;
   if (!sent && !delivered && !on_wire) return;
   const auto& r = static_cast<const net::PacketRecord&>(record);
+  std::size_t interface = 0;
   switch (point_.kind) {
     case CapturePoint::Kind::everywhere:
-      if (!sent) return;  // each packet once, as its sender emits it
+      if (!on_wire) return;  // once per link the packet crosses
+      interface = r.place().link_id;
       break;
     case CapturePoint::Kind::host:
       if ((!sent && !delivered) || r.place().node != point_.name) return;
@@ -149,18 +147,12 @@ void PcapWriter::on_record(const TraceRecord& record) {
       if (!on_wire || r.place().link != point_.name) return;
       break;
   }
-  write_packet(record.time(), r.packet());
+  write_packet(interface, record.time(), r.packet());
 }
 
-void PcapWriter::write_packet(SimTime when, const net::Packet& packet) {
+void PcapWriter::write_packet(std::size_t interface, SimTime when, const net::Packet& packet) {
   const std::vector<std::byte> bytes = serialize_packet(packet);
-  const std::int64_t us = epoch_unix_us_ + when.count();
-  put_le32(out_, static_cast<std::uint32_t>(us / 1000000));
-  put_le32(out_, static_cast<std::uint32_t>(us % 1000000));
-  put_le32(out_, static_cast<std::uint32_t>(bytes.size()));
-  put_le32(out_, static_cast<std::uint32_t>(bytes.size()));
-  out_.write(reinterpret_cast<const char*>(bytes.data()),
-             static_cast<std::streamsize>(bytes.size()));
+  file_.write(interface, epoch_unix_us_ + when.count(), bytes);
   ++written_;
 }
 

@@ -5,10 +5,14 @@
 #include <array>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <set>
+#include <sstream>
 
 #include "sim/net/network.hpp"
 #include "sim/simulator.hpp"
+#include "tests/command_output.hpp"
 
 using namespace mailsim::sim;
 using namespace mailsim::sim::net;
@@ -17,18 +21,10 @@ using namespace std::chrono_literals;
 
 namespace {
 
-std::string run_command(const std::string& cmd) {
-  std::string out;
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(cmd.c_str(), "r"), pclose);
-  if (!pipe) return out;
-  std::array<char, 4096> buf;
-  while (std::size_t n = std::fread(buf.data(), 1, buf.size(), pipe.get()))
-    out.append(buf.data(), n);
-  return out;
-}
+using mailsim::test::command_output;
 
 bool have_tshark() {
-  return run_command("command -v tshark").find("tshark") != std::string::npos;
+  return command_output("command -v tshark").find("tshark") != std::string::npos;
 }
 
 // A client on a sends `request` to b:25, which answers with `reply` and closes.
@@ -112,7 +108,7 @@ TEST(PcapWriter, TsharkReadsTheExchangeWithValidChecksumsAndTheSameBytes) {
   std::uint64_t written = 0;
   {
     Exchange x;
-    PcapWriter writer(x.sim.trace(), path, CapturePoint{}, 1764403200LL * 1000000);
+    PcapWriter writer(x.net, path, {CapturePoint::Kind::host, "a"}, 1764403200LL * 1000000);
     ASSERT_TRUE(writer.ok());
     x.run(request, reply);
     written = writer.packets_written();
@@ -121,21 +117,22 @@ TEST(PcapWriter, TsharkReadsTheExchangeWithValidChecksumsAndTheSameBytes) {
   EXPECT_GT(written, 10u);
   const std::string quiet = " 2>/dev/null";
   // Every packet decodes, and no checksum is bad.
-  std::string fields = run_command("tshark -r " + path +
-                                   " -o ip.check_checksum:TRUE -o tcp.check_checksum:TRUE -T fields"
-                                   " -e ip.checksum.status -e tcp.checksum.status" +
-                                   quiet);
+  std::string fields =
+      command_output("tshark -r " + path +
+                     " -o ip.check_checksum:TRUE -o tcp.check_checksum:TRUE -T fields"
+                     " -e ip.checksum.status -e tcp.checksum.status" +
+                     quiet);
   std::size_t lines = 0;
   for (std::size_t pos = 0; (pos = fields.find('\n', pos)) != std::string::npos; ++pos)
     ++lines;
   EXPECT_EQ(lines, written);
   EXPECT_EQ(fields.find("0"), std::string::npos) << fields.substr(0, 200);  // 0: bad checksum
-  EXPECT_EQ(run_command("tshark -r " + path + " -Y _ws.malformed" + quiet), "");
-  EXPECT_EQ(
-      run_command("tshark -r " + path + " -Y tcp.analysis.flags -T fields -e frame.number" + quiet),
-      "");
+  EXPECT_EQ(command_output("tshark -r " + path + " -Y _ws.malformed" + quiet), "");
+  EXPECT_EQ(command_output("tshark -r " + path +
+                           " -Y tcp.analysis.flags -T fields -e frame.number" + quiet),
+            "");
   // Wireshark's "Follow TCP stream" rebuilds both directions byte for byte.
-  std::string follow = run_command("tshark -r " + path + " -q -z follow,tcp,raw,0" + quiet);
+  std::string follow = command_output("tshark -r " + path + " -q -z follow,tcp,raw,0" + quiet);
   auto hex = [](const std::string& s) {
     static const char* d = "0123456789abcdef";
     std::string h;
@@ -157,4 +154,39 @@ TEST(PcapWriter, TsharkReadsTheExchangeWithValidChecksumsAndTheSameBytes) {
   }
   EXPECT_EQ(joined, hex(request) + hex(reply));
   if (!std::getenv("MAILSIM_KEEP_CAPTURE")) std::filesystem::remove(path);
+}
+
+// Everywhere, in pcapng: each packet once per link it crosses, on an interface named after the
+// link, with the timestamps of the simulated clock from the epoch.
+TEST(PcapWriter, EverywhereWritesEachPacketOncePerLinkOnNamedInterfaces) {
+  if (!have_tshark()) GTEST_SKIP() << "tshark is not installed (make deps installs it)";
+  const std::string path = ::testing::TempDir() + "mailsim_capture_test.pcapng";
+  std::uint64_t written = 0;
+  {
+    Exchange x;
+    PcapWriter writer(x.net, path, CapturePoint{}, 1764403200LL * 1000000);
+    ASSERT_TRUE(writer.ok());
+    x.run("HELO a\r\n", "250 b\r\n");
+    written = writer.packets_written();
+  }
+  const std::string fields = command_output("tshark -r " + path +
+                                            " -T fields -e frame.interface_name -e ip.src -e ip.id"
+                                            " -e frame.time_epoch 2>/dev/null");
+  std::map<std::string, std::set<std::string>> ids_by_link;
+  std::size_t lines = 0;
+  std::istringstream in(fields);
+  for (std::string line; std::getline(in, line); ++lines) {
+    std::istringstream cols(line);
+    std::string link, src, id, epoch;
+    cols >> link >> src >> id >> epoch;
+    ids_by_link[link].insert(src + "/" + id);
+    EXPECT_EQ(epoch.substr(0, 7), "1764403") << line;  // 2025-11-29, the epoch given
+  }
+  EXPECT_EQ(lines, written);
+  ASSERT_EQ(ids_by_link.size(), 2u) << fields;
+  // Both links saw the same packets: a to b crosses a-r1 then r1-b, and back.
+  EXPECT_EQ(ids_by_link["a-r1"], ids_by_link["r1-b"]);
+  EXPECT_EQ(ids_by_link["a-r1"].size() * 2, written);
+  EXPECT_EQ(command_output("tshark -r " + path + " -Y _ws.malformed 2>/dev/null"), "");
+  std::filesystem::remove(path);
 }

@@ -31,6 +31,7 @@
 #include "sim/net/messages.hpp"
 #include "ui/cli/cli_text.hpp"
 #include "ui/cli/help_text.hpp"
+#include "ui/cli/serve_text.hpp"
 #include "ui/report/report_text.hpp"
 
 using mailsim::Message;
@@ -77,6 +78,7 @@ std::vector<Section> catalog() {
       section("cli", mailsim::cli::msg::kAll),
       section("cli/help", mailsim::cli::help::kAll),
       section("report", mailsim::report::msg::kAll),
+      section("cli/serve", mailsim::cli::msg::kServeAll),
   };
   all.push_back(Section{"narration/derived",
                         {&a::narration::kNoSmtpReply, &a::narration::kSegmentData,

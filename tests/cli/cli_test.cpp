@@ -292,3 +292,18 @@ TEST(Cli, JourneyWritesTheChartOfAMessageByRankOrMessageId) {
   EXPECT_EQ(run("run first-mail --journey 1").status, 2);
   EXPECT_EQ(run("run first-mail --svg " + path.string()).status, 2);
 }
+
+TEST(Cli, CaptureOptionsNameTheirMistakes) {
+  auto r = run("run first-mail --capture-at alice-pc --lang en");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("give --pcap FILE too"), std::string::npos) << r.out;
+  r = run("run first-mail --pcap /tmp/x.pcapng --capture-at nowhere --lang fr");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("ce scénario n'a ni hôte ni lien nommé « nowhere »"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("alice-pc, smtp.a.example"), std::string::npos) << r.out;
+  r = run("run first-mail --quiet --pcap /no/such/folder/x.pcapng --lang en");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("--pcap: cannot write '/no/such/folder/x.pcapng'"), std::string::npos)
+      << r.out;
+}

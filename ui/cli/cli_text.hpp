@@ -79,6 +79,22 @@ inline constexpr Message kFullDataAlone{
     "--full-data montre les messages en entier dans --transcript ou --show-messages ; donnez "
     "aussi l'une de ces options"};
 
+// --pcap and --capture-at (capture_option.hpp).
+inline constexpr Message kBadCaptureAt{
+    "cli.bad_capture_at",
+    "--capture-at: this scenario has no host and no link named '{value}'; give all (every "
+    "link), a host ({hosts}) or a link ({links})",
+    "--capture-at : ce scénario n'a ni hôte ni lien nommé « {value} » ; donnez all (tous les "
+    "liens), un hôte ({hosts}) ou un lien ({links})"};
+inline constexpr Message kCaptureAtAlone{
+    "cli.capture_at_alone", "--capture-at says where --pcap listens; give --pcap FILE too",
+    "--capture-at dit où --pcap écoute ; donnez aussi --pcap FICHIER"};
+inline constexpr Message kCannotWriteCapture{
+    "cli.cannot_write_capture",
+    "--pcap: cannot write '{file}'; check that its folder exists and that you may write there",
+    "--pcap : impossible d'écrire « {file} » ; vérifiez que son dossier existe et que vous "
+    "pouvez y écrire"};
+
 // --show-messages (mailbox_listing.hpp): the mailboxes after the run.
 inline constexpr Message kMailboxesTitle{
     "cli.mailboxes.title", "What the mailboxes hold at the end of the run:",
@@ -181,6 +197,9 @@ inline constexpr std::array kAll{&kValid,
                                  &kNoSuchMessage,
                                  &kJourneyWritten,
                                  &kCannotWriteFile,
+                                 &kBadCaptureAt,
+                                 &kCaptureAtAlone,
+                                 &kCannotWriteCapture,
                                  &kMailboxesTitle,
                                  &kMailboxesNone,
                                  &kMailboxHeading.one,

@@ -97,6 +97,19 @@ inline constexpr Message kJourney{
     "son Message-ID, ou N pour le N-ième message de la simulation"};
 inline constexpr Message kSvg{"cli.help.svg", "the SVG file --journey writes",
                               "le fichier SVG qu'écrit --journey"};
+inline constexpr Message kPcap{
+    "cli.help.pcap",
+    "also write the run as a capture for Wireshark or tshark: pcapng (one interface per link, "
+    "named after it), or classic pcap when FILE ends in .pcap; dated from the scenario's start",
+    "écrire aussi la simulation comme une capture pour Wireshark ou tshark : pcapng (une "
+    "interface par lien, à son nom), ou pcap classique quand FICHIER finit par .pcap ; datée "
+    "depuis le début du scénario"};
+inline constexpr Message kCaptureAt{
+    "cli.help.capture_at",
+    "where --pcap listens: all (the default: every link, each packet once per link it crosses), "
+    "a host (what it sends and receives) or a link",
+    "où --pcap écoute : all (par défaut : tous les liens, chaque paquet une fois par lien "
+    "traversé), un hôte (ce qu'il envoie et reçoit) ou un lien"};
 inline constexpr Message kRunFooter{
     "cli.help.run_footer",
     "Examples:\n"
@@ -105,6 +118,8 @@ inline constexpr Message kRunFooter{
     "  mailsim run first-mail --transcript\n"
     "  mailsim run first-mail --show-messages\n"
     "  mailsim run first-mail --journey 1 --svg journey.svg\n"
+    "  mailsim run first-mail --pcap first-mail.pcapng\n"
+    "  mailsim run first-mail --pcap alice.pcap --capture-at alice-pc\n"
     "  mailsim run telnet-test --transcript --lang fr\n"
     "  mailsim run scenarios/library/greylisting.yaml --until 1h30min\n"
     "  mailsim run greylisting --seed 7 --format json > trace.jsonl\n"
@@ -115,10 +130,64 @@ inline constexpr Message kRunFooter{
     "  mailsim run first-mail --transcript\n"
     "  mailsim run first-mail --show-messages\n"
     "  mailsim run first-mail --journey 1 --svg journey.svg\n"
+    "  mailsim run first-mail --pcap first-mail.pcapng\n"
+    "  mailsim run first-mail --pcap alice.pcap --capture-at alice-pc\n"
     "  mailsim run telnet-test --transcript --lang fr\n"
     "  mailsim run scenarios/library/greylisting.yaml --until 1h30min\n"
     "  mailsim run greylisting --seed 7 --format json > trace.jsonl\n"
     "  mailsim run greylisting --quiet"};
+
+inline constexpr Message kServe{
+    "cli.help.serve",
+    "run a scenario in real time and let real mail clients in: each connection to --smtp, "
+    "--pop3 or --imap becomes a session with the simulated server",
+    "jouer un scénario en temps réel et y faire entrer de vrais logiciels de messagerie : "
+    "chaque connexion à --smtp, --pop3 ou --imap devient une session avec le serveur simulé"};
+inline constexpr Message kServeSmtp{
+    "cli.help.serve_smtp",
+    "listen for SMTP clients here (:0 takes a free port): bridged to the submission port (587) "
+    "of the first server that offers it, else to port 25",
+    "écouter ici les clients SMTP (:0 prend un port libre) : reliés au port de soumission (587) "
+    "du premier serveur qui en a un, sinon au port 25"};
+inline constexpr Message kServePop3{
+    "cli.help.serve_pop3",
+    "listen for POP3 clients here: bridged to port 110 of the server the first mail client "
+    "reads from",
+    "écouter ici les clients POP3 : reliés au port 110 du serveur que lit le premier logiciel "
+    "de messagerie"};
+inline constexpr Message kServeImap{
+    "cli.help.serve_imap",
+    "listen for IMAP clients here: bridged to port 143 of the server the first mail client "
+    "reads from",
+    "écouter ici les clients IMAP : reliés au port 143 du serveur que lit le premier logiciel "
+    "de messagerie"};
+inline constexpr Message kServeHost{"cli.help.serve_host",
+                                    "the simulated server to bridge to, instead of the one chosen",
+                                    "le serveur simulé à relier, au lieu de celui choisi"};
+inline constexpr Message kServeSpeed{
+    "cli.help.serve_speed", "how many times faster than real time the simulation runs (1)",
+    "combien de fois plus vite que le temps réel la simulation tourne (1)"};
+inline constexpr Message kServeMaxConnections{
+    "cli.help.serve_max_connections",
+    "real connections open at once (256); one more is answered and closed",
+    "connexions réelles ouvertes à la fois (256) ; une de plus reçoit une réponse et est fermée"};
+inline constexpr Message kServeIdleTimeout{
+    "cli.help.serve_idle_timeout",
+    "how long a real client may go without sending a whole line before it is cut (5min)",
+    "combien de temps un vrai client peut rester sans envoyer une ligne entière avant d'être "
+    "coupé (5min)"};
+inline constexpr Message kServeFooter{
+    "cli.help.serve_footer",
+    "Examples:\n"
+    "  mailsim serve first-mail --smtp 127.0.0.1:2525\n"
+    "  mailsim serve first-mail --smtp :0 --imap :0 --speed 10\n"
+    "  mailsim serve first-mail --pop3 127.0.0.1:2110 --host mx.b.example\n"
+    "docs/bridges.md tells how a class uses it.",
+    "Exemples :\n"
+    "  mailsim serve first-mail --smtp 127.0.0.1:2525\n"
+    "  mailsim serve first-mail --smtp :0 --imap :0 --speed 10\n"
+    "  mailsim serve first-mail --pop3 127.0.0.1:2110 --host mx.b.example\n"
+    "docs/bridges.md explique comment une classe s'en sert."};
 
 inline constexpr Message kList{"cli.help.list", "list the built-in scenarios with their titles",
                                "lister les scénarios intégrés avec leur titre"};
@@ -153,10 +222,10 @@ inline constexpr Message kValidateFooter{
     "Exemples :\n  mailsim validate ma-lecon.yaml\n  mailsim validate first-mail --lang fr"};
 
 inline constexpr std::array kAll{
-    &kApp,       &kAppFooter,   &kHelp,         &kVersion,       &kLang,    &kQuiet,
-    &kScenario,  &kRun,         &kUntil,        &kSeed,          &kFormat,  &kLevel,
-    &kPackets,   &kTranscript,  &kShowMessages, &kFullData,      &kJourney, &kSvg,
-    &kRunFooter, &kList,        &kListFooter,   &kShow,          &kName,    &kShowFooter,
-    &kCheck,     &kCheckFooter, &kValidate,     &kValidateFooter};
+    &kApp,      &kAppFooter,  &kHelp,         &kVersion,     &kLang,       &kQuiet,
+    &kScenario, &kRun,        &kUntil,        &kSeed,        &kFormat,     &kLevel,
+    &kPackets,  &kTranscript, &kShowMessages, &kFullData,    &kJourney,    &kSvg,
+    &kPcap,     &kCaptureAt,  &kRunFooter,    &kList,        &kListFooter, &kShow,
+    &kName,     &kShowFooter, &kCheck,        &kCheckFooter, &kValidate,   &kValidateFooter};
 
 }  // namespace mailsim::cli::help

@@ -119,6 +119,27 @@ std::optional<int> parse_command_line(int argc, char** argv, Lang lang, Options&
   run->add_option("--journey", out.journey, text(help::kJourney))->type_name("MESSAGE-ID|N");
   run->add_option("--svg", out.svg, text(help::kSvg))
       ->type_name(lang == Lang::fr ? "FICHIER" : "FILE");
+  run->add_option("--pcap", out.pcap, text(help::kPcap))
+      ->type_name(lang == Lang::fr ? "FICHIER" : "FILE");
+  run->add_option("--capture-at", out.capture_at, text(help::kCaptureAt))
+      ->type_name(lang == Lang::fr ? "HÔTE|LIEN|all" : "HOST|LINK|all");
+
+  CLI::App* serve = command(app, "serve", help::kServe, help::kServeFooter, lang);
+  scenario_argument(*serve, out, help::kScenario, lang);
+  const std::string address = lang == Lang::fr ? "ADRESSE:PORT" : "ADDRESS:PORT";
+  serve->add_option("--smtp", out.smtp, text(help::kServeSmtp))->type_name(address);
+  serve->add_option("--pop3", out.pop3, text(help::kServePop3))->type_name(address);
+  serve->add_option("--imap", out.imap, text(help::kServeImap))->type_name(address);
+  serve->add_option("--host", out.host, text(help::kServeHost))
+      ->type_name(lang == Lang::fr ? "HÔTE" : "HOST");
+  serve->add_option("--speed", out.speed, text(help::kServeSpeed))->type_name("N");
+  serve->add_option("--max-connections", out.max_connections, text(help::kServeMaxConnections))
+      ->type_name("N");
+  serve->add_option("--idle-timeout", out.idle_timeout, text(help::kServeIdleTimeout))
+      ->type_name(lang == Lang::fr ? "TEMPS" : "TIME");
+  serve->add_option("--level", out.level, text(help::kLevel))
+      ->check(CLI::IsMember({"story", "protocol", "packets"}));
+  seed_option(*serve, out, lang);
 
   command(app, "list", help::kList, help::kListFooter, lang);
   CLI::App* show = command(app, "show", help::kShow, help::kShowFooter, lang);

@@ -11,7 +11,7 @@
 namespace mailsim::cli {
 
 struct Options {
-  std::string command;   // run, list, show, check or validate
+  std::string command;   // run, serve, list, show, check or validate
   std::string scenario;  // run, show, check, validate: a file or a built-in scenario's name
   std::string lang;      // --lang, empty when not given
   bool quiet = false;
@@ -25,6 +25,14 @@ struct Options {
   bool full_data = false;              // run: messages in full, in the transcript and the mailboxes
   std::optional<std::string> journey;  // run: a Message-ID, or N for the run's Nth message
   std::optional<std::string> svg;      // run: where --journey writes its chart
+  std::optional<std::string> pcap;     // run: the capture file
+  std::optional<std::string> capture_at;  // run: all, a host or a link; checked by run
+  // serve: the addresses to listen on, the simulated server, the speed and the limits.
+  std::optional<std::string> smtp, pop3, imap;
+  std::string host;
+  std::optional<std::string> speed;
+  std::optional<std::size_t> max_connections;
+  std::optional<std::string> idle_timeout;
 };
 
 // The language of messages: --lang anywhere on the line (so that --help obeys it too), else

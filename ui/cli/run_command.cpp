@@ -10,8 +10,10 @@
 #include "scenarios/build/scenario_run.hpp"
 #include "scenarios/model/roles.hpp"
 #include "sim/trace_format.hpp"
+#include "ui/cli/capture_option.hpp"
 #include "ui/cli/cli_text.hpp"
 #include "ui/cli/mailbox_listing.hpp"
+#include "ui/cli/narration_printer.hpp"
 #include "ui/cli/scenario_source.hpp"
 #include "ui/cli/terminal.hpp"
 #include "ui/cli/transcript.hpp"
@@ -21,39 +23,6 @@
 namespace mailsim::cli {
 
 namespace {
-
-// Writes the narration: the time, then the sentence. A transcript line is indented under the
-// sentences and leaves the time blank when the line above shows it already, so that a burst of
-// lines reads as one block while a line that came later still says when.
-class NarrationPrinter {
- public:
-  NarrationPrinter(bool colours, Lang lang) : colours_(colours), lang_(lang) {}
-
-  void sentence(sim::SimTime t, const std::string& text, Tone tone) {
-    std::cout << paint(time_column(t), Tone::plain, colours_) << "  " << paint(text, tone, colours_)
-              << "\n";
-  }
-  void transcript(sim::SimTime t, const std::vector<std::string>& lines) {
-    for (const std::string& line : lines) {
-      const bool repeated = printed_ && t == last_;
-      const std::string time = time_column(t);
-      std::cout << (repeated ? std::string(time.size(), ' ') : paint(time, Tone::plain, colours_))
-                << "    " << line << "\n";
-    }
-  }
-
- private:
-  std::string time_column(sim::SimTime t) {
-    last_ = t;
-    printed_ = true;
-    return sim::format_time(t, lang_);
-  }
-
-  bool colours_;
-  Lang lang_;
-  sim::SimTime last_{0};
-  bool printed_ = false;
-};
 
 // Runs to the scenario's end, or to --until; in slices when a progress bar is drawn, so that
 // it moves; the events run exactly as in one call.
@@ -120,6 +89,10 @@ int run_command(const Options& o, Lang lang) {
               << "\n";
     return 2;
   }
+  if (o.capture_at && !o.pcap) {
+    std::cerr << Text(msg::kCaptureAtAlone).render(lang) << "\n";
+    return 2;
+  }
   agents::Level level = agents::Level::story;
   if (o.level) agents::parse_level(*o.level, level);  // CLI11 let only the three names through
   if (o.packets) {
@@ -136,6 +109,10 @@ int run_command(const Options& o, Lang lang) {
   if (!started) return 2;
   scenarios::ScenarioRun& run = *started;
   const scenarios::ScenarioModel* scenario = &run.model();
+  sim::capture::CapturePoint capture_point;
+  if (o.capture_at && !parse_capture_at(*o.capture_at, *scenario, lang, capture_point)) return 2;
+  std::unique_ptr<sim::capture::PcapWriter> capture;
+  if (o.pcap && !(capture = open_capture(*o.pcap, capture_point, run, lang))) return 2;
   const std::optional<sim::SimTime> end = until ? until : scenario->duration;
   ProgressBar bar(end.value_or(sim::SimTime(0)), end && !o.quiet && colours_wanted(2));
   agents::Storyteller teller(lang, level, scenarios::article_roles(run.model()));
@@ -182,6 +159,7 @@ int run_command(const Options& o, Lang lang) {
   run_to_end(run, end, bar);
   // The run is over: what the scenario's teardown does is not part of the story.
   json.reset();
+  capture.reset();
   if (narration) {
     run.sim().trace().unsubscribe(*narration);
     tell(teller.finish());

@@ -1,0 +1,245 @@
+// `mailsim serve` with real clients: Python's smtplib, poplib and imaplib talk to the bridged
+// simulated servers over real sockets on the loopback, as a class's mail clients would.
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <regex>
+#include <string>
+
+#include "tests/command_output.hpp"
+
+namespace {
+
+using mailsim::test::command_output;
+
+// Runs a Python script with the ports as its arguments; its standard output and error.
+std::string python(const std::string& script, const std::map<std::string, int>& ports) {
+  // ctest runs the tests in parallel processes: one file each.
+  const std::string path =
+      ::testing::TempDir() + "mailsim_serve_client_" + std::to_string(getpid()) + ".py";
+  std::ofstream(path) << script;
+  std::string cmd = "timeout 60 python3 " + path;
+  for (const char* p : {"SMTP", "POP3", "IMAP"})
+    cmd += " " + std::to_string(ports.count(p) ? ports.at(p) : 0);
+  return command_output(cmd + " 2>&1");
+}
+
+// `mailsim serve` in the background, its output in a file (a pipe nobody reads would fill and
+// stop it): the ports it printed, then its whole output after Ctrl-C.
+class Server {
+ public:
+  explicit Server(const std::string& args)
+      : path_(::testing::TempDir() + "mailsim_serve_" + std::to_string(getpid()) + ".out") {
+    pid_ = fork();
+    if (pid_ == 0) {
+      const int fd = open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      dup2(fd, 1);
+      dup2(fd, 2);
+      execl("/bin/sh", "sh", "-c", ("exec " + std::string(MAILSIM_BIN) + " " + args).c_str(),
+            nullptr);
+      _exit(127);
+    }
+    // Wait for the line that follows the listening addresses (at most 30 s).
+    std::string out;
+    for (int i = 0; i < 300 && out.find("Ctrl-C") == std::string::npos; ++i) {
+      usleep(100'000);
+      out = output();
+    }
+    const std::regex listening(R"((SMTP|POP3|IMAP): listening on 127\.0\.0\.1:(\d+))");
+    for (std::sregex_iterator it(out.begin(), out.end(), listening), end; it != end; ++it)
+      ports_[(*it)[1]] = std::stoi((*it)[2]);
+  }
+  ~Server() {
+    if (pid_ > 0 && !stopped_) stop();
+  }
+  const std::map<std::string, int>& ports() const { return ports_; }
+  // Ctrl-C, then everything it wrote; its exit status in `status`.
+  std::string stop() {
+    stopped_ = true;
+    kill(pid_, SIGINT);
+    int raw = 0;
+    waitpid(pid_, &raw, 0);
+    status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    return output();
+  }
+  int status = -1;
+
+ private:
+  std::string output() const {
+    std::ifstream in(path_);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  std::string path_;
+  pid_t pid_ = -1;
+  bool stopped_ = false;
+  std::map<std::string, int> ports_;
+};
+
+const std::string kWaitForMail = R"py(
+import imaplib, poplib, smtplib, socket, sys, threading, time
+smtp_port, pop3_port, imap_port = map(int, sys.argv[1:])
+def pop3_count():
+    p = poplib.POP3("127.0.0.1", pop3_port, timeout=10)
+    p.user("alice"); p.pass_("wonderland")
+    n = p.stat()[0]
+    p.quit()
+    return n
+)py";
+
+}  // namespace
+
+TEST(Serve, SmtplibSubmitsWithAuthPlainAndPoplibAndImaplibReadTheMailBack) {
+  Server server("serve smtp-by-hand --smtp :0 --pop3 :0 --imap :0 --speed 20 --lang en");
+  ASSERT_EQ(server.ports().size(), 3u);
+  const std::string out = python(kWaitForMail + R"py(
+s = smtplib.SMTP("127.0.0.1", smtp_port, timeout=10)
+s.ehlo("real-client")
+s.user, s.password = "alice", "wonderland"
+print("auth", s.auth("PLAIN", s.auth_plain)[0])
+s.sendmail("alice@a.example", ["alice@a.example"],
+           "From: alice@a.example\r\nTo: alice@a.example\r\nSubject: from a real client\r\n"
+           "\r\nHello from Python.\r\n")
+s.quit()
+for _ in range(50):
+    if pop3_count() == 1: break
+    time.sleep(0.1)
+p = poplib.POP3("127.0.0.1", pop3_port, timeout=10)
+p.user("alice"); p.pass_("wonderland")
+print("pop3", b"\n".join(p.retr(1)[1]).decode())
+p.quit()
+m = imaplib.IMAP4("127.0.0.1", imap_port, timeout=10)
+m.login("alice", "wonderland")
+m.select("INBOX")
+print("imap", m.fetch("1", "(BODY[TEXT])")[1][0][1].decode())
+m.logout()
+)py",
+                                 server.ports());
+  EXPECT_NE(out.find("auth 235"), std::string::npos) << out;
+  EXPECT_NE(out.find("Subject: from a real client"), std::string::npos) << out;
+  EXPECT_NE(out.find("Received: from"), std::string::npos) << out;  // the simulated server's
+  EXPECT_NE(out.find("imap Hello from Python."), std::string::npos) << out;
+  const std::string told = server.stop();
+  EXPECT_EQ(server.status, 0);
+  EXPECT_NE(told.find("from alice@a.example to alice@a.example: delivered to "
+                      "alice@a.example/INBOX"),
+            std::string::npos)
+      << told;
+  EXPECT_NE(told.find("bridged connections."), std::string::npos) << told;
+}
+
+TEST(Serve, TwoHundredConcurrentConnectionsAreAllServed) {
+  Server server("serve smtp-by-hand --smtp :0 --speed 20 --lang en");
+  const std::string out = python(kWaitForMail + R"py(
+socks = [socket.create_connection(("127.0.0.1", smtp_port), timeout=20) for _ in range(200)]
+greeted = sum(1 for s in socks if s.recv(4096).startswith(b"220 "))
+for s in socks: s.sendall(b"QUIT\r\n")
+bye = 0
+for s in socks:
+    data = b""
+    while b"221 " not in data:
+        chunk = s.recv(4096)
+        if not chunk: break
+        data += chunk
+    bye += b"221 " in data
+    s.close()
+print("greeted", greeted, "bye", bye)
+)py",
+                                 server.ports());
+  EXPECT_NE(out.find("greeted 200 bye 200"), std::string::npos) << out;
+}
+
+TEST(Serve, AClientSendingAByteASecondIsCutWhileOthersAreServed) {
+  Server server("serve smtp-by-hand --smtp :0 --speed 20 --idle-timeout 2s --lang en");
+  const std::string out = python(kWaitForMail + R"py(
+slow = socket.create_connection(("127.0.0.1", smtp_port), timeout=20)
+slow.recv(4096)
+result = {}
+def dribble():
+    start = time.time()
+    try:
+        for c in b"EHLO slow.example\r\n":
+            slow.sendall(bytes([c]))
+            time.sleep(1)
+    except OSError:
+        pass
+    data = b""
+    while True:
+        chunk = slow.recv(4096)
+        if not chunk: break
+        data += chunk
+    result["slow"] = (data.decode().strip(), round(time.time() - start))
+t = threading.Thread(target=dribble); t.start()
+worst = 0
+for i in range(5):
+    start = time.time()
+    s = smtplib.SMTP("127.0.0.1", smtp_port, timeout=10)
+    s.ehlo("fast.example"); s.noop(); s.quit()
+    worst = max(worst, time.time() - start)
+    time.sleep(0.3)
+t.join()
+print("slow", result["slow"])
+print("others served, the slowest in", "under 1 s" if worst < 1 else worst)
+)py",
+                                 server.ports());
+  EXPECT_NE(out.find("421 4.4.2 Timeout exceeded"), std::string::npos) << out;
+  EXPECT_NE(out.find("others served, the slowest in under 1 s"), std::string::npos) << out;
+}
+
+TEST(Serve, AClientLeavingInTheMiddleOfDataLeavesNoMessage) {
+  Server server("serve smtp-by-hand --smtp :0 --pop3 :0 --speed 20 --lang en");
+  const std::string out = python(kWaitForMail + R"py(
+s = socket.create_connection(("127.0.0.1", smtp_port), timeout=10)
+f = s.makefile("rb")
+def say(line):
+    s.sendall(line + b"\r\n")
+    reply = f.readline()
+    while reply[3:4] == b"-": reply = f.readline()
+    return reply
+f.readline()
+say(b"EHLO real-client")
+say(b"AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=")
+say(b"MAIL FROM:<alice@a.example>")
+say(b"RCPT TO:<alice@a.example>")
+print("data", say(b"DATA")[:3].decode())
+s.sendall(b"Subject: never sent\r\n\r\nThe first half of a message\r\n")
+time.sleep(0.5)
+s.close()
+time.sleep(1)
+print("messages", pop3_count())
+long = socket.create_connection(("127.0.0.1", smtp_port), timeout=10)
+long.recv(4096)
+long.sendall(b"NOOP " + b"x" * 5000 + b"\r\n")
+print("long line", long.recv(4096).decode().strip())
+)py",
+                                 server.ports());
+  EXPECT_NE(out.find("data 354"), std::string::npos) << out;
+  EXPECT_NE(out.find("messages 0"), std::string::npos) << out;
+  EXPECT_NE(out.find("long line 500 5.5.0 Line too long"), std::string::npos) << out;
+  const std::string told = server.stop();
+  EXPECT_EQ(told.find("to alice@a.example: delivered"), std::string::npos) << told;
+}
+
+TEST(Serve, MistakesAreExplainedInBothLanguages) {
+  auto run = [](const std::string& args) {
+    return command_output(std::string(MAILSIM_BIN) + " " + args + " 2>&1");
+  };
+  EXPECT_NE(run("serve first-mail --lang en").find("give at least one of --smtp"),
+            std::string::npos);
+  EXPECT_NE(run("serve first-mail --smtp 127.0.0.1 --lang fr")
+                .find("--smtp : « 127.0.0.1 » n'est pas une adresse d'écoute"),
+            std::string::npos);
+  EXPECT_NE(run("serve first-mail --smtp :0 --host nowhere --lang en")
+                .find("--host: this scenario has no host named 'nowhere'"),
+            std::string::npos);
+  EXPECT_NE(run("serve first-mail --smtp :0 --speed 0 --lang fr").find("n'est pas une vitesse"),
+            std::string::npos);
+}

@@ -1,0 +1,79 @@
+#pragma once
+// Real TCP connections into a running simulation (`mailsim serve`): each connection accepted
+// on a listening socket becomes a session typed into the simulated world (ScenarioRun::
+// open_session, the way a scenario's `type` step types), line by line, and every line the
+// simulated server answers goes back to the real client. One thread: poll() on the sockets,
+// then the simulation advanced to the wall clock.
+//
+// A client that misbehaves is answered in its protocol's words and cut, and cannot stall the
+// simulation or the other clients: too many connections, a line too long, a message too big,
+// too many bytes, or silence longer than the idle limit.
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "scenarios/build/scenario_run.hpp"
+
+namespace mailsim::cli {
+
+enum class BridgeProtocol { smtp, pop3, imap };
+
+struct BridgeLimits {
+  std::size_t connections = 256;                            // open at once, all listeners together
+  std::size_t line_bytes = 4096;                            // one line, its CRLF included
+  std::size_t message_bytes = 16 * 1024 * 1024;             // an SMTP message, DATA to "."
+  std::size_t connection_bytes = 64 * 1024 * 1024;          // all a client sends on one connection
+  std::chrono::milliseconds idle{std::chrono::minutes(5)};  // without a whole line, then cut
+};
+
+// Where a listener's connections go in the simulation.
+struct BridgeTarget {
+  BridgeProtocol protocol = BridgeProtocol::smtp;
+  std::string from;  // the simulated host the session starts from
+  std::string host;  // the simulated server
+  sim::net::Ipv4Address address;
+  std::uint16_t port = 0;
+};
+
+class Bridge {
+ public:
+  Bridge(scenarios::ScenarioRun& run, BridgeLimits limits, double speed);
+  ~Bridge();
+  Bridge(const Bridge&) = delete;
+  Bridge& operator=(const Bridge&) = delete;
+
+  // Listens on "ADDRESS:PORT" (port 0: a free one); returns the address listened on
+  // ("127.0.0.1:40211"), or empty with the system's reason in `error`.
+  std::string listen(const std::string& address, std::uint16_t port, const BridgeTarget& target,
+                     std::string& error);
+  // Serves until `stop` becomes true (a signal handler sets it), a poll at a time.
+  void serve(const volatile bool& stop);
+  std::uint64_t connections_accepted() const { return accepted_; }
+
+ private:
+  struct Client;
+  struct Listener {
+    int fd = -1;
+    BridgeTarget target;
+  };
+  void accept_from(const Listener& listener);
+  void read_from(const std::shared_ptr<Client>& client);
+  void take_line(const std::shared_ptr<Client>& client, std::string line);
+  void cut(Client& client, const std::string& reason);
+  void flush(Client& client);
+  void advance_simulation();
+  int poll_timeout_ms() const;
+
+  scenarios::ScenarioRun& run_;
+  BridgeLimits limits_;
+  double speed_;
+  std::chrono::steady_clock::time_point wall_start_;
+  sim::SimTime sim_start_{0};
+  std::vector<Listener> listeners_;
+  std::vector<std::shared_ptr<Client>> clients_;
+  std::uint64_t accepted_ = 0;
+};
+
+}  // namespace mailsim::cli
