@@ -4,13 +4,16 @@
 #include <gtest/gtest.h>
 
 #include "ui/gui/gui_text.hpp"
+#include "ui/gui/lesson_text.hpp"
 
 namespace mailsim::gui {
 namespace {
 
 TEST(GuiText, EveryLabelHasEnglishAndFrenchAndAUniqueId) {
   std::set<std::string_view> ids;
-  for (const Message* m : msg::kAll) {
+  std::vector<const Message*> all(msg::kAll.begin(), msg::kAll.end());
+  all.insert(all.end(), msg::kLessonAll.begin(), msg::kLessonAll.end());
+  for (const Message* m : all) {
     EXPECT_FALSE(m->en.empty()) << m->id;
     EXPECT_FALSE(m->fr.empty()) << m->id;
     EXPECT_TRUE(m->id.starts_with("gui.")) << m->id;

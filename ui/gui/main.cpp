@@ -38,14 +38,21 @@ inline constexpr Message kShotHelp{"gui.help_screenshot",
 inline constexpr Message kSizeHelp{"gui.help_size", "window size, e.g. 1280x720",
                                    "taille de la fenêtre, ex. 1280x720"};
 inline constexpr Message kPanelHelp{"gui.help_panel",
-                                    "the panel to open: details, dialogues, mailboxes, queues "
-                                    "(all: with --screenshot, one picture each)",
-                                    "le panneau à ouvrir : details, dialogues, mailboxes, queues "
-                                    "(all : avec --screenshot, une image chacun)"};
+                                    "the panel to open: details, dialogues, mailboxes, queues, "
+                                    "story, expectations (all: with --screenshot, one picture "
+                                    "each)",
+                                    "le panneau à ouvrir : details, dialogues, mailboxes, queues, "
+                                    "story, expectations (all : avec --screenshot, une image "
+                                    "chacun)"};
 inline constexpr Message kReadHelp{"gui.help_read",
                                    "with --screenshot: open this user's newest message",
                                    "avec --screenshot : ouvrir le dernier message de cet "
                                    "utilisateur"};
+inline constexpr Message kAnswerHelp{"gui.help_answer",
+                                     "with --screenshot: a question shown at --until shows its "
+                                     "answer too",
+                                     "avec --screenshot : une question posée à --until montre "
+                                     "aussi sa réponse"};
 inline constexpr Message kProjectorHelp{"gui.help_projector",
                                         "projector mode: larger fonts, stronger contrast (P)",
                                         "mode projecteur : police plus grande, contraste plus "
@@ -54,9 +61,10 @@ inline constexpr Message kShowKeysHelp{"gui.help_keys", "show the keyboard short
                                        "montrer les raccourcis clavier (F1)"};
 inline constexpr Message kBadPanel{"gui.bad_panel",
                                    "--panel: there is no panel '{value}'; write details, "
-                                   "dialogues, mailboxes or queues",
+                                   "dialogues, mailboxes, queues, story or expectations",
                                    "--panel : il n'y a pas de panneau « {value} » ; écrivez "
-                                   "details, dialogues, mailboxes ou queues"};
+                                   "details, dialogues, mailboxes, queues, story ou "
+                                   "expectations"};
 inline constexpr Message kBadSize{"gui.bad_size",
                                   "--size: '{value}' is not a size; write it as WIDTHxHEIGHT, "
                                   "for example 1280x720",
@@ -103,6 +111,8 @@ int main(int argc, char** argv) {
   app.add_option("--panel", panel, tr(kPanelHelp));
   std::string read;
   app.add_option("--read", read, tr(kReadHelp));
+  bool answer = false;
+  app.add_flag("--answer", answer, tr(kAnswerHelp));
   bool projector = false, keys = false;
   app.add_flag("--projector", projector, tr(kProjectorHelp));
   app.add_flag("--keys", keys, tr(kShowKeysHelp));
@@ -123,6 +133,7 @@ int main(int argc, char** argv) {
   }
   options.panel = panel;
   options.read = read;
+  options.answer = answer;
   options.projector = projector;
   options.help = keys;
   if (!parse_size(size, options.width, options.height)) {

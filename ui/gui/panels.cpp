@@ -11,10 +11,13 @@
 #include "sim/net/network.hpp"
 #include "ui/gui/clock_text.hpp"
 #include "ui/gui/dialogue_panel.hpp"
+#include "ui/gui/expectations_panel.hpp"
 #include "ui/gui/gui_text.hpp"
 #include "ui/gui/imgui_text.hpp"
+#include "ui/gui/lesson_text.hpp"
 #include "ui/gui/mailbox_panel.hpp"
 #include "ui/gui/queue_panel.hpp"
+#include "ui/gui/story_panel.hpp"
 
 namespace mailsim::gui {
 
@@ -256,6 +259,11 @@ std::string packet_summary(const Flight& f, Lang lang) {
   return out;
 }
 
+float ui_scale(sf::Vector2u window, bool projector) {
+  const float by_height = std::clamp(static_cast<float>(window.y) / 720.0f, 1.0f, 2.0f);
+  return std::min(by_height * (projector ? 1.5f : 1.0f), 2.5f);
+}
+
 Layout layout_for(sf::Vector2u window, float scale) {
   Layout l;
   const auto w = static_cast<float>(window.x), h = static_cast<float>(window.y);
@@ -343,7 +351,8 @@ void toolbar(Player& player, PanelState& state, const ImGuiFonts& fonts, Lang la
 // [SECTION] Side panel
 
 const std::vector<std::string>& side_tab_names() {
-  static const std::vector<std::string> names{"details", "dialogues", "mailboxes", "queues"};
+  static const std::vector<std::string> names{"details", "dialogues", "mailboxes",
+                                              "queues",  "story",     "expectations"};
   return names;
 }
 
@@ -384,6 +393,14 @@ void side_panel(const Player& player, PanelState& state, const NetworkView& view
     }
     if (tab(msg::kQueuesTab, SideTab::queues)) {
       queue_panel(player, lang);
+      ImGui::EndTabItem();
+    }
+    if (tab(msg::kStoryTab, SideTab::story)) {
+      story_panel(player, lang);
+      ImGui::EndTabItem();
+    }
+    if (tab(msg::kExpectTab, SideTab::expectations)) {
+      expectations_panel(player, lang);
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();
@@ -527,6 +544,8 @@ void help_overlay(Lang lang) {
       {"S", &msg::kHelpSkip},
       {tr(msg::kKeyHome, lang), &msg::kHelpRestart},
       {"F", &msg::kHelpFit},
+      {"A  " + tr(msg::kKeyEnter, lang), &msg::kHelpAnswer},
+      {tr(msg::kKeySpace, lang), &msg::kHelpGoOn},
       {"L", &msg::kHelpLang},
       {"P", &msg::kHelpProjector},
       {"C", &msg::kHelpShot},

@@ -28,9 +28,13 @@ struct Layout {
 };
 // `scale` > 1 in projector mode: the panels grow with their larger fonts.
 Layout layout_for(sf::Vector2u window, float scale = 1);
+// How large the panels' text is drawn: with the window's height (1 up to 720 pixels, 1.5 at
+// 1080, at most 2), half as large again in projector mode, so that a full-screen window on a
+// projector is read from the back of the room.
+float ui_scale(sf::Vector2u window, bool projector);
 
 // The tabs of the side panel.
-enum class SideTab { details, dialogues, mailboxes, queues };
+enum class SideTab { details, dialogues, mailboxes, queues, story, expectations };
 // By the name `mailsim-gui --panel` takes ("dialogues"); nullopt for another name.
 std::optional<SideTab> side_tab_named(std::string_view name);
 const std::vector<std::string>& side_tab_names();
