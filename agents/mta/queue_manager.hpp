@@ -62,8 +62,6 @@ class QueueManager {
 
   const MailQueue& queue() const { return queue_; }
   const QueueManagerSettings& settings() const { return settings_; }
-  // When it last started: its queue runs fall on this time + k x the run interval.
-  sim::SimTime started() const { return started_; }
 
  private:
   struct Attempt {

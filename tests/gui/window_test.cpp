@@ -248,6 +248,15 @@ TEST_F(Window, TheProjectorModeAndTheShortcutsRenderInBothLanguages) {
   EXPECT_GT(large.side, normal.side);
   EXPECT_LT(large.network.width, normal.network.width);
   EXPECT_LE(large.side, 640);
+  // The text grows with the window's size (a full-screen projector), within bounds; a wide but
+  // low window keeps it as it is.
+  EXPECT_FLOAT_EQ(ui_scale({1280, 720}, false), 1.0f);
+  EXPECT_FLOAT_EQ(ui_scale({800, 600}, false), 1.0f);
+  EXPECT_FLOAT_EQ(ui_scale({1920, 1080}, false), 1.5f);
+  EXPECT_FLOAT_EQ(ui_scale({3840, 2160}, false), 2.0f);
+  EXPECT_FLOAT_EQ(ui_scale({2560, 720}, false), 1.0f);
+  EXPECT_FLOAT_EQ(ui_scale({1280, 720}, true), 1.5f);
+  EXPECT_FLOAT_EQ(ui_scale({3840, 2160}, true), 2.5f);
 }
 
 TEST_F(Window, ACaptureAtAQuestionsTimeShowsItAndItsAnswerOnRequest) {

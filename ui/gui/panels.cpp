@@ -260,8 +260,11 @@ std::string packet_summary(const Flight& f, Lang lang) {
 }
 
 float ui_scale(sf::Vector2u window, bool projector) {
-  const float by_height = std::clamp(static_cast<float>(window.y) / 720.0f, 1.0f, 2.0f);
-  return std::min(by_height * (projector ? 1.5f : 1.0f), 2.5f);
+  // As 1280x720 grows, everything grows with it: the panels keep their proportions.
+  const float by_size = std::clamp(
+      std::min(static_cast<float>(window.x) / 1280.0f, static_cast<float>(window.y) / 720.0f), 1.0f,
+      2.0f);
+  return std::min(by_size * (projector ? 1.5f : 1.0f), 2.5f);
 }
 
 Layout layout_for(sf::Vector2u window, float scale) {
@@ -286,7 +289,8 @@ void toolbar(Player& player, PanelState& state, const ImGuiFonts& fonts, Lang la
   ImGui::Begin("##toolbar", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
-  if (ImGui::Button(label(player.playing ? msg::kPause : msg::kPlay, lang).c_str(), ImVec2(90, 0)))
+  if (ImGui::Button(label(player.playing ? msg::kPause : msg::kPlay, lang).c_str(),
+                    ImVec2(90 * layout.scale, 0)))
     player.playing = !player.playing;
   ImGui::SameLine();
   if (ImGui::Button(label(msg::kStepEvent, lang).c_str())) player.step_event();
@@ -296,7 +300,7 @@ void toolbar(Player& player, PanelState& state, const ImGuiFonts& fonts, Lang la
   if (ImGui::Button(label(msg::kRestart, lang).c_str())) player.restart();
   ImGui::SameLine();
   float speed = static_cast<float>(player.speed);
-  ImGui::SetNextItemWidth(150);
+  ImGui::SetNextItemWidth(150 * layout.scale);
   if (ImGui::SliderFloat(
           label(msg::kSpeed, lang).c_str(), &speed, static_cast<float>(Player::kMinSpeed),
           static_cast<float>(Player::kMaxSpeed), "%gx", ImGuiSliderFlags_Logarithmic))
@@ -317,7 +321,7 @@ void toolbar(Player& player, PanelState& state, const ImGuiFonts& fonts, Lang la
   ImGui::PopFont();
   // The second row: going to a time, then one line of status.
   ImGui::SetCursorPosY(layout.toolbar * 0.53f);
-  ImGui::SetNextItemWidth(130);
+  ImGui::SetNextItemWidth(130 * layout.scale);
   bool go = ImGui::InputTextWithHint("##go_to", tr(msg::kRunToHint, lang).c_str(), state.go_to,
                                      sizeof state.go_to, ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::SameLine();
@@ -423,7 +427,7 @@ void bottom_panel(Player& player, PanelState& state, Lang lang, const Layout& la
 
   // One strip per mail server: a mark per queued message sliding towards its next try.
   ImGui::BeginChild("queues", ImVec2(0, layout.bottom - 66 * layout.scale), false);
-  const float name_width = 190;
+  const float name_width = 190 * layout.scale;  // pixel sizes grow with the text
   for (const auto& server : world.mail_servers()) {
     const auto queued = server.mta->queue().messages();
     ImGui::TextUnformatted(std::string(server.host).c_str());
@@ -435,7 +439,7 @@ void bottom_panel(Player& player, PanelState& state, Lang lang, const Layout& la
     for (const auto* m : queued) {
       ImGui::SameLine(name_width);
       const ImVec2 p = ImGui::GetCursorScreenPos();
-      const float w = 260, h = ImGui::GetTextLineHeight();
+      const float w = 260 * layout.scale, h = ImGui::GetTextLineHeight();
       draw->AddRectFilled(p, ImVec2(p.x + w, p.y + h), IM_COL32(225, 225, 225, 255), 3);
       std::string status;
       if (m->next_attempt && *m->next_attempt > now) {

@@ -28,9 +28,9 @@ struct Layout {
 };
 // `scale` > 1 in projector mode: the panels grow with their larger fonts.
 Layout layout_for(sf::Vector2u window, float scale = 1);
-// How large the panels' text is drawn: with the window's height (1 up to 720 pixels, 1.5 at
-// 1080, at most 2), half as large again in projector mode, so that a full-screen window on a
-// projector is read from the back of the room.
+// How large the panels' text is drawn: with the window's size (1 up to 1280x720, 1.5 at
+// 1920x1080, at most 2), half as large again in projector mode (at most 2.5), so that a
+// full-screen window on a projector is read from the back of the room.
 float ui_scale(sf::Vector2u window, bool projector);
 
 // The tabs of the side panel.

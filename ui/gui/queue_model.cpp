@@ -8,11 +8,13 @@ namespace {
 
 // The tries after `next`, as the schedule would place them if each failed at the time it is
 // made: what a teacher points at before it happens ("and then at 01:05, then at 02:10...").
+// `next` is itself a queue run, so the runs after it fall on next + k x the run interval.
 std::vector<sim::SimTime> planned_tries(const agents::QueueManager& qmgr, agents::RetryState state,
                                         sim::SimTime next) {
   std::vector<sim::SimTime> out;
+  const sim::SimTime runs_from = next;
   for (int i = 0; i < kPlannedTries; ++i) {
-    const auto d = qmgr.settings().schedule.on_temporary_failure(state, next, qmgr.started());
+    const auto d = qmgr.settings().schedule.on_temporary_failure(state, next, runs_from);
     if (d.give_up) break;
     next = d.next_attempt;
     out.push_back(next);
