@@ -42,7 +42,27 @@ void add_within(Text& t, const std::optional<sim::SimTime>& within) {
     t.with("within", Text(check::kNoTimeLimit));
 }
 
+// The `within` of any expectation.
+std::optional<sim::SimTime> within_of(const Expectation& what) {
+  return std::visit(
+      [](const auto& e) -> std::optional<sim::SimTime> {
+        if constexpr (requires { e.within; })
+          return e.within;
+        else
+          return std::nullopt;
+      },
+      what);
+}
+
 }  // namespace
+
+ExpectationState state_at(const ExpectationResult& r, sim::SimTime now, bool over) {
+  if (r.graded_at_end && !over) return ExpectationState::pending;
+  if (r.met_at && *r.met_at <= now) return ExpectationState::met;
+  if (r.graded_at_end && r.passed) return ExpectationState::met;
+  if (over || (r.deadline && now > *r.deadline)) return ExpectationState::failed;
+  return ExpectationState::pending;
+}
 
 ExpectationChecker::ExpectationChecker(const ScenarioModel& model, sim::net::Network& network,
                                        sim::Trace& trace,
@@ -140,8 +160,13 @@ std::vector<ExpectationResult> ExpectationChecker::results() const {
   for (std::size_t i = 0; i < model_.expectations.size(); ++i) {
     const Observed& o = observed_[i];
     const auto& entry = model_.expectations[i];
-    ExpectationResult r{o.matched.has_value(), Text(check::kNoReply), Text(check::kNoReply),
-                        entry.pos};
+    ExpectationResult r{o.matched.has_value(),
+                        Text(check::kNoReply),
+                        Text(check::kNoReply),
+                        entry.pos,
+                        o.matched,
+                        within_of(entry.what),
+                        false};
     if (const auto* c = std::get_if<ConnectionExpectation>(&entry.what)) {
       r.description = Text(check::kConnection,
                            {{"from", c->from}, {"to", c->to}, {"port", std::to_string(c->port)}});
@@ -187,6 +212,7 @@ std::vector<ExpectationResult> ExpectationChecker::results() const {
         r.evidence = Text(check::kNothingFetched);
     } else if (std::holds_alternative<NoMailLostExpectation>(entry.what)) {
       r.description = Text(check::kNoMailLost);
+      r.graded_at_end = true;
       const auto violations =
           conservation_.check(still_queued_ ? still_queued_
                                             : [](const std::string&, const std::string&,

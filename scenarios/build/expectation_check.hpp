@@ -1,7 +1,7 @@
 #pragma once
 // Grades a run against the scenario's expectations. Subscribes to the trace before the run;
-// after it, each expectation passes or fails with a sentence describing it and the evidence,
-// in English or French.
+// after it (or during it, see state_at), each expectation passes or fails with a sentence
+// describing it and the evidence, in English or French.
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,7 +18,15 @@ struct ExpectationResult {
   Text description;
   Text evidence;
   SourcePos pos;
+  std::optional<sim::SimTime> met_at;    // when it was met (no_mail_lost: graded at the end)
+  std::optional<sim::SimTime> deadline;  // its `within`
+  bool graded_at_end = false;            // no_mail_lost: only the end of the run can tell
 };
+
+// What a result says while the run goes on (the window ticks each one): met from the time it
+// was met; failed once its time limit has passed unmet, or when the run is over; else pending.
+enum class ExpectationState { pending, met, failed };
+ExpectationState state_at(const ExpectationResult& result, sim::SimTime now, bool over);
 
 class ExpectationChecker {
  public:
@@ -29,6 +37,7 @@ class ExpectationChecker {
   ExpectationChecker(const ExpectationChecker&) = delete;
   ExpectationChecker& operator=(const ExpectationChecker&) = delete;
 
+  // Callable at any time of the run: what has been seen so far.
   std::vector<ExpectationResult> results() const;
 
  private:

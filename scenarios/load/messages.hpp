@@ -299,6 +299,24 @@ inline constexpr Message kTwoExpectations{
     "load.two_expectations", "one expectation per entry: {first} and {second} need two entries",
     "une attente par entrée : {first} et {second} demandent deux entrées"};
 inline constexpr Message kWhatExpectation{"what.expectation", "an expectation", "une attente"};
+inline constexpr Message kWhatQuestion{"what.question", "a question", "une question"};
+inline constexpr Message kQuestionWhen{
+    "load.question_when",
+    "this question says neither when to ask it nor after what; add a time (at: 2min) or an "
+    "event (after: mail.delivered)",
+    "cette question ne dit ni quand la poser ni après quoi ; ajoutez un instant (at: 2min) ou un "
+    "événement (after: mail.delivered)"};
+inline constexpr Message kQuestionAtAndAfter{
+    "load.question_at_and_after",
+    "a question is asked at a time (at) or after an event (after), not both; keep one of them",
+    "une question se pose à un instant (at) ou après un événement (after), pas les deux ; "
+    "gardez l'un des deux"};
+inline constexpr Message kBothLanguages{
+    "load.both_languages",
+    "write {key} in both languages, for example {key}: {{en: \"Which port?\", fr: \"Quel "
+    "port ?\"}}",
+    "écrivez {key} dans les deux langues, par exemple {key}: {{en: \"Which port?\", fr: \"Quel "
+    "port ?\"}}"};
 inline constexpr Message kBadNetwork{
     "load.bad_network",
     "'{value}' in {what} is not a network: write an address and a prefix length, such as "
@@ -455,6 +473,10 @@ inline constexpr std::array kAll{&kErrorLabel,
                                  &kNoExpectation,
                                  &kTwoExpectations,
                                  &kWhatExpectation,
+                                 &kWhatQuestion,
+                                 &kQuestionWhen,
+                                 &kQuestionAtAndAfter,
+                                 &kBothLanguages,
                                  &kBadNetwork,
                                  &kTimeTooLong,
                                  &kTypingTooLong,

@@ -9,9 +9,11 @@
 #include "scenarios/load/client_reader.hpp"
 #include "scenarios/load/datetime.hpp"
 #include "scenarios/load/expectation_reader.hpp"
+#include "scenarios/load/localized_reader.hpp"
 #include "scenarios/load/mail_reader.hpp"
 #include "scenarios/load/messages.hpp"
 #include "scenarios/load/network_reader.hpp"
+#include "scenarios/load/question_reader.hpp"
 #include "scenarios/load/setting_warnings.hpp"
 #include "scenarios/load/timeline_reader.hpp"
 #include "scenarios/load/yaml_document.hpp"
@@ -20,22 +22,6 @@
 
 namespace mailsim::scenarios {
 namespace {
-
-// `title: text` (both languages) or `title: {en: ..., fr: ...}`.
-LocalizedText read_localized(YamlMap& m, std::string_view key, Need need, Diagnostics& diag) {
-  LocalizedText t;
-  auto node = m.child(key, need);
-  if (!node) return t;
-  if (node->IsScalar()) {
-    t.en = t.fr = node->Scalar();
-    return t;
-  }
-  YamlMap inner(*node, Text(msg::kWhatKey, {{"name", std::string(key)}}), diag, key);
-  if (auto en = inner.text("en", Need::required)) t.en = *en;
-  if (auto fr = inner.text("fr")) t.fr = *fr;
-  inner.finish();
-  return t;
-}
 
 // A mail's Date field shows the years 1900 to 9999 (RFC 5322 wants four digits): the start
 // must be in them, and so must every instant of the timeline and the scenario's end.
@@ -71,8 +57,8 @@ std::optional<ScenarioModel> read_scenario(const YAML::Node& root, Diagnostics& 
   s.file = diag.file();
   YamlMap m(root, Text(msg::kWhatScenario), diag);
   if (!m.ok()) return std::nullopt;
-  s.title = read_localized(m, "title", Need::required, diag);
-  s.description = read_localized(m, "description", Need::optional, diag);
+  s.title = read_localized(m, "title", Need::required, diag, "title");
+  s.description = read_localized(m, "description", Need::optional, diag, "description");
   if (auto seed = m.unsigned_integer("seed")) s.seed = *seed;  // the range of --seed
   s.start_unix_seconds = kDefaultStartUnix;
   s.start_utc_offset_minutes = kDefaultStartOffsetMinutes;
@@ -98,6 +84,7 @@ std::optional<ScenarioModel> read_scenario(const YAML::Node& root, Diagnostics& 
   }
   s.timeline = read_timeline(m.list("timeline"), s.network, s.mail, diag);
   s.expectations = read_expectations(m.list("expect"), s.network, s.mail, diag);
+  s.questions = read_questions(m.list("questions"), diag);
   check_periodic_fetch(s.mail.clients, s.duration, diag);
   check_dates(s,
               m.child("duration") ? std::optional(position_of(*m.child("duration"))) : std::nullopt,

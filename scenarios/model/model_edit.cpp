@@ -29,6 +29,7 @@ void clear_source(ScenarioModel& s) {
   clear(s.mail.clients);
   clear(s.timeline);
   clear(s.expectations);
+  clear(s.questions);
 }
 
 }  // namespace mailsim::scenarios

@@ -8,8 +8,10 @@
 #include <vector>
 
 #include "scenarios/model/expectation_model.hpp"
+#include "scenarios/model/localized_text.hpp"
 #include "scenarios/model/mail_model.hpp"
 #include "scenarios/model/network_model.hpp"
+#include "scenarios/model/question_model.hpp"
 #include "sim/time.hpp"
 
 namespace mailsim::scenarios {
@@ -18,13 +20,6 @@ namespace mailsim::scenarios {
 // Every sum of two such times fits a SimTime many times over.
 inline constexpr sim::SimTime kMaxScenarioTime = std::chrono::hours(24 * 365 * 100);
 inline constexpr const char* kMaxScenarioTimeText = "36500d";
-
-struct LocalizedText {
-  std::string en;
-  std::string fr;
-  const std::string& in(Lang lang) const { return lang == Lang::fr && !fr.empty() ? fr : en; }
-  bool operator==(const LocalizedText&) const = default;
-};
 
 // ---- Timeline actions
 struct SetLinkUp {
@@ -117,6 +112,7 @@ struct ScenarioModel {
   MailModel mail;
   std::vector<TimelineEntry> timeline;
   std::vector<ExpectationEntry> expectations;
+  std::vector<Question> questions;  // lesson mode (the window)
   // Compares `file` and the source positions too: compare copies with them cleared to ask
   // whether two scenarios say the same thing.
   bool operator==(const ScenarioModel&) const = default;

@@ -72,6 +72,7 @@ std::string write_scenario(const ScenarioModel& s) {
     write_timeline_entry(t, entry, s.network);
   });
   w.list("expect", s.expectations, Style::block, write_expectation);
+  w.list("questions", s.questions, Style::block, write_question);
   e << YAML::EndMap;
   if (!e.good()) throw std::logic_error("scenario writer: " + e.GetLastError());
   out += e.c_str();

@@ -1,7 +1,7 @@
 #pragma once
 // The writer of each section of a scenario file, one file each (network_writer.cpp,
-// mail_writer.cpp, timeline_writer.cpp, expectation_writer.cpp). Each writes its keys in the
-// order the loader reads them, one MapWriter call per key.
+// mail_writer.cpp, timeline_writer.cpp, expectation_writer.cpp, question_writer.cpp). Each writes
+// its keys in the order the loader reads them, one MapWriter call per key.
 #include "scenarios/model/scenario_model.hpp"
 #include "scenarios/write/map_writer.hpp"
 
@@ -13,5 +13,6 @@ void write_mail(MapWriter& w, const MailModel& mail);
 // `network`: a change_link writes only what differs from the link's values in the file.
 void write_timeline_entry(MapWriter& w, const TimelineEntry& entry, const NetworkModel& network);
 void write_expectation(MapWriter& w, const ExpectationEntry& entry);
+void write_question(MapWriter& w, const Question& question);
 
 }  // namespace mailsim::scenarios

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "ui/gui/gui_text.hpp"
+#include "ui/gui/lesson_text.hpp"
 #include "ui/gui/panel_text.hpp"
 
 namespace mailsim::gui {
@@ -13,6 +14,7 @@ TEST(GuiText, EveryLabelHasEnglishAndFrenchAndAUniqueId) {
   std::set<std::string_view> ids;
   std::vector<const Message*> all(msg::kAll.begin(), msg::kAll.end());
   all.insert(all.end(), msg::kPanelAll.begin(), msg::kPanelAll.end());
+  all.insert(all.end(), msg::kLessonAll.begin(), msg::kLessonAll.end());
   for (const Message* m : all) {
     EXPECT_FALSE(m->en.empty()) << m->id;
     EXPECT_FALSE(m->fr.empty()) << m->id;

@@ -63,6 +63,7 @@ TEST(Player, SkipIdleJumpsOverWaitsButNotOverPackets) {
     // While a packet is on the wire, time moves at the chosen speed only.
     const bool busy = p->scene().in_flight(p->now()) > 0;
     const auto before = p->now();
+    p->go_on();  // a lesson's question: the teacher presses Space
     p->advance(std::chrono::duration<double>(1.0 / 60));
     ++frames;
     if (busy) {

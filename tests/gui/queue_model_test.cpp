@@ -33,5 +33,21 @@ TEST(QueueModel, AMessageWaitingForItsRecipientShowsItsTriesAndTheNextOne) {
   EXPECT_TRUE(queue_entries(p->view(), p->scene()).empty());
 }
 
+TEST(QueueModel, TheSchedulesLaterTriesArePlannedFromTheNextOne) {
+  auto p = test::player_of("recipient-down-two-hours");
+  p->seek(1h + 30min);
+  const auto entries = queue_entries(p->view(), p->scene());
+  ASSERT_FALSE(entries.empty());
+  const QueueEntry& e = entries.front();
+  ASSERT_TRUE(e.next_try.has_value());
+  EXPECT_EQ(*e.next_try, 1h + 55min);
+  ASSERT_EQ(e.planned.size(), static_cast<std::size_t>(kPlannedTries));
+  EXPECT_TRUE(std::is_sorted(e.planned.begin(), e.planned.end()));
+  EXPECT_GT(e.planned.front(), *e.next_try);
+  // The first planned try is the one the run makes after the 01:55 try fails: at 03:05, when
+  // the message is delivered.
+  EXPECT_EQ(e.planned.front(), 3h + 5min);
+}
+
 }  // namespace
 }  // namespace mailsim::gui

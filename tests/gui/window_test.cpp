@@ -133,6 +133,7 @@ TEST_F(Window, EveryLibraryScenarioPlaysToItsEndFrameByFrame) {
     p->speed = Player::kMaxSpeed;
     int frames = 0;
     while (!p->finished() && frames < 20000) {
+      p->go_on();  // a lesson's question: the teacher presses Space
       p->advance(std::chrono::duration<double>(1.0 / 30));
       target_.clear(sf::Color::White);
       view.draw(target_, p->view(), p->scene(), p->now(), {});
@@ -247,6 +248,46 @@ TEST_F(Window, TheProjectorModeAndTheShortcutsRenderInBothLanguages) {
   EXPECT_GT(large.side, normal.side);
   EXPECT_LT(large.network.width, normal.network.width);
   EXPECT_LE(large.side, 640);
+  // The text grows with the window's size (a full-screen projector), within bounds; a wide but
+  // low window keeps it as it is.
+  EXPECT_FLOAT_EQ(ui_scale({1280, 720}, false), 1.0f);
+  EXPECT_FLOAT_EQ(ui_scale({800, 600}, false), 1.0f);
+  EXPECT_FLOAT_EQ(ui_scale({1920, 1080}, false), 1.5f);
+  EXPECT_FLOAT_EQ(ui_scale({3840, 2160}, false), 2.0f);
+  EXPECT_FLOAT_EQ(ui_scale({2560, 720}, false), 1.0f);
+  EXPECT_FLOAT_EQ(ui_scale({1280, 720}, true), 1.5f);
+  EXPECT_FLOAT_EQ(ui_scale({3840, 2160}, true), 2.5f);
+}
+
+TEST_F(Window, ACaptureAtAQuestionsTimeShowsItAndItsAnswerOnRequest) {
+  const auto dir = std::filesystem::temp_directory_path() / "mailsim-gui-test";
+  std::filesystem::create_directories(dir);
+  // first-mail asks its third question at 00:01:01; 00:01:02 shows none.
+  auto shot = [&](const std::string& args, const std::string& name) {
+    const auto png = dir / name;
+    EXPECT_EQ(run("first-mail --panel story " + args + " --screenshot " + png.string()), 0);
+    sf::Image image;
+    EXPECT_TRUE(image.loadFromFile(png.string()));
+    return image;
+  };
+  const sf::Image none = shot("--until 62s", "no-question.png");
+  const sf::Image asked = shot("--until 61s", "question.png");
+  const sf::Image answered = shot("--until 61s --answer", "answer.png");
+  shot("--until 61s --answer --lang fr", "answer-fr.png");
+  // The question covers the middle of the network, where the ground shows otherwise.
+  auto ground_in_middle = [](const sf::Image& image) {
+    int n = 0;
+    for (unsigned y = 340; y < 400; ++y)
+      for (unsigned x = 360; x < 440; ++x)
+        n += image.getPixel(x, y) == sf::Color(247, 246, 242) ? 1 : 0;
+    return n;
+  };
+  EXPECT_GT(ground_in_middle(none), 1000);
+  EXPECT_EQ(ground_in_middle(asked), 0);
+  // The answer adds lines under the question.
+  EXPECT_FALSE(std::equal(asked.getPixelsPtr(),
+                          asked.getPixelsPtr() + asked.getSize().x * asked.getSize().y * 4,
+                          answered.getPixelsPtr()));
 }
 
 TEST_F(Window, TheProgramRefusesWrongArgumentsWithStatus2) {

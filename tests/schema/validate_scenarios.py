@@ -46,6 +46,7 @@ STRUCTURAL = [
     "bad-trusted-network",
     "dnsbl-not-a-name",
     "dates-out-of-range",
+    "questions-broken",
 ]
 
 # Broken files whose fault only the loader sees: their structure is right, so the schema must

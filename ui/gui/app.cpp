@@ -16,6 +16,7 @@
 #include "ui/gui/network_view.hpp"
 #include "ui/gui/panels.hpp"
 #include "ui/gui/player.hpp"
+#include "ui/gui/question_panel.hpp"
 
 namespace mailsim::gui {
 
@@ -55,9 +56,6 @@ void on_key(sf::Keyboard::Key key, Player& player, NetworkView& view) {
     case sf::Keyboard::Hyphen:
       player.speed = std::max(player.speed / 2, Player::kMinSpeed);
       break;
-    case sf::Keyboard::F:
-      view.fit();
-      break;
     case sf::Keyboard::S:
       player.skip_idle = !player.skip_idle;
       break;
@@ -76,10 +74,16 @@ bool save_screenshot(sf::RenderWindow& window, const std::string& path) {
   return texture.copyToImage().saveToFile(path);
 }
 
-// Projector mode: everything ImGui draws larger, and black on white.
+// A file name not taken yet in the current folder: mailsim-1.png, mailsim-2.png...
+std::string free_screenshot_name() {
+  for (int i = 1;; ++i) {
+    const std::string name = "mailsim-" + std::to_string(i) + ".png";
+    if (!std::filesystem::exists(name)) return name;
+  }
+}
+
+// Projector mode: black on white (its larger fonts are ui_scale's).
 void set_projector_style(bool on) {
-  ImGuiIO& io = ImGui::GetIO();
-  io.FontGlobalScale = on ? 1.5f : 1.0f;
   ImGui::StyleColorsLight();
   ImGuiStyle& style = ImGui::GetStyle();
   style.FrameRounding = 4;
@@ -93,9 +97,15 @@ void set_projector_style(bool on) {
 
 class App {
  public:
-  App(sf::RenderWindow& window, Player& player, Lang lang, const sf::Font& font,
+  App(sf::RenderWindow& window, sf::String title, Player& player, Lang lang, const sf::Font& font,
       const ImGuiFonts& fonts)
-      : window_(window), player_(player), lang_(lang), fonts_(fonts), view_(font, lang) {
+      : window_(window),
+        title_(std::move(title)),
+        windowed_(window.getSize()),
+        player_(player),
+        lang_(lang),
+        fonts_(fonts),
+        view_(font, lang) {
     layout_ = layout_for(window.getSize());
     view_.set_area(layout_.network);
     view_.load(player.view());
@@ -169,6 +179,7 @@ class App {
     const bool relayout_wanted = state_.wide != layout_.wide;
     bottom_panel(player_, state_, lang_, layout_);
     state_.menus.draw(player_, lang_, state_.notice);
+    question_overlay(player_, fonts_, lang_);
     if (help_) help_overlay(lang_);
     hover_tooltip(io);
     ImGui::Render();
@@ -191,6 +202,7 @@ class App {
 
  private:
   void key(sf::Keyboard::Key code) {
+    if (lesson_key(code, player_)) return;
     switch (code) {
       case sf::Keyboard::L:
         lang_ = lang_ == Lang::en ? Lang::fr : Lang::en;
@@ -204,6 +216,9 @@ class App {
       case sf::Keyboard::C:
         state_.screenshot = true;
         break;
+      case sf::Keyboard::F:
+        toggle_full_screen();
+        break;
       case sf::Keyboard::F1:
         help_ = !help_;
         break;
@@ -216,9 +231,27 @@ class App {
   }
 
   void relayout() {
-    layout_ = layout_for(window_.getSize(), projector_ ? 1.5f : 1.0f, state_.wide);
+    const float scale = ui_scale(window_.getSize(), projector_);
+    ImGui::GetIO().FontGlobalScale = scale;
+    layout_ = layout_for(window_.getSize(), scale, state_.wide);
     view_.set_area(layout_.network);
     view_.fit();
+  }
+
+  // F: the whole screen for the projector, or back to the window it was.
+  void toggle_full_screen() {
+    full_screen_ = !full_screen_;
+    if (full_screen_) windowed_ = window_.getSize();
+    const sf::VideoMode mode =
+        full_screen_ ? sf::VideoMode::getDesktopMode() : sf::VideoMode(windowed_.x, windowed_.y);
+    const sf::ContextSettings settings = window_.getSettings();
+    window_.create(mode, title_, full_screen_ ? sf::Style::Fullscreen : sf::Style::Default,
+                   settings);
+    window_.setFramerateLimit(60);
+    const sf::Vector2u size = window_.getSize();
+    window_.setView(
+        sf::View(sf::FloatRect(0, 0, static_cast<float>(size.x), static_cast<float>(size.y))));
+    relayout();
   }
 
   // What is under the mouse on the network, in one line.
@@ -281,6 +314,9 @@ class App {
   }
 
   sf::RenderWindow& window_;
+  sf::String title_;
+  sf::Vector2u windowed_;  // the window's size before full screen
+  bool full_screen_ = false;
   Player& player_;
   Lang lang_;
   const ImGuiFonts& fonts_;
@@ -343,11 +379,12 @@ int run_window(const scenarios::ScenarioModel& scenario, const AppOptions& o) {
 
   int status = 0;
   {
-    App app(window, player, o.lang, font, fonts);
+    App app(window, sf::String::fromUtf8(title.begin(), title.end()), player, o.lang, font, fonts);
     app.open_tab(side_tab_named(o.panel));
     app.set_modes(o.projector, o.help);
     if (o.screenshot) {
       if (o.until) player.seek(*o.until);
+      if (o.answer) player.reveal_answer();
       if (!o.read.empty()) app.read_newest(o.read);
       // One picture, or with --panel all one per tab: out-details.png, out-dialogues.png...
       std::vector<std::pair<std::optional<SideTab>, std::string>> shots{

@@ -24,6 +24,7 @@ struct AppOptions {
   bool projector = false;  // large fonts, strong contrast (P)
   bool help = false;       // the keyboard shortcuts shown (F1)
   std::string read;        // with --screenshot: the user whose newest message the Mailboxes opens
+  bool answer = false;     // with --screenshot: a question shown at --until shows its answer too
 };
 
 // Exit status: 0, 2 when the scenario cannot be built, 3 when an event failed in a capture,

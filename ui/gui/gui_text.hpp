@@ -238,9 +238,10 @@ inline constexpr Message kDelayWarned{"gui.delay_warned", "the sender was told o
 inline constexpr Message kQueueChartHelp{
     "gui.queue_chart_help",
     "Each chart runs from the message's arrival: a dot for each failed attempt, a line at now, "
-    "a ring at the next try.",
+    "a ring at the next try, and, dotted, the tries the schedule plans after it if it fails too.",
     "Chaque graphique part de l'arrivée du message : un point par essai manqué, un trait pour "
-    "maintenant, un cercle pour le prochain essai."};
+    "maintenant, un cercle pour le prochain essai et, en pointillé, les essais que le calendrier "
+    "prévoit ensuite s'il échoue aussi."};
 
 // The teacher's keyboard and the help overlay.
 inline constexpr Message kHelpTitle{"gui.keys_title", "Keyboard shortcuts", "Raccourcis clavier"};
@@ -255,8 +256,9 @@ inline constexpr Message kHelpSpeed{"gui.keys_speed", "twice as fast / half as f
 inline constexpr Message kHelpSkip{"gui.keys_skip", "skip idle waits, on or off",
                                    "sauter l'attente, oui ou non"};
 inline constexpr Message kHelpRestart{"gui.keys_restart", "back to the start", "retour au début"};
-inline constexpr Message kHelpFit{"gui.keys_fit", "fit the network to the window",
-                                  "ajuster le réseau à la fenêtre"};
+inline constexpr Message kHelpFit{"gui.keys_fit",
+                                  "full screen, on or off (the network fitted to it)",
+                                  "plein écran, oui ou non (le réseau ajusté à l'écran)"};
 inline constexpr Message kHelpLang{"gui.keys_lang", "English / French", "anglais / français"};
 inline constexpr Message kHelpProjector{"gui.keys_projector",
                                         "projector mode: larger fonts, stronger contrast",

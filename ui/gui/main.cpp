@@ -46,6 +46,11 @@ inline constexpr Message kReadHelp{"gui.help_read",
                                    "with --screenshot: open this user's newest message",
                                    "avec --screenshot : ouvrir le dernier message de cet "
                                    "utilisateur"};
+inline constexpr Message kAnswerHelp{"gui.help_answer",
+                                     "with --screenshot: a question shown at --until shows its "
+                                     "answer too",
+                                     "avec --screenshot : une question posée à --until montre "
+                                     "aussi sa réponse"};
 inline constexpr Message kProjectorHelp{"gui.help_projector",
                                         "projector mode: larger fonts, stronger contrast (P)",
                                         "mode projecteur : police plus grande, contraste plus "
@@ -105,6 +110,8 @@ int main(int argc, char** argv) {
   app.add_option("--panel", panel, Text(kPanelHelp, {{"panels", panels}}).render(lang));
   std::string read;
   app.add_option("--read", read, tr(kReadHelp));
+  bool answer = false;
+  app.add_flag("--answer", answer, tr(kAnswerHelp));
   bool projector = false, keys = false;
   app.add_flag("--projector", projector, tr(kProjectorHelp));
   app.add_flag("--keys", keys, tr(kShowKeysHelp));
@@ -125,6 +132,7 @@ int main(int argc, char** argv) {
   }
   options.panel = panel;
   options.read = read;
+  options.answer = answer;
   options.projector = projector;
   options.help = keys;
   if (!parse_size(size, options.width, options.height)) {

@@ -12,11 +12,14 @@
 #include "ui/gui/clock_text.hpp"
 #include "ui/gui/dialogue_panel.hpp"
 #include "ui/gui/dns_panel.hpp"
+#include "ui/gui/expectations_panel.hpp"
 #include "ui/gui/gui_text.hpp"
 #include "ui/gui/imgui_text.hpp"
+#include "ui/gui/lesson_text.hpp"
 #include "ui/gui/mailbox_panel.hpp"
 #include "ui/gui/panel_text.hpp"
 #include "ui/gui/queue_panel.hpp"
+#include "ui/gui/story_panel.hpp"
 
 namespace mailsim::gui {
 
@@ -258,6 +261,14 @@ std::string packet_summary(const Flight& f, Lang lang) {
   return out;
 }
 
+float ui_scale(sf::Vector2u window, bool projector) {
+  // As 1280x720 grows, everything grows with it: the panels keep their proportions.
+  const float by_size = std::clamp(
+      std::min(static_cast<float>(window.x) / 1280.0f, static_cast<float>(window.y) / 720.0f), 1.0f,
+      2.0f);
+  return std::min(by_size * (projector ? 1.5f : 1.0f), 2.5f);
+}
+
 Layout layout_for(sf::Vector2u window, float scale, bool wide) {
   Layout l;
   const auto w = static_cast<float>(window.x), h = static_cast<float>(window.y);
@@ -282,7 +293,8 @@ void toolbar(Player& player, PanelState& state, const ImGuiFonts& fonts, Lang la
   ImGui::Begin("##toolbar", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
-  if (ImGui::Button(label(player.playing ? msg::kPause : msg::kPlay, lang).c_str(), ImVec2(90, 0)))
+  if (ImGui::Button(label(player.playing ? msg::kPause : msg::kPlay, lang).c_str(),
+                    ImVec2(90 * layout.scale, 0)))
     player.playing = !player.playing;
   ImGui::SameLine();
   if (ImGui::Button(label(msg::kStepEvent, lang).c_str())) player.step_event();
@@ -292,7 +304,7 @@ void toolbar(Player& player, PanelState& state, const ImGuiFonts& fonts, Lang la
   if (ImGui::Button(label(msg::kRestart, lang).c_str())) player.restart();
   ImGui::SameLine();
   float speed = static_cast<float>(player.speed);
-  ImGui::SetNextItemWidth(150);
+  ImGui::SetNextItemWidth(150 * layout.scale);
   if (ImGui::SliderFloat(
           label(msg::kSpeed, lang).c_str(), &speed, static_cast<float>(Player::kMinSpeed),
           static_cast<float>(Player::kMaxSpeed), "%gx", ImGuiSliderFlags_Logarithmic))
@@ -313,7 +325,7 @@ void toolbar(Player& player, PanelState& state, const ImGuiFonts& fonts, Lang la
   ImGui::PopFont();
   // The second row: going to a time, then one line of status.
   ImGui::SetCursorPosY(layout.toolbar * 0.53f);
-  ImGui::SetNextItemWidth(130);
+  ImGui::SetNextItemWidth(130 * layout.scale);
   bool go = ImGui::InputTextWithHint("##go_to", tr(msg::kRunToHint, lang).c_str(), state.go_to,
                                      sizeof state.go_to, ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::SameLine();
@@ -347,7 +359,8 @@ void toolbar(Player& player, PanelState& state, const ImGuiFonts& fonts, Lang la
 // [SECTION] Side panel
 
 const std::vector<std::string>& side_tab_names() {
-  static const std::vector<std::string> names{"details", "dialogues", "mailboxes", "queues",
+  static const std::vector<std::string> names{"details", "dialogues", "mailboxes",
+                                              "queues",  "story",     "expectations",
                                               "journey", "dns",       "log"};
   return names;
 }
@@ -374,7 +387,10 @@ void side_panel(const Player& player, PanelState& state, const NetworkView& view
     return ImGui::BeginTabItem(label(m, lang).c_str(), nullptr,
                                asked ? ImGuiTabItemFlags_SetSelected : 0);
   };
-  if (ImGui::BeginTabBar("##side_tabs")) {
+  // Nine tabs do not fit a side panel at full width: they keep their names and scroll, and the
+  // list button at the left opens any of them by name.
+  if (ImGui::BeginTabBar("##side_tabs", ImGuiTabBarFlags_FittingPolicyScroll |
+                                            ImGuiTabBarFlags_TabListPopupButton)) {
     if (tab(msg::kDetails, SideTab::details)) {
       details(player, state, view, lang);
       ImGui::EndTabItem();
@@ -389,6 +405,14 @@ void side_panel(const Player& player, PanelState& state, const NetworkView& view
     }
     if (tab(msg::kQueuesTab, SideTab::queues)) {
       queue_panel(player, lang);
+      ImGui::EndTabItem();
+    }
+    if (tab(msg::kStoryTab, SideTab::story)) {
+      story_panel(player, lang);
+      ImGui::EndTabItem();
+    }
+    if (tab(msg::kExpectTab, SideTab::expectations)) {
+      expectations_panel(player, lang);
       ImGui::EndTabItem();
     }
     bool wide = false;
@@ -433,7 +457,7 @@ void bottom_panel(Player& player, PanelState& state, Lang lang, const Layout& la
 
   // One strip per mail server: a mark per queued message sliding towards its next try.
   ImGui::BeginChild("queues", ImVec2(0, layout.bottom - 66 * layout.scale), false);
-  const float name_width = 190;
+  const float name_width = 190 * layout.scale;  // pixel sizes grow with the text
   for (const auto& server : world.mail_servers()) {
     const auto queued = server.mta->queue().messages();
     ImGui::TextUnformatted(std::string(server.host).c_str());
@@ -445,7 +469,7 @@ void bottom_panel(Player& player, PanelState& state, Lang lang, const Layout& la
     for (const auto* m : queued) {
       ImGui::SameLine(name_width);
       const ImVec2 p = ImGui::GetCursorScreenPos();
-      const float w = 260, h = ImGui::GetTextLineHeight();
+      const float w = 260 * layout.scale, h = ImGui::GetTextLineHeight();
       draw->AddRectFilled(p, ImVec2(p.x + w, p.y + h), IM_COL32(225, 225, 225, 255), 3);
       std::string status;
       if (m->next_attempt && *m->next_attempt > now) {
@@ -554,6 +578,8 @@ void help_overlay(Lang lang) {
       {"S", &msg::kHelpSkip},
       {tr(msg::kKeyHome, lang), &msg::kHelpRestart},
       {"F", &msg::kHelpFit},
+      {"A  " + tr(msg::kKeyEnter, lang), &msg::kHelpAnswer},
+      {tr(msg::kKeySpace, lang), &msg::kHelpGoOn},
       {"L", &msg::kHelpLang},
       {"P", &msg::kHelpProjector},
       {"C", &msg::kHelpShot},

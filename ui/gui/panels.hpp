@@ -32,9 +32,23 @@ struct Layout {
 // `scale` > 1 in projector mode: the panels grow with their larger fonts. `wide`: the side
 // panel takes most of the width, for a tab that needs it (the journey chart, the log).
 Layout layout_for(sf::Vector2u window, float scale = 1, bool wide = false);
+// How large the panels' text is drawn: with the window's size (1 up to 1280x720, 1.5 at
+// 1920x1080, at most 2), half as large again in projector mode (at most 2.5), so that a
+// full-screen window on a projector is read from the back of the room.
+float ui_scale(sf::Vector2u window, bool projector);
 
 // The tabs of the side panel.
-enum class SideTab { details, dialogues, mailboxes, queues, journey, dns, log };
+enum class SideTab {
+  details,
+  dialogues,
+  mailboxes,
+  queues,
+  story,
+  expectations,
+  journey,
+  dns,
+  log
+};
 // By the name `mailsim-gui --panel` takes ("dialogues"); nullopt for another name.
 std::optional<SideTab> side_tab_named(std::string_view name);
 const std::vector<std::string>& side_tab_names();

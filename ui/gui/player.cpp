@@ -16,7 +16,7 @@ constexpr int kMaxStepsForLine = 1'000'000;
 
 Player::Player(scenarios::ScenarioModel model, std::optional<std::uint64_t> seed,
                scenarios::Diagnostics& diag, RunHook hook)
-    : seed_(seed), hook_(std::move(hook)), model_(std::move(model)) {
+    : seed_(seed), hook_(std::move(hook)), model_(std::move(model)), lesson_(model_.questions) {
   if (survey(model_, diag)) rebuild();
 }
 
@@ -55,6 +55,8 @@ void Player::reset_observers() {
   journey_log_.reset();
   dns_caches_.reset();
   event_log_.reset();
+  story_.reset();
+  checker_.reset();
 }
 
 void Player::rebuild() {
@@ -70,7 +72,34 @@ void Player::rebuild() {
   dns_caches_ = std::make_unique<DnsCaches>(run_->sim().trace());
   roles_ = scenarios::article_roles(model);
   event_log_ = std::make_unique<EventLog>(run_->sim().trace(), roles_);
+  story_ = std::make_unique<Story>(*run_);
+  scenarios::ScenarioRun& run = *run_;
+  checker_ = std::make_unique<scenarios::ExpectationChecker>(
+      run.model(), run.network(), run.sim().trace(),
+      [&run](const std::string& agent, const std::string& queue_id, const std::string& rcpt) {
+        return run.mail().holds(agent, queue_id, rcpt);
+      });
+  lesson_.restart();
+  if (!lesson_.questions().empty())
+    run.sim().trace().subscribe(
+        [this, &run](const sim::TraceRecord& r) {
+          if (lesson_.on_event(r.kind().name, r.time()) && stop_at_questions_) run.sim().stop();
+        },
+        [](const sim::TraceKind& k) {
+          const auto& events = scenarios::question_events();
+          return std::find(events.begin(), events.end(), k.name) != events.end();
+        });
   frame_start_ = sim::SimTime(0);
+}
+
+void Player::ask_due() {
+  if (lesson_.open_due(now())) playing = false;
+}
+
+void Player::go_on() {
+  if (!lesson_.open()) return;
+  lesson_.close();
+  playing = true;
 }
 
 bool Player::finished() const {
@@ -85,12 +114,17 @@ void Player::run_to(sim::SimTime t) {
 void Player::advance(std::chrono::duration<double> wall) {
   frame_start_ = now();
   const double wall_s = std::min(wall.count(), 0.1);  // a stalled frame does not leap ahead
+  ask_due();
   if (playing && !failure()) {
     auto step = sim::SimTime(static_cast<std::int64_t>(std::llround(speed * wall_s * 1e6)));
     sim::SimTime target = now() + step;
     if (skip_idle && scene_->in_flight(now()) == 0)
       if (auto next = run_->sim().next_event_time(); next && *next > target) target = *next;
+    if (auto question = lesson_.next_time()) target = std::min(target, std::max(*question, now()));
+    stop_at_questions_ = true;
     run_to(std::min(target, std::max(end_, now())));
+    stop_at_questions_ = false;
+    ask_due();
     if (now() >= end_) playing = false;
   }
   const auto linger =
@@ -111,19 +145,27 @@ void Player::seek(sim::SimTime t) {
   } else {
     run_to(t);
   }
+  // Going to a time passes the questions before it; one asked at that very time is shown.
+  lesson_.pass_before(t);
+  ask_due();
   frame_start_ = now();
 }
 
 void Player::step_event() {
   frame_start_ = now();
+  lesson_.close();  // a step is the teacher moving on
   run_->step();
+  ask_due();
 }
 
 void Player::step_line() {
   frame_start_ = now();
+  lesson_.close();
   const auto before = scene_->lines();
-  for (int i = 0; i < kMaxStepsForLine && scene_->lines() == before; ++i)
+  for (int i = 0; i < kMaxStepsForLine && scene_->lines() == before && !lesson_.open_due(now());
+       ++i)
     if (!run_->step()) break;
+  ask_due();
 }
 
 }  // namespace mailsim::gui

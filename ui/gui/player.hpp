@@ -3,19 +3,23 @@
 // pause, one event or one protocol line at a time, skipping idle waits, and going to any time.
 // Going back replays the run from the start: the kernel is deterministic, so it is the same run
 // (tests compare the traces). A silent pre-run finds the end and every mark of the timeline, so
-// that the whole story can be seen and clicked before it is played.
+// that the whole story can be seen and clicked before it is played. In lesson mode, playing
+// stops at each of the scenario's questions (Lesson), and goes on once it is closed.
 #include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
 
+#include "scenarios/build/expectation_check.hpp"
 #include "scenarios/build/scenario_run.hpp"
 #include "scenarios/model/scenario_model.hpp"
 #include "ui/gui/dialogues.hpp"
 #include "ui/gui/dns_model.hpp"
 #include "ui/gui/event_log.hpp"
+#include "ui/gui/lesson.hpp"
 #include "ui/gui/scene.hpp"
+#include "ui/gui/story.hpp"
 #include "ui/gui/timeline_scale.hpp"
 #include "ui/report/journey_log.hpp"
 
@@ -45,6 +49,10 @@ class Player {
   const EventLog& event_log() const { return *event_log_; }
   // Each host's roles in the article's words (MUA, MSA...), for the narration and the charts.
   const agents::HostRoles& roles() const { return roles_; }
+  const Story& story() const { return *story_; }
+  // The scenario's expectations as seen so far (state_at tells pending, met or failed).
+  std::vector<scenarios::ExpectationResult> expectations() const { return checker_->results(); }
+  const Lesson& lesson() const { return lesson_; }
   sim::SimTime now() const { return run_->sim().now(); }
   // The previous frame's time: a packet that arrived since is still drawn once.
   sim::SimTime frame_start() const { return frame_start_; }
@@ -61,9 +69,13 @@ class Player {
   // One frame of `wall` real time: moves the simulation on when playing.
   void advance(std::chrono::duration<double> wall);
   void seek(sim::SimTime t);  // within [0, end()]; back: replays from the start
+  // Each stops at a question due on the way; one open is closed first (the teacher moves on).
   void step_event();
   void step_line();
   void restart() { seek(sim::SimTime(0)); }
+  // Lesson mode: shows the open question's answer; closes the question and plays on.
+  void reveal_answer() { lesson_.reveal(); }
+  void go_on();
   // A person acts on the world (the command layer's action): it runs now and joins the run's
   // timeline, so that going back in time and saving the scenario keep it. The timeline's marks
   // and the end are found again, as the action changes what follows.
@@ -80,10 +92,14 @@ class Player {
   // The silent pre-run of `model`: the end and every mark of the timeline.
   bool survey(const scenarios::ScenarioModel& model, scenarios::Diagnostics& diag);
   void run_to(sim::SimTime t);
+  // After the run moved on by playing or stepping: a question due pauses it.
+  void ask_due();
 
   std::optional<std::uint64_t> seed_;
   RunHook hook_;
   scenarios::ScenarioModel model_;
+  Lesson lesson_;                   // before run_: its subscriber goes with the run
+  bool stop_at_questions_ = false;  // while playing or stepping, not while seeking
   std::unique_ptr<scenarios::ScenarioRun> run_;
   std::unique_ptr<Scene> scene_;
   std::unique_ptr<Dialogues> dialogues_;
@@ -91,6 +107,8 @@ class Player {
   std::unique_ptr<DnsCaches> dns_caches_;
   std::unique_ptr<EventLog> event_log_;
   agents::HostRoles roles_;
+  std::unique_ptr<Story> story_;
+  std::unique_ptr<scenarios::ExpectationChecker> checker_;
   sim::SimTime frame_start_{0};
   sim::SimTime end_{0};
   std::vector<Mark> all_marks_;

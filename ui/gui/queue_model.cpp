@@ -4,6 +4,26 @@
 
 namespace mailsim::gui {
 
+namespace {
+
+// The tries after `next`, as the schedule would place them if each failed at the time it is
+// made: what a teacher points at before it happens ("and then at 01:05, then at 02:10...").
+// `next` is itself a queue run, so the runs after it fall on next + k x the run interval.
+std::vector<sim::SimTime> planned_tries(const agents::QueueManager& qmgr, agents::RetryState state,
+                                        sim::SimTime next) {
+  std::vector<sim::SimTime> out;
+  const sim::SimTime runs_from = next;
+  for (int i = 0; i < kPlannedTries; ++i) {
+    const auto d = qmgr.settings().schedule.on_temporary_failure(state, next, runs_from);
+    if (d.give_up) break;
+    next = d.next_attempt;
+    out.push_back(next);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<QueueEntry> queue_entries(const scenarios::WorldView& world, const Scene& scene) {
   std::vector<QueueEntry> out;
   for (const auto& server : world.mail_servers()) {
@@ -18,6 +38,8 @@ std::vector<QueueEntry> queue_entries(const scenarios::WorldView& world, const S
       e.last_error = m->last_error;
       e.next_try = m->next_attempt;
       e.delay_warned = m->delay_warned;
+      if (m->next_attempt && m->retry.failures > 0)
+        e.planned = planned_tries(server.mta->queue_manager(), m->retry, *m->next_attempt);
       for (const auto& mark : scene.marks())
         if (mark.kind == MarkKind::deferred && mark.what == m->queue_id)
           e.deferrals.push_back(mark.at);

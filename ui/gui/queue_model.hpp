@@ -21,8 +21,13 @@ struct QueueEntry {
   std::vector<sim::SimTime> deferrals;  // when each failed attempt was deferred
   std::string last_error;
   std::optional<sim::SimTime> next_try;  // none: being delivered now
-  bool delay_warned = false;             // its sender got a "delayed" notice
+  // The tries the schedule plans after the next one should each fail too (at most
+  // kPlannedTries, none past the point where the queue gives up), for the chart's dotted end.
+  std::vector<sim::SimTime> planned;
+  bool delay_warned = false;  // its sender got a "delayed" notice
 };
+
+inline constexpr int kPlannedTries = 3;
 
 // In the scenario's order of servers, each queue in queue-id order.
 std::vector<QueueEntry> queue_entries(const scenarios::WorldView& world, const Scene& scene);

@@ -20,13 +20,15 @@ ImU32 im(Rgb c) {
 }
 
 // The tries on a time axis from the message's arrival to its next try: a dot per failed
-// attempt, a line at now, a ring at the next try.
+// attempt, a line at now, a ring at the next try, and the schedule's later tries (should each
+// fail) as small rings on a dotted line.
 void retry_chart(const QueueEntry& e, sim::SimTime now) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 p = ImGui::GetCursorScreenPos();
   const float w = ImGui::GetContentRegionAvail().x - 8, h = ImGui::GetTextLineHeight();
   ImGui::Dummy(ImVec2(w, h));
-  const sim::SimTime end = std::max(e.next_try.value_or(now), now);
+  sim::SimTime end = std::max(e.next_try.value_or(now), now);
+  if (!e.planned.empty()) end = std::max(end, e.planned.back());
   const double span = static_cast<double>((end - e.arrival).count());
   auto x_of = [&](sim::SimTime t) {
     const double f = span > 0 ? static_cast<double>((t - e.arrival).count()) / span : 1.0;
@@ -40,6 +42,15 @@ void retry_chart(const QueueEntry& e, sim::SimTime now) {
   if (e.next_try)
     draw->AddCircle(ImVec2(x_of(*e.next_try), y), h * 0.3f, im(packet_colour(PacketClass::smtp)), 0,
                     2);
+  if (e.next_try && !e.planned.empty()) {
+    // Dotted: what the schedule plans, not what happened.
+    const float from = x_of(*e.next_try) + h * 0.3f, to = x_of(e.planned.back());
+    for (float x = from; x < to; x += 6)
+      draw->AddLine(ImVec2(x, y), ImVec2(std::min(x + 2, to), y),
+                    im(packet_colour(PacketClass::smtp)), 2);
+    for (sim::SimTime t : e.planned)
+      draw->AddCircle(ImVec2(x_of(t), y), h * 0.2f, im(packet_colour(PacketClass::smtp)), 0, 1.5f);
+  }
 }
 
 void entry(const QueueEntry& e, sim::SimTime now, Lang lang) {
