@@ -5,18 +5,13 @@
 #include <bit>
 #include <cctype>
 
+#include "sim/strings.hpp"
+
 namespace mailsim::scenarios {
 namespace {
 
 char lower(char c) {
   return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-}
-
-std::string lowercase(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    c = lower(c);
-  return out;
 }
 
 // One bit per letter (folded on 64): a letter of one word whose bit the other lacks costs at
@@ -78,11 +73,11 @@ NameIndex::NameIndex(const std::vector<std::string>& names) {
 void NameIndex::add(std::string name) {
   const auto index = static_cast<std::uint32_t>(names_.size());
   exact_.insert(name);
-  lowercase_.emplace(lowercase(name), index);  // keeps the first
+  lowercase_.emplace(to_lower(name), index);  // keeps the first
   if (by_length_.size() <= name.size()) by_length_.resize(name.size() + 1);
   by_length_[name.size()].push_back(index);
   letters_.push_back(letter_bits(name));
-  lowered_.push_back(lowercase(name));
+  lowered_.push_back(to_lower(name));
   names_.push_back(std::move(name));
 }
 
@@ -92,7 +87,7 @@ bool NameIndex::contains(std::string_view name) const {
 
 std::string NameIndex::closest(std::string_view word) const {
   if (word.size() > 64) return {};
-  const std::string low = lowercase(word);
+  const std::string low = to_lower(word);
   if (auto it = lowercase_.find(low); it != lowercase_.end()) return names_[it->second];
   const std::size_t most = std::max<std::size_t>(1, word.size() / 3);
   const std::uint64_t bits = letter_bits(word);
