@@ -211,9 +211,8 @@ void MuaAgent::fetched(const FetchOutcome& o) {
   fetching_ = false;
   auto& trace = net_.sim().trace();
   for (const auto& m : o.messages) {
-    const bool known = std::any_of(inbox_.begin(), inbox_.end(),
-                                   [&](const KeptMail& kept) { return kept.id == m.id; });
-    if (known) continue;  // already shown (POP3 without UIDL, or IMAP flags reset)
+    // Already shown (POP3 without UIDL, or IMAP flags reset): indexed, a big mailbox stays linear.
+    if (!inbox_ids_.insert(m.id).second) continue;
     auto [from, subject] = from_and_subject(m.content);
     KeptMail kept{m.id, std::move(from), std::move(subject), m.content, net_.sim().now()};
     if (trace.active()) {

@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "agents/proto/imf/compose.hpp"
@@ -115,6 +116,7 @@ class MuaAgent {
   std::unique_ptr<RetrievalClientEndpoint> retrieval_;
   std::vector<OutgoingMail> sent_;
   std::vector<KeptMail> inbox_;
+  std::unordered_set<std::string> inbox_ids_;  // the ids in inbox_
   bool fetching_ = false;
   std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };

@@ -4,7 +4,10 @@
 // level: the journey in the article's words, in English), and narrated with every packet as
 // `mailsim run --level packets` does. See bench/README.md.
 //
-//   build/bench/mail/mail_journey [--mails M] [--rounds R]
+//   build/bench/mail/mail_journey [--mails M] [--rounds R] [--volume V]
+//
+// Then, once and quiet, the volume check: V mails (100,000 by default; 0: none), every one of
+// which Bob must fetch in his one IMAP session.
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -93,9 +96,11 @@ double median(std::vector<double> v) {
 int main(int argc, char** argv) {
   int mails = 1000;
   int rounds = 3;
+  int volume = 100000;
   for (int i = 1; i + 1 < argc; i += 2) {
     if (std::strcmp(argv[i], "--mails") == 0) mails = std::atoi(argv[i + 1]);
     if (std::strcmp(argv[i], "--rounds") == 0) rounds = std::atoi(argv[i + 1]);
+    if (std::strcmp(argv[i], "--volume") == 0) volume = std::atoi(argv[i + 1]);
   }
   const scenarios::ScenarioModel model = world(mails);
   std::vector<double> quiet_s, narrated_s, packets_s;
@@ -123,5 +128,15 @@ int main(int argc, char** argv) {
       "packets_narration_mb=%.1f peak_rss_mb=%.1f\n",
       mails, static_cast<unsigned long long>(quiet.events), mails / q, quiet.events / q, n / q,
       narrated.sentence_bytes / 1e6, p / q, packets.sentence_bytes / 1e6, usage.ru_maxrss / 1024.0);
+  if (volume <= 0) return 0;
+  const Result big = run_once(world(volume), Narration::none);
+  getrusage(RUSAGE_SELF, &usage);
+  std::printf("volume mails=%d fetched=%zu events=%llu wall_s=%.1f peak_rss_mb=%.1f\n", volume,
+              big.fetched, static_cast<unsigned long long>(big.events), big.seconds,
+              usage.ru_maxrss / 1024.0);
+  if (big.fetched != static_cast<std::size_t>(volume)) {
+    std::fprintf(stderr, "wrong run: %zu of %d mails fetched\n", big.fetched, volume);
+    return 1;
+  }
   return 0;
 }

@@ -49,7 +49,8 @@ class Diagnostics {
 };
 
 // The closest candidate to a misspelt word, if one is close enough to be a likely typo
-// (optimal string alignment distance, case-insensitive, at most a third of the word).
+// (optimal string alignment distance, case-insensitive, at most a third of the word). For many
+// words against the same names, build a NameIndex once (name_index.hpp).
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
 
 }  // namespace mailsim::scenarios

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "scenarios/load/messages.hpp"
+#include "scenarios/load/name_index.hpp"
 #include "scenarios/load/yaml_document.hpp"
 #include "scenarios/load/yaml_map.hpp"
 #include "scenarios/model/roles.hpp"
@@ -173,18 +174,18 @@ NetworkModel read_network_impl(const YAML::Node& node, Diagnostics& diag,
     const RouterModel& router = net.routers.back();
     if (!router.name.empty()) registry.name(router.name, router.pos);
   }
-  std::vector<std::string> nodes;
+  NameIndex nodes;
   for (const auto& h : net.hosts)
-    nodes.push_back(h.name);
+    nodes.add(h.name);
   for (const auto& r : net.routers)
-    nodes.push_back(r.name);
+    nodes.add(r.name);
   for (const auto& l : m.list("links")) {
     net.links.push_back(read_link(l, diag, nullptr));
     LinkModel& link = net.links.back();
     for (const std::string* end : {&link.a, &link.b}) {
-      if (end->empty() || std::find(nodes.begin(), nodes.end(), *end) != nodes.end()) continue;
+      if (end->empty() || nodes.contains(*end)) continue;
       const Text what(msg::kWhatLink, {{"name", link.name}});
-      const std::string suggestion = closest_match(*end, nodes);
+      const std::string suggestion = nodes.closest(*end);
       Text t = suggestion.empty()
                    ? Text(msg::kUnknownNode, {{"name", *end}})
                    : Text(msg::kUnknownNodeSuggest, {{"name", *end}, {"suggestion", suggestion}});

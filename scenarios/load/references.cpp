@@ -8,16 +8,22 @@
 
 namespace mailsim::scenarios {
 
-void check_ref(const std::string& name, const std::vector<std::string>& known, const Message& kind,
+void check_ref(const std::string& name, const NameIndex& known, const Message& kind,
                const std::string& key, SourcePos pos, Diagnostics& diag) {
-  if (name.empty() || std::find(known.begin(), known.end(), name) != known.end()) return;
-  const std::string suggestion = closest_match(name, known);
+  if (name.empty() || known.contains(name)) return;
+  const std::string suggestion = known.closest(name);
   Text t = suggestion.empty()
                ? Text(msg::kUnknownRef, {{"name", name}})
                : Text(msg::kUnknownRefSuggest, {{"name", name}, {"suggestion", suggestion}});
   t.with("what", Text(msg::kWhatKey, {{"name", key}}));
   t.with("kind", Text(kind));
   diag.error(pos, std::move(t));
+}
+
+void check_ref(const std::string& name, const std::vector<std::string>& known, const Message& kind,
+               const std::string& key, SourcePos pos, Diagnostics& diag) {
+  if (name.empty() || std::find(known.begin(), known.end(), name) != known.end()) return;
+  check_ref(name, NameIndex(known), kind, key, pos, diag);
 }
 
 std::vector<std::string> host_names(const NetworkModel& network) {

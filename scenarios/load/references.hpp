@@ -5,11 +5,15 @@
 #include <vector>
 
 #include "scenarios/load/diagnostics.hpp"
+#include "scenarios/load/name_index.hpp"
 #include "scenarios/model/network_model.hpp"
 
 namespace mailsim::scenarios {
 
 // Reports "'key': there is no <kind> named 'name'" at `pos` unless `name` is empty or known.
+void check_ref(const std::string& name, const NameIndex& known, const Message& kind,
+               const std::string& key, SourcePos pos, Diagnostics& diag);
+// The same for a reference or two against a short list.
 void check_ref(const std::string& name, const std::vector<std::string>& known, const Message& kind,
                const std::string& key, SourcePos pos, Diagnostics& diag);
 

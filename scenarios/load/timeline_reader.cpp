@@ -16,7 +16,7 @@ namespace {
 
 // Names of the things an action may refer to.
 struct Names {
-  std::vector<std::string> hosts, links, nodes, clients;
+  NameIndex hosts, links, nodes, clients;
 };
 
 // The client must have the section (`submit` or `fetch`) the action needs.
@@ -106,7 +106,7 @@ void check_typed_target(const std::string& to, const Names& names, const Network
       diag.error(pos, std::move(t));
       return;
     }
-  if (std::find(names.nodes.begin(), names.nodes.end(), to) != names.nodes.end()) return;
+  if (names.nodes.contains(to)) return;
   try {
     (void)sim::net::Ipv4Address::parse(to);
   } catch (const LocalizedError&) {
@@ -262,14 +262,15 @@ std::vector<TimelineEntry> read_timeline(const std::vector<YAML::Node>& entries,
                                          const NetworkModel& network, const MailModel& mail,
                                          Diagnostics& diag) {
   Names names;
-  for (const auto& h : network.hosts)
-    names.hosts.push_back(h.name);
+  for (const auto& h : network.hosts) {
+    names.hosts.add(h.name);
+    names.nodes.add(h.name);
+  }
   for (const auto& l : network.links)
-    names.links.push_back(l.name);
-  names.nodes = names.hosts;
-  names.clients = mail.client_names();
+    names.links.add(l.name);
+  names.clients = NameIndex(mail.client_names());
   for (const auto& r : network.routers)
-    names.nodes.push_back(r.name);
+    names.nodes.add(r.name);
 
   std::vector<TimelineEntry> out;
   std::optional<std::size_t> previous;  // index: `out` may reallocate

@@ -4,11 +4,13 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
 #include "scenarios/load/key_recorder.hpp"
 #include "scenarios/load/messages.hpp"
+#include "scenarios/load/name_index.hpp"
 #include "scenarios/load/yaml_document.hpp"
 #include "scenarios/model/scenario_model.hpp"
 #include "sim/strings.hpp"
@@ -32,10 +34,10 @@ YamlMap::YamlMap(const YAML::Node& node, Text what, Diagnostics& diag, std::stri
   }
   ok_ = true;
   flow_ = node.Style() == YAML::EmitterStyle::Flow;
+  std::unordered_set<std::string> seen;  // a mapping may hold many thousand keys
   for (auto it = node.begin(); it != node.end(); ++it) {
     std::string key = it->first.IsScalar() ? it->first.Scalar() : std::string("?");
-    auto same = [&](const Entry& e) { return e.key == key; };
-    if (std::any_of(entries_.begin(), entries_.end(), same)) {
+    if (!seen.insert(key).second) {
       diag_.error(position_of(it->first), about(msg::kDuplicateKey, {{"key", key}}));
       continue;
     }
@@ -301,9 +303,10 @@ std::vector<std::string> YamlMap::texts(std::string_view key, Need need) {
 }
 
 void YamlMap::finish() {
+  const NameIndex known(known_);
   for (const auto& e : entries_) {
-    if (e.used || std::find(known_.begin(), known_.end(), e.key) != known_.end()) continue;
-    const std::string suggestion = closest_match(e.key, known_);
+    if (e.used || known.contains(e.key)) continue;
+    const std::string suggestion = known.closest(e.key);
     // "{subject: Hello, Bob}": the comma ends the value and "Bob" becomes a key without value.
     if (flow_ && e.value.IsNull() && e.key_node.IsScalar())
       diag_.error(position_of(e.key_node), about(msg::kCommaInFlowMap, {{"key", e.key}}));

@@ -141,6 +141,7 @@ void NetworkImpl::enqueue(LinkId link_id, std::uint8_t d, std::uint32_t slot) {
     return drop(slot, DropReason::queue_full, at, link_id, d);
   dir.queue.push_back(slot);
   dir.queued_bytes += size;
+  queue_changed(link_id, d);
   PacketSlot& s = packets[slot];
   s.where = PacketWhere::queued;
   s.link = link_id;
@@ -183,6 +184,7 @@ void NetworkImpl::end_transmission(std::uint32_t link_dir) {
   dir.tx_event = EventId{};
   PacketSlot& s = packets[slot];
   dir.queued_bytes -= s.packet.size();
+  queue_changed(link_id, d);
   s.lost = l.params.loss > 0 && l.rng->chance(l.params.loss);
   s.where = PacketWhere::on_wire;
   s.arrive = sim.now() + l.params.latency;
@@ -268,6 +270,7 @@ void NetworkImpl::drop_all_on_link(LinkId link_id, DropReason reason) {
       drop(slot, reason, l.end[d], link_id, d);
     }
     dir.queued_bytes = 0;
+    queue_changed(link_id, d);
   }
   for (std::uint32_t slot = 0; slot < packets.size(); ++slot) {
     PacketSlot& s = packets[slot];

@@ -177,6 +177,9 @@ LinkView Network::link_view(LinkId id) const {
 std::uint64_t Network::packets_sent() const {
   return impl_->next_packet_id - 1;
 }
+RoutingStats Network::routing_stats() const {
+  return impl_->route_stats;
+}
 
 void Network::set_link_up(LinkId id, bool up) {
   LinkState& l = impl_->link(id);
@@ -184,7 +187,7 @@ void Network::set_link_up(LinkId id, bool up) {
   l.up = up;
   impl_->sim.trace().emit<LinkRecord>(up ? kinds::kLinkUp : kinds::kLinkDown, l.name, l.params);
   if (!up) impl_->drop_all_on_link(id, DropReason::link_down);
-  impl_->compute_routes("topology");
+  impl_->compute_routes(NetworkImpl::RouteCause::topology);
 }
 
 void Network::set_link_params(LinkId id, LinkParams params) {
@@ -192,7 +195,7 @@ void Network::set_link_params(LinkId id, LinkParams params) {
   check_params(l.name, params);
   l.params = params;
   impl_->sim.trace().emit<LinkRecord>(kinds::kLinkChanged, l.name, l.params);
-  impl_->compute_routes("topology");
+  impl_->compute_routes(NetworkImpl::RouteCause::topology);
 }
 
 void Network::set_host_up(NodeId id, bool up) {
@@ -210,6 +213,7 @@ void Network::set_host_up(NodeId id, bool up) {
             std::uint32_t slot = dir.queue.front();
             dir.queue.pop_front();
             dir.queued_bytes -= impl_->packets[slot].packet.size();
+            impl_->queue_changed(l, d);
             impl_->drop(slot, DropReason::host_down, id, l, d);
           }
         }
@@ -221,7 +225,7 @@ void Network::set_host_up(NodeId id, bool up) {
     }
   }
   // Only a router's state changes the routes (see routable()).
-  if (n.kind == NodeKind::router) impl_->compute_routes("topology");
+  if (n.kind == NodeKind::router) impl_->compute_routes(NetworkImpl::RouteCause::topology);
   // Copies: a watcher may register another watcher.
   auto watchers = up ? n.up_watchers : n.down_watchers;
   for (auto& fn : watchers)

@@ -55,6 +55,13 @@ struct LinkView {
   std::uint32_t queued_packets[2] = {0, 0};  // waiting, per direction (transmission excluded)
 };
 
+// What routing has cost so far (for benchmarks): snapshots of the link costs, and first-hop
+// tables computed (one Dijkstra each, from one node, only where packets ask).
+struct RoutingStats {
+  std::uint64_t snapshots = 0;
+  std::uint64_t trees = 0;
+};
+
 class Network {
  public:
   explicit Network(Simulator& sim, NetworkSettings settings = {});
@@ -112,6 +119,7 @@ class Network {
 
   // Packets created so far (for benchmarks and statistics).
   std::uint64_t packets_sent() const;
+  RoutingStats routing_stats() const;
 
  private:
   std::unique_ptr<NetworkImpl> impl_;

@@ -3,6 +3,14 @@
 // routers carry transit traffic; links and routers that are down are left out. A host that is
 // down stays a destination, as on a real network: routing protocols learn of links and routers,
 // not of a host switched off behind its last router.
+//
+// What it costs follows the traffic, not the size of the network. A snapshot takes the costs of
+// every link direction (when the topology changes, or when a packet moves at least
+// route_interval after the last one); only the directions whose queue changed since are looked
+// at again. Each node's first hops are computed (one Dijkstra from it) when a packet first asks
+// there, and kept until a snapshot finds a cost that changed. A host with a single link sends
+// everything to its neighbour and has no table. The routes are those all pairs would give at
+// the snapshot, so a trace does not depend on which routes were asked for.
 #include <algorithm>
 #include <limits>
 
@@ -16,30 +24,134 @@ namespace mailsim::sim::net {
 
 namespace detail {
 
+namespace {
+constexpr double kUnreachable = std::numeric_limits<double>::infinity();
+constexpr std::uint32_t kNoHop = 0xffffffffu;  // a first hop is link * 2 + direction
+}  // namespace
+
 struct EdgeInfo {
-  LinkId link = kNoLink;
-  std::uint8_t dir = 0;
+  std::uint32_t link_dir = 0;  // link * 2 + direction
+  NodeId from = kNoNode;
+  bool from_host = false;  // a host's edge is used only from the host itself
 };
 
-class RoutingGraph {
+class RoutingState {
  public:
   using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS,
                                       boost::no_property, EdgeInfo>;
   using Edge = boost::graph_traits<Graph>::edge_descriptor;
-  explicit RoutingGraph(std::size_t n) : graph(n), nodes(n) {}
-  Graph graph;
-  std::size_t nodes = 0;
-  std::size_t links = 0;
+
+  std::unique_ptr<Graph> graph = std::make_unique<Graph>();
+  std::size_t graph_links = 0;
+  std::vector<std::uint8_t> is_host;
+  bool has_snapshot = false;
+  // The snapshot: cost of each link direction in microseconds (unreachable when the link, or a
+  // router at either end, is down), and whether each node could send or receive then.
+  std::vector<double> cost;
+  std::vector<std::uint8_t> routable;
+  // First hops from each node computed for this snapshot (empty: not yet), and which.
+  std::vector<std::vector<std::uint32_t>> trees;
+  std::vector<NodeId> with_tree;
+  // Dijkstra's scratch, kept between runs.
+  std::vector<double> dist;
+  std::vector<Edge> via;
+  std::vector<std::uint8_t> has_via;
+
+  void rebuild_graph(const NetworkImpl& net);
+  void drop_trees();
+  const std::vector<std::uint32_t>& tree(NodeId src, RoutingStats& stats);
+  std::uint32_t first_hop(NodeId from, NodeId to, RoutingStats& stats);
 };
+
+void RoutingState::rebuild_graph(const NetworkImpl& net) {
+  auto fresh = std::make_unique<Graph>(net.nodes.size());
+  is_host.assign(net.nodes.size(), 0);
+  for (NodeId v = 0; v < net.nodes.size(); ++v)
+    is_host[v] = net.nodes[v].kind == NodeKind::host;
+  for (LinkId id = 0; id < net.links.size(); ++id)
+    for (std::uint8_t d = 0; d < 2; ++d) {
+      const NodeId from = net.links[id].end[d];
+      boost::add_edge(from, net.links[id].end[1 - d],
+                      EdgeInfo{id * 2 + d, from, is_host[from] != 0}, *fresh);
+    }
+  graph = std::move(fresh);
+  graph_links = net.links.size();
+}
+
+void RoutingState::drop_trees() {
+  for (NodeId n : with_tree)
+    trees[n].clear();
+  with_tree.clear();
+}
+
+const std::vector<std::uint32_t>& RoutingState::tree(NodeId src, RoutingStats& stats) {
+  std::vector<std::uint32_t>& hops = trees[src];
+  if (!hops.empty()) return hops;
+  const Graph& g = *graph;
+  const std::size_t n = boost::num_vertices(g);
+  hops.assign(n, kNoHop);
+  with_tree.push_back(src);
+  ++stats.trees;
+  if (!routable[src]) return hops;
+  // Hosts do not forward: their outgoing edges count only from the source itself.
+  auto weight = boost::make_function_property_map<Edge, double>([&](const Edge& e) {
+    const EdgeInfo& info = g[e];
+    if (info.from_host && info.from != src) return kUnreachable;
+    return cost[info.link_dir];
+  });
+  dist.resize(n);
+  via.resize(n);
+  has_via.assign(n, 0);
+  // A node's first hop is its predecessor's, and the predecessor leaves the queue before it:
+  // taking them in that order needs no sort, even between nodes at the same distance.
+  struct Recorder : boost::default_dijkstra_visitor {
+    RoutingState* state;
+    std::vector<std::uint32_t>* hops;
+    NodeId src;
+    void edge_relaxed(const Edge& e, const Graph& g) {
+      state->via[boost::target(e, g)] = e;
+      state->has_via[boost::target(e, g)] = 1;
+    }
+    void examine_vertex(std::size_t v, const Graph& g) {
+      if (v == src || !state->has_via[v] || state->dist[v] == kUnreachable) return;
+      const Edge& e = state->via[v];
+      const auto pred = static_cast<NodeId>(boost::source(e, g));
+      (*hops)[v] = pred == src ? g[e].link_dir : (*hops)[pred];
+    }
+  } visitor;
+  visitor.state = this;
+  visitor.hops = &hops;
+  visitor.src = src;
+  boost::dijkstra_shortest_paths(g, src,
+                                 boost::weight_map(weight)
+                                     .distance_map(boost::make_iterator_property_map(
+                                         dist.begin(), boost::get(boost::vertex_index, g)))
+                                     .distance_inf(kUnreachable)
+                                     .visitor(visitor));
+  return hops;
+}
+
+std::uint32_t RoutingState::first_hop(NodeId from, NodeId to, RoutingStats& stats) {
+  if (from == to || !routable[from]) return kNoHop;
+  const Graph& g = *graph;
+  if (boost::out_degree(from, g) == 1) {
+    // One way out: everything goes to the neighbour, if it can take it further.
+    const Edge e = *boost::out_edges(from, g).first;
+    const NodeId next = static_cast<NodeId>(boost::target(e, g));
+    const std::uint32_t link_dir = g[e].link_dir;
+    if (cost[link_dir] == kUnreachable) return kNoHop;
+    if (to == next) return link_dir;
+    if (is_host[next]) return kNoHop;  // hosts carry no transit
+    return tree(next, stats)[to] == kNoHop ? kNoHop : link_dir;
+  }
+  return tree(from, stats)[to];
+}
 
 }  // namespace detail
 
-namespace {
-constexpr double kUnreachable = std::numeric_limits<double>::infinity();
-}
-
-// Here, where RoutingGraph is complete.
-NetworkImpl::NetworkImpl(Simulator& s, NetworkSettings st) : sim(s), settings(st) {}
+// Here, where RoutingState is complete.
+NetworkImpl::NetworkImpl(Simulator& s, NetworkSettings st)
+    : sim(s), settings(st), routing(std::make_unique<detail::RoutingState>()) {}
 NetworkImpl::~NetworkImpl() = default;
 
 void NetworkImpl::invalidate_routes() {
@@ -48,16 +160,23 @@ void NetworkImpl::invalidate_routes() {
 
 void NetworkImpl::ensure_routes() {
   if (!routes_valid)
-    compute_routes("topology");
+    compute_routes(RouteCause::topology);
   else if (sim.now() - routes_time >= settings.route_interval)
-    compute_routes("interval");
+    compute_routes(RouteCause::interval);
+}
+
+void NetworkImpl::queue_changed(LinkId link, std::uint8_t dir) {
+  bool& dirty = links[link].dir[dir].cost_dirty;
+  if (dirty) return;
+  dirty = true;
+  dirty_costs.push_back(link * 2 + dir);
 }
 
 std::optional<detail::Hop> NetworkImpl::hop(NodeId from, NodeId to) {
   ensure_routes();
-  const detail::Hop& h = next_hop[std::size_t{from} * nodes.size() + to];
-  if (h.link == kNoLink) return std::nullopt;
-  return h;
+  const std::uint32_t h = routing->first_hop(from, to, route_stats);
+  if (h == detail::kNoHop) return std::nullopt;
+  return detail::Hop{h / 2, static_cast<std::uint8_t>(h % 2)};
 }
 
 SimTime NetworkImpl::link_cost(LinkId link_id, std::uint8_t dir) const {
@@ -71,98 +190,90 @@ bool NetworkImpl::routable(NodeId node) const {
   return nodes[node].up || nodes[node].kind == NodeKind::host;
 }
 
-void NetworkImpl::compute_routes(std::string_view cause) {
-  using Graph = detail::RoutingGraph::Graph;
-  using Edge = detail::RoutingGraph::Edge;
+void NetworkImpl::compute_routes(RouteCause cause) {
+  detail::RoutingState& rs = *routing;
+  ++route_stats.snapshots;
   const std::size_t n = nodes.size();
-  if (!graph || graph->nodes != n || graph->links != links.size()) {
-    graph = std::make_unique<detail::RoutingGraph>(n);
+  // The costs now. Between topology changes only queues move, and only the dirty ones.
+  std::vector<std::pair<std::uint32_t, double>> changed_costs;
+  std::vector<double> cost;
+  std::vector<std::uint8_t> usable(n);
+  const bool full = cause == RouteCause::topology || !rs.has_snapshot;
+  if (full) {
+    for (NodeId v = 0; v < n; ++v)
+      usable[v] = routable(v);
+    cost.assign(links.size() * 2, detail::kUnreachable);
     for (LinkId id = 0; id < links.size(); ++id)
       for (std::uint8_t d = 0; d < 2; ++d)
-        boost::add_edge(links[id].end[d], links[id].end[1 - d], detail::EdgeInfo{id, d},
-                        graph->graph);
-    graph->links = links.size();
-  }
-  const Graph& g = graph->graph;
-
-  // Costs of the usable directions, in microseconds; the others are unreachable.
-  std::vector<double> base(links.size() * 2, kUnreachable);
-  for (LinkId id = 0; id < links.size(); ++id)
-    for (std::uint8_t d = 0; d < 2; ++d)
-      if (links[id].up && routable(links[id].end[0]) && routable(links[id].end[1]))
-        base[id * 2 + d] = static_cast<double>(link_cost(id, d).count());
-
-  std::vector<detail::Hop> previous = std::move(next_hop);
-  next_hop.assign(n * n, detail::Hop{});
-  std::vector<double> dist(n);
-  std::vector<Edge> via(n);
-  std::vector<bool> has_via(n);
-  std::vector<NodeId> order(n);
-  for (NodeId src = 0; src < n; ++src) {
-    if (!routable(src)) continue;
-    // Hosts do not forward: their outgoing edges count only from the source itself.
-    auto weight = boost::make_function_property_map<Edge, double>([&](const Edge& e) {
-      const auto& info = g[e];
-      const NodeId from = links[info.link].end[info.dir];
-      if (from != src && nodes[from].kind == NodeKind::host) return kUnreachable;
-      return base[info.link * 2 + info.dir];
-    });
-    std::fill(has_via.begin(), has_via.end(), false);
-    auto record = [&](const Edge& e) {
-      via[boost::target(e, g)] = e;
-      has_via[boost::target(e, g)] = true;
-    };
-    struct Recorder : boost::default_dijkstra_visitor {
-      decltype(record)* fn;
-      void edge_relaxed(const Edge& e, const Graph&) { (*fn)(e); }
-    } visitor;
-    visitor.fn = &record;
-    boost::dijkstra_shortest_paths(g, src,
-                                   boost::weight_map(weight)
-                                       .distance_map(boost::make_iterator_property_map(
-                                           dist.begin(), boost::get(boost::vertex_index, g)))
-                                       .distance_inf(kUnreachable)
-                                       .visitor(visitor));
-    // First hops in order of distance: a node's first hop is its predecessor's.
-    for (NodeId v = 0; v < n; ++v)
-      order[v] = v;
-    std::stable_sort(order.begin(), order.end(),
-                     [&](NodeId a, NodeId b) { return dist[a] < dist[b]; });
-    for (NodeId v : order) {
-      if (v == src || !has_via[v] || dist[v] == kUnreachable) continue;
-      const Edge& e = via[v];
-      const NodeId pred = static_cast<NodeId>(boost::source(e, g));
-      detail::Hop& h = next_hop[std::size_t{src} * n + v];
-      h = pred == src ? detail::Hop{g[e].link, g[e].dir} : next_hop[std::size_t{src} * n + pred];
+        if (links[id].up && usable[links[id].end[0]] && usable[links[id].end[1]])
+          cost[id * 2 + d] = static_cast<double>(link_cost(id, d).count());
+  } else {
+    for (std::uint32_t ld : dirty_costs) {
+      if (rs.cost[ld] == detail::kUnreachable) continue;  // still down: topology unchanged
+      const auto c = static_cast<double>(link_cost(ld / 2, ld % 2).count());
+      if (c != rs.cost[ld]) changed_costs.emplace_back(ld, c);
     }
+  }
+  for (std::uint32_t ld : dirty_costs)
+    links[ld / 2].dir[ld % 2].cost_dirty = false;
+  dirty_costs.clear();
+
+  const bool changed =
+      full ? !rs.has_snapshot || cost != rs.cost || usable != rs.routable : !changed_costs.empty();
+  // Route changes are told only between snapshots of the same nodes (as the map shows them).
+  const bool report = changed && sim.trace().active() && rs.has_snapshot && rs.routable.size() == n;
+  std::vector<std::vector<std::uint32_t>> before;
+  if (report) {
+    before.resize(n);
+    for (NodeId r = 0; r < n; ++r)
+      if (nodes[r].kind == NodeKind::router) before[r] = rs.tree(r, route_stats);
+  }
+  if (changed) {
+    rs.drop_trees();
+    if (full) {
+      if (boost::num_vertices(*rs.graph) != n || rs.graph_links != links.size())
+        rs.rebuild_graph(*this);
+      rs.cost = std::move(cost);
+      rs.routable = std::move(usable);
+      rs.trees.resize(n);
+    } else {
+      for (const auto& [ld, c] : changed_costs)
+        rs.cost[ld] = c;
+    }
+    rs.has_snapshot = true;
   }
   routes_valid = true;
   routes_time = sim.now();
-  sim.trace().emit<RouteRecord>(cause);
-  if (previous.size() == next_hop.size() && sim.trace().active()) report_route_changes(previous);
+  sim.trace().emit<RouteRecord>(cause == RouteCause::topology ? "topology" : "interval");
+  if (report) report_route_changes(before);
 }
 
-void NetworkImpl::report_route_changes(const std::vector<detail::Hop>& previous) {
+void NetworkImpl::report_route_changes(const std::vector<std::vector<std::uint32_t>>& before) {
   // Only routers towards hosts: what a student follows on the map, without the hosts' own
   // single way out.
+  detail::RoutingState& rs = *routing;
   const std::size_t n = nodes.size();
   for (NodeId r = 0; r < n; ++r) {
     if (nodes[r].kind != NodeKind::router) continue;
+    const std::vector<std::uint32_t>& now = rs.tree(r, route_stats);
     for (NodeId h = 0; h < n; ++h) {
       if (nodes[h].kind != NodeKind::host) continue;
-      const detail::Hop& was = previous[std::size_t{r} * n + h];
-      const detail::Hop& now = next_hop[std::size_t{r} * n + h];
+      const std::uint32_t was_hop = before[r][h];
+      const std::uint32_t now_hop = now[h];
       // A route lost or found (a node down or up) is told by the node's own record.
-      if (was.link == now.link || was.link == kNoLink || now.link == kNoLink) continue;
+      if (was_hop / 2 == now_hop / 2 || was_hop == detail::kNoHop || now_hop == detail::kNoHop)
+        continue;
       SimTime cost{0};
-      for (NodeId at = r; at != h;) {  // the new route's cost, hop by hop
-        const detail::Hop& step = next_hop[std::size_t{at} * n + h];
-        if (step.link == kNoLink) break;
-        cost += link_cost(step.link, step.dir);
-        at = links[step.link].end[1 - step.dir];
+      // The new route's cost, hop by hop; at most n hops (ties at zero cost may loop).
+      std::size_t hops = 0;
+      for (NodeId at = r; at != h && hops++ < n;) {
+        const auto step = hop(at, h);
+        if (!step) break;
+        cost += link_cost(step->link, step->dir);
+        at = links[step->link].end[1 - step->dir];
       }
-      sim.trace().emit<RouteChangedRecord>(nodes[r].name, nodes[h].name, links[was.link].name,
-                                           links[now.link].name, cost);
+      sim.trace().emit<RouteChangedRecord>(nodes[r].name, nodes[h].name, links[was_hop / 2].name,
+                                           links[now_hop / 2].name, cost);
     }
   }
 }

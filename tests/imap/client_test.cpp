@@ -167,6 +167,56 @@ TEST(ImapClient, CompactUidSets) {
   EXPECT_EQ(proto::imap::compact_uid_set({4}), "4");
 }
 
+TEST(ImapClient, UidSetBatchesStayUnderTheirLength) {
+  std::vector<std::uint32_t> odd;
+  for (std::uint32_t uid = 1; uid < 20; uid += 2)
+    odd.push_back(uid);
+  EXPECT_EQ(proto::imap::uid_set_batches(odd, 8),
+            (std::vector<std::string>{"1,3,5,7", "9,11,13", "15,17,19"}));
+  EXPECT_EQ(proto::imap::uid_set_batches({1, 2, 3, 4}, 2), std::vector<std::string>{"1:4"});
+  EXPECT_TRUE(proto::imap::uid_set_batches({}, 8).empty());
+}
+
+// 15,000 unseen messages: the "* SEARCH" answer (about 90 KB) passes the 64 KiB of any other
+// line, and every message is still fetched and marked seen.
+TEST(ImapClient, FetchesAMailboxWhoseSearchAnswerIsLong) {
+  proto::mailbox::InMemoryMailStore store;
+  store.add_account("bob", "pw");
+  for (int i = 0; i < 15000; ++i)
+    store.append("bob", "INBOX", "Subject: " + std::to_string(i) + "\r\n\r\nhi\r\n",
+                 std::chrono::seconds(i), {});
+  test::Loopback net;
+  ClientSession client(job("bob", "pw"), net.client_send());
+  run(store, client, net, 1460);
+  ASSERT_EQ(client.step(), ClientStep::done) << client.error_line();
+  EXPECT_EQ(client.messages().size(), 15000u);
+  for (const auto& m : store.messages("bob", "INBOX"))
+    ASSERT_TRUE(m.flags.has(Flag::seen)) << m.uid;
+}
+
+// Every other message unseen: the UID set has no ranges, so it goes in several commands, each
+// under the 8,192 octets a server reads on one line.
+TEST(ImapClient, FetchesAScatteredSetInCommandsTheServerAccepts) {
+  proto::mailbox::InMemoryMailStore store;
+  store.add_account("bob", "pw");
+  for (int i = 0; i < 6000; ++i) {
+    proto::mailbox::Flags flags;
+    if (i % 2) flags.add(Flag::seen);
+    store.append("bob", "INBOX", "Subject: x\r\n\r\nhi\r\n", std::chrono::seconds(i), flags);
+  }
+  test::Loopback net;
+  ClientSession client(job("bob", "pw"), net.client_send());
+  run(store, client, net);
+  ASSERT_EQ(client.step(), ClientStep::done) << client.error_line();
+  EXPECT_EQ(client.messages().size(), 3000u);
+  for (const auto& m : store.messages("bob", "INBOX"))
+    ASSERT_TRUE(m.flags.has(Flag::seen)) << m.uid;
+  std::size_t fetches = 0;
+  for (std::size_t at = 0; (at = net.transcript.find(" UID FETCH ", at)) != std::string::npos; ++at)
+    ++fetches;
+  EXPECT_GT(fetches, 1u);
+}
+
 TEST(ImapClient, AnAnswerWithTheWrongTagIsMalformed) {
   test::Loopback net;
   ClientSession client(job("u", "p"), net.client_send());

@@ -287,3 +287,44 @@ TEST(Routing, ARouterDownIsRoutedAround) {
   EXPECT_EQ(d.net.route(d.a, d.b), (std::vector<NodeId>{d.a, d.r1, d.r2, d.b}));
   EXPECT_EQ(rec.count("net.host.down"), 2u);
 }
+
+// r0 - r2 (1 ms) - r1 (0 ms) - h: r1 and r2 are as far from r0, and r1 has the smaller id.
+// Its first hop is r2's, which must be known first, whatever the ids.
+TEST(Routing, AZeroLatencyLinkKeepsTheRoutesBehindIt) {
+  Simulator sim;
+  Network net(sim);
+  auto r0 = net.add_router("r0");
+  auto r1 = net.add_router("r1");
+  auto r2 = net.add_router("r2");
+  auto h = net.add_host("h", ip("192.0.2.1"));
+  net.add_link("r0-r2", r0, r2, {.latency = 1ms});
+  net.add_link("r2-r1", r2, r1, {.latency = 0ms});
+  net.add_link("r1-h", r1, h, {.latency = 1ms});
+  EXPECT_EQ(net.route(r0, h), (std::vector<NodeId>{r0, r2, r1, h}));
+  EXPECT_EQ(net.route(h, r0), (std::vector<NodeId>{h, r1, r2, r0}));
+}
+
+// Routes cost what is asked: one table where a packet is forwarded (hosts with one link have
+// none), kept while no cost changes, recomputed when one does.
+TEST(Routing, TablesAreComputedWhereAskedAndKeptWhileCostsStay) {
+  Simulator sim;
+  Network net(sim, {.route_interval = 100ms});
+  auto r = net.add_router("r");
+  std::vector<NodeId> hosts;
+  for (int i = 0; i < 50; ++i) {
+    hosts.push_back(net.add_host("h" + std::to_string(i),
+                                 Ipv4Address(192, 0, 2, static_cast<std::uint8_t>(i + 1))));
+    net.add_link("l" + std::to_string(i), hosts.back(), r, {.latency = 1ms});
+  }
+  EXPECT_EQ(net.route(hosts[0], hosts[49]), (std::vector<NodeId>{hosts[0], r, hosts[49]}));
+  EXPECT_EQ(net.routing_stats().snapshots, 1u);
+  EXPECT_EQ(net.routing_stats().trees, 1u);  // r's
+  sim.schedule_at(SimTime(1'000'000), [] {});
+  sim.run();
+  EXPECT_EQ(net.route(hosts[1], hosts[2]).size(), 3u);
+  EXPECT_EQ(net.routing_stats().snapshots, 2u);  // a second passed: costs looked at again
+  EXPECT_EQ(net.routing_stats().trees, 1u);      // unchanged: r's table kept
+  net.set_link_params(net.link("l3"), {.latency = 2ms});
+  EXPECT_EQ(net.route(hosts[1], hosts[2]).size(), 3u);
+  EXPECT_EQ(net.routing_stats().trees, 2u);
+}

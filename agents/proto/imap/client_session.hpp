@@ -48,7 +48,7 @@ enum class ClientFailure {
   none,
   refused,          // NO, BAD, or BYE from the server (error_line() holds it)
   malformed,        // an answer that is not what IMAP allows here (error_line() holds it)
-  answer_too_long,  // a line over 64 KiB or a literal over 64 MiB
+  answer_too_long,  // a line over 64 KiB (16 MiB for "* SEARCH") or a literal over 64 MiB
 };
 
 class ClientSession {
@@ -79,6 +79,8 @@ class ClientSession {
   void handle_untagged(std::string_view text);
   void handle_fetch(std::uint32_t seq, std::string_view items);
   void advance();  // the current command completed with OK
+  void send_fetch_batch();
+  void send_store_batch();
   void fail(ClientFailure why, std::string_view line);
 
   ClientJob job_;
@@ -98,9 +100,13 @@ class ClientSession {
   std::uint32_t exists_ = 0;
   std::vector<std::uint32_t> found_;  // UIDs from SEARCH
   std::vector<FetchedMessage> messages_;
+  std::vector<std::string> batches_;  // UID sets of the FETCH or STORE commands to send
+  std::size_t next_batch_ = 0;
 };
 
 // "1:3,7" for {1,2,3,7}: a UID set kept short for long lists.
 std::string compact_uid_set(std::vector<std::uint32_t> uids);
+// The same set cut into sets of at most `max_chars` (one range may pass it), in order.
+std::vector<std::string> uid_set_batches(std::vector<std::uint32_t> uids, std::size_t max_chars);
 
 }  // namespace mailsim::proto::imap

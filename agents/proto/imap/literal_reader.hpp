@@ -35,6 +35,10 @@ class LiteralReader {
       : lines_(max_line), max_literal_(max_literal) {}
 
   void feed(std::string_view bytes) { lines_.feed(bytes); }
+  // See mailbox::LineReader::allow_long_lines.
+  void allow_long_lines(std::string prefix, std::size_t max) {
+    lines_.allow_long_lines(std::move(prefix), max);
+  }
   // Each line read (line_in) and each literal (content_in) is told to `observer` as it is read.
   void report_to(mailbox::DialogueObserver observer) { observer_ = std::move(observer); }
   // The next event, or nullopt when more bytes are needed.

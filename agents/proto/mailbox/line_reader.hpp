@@ -21,6 +21,12 @@ class LineReader {
   explicit LineReader(std::size_t max_line) : max_line_(max_line) {}
 
   void feed(std::string_view bytes) { buffer_.append(bytes); }
+  // Lines starting with `prefix` (compared without case) may reach `max` bytes: an answer
+  // that lists, such as IMAP's "* SEARCH", grows with the mailbox.
+  void allow_long_lines(std::string prefix, std::size_t max) {
+    long_prefix_ = std::move(prefix);
+    max_long_line_ = max;
+  }
   // The next complete line, or nullopt when more bytes are needed.
   std::optional<Line> next_line();
   // Exactly n raw bytes (an IMAP literal), or nullopt when fewer are buffered.
@@ -29,10 +35,14 @@ class LineReader {
 
  private:
   void compact();
+  std::size_t limit() const;  // of the line at start_
 
   std::size_t max_line_;
+  std::string long_prefix_;
+  std::size_t max_long_line_ = 0;
   std::string buffer_;
   std::size_t start_ = 0;    // first unread byte
+  std::size_t scanned_ = 0;  // no line end before this byte: a long line is searched once
   bool discarding_ = false;  // inside an over-long line, waiting for its end
 };
 

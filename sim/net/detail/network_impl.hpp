@@ -19,7 +19,7 @@ namespace mailsim::sim::net {
 
 namespace detail {
 
-class RoutingGraph;  // Boost.Graph, in routing.cpp only
+class RoutingState;  // Boost.Graph, in routing.cpp only
 
 struct UdpBinding {
   DatagramSocket::ReceiveFn on_receive;
@@ -50,6 +50,7 @@ struct LinkDirection {
   std::uint32_t queued_bytes = 0;   // waiting + transmitting
   std::uint32_t transmitting = kNoSlot;
   EventId tx_event;
+  bool cost_dirty = false;  // queued_bytes changed since the last route snapshot
   static constexpr std::uint32_t kNoSlot = 0xffffffffu;
 };
 
@@ -104,11 +105,12 @@ struct NetworkImpl {
   std::vector<std::uint32_t> free_packets;
   std::uint64_t next_packet_id = 1;
 
-  // ---- Routing (routing.cpp)
-  std::unique_ptr<detail::RoutingGraph> graph;
-  std::vector<detail::Hop> next_hop;  // [from * N + to]
+  // ---- Routing (routing.cpp): a snapshot of the link costs, and first hops computed from it
+  std::unique_ptr<detail::RoutingState> routing;
   bool routes_valid = false;
   SimTime routes_time{0};
+  std::vector<std::uint32_t> dirty_costs;  // link * 2 + dir, queue changed since the snapshot
+  RoutingStats route_stats;
 
   // ---- Connections (tcp_*.cpp)
   std::vector<std::unique_ptr<detail::TcpConnection>> conns;
@@ -148,9 +150,13 @@ struct NetworkImpl {
   void ensure_routes();
   // Routes may lead to and from the node: a router that is up, or any host (see routing.cpp).
   bool routable(NodeId node) const;
-  void compute_routes(std::string_view cause);
+  enum class RouteCause : std::uint8_t { topology, interval };
+  void compute_routes(RouteCause cause);  // a new snapshot of the costs
+  // Every change of a direction's queued_bytes goes through here (its cost changes).
+  void queue_changed(LinkId link, std::uint8_t dir);
   std::optional<detail::Hop> hop(NodeId from, NodeId to);
-  void report_route_changes(const std::vector<detail::Hop>& previous);
+  // `before`: each router's first hops (link * 2 + dir) at the previous snapshot.
+  void report_route_changes(const std::vector<std::vector<std::uint32_t>>& before);
   std::vector<NodeId> route(NodeId from, NodeId to);
   std::optional<std::uint32_t> path_mtu(NodeId from, NodeId to);
   SimTime link_cost(LinkId link, std::uint8_t dir) const;
