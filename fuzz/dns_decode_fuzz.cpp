@@ -5,7 +5,7 @@
 
 #include "agents/proto/dns/message.hpp"
 
-using namespace mailsim;
+using mailsim::LocalizedError;
 using namespace mailsim::proto::dns;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -12,7 +12,7 @@
 #include "agents/proto/imf/received.hpp"
 #include "fuzz/fuzz_input.hpp"
 
-using namespace mailsim;
+using mailsim::LocalizedError;
 using namespace mailsim::proto::imf;
 
 namespace {
@@ -68,7 +68,7 @@ void compose_from(mailsim::fuzz::Input& in) {
   try {
     const ScenarioClock clock;
     MessageIdGenerator ids("mx.a.example");
-    const Message m = compose(d, clock, sim::SimTime{0}, ids);
+    const Message m = compose(d, clock, mailsim::sim::SimTime{0}, ids);
     const std::string written = m.to_string();
     for (const Field& f : m.header.fields())
       for (std::size_t i = 0; i < f.raw.size(); ++i)  // only folds: CRLF then white space
