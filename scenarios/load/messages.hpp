@@ -31,6 +31,12 @@ inline constexpr Message kTooLarge{
 inline constexpr Message kBinary{
     "load.binary", "the file contains binary data (byte {byte} at offset {offset}), not text",
     "le fichier contient des données binaires (octet {byte} à la position {offset}), pas du texte"};
+inline constexpr Message kNotUtf8{
+    "load.not_utf8",
+    "the file is not UTF-8 text (byte {byte} at offset {offset} starts no UTF-8 character); save "
+    "it as UTF-8",
+    "le fichier n'est pas du texte UTF-8 (l'octet {byte} à la position {offset} ne commence aucun "
+    "caractère UTF-8) ; enregistrez-le en UTF-8"};
 inline constexpr Message kTooDeep{
     "load.too_deep", "the values are nested more than {limit} levels deep; simplify the file",
     "les valeurs sont imbriquées sur plus de {limit} niveaux ; simplifiez le fichier"};
@@ -345,6 +351,7 @@ inline constexpr std::array kAll{&kErrorLabel,
                                  &kSyntaxQuestion,
                                  &kTooLarge,
                                  &kBinary,
+                                 &kNotUtf8,
                                  &kTooDeep,
                                  &kTooManyNodes,
                                  &kEmpty,

@@ -17,7 +17,8 @@ namespace fs = std::filesystem;
 TEST(FuzzFindings, EachFixedFindingRunsCleanly) {
   std::vector<fs::path> inputs;
   for (const auto& entry : fs::directory_iterator(MAILSIM_FINDINGS))
-    if (entry.is_regular_file() && entry.path().extension() != ".md") inputs.push_back(entry.path());
+    if (entry.is_regular_file() && entry.path().extension() != ".md")
+      inputs.push_back(entry.path());
   std::sort(inputs.begin(), inputs.end());
   ASSERT_FALSE(inputs.empty()) << MAILSIM_FINDINGS << " holds no input";
   for (const fs::path& input : inputs) {
@@ -25,8 +26,8 @@ TEST(FuzzFindings, EachFixedFindingRunsCleanly) {
     std::ifstream in(input, std::ios::binary);
     const std::vector<char> bytes((std::istreambuf_iterator<char>(in)),
                                   std::istreambuf_iterator<char>());
-    EXPECT_EQ(LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t*>(bytes.data()),
-                                     bytes.size()),
-              0);
+    EXPECT_EQ(
+        LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()),
+        0);
   }
 }
