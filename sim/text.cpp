@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "sim/inert.hpp"
+
 namespace mailsim {
 
 bool parse_lang(std::string_view text, Lang& out) {
@@ -19,7 +21,11 @@ bool parse_lang(std::string_view text, Lang& out) {
   return false;
 }
 
-std::string render_template(std::string_view pattern, const std::vector<Text::Arg>& args) {
+namespace {
+
+// Arguments from `verbatim` on are catalog texts already rendered (a Text's nested ones).
+std::string substitute(std::string_view pattern, const std::vector<Text::Arg>& args,
+                       std::size_t verbatim) {
   std::string out;
   out.reserve(pattern.size() + 32);
   for (std::size_t i = 0; i < pattern.size(); ++i) {
@@ -34,12 +40,13 @@ std::string render_template(std::string_view pattern, const std::vector<Text::Ar
       if (close != std::string_view::npos) {
         std::string_view name = pattern.substr(i + 1, close - i - 1);
         bool found = false;
-        for (const auto& [key, value] : args) {
-          if (key == name) {
-            out += value;
-            found = true;
-            break;
-          }
+        for (std::size_t a = 0; a < args.size() && !found; ++a) {
+          if (args[a].first != name) continue;
+          // The one door through which names, subjects and replies (a scenario's text, a
+          // peer's bytes) enter what a person reads: an ESC must not drive their terminal, a
+          // line break must not cut a sentence.
+          out += a < verbatim ? spell_controls(args[a].second) : args[a].second;
+          found = true;
         }
         if (found) {
           i = close;
@@ -52,12 +59,18 @@ std::string render_template(std::string_view pattern, const std::vector<Text::Ar
   return out;
 }
 
+}  // namespace
+
+std::string render_template(std::string_view pattern, const std::vector<Text::Arg>& args) {
+  return substitute(pattern, args, args.size());
+}
+
 std::string Text::render(Lang lang) const {
   if (nested_.empty()) return render_template(message_->text(lang), args_);
   std::vector<Arg> all = args_;
   for (const auto& [name, text] : nested_)
     all.emplace_back(name, text.render(lang));
-  return render_template(message_->text(lang), all);
+  return substitute(message_->text(lang), all, args_.size());
 }
 
 }  // namespace mailsim

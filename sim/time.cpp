@@ -111,7 +111,9 @@ SimTime parse_clock(std::string_view input, std::string_view s, std::int64_t day
   if (parts[1] >= 60 || parts[2] >= 60) bad();
   std::int64_t seconds = parts[0] * 3600 + parts[1] * 60 + parts[2];
   if (days > (kMax / 1000000 - seconds) / 86400) fail(msg::kTimeOutOfRange, input);
-  return SimTime((days * 86400 + seconds) * 1000000 + micros);
+  const std::int64_t whole = days * 86400 + seconds;
+  if (whole > (kMax - micros) / 1000000) fail(msg::kTimeOutOfRange, input);  // with the fraction
+  return SimTime(whole * 1000000 + micros);
 }
 
 }  // namespace

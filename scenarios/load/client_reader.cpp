@@ -19,6 +19,8 @@ std::optional<SubmitModel> read_submit(YamlMap& client, const std::string& addre
   check_ref(s.server, servers, msg::kKindMailServer, "submit", m.pos(), diag);
   if (auto v = m.text("password")) s.password = *v;
   s.user = m.text("user").value_or(s.password.empty() ? "" : login_of(address));
+  check_one_line(s.user, "user", m.what(), m.pos(), diag);
+  check_one_line(s.password, "password", m.what(), m.pos(), diag);
   s.port = s.password.empty() ? 25 : 587;
   if (auto v = m.integer("port", 1, 65535)) s.port = static_cast<std::uint16_t>(*v);
   m.finish();
@@ -38,6 +40,8 @@ std::optional<FetchModel> read_fetch(YamlMap& client, const std::string& address
   if (auto v = m.integer("port", 1, 65535)) f.port = static_cast<std::uint16_t>(*v);
   f.user = m.text("user").value_or(login_of(address));
   if (auto v = m.text("password", Need::required)) f.password = *v;
+  check_one_line(f.user, "user", m.what(), m.pos(), diag);
+  check_one_line(f.password, "password", m.what(), m.pos(), diag);
   if (auto v = m.boolean("keep_on_server")) f.keep_on_server = *v;
   if (auto v = m.time("every")) {
     if (v->count() <= 0)

@@ -31,6 +31,8 @@ void check_dnsbl(const std::string& zone, YamlMap& r, Diagnostics& diag) {
       diag.error(pos, r.about(msg::kDnsblTooLong, {{"name", zone},
                                                    {"length", std::to_string(name.wire_length())},
                                                    {"limit", std::to_string(kLimit)}}));
+    else  // a DNS name, and told in replies too ("blocked using bl.example")
+      check_host_name(zone, "dnsbl", r.what(), pos, diag);
   } catch (const LocalizedError& e) {
     Text t = r.about(msg::kBadValue, {{"key", "dnsbl"}});
     t.with("problem", e.text());
@@ -160,12 +162,17 @@ MailModel read_mail(const YAML::Node& node, const NetworkModel& network, Diagnos
       mail_hosts.add(server.host, r.pos());
     }
     server.domains = r.texts("domains");
+    if (auto list = r.child("domains")) check_host_names(*list, "domains", r.what(), diag);
     if (auto users = r.child("users")) {
       YamlMap u(*users, Text(msg::kWhatKey, {{"name", "users"}}), diag, "mail.servers[].users.*");
       if (u.ok()) {
         for (auto it = users->begin(); it != users->end(); ++it) {
           const std::string login = it->first.Scalar();
-          if (auto password = u.text(login)) server.users[login] = *password;
+          if (auto password = u.text(login)) {
+            server.users[login] = *password;
+            check_one_line(login, "users", r.what(), position_of(it->first), diag);
+            check_one_line(*password, login, r.what(), position_of(it->second), diag);
+          }
         }
         u.finish();
       }
@@ -175,6 +182,8 @@ MailModel read_mail(const YAML::Node& node, const NetworkModel& network, Diagnos
       if (!agents::Ipv4Network::parse(n))
         diag.error(r.pos(), r.about(msg::kBadNetwork, {{"value", n}}));
     server.relay_domains = r.texts("relay_domains");
+    if (auto list = r.child("relay_domains"))
+      check_host_names(*list, "relay_domains", r.what(), diag);
     if (auto v = r.boolean("open_relay")) server.open_relay = *v;
     if (auto v = r.boolean("greylisting")) server.greylisting = *v;
     server.dnsbl = r.text("dnsbl");

@@ -53,6 +53,12 @@ inline constexpr Message kUtf16{
     "le fichier est écrit en UTF-16 (deux octets par caractère, ce que certains éditeurs "
     "appellent « Unicode ») ; enregistrez-le en UTF-8 (dans le Bloc-notes : Fichier, Enregistrer "
     "sous, Encodage : UTF-8)"};
+inline constexpr Message kNotUtf8{
+    "load.not_utf8",
+    "the file is not UTF-8 text (byte {byte} at offset {offset} starts no UTF-8 character); save "
+    "it as UTF-8",
+    "le fichier n'est pas du texte UTF-8 (l'octet {byte} à la position {offset} ne commence aucun "
+    "caractère UTF-8) ; enregistrez-le en UTF-8"};
 inline constexpr Message kTooDeep{
     "load.too_deep", "the values are nested more than {limit} levels deep; simplify the file",
     "les valeurs sont imbriquées sur plus de {limit} niveaux ; simplifiez le fichier"};
@@ -354,6 +360,21 @@ inline constexpr Message kDnsblTooLong{
     "{limit}, so that an address written in front of it still makes a DNS name of at most 255",
     "« dnsbl » dans {what} : « {name} » fait {length} octets ; le nom d'une liste de blocage fait "
     "au plus {limit}, pour qu'une adresse écrite devant lui donne encore un nom DNS d'au plus 255"};
+inline constexpr Message kNotHostName{
+    "load.not_host_name",
+    "'{key}' in {what}: '{name}' is not a host name; write labels of letters, digits and "
+    "hyphens (at most 63 characters each, no hyphen first or last) separated by dots, such as "
+    "mx.b.example",
+    "« {key} » dans {what} : « {name} » n'est pas un nom d'hôte ; écrivez des étiquettes de "
+    "lettres, de chiffres et de tirets (63 caractères au plus chacune, sans tiret au début ni à "
+    "la fin) séparées par des points, comme mx.b.example"};
+inline constexpr Message kControlCharacter{
+    "load.control_character",
+    "'{key}' in {what}: '{name}' holds a control character (line break, tab, escape...), which "
+    "would break the protocol line it is sent in; write it on one line of printable characters",
+    "« {key} » dans {what} : « {name} » contient un caractère de contrôle (saut de ligne, "
+    "tabulation, échappement...), qui casserait la ligne du protocole où il est envoyé ; "
+    "écrivez-le sur une ligne de caractères imprimables"};
 inline constexpr Message kNoAddress{
     "load.no_address",
     "'{key}' in {what}: the router '{name}' has no address to connect to; give it one "
@@ -407,6 +428,7 @@ inline constexpr std::array kAll{&kErrorLabel,
                                  &kSyntaxQuestion,
                                  &kTooLarge,
                                  &kBinary,
+                                 &kNotUtf8,
                                  &kTooDeep,
                                  &kTooManyNodes,
                                  &kEmpty,
@@ -418,6 +440,8 @@ inline constexpr std::array kAll{&kErrorLabel,
                                  &kMissingKey,
                                  &kExpectedText,
                                  &kBadValue,
+                                 &kNotHostName,
+                                 &kControlCharacter,
                                  &kExpectedInteger,
                                  &kExpectedNumber,
                                  &kExpectedBool,

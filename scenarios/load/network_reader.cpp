@@ -5,6 +5,7 @@
 
 #include "scenarios/load/messages.hpp"
 #include "scenarios/load/name_index.hpp"
+#include "scenarios/load/references.hpp"
 #include "scenarios/load/yaml_document.hpp"
 #include "scenarios/load/yaml_map.hpp"
 #include "scenarios/model/roles.hpp"
@@ -82,7 +83,10 @@ HostModel read_host(const YAML::Node& node, Diagnostics& diag, Registry* registr
   const std::string name = scalar_name(node);
   YamlMap m(node, name.empty() ? Text(msg::kWhatAHost) : Text(msg::kWhatHost, {{"name", name}}),
             diag, "network.hosts[]");
-  if (auto name = m.text("name", Need::required)) h.name = *name;
+  if (auto name = m.text("name", Need::required)) {
+    h.name = *name;  // the name it gives in HELO, greetings and Received fields
+    check_host_name(h.name, "name", m.what(), position_of(*m.child("name")), diag);
+  }
   if (auto a = read_address(m, Need::required, diag)) {
     h.address = *a;
     if (registry) registry->address(*a, h.name, h.pos);
@@ -115,7 +119,10 @@ RouterModel read_router(const YAML::Node& node, Diagnostics& diag, Registry* reg
   const std::string name = scalar_name(node);
   YamlMap m(node, name.empty() ? Text(msg::kWhatARouter) : Text(msg::kWhatRouter, {{"name", name}}),
             diag, "network.routers[]");
-  if (auto name = m.text("name", Need::required)) r.name = *name;
+  if (auto name = m.text("name", Need::required)) {
+    r.name = *name;
+    check_host_name(r.name, "name", m.what(), position_of(*m.child("name")), diag);
+  }
   r.address = read_address(m, Need::optional, diag);
   if (registry && r.address) registry->address(*r.address, r.name, r.pos);
   r.position = read_position(m, diag);

@@ -57,6 +57,8 @@ SendMailAction read_send(YamlMap& inner, const Names& names, const MailModel& ma
   }
   if (auto v = inner.text("user")) a.user = *v;
   if (auto v = inner.text("password")) a.password = *v;
+  check_one_line(a.user, "user", inner.what(), inner.pos(), diag);
+  check_one_line(a.password, "password", inner.what(), inner.pos(), diag);
   a.port = a.user.empty() ? 25 : 587;
   if (auto v = inner.integer("port", 1, 65535)) a.port = static_cast<std::uint16_t>(*v);
   if (!a.client.empty()) {

@@ -21,6 +21,40 @@ std::optional<std::size_t> find_binary(std::string_view text) {
   return std::nullopt;
 }
 
+// The first byte that is not part of a well-formed UTF-8 character (RFC 3629: no overlong form,
+// no surrogate, nothing above U+10FFFF). yaml-cpp 0.7 loops without end on some of them (found
+// by fuzz/scenario_fuzz), and YAML text is Unicode anyway.
+std::optional<std::size_t> find_bad_utf8(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    std::size_t n = 0;
+    unsigned char lo = 0x80, hi = 0xBF;  // the range of the second byte
+    if (c < 0x80) {
+      ++i;
+      continue;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+      n = 1;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      n = 2;
+      if (c == 0xE0) lo = 0xA0;  // overlong
+      if (c == 0xED) hi = 0x9F;  // surrogates
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      n = 3;
+      if (c == 0xF0) lo = 0x90;  // overlong
+      if (c == 0xF4) hi = 0x8F;  // above U+10FFFF
+    } else {
+      return i;
+    }
+    if (i + n >= text.size()) return i;  // cut short at the end
+    for (std::size_t k = 1; k <= n; ++k) {
+      const auto b = static_cast<unsigned char>(text[i + k]);
+      if (k == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF)) return i;
+    }
+    i += n + 1;
+  }
+  return std::nullopt;
+}
+
 // The parser recurses once per nesting level, so depth is checked on the raw text first:
 // flow brackets outside quotes, and block nesting by the column where a line's content starts
 // (after its indentation and any "- " list markers).
@@ -214,6 +248,13 @@ std::optional<YAML::Node> load_yaml(std::string_view text, Diagnostics& diag,
   if (auto offset = find_binary(text)) {
     diag.error(position_at(text, *offset),
                Text(msg::kBinary,
+                    {{"byte", fmt::format("0x{:02x}", static_cast<unsigned char>(text[*offset]))},
+                     {"offset", std::to_string(*offset)}}));
+    return std::nullopt;
+  }
+  if (auto offset = find_bad_utf8(text)) {
+    diag.error(position_at(text, *offset),
+               Text(msg::kNotUtf8,
                     {{"byte", fmt::format("0x{:02x}", static_cast<unsigned char>(text[*offset]))},
                      {"offset", std::to_string(*offset)}}));
     return std::nullopt;

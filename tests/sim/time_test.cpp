@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 using namespace mailsim;
 using namespace mailsim::sim;
 using namespace std::chrono_literals;
@@ -44,6 +46,15 @@ TEST(ParseTime, FrenchForms) {
   // Only a last whole number, and not after seconds: "30s15" could mean anything.
   for (const char* bad : {"30s15", "1h30 15", "1h30,5", "250ms3", "1,,5h", "1,5"})
     EXPECT_THROW(parse_time(bad), TimeParseError) << "accepted: '" << bad << "'";
+}
+
+// Found by fuzz/units_fuzz: the day count was range-checked, the microseconds added after it
+// overflowed (UBSan: signed integer overflow in parse_clock).
+TEST(ParseTime, TheLastMicrosecondFitsAndOneMoreIsOutOfRange) {
+  EXPECT_EQ(parse_time("106751991d 04:00:54.775807").count(),
+            std::numeric_limits<std::int64_t>::max());
+  EXPECT_THROW(parse_time("106751991d 04:00:54.775808"), TimeParseError);
+  EXPECT_THROW(parse_time("-106751991d 04:00:54.775808"), TimeParseError);
 }
 
 TEST(ParseTime, ClockForms) {

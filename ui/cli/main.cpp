@@ -12,6 +12,7 @@
 #include "scenarios/build/expectation_check.hpp"
 #include "scenarios/build/scenario_run.hpp"
 #include "scenarios/library/builtin.hpp"
+#include "sim/inert.hpp"
 #include "ui/cli/cli_text.hpp"
 #include "ui/cli/options.hpp"
 #include "ui/cli/run_command.hpp"
@@ -26,7 +27,8 @@ using namespace mailsim;
 int cmd_list(bool quiet, Lang lang) {
   for (const auto& s : scenarios::builtin_scenarios()) {
     scenarios::LoadResult r = scenarios::load_scenario_text(s.text, std::string(s.name));
-    std::cout << s.name << "  " << (r.scenario ? r.scenario->title.in(lang) : "?") << "\n";
+    std::cout << s.name << "  "
+              << (r.scenario ? spell_controls(r.scenario->title.in(lang), true) : "?") << "\n";
   }
   if (!quiet) std::cout << "\n" << Text(cli::msg::kListHint).render(lang) << "\n";
   return 0;
@@ -67,7 +69,7 @@ int cmd_check(const cli::Options& o, Lang lang) {
   run.run_to_completion();
   if (cli::report_failure(run, lang)) return 3;
   const bool colours = cli::colours_wanted(1);
-  if (!o.quiet) std::cout << scenario->title.in(lang) << "\n\n";
+  if (!o.quiet) std::cout << spell_controls(scenario->title.in(lang), true) << "\n\n";
   int passed = 0;
   const auto results = checker.results();
   for (const auto& r : results) {

@@ -9,6 +9,7 @@
 #include "agents/narration/storyteller.hpp"
 #include "scenarios/build/scenario_run.hpp"
 #include "scenarios/model/roles.hpp"
+#include "sim/inert.hpp"
 #include "sim/trace_format.hpp"
 #include "ui/cli/capture_option.hpp"
 #include "ui/cli/cli_text.hpp"
@@ -131,9 +132,10 @@ int run_command(const Options& o, Lang lang) {
   if (o.format == "json") {
     json = std::make_unique<sim::TraceWriter>(run.sim().trace(), std::cout, sim::TraceFormat::json);
   } else if (!o.quiet) {
-    std::cout << scenario->title.in(lang) << "\n";
+    // The scenario's own words, inert like every argument of a catalog text (sim/text.cpp).
+    std::cout << spell_controls(scenario->title.in(lang), true) << "\n";
     if (!scenario->description.in(lang).empty())
-      std::cout << scenario->description.in(lang) << "\n";
+      std::cout << spell_controls(scenario->description.in(lang), true) << "\n";
     if (transcript) std::cout << "\n" << Text(msg::kTranscriptLegend).render(lang) << "\n";
     std::cout << "\n";
     narration = run.sim().trace().subscribe(
