@@ -4,7 +4,7 @@
 
 namespace mailsim {
 
-std::string spell_controls(std::string_view bytes, bool keep_layout, std::size_t max_length) {
+std::string spell_controls(std::string_view bytes, Keep keep, std::size_t max_length) {
   std::string out;
   out.reserve(bytes.size());
   for (std::size_t i = 0; i < bytes.size(); ++i) {
@@ -14,7 +14,7 @@ std::string spell_controls(std::string_view bytes, bool keep_layout, std::size_t
     }
     const auto c = static_cast<unsigned char>(bytes[i]);
     const auto next = i + 1 < bytes.size() ? static_cast<unsigned char>(bytes[i + 1]) : 0;
-    if (keep_layout && (c == '\t' || c == '\n')) {
+    if ((keep != Keep::nothing && c == '\t') || (keep == Keep::layout && c == '\n')) {
       out += static_cast<char>(c);
     } else if (c == '\r') {
       out += "\\r";

@@ -10,9 +10,11 @@ namespace mailsim {
 
 // \r, \n, \t, \xNN for the other C0 bytes and DEL (ESC is \x1B), and \uNNNN for the C1
 // controls U+0080-U+009F (some terminals obey U+009B as ESC [). UTF-8 otherwise passes through.
-// With `keep_layout` a tab and a line feed stay as they are. Past `max_length` output bytes the
+// What stays as it is: nothing, a tab (harmless to a terminal, and a folded header line starts
+// with one), or a tab and a line feed (a text's own layout). Past `max_length` output bytes the
 // rest becomes "...".
-std::string spell_controls(std::string_view bytes, bool keep_layout = false,
+enum class Keep { nothing, tabs, layout };
+std::string spell_controls(std::string_view bytes, Keep keep = Keep::nothing,
                            std::size_t max_length = std::string_view::npos);
 
 }  // namespace mailsim

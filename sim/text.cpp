@@ -45,7 +45,7 @@ std::string substitute(std::string_view pattern, const std::vector<Text::Arg>& a
           // The one door through which names, subjects and replies (a scenario's text, a
           // peer's bytes) enter what a person reads: an ESC must not drive their terminal, a
           // line break must not cut a sentence.
-          out += a < verbatim ? spell_controls(args[a].second) : args[a].second;
+          out += a < verbatim ? spell_controls(args[a].second, Keep::tabs) : args[a].second;
           found = true;
         }
         if (found) {

@@ -99,9 +99,10 @@ std::string NameIndex::closest(std::string_view word) const {
     const std::size_t length_bound =
         length > word.size() ? length - word.size() : word.size() - length;
     for (std::uint32_t index : by_length_[length]) {
-      // Ties go to the first name: an earlier one may equal the best distance, a later one
-      // must beat it.
-      const std::size_t limit = index < best ? best_distance : best_distance - 1;
+      // Ties go to the first name: once a best is found, an earlier one may equal its
+      // distance, a later one must beat it; before that, at most `most` edits.
+      const bool found = best < names_.size();
+      const std::size_t limit = found && index < best ? best_distance : best_distance - 1;
       if (length_bound > limit || letters_bound(bits, letters_[index]) > limit) continue;
       const std::size_t d = osa_distance(low, lowered_[index], limit);
       if (d <= limit) {

@@ -6,6 +6,7 @@
 #include "agents/proto/imf/header.hpp"
 #include "scenarios/load/messages.hpp"
 #include "scenarios/load/yaml_document.hpp"
+#include "sim/inert.hpp"
 
 namespace mailsim::scenarios {
 namespace {
@@ -56,7 +57,8 @@ void check_host_names(const YAML::Node& list, const std::string& key, const Text
 void check_one_line(const std::string& value, const std::string& key, const Text& what,
                     SourcePos pos, Diagnostics& diag) {
   if (!has_control(value)) return;
-  Text t(msg::kControlCharacter, {{"key", key}, {"name", value}});
+  // Spelt here, tab included: the reader must see which character is wrong.
+  Text t(msg::kControlCharacter, {{"key", key}, {"name", spell_controls(value)}});
   t.with("what", what);
   diag.error(pos, std::move(t));
 }

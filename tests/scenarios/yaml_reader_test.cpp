@@ -150,6 +150,10 @@ TEST(ClosestMatch, FindsLikelyTyposOnly) {
   EXPECT_EQ(closest_match("lsos", keys), "loss");
   EXPECT_EQ(closest_match("colour", keys), "");
   EXPECT_EQ(closest_match("m", keys), "");
+  // At most a third of the word's letters may differ, for the first candidate as for the rest:
+  // "mail.arrived" is 5 edits from "mail.accepted", one too many.
+  EXPECT_EQ(closest_match("mail.arrived", {"mail.accepted", "mail.relayed", "mail.delivered"}), "");
+  EXPECT_EQ(closest_match("mail.acepted", {"mail.accepted", "mail.relayed"}), "mail.accepted");
 }
 
 TEST(LoaderMessages, BothLanguagesPresent) {

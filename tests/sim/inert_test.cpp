@@ -11,8 +11,8 @@ TEST(Inert, ControlCharactersAreSpeltOut) {
   EXPECT_EQ(spell_controls("\xc2\x9b"
                            "2J \xc2\xa0 é"),
             "\\u009B2J \xc2\xa0 é");  // C1 CSI; NBSP
-  EXPECT_EQ(spell_controls("line\n\tnext\r", true), "line\n\tnext\\r");
-  EXPECT_EQ(spell_controls("abcdef", false, 3), "abc...");
+  EXPECT_EQ(spell_controls("line\n\tnext\r", Keep::layout), "line\n\tnext\\r");
+  EXPECT_EQ(spell_controls("abcdef", Keep::nothing, 3), "abc...");
   EXPECT_EQ(spell_controls("\xc2"), "\xc2");  // a cut UTF-8 sequence is left alone
 }
 
@@ -20,7 +20,7 @@ TEST(Inert, ArgumentsOfACatalogTextCannotDriveATerminal) {
   constexpr Message m{"t.subject", "Subject: {subject}\n", "Objet : {subject}\n"};
   EXPECT_EQ(Text(m, {{"subject", "\x1b]0;owned\x07Hi"}}).render(Lang::en),
             "Subject: \\x1B]0;owned\\x07Hi\n");  // the catalog's own line feed stays
-  EXPECT_EQ(render_template("{a}", {{"a", "x\ny\tz"}}), "x\\ny\\tz");  // one line stays one
+  EXPECT_EQ(render_template("{a}", {{"a", "x\ny\tz"}}), "x\\ny\tz");  // one line stays one
 
   constexpr Message outer{"t.outer", "Error: {problem}", "Erreur : {problem}"};
   constexpr Message inner{"t.inner", "two\nlines {x}", "deux\nlignes {x}"};

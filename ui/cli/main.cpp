@@ -28,7 +28,8 @@ int cmd_list(bool quiet, Lang lang) {
   for (const auto& s : scenarios::builtin_scenarios()) {
     scenarios::LoadResult r = scenarios::load_scenario_text(s.text, std::string(s.name));
     std::cout << s.name << "  "
-              << (r.scenario ? spell_controls(r.scenario->title.in(lang), true) : "?") << "\n";
+              << (r.scenario ? spell_controls(r.scenario->title.in(lang), Keep::layout) : "?")
+              << "\n";
   }
   if (!quiet) std::cout << "\n" << Text(cli::msg::kListHint).render(lang) << "\n";
   return 0;
@@ -69,7 +70,7 @@ int cmd_check(const cli::Options& o, Lang lang) {
   run.run_to_completion();
   if (cli::report_failure(run, lang)) return 3;
   const bool colours = cli::colours_wanted(1);
-  if (!o.quiet) std::cout << spell_controls(scenario->title.in(lang), true) << "\n\n";
+  if (!o.quiet) std::cout << spell_controls(scenario->title.in(lang), Keep::layout) << "\n\n";
   int passed = 0;
   const auto results = checker.results();
   for (const auto& r : results) {

@@ -133,9 +133,9 @@ int run_command(const Options& o, Lang lang) {
     json = std::make_unique<sim::TraceWriter>(run.sim().trace(), std::cout, sim::TraceFormat::json);
   } else if (!o.quiet) {
     // The scenario's own words, inert like every argument of a catalog text (sim/text.cpp).
-    std::cout << spell_controls(scenario->title.in(lang), true) << "\n";
+    std::cout << spell_controls(scenario->title.in(lang), Keep::layout) << "\n";
     if (!scenario->description.in(lang).empty())
-      std::cout << spell_controls(scenario->description.in(lang), true) << "\n";
+      std::cout << spell_controls(scenario->description.in(lang), Keep::layout) << "\n";
     if (transcript) std::cout << "\n" << Text(msg::kTranscriptLegend).render(lang) << "\n";
     std::cout << "\n";
     narration = run.sim().trace().subscribe(

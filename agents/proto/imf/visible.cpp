@@ -5,7 +5,7 @@
 namespace mailsim::proto::imf {
 
 std::string visible(std::string_view bytes, std::size_t max_length) {
-  return spell_controls(bytes, false, max_length);
+  return spell_controls(bytes, Keep::nothing, max_length);
 }
 
 }  // namespace mailsim::proto::imf
