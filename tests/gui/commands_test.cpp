@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "scenarios/build/scenario_run.hpp"
 #include "scenarios/write/scenario_writer.hpp"
@@ -199,7 +200,8 @@ void act(Target& target, Advance advance_to) {
 }
 
 TEST(Commands, ARunSavedAsAScenarioReplaysWithMailsimRunToTheSameTrace) {
-  const auto dir = std::filesystem::temp_directory_path() / "mailsim-gui-commands";
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("mailsim-gui-commands-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   // The live run, traced as `mailsim run --format json` traces.
   scenarios::Diagnostics diag("");

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <SFML/Graphics.hpp>
 
 #include "scenarios/library/builtin.hpp"
@@ -182,7 +183,8 @@ std::string first_user(std::string_view scenario) {
 }
 
 TEST_F(Window, TheProgramCapturesOneFrameInEnglishAndFrench) {
-  const auto dir = std::filesystem::temp_directory_path() / "mailsim-gui-test";
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("mailsim-gui-test-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   for (auto lang : {"en", "fr"}) {
     const auto png = dir / (std::string("first-mail-") + lang + ".png");
@@ -212,7 +214,8 @@ TEST_F(Window, TheProgramCapturesOneFrameInEnglishAndFrench) {
 }
 
 TEST_F(Window, EachPanelRendersForEveryLibraryScenario) {
-  const auto dir = std::filesystem::temp_directory_path() / "mailsim-gui-panels";
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("mailsim-gui-panels-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   for (const auto& s : scenarios::builtin_scenarios()) {
     // At the end of the run, where each panel has the most to show; the newest message of the
@@ -232,7 +235,8 @@ TEST_F(Window, EachPanelRendersForEveryLibraryScenario) {
 }
 
 TEST_F(Window, TheProjectorModeAndTheShortcutsRenderInBothLanguages) {
-  const auto dir = std::filesystem::temp_directory_path() / "mailsim-gui-test";
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("mailsim-gui-test-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   for (auto lang : {"en", "fr"}) {
     const auto png = dir / (std::string("keys-") + lang + ".png");
@@ -260,7 +264,8 @@ TEST_F(Window, TheProjectorModeAndTheShortcutsRenderInBothLanguages) {
 }
 
 TEST_F(Window, ACaptureAtAQuestionsTimeShowsItAndItsAnswerOnRequest) {
-  const auto dir = std::filesystem::temp_directory_path() / "mailsim-gui-test";
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("mailsim-gui-test-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   // first-mail asks its third question at 00:01:01; 00:01:02 shows none.
   auto shot = [&](const std::string& args, const std::string& name) {
