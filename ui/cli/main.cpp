@@ -46,9 +46,10 @@ int cmd_show(const std::string& name, Lang lang) {
 
 // Loads and builds the scenario without running it: a file that validates is one `run` builds.
 int cmd_validate(const std::string& file, bool quiet, Lang lang) {
-  if (!cli::start(file, std::nullopt, lang)) return 2;
-  // Warnings: settings that load but will surprise at run time (the file was read once more).
-  std::cerr << cli::load_file_or_builtin(file).diagnostics.render(lang);
+  const scenarios::LoadResult loaded = cli::load_file_or_builtin(file);
+  // The loader's errors, or its warnings: settings that load but will surprise at run time.
+  std::cerr << loaded.diagnostics.render(lang);
+  if (!loaded.scenario || !cli::start(*loaded.scenario, std::nullopt, lang)) return 2;
   if (!quiet) std::cout << Text(cli::msg::kValid, {{"file", file}}).render(lang) << "\n";
   return 0;
 }

@@ -34,8 +34,13 @@ std::unique_ptr<scenarios::ScenarioRun> start(const std::string& arg,
                                               std::optional<std::uint64_t> seed, Lang lang) {
   auto scenario = load(arg, lang);
   if (!scenario) return nullptr;
-  scenarios::Diagnostics diag(scenario->file);  // as the loader names it: "first-mail.yaml"
-  auto run = std::make_unique<scenarios::ScenarioRun>(*scenario, diag, seed);
+  return start(*scenario, seed, lang);
+}
+
+std::unique_ptr<scenarios::ScenarioRun> start(const scenarios::ScenarioModel& scenario,
+                                              std::optional<std::uint64_t> seed, Lang lang) {
+  scenarios::Diagnostics diag(scenario.file);  // as the loader names it: "first-mail.yaml"
+  auto run = std::make_unique<scenarios::ScenarioRun>(scenario, diag, seed);
   if (!run->ok()) {
     std::cerr << diag.render(lang);
     return nullptr;

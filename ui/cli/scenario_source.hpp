@@ -21,6 +21,9 @@ std::optional<scenarios::ScenarioModel> load(const std::string& arg, Lang lang);
 // written to standard error (`run` and `check` exit with status 2 then).
 std::unique_ptr<scenarios::ScenarioRun> start(const std::string& arg,
                                               std::optional<std::uint64_t> seed, Lang lang);
+// The same for a scenario already loaded: built, or null after its build errors are written.
+std::unique_ptr<scenarios::ScenarioRun> start(const scenarios::ScenarioModel& scenario,
+                                              std::optional<std::uint64_t> seed, Lang lang);
 
 // After a run: when an event threw, says so on standard error and returns true (the command
 // then exits with status 3).
