@@ -40,6 +40,11 @@ std::string recipient_list(const std::vector<std::string>& addresses) {
 
 }  // namespace
 
+struct MuaAgent::WaitingSubmission {
+  std::size_t index;  // in sent_
+  proto::smtp::ClientConfig config;
+};
+
 MuaAgent::MuaAgent(sim::net::Network& net, sim::net::NodeId host, MuaConfig config,
                    const imf::ScenarioClock& clock)
     : net_(net),
@@ -77,17 +82,19 @@ std::string MuaAgent::send(imf::Draft draft, std::string envelope_from) {
   const std::string user = config_.address.address();
   if (!config_.submit) throw LocalizedError(Text(mua_msg::kNoSubmitServer, {{"user", user}}));
   if (draft.from.local_part.empty()) draft.from = config_.address;
-  const imf::Message message = imf::compose(draft, clock_, net_.sim().now(), ids_);
-
   OutgoingMail out;
-  out.message_id = message.header.value("Message-ID").value_or("");
+  {
+    // Scoped: a message with a large attachment is held once here, not twice.
+    const imf::Message message = imf::compose(draft, clock_, net_.sim().now(), ids_);
+    out.message_id = message.header.value("Message-ID").value_or("");
+    out.content = message.to_string();
+  }
   out.subject = draft.subject;
   for (const auto& box : draft.to)
     out.to.push_back(box.address());
   for (const auto& box : draft.cc)
     out.to.push_back(box.address());
   out.composed = net_.sim().now();
-  out.content = message.to_string();
   const std::string& content = out.content;
 
   const MuaSubmitSettings& s = *config_.submit;
@@ -112,13 +119,45 @@ std::string MuaAgent::send(imf::Draft draft, std::string envelope_from) {
   c.pass_bare_lf = !draft.raw_tail.empty();  // the smuggling lesson's bytes go out unchanged
   if (!s.user.empty()) c.credentials = proto::smtp::Credentials{s.user, s.password, {}, true};
   sent_.push_back(std::move(out));
-  const std::size_t index = sent_.size() - 1;
+  WaitingSubmission w{sent_.size() - 1, std::move(c)};
+  const std::string id = sent_.back().message_id;
+  if (submitting_ < kMaxOpenSubmissions) {
+    submit(std::move(w));
+  } else {
+    if (trace.active()) {
+      MuaRecord r(kinds::kMuaSendWaiting);
+      r.client = host_name();
+      r.user = user;
+      r.message_id = id;
+      r.server = server;
+      r.open = submitting_;
+      trace.publish(r);
+    }
+    waiting_.push_back(std::make_unique<WaitingSubmission>(std::move(w)));
+  }
+  return id;
+}
+
+void MuaAgent::submit(WaitingSubmission w) {
+  const MuaSubmitSettings& s = *config_.submit;
+  const std::string server = host_label(net_, s.server);
+  ++submitting_;
   std::weak_ptr<bool> alive = alive_;
-  smtp_->open(s.server, s.port, std::move(c),
-              [this, alive, index, server](const SmtpClientResult& r) {
-                if (!alive.expired()) submitted(index, server, r);
+  smtp_->open(s.server, s.port, std::move(w.config),
+              [this, alive, index = w.index, server](const SmtpClientResult& r) {
+                if (alive.expired()) return;
+                --submitting_;
+                submitted(index, server, r);
+                submit_waiting();
               });
-  return sent_[index].message_id;
+}
+
+void MuaAgent::submit_waiting() {
+  while (submitting_ < kMaxOpenSubmissions && !waiting_.empty()) {
+    std::unique_ptr<WaitingSubmission> next = std::move(waiting_.front());
+    waiting_.pop_front();
+    submit(std::move(*next));
+  }
 }
 
 void MuaAgent::submitted(std::size_t index, const std::string& server, const SmtpClientResult& r) {

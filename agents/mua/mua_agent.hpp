@@ -7,6 +7,7 @@
 // It owns nothing of the servers: it talks to them over the network like any mail program,
 // through the SMTP client endpoint and the retrieval client endpoint.
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -77,6 +78,10 @@ struct KeptMail {
 
 class MuaAgent {
  public:
+  // Connections a mail program opens to its server at once; further messages wait in its outbox
+  // and go, in order, as those connections end (a burst of thousands never runs out of ports).
+  static constexpr std::size_t kMaxOpenSubmissions = 10;
+
   MuaAgent(sim::net::Network& net, sim::net::NodeId host, MuaConfig config,
            const proto::imf::ScenarioClock& clock);
   ~MuaAgent();
@@ -103,6 +108,9 @@ class MuaAgent {
   bool fetching() const { return fetching_; }
 
  private:
+  struct WaitingSubmission;  // a message of sent_ and its SMTP settings, kept until it goes
+  void submit(WaitingSubmission w);
+  void submit_waiting();
   void submitted(std::size_t index, const std::string& server, const SmtpClientResult& r);
   void fetched(const FetchOutcome& outcome);
   void schedule_next_fetch();
@@ -115,6 +123,8 @@ class MuaAgent {
   std::unique_ptr<SmtpClientEndpoint> smtp_;
   std::unique_ptr<RetrievalClientEndpoint> retrieval_;
   std::vector<OutgoingMail> sent_;
+  std::size_t submitting_ = 0;  // connections open to the submission server
+  std::deque<std::unique_ptr<WaitingSubmission>> waiting_;
   std::vector<KeptMail> inbox_;
   std::unordered_set<std::string> inbox_ids_;  // the ids in inbox_
   bool fetching_ = false;

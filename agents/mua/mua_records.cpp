@@ -7,8 +7,9 @@
 namespace mailsim::agents {
 
 std::span<const sim::TraceKind* const> mua_kinds() {
-  static constexpr std::array<const sim::TraceKind*, 4> kAll{
-      &kinds::kMuaComposed, &kinds::kMuaSent, &kinds::kMuaSendFailed, &kinds::kMuaNewMail};
+  static constexpr std::array<const sim::TraceKind*, 5> kAll{
+      &kinds::kMuaComposed, &kinds::kMuaSent, &kinds::kMuaSendFailed, &kinds::kMuaSendWaiting,
+      &kinds::kMuaNewMail};
   return kAll;
 }
 
@@ -25,6 +26,10 @@ void MuaRecord::visit_fields(sim::FieldVisitor& v) const {
     v.field("to", to);
     v.field("subject", subject);
     v.field("size", size);
+  } else if (k == &kinds::kMuaSendWaiting) {
+    v.field("message_id", message_id);
+    v.field("server", server);
+    v.field("open", open);
   } else if (k == &kinds::kMuaNewMail) {
     v.field("id", id);
     v.field("from", from);

@@ -14,6 +14,7 @@ namespace kinds {
 inline constexpr sim::TraceKind kMuaComposed{"mua.composed", "agents"};
 inline constexpr sim::TraceKind kMuaSent{"mua.sent", "agents"};
 inline constexpr sim::TraceKind kMuaSendFailed{"mua.send_failed", "agents"};
+inline constexpr sim::TraceKind kMuaSendWaiting{"mua.send_waiting", "agents"};
 inline constexpr sim::TraceKind kMuaNewMail{"mua.new_mail", "agents"};
 }  // namespace kinds
 
@@ -26,6 +27,8 @@ std::span<const sim::TraceKind* const> mua_kinds();
 //   sent:          message_id, server, recipient, reply (the server's 250 after the message)
 //   send_failed:   message_id, server, recipient (every recipient, comma-separated, when the
 //                  whole message failed), reply (the exact error, or how the connection failed)
+//   send_waiting:  message_id, server, open (the connections already open to it: the message
+//                  waits in the outbox until one of them ends)
 //   new_mail:      id (the server's unique id), from, subject, server
 struct MuaRecord final : sim::TraceRecord {
   explicit MuaRecord(const sim::TraceKind& kind) : TraceRecord(kind) {}
@@ -35,6 +38,7 @@ struct MuaRecord final : sim::TraceRecord {
   std::string to;
   std::string subject;
   std::uint64_t size = 0;
+  std::uint64_t open = 0;
   std::string server;
   std::string recipient;
   std::string reply;

@@ -27,6 +27,13 @@ inline constexpr Message kMuaSendFailed{
     "le logiciel de messagerie de {client} signale une erreur à {user} : {server} n'a pas pris "
     "le message {message_id} pour {recipient} : {reply} ({explain}) ; le message reste dans la "
     "boîte d'envoi jusqu'à ce que {user} l'envoie de nouveau"};
+inline constexpr Message kMuaSendWaiting{
+    "mua.send_waiting",
+    "the mail client on {client} keeps the message {message_id} in its outbox for now: it "
+    "already has {open} connections open to {server}, and sends it when one of them ends",
+    "le logiciel de messagerie de {client} garde pour l'instant le message {message_id} dans sa "
+    "boîte d'envoi : il a déjà {open} connexions ouvertes vers {server}, et l'enverra quand "
+    "l'une d'elles se terminera"};
 inline constexpr Message kMuaNewMail{
     "mua.new_mail",
     "the mail client on {client} shows {user} a new message from {from}: \"{subject}\" (fetched "
@@ -34,6 +41,7 @@ inline constexpr Message kMuaNewMail{
     "le logiciel de messagerie de {client} montre à {user} un nouveau message de {from} : "
     "« {subject} » (relevé sur {server})"};
 
-inline constexpr std::array kMuaAll{&kMuaComposed, &kMuaSent, &kMuaSendFailed, &kMuaNewMail};
+inline constexpr std::array kMuaAll{&kMuaComposed, &kMuaSent, &kMuaSendFailed, &kMuaSendWaiting,
+                                    &kMuaNewMail};
 
 }  // namespace mailsim::agents::narration

@@ -185,6 +185,7 @@ constexpr std::string_view kStoryKinds[] = {
     "mua.composed",
     "mua.sent",
     "mua.send_failed",
+    "mua.send_waiting",
     "mua.new_mail",
     "mail.relayed",
     "mail.delivered",

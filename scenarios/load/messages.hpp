@@ -408,6 +408,15 @@ inline constexpr Message kZeroBandwidth{
 inline constexpr Message kSizeTooLarge{
     "load.size_too_large", "'{key}' in {what} must be at most {limit}, not '{value}'",
     "« {key} » dans {what} doit valoir au plus {limit}, pas « {value} »"};
+inline constexpr Message kAttachmentTooLarge{
+    "load.attachment_too_large",
+    "an attachment of {value} is more than MailSim can hold: it keeps each message in memory, "
+    "several times over while it is sent; attach at most {limit} (real servers refuse far "
+    "less: 10MB to 50MB is usual, so a few MB over the server's limit shows the same refusal)",
+    "une pièce jointe de {value} dépasse ce que MailSim peut tenir : il garde chaque message en "
+    "mémoire, plusieurs fois pendant son envoi ; joignez au plus {limit} (les vrais serveurs "
+    "refusent bien moins : 10Mo à 50Mo en général, et quelques Mo au-dessus de la limite du "
+    "serveur montrent le même refus)"};
 inline constexpr Message kServiceTwiceOnHost{
     "load.service_twice_on_host",
     "{host} already runs {service} (line {line}): both would listen on port {port}; give each its "
@@ -513,6 +522,7 @@ inline constexpr std::array kAll{&kErrorLabel,
                                  &kLinkToItself,
                                  &kZeroBandwidth,
                                  &kSizeTooLarge,
+                                 &kAttachmentTooLarge,
                                  &kServiceTwiceOnHost,
                                  &kServiceMail,
                                  &kServiceDns};

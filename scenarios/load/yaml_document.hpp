@@ -14,7 +14,10 @@ namespace mailsim::scenarios {
 struct YamlLimits {
   std::size_t max_bytes = 2 * 1000 * 1000;  // classroom scenarios are a few kB
   int max_depth = 64;                       // nesting of maps and lists
-  std::size_t max_nodes = 200000;           // values after expanding aliases
+  // Values after expanding aliases. A file without aliases holds at most one value per byte
+  // ("a," in a flow map is a key and its empty value), so only alias expansion passes this: a
+  // long timeline within max_bytes never does.
+  std::size_t max_nodes = max_bytes;
 };
 
 // Parses `text` (the content of `diag.file()`); on any problem, records it in `diag` with its

@@ -16,6 +16,11 @@
 
 namespace mailsim::scenarios {
 
+// The largest attached file a scenario may ask for: a run holds each message in memory, several
+// times over while it is sent (about five times its size), and real servers refuse far smaller
+// ones (10MB to 50MB is usual).
+inline constexpr std::uint64_t kMaxAttachment = 100'000'000;
+
 // The longest time a scenario may name (an instant, a delay, --until): 100 years of 365 days.
 // Every sum of two such times fits a SimTime many times over.
 inline constexpr sim::SimTime kMaxScenarioTime = std::chrono::hours(24 * 365 * 100);
@@ -72,7 +77,7 @@ struct SendMailAction {
   std::string password;
   std::string subject = "Hello";
   std::string body = "Hello!";
-  std::uint64_t attachment = 0;  // bytes of an attached file
+  std::uint64_t attachment = 0;  // bytes of an attached file, at most kMaxAttachment
   std::optional<SmuggledMail> smuggle;
   bool operator==(const SendMailAction&) const = default;
 };

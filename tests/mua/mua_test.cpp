@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include "agents/journey/dialogue_records.hpp"
 #include "agents/mua/mua_agent.hpp"
 #include "agents/mua/mua_records.hpp"
 #include "agents/narration/narrator.hpp"
@@ -169,6 +170,52 @@ TEST(Mua, TheHostGoingDownDuringAFetchEndsItAndTheNextFetchWorks) {
   auto& rec = r.run_to_end();
   EXPECT_EQ(rec.kinds["retrieval.client.failed"], 1);
   EXPECT_EQ(r.run->mail().clients().at("bob")->inbox().size(), 1u);  // stored before 250
+}
+
+TEST(Mua, ABurstOfMessagesWaitsInTheOutboxAndGoesTenConnectionsAtATime) {
+  // 25 messages written at the same instant: 10 connections open, 15 messages wait and go in
+  // the order they were written as connections end; all are taken, none twice.
+  std::string timeline = "timeline:\n";
+  for (int i = 0; i < 25; ++i)
+    timeline += "  - at: 1s\n    send: {client: alice, to: bob@b.example, subject: m" +
+                std::to_string(i) + "}\n";
+  World r(world(kAlice, timeline));
+  ASSERT_TRUE(r.run);
+  std::size_t open = 0, most_open = 0;
+  std::vector<std::string> submitted;  // Message-IDs in the order their sessions started
+  auto id = r.run->sim().trace().subscribe([&](const sim::TraceRecord& x) {
+    // alice-pc's sessions: each opens with a connecting record and ends with one end record.
+    if (const auto* d = dynamic_cast<const agents::DialogueRecord*>(&x);
+        d && d->parties.stage == agents::Stage::submission &&
+        d->parties.side == agents::DialogueSide::client) {
+      if (x.kind().name == "smtp.client.connecting") most_open = std::max(most_open, ++open);
+      if (dynamic_cast<const agents::DialogueEndRecord*>(&x)) --open;
+    }
+    if (const auto* m = dynamic_cast<const agents::MuaRecord*>(&x);
+        m && &x.kind() == &agents::kinds::kMuaSent)
+      submitted.push_back(m->message_id);
+  });
+  auto& rec = r.run_to_end();
+  r.run->sim().trace().unsubscribe(id);
+  EXPECT_EQ(most_open, agents::MuaAgent::kMaxOpenSubmissions);
+  EXPECT_EQ(rec.kinds["mua.send_waiting"], 15);
+  EXPECT_EQ(rec.kinds["mua.sent"], 25);
+  EXPECT_EQ(rec.kinds["mail.delivered"], 25);
+  const auto& sent = r.run->mail().clients().at("alice")->sent();
+  ASSERT_EQ(sent.size(), 25u);
+  for (const auto& m : sent)
+    EXPECT_EQ(m.status, agents::OutgoingMail::Status::accepted) << m.subject;
+  // The waiting ones went in the order they were written: the last 15 sent are m10..m24.
+  ASSERT_EQ(submitted.size(), 25u);
+  for (std::size_t i = 10; i < 25; ++i)
+    EXPECT_EQ(submitted[i], sent[i].message_id) << i;
+  const auto waiting = std::find_if(rec.sentences.begin(), rec.sentences.end(), [](auto& s) {
+    return s.find("outbox for now") != std::string::npos;
+  });
+  ASSERT_NE(waiting, rec.sentences.end());
+  EXPECT_NE(waiting->find("it already has 10 connections open to smtp.a.example"),
+            std::string::npos)
+      << *waiting;
 }
 
 TEST(MuaNarration, EveryKindHasASentenceWhosePlaceholdersAreFieldsOfItsRecord) {

@@ -107,9 +107,11 @@ Message compose(const Draft& d, const ScenarioClock& clock, sim::SimTime now,
   file.header.append("Content-Transfer-Encoding", "base64");
   file.body = attachment_base64(d.attachment_size);
   m.header.append("Content-Type", "multipart/mixed; boundary=\"" + boundary + "\"");
-  m.body =
-      join_multipart({text, file}, boundary, "This is a multi-part message in MIME format.\r\n") +
-      d.raw_tail;
+  std::vector<BodyPart> parts;
+  parts.push_back(std::move(text));
+  parts.push_back(std::move(file));  // moved, not copied: it may be 100MB
+  m.body = join_multipart(parts, boundary, "This is a multi-part message in MIME format.\r\n");
+  m.body += d.raw_tail;
   return m;
 }
 

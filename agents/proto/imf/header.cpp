@@ -188,7 +188,9 @@ std::string Header::to_string() const {
 }
 
 std::string Message::to_string() const {
-  return header.to_string() + "\r\n" + body;
+  std::string out = header.to_string();
+  out.reserve(out.size() + 2 + body.size());  // a body may be 100MB: copied once
+  return out.append("\r\n").append(body);
 }
 
 // ---- Parsing -------------------------------------------------------------------------------

@@ -169,14 +169,24 @@ std::vector<BodyPart> split_multipart(std::string_view body, std::string_view bo
 
 std::string join_multipart(const std::vector<BodyPart>& parts, std::string_view boundary,
                            std::string_view preamble) {
-  std::string out(preamble);
+  // Sized first and appended piece by piece: an attachment's body is copied once, not three times.
+  std::vector<std::string> headers;
+  std::size_t size = preamble.size() + boundary.size() + 6;
   for (const auto& p : parts) {
-    out += "--" + std::string(boundary) + "\r\n";
+    headers.push_back(p.header.to_string());
+    size += boundary.size() + 4 + headers.back().size() + 2 + p.body.size() + 2;
+  }
+  std::string out;
+  out.reserve(size);
+  out += preamble;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    out.append("--").append(boundary).append("\r\n");
     // The CRLF before each delimiter belongs to the delimiter (RFC 2046 5.1.1), so every
     // body is written with one more CRLF and reads back exactly.
-    out += p.header.to_string() + "\r\n" + p.body + "\r\n";
+    out.append(headers[i]).append("\r\n").append(parts[i].body).append("\r\n");
   }
-  return out + "--" + std::string(boundary) + "--\r\n";
+  out.append("--").append(boundary).append("--\r\n");
+  return out;
 }
 
 std::string encode_quoted_printable(std::string_view text) {

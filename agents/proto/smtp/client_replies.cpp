@@ -203,7 +203,8 @@ void ClientSession::begin_transaction() {
   if (config_.declare_size && extensions_.contains("SIZE")) {
     mail += " SIZE=" + std::to_string(message_size_);
   }
-  const bool eight_bit = std::any_of(config_.message.begin(), config_.message.end(),
+  // The DATA bytes hold the message's octets (stuffing adds only dots and line ends).
+  const bool eight_bit = std::any_of(data_bytes_.begin(), data_bytes_.end(),
                                      [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
   if (eight_bit && extensions_.contains("8BITMIME")) mail += " BODY=8BITMIME";
   command(ClientState::mail, mail);

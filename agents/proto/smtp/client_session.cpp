@@ -123,8 +123,10 @@ ClientSession::ClientSession(ClientConfig config, Send send, Observer observer)
   for (const auto& r : config_.recipients)
     recipients_.push_back({r, RecipientStatus::pending, {}});
   data_bytes_ = dot_stuff(config_.message, config_.pass_bare_lf);
-  // SIZE= declares the message as the server will count it: unstuffed, CRLF line ends.
-  DataReader count(EndOfDataMode::normalize, DataLimits{data_bytes_.size() + 2, 0});
+  std::string().swap(config_.message);  // the DATA bytes replace it: one copy of a big message
+  // SIZE= declares the message as the server will count it: unstuffed, CRLF line ends. A limit
+  // of one octet makes the reader count without keeping a third copy.
+  DataReader count(EndOfDataMode::normalize, DataLimits{data_bytes_.size() + 2, 1});
   count.consume(data_bytes_);
   message_size_ = count.size();
 }

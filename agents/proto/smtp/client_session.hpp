@@ -59,7 +59,7 @@ struct ClientConfig {
   std::string helo_name = "localhost";
   std::string mail_from;                // reverse-path without brackets; empty for "<>"
   std::vector<std::string> recipients;  // forward-paths without brackets
-  std::string message;                  // header and body; CRLF or LF line ends
+  std::string message;  // header and body; CRLF or LF line ends (taken into the DATA bytes)
   TlsPolicy tls = TlsPolicy::if_offered;
   std::optional<Credentials> credentials;
   bool use_pipelining = true;  // when offered
