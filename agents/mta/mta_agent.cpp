@@ -4,6 +4,7 @@
 
 #include "agents/dns/resolver_agent.hpp"
 #include "agents/journey/records.hpp"
+#include "agents/proto/envelope_address.hpp"
 #include "agents/proto/imf/header.hpp"
 #include "agents/proto/imf/received.hpp"
 #include "sim/strings.hpp"
@@ -12,11 +13,6 @@ namespace mailsim::agents {
 namespace {
 
 namespace smtp = proto::smtp;
-
-std::string domain_of(std::string_view address) {
-  const std::size_t at = address.rfind('@');
-  return to_lower(at == std::string_view::npos ? std::string_view{} : address.substr(at + 1));
-}
 
 }  // namespace
 
@@ -82,7 +78,7 @@ void MtaAgent::start() {
 }
 
 DeliveryAgent& MtaAgent::route(const std::string& recipient) {
-  const std::string domain = domain_of(recipient);
+  const std::string domain = proto::domain_of(recipient);
   if (local_ != nullptr &&
       (domain.empty() ||
        std::any_of(config_.inbound.local_domains.begin(), config_.inbound.local_domains.end(),
@@ -129,7 +125,7 @@ void MtaAgent::check_mail(const SmtpServerConnection& c, const std::string& send
   proto::dns::SpfQuery query;
   query.ip = proto::dns::Ipv4::from_value(c.client_address.value());
   query.sender = sender;
-  query.domain = proto::dns::Name::parse(domain_of(sender));
+  query.domain = proto::dns::Name::parse(proto::domain_of(sender));
   query.helo = c.session != nullptr ? c.session->helo_name() : "";
   const sim::net::ConnId id = c.id;
   resolver_->check_spf(query, [this, id, alive = alive_](const proto::dns::SpfOutcome& outcome) {
