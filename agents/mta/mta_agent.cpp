@@ -56,7 +56,8 @@ MtaAgent::MtaAgent(sim::net::Network& net, sim::net::NodeId host, MtaConfig conf
   options.port = config_.port;
   server_ = std::make_unique<SmtpServerEndpoint>(net, host, config_.smtp, *this, options);
   if (config_.submission)
-    submission_ = std::make_unique<SubmissionService>(*this, *config_.submission);
+    submission_ = std::make_unique<SubmissionService>(net, host, *config_.submission, config_.smtp,
+                                                      clock_, static_cast<SubmissionQueue&>(*this));
 }
 
 MtaAgent::~MtaAgent() {
@@ -227,6 +228,11 @@ void MtaAgent::check_message(const SmtpServerConnection& c, const smtp::Transact
   if (config_.spam.enabled) added = spam.added_headers;
   const std::string id = store(c, t, parsed ? &message : nullptr, added, Stage::inbound_checks);
   server_->answer(c.id, smtp::Reply(250, "2.0.0", "Ok: queued as " + id));
+}
+
+std::string MtaAgent::queue_submitted(const SmtpServerConnection& c, const smtp::Transaction& t,
+                                      const proto::imf::Message* message) {
+  return store(c, t, message, {}, Stage::submission);
 }
 
 std::string MtaAgent::store(const SmtpServerConnection& c, const smtp::Transaction& t,
