@@ -17,6 +17,7 @@
 #include "agents/mta/queue_manager.hpp"
 #include "agents/mta/smtp_delivery.hpp"
 #include "agents/mta/spam_filter.hpp"
+#include "agents/mta/spf_policy.hpp"
 #include "agents/proto/imf/header.hpp"
 #include "agents/roles/smtp_client_endpoint.hpp"
 #include "agents/roles/smtp_server_endpoint.hpp"
@@ -24,8 +25,6 @@
 namespace mailsim::agents {
 
 class ResolverAgent;
-
-enum class SpfPolicy { off, score, reject_fail };
 
 struct MtaConfig {
   std::string hostname;  // "mx.b.example": banner, Received, Reporting-MTA

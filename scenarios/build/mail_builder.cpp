@@ -24,7 +24,7 @@ void apply_policy(const MailServerModel& m, agents::MtaConfig& config) {
     for (const auto& [user, password] : m.users)
       config.auth_users[user] = password;
   if (m.max_message_size) config.smtp.max_message_size = *m.max_message_size;
-  if (m.retry && m.retry->schedule == "exim") {
+  if (m.retry && m.retry->schedule == RetryKind::exim) {
     agents::EximRetry e = agents::default_exim_retry();
     if (!m.retry->rules.empty()) e.rules = agents::parse_exim_rules(m.retry->rules);
     if (m.retry->queue_run_interval) e.queue_run_interval = *m.retry->queue_run_interval;
@@ -41,9 +41,7 @@ void apply_policy(const MailServerModel& m, agents::MtaConfig& config) {
   if (m.command_timeout) config.smtp.timeouts.command = *m.command_timeout;
   if (m.data_timeout) config.smtp.timeouts.data = *m.data_timeout;
   if (m.connect_timeout) config.connect_timeout = *m.connect_timeout;
-  config.smtp.end_of_data = m.end_of_data == "lenient"  ? proto::smtp::EndOfDataMode::lenient
-                            : m.end_of_data == "reject" ? proto::smtp::EndOfDataMode::reject
-                                                        : proto::smtp::EndOfDataMode::normalize;
+  config.smtp.end_of_data = m.end_of_data;
   if (m.spam_tag_threshold) config.spam.tag_threshold = *m.spam_tag_threshold;
   if (m.spam_reject_threshold) config.spam.reject_threshold = *m.spam_reject_threshold;
   for (const auto& k : m.spam_keywords)
@@ -108,7 +106,7 @@ void MailWorld::build_server(const MailServerModel& m) {
   agents::MdaConfig& mda = server.mailboxes;
   mda.domains = m.domains;
   mda.default_quota = m.mailbox_quota.value_or(0);
-  mda.over_quota_permanent = m.mailbox_full == "permanent";
+  mda.over_quota_permanent = m.mailbox_full == MailboxFull::permanent;
   for (const auto& f : m.filing)
     mda.filing.rules.push_back(agents::FilingRule{f.header, f.contains, f.folder});
   server.users = m.users;
@@ -133,9 +131,7 @@ void MailWorld::build_server(const MailServerModel& m) {
     config.submission = sub;
   }
   apply_policy(m, config);
-  config.spf = m.spf == "reject"  ? agents::SpfPolicy::reject_fail
-               : m.spf == "score" ? agents::SpfPolicy::score
-                                  : agents::SpfPolicy::off;
+  config.spf = m.spf;
   servers_.push_back(
       std::make_unique<agents::MailServer>(network_, host, std::move(server), clock_));
   servers_.back()->start();
@@ -154,8 +150,7 @@ void MailWorld::build_client(const MailClientModel& m) {
   }
   if (m.fetch) {
     agents::MuaFetchSettings f;
-    f.protocol = m.fetch->protocol == "pop3" ? agents::RetrievalProtocol::pop3
-                                             : agents::RetrievalProtocol::imap;
+    f.protocol = m.fetch->protocol;
     f.server = *network_.address(network_.node(m.fetch->server));
     f.port = m.fetch->port.value_or(0);
     f.user = m.fetch->user;
