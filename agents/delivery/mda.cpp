@@ -4,6 +4,7 @@
 
 #include "agents/delivery/delivery_records.hpp"
 #include "agents/journey/records.hpp"
+#include "agents/proto/envelope_address.hpp"
 #include "agents/proto/imf/received.hpp"
 #include "sim/strings.hpp"
 
@@ -41,9 +42,12 @@ Prepared prepare(const DeliveryRequest& request) {
 }
 
 // "bob@b.example" for "Bob@B.EXAMPLE": the account's name and the domain in lower case, so
-// that one mailbox has one name in the records whatever the sender typed.
-std::string mailbox_address(const std::string& user, std::string_view recipient) {
-  return user + "@" + to_lower(recipient.substr(recipient.rfind('@') + 1));
+// that one mailbox has one name in the records whatever the sender typed; the MDA's first
+// domain for an address without one ("postmaster").
+std::string mailbox_address(const std::string& user, std::string_view recipient,
+                            const std::vector<std::string>& domains) {
+  const std::string domain = proto::domain_of(recipient);
+  return user + "@" + (domain.empty() ? to_lower(domains.front()) : domain);
 }
 
 DeliveryReply reply(int code, std::string enhanced, std::string text) {
@@ -70,14 +74,14 @@ void Mda::set_quota(const std::string& user, std::uint64_t quota) {
 }
 
 const Mda::User* Mda::local_user(std::string_view recipient) const {
-  const auto at = recipient.rfind('@');
-  if (at == std::string_view::npos) return nullptr;
-  const std::string_view domain = recipient.substr(at + 1);
-  bool local_domain = false;
+  // An address without a domain is local (RFC 5321 4.5.1's <postmaster>), when the MDA has a
+  // domain to name its mailbox with.
+  const auto [local, domain] = proto::split_address(recipient);
+  bool local_domain = domain.empty() && !config_.domains.empty();
   for (const auto& d : config_.domains)
     local_domain = local_domain || iequals(d, domain);
   if (!local_domain) return nullptr;
-  auto it = users_.find(to_lower(recipient.substr(0, at)));
+  auto it = users_.find(to_lower(local));
   if (it == users_.end() || store_.folders(it->second.name).empty()) return nullptr;
   return &it->second;
 }
@@ -140,7 +144,7 @@ DeliveryReply Mda::deliver(const DeliveryRequest& request) {
   const FilingDecision decision =
       decide_folder(config_.filing, prepared.header ? &*prepared.header : nullptr);
   const std::string mailbox_name =
-      mailbox_address(user->name, request.recipient) + "/" + decision.folder;
+      mailbox_address(user->name, request.recipient, config_.domains) + "/" + decision.folder;
   auto& trace = sim_.trace();
   auto decision_record = [&](const sim::TraceKind& kind, std::string reason) {
     if (!trace.active()) return;
@@ -168,7 +172,8 @@ DeliveryReply Mda::deliver(const DeliveryRequest& request) {
 DeliveryReply Mda::deliver_into(const DeliveryRequest& request, const User& user,
                                 std::string content, const std::string& folder,
                                 std::string reason) {
-  const std::string mailbox_name = mailbox_address(user.name, request.recipient) + "/" + folder;
+  const std::string mailbox_name =
+      mailbox_address(user.name, request.recipient, config_.domains) + "/" + folder;
   const std::uint64_t size = content.size();
   const auto uid = store_.append(user.name, folder, std::move(content), sim_.now(),
                                  mailbox::Flags(mailbox::Flag::recent));

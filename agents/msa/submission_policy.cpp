@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "agents/proto/envelope_address.hpp"
 #include "sim/strings.hpp"
 
 namespace mailsim::agents {
@@ -13,16 +14,15 @@ using proto::smtp::Reply;
 }  // namespace
 
 std::string SubmissionPolicy::qualify(const std::string& address) const {
-  if (address.empty() || address.find('@') != std::string::npos) return address;
-  return address + "@" + settings_.domain;
+  const auto [local, domain] = proto::split_address(address);
+  if (address.empty() || !domain.empty()) return address;
+  return std::string(local) + "@" + settings_.domain;
 }
 
 const SubmissionUser* SubmissionPolicy::find_user(const std::string& login) const {
   // A user may log in as "alice" or as "alice@a.example".
-  std::string name = login;
-  const std::string suffix = "@" + settings_.domain;
-  if (name.size() > suffix.size() && iequals(name.substr(name.size() - suffix.size()), suffix))
-    name.resize(name.size() - suffix.size());
+  const auto [local, domain] = proto::split_address(login);
+  const std::string_view name = iequals(domain, settings_.domain) ? local : login;
   for (const auto& u : settings_.users)
     if (u.login == name) return &u;
   return nullptr;

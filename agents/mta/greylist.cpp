@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "agents/proto/envelope_address.hpp"
 #include "sim/strings.hpp"
 
 namespace mailsim::agents {
@@ -43,10 +44,8 @@ bool contains_word(const std::string& text, const std::string& word) {
 }  // namespace
 
 std::string Greylist::sender_key(const std::string& sender) {
-  const std::size_t at = sender.rfind('@');
-  if (at == std::string::npos) return sender;
-  std::string user = sender.substr(0, at);
-  const std::string domain = sender.substr(at);
+  const auto [local, domain] = proto::split_address(sender);
+  std::string user(local);
   if (auto plus = user.find('+'); plus != std::string::npos) user.erase(plus);
   // Runs of digits standing alone (VERP counters) become '#'.
   std::string out;
@@ -64,7 +63,7 @@ std::string Greylist::sender_key(const std::string& sender) {
     }
     out += user[i++];
   }
-  return out + domain;
+  return domain.empty() ? out : out + "@" + std::string(domain);
 }
 
 std::string Greylist::client_key(const GreylistRequest& r) const {
@@ -117,8 +116,7 @@ GreylistVerdict Greylist::check(const GreylistRequest& r, SimTime now) {
     v.remaining = settings_.delay - waited;
     v.reason = waited.count() == 0 ? "new triplet" : "retried too early";
     std::string text = settings_.text;
-    const std::size_t at = r.recipient.rfind('@');
-    const std::string domain = at == std::string::npos ? r.recipient : r.recipient.substr(at + 1);
+    const std::string domain(proto::split_address(r.recipient).domain);
     for (std::size_t p = text.find("%r"); p != std::string::npos;
          p = text.find("%r", p + domain.size()))
       text.replace(p, 2, domain);

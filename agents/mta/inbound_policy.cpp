@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "agents/proto/envelope_address.hpp"
 #include "sim/strings.hpp"
 
 namespace mailsim::agents {
@@ -44,9 +45,8 @@ std::optional<Ipv4Network> Ipv4Network::parse(std::string_view cidr) {
 
 RecipientDecision decide_recipient(const InboundSettings& s, sim::net::Ipv4Address client,
                                    bool authenticated, const std::string& recipient) {
-  const std::size_t at = recipient.rfind('@');
-  const std::string local = at == std::string::npos ? recipient : recipient.substr(0, at);
-  const std::string domain = at == std::string::npos ? "" : recipient.substr(at + 1);
+  const auto [local_view, domain_view] = proto::split_address(recipient);
+  const std::string local(local_view), domain(domain_view);
   if (domain.empty() || listed(s.local_domains, domain)) {
     if (iequals(local, "postmaster") || listed(s.local_users, local))
       return {RecipientRoute::local, Reply(250, "2.1.5", "Ok"), "local user"};

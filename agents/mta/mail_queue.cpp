@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "agents/proto/envelope_address.hpp"
 #include "sim/strings.hpp"
 
 namespace mailsim::agents {
@@ -23,9 +24,8 @@ std::vector<std::string> QueuedMessage::pending() const {
 
 // The domain of an address is case-insensitive; its local part belongs to the domain's owner.
 bool same_address(std::string_view a, std::string_view b) {
-  const std::size_t at_a = a.rfind('@'), at_b = b.rfind('@');
-  if (at_a != at_b || a.substr(0, at_a) != b.substr(0, at_b)) return false;
-  return at_a == std::string_view::npos || iequals(a.substr(at_a), b.substr(at_b));
+  const auto pa = proto::split_address(a), pb = proto::split_address(b);
+  return pa.local == pb.local && iequals(pa.domain, pb.domain);
 }
 
 std::string MailQueue::new_id() {

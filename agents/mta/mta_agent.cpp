@@ -4,6 +4,7 @@
 
 #include "agents/dns/resolver_agent.hpp"
 #include "agents/journey/records.hpp"
+#include "agents/proto/envelope_address.hpp"
 #include "agents/proto/imf/header.hpp"
 #include "agents/proto/imf/received.hpp"
 #include "sim/strings.hpp"
@@ -12,11 +13,6 @@ namespace mailsim::agents {
 namespace {
 
 namespace smtp = proto::smtp;
-
-std::string domain_of(std::string_view address) {
-  const std::size_t at = address.rfind('@');
-  return to_lower(at == std::string_view::npos ? std::string_view{} : address.substr(at + 1));
-}
 
 }  // namespace
 
@@ -60,7 +56,8 @@ MtaAgent::MtaAgent(sim::net::Network& net, sim::net::NodeId host, MtaConfig conf
   options.port = config_.port;
   server_ = std::make_unique<SmtpServerEndpoint>(net, host, config_.smtp, *this, options);
   if (config_.submission)
-    submission_ = std::make_unique<SubmissionService>(*this, *config_.submission);
+    submission_ = std::make_unique<SubmissionService>(net, host, *config_.submission, config_.smtp,
+                                                      clock_, static_cast<SubmissionQueue&>(*this));
 }
 
 MtaAgent::~MtaAgent() {
@@ -82,7 +79,7 @@ void MtaAgent::start() {
 }
 
 DeliveryAgent& MtaAgent::route(const std::string& recipient) {
-  const std::string domain = domain_of(recipient);
+  const std::string domain = proto::domain_of(recipient);
   if (local_ != nullptr &&
       (domain.empty() ||
        std::any_of(config_.inbound.local_domains.begin(), config_.inbound.local_domains.end(),
@@ -129,7 +126,7 @@ void MtaAgent::check_mail(const SmtpServerConnection& c, const std::string& send
   proto::dns::SpfQuery query;
   query.ip = proto::dns::Ipv4::from_value(c.client_address.value());
   query.sender = sender;
-  query.domain = proto::dns::Name::parse(domain_of(sender));
+  query.domain = proto::dns::Name::parse(proto::domain_of(sender));
   query.helo = c.session != nullptr ? c.session->helo_name() : "";
   const sim::net::ConnId id = c.id;
   resolver_->check_spf(query, [this, id, alive = alive_](const proto::dns::SpfOutcome& outcome) {
@@ -231,6 +228,11 @@ void MtaAgent::check_message(const SmtpServerConnection& c, const smtp::Transact
   if (config_.spam.enabled) added = spam.added_headers;
   const std::string id = store(c, t, parsed ? &message : nullptr, added, Stage::inbound_checks);
   server_->answer(c.id, smtp::Reply(250, "2.0.0", "Ok: queued as " + id));
+}
+
+std::string MtaAgent::queue_submitted(const SmtpServerConnection& c, const smtp::Transaction& t,
+                                      const proto::imf::Message* message) {
+  return store(c, t, message, {}, Stage::submission);
 }
 
 std::string MtaAgent::store(const SmtpServerConnection& c, const smtp::Transaction& t,

@@ -10,13 +10,14 @@
 #include <optional>
 #include <string>
 
+#include "agents/msa/submission_service.hpp"
 #include "agents/mta/greylist.hpp"
 #include "agents/mta/inbound_policy.hpp"
 #include "agents/mta/mail_queue.hpp"
 #include "agents/mta/queue_manager.hpp"
 #include "agents/mta/smtp_delivery.hpp"
 #include "agents/mta/spam_filter.hpp"
-#include "agents/mta/submission_service.hpp"
+#include "agents/mta/spf_policy.hpp"
 #include "agents/proto/imf/header.hpp"
 #include "agents/roles/smtp_client_endpoint.hpp"
 #include "agents/roles/smtp_server_endpoint.hpp"
@@ -24,8 +25,6 @@
 namespace mailsim::agents {
 
 class ResolverAgent;
-
-enum class SpfPolicy { off, score, reject_fail };
 
 struct MtaConfig {
   std::string hostname;  // "mx.b.example": banner, Received, Reporting-MTA
@@ -46,7 +45,7 @@ struct MtaConfig {
   std::optional<SubmissionSettings> submission;
 };
 
-class MtaAgent final : public SmtpServerOwner {
+class MtaAgent final : public SmtpServerOwner, private SubmissionQueue {
  public:
   // `local` delivers for the local domains (may be null when there are none); `next_hops`
   // finds where other domains go; `resolver` (may be null) answers DNSBL and SPF queries.
@@ -75,7 +74,8 @@ class MtaAgent final : public SmtpServerOwner {
                    sim::net::Ipv4Address client, std::string client_name);
   void check_mail(const SmtpServerConnection& c, const std::string& sender);
   void check_message(const SmtpServerConnection& c, const proto::smtp::Transaction& t);
-  friend class SubmissionService;
+  std::string queue_submitted(const SmtpServerConnection& c, const proto::smtp::Transaction& t,
+                              const proto::imf::Message* message) override;
   // Adds the Received header (and `added` fields) to the message, stores it in the queue,
   // records its acceptance and hands it to the queue manager; returns the queue id.
   std::string store(const SmtpServerConnection& c, const proto::smtp::Transaction& t,

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "agents/proto/envelope_address.hpp"
 #include "sim/strings.hpp"
 
 namespace mailsim::agents {
@@ -13,11 +14,6 @@ namespace {
 
 using Kind = RecipientOutcome::Kind;
 namespace smtp = proto::smtp;
-
-std::string domain_of(const std::string& address) {
-  const std::size_t at = address.rfind('@');
-  return to_lower(at == std::string::npos ? address : address.substr(at + 1));
-}
 
 }  // namespace
 
@@ -67,7 +63,7 @@ void SmtpDelivery::deliver(const QueuedMessage& message, std::vector<std::string
   job->done = std::move(done);
   job->handed_over = std::move(handed_over);
   for (const std::string& rcpt : recipients) {
-    const std::string d = domain_of(rcpt);
+    const std::string d = proto::domain_of(rcpt);
     auto it = std::find_if(job->domains.begin(), job->domains.end(),
                            [&](const Job::Domain& x) { return x.name == d; });
     if (it == job->domains.end())

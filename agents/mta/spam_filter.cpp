@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "agents/proto/envelope_address.hpp"
 #include "sim/strings.hpp"
 
 namespace mailsim::agents {
@@ -18,18 +19,13 @@ const std::string* header(const SpamFacts& f, std::string_view name) {
 
 // A From that holds no addr-spec: nothing like local@domain.
 bool malformed_address(const std::string& value) {
-  const auto at = value.rfind('@');
-  if (at == std::string::npos || at == 0 || at + 1 >= value.size()) return true;
+  const auto [local, domain] = proto::split_address(value);
+  if (local.empty() || domain.empty()) return true;
   const auto is_atext = [](char c) {
     return std::isalnum(static_cast<unsigned char>(c)) ||
            std::string_view("!#$%&'*+-/=?^_`{|}~.").find(c) != std::string_view::npos;
   };
-  return !is_atext(value[at - 1]) || !is_atext(value[at + 1]);
-}
-
-std::string domain_of(const std::string& address) {
-  const auto at = address.rfind('@');
-  return to_lower(at == std::string::npos ? address : address.substr(at + 1));
+  return !is_atext(local.back()) || !is_atext(domain.front());
 }
 
 }  // namespace
@@ -70,11 +66,11 @@ SpamVerdict evaluate_spam(const SpamSettings& s, const SpamFacts& f) {
   if (f.spf_result == "fail")
     hit("SPF_FAIL", s.spf_fail_score,
         fmt::format("{} is not allowed to send for {}", f.client_address,
-                    domain_of(f.envelope_sender)));
+                    proto::domain_of(f.envelope_sender)));
   else if (f.spf_result == "softfail")
     hit("SPF_SOFTFAIL", s.spf_softfail_score,
         fmt::format("{} is probably not allowed to send for {}", f.client_address,
-                    domain_of(f.envelope_sender)));
+                    proto::domain_of(f.envelope_sender)));
 
   for (const char* name : {"Date", "From", "Message-ID"}) {
     if (header(f, name) == nullptr) {
@@ -102,7 +98,7 @@ SpamVerdict evaluate_spam(const SpamSettings& s, const SpamFacts& f) {
   const std::string sender = to_lower(f.envelope_sender);
   for (const auto& r : s.reputation) {
     const std::string who = to_lower(r.sender);
-    if (who == sender || (who.find('@') == std::string::npos && who == domain_of(sender))) {
+    if (who == sender || (who.find('@') == std::string::npos && who == proto::domain_of(sender))) {
       hit(r.score > 0 ? "SENDER_BAD_REPUTATION" : "SENDER_TRUSTED", r.score,
           fmt::format("reputation of {}", r.sender));
       break;

@@ -24,7 +24,7 @@ void apply_policy(const MailServerModel& m, agents::MtaConfig& config) {
     for (const auto& [user, password] : m.users)
       config.auth_users[user] = password;
   if (m.max_message_size) config.smtp.max_message_size = *m.max_message_size;
-  if (m.retry && m.retry->schedule == "exim") {
+  if (m.retry && m.retry->schedule == RetryKind::exim) {
     agents::EximRetry e = agents::default_exim_retry();
     if (!m.retry->rules.empty()) e.rules = agents::parse_exim_rules(m.retry->rules);
     if (m.retry->queue_run_interval) e.queue_run_interval = *m.retry->queue_run_interval;
@@ -41,9 +41,7 @@ void apply_policy(const MailServerModel& m, agents::MtaConfig& config) {
   if (m.command_timeout) config.smtp.timeouts.command = *m.command_timeout;
   if (m.data_timeout) config.smtp.timeouts.data = *m.data_timeout;
   if (m.connect_timeout) config.connect_timeout = *m.connect_timeout;
-  config.smtp.end_of_data = m.end_of_data == "lenient"  ? proto::smtp::EndOfDataMode::lenient
-                            : m.end_of_data == "reject" ? proto::smtp::EndOfDataMode::reject
-                                                        : proto::smtp::EndOfDataMode::normalize;
+  config.smtp.end_of_data = m.end_of_data;
   if (m.spam_tag_threshold) config.spam.tag_threshold = *m.spam_tag_threshold;
   if (m.spam_reject_threshold) config.spam.reject_threshold = *m.spam_reject_threshold;
   for (const auto& k : m.spam_keywords)
@@ -103,47 +101,21 @@ bool MailWorld::build(Diagnostics& diag) {
 }
 
 void MailWorld::build_server(const MailServerModel& m) {
-  namespace dns = proto::dns;
-  const std::optional<dns::Ipv4> dns_address = resolver_address_;
-  auto run = std::make_unique<MailServerRun>();
   const auto host = network_.node(m.host);
-  agents::MdaConfig mda;
-  mda.agent = m.host;
+  agents::MailServerConfig server;
+  agents::MdaConfig& mda = server.mailboxes;
   mda.domains = m.domains;
   mda.default_quota = m.mailbox_quota.value_or(0);
-  mda.over_quota_permanent = m.mailbox_full == "permanent";
+  mda.over_quota_permanent = m.mailbox_full == MailboxFull::permanent;
   for (const auto& f : m.filing)
     mda.filing.rules.push_back(agents::FilingRule{f.header, f.contains, f.folder});
-  run->mda = std::make_unique<agents::Mda>(network_.sim(), run->store, mda);
-  for (const auto& [user, password] : m.users) {
-    run->store.add_account(user, password);
-    run->mda->add_user(user);
-  }
-  if (!m.users.count("postmaster") && !m.domains.empty()) {
-    run->store.add_account("postmaster", "");
-    run->mda->add_user("postmaster");
-  }
-  run->local = std::make_unique<agents::MdaDelivery>(*run->mda);
-  if (dns_address) {
-    dns::ResolverConfig rc;
-    rc.servers = {{*dns_address, dns::Name::parse(".")}};
-    run->resolver = std::make_unique<agents::ResolverAgent>(network_, host, rc);
-    run->hops =
-        std::make_unique<agents::DnsNextHops>(*run->resolver, std::vector<std::string>{m.host});
-  } else {
-    run->hops = std::make_unique<agents::StaticNextHops>();
-  }
-  if (m.relayhost) {  // Postfix's relayhost: every remote domain goes there, no MX lookup
-    auto relay = std::make_unique<agents::StaticNextHops>();
-    relay->set_relayhost(
-        agents::NextHop{*m.relayhost, *network_.address(network_.node(*m.relayhost))});
-    run->hops = std::move(relay);
-  }
-  agents::MtaConfig config;
+  server.users = m.users;
+  server.dns_server = resolver_address_;
+  if (m.relayhost)
+    server.relayhost =
+        agents::NextHop{*m.relayhost, *network_.address(network_.node(*m.relayhost))};
+  agents::MtaConfig& config = server.mta;
   config.hostname = m.host;
-  config.inbound.local_domains = m.domains;
-  for (const auto& [user, password] : m.users)
-    config.inbound.local_users.push_back(user);
   for (const auto& n : m.trusted_networks)
     if (auto net = agents::Ipv4Network::parse(n)) config.inbound.trusted_networks.push_back(*net);
   config.inbound.relay_domains = m.relay_domains;
@@ -159,24 +131,10 @@ void MailWorld::build_server(const MailServerModel& m) {
     config.submission = sub;
   }
   apply_policy(m, config);
-  config.spf = m.spf == "reject"  ? agents::SpfPolicy::reject_fail
-               : m.spf == "score" ? agents::SpfPolicy::score
-                                  : agents::SpfPolicy::off;
-  run->mta = std::make_unique<agents::MtaAgent>(network_, host, config, clock_, run->local.get(),
-                                                *run->hops, run->resolver.get());
-  run->mta->start();
-  if (!m.domains.empty()) {
-    for (auto protocol : {agents::RetrievalProtocol::pop3, agents::RetrievalProtocol::imap}) {
-      agents::RetrievalServerEndpoint::Options o;
-      o.protocol = protocol;
-      o.calendar = clock_;
-      auto server =
-          std::make_unique<agents::RetrievalServerEndpoint>(network_, host, run->store, o);
-      server->start();
-      (protocol == agents::RetrievalProtocol::pop3 ? run->pop3 : run->imap) = std::move(server);
-    }
-  }
-  servers_.push_back(std::move(run));
+  config.spf = m.spf;
+  servers_.push_back(
+      std::make_unique<agents::MailServer>(network_, host, std::move(server), clock_));
+  servers_.back()->start();
 }
 
 void MailWorld::build_client(const MailClientModel& m) {
@@ -192,8 +150,7 @@ void MailWorld::build_client(const MailClientModel& m) {
   }
   if (m.fetch) {
     agents::MuaFetchSettings f;
-    f.protocol = m.fetch->protocol == "pop3" ? agents::RetrievalProtocol::pop3
-                                             : agents::RetrievalProtocol::imap;
+    f.protocol = m.fetch->protocol;
     f.server = *network_.address(network_.node(m.fetch->server));
     f.port = m.fetch->port.value_or(0);
     f.user = m.fetch->user;
@@ -265,7 +222,7 @@ void MailWorld::fetch(const FetchMailAction& a) {
 bool MailWorld::holds(const std::string& agent, const std::string& queue_id,
                       const std::string& recipient) const {
   for (const auto& s : servers_)
-    if (s->mta->config().hostname == agent) return s->mta->queue().holds(queue_id, recipient);
+    if (s->name() == agent) return s->mta().queue().holds(queue_id, recipient);
   return false;
 }
 

@@ -1,39 +1,22 @@
 #pragma once
-// Builds the DNS server and the mail servers of a scenario on its network: for each mail
-// server, its mailboxes and MDA, its resolver (asking the scenario's DNS server), its next hops
-// from DNS, the MTA itself, and POP3 and IMAP for its mailboxes; and the people's mail clients
-// (MUAs), plus a one-off client for each `send` that names no client.
+// Builds the DNS servers and the mail servers of a scenario on its network (each an
+// agents::MailServer asking the scenario's DNS server), and the people's mail clients (MUAs),
+// plus a one-off client for each `send` that names no client.
 #include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "agents/delivery/mda_delivery.hpp"
 #include "agents/dns/recursive_server_agent.hpp"
-#include "agents/dns/resolver_agent.hpp"
 #include "agents/dns/server_agent.hpp"
-#include "agents/mta/dns_next_hops.hpp"
-#include "agents/mta/mta_agent.hpp"
+#include "agents/mail_server/mail_server.hpp"
 #include "agents/mua/mua_agent.hpp"
 #include "agents/proto/imf/date.hpp"
-#include "agents/proto/mailbox/memory_mail_store.hpp"
-#include "agents/retrieval/retrieval_server.hpp"
 #include "scenarios/load/diagnostics.hpp"
 #include "scenarios/model/scenario_model.hpp"
 #include "sim/net/network.hpp"
 
 namespace mailsim::scenarios {
-
-struct MailServerRun {
-  proto::mailbox::InMemoryMailStore store;
-  std::unique_ptr<agents::Mda> mda;
-  std::unique_ptr<agents::MdaDelivery> local;
-  std::unique_ptr<agents::ResolverAgent> resolver;
-  std::unique_ptr<agents::NextHopFinder> hops;
-  std::unique_ptr<agents::MtaAgent> mta;
-  // POP3 (110) and IMAP (143) on the servers that keep mailboxes.
-  std::unique_ptr<agents::RetrievalServerEndpoint> pop3, imap;
-};
 
 class MailWorld {
  public:
@@ -47,7 +30,7 @@ class MailWorld {
   // For the conservation checker: does `agent` still hold this recipient of this message?
   bool holds(const std::string& agent, const std::string& queue_id,
              const std::string& recipient) const;
-  const std::vector<std::unique_ptr<MailServerRun>>& servers() const { return servers_; }
+  const std::vector<std::unique_ptr<agents::MailServer>>& servers() const { return servers_; }
   const proto::imf::ScenarioClock& clock() const { return clock_; }
   // The scenario's mail clients by name, for the window.
   const std::map<std::string, std::unique_ptr<agents::MuaAgent>>& clients() const {
@@ -64,7 +47,7 @@ class MailWorld {
   std::vector<std::unique_ptr<agents::DnsServerAgent>> dns_servers_;
   std::unique_ptr<agents::RecursiveServerAgent> recursive_;
   std::optional<proto::dns::Ipv4> resolver_address_;  // what the mail servers ask
-  std::vector<std::unique_ptr<MailServerRun>> servers_;
+  std::vector<std::unique_ptr<agents::MailServer>> servers_;
   void build_server(const MailServerModel& m);
   void build_client(const MailClientModel& m);
 

@@ -26,12 +26,9 @@ bool build_network(const NetworkModel& model, sim::net::Network& net, Diagnostic
       for (const auto& f : h.filters) {
         FilterRule rule;
         rule.port = f.port;
-        rule.direction =
-            f.direction == "outgoing" ? FilterDirection::outgoing : FilterDirection::incoming;
-        rule.action = f.action == "reject" ? FilterAction::reject : FilterAction::drop;
-        rule.protocol = f.protocol == "udp"   ? FilterProtocol::udp
-                        : f.protocol == "any" ? FilterProtocol::any
-                                              : FilterProtocol::tcp;
+        rule.direction = f.direction;
+        rule.action = f.action;
+        rule.protocol = f.protocol;
         net.add_filter(id, rule);
       }
     });

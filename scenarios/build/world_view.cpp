@@ -28,7 +28,7 @@ const sim::net::Network& WorldView::network() const {
 std::vector<MailServerView> WorldView::mail_servers() const {
   std::vector<MailServerView> out;
   for (const auto& s : run_->mail().servers())
-    out.push_back({s->mta->config().hostname, s->mta.get(), &s->store});
+    out.push_back({s->name(), &s->mta(), &s->store()});
   return out;
 }
 

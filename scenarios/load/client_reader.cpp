@@ -36,7 +36,7 @@ std::optional<FetchModel> read_fetch(YamlMap& client, const std::string& address
   FetchModel f;
   if (auto v = m.text("server", Need::required)) f.server = *v;
   check_ref(f.server, servers, msg::kKindMailServer, "fetch", m.pos(), diag);
-  if (auto v = m.choice("protocol", {"imap", "pop3"})) f.protocol = *v;
+  if (auto v = m.choice("protocol", kFetchProtocolChoices)) f.protocol = *v;
   if (auto v = m.integer("port", 1, 65535)) f.port = static_cast<std::uint16_t>(*v);
   f.user = m.text("user").value_or(login_of(address));
   if (auto v = m.text("password", Need::required)) f.password = *v;

@@ -188,7 +188,7 @@ MailModel read_mail(const YAML::Node& node, const NetworkModel& network, Diagnos
     if (auto v = r.boolean("greylisting")) server.greylisting = *v;
     server.dnsbl = r.text("dnsbl");
     if (server.dnsbl) check_dnsbl(*server.dnsbl, r, diag);
-    if (auto v = r.choice("spf", {"off", "score", "reject"})) server.spf = *v;
+    if (auto v = r.choice("spf", kSpfChoices)) server.spf = *v;
     if (auto v = r.boolean("submission")) server.submission = *v;
     if (auto v = r.integer("daily_limit", 0, 1000000)) server.daily_limit = static_cast<int>(*v);
     read_server_policy(r, server, network, diag);

@@ -101,9 +101,9 @@ HostModel read_host(const YAML::Node& node, Diagnostics& diag, Registry* registr
     FilterModel fm;
     if (auto port = rule.integer("port", 1, 65535, Need::required))
       fm.port = static_cast<std::uint16_t>(*port);
-    if (auto v = rule.choice("direction", {"incoming", "outgoing"})) fm.direction = *v;
-    if (auto v = rule.choice("action", {"drop", "reject"})) fm.action = *v;
-    if (auto v = rule.choice("protocol", {"tcp", "udp", "any"})) fm.protocol = *v;
+    if (auto v = rule.choice("direction", kFilterDirectionChoices)) fm.direction = *v;
+    if (auto v = rule.choice("action", kFilterActionChoices)) fm.action = *v;
+    if (auto v = rule.choice("protocol", kFilterProtocolChoices)) fm.protocol = *v;
     rule.finish();
     h.filters.push_back(fm);
   }

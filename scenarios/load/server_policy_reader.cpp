@@ -15,7 +15,7 @@ std::optional<RetryModel> read_retry(YamlMap& server, Diagnostics& diag) {
   YamlMap m(*node, Text(msg::kWhatKey, {{"name", "retry"}}), diag, "mail.servers[].retry");
   if (!m.ok()) return std::nullopt;
   RetryModel r;
-  if (auto v = m.choice("schedule", {"postfix", "exim"})) r.schedule = *v;
+  if (auto v = m.choice("schedule", kRetryChoices)) r.schedule = *v;
   r.queue_run_delay = m.time("queue_run_delay");
   r.minimal_backoff_time = m.time("minimal_backoff_time");
   r.maximal_backoff_time = m.time("maximal_backoff_time");
@@ -35,8 +35,10 @@ std::optional<RetryModel> read_retry(YamlMap& server, Diagnostics& diag) {
   const bool postfix_keys = r.queue_run_delay || r.minimal_backoff_time || r.maximal_backoff_time ||
                             r.maximal_queue_lifetime;
   const bool exim_keys = !r.rules.empty() || r.queue_run_interval;
-  if ((r.schedule == "postfix" && exim_keys) || (r.schedule == "exim" && postfix_keys))
-    diag.error(m.pos(), Text(msg::kRetryMixed, {{"schedule", r.schedule}}));
+  if ((r.schedule == RetryKind::postfix && exim_keys) ||
+      (r.schedule == RetryKind::exim && postfix_keys))
+    diag.error(m.pos(),
+               Text(msg::kRetryMixed, {{"schedule", choice_word(kRetryChoices, r.schedule)}}));
   m.finish();
   return r;
 }
@@ -93,14 +95,14 @@ void read_server_policy(YamlMap& r, MailServerModel& out, const NetworkModel& ne
   if (auto v = r.boolean("auth")) out.auth = *v;
   out.max_message_size = r.size("max_message_size");
   out.mailbox_quota = r.size("mailbox_quota");
-  if (auto v = r.choice("mailbox_full", {"temporary", "permanent"})) out.mailbox_full = *v;
+  if (auto v = r.choice("mailbox_full", kMailboxFullChoices)) out.mailbox_full = *v;
   if (auto v = r.text("relayhost")) {
     out.relayhost = *v;
     check_ref(*v, host_names(network), msg::kKindHost, "relayhost", r.pos(), diag);
   }
   out.retry = read_retry(r, diag);
   out.delay_warning = r.time("delay_warning");
-  if (auto v = r.choice("end_of_data", {"normalize", "reject", "lenient"})) out.end_of_data = *v;
+  if (auto v = r.choice("end_of_data", kEndOfDataChoices)) out.end_of_data = *v;
   if (auto node = r.child("timeouts")) {
     YamlMap t(*node, Text(msg::kWhatKey, {{"name", "timeouts"}}), diag, "mail.servers[].timeouts");
     if (t.ok()) {

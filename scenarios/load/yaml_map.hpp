@@ -10,6 +10,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "scenarios/load/diagnostics.hpp"
+#include "scenarios/model/choices.hpp"
 #include "sim/time.hpp"
 
 namespace mailsim::scenarios {
@@ -46,6 +47,14 @@ class YamlMap {
   std::optional<bool> boolean(std::string_view key, Need need = Need::optional);
   std::optional<std::string> choice(std::string_view key, const std::vector<std::string>& choices,
                                     Need need = Need::optional);
+  // A choice read into its value through its table (scenarios/model/choices.hpp).
+  template <class E, std::size_t N>
+  std::optional<E> choice(std::string_view key, const Choice<E> (&table)[N],
+                          Need need = Need::optional) {
+    const auto word = choice(key, choice_words(table), need);
+    if (!word) return std::nullopt;
+    return choice_value(table, *word);
+  }
   // Any value (a nested map or list is read by its own reader).
   std::optional<YAML::Node> child(std::string_view key, Need need = Need::optional);
   // A list; anything else is reported. Empty when absent.

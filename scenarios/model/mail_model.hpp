@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "scenarios/load/diagnostics.hpp"
+#include "scenarios/model/choices.hpp"
 #include "sim/time.hpp"
 
 namespace mailsim::scenarios {
@@ -36,7 +37,7 @@ struct DnsModel {
 // The queue's retry schedule: Postfix's (the default) or Exim's, each with its own settings;
 // unset ones keep the program's defaults.
 struct RetryModel {
-  std::string schedule = "postfix";  // postfix | exim
+  RetryKind schedule = RetryKind::postfix;
   std::optional<sim::SimTime> queue_run_delay, minimal_backoff_time, maximal_backoff_time,
       maximal_queue_lifetime;                      // postfix
   std::string rules;                               // exim: "F,2h,15m; G,16h,1h,1.5; F,4d,6h"
@@ -66,22 +67,23 @@ struct MailServerModel {
   std::vector<std::string> relay_domains;
   bool open_relay = false;
   bool greylisting = false;
-  std::optional<std::string> dnsbl;               // a list zone, e.g. "bl.example"
-  std::string spf = "off";                        // off | score | reject
+  std::optional<std::string> dnsbl;  // a list zone, e.g. "bl.example"
+  agents::SpfPolicy spf = agents::SpfPolicy::off;
   bool submission = false;                        // a submission service on port 587 for its users
   std::optional<int> daily_limit;                 // messages per user per 24 hours on port 587
   bool auth = false;                              // AUTH on port 25 too (the article's telnet test)
   std::optional<std::uint64_t> max_message_size;  // bytes; default Postfix's 10240000
   std::optional<std::uint64_t> mailbox_quota;     // bytes per mailbox; none by default
-  std::string mailbox_full = "temporary";         // temporary (452 4.2.2) | permanent (552 5.2.2)
-  std::optional<std::string> relayhost;           // every remote mail goes to this host
+  MailboxFull mailbox_full = MailboxFull::temporary;
+  std::optional<std::string> relayhost;  // every remote mail goes to this host
   std::optional<RetryModel> retry;
   std::optional<sim::SimTime> delay_warning;  // Postfix delay_warning_time
   std::optional<double> spam_tag_threshold, spam_reject_threshold;
   std::vector<KeywordModel> spam_keywords;
   std::map<std::string, double> spam_reputation;  // sender or domain -> score
   std::vector<FilingRuleModel> filing;
-  std::string end_of_data = "normalize";  // normalize | reject | lenient (SMTP smuggling)
+  // normalize, reject, or lenient (open to SMTP smuggling)
+  proto::smtp::EndOfDataMode end_of_data = proto::smtp::EndOfDataMode::normalize;
   // Its SMTP server's waits for a command and for the message, its client's for a connection.
   std::optional<sim::SimTime> command_timeout, data_timeout, connect_timeout;
   SourcePos pos;
@@ -98,7 +100,7 @@ struct SubmitModel {
 };
 struct FetchModel {
   std::string server;
-  std::string protocol = "imap";      // imap | pop3
+  agents::RetrievalProtocol protocol = agents::RetrievalProtocol::imap;
   std::optional<std::uint16_t> port;  // default 143 or 110
   std::string user;
   std::string password;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "scenarios/load/diagnostics.hpp"
+#include "scenarios/model/choices.hpp"
 #include "sim/net/address.hpp"
 #include "sim/net/settings.hpp"
 
@@ -22,9 +23,9 @@ struct PositionModel {
 
 struct FilterModel {
   std::uint16_t port = 0;
-  std::string direction = "incoming";  // incoming | outgoing
-  std::string action = "drop";         // drop | reject
-  std::string protocol = "tcp";        // tcp | udp | any
+  sim::net::FilterDirection direction = sim::net::FilterDirection::incoming;
+  sim::net::FilterAction action = sim::net::FilterAction::drop;
+  sim::net::FilterProtocol protocol = sim::net::FilterProtocol::tcp;
   bool operator==(const FilterModel&) const = default;
 };
 

@@ -8,7 +8,9 @@ const MailServerModel kServer{};
 const FetchModel kFetch{};
 
 void write_retry(MapWriter& w, const RetryModel& r) {
-  w.text("schedule", r.schedule);  // written even at postfix: it names what the keys belong to
+  w.text("schedule",
+         choice_word(kRetryChoices,
+                     r.schedule));  // written even at postfix: it names what the keys belong to
   w.duration("queue_run_delay", r.queue_run_delay);
   w.duration("minimal_backoff_time", r.minimal_backoff_time);
   w.duration("maximal_backoff_time", r.maximal_backoff_time);
@@ -48,17 +50,19 @@ void write_server(MapWriter& w, const MailServerModel& s) {
   w.flag("open_relay", s.open_relay, kServer.open_relay);
   w.flag("greylisting", s.greylisting, kServer.greylisting);
   w.text("dnsbl", s.dnsbl);
-  w.text("spf", s.spf, kServer.spf);
+  w.text("spf", choice_word(kSpfChoices, s.spf), choice_word(kSpfChoices, kServer.spf));
   w.flag("submission", s.submission, kServer.submission);
   w.integer("daily_limit", s.daily_limit);
   w.flag("auth", s.auth, kServer.auth);
   w.size("max_message_size", s.max_message_size);
   w.size("mailbox_quota", s.mailbox_quota);
-  w.text("mailbox_full", s.mailbox_full, kServer.mailbox_full);
+  w.text("mailbox_full", choice_word(kMailboxFullChoices, s.mailbox_full),
+         choice_word(kMailboxFullChoices, kServer.mailbox_full));
   w.text("relayhost", s.relayhost);
   if (s.retry) w.map("retry", Style::flow_if_fits, [&](MapWriter& r) { write_retry(r, *s.retry); });
   w.duration("delay_warning", s.delay_warning);
-  w.text("end_of_data", s.end_of_data, kServer.end_of_data);
+  w.text("end_of_data", choice_word(kEndOfDataChoices, s.end_of_data),
+         choice_word(kEndOfDataChoices, kServer.end_of_data));
   if (s.command_timeout || s.data_timeout || s.connect_timeout)
     w.map("timeouts", Style::flow_if_fits, [&](MapWriter& t) {
       t.duration("command", s.command_timeout);
@@ -81,7 +85,9 @@ void write_submit(MapWriter& w, const SubmitModel& s, const std::string& address
 
 void write_fetch(MapWriter& w, const FetchModel& f, const std::string& address) {
   w.text("server", f.server);
-  w.text("protocol", f.protocol);  // written even at its default: it is what the lesson shows
+  w.text("protocol",
+         choice_word(kFetchProtocolChoices,
+                     f.protocol));  // written even at its default: it is what the lesson shows
   w.integer("port", f.port);
   w.text("user", f.user, login_of(address));
   w.text("password", f.password);

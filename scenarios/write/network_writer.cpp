@@ -23,9 +23,12 @@ void write_host(MapWriter& w, const HostModel& h) {
   w.integer("ttl", h.settings.ttl, kHost.settings.ttl);
   w.list("firewall", h.filters, Style::flow_if_fits, [](MapWriter& r, const FilterModel& f) {
     r.integer("port", f.port);
-    r.text("direction", f.direction, kFilter.direction);
-    r.text("action", f.action, kFilter.action);
-    r.text("protocol", f.protocol, kFilter.protocol);
+    r.text("direction", choice_word(kFilterDirectionChoices, f.direction),
+           choice_word(kFilterDirectionChoices, kFilter.direction));
+    r.text("action", choice_word(kFilterActionChoices, f.action),
+           choice_word(kFilterActionChoices, kFilter.action));
+    r.text("protocol", choice_word(kFilterProtocolChoices, f.protocol),
+           choice_word(kFilterProtocolChoices, kFilter.protocol));
   });
 }
 

@@ -146,6 +146,18 @@ TEST(Mda, AnUnknownUserIsRefusedWith550) {
   EXPECT_EQ(w.deliver("alice@a.example", kMessage, "bob@c.example").code, 550);
 }
 
+// RFC 5321 4.5.1: "RCPT TO:<Postmaster>" without a domain means this server's postmaster. The
+// MTA accepts it as local (inbound_policy), so the MDA must deliver it, not refuse it as
+// unknown; its mailbox is named with the MDA's first domain.
+TEST(Mda, AnAddressWithoutDomainIsALocalUser) {
+  MdaWorld w;
+  EXPECT_TRUE(w.mda.knows("Bob"));
+  const auto reply = w.deliver("alice@a.example", kMessage, "bob");
+  EXPECT_TRUE(reply.delivered()) << reply.line();
+  EXPECT_EQ(reply.mailbox, "bob@b.example/INBOX");
+  EXPECT_FALSE(w.mda.knows("carol"));
+}
+
 TEST(Mda, RecordsWhereItFiledTheMessageButLeavesTheJourneyToTheQueue) {
   MdaWorld w;
   w.deliver("alice@a.example");

@@ -3,17 +3,13 @@
 // on alice-pc hands the message to smtp.a.example from its trusted network.
 #include <gtest/gtest.h>
 
-#include "agents/delivery/mda_delivery.hpp"
-#include "agents/dns/resolver_agent.hpp"
 #include "agents/dns/server_agent.hpp"
 #include "agents/journey/conservation.hpp"
-#include "agents/mta/dns_next_hops.hpp"
-#include "agents/mta/mta_agent.hpp"
+#include "agents/mail_server/mail_server.hpp"
 #include "agents/narration/narrator.hpp"
 #include "agents/proto/dns/zone_text.hpp"
 #include "agents/proto/imf/dsn.hpp"
 #include "agents/proto/imf/received.hpp"
-#include "agents/proto/mailbox/memory_mail_store.hpp"
 #include "sim/trace_format.hpp"
 
 #include <cstdlib>
@@ -48,23 +44,13 @@ mx.b.example. 300 A 198.51.100.25
   return set;
 }
 
-// One MTA with its mailboxes, resolver and next hops.
-struct Provider {
-  proto::mailbox::InMemoryMailStore store;
-  std::unique_ptr<Mda> mda;
-  std::unique_ptr<MdaDelivery> local;
-  std::unique_ptr<ResolverAgent> resolver;
-  std::unique_ptr<DnsNextHops> hops;
-  std::unique_ptr<MtaAgent> mta;
-};
-
 struct Internet {
   sim::Simulator sim{11};
   net::Network net{sim};
   proto::imf::ScenarioClock clock;
   net::NodeId pc, smtp_a, mx_b, ns, r1, r2;
   std::unique_ptr<DnsServerAgent> dns_server;
-  Provider a, b;
+  std::unique_ptr<MailServer> a, b;
   ConservationChecker checker{sim.trace()};
 
   explicit Internet(MtaConfig b_config = b_defaults()) {
@@ -93,39 +79,28 @@ struct Internet {
 
     MtaConfig a_config;
     a_config.hostname = "smtp.a.example";
-    a_config.inbound.local_domains = {"a.example"};
-    a_config.inbound.local_users = {"alice"};
     a_config.inbound.trusted_networks = {*Ipv4Network::parse("192.0.2.0/24")};
-    setup(a, smtp_a, "a.example", {"alice", "postmaster"}, a_config);
-    setup(b, mx_b, "b.example", {"bob", "postmaster"}, b_config);
+    a = provider(smtp_a, "a.example", "alice", a_config);
+    b = provider(mx_b, "b.example", "bob", b_config);
   }
 
   static MtaConfig b_defaults() {
     MtaConfig c;
     c.hostname = "mx.b.example";
-    c.inbound.local_domains = {"b.example"};
-    c.inbound.local_users = {"bob"};
     return c;
   }
 
-  void setup(Provider& p, net::NodeId host, const std::string& domain,
-             std::vector<std::string> users, MtaConfig config) {
-    MdaConfig m;
-    m.agent = config.hostname;
-    m.domains = {domain};
-    p.mda = std::make_unique<Mda>(sim, p.store, m);
-    for (const auto& u : users) {
-      p.store.add_account(u, "secret");
-      p.mda->add_user(u);
-    }
-    p.local = std::make_unique<MdaDelivery>(*p.mda);
-    dns::ResolverConfig rc;
-    rc.servers = {{dns::Ipv4::parse("203.0.113.53"), dns::Name::parse(".")}};
-    p.resolver = std::make_unique<ResolverAgent>(net, host, rc);
-    p.hops = std::make_unique<DnsNextHops>(*p.resolver, std::vector<std::string>{config.hostname});
-    p.mta = std::make_unique<MtaAgent>(net, host, config, clock, p.local.get(), *p.hops,
-                                       p.resolver.get());
-    p.mta->start();
+  // A mail server for `domain` with one user's mailbox, asking ns.example for MX records.
+  std::unique_ptr<MailServer> provider(net::NodeId host, const std::string& domain,
+                                       const std::string& user, MtaConfig mta) {
+    MailServerConfig c;
+    c.mta = std::move(mta);
+    c.mailboxes.domains = {domain};
+    c.users = {{user, "secret"}};
+    c.dns_server = dns::Ipv4::parse("203.0.113.53");
+    auto server = std::make_unique<MailServer>(net, host, std::move(c), clock);
+    server->start();
+    return server;
   }
 
   // Alice's mail client hands a message to her provider's server, as a trusted client.
@@ -144,8 +119,8 @@ struct Internet {
   std::string violations() {
     return ConservationChecker::describe(
         checker.check([this](const std::string& agent, const std::string& q, const std::string& r) {
-          return (agent == "smtp.a.example" && a.mta->queue().holds(q, r)) ||
-                 (agent == "mx.b.example" && b.mta->queue().holds(q, r));
+          return (agent == "smtp.a.example" && a->mta().queue().holds(q, r)) ||
+                 (agent == "mx.b.example" && b->mta().queue().holds(q, r));
         }),
         Lang::en);
   }
@@ -162,7 +137,7 @@ TEST(MtaJourney, TheArticlesJourneyFromProviderToMailbox) {
   w.sim.run_until(1min);
   ASSERT_TRUE(w.submitted);
   EXPECT_EQ(w.submitted->failure(), SmtpFailure::none);
-  const auto inbox = w.b.store.messages("bob", "INBOX");
+  const auto inbox = w.b->store().messages("bob", "INBOX");
   ASSERT_EQ(inbox.size(), 1u);
   const auto message = proto::imf::parse_message(inbox[0].content);
   EXPECT_EQ(message.header.value("Return-Path"), "<alice@a.example>");
@@ -175,8 +150,8 @@ TEST(MtaJourney, TheArticlesJourneyFromProviderToMailbox) {
   EXPECT_NE(message.header.find_all("Received")[1]->value().find("by smtp.a.example"),
             std::string::npos);
   EXPECT_EQ(message.body, "Hi Bob!\r\n");
-  EXPECT_EQ(w.a.mta->queue().size(), 0u);
-  EXPECT_EQ(w.b.mta->queue().size(), 0u);
+  EXPECT_EQ(w.a->mta().queue().size(), 0u);
+  EXPECT_EQ(w.b->mta().queue().size(), 0u);
   EXPECT_EQ(w.violations(), "");
 }
 
@@ -184,8 +159,8 @@ TEST(MtaJourney, SameDomainIsDeliveredWithoutLeavingTheServer) {
   Internet w;
   w.alice_sends({"alice@a.example"});
   w.sim.run_until(1min);
-  EXPECT_EQ(w.a.store.messages("alice", "INBOX").size(), 1u);
-  EXPECT_EQ(w.b.mta->server().accepted_count(), 0u);
+  EXPECT_EQ(w.a->store().messages("alice", "INBOX").size(), 1u);
+  EXPECT_EQ(w.b->mta().server().accepted_count(), 0u);
   EXPECT_EQ(w.violations(), "");
 }
 
@@ -195,11 +170,11 @@ TEST(MtaJourney, TheRecipientsServerDownForTwoHours) {
   w.sim.schedule_at(2h, [&] { w.net.set_host_up(w.mx_b, true); });
   w.alice_sends({"bob@b.example"});
   w.sim.run_until(30min);
-  EXPECT_EQ(w.a.mta->queue().size(QueueName::deferred), 1u);
+  EXPECT_EQ(w.a->mta().queue().size(QueueName::deferred), 1u);
   EXPECT_EQ(w.violations(), "");  // deferred, not lost
   w.sim.run_until(5h);
-  EXPECT_EQ(w.b.store.messages("bob", "INBOX").size(), 1u);
-  EXPECT_EQ(w.a.mta->queue().size(), 0u);
+  EXPECT_EQ(w.b->store().messages("bob", "INBOX").size(), 1u);
+  EXPECT_EQ(w.a->mta().queue().size(), 0u);
   EXPECT_EQ(w.violations(), "");
 }
 
@@ -207,7 +182,7 @@ TEST(MtaJourney, AnUnknownRecipientBouncesBackToAlice) {
   Internet w;
   w.alice_sends({"zed@b.example"});
   w.sim.run_until(2min);
-  const auto inbox = w.a.store.messages("alice", "INBOX");
+  const auto inbox = w.a->store().messages("alice", "INBOX");
   ASSERT_EQ(inbox.size(), 1u);
   const auto dsn = proto::imf::parse_dsn(inbox[0].content);
   EXPECT_EQ(dsn.report.recipients[0].final_recipient, "zed@b.example");
@@ -222,12 +197,12 @@ TEST(MtaJourney, GreylistingDefersTheFirstTryAndAcceptsTheRetry) {
   Internet w(b);
   w.alice_sends({"bob@b.example"});
   w.sim.run_until(2min);
-  EXPECT_TRUE(w.b.store.messages("bob", "INBOX").empty());
-  ASSERT_EQ(w.a.mta->queue().size(QueueName::deferred), 1u);
-  EXPECT_NE(w.a.mta->queue().messages()[0]->last_error.find("450 4.2.0"), std::string::npos)
-      << w.a.mta->queue().messages()[0]->last_error;
+  EXPECT_TRUE(w.b->store().messages("bob", "INBOX").empty());
+  ASSERT_EQ(w.a->mta().queue().size(QueueName::deferred), 1u);
+  EXPECT_NE(w.a->mta().queue().messages()[0]->last_error.find("450 4.2.0"), std::string::npos)
+      << w.a->mta().queue().messages()[0]->last_error;
   w.sim.run_until(30min);
-  EXPECT_EQ(w.b.store.messages("bob", "INBOX").size(), 1u);
+  EXPECT_EQ(w.b->store().messages("bob", "INBOX").size(), 1u);
   EXPECT_EQ(w.violations(), "");
 }
 
@@ -261,6 +236,6 @@ TEST(MtaJourney, AHostCrashWithMessagesQueuedLosesNothing) {
   w.net.set_host_up(w.smtp_a, true);
   w.net.set_host_up(w.mx_b, true);
   w.sim.run_until(4h);
-  EXPECT_EQ(w.b.store.messages("bob", "INBOX").size(), 1u);
+  EXPECT_EQ(w.b->store().messages("bob", "INBOX").size(), 1u);
   EXPECT_EQ(w.violations(), "");
 }

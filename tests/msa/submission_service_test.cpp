@@ -57,7 +57,7 @@ TEST(SubmissionService, TwoMessagesOfTheSameMicrosecondGetDifferentMessageIds) {
   scenarios::ScenarioRun run(*loaded.scenario, diag);
   ASSERT_TRUE(run.ok()) << diag.render(Lang::en);
   run.run_to_completion();
-  const auto stored = run.mail().servers()[0]->store.messages("bob", "INBOX");
+  const auto stored = run.mail().servers()[0]->store().messages("bob", "INBOX");
   ASSERT_EQ(stored.size(), 2u);
   std::set<std::string> ids;
   for (const auto& m : stored) {

@@ -71,7 +71,7 @@ TEST(Mua, Pop3FetchingTwiceKeepsEachMessageOnce) {
   EXPECT_EQ(rec.kinds["retrieval.client.fetched"], 2);  // the second fetch found nothing new
   EXPECT_EQ(rec.kinds["mua.new_mail"], 1);
   // Kept on the server (the default): still in Bob's mailbox there.
-  const auto& store = r.run->mail().servers()[1]->store;
+  const auto& store = r.run->mail().servers()[1]->store();
   EXPECT_EQ(store.messages("bob", "INBOX").size(), 1u);
 }
 
@@ -82,7 +82,7 @@ TEST(Mua, Pop3WithoutKeepingDeletesFromTheServer) {
   ASSERT_TRUE(r.run);
   r.run_to_end();
   EXPECT_EQ(r.run->mail().clients().at("bob")->inbox().size(), 1u);
-  EXPECT_EQ(r.run->mail().servers()[1]->store.messages("bob", "INBOX").size(), 0u);
+  EXPECT_EQ(r.run->mail().servers()[1]->store().messages("bob", "INBOX").size(), 0u);
 }
 
 TEST(Mua, FetchingAtAnIntervalFindsTheMailAtTheFirstFetchAfterItArrives) {

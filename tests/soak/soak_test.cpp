@@ -43,7 +43,7 @@ struct SoakRun {
 std::string unexplained_queued(const ScenarioRun& run) {
   std::string out;
   for (const auto& server : run.mail().servers()) {
-    const auto& mta = *server->mta;
+    const auto& mta = server->mta();
     const bool host_up = run.network().is_up(run.network().node(mta.config().hostname));
     for (const auto* m : mta.queue().messages()) {
       const bool reason =

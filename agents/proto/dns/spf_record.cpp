@@ -1,6 +1,7 @@
 #include "agents/proto/dns/spf_record.hpp"
 
 #include "agents/proto/dns/spf_messages.hpp"
+#include "agents/proto/envelope_address.hpp"
 
 #include <fmt/format.h>
 
@@ -108,10 +109,12 @@ bool valid_macro_string(std::string_view spec) {
 
 std::optional<std::string> expand(std::string_view spec, const MacroContext& ctx) {
   if (!valid_macro_string(spec)) return std::nullopt;
-  const auto at = ctx.sender.rfind('@');
-  const std::string local = at == std::string::npos ? "postmaster" : ctx.sender.substr(0, at);
-  const std::string sender_domain =
-      at == std::string::npos ? ctx.sender : ctx.sender.substr(at + 1);
+  // A sender with no local part is postmaster's (RFC 7208 4.3); one without '@' is taken as
+  // a bare domain, a HELO identity.
+  auto [local_part, domain] = split_address(ctx.sender);
+  if (domain.empty()) std::swap(local_part, domain);
+  const std::string local = local_part.empty() ? "postmaster" : std::string(local_part);
+  const std::string sender_domain(domain);
   std::string out;
   for (std::size_t i = 0; i < spec.size(); ++i) {
     if (spec[i] != '%') {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "agents/proto/envelope_address.hpp"
+
 namespace mailsim::proto::smtp {
 
 namespace {
@@ -75,17 +77,8 @@ bool valid_address_literal(std::string_view s) {
   return true;
 }
 
-// Finds the '@' that separates the local part from the domain (a quoted local part may
-// contain '@').
-std::size_t split_at(std::string_view mailbox) {
-  return mailbox.rfind('@');
-}
-
 PathError check_mailbox(std::string_view mailbox) {
-  const std::size_t at = split_at(mailbox);
-  if (at == std::string_view::npos) return PathError::syntax;
-  const std::string_view local = mailbox.substr(0, at);
-  const std::string_view domain = mailbox.substr(at + 1);
+  const auto [local, domain] = split_address(mailbox);  // no '@': no domain, refused below
   if (!(valid_dot_string(local) || valid_quoted_string(local))) return PathError::syntax;
   if (!(valid_domain(domain) || valid_address_literal(domain))) return PathError::syntax;
   if (local.size() > 64 || domain.size() > 255) return PathError::too_long;

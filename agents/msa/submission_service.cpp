@@ -1,15 +1,30 @@
-#include "agents/mta/submission_service.hpp"
-
-#include "agents/mta/mta_agent.hpp"
+#include "agents/msa/submission_service.hpp"
 
 namespace mailsim::agents {
 
 namespace smtp = proto::smtp;
 
-SubmissionService::SubmissionService(MtaAgent& mta, SubmissionSettings settings, std::uint16_t port)
-    : mta_(mta), policy_(std::move(settings)), message_ids_(mta.config_.hostname) {
-  smtp::ServerConfig config = mta.config_.smtp;
-  config.hostname = mta.config_.hostname;
+namespace {
+
+// The policy's reply: a positive one lets the session go on, any other is sent as it is.
+void decide(SmtpServerEndpoint& server, sim::net::ConnId id, const smtp::Reply& r) {
+  if (r.positive())
+    server.accept(id);
+  else
+    server.answer(id, r);
+}
+
+}  // namespace
+
+SubmissionService::SubmissionService(sim::net::Network& net, sim::net::NodeId host,
+                                     SubmissionSettings settings, smtp::ServerConfig config,
+                                     const proto::imf::ScenarioClock& clock, SubmissionQueue& queue,
+                                     std::uint16_t port)
+    : sim_(net.sim()),
+      clock_(clock),
+      queue_(queue),
+      policy_(std::move(settings)),
+      message_ids_(config.hostname) {
   config.extensions.auth = true;
   config.extensions.starttls = true;  // simulated (RFC 3207)
   config.auth_required = true;        // 530 5.7.0 before AUTH (RFC 6409 4.3)
@@ -19,7 +34,7 @@ SubmissionService::SubmissionService(MtaAgent& mta, SubmissionSettings settings,
   SmtpServerEndpoint::Options options;
   options.port = port;
   options.stage = Stage::submission;
-  server_ = std::make_unique<SmtpServerEndpoint>(mta.net_, mta.host_, config, *this, options);
+  server_ = std::make_unique<SmtpServerEndpoint>(net, host, config, *this, options);
 }
 
 SubmissionService::~SubmissionService() = default;
@@ -29,25 +44,15 @@ void SubmissionService::start() {
 }
 
 void SubmissionService::on_policy(const SmtpServerConnection& c, const smtp::PolicyQuery& q) {
-  const sim::SimTime now = mta_.net_.sim().now();
+  const sim::SimTime now = sim_.now();
   const std::string user = c.session != nullptr ? c.session->authenticated_user() : "";
   switch (q.stage) {
-    case smtp::PolicyStage::auth: {
-      const smtp::Reply r = policy_.check_auth(std::string(q.user), std::string(q.password));
-      if (r.positive())
-        server_->accept(c.id);
-      else
-        server_->answer(c.id, r);
+    case smtp::PolicyStage::auth:
+      decide(*server_, c.id, policy_.check_auth(std::string(q.user), std::string(q.password)));
       return;
-    }
-    case smtp::PolicyStage::mail: {
-      const smtp::Reply r = policy_.check_sender(user, std::string(q.argument), now);
-      if (r.positive())
-        server_->accept(c.id);
-      else
-        server_->answer(c.id, r);
+    case smtp::PolicyStage::mail:
+      decide(*server_, c.id, policy_.check_sender(user, std::string(q.argument), now));
       return;
-    }
     case smtp::PolicyStage::message: {
       // The MSA completes the message (RFC 6409 8.3, 8.4): Message-ID and Date when missing.
       proto::imf::Message message;
@@ -55,14 +60,14 @@ void SubmissionService::on_policy(const SmtpServerConnection& c, const smtp::Pol
       try {
         message = proto::imf::parse_message(q.transaction->content);
         if (!message.header.find("Message-ID"))
-          message.header.append("Message-ID", message_ids_.next(mta_.clock_, now));
-        if (!message.header.find("Date")) message.header.append("Date", mta_.clock_.date(now));
+          message.header.append("Message-ID", message_ids_.next(clock_, now));
+        if (!message.header.find("Date")) message.header.append("Date", clock_.date(now));
         parsed = &message;
       } catch (const LocalizedError&) {
         // kept as submitted
       }
       policy_.record_sent(user, now);
-      const std::string id = mta_.store(c, *q.transaction, parsed, {}, Stage::submission);
+      const std::string id = queue_.queue_submitted(c, *q.transaction, parsed);
       server_->answer(c.id, smtp::Reply(250, "2.0.0", "Ok: queued as " + id));
       return;
     }
