@@ -9,13 +9,10 @@ namespace mailsim::cli::msg {
 
 inline constexpr Message kReportHelp{
     "cli.report.help",
-    "run a lesson and write its page for students to keep: one HTML file, with no other file "
-    "and no network needed, holding the lesson's goal, its story, each message's journey and "
-    "content, the expectations and their results, and the teacher's questions with their answers",
-    "jouer une leçon et écrire sa page, que les élèves gardent : un seul fichier HTML, sans "
-    "autre fichier ni réseau, avec le but de la leçon, son récit, le parcours et le contenu de "
-    "chaque message, les vérifications et leurs résultats, et les questions de l'enseignant avec "
-    "leurs réponses"};
+    "run a lesson and write its page for students to keep, one HTML file that needs nothing "
+    "else: goal, story, each message's journey and content, expectations, questions",
+    "jouer une leçon et écrire sa page, que les élèves gardent, un seul fichier HTML qui se "
+    "suffit : but, récit, parcours et contenu de chaque message, vérifications, questions"};
 inline constexpr Message kReportOutput{"cli.report.output", "the HTML file to write",
                                        "le fichier HTML à écrire"};
 inline constexpr Message kReportFooter{

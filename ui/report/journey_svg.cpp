@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "ui/report/journey_layout.hpp"
 #include "ui/report/markup.hpp"
 #include "ui/report/report_text.hpp"
@@ -13,6 +15,10 @@ namespace {
 std::string colour(Channel c) {
   return fmt::format("#{:06X}", channel_colour(c));
 }
+
+// The picture is at least this wide, so that its title and the message's line are not cut when
+// few hosts took part (a bounce filed by the server that wrote it: one lifeline).
+constexpr float kTitleWidth = 560;
 
 constexpr Channel kArrowChannels[] = {Channel::smtp, Channel::dns, Channel::retrieval,
                                       Channel::connection};
@@ -31,7 +37,7 @@ std::string journey_svg_element(const JourneyChart& chart, Lang lang, std::strin
       "viewBox=\"0 0 {0:.0f} {1:.0f}\" font-family=\"DejaVu Sans, Verdana, sans-serif\" "
       "font-size=\"12\">\n<title>{2}</title>\n"
       "<rect width=\"100%\" height=\"100%\" fill=\"#FFFFFF\"/>\n<defs>\n",
-      l.width, l.height, markup_escaped(title));
+      std::max(l.width, kTitleWidth), l.height, markup_escaped(title));
   for (Channel c : kArrowChannels)
     out += fmt::format(
         "<marker id=\"{}head{}\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" "
