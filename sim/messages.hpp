@@ -60,11 +60,22 @@ inline constexpr Message kBandwidthMissingUnit{
 
 // The clock form's days, as each language abbreviates them: "5d 00:55:30", "5j 00:55:30".
 inline constexpr Message kClockDays{"sim.time.clock_days", "{days}d ", "{days}j "};
+// A whole time in the clock form: its sign, its days (kClockDays, or nothing), the clock.
+inline constexpr Message kClockTime{"sim.time.clock", "{sign}{days}{clock}", "{sign}{days}{clock}"};
 
-inline constexpr std::array kAll{&kClockDays,           &kTimeEmpty,       &kTimeUnknownUnit,
-                                 &kTimeMissingUnit,     &kTimeBadNumber,   &kTimeBadClock,
-                                 &kTimeOutOfRange,      &kScheduleInPast,  &kQuantityBadNumber,
-                                 &kQuantityTooLarge,    &kSizeUnknownUnit, &kBandwidthUnknownUnit,
+inline constexpr std::array kAll{&kClockDays,
+                                 &kClockTime,
+                                 &kTimeEmpty,
+                                 &kTimeUnknownUnit,
+                                 &kTimeMissingUnit,
+                                 &kTimeBadNumber,
+                                 &kTimeBadClock,
+                                 &kTimeOutOfRange,
+                                 &kScheduleInPast,
+                                 &kQuantityBadNumber,
+                                 &kQuantityTooLarge,
+                                 &kSizeUnknownUnit,
+                                 &kBandwidthUnknownUnit,
                                  &kBandwidthMissingUnit};
 
 }  // namespace mailsim::sim::msg

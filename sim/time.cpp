@@ -9,6 +9,7 @@
 
 #include "sim/messages.hpp"
 #include "sim/strings.hpp"
+#include "sim/time_text.hpp"
 
 namespace mailsim::sim {
 namespace {
@@ -211,13 +212,18 @@ std::string format_time(SimTime t) {
 }
 
 std::string format_time(SimTime t, Lang lang) {
-  std::string text = format_time(t);
+  return time_text(t).render(lang);
+}
+
+Text time_text(SimTime t) {
+  const std::string text = format_time(t);
   const std::size_t d = text.find("d ");
-  if (d == std::string::npos || lang == Lang::en) return text;
+  if (d == std::string::npos)
+    return Text(msg::kClockTime, {{"sign", ""}, {"days", ""}, {"clock", text}});
   const std::size_t digits = text.front() == '-' ? 1 : 0;
-  return text.substr(0, digits) +
-         Text(msg::kClockDays, {{"days", text.substr(digits, d - digits)}}).render(lang) +
-         text.substr(d + 2);
+  Text out(msg::kClockTime, {{"sign", text.substr(0, digits)}, {"clock", text.substr(d + 2)}});
+  out.with("days", Text(msg::kClockDays, {{"days", text.substr(digits, d - digits)}}));
+  return out;
 }
 
 }  // namespace mailsim::sim

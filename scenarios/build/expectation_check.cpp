@@ -9,6 +9,7 @@
 #include "sim/net/trace_records.hpp"
 #include "sim/strings.hpp"
 #include "sim/text_fields.hpp"
+#include "sim/time_text.hpp"
 
 namespace mailsim::scenarios {
 namespace {
@@ -37,7 +38,7 @@ const Message& outcome_word(std::string_view outcome) {
 // Adds {within}: " within 00:02:00" in the reader's language, or nothing.
 void add_within(Text& t, const std::optional<sim::SimTime>& within) {
   if (within)
-    t.with("within", Text(check::kWithin, {{"time", sim::format_time(*within)}}));
+    t.with("within", Text(check::kWithin).with("time", sim::time_text(*within)));
   else
     t.with("within", Text(check::kNoTimeLimit));
 }
@@ -173,9 +174,10 @@ std::vector<ExpectationResult> ExpectationChecker::results() const {
       r.description.with("outcome", Text(outcome_word(c->outcome)));
       add_within(r.description, c->within);
       if (o.matched)
-        r.evidence = Text(check::kSeenAt, {{"time", sim::format_time(*o.matched)}});
+        r.evidence = Text(check::kSeenAt).with("time", sim::time_text(*o.matched));
       else if (o.actual_at)
-        r.evidence = Text(check::kConnectionWas, {{"time", sim::format_time(*o.actual_at)}})
+        r.evidence = Text(check::kConnectionWas)
+                         .with("time", sim::time_text(*o.actual_at))
                          .with("actual", Text(outcome_word(o.actual)));
       else
         r.evidence = Text(check::kNoConnection);
@@ -192,9 +194,8 @@ std::vector<ExpectationResult> ExpectationChecker::results() const {
         const Message& seen = kind == "bounced"    ? check::kMailBounced
                               : kind == "deferred" ? check::kMailDeferred
                                                    : check::kMailDelivered;
-        r.evidence = Text(check::kMailSeen, {{"time", sim::format_time(*at)},
-                                             {"detail", o.actual.substr(o.actual.find('|') + 1)}});
-        r.evidence.with("kind", Text(seen));
+        r.evidence = Text(check::kMailSeen, {{"detail", o.actual.substr(o.actual.find('|') + 1)}});
+        r.evidence.with("kind", Text(seen)).with("time", sim::time_text(*at));
       } else {
         r.evidence = Text(check::kNoMail, {{"to", x->to}});
       }
@@ -206,8 +207,8 @@ std::vector<ExpectationResult> ExpectationChecker::results() const {
       if (o.actual_at)
         r.evidence = Text(check::kFetchedSeen, {{"count", std::to_string(o.count)},
                                                 {"subject", o.actual.substr(0, o.actual.find('|'))},
-                                                {"from", o.actual.substr(o.actual.find('|') + 1)},
-                                                {"time", sim::format_time(*o.actual_at)}});
+                                                {"from", o.actual.substr(o.actual.find('|') + 1)}})
+                         .with("time", sim::time_text(*o.actual_at));
       else
         r.evidence = Text(check::kNothingFetched);
     } else if (std::holds_alternative<NoMailLostExpectation>(entry.what)) {
@@ -233,10 +234,10 @@ std::vector<ExpectationResult> ExpectationChecker::results() const {
       add_within(r.description, e.within);
       if (o.matched)
         r.evidence =
-            Text(check::kLineAt, {{"line", o.actual}, {"time", sim::format_time(*o.matched)}});
+            Text(check::kLineAt, {{"line", o.actual}}).with("time", sim::time_text(*o.matched));
       else if (o.actual_at)
-        r.evidence = Text(check::kFirstLineWas,
-                          {{"line", o.actual}, {"time", sim::format_time(*o.actual_at)}});
+        r.evidence = Text(check::kFirstLineWas, {{"line", o.actual}})
+                         .with("time", sim::time_text(*o.actual_at));
       else
         r.evidence = Text(check::kNoReply);
     }

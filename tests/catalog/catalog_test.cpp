@@ -31,7 +31,9 @@
 #include "sim/net/messages.hpp"
 #include "ui/cli/cli_text.hpp"
 #include "ui/cli/help_text.hpp"
+#include "ui/cli/lesson_report_text.hpp"
 #include "ui/cli/serve_text.hpp"
+#include "ui/report/lesson_text.hpp"
 #include "ui/report/report_text.hpp"
 
 using mailsim::Message;
@@ -79,6 +81,8 @@ std::vector<Section> catalog() {
       section("cli/help", mailsim::cli::help::kAll),
       section("report", mailsim::report::msg::kAll),
       section("cli/serve", mailsim::cli::msg::kServeAll),
+      section("cli/report", mailsim::cli::msg::kReportAll),
+      section("report/lesson", mailsim::report::lesson::kAll),
   };
   all.push_back(Section{"narration/derived",
                         {&a::narration::kNoSmtpReply, &a::narration::kSegmentData,

@@ -9,111 +9,20 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <regex>
-#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
-#include "agents/journey/dialogue_records.hpp"
-#include "agents/proto/mailbox/mail_store.hpp"
 #include "cli_helpers.hpp"
+#include "french_scan.hpp"
 #include "scenarios/library/builtin.hpp"
-#include "ui/cli/scenario_source.hpp"
-#include "ui/cli/transcript.hpp"
 
 namespace {
 
+using mailsim_test::english_in;
+using mailsim_test::english_outside;
+using mailsim_test::protocol_bytes;
 using mailsim_test::run;
-
-// Words that are English and not French, as the simulator's own tokens or prose would leave
-// them; protocol keywords in capitals (NXDOMAIN, EHLO) are protocol, so the lower-case tokens
-// are searched as written.
-const std::vector<std::string> kEnglishWords = {
-    "records", "record",   "implicit",      "listed",   "timeout",  "default",    "host_down",
-    "nodata",  "nxdomain", "authenticated", "attempt",  "attempts", "deferred",   "delivered",
-    "queued",  "retry",    "retries",       "bounced",  "refused",  "rejected",   "accepted",
-    "failed",  "waiting",  "interval",      "topology", "initial",  "slow_start", "the",
-    "and",     "with",     "from",          "not",      "has",      "was",        "none",
-    "CONNECT", "GREETED",  "GREETING",      "READY",    "REFUSED",  "DONE",       "AUTHORIZATION",
-    "UPDATE",  "selected", "logout",        "Usage",    "tries",    "connect",    "ok"};
-
-// A bit of text that crossed the network, as the output may quote it: raw and as the
-// transcript spells control bytes.
-void add_protocol(std::set<std::string>& out, std::string_view text) {
-  if (text.size() < 2) return;
-  out.emplace(text);
-  out.insert(mailsim::cli::Transcript::visible(text));
-}
-
-// Each line of `content` (CRLF ends), and each header field's value on its own, which the
-// narration quotes ("Subject" in « ... »).
-void add_content(std::set<std::string>& out, std::string_view content) {
-  bool header = true;
-  while (!content.empty()) {
-    const std::size_t end = content.find("\r\n");
-    const std::string_view line = content.substr(0, end);
-    add_protocol(out, line);
-    if (line.empty()) header = false;
-    if (header && line.find(':') != std::string_view::npos) {
-      std::string_view value = line.substr(line.find(':') + 1);
-      while (!value.empty() && value.front() == ' ')
-        value.remove_prefix(1);
-      add_protocol(out, value);
-    }
-    content = end == std::string_view::npos ? std::string_view{} : content.substr(end + 2);
-  }
-}
-
-// Runs the scenario here as the command line does, and keeps every protocol byte it shows.
-std::vector<std::string> protocol_bytes(const std::string& name) {
-  std::set<std::string> found;
-  auto run = mailsim::cli::start(name, std::nullopt, mailsim::Lang::fr);
-  if (!run) return {};
-  const auto& model = run->model();
-  for (std::string_view line : {model.title.fr, model.title.en, model.description.fr})
-    add_protocol(found, line);
-  auto id = run->sim().trace().subscribe([&](const mailsim::sim::TraceRecord& r) {
-    if (const auto* line = dynamic_cast<const mailsim::agents::DialogueLineRecord*>(&r))
-      add_protocol(found, line->line);
-    if (const auto* content = dynamic_cast<const mailsim::agents::DialogueContentRecord*>(&r))
-      add_content(found, content->text);
-  });
-  if (model.duration)
-    run->run_until(*model.duration);
-  else
-    run->run_to_completion();
-  run->sim().trace().unsubscribe(id);
-  for (const auto& box : run->view().mailboxes())
-    for (const auto& m : box.messages)
-      add_content(found, m.content);
-  std::vector<std::string> out(found.begin(), found.end());
-  // The longest first, so that a line is cut whole before a piece of it is.
-  std::sort(out.begin(), out.end(),
-            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-  return out;
-}
-
-bool word_char(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' ||
-         (static_cast<unsigned char>(c) & 0x80);
-}
-
-// The English words of `line` (whole words, as written), days written "1d", and "(s)" plurals.
-std::vector<std::string> english_in(const std::string& line) {
-  std::vector<std::string> found;
-  for (const std::string& w : kEnglishWords)
-    for (std::size_t at = line.find(w); at != std::string::npos; at = line.find(w, at + 1)) {
-      const bool starts = at == 0 || !word_char(line[at - 1]);
-      const bool ends = at + w.size() == line.size() || !word_char(line[at + w.size()]);
-      if (starts && ends) found.push_back(w);
-    }
-  static const std::regex days(R"((^|[^\w])\d+d\b)");
-  if (std::regex_search(line, days)) found.push_back("<n>d");
-  for (const char* plural : {"(s)", "(x)", "(es)", "(ies)"})
-    if (line.find(plural) != std::string::npos) found.push_back(plural);
-  return found;
-}
 
 class FrenchOutput : public testing::TestWithParam<std::string> {};
 
@@ -128,12 +37,7 @@ TEST_P(FrenchOutput, HoldsNoEnglishOutsideProtocolBytes) {
     ASSERT_EQ(r.status, 0) << name << " " << mode << "\n" << r.out;
     std::istringstream in(r.out);
     for (std::string line; std::getline(in, line);) {
-      if (english_in(line).empty()) continue;  // most lines: no need to cut anything
-      std::string prose = line;
-      for (const std::string& p : protocol)
-        for (std::size_t at = prose.find(p); at != std::string::npos; at = prose.find(p, at))
-          prose.replace(at, p.size(), " ");
-      for (const std::string& w : english_in(prose))
+      for (const std::string& w : english_outside(line, protocol))
         failures.push_back(std::string(mode) + ": \"" + w + "\" in: " + line);
     }
   }
@@ -146,19 +50,8 @@ TEST_P(FrenchOutput, HoldsNoEnglishOutsideProtocolBytes) {
   EXPECT_TRUE(failures.empty()) << name << ": " << failures.size() << " lines\n" << report;
 }
 
-std::vector<std::string> library() {
-  std::vector<std::string> names;
-  for (const auto& s : mailsim::scenarios::builtin_scenarios())
-    names.emplace_back(s.name);
-  return names;
-}
-
-INSTANTIATE_TEST_SUITE_P(Library, FrenchOutput, testing::ValuesIn(library()),
-                         [](const testing::TestParamInfo<std::string>& info) {
-                           std::string n = info.param;
-                           std::replace(n.begin(), n.end(), '-', '_');
-                           return n;
-                         });
+INSTANTIATE_TEST_SUITE_P(Library, FrenchOutput, testing::ValuesIn(mailsim_test::library_names()),
+                         mailsim_test::scenario_test_name);
 
 // The scan itself: it finds what it must, and leaves protocol bytes alone.
 TEST(FrenchOutputScan, FindsEnglishWordsDaysAndPluralForms) {

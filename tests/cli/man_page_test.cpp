@@ -70,7 +70,7 @@ TEST(ManPage, NamesEveryCommandAndOption) {
     EXPECT_FALSE(section(man, part).empty()) << part;
   const std::set<std::string> declared_commands = commands();
   EXPECT_EQ(declared_commands,
-            (std::set<std::string>{"run", "serve", "list", "show", "check", "validate"}));
+            (std::set<std::string>{"run", "serve", "report", "list", "show", "check", "validate"}));
   const std::string command_part = section(man, "COMMANDS");
   std::set<std::string> declared;
   add_options("", declared);

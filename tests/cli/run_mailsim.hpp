@@ -15,8 +15,9 @@ struct Result {
   std::string out;
 };
 
-inline Result run(const std::string& args) {
-  const std::string cmd = std::string(MAILSIM_BIN) + " " + args + " 2>&1";
+// Any command line, through the shell.
+inline Result run_command(const std::string& command) {
+  const std::string cmd = command + " 2>&1";
   Result r{-1, ""};
   FILE* pipe = popen(cmd.c_str(), "r");
   if (pipe == nullptr) return r;
@@ -26,6 +27,10 @@ inline Result run(const std::string& args) {
   const int raw = pclose(pipe);
   r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
   return r;
+}
+
+inline Result run(const std::string& args) {
+  return run_command(std::string(MAILSIM_BIN) + " " + args);
 }
 
 inline std::string read_file(const std::string& path) {

@@ -125,6 +125,17 @@ TEST(JourneyChart, TheSvgIsWellFormedXmlAndNamesEveryLifeline) {
   EXPECT_EQ(std::system(check.c_str()), 0);
 }
 
+// A chart with one lifeline (a bounce filed by the server that wrote it) is still wide enough
+// for its title, which names the message.
+TEST(JourneyChart, TheSvgOfOneLifelineIsWideEnoughForItsTitle) {
+  JourneyChart c;
+  c.message_id = "<20261130090001.362522.1@smtp.a.example>";
+  c.lifelines.push_back({"smtp.a.example", "MTA, MDA"});
+  const std::string svg = journey_svg(c, Lang::fr);
+  EXPECT_NE(svg.find("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"560\" "), std::string::npos)
+      << svg.substr(0, 200);
+}
+
 TEST(JourneyChart, LabelsAreTheVerbOrTheReplyCode) {
   using P = agents::DialogueProtocol;
   EXPECT_EQ(line_label(P::smtp, true, "MAIL FROM:<alice@a.example> SIZE=275"), "MAIL FROM");

@@ -1,4 +1,5 @@
 #include "sim/time.hpp"
+#include "sim/time_text.hpp"
 
 #include <gtest/gtest.h>
 
@@ -114,4 +115,17 @@ TEST(FormatTime, RoundTripsThroughTheParser) {
                     SimTime(123456789012LL), SimTime(-42)}) {
     EXPECT_EQ(parse_time(format_time(t)), t) << format_time(t);
   }
+}
+
+// A time kept as a catalog text renders as format_time does in each language: the days are
+// "5d" in English and "5j" in French, and a time under a day has none.
+TEST(FormatTime, AsACatalogTextInEachLanguage) {
+  for (SimTime t : {SimTime(0), SimTime(1500000), SimTime(5 * 86400000000LL + 3330088012LL),
+                    SimTime(-2 * 86400000000LL)}) {
+    EXPECT_EQ(time_text(t).render(Lang::en), format_time(t));
+    EXPECT_EQ(time_text(t).render(Lang::fr), format_time(t, Lang::fr));
+  }
+  EXPECT_EQ(time_text(SimTime(5 * 86400000000LL + 3330088012LL)).render(Lang::fr),
+            "5j 00:55:30.088012");
+  EXPECT_EQ(time_text(SimTime(-2 * 86400000000LL)).render(Lang::fr), "-2j 00:00:00");
 }

@@ -12,7 +12,8 @@
 #include "sim/plural.hpp"
 #include "sim/trace_format.hpp"
 #include "ui/cli/cli_text.hpp"
-#include "ui/cli/transcript.hpp"
+#include "ui/report/kept_messages.hpp"
+#include "ui/report/message_lines.hpp"
 
 namespace mailsim::cli {
 
@@ -20,34 +21,12 @@ namespace {
 
 namespace mb = proto::mailbox;
 
-// The lines of a stored message (CRLF ends; a final CRLF ends the last line, not a new one).
-std::vector<std::string_view> lines_of(std::string_view content) {
-  std::vector<std::string_view> lines;
-  while (!content.empty()) {
-    const std::size_t end = content.find("\r\n");
-    lines.push_back(content.substr(0, end));
-    content = end == std::string_view::npos ? std::string_view{} : content.substr(end + 2);
-  }
-  return lines;
-}
-
 // A message's lines, header first, its body cut after kBodyLinesShown lines unless `full`.
 void print_content(std::ostream& out, std::string_view content, Lang lang, bool full) {
-  const std::vector<std::string_view> lines = lines_of(content);
-  std::size_t body_lines = 0;
-  bool in_body = false;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (in_body && !full && ++body_lines > kBodyLinesShown) {
-      out << "    " << counted(msg::kBodyCut, lines.size() - i, lang).render(lang) << "\n";
-      return;
-    }
-    if (lines[i].empty()) {
-      in_body = true;  // the blank line between the header and the body
-      out << "\n";
-    } else {
-      out << "    " << Transcript::visible(lines[i]) << "\n";
-    }
-  }
+  const report::ShownMessage shown = report::shown_message(content, full);
+  for (const std::string& line : shown.lines)
+    out << (line.empty() ? "" : "    ") << line << "\n";
+  if (shown.cut > 0) out << "    " << counted(msg::kBodyCut, shown.cut, lang).render(lang) << "\n";
 }
 
 void print_message(std::ostream& out, const mb::StoredMessage& m, Lang lang, bool full) {
@@ -59,17 +38,6 @@ void print_message(std::ostream& out, const mb::StoredMessage& m, Lang lang, boo
                 {"flags", flags}});
   out << "  " << heading.render(lang) << "\n";
   print_content(out, m.content, lang, full);
-}
-
-// Clients that delete what they fetch (POP3 without "keep on server"): their messages live only
-// in the client after the run, and a student looking at the servers alone would think them lost.
-std::vector<scenarios::ClientView> clients_holding_only_copies(const scenarios::WorldView& world) {
-  std::vector<scenarios::ClientView> out;
-  for (const scenarios::ClientView& c : world.clients()) {
-    const auto& fetch = c.client->config().fetch;
-    if (fetch && !fetch->keep_on_server && !c.client->inbox().empty()) out.push_back(c);
-  }
-  return out;
 }
 
 void print_client_copies(std::ostream& out, const scenarios::ClientView& c, Lang lang, bool full) {
@@ -93,7 +61,7 @@ void print_client_copies(std::ostream& out, const scenarios::ClientView& c, Lang
 
 void print_mailboxes(std::ostream& out, const scenarios::WorldView& world, Lang lang, bool full) {
   const std::vector<scenarios::MailboxView> boxes = world.mailboxes();
-  const std::vector<scenarios::ClientView> clients = clients_holding_only_copies(world);
+  const std::vector<scenarios::ClientView> clients = report::clients_holding_only_copies(world);
   if (boxes.empty() && clients.empty()) {
     out << Text(msg::kMailboxesNone).render(lang) << "\n";
     return;
@@ -120,7 +88,7 @@ void add_content(nlohmann::ordered_json& j, std::string_view content) {
   auto headers = nlohmann::ordered_json::array();
   const std::string_view head =
       blank == std::string_view::npos ? content : content.substr(0, blank + 2);
-  for (std::string_view line : lines_of(head)) {
+  for (std::string_view line : report::message_lines(head)) {
     const bool continued = !line.empty() && (line.front() == ' ' || line.front() == '\t');
     if (continued && !headers.empty()) {
       headers.back()["value"] =
@@ -156,7 +124,7 @@ void print_mailboxes_json(std::ostream& out, const scenarios::WorldView& world) 
       add_content(j, m.content);
       print_json(out, j);
     }
-  for (const scenarios::ClientView& c : clients_holding_only_copies(world))
+  for (const scenarios::ClientView& c : report::clients_holding_only_copies(world))
     for (const agents::KeptMail& m : c.client->inbox()) {
       nlohmann::ordered_json j;
       j["kind"] = "client.message";

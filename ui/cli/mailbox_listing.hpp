@@ -11,10 +11,6 @@
 
 namespace mailsim::cli {
 
-// A long body is cut after this many lines unless `full` (--full-data) asks for all of it:
-// a photo in base64 is tens of thousands of lines that teach nothing.
-inline constexpr std::size_t kBodyLinesShown = 200;
-
 void print_mailboxes(std::ostream& out, const scenarios::WorldView& world, Lang lang, bool full);
 void print_mailboxes_json(std::ostream& out, const scenarios::WorldView& world);
 

@@ -2,6 +2,7 @@
 //
 //   mailsim run FILE|NAME [--until T] [--seed N] [--format text|json] [--packets] [--transcript]
 //   mailsim serve FILE|NAME [--smtp A:P] [--pop3 A:P] [--imap A:P] [--host H] [--speed N]
+//   mailsim report FILE|NAME -o PAGE.html [--seed N]
 //   mailsim list | show NAME | check FILE|NAME [--seed N] | validate FILE|NAME
 //   global: --lang en|fr, --quiet, --help, --version (see docs/mailsim.1)
 #include <iostream>
@@ -15,6 +16,7 @@
 #include "sim/inert.hpp"
 #include "ui/cli/cli_text.hpp"
 #include "ui/cli/options.hpp"
+#include "ui/cli/report_command.hpp"
 #include "ui/cli/run_command.hpp"
 #include "ui/cli/scenario_source.hpp"
 #include "ui/cli/serve_command.hpp"
@@ -100,6 +102,7 @@ int main(int argc, char** argv) {
   if (auto status = cli::parse_command_line(argc, argv, lang, o)) return *status;
   if (o.command == "run") return cli::run_command(o, lang);
   if (o.command == "serve") return cli::serve_command(o, lang);
+  if (o.command == "report") return cli::report_command(o, lang);
   if (o.command == "validate") return cmd_validate(o.scenario, o.quiet, lang);
   if (o.command == "show") return cmd_show(o.scenario, lang);
   if (o.command == "check") return cmd_check(o, lang);

@@ -10,6 +10,7 @@
 #include "scenarios/model/scenario_model.hpp"
 #include "ui/cli/cli_text.hpp"
 #include "ui/cli/help_text.hpp"
+#include "ui/cli/lesson_report_text.hpp"
 
 #ifndef MAILSIM_VERSION
 #define MAILSIM_VERSION "unknown"
@@ -140,6 +141,13 @@ std::optional<int> parse_command_line(int argc, char** argv, Lang lang, Options&
   serve->add_option("--level", out.level, text(help::kLevel))
       ->check(CLI::IsMember({"story", "protocol", "packets"}));
   seed_option(*serve, out, lang);
+
+  CLI::App* report = command(app, "report", msg::kReportHelp, msg::kReportFooter, lang);
+  scenario_argument(*report, out, help::kScenario, lang);
+  seed_option(*report, out, lang);
+  report->add_option("-o,--output", out.output, text(msg::kReportOutput))
+      ->required()
+      ->type_name(lang == Lang::fr ? "FICHIER" : "FILE");
 
   command(app, "list", help::kList, help::kListFooter, lang);
   CLI::App* show = command(app, "show", help::kShow, help::kShowFooter, lang);

@@ -11,8 +11,8 @@
 namespace mailsim::cli {
 
 struct Options {
-  std::string command;   // run, serve, list, show, check or validate
-  std::string scenario;  // run, show, check, validate: a file or a built-in scenario's name
+  std::string command;   // run, serve, report, list, show, check or validate
+  std::string scenario;  // run, report, show, check, validate: a file or a built-in scenario
   std::string lang;      // --lang, empty when not given
   bool quiet = false;
   std::optional<std::string> until;  // run: as typed, checked by parse_until
@@ -27,6 +27,7 @@ struct Options {
   std::optional<std::string> svg;      // run: where --journey writes its chart
   std::optional<std::string> pcap;     // run: the capture file
   std::optional<std::string> capture_at;  // run: all, a host or a link; checked by run
+  std::optional<std::string> output;      // report: the HTML file
   // serve: the addresses to listen on, the simulated server, the speed and the limits.
   std::optional<std::string> smtp, pop3, imap;
   std::string host;

@@ -11,6 +11,7 @@
 #include "agents/roles/typed_session.hpp"
 #include "sim/net/trace_records.hpp"
 #include "ui/cli/cli_text.hpp"
+#include "ui/report/message_lines.hpp"
 
 namespace mailsim::cli {
 
@@ -45,20 +46,7 @@ bool Transcript::is_dialogue_line(const sim::TraceRecord& r) {
 }
 
 std::string Transcript::visible(std::string_view line) {
-  std::string out;
-  out.reserve(line.size());
-  for (char c : line) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte == '\r')
-      out += "<CR>";  // the notation of the 354 reply itself
-    else if (byte == '\n')
-      out += "<LF>";
-    else if ((byte < 0x20 && byte != '\t') || byte == 0x7f)
-      out += fmt::format("<0x{:02X}>", byte);  // an escape byte would drive the terminal
-    else
-      out += c;
-  }
-  return out;
+  return report::visible_bytes(line);
 }
 
 std::string Transcript::row(const TranscriptLine& line) const {
