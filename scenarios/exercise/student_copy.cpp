@@ -6,6 +6,7 @@
 
 #include "scenarios/exercise/exercise_messages.hpp"
 #include "scenarios/write/scenario_writer.hpp"
+#include "sim/strings.hpp"
 
 namespace mailsim::scenarios {
 namespace {
@@ -112,13 +113,8 @@ std::string cut_at(const std::string& text, const Place& place, const std::strin
 
 std::vector<std::string> parts_of(const std::string& path) {
   std::vector<std::string> parts;
-  std::size_t pos = 0;
-  while (pos <= path.size()) {
-    std::size_t end = path.find('/', pos);
-    if (end == std::string::npos) end = path.size();
-    if (end > pos) parts.push_back(path.substr(pos, end - pos));
-    pos = end + 1;
-  }
+  for (std::string_view part : split_trimmed(path, '/'))
+    if (!part.empty()) parts.emplace_back(part);
   return parts;
 }
 

@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "scenarios/write/scenario_writer.hpp"
+#include "sim/random.hpp"
+#include "sim/strings.hpp"
 
 namespace mailsim::scenarios {
 namespace {
@@ -28,31 +30,6 @@ constexpr std::array kPeople{
 const std::set<std::string> kKeptUsers{"from", "to",   "host", "name",       "user", "server",
                                        "port", "mail", "root", "postmaster", "admin"};
 
-std::uint64_t fnv1a(std::string_view text) {
-  std::uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : text) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
-
-// splitmix64: a small generator whose numbers are the same on every machine.
-class Numbers {
- public:
-  explicit Numbers(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t next() {
-    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-  std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
-
- private:
-  std::uint64_t state_;
-};
-
 bool name_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
 }
@@ -69,13 +46,8 @@ std::string without_dot(std::string name) {
 
 std::vector<std::string> labels(const std::string& name) {
   std::vector<std::string> out;
-  std::size_t pos = 0;
-  while (pos <= name.size()) {
-    std::size_t end = name.find('.', pos);
-    if (end == std::string::npos) end = name.size();
-    if (end > pos) out.push_back(name.substr(pos, end - pos));
-    pos = end + 1;
-  }
+  for (std::string_view label : split_trimmed(name, '.'))
+    if (!label.empty()) out.emplace_back(label);
   return out;
 }
 
@@ -132,14 +104,14 @@ std::set<std::string> words_of(const ScenarioModel& s) {
 }
 
 template <std::size_t N>
-std::string pick(Numbers& numbers, const std::array<const char*, N>& words,
+std::string pick(sim::RandomStream& numbers, const std::array<const char*, N>& words,
                  std::set<std::string>& taken) {
   for (int attempt = 0; attempt < 1000; ++attempt) {
     std::string word = words[numbers.below(N)];
     if (attempt >= 100) word += std::to_string(numbers.below(100));  // every word taken
     if (taken.insert(word).second) return word;
   }
-  return "x" + std::to_string(numbers.next());
+  return "x" + std::to_string(numbers());
 }
 
 // "9.113.0.203." and the like: the numbers of a dotted token, when it is an IPv4 address
@@ -168,9 +140,10 @@ sim::SimTime scaled(sim::SimTime latency, double factor) {
 }  // namespace
 
 Variant::Variant(const ScenarioModel& lesson, std::string key) : key_(std::move(key)) {
-  const std::uint64_t seed = fnv1a(key_);
+  // FNV-1a and xoshiro256**, as the simulator's random streams: the same on every machine.
+  const std::uint64_t seed = sim::hash_name(key_);
   latency_seed_ = seed ^ 0x5DEECE66DULL;
-  Numbers numbers(seed);
+  sim::RandomStream numbers(seed);
   std::set<std::string> taken = words_of(lesson);
 
   // Parents before children: mx.b.example keeps its renamed parent.
@@ -277,7 +250,7 @@ LoadResult Variant::apply(const ScenarioModel& scenario) const {
   // Each link's latency within 20% of its own, in steps of 0.1 ms; a link changed by the
   // timeline gets the same factor.
   std::map<std::string, double> factors;
-  Numbers numbers(latency_seed_);
+  sim::RandomStream numbers(latency_seed_);
   for (auto& link : s.network.links) {
     const double factor = 0.8 + 0.4 * static_cast<double>(numbers.below(1001)) / 1000.0;
     factors[link.name] = factor;
@@ -292,11 +265,11 @@ LoadResult Variant::apply(const ScenarioModel& scenario) const {
 
 std::string file_name_for(std::string_view student) {
   // The accented letters of French names and their neighbours, in UTF-8.
-  static const std::array<std::pair<std::string_view, std::string_view>, 25> kAccents{{
-      {"à", "a"}, {"á", "a"}, {"â", "a"}, {"ä", "a"}, {"ç", "c"}, {"è", "e"}, {"é", "e"},
-      {"ê", "e"}, {"ë", "e"}, {"ì", "i"}, {"í", "i"}, {"î", "i"}, {"ï", "i"}, {"ò", "o"},
-      {"ó", "o"}, {"ô", "o"}, {"ö", "o"}, {"ù", "u"}, {"ú", "u"}, {"û", "u"}, {"ü", "u"},
-      {"ÿ", "y"}, {"œ", "oe"}, {"æ", "ae"}, {"ñ", "n"}}};
+  static const std::array<std::pair<std::string_view, std::string_view>, 25> kAccents{
+      {{"à", "a"}, {"á", "a"},  {"â", "a"},  {"ä", "a"}, {"ç", "c"}, {"è", "e"}, {"é", "e"},
+       {"ê", "e"}, {"ë", "e"},  {"ì", "i"},  {"í", "i"}, {"î", "i"}, {"ï", "i"}, {"ò", "o"},
+       {"ó", "o"}, {"ô", "o"},  {"ö", "o"},  {"ù", "u"}, {"ú", "u"}, {"û", "u"}, {"ü", "u"},
+       {"ÿ", "y"}, {"œ", "oe"}, {"æ", "ae"}, {"ñ", "n"}}};
   std::string out;
   bool dash = false;
   for (std::size_t i = 0; i < student.size();) {

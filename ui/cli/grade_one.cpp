@@ -88,6 +88,8 @@ GradedFile grade_one(const scenarios::ScenarioModel& lesson, const std::string& 
         return run.mail().holds(agent, queue_id, rcpt);
       });
   run.run_to_completion();
+  // The run catches what an event throws: out of memory (--memory-limit) is the process's end.
+  if (run.failure() && run.failure()->kind == "std::bad_alloc") throw std::bad_alloc();
   if (run.failure()) {
     g.status = GradedFile::Status::stopped;
     g.stopped = Text(c::kStoppedOther, {{"how", run.failure()->kind + ": " + run.failure()->what}})
