@@ -1,7 +1,6 @@
 #include "scenarios/load/expectation_reader.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include "scenarios/load/client_reader.hpp"
 #include "scenarios/load/messages.hpp"
@@ -89,6 +88,8 @@ std::vector<ExpectationEntry> read_expectations(const std::vector<YAML::Node>& e
         c.outcome = *v;
       c.within = e.time("within");
       check_host(c.from, network, key, e.pos(), diag);
+      // A `to` that names no host stopped the checker at run time (an event that threw).
+      check_host(c.to, network, key, e.pos(), diag);
       out.push_back(ExpectationEntry{c, m.pos()});
     } else {
       ReplyExpectation r;

@@ -75,6 +75,7 @@ std::optional<ScenarioModel> read_scenario(const YAML::Node& root, Diagnostics& 
     }
   }
   s.duration = m.time("duration");
+  if (auto variant = m.text("variant")) s.variant = *variant;
   if (auto net = m.child("network", Need::required)) s.network = read_network(*net, diag);
   if (auto dns = m.child("dns")) s.mail.dns = read_dns(*dns, s.network, diag);
   if (auto mail = m.child("mail")) {

@@ -113,6 +113,9 @@ struct ScenarioModel {
   std::int64_t start_unix_seconds = 0;   // wall-clock time of simulated 00:00:00, UTC
   int start_utc_offset_minutes = 0;      // the zone the scenario's dates are shown in
   std::optional<sim::SimTime> duration;  // how long `mailsim run` runs by default
+  // An exercise's copy: the key of its world (`mailsim exercise make --variants/--students`),
+  // which the grader uses to rebuild the teacher's expectations for that world. Empty otherwise.
+  std::string variant;
   NetworkModel network;
   MailModel mail;
   std::vector<TimelineEntry> timeline;

@@ -64,6 +64,7 @@ std::string write_scenario(const ScenarioModel& s) {
       s.start_utc_offset_minutes != kDefaultStartOffsetMinutes)
     w.text("start", format_start_time({s.start_unix_seconds, s.start_utc_offset_minutes}));
   w.duration("duration", s.duration);
+  w.text("variant", s.variant, kScenario.variant);
   w.map("network", Style::block, [&](MapWriter& n) { write_network(n, s.network); });
   if (s.mail.dns) w.map("dns", Style::block, [&](MapWriter& d) { write_dns(d, *s.mail.dns); });
   if (!s.mail.servers.empty() || !s.mail.clients.empty())

@@ -25,10 +25,12 @@
 #include "agents/proto/imf/messages.hpp"
 #include "agents/proto/smtp/messages.hpp"
 #include "scenarios/build/check_messages.hpp"
+#include "scenarios/exercise/exercise_messages.hpp"
 #include "scenarios/load/messages.hpp"
 #include "scenarios/load/yaml_problems.hpp"
 #include "sim/messages.hpp"
 #include "sim/net/messages.hpp"
+#include "ui/cli/classroom_text.hpp"
 #include "ui/cli/cli_text.hpp"
 #include "ui/cli/help_text.hpp"
 #include "ui/cli/lesson_report_text.hpp"
@@ -83,6 +85,8 @@ std::vector<Section> catalog() {
       section("cli/serve", mailsim::cli::msg::kServeAll),
       section("cli/report", mailsim::cli::msg::kReportAll),
       section("report/lesson", mailsim::report::lesson::kAll),
+      section("cli/classroom", mailsim::cli::classroom::kAll),
+      section("exercise", mailsim::scenarios::exercise_msg::kAll),
   };
   all.push_back(Section{"narration/derived",
                         {&a::narration::kNoSmtpReply, &a::narration::kSegmentData,

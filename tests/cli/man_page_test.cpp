@@ -70,7 +70,8 @@ TEST(ManPage, NamesEveryCommandAndOption) {
     EXPECT_FALSE(section(man, part).empty()) << part;
   const std::set<std::string> declared_commands = commands();
   EXPECT_EQ(declared_commands,
-            (std::set<std::string>{"run", "serve", "report", "list", "show", "check", "validate"}));
+            (std::set<std::string>{"run", "serve", "report", "list", "show", "check", "validate",
+                                   "exercise", "grade"}));
   const std::string command_part = section(man, "COMMANDS");
   std::set<std::string> declared;
   add_options("", declared);
@@ -80,6 +81,7 @@ TEST(ManPage, NamesEveryCommandAndOption) {
         << c;
     add_options(c, declared);
   }
+  add_options("exercise make", declared);  // a command of a command
   EXPECT_TRUE(declared.contains("--transcript") && declared.contains("-q") &&
               declared.contains("--version"));
   const std::string option_part = section(man, "OPTIONS");

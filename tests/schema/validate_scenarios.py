@@ -115,6 +115,7 @@ def main():
             print(f"FAIL {name}: {detail}")
 
     valid = sorted((root / "scenarios/library").glob("*.yaml"))
+    valid += sorted((root / "scenarios/exercises").glob("**/*.yaml"))  # and their answers
     valid.append(root / "tests/schema/every-key.yaml")
     valid.append(root / "tests/schema/french-units.yaml")
     check(len(valid) > 10, "library", f"only {len(valid)} files found")

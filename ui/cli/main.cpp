@@ -4,6 +4,8 @@
 //   mailsim serve FILE|NAME [--smtp A:P] [--pop3 A:P] [--imap A:P] [--host H] [--speed N]
 //   mailsim report FILE|NAME -o PAGE.html [--seed N]
 //   mailsim list | show NAME | check FILE|NAME [--seed N] | validate FILE|NAME
+//   mailsim exercise make LESSON -o OUT [--cut PATH] [--variants N | --students FILE]
+//   mailsim grade --against LESSON FILE... [--format text|csv|json|md]
 //   global: --lang en|fr, --quiet, --help, --version (see docs/mailsim.1)
 #include <iostream>
 #include <optional>
@@ -15,6 +17,9 @@
 #include "scenarios/library/builtin.hpp"
 #include "sim/inert.hpp"
 #include "ui/cli/cli_text.hpp"
+#include "ui/cli/exercise_command.hpp"
+#include "ui/cli/grade_command.hpp"
+#include "ui/cli/grade_one.hpp"
 #include "ui/cli/options.hpp"
 #include "ui/cli/report_command.hpp"
 #include "ui/cli/run_command.hpp"
@@ -107,5 +112,8 @@ int main(int argc, char** argv) {
   if (o.command == "show") return cmd_show(o.scenario, lang);
   if (o.command == "check") return cmd_check(o, lang);
   if (o.command == "list") return cmd_list(o.quiet, lang);
+  if (o.command == "exercise") return cli::exercise_command(o, lang);
+  if (o.command == "grade") return cli::grade_command(o, lang);
+  if (o.command == "grade-file") return cli::grade_file_command(o, lang);
   return 2;
 }

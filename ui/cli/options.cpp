@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include "scenarios/model/scenario_model.hpp"
+#include "ui/cli/classroom_text.hpp"
 #include "ui/cli/cli_text.hpp"
 #include "ui/cli/help_text.hpp"
 #include "ui/cli/lesson_report_text.hpp"
@@ -89,6 +90,41 @@ Text usage_error(const CLI::ParseError& e) {
   return Text(msg::kUsage, {{"detail", what}});
 }
 
+// `exercise make` and `grade`, and `grade-file`, the hidden command `grade` runs in a process
+// of its own for each file.
+void classroom_commands(CLI::App& app, Options& out, Lang lang) {
+  namespace c = classroom;
+  auto text = [lang](const Message& m) { return Text(m).render(lang); };
+  const char* file = lang == Lang::fr ? "FICHIER" : "FILE";
+  CLI::App* exercise = command(app, "exercise", c::kExercise, c::kExerciseFooter, lang);
+  exercise->require_subcommand(0, 1);
+  CLI::App* make = command(*exercise, "make", c::kMake, c::kMakeFooter, lang);
+  make->add_option("lesson", out.scenario, text(c::kLesson))->required()->type_name(file);
+  make->add_option("--hide", out.hide, text(c::kHide))
+      ->check(CLI::IsMember({"expect", "questions"}))
+      ->delimiter(',');
+  make->add_option("--cut", out.cuts, text(c::kCut))
+      ->type_name(lang == Lang::fr ? "CHEMIN" : "PATH");
+  make->add_option("-o,--output", out.output, text(c::kOutput))
+      ->required()
+      ->type_name(lang == Lang::fr ? "FICHIER|DOSSIER" : "FILE|FOLDER");
+  make->add_option("--variants", out.variants, text(c::kVariants))->type_name("N");
+  make->add_option("--students", out.students, text(c::kStudents))->type_name(file);
+  make->add_flag("--seed-from-name", out.seed_from_name, text(c::kSeedFromName));
+
+  for (const char* name : {"grade", "grade-file"}) {
+    CLI::App* grade = command(app, name, c::kGrade, c::kGradeFooter, lang);
+    grade->add_option("--against", out.against, text(c::kAgainst))->required()->type_name(file);
+    grade->add_option("files", out.files, text(c::kGradeFiles))->required()->type_name(file);
+    grade->add_option("--format", out.format, text(c::kGradeFormat))
+        ->check(CLI::IsMember({"text", "csv", "json", "md"}));
+    grade->add_option("--time-limit", out.time_limit, text(c::kTimeLimit))
+        ->type_name(lang == Lang::fr ? "TEMPS" : "TIME");
+    grade->add_option("--memory-limit", out.memory_limit, text(c::kMemoryLimit))->type_name("MiB");
+    if (std::string_view(name) == "grade-file") grade->group("");  // not in the help
+  }
+}
+
 }  // namespace
 
 std::optional<int> parse_command_line(int argc, char** argv, Lang lang, Options& out) {
@@ -158,6 +194,8 @@ std::optional<int> parse_command_line(int argc, char** argv, Lang lang, Options&
   CLI::App* validate = command(app, "validate", help::kValidate, help::kValidateFooter, lang);
   scenario_argument(*validate, out, help::kScenario, lang);
 
+  classroom_commands(app, out, lang);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -166,6 +204,10 @@ std::optional<int> parse_command_line(int argc, char** argv, Lang lang, Options&
     return 2;  // the command line is wrong, as for a wrong scenario
   }
   out.command = app.get_subcommands().front()->get_name();
+  if (out.command == "exercise" && !app.get_subcommand("exercise")->got_subcommand("make")) {
+    std::cerr << Text(msg::kUsageRequired, {{"what", "make"}}).render(lang) << "\n";
+    return 2;
+  }
   return std::nullopt;
 }
 

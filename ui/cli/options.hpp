@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "sim/text.hpp"
 #include "sim/time.hpp"
@@ -11,7 +12,7 @@
 namespace mailsim::cli {
 
 struct Options {
-  std::string command;   // run, serve, report, list, show, check or validate
+  std::string command;   // run, serve, report, list, show, check, validate, exercise, grade...
   std::string scenario;  // run, report, show, check, validate: a file or a built-in scenario
   std::string lang;      // --lang, empty when not given
   bool quiet = false;
@@ -34,6 +35,18 @@ struct Options {
   std::optional<std::string> speed;
   std::optional<std::size_t> max_connections;
   std::optional<std::string> idle_timeout;
+  // exercise make: the lesson is `scenario`.
+  std::vector<std::string> hide;
+  std::vector<std::string> cuts;
+  std::string output;
+  std::optional<std::string> variants;  // as typed, checked by the command
+  std::optional<std::string> students;  // a file of names
+  bool seed_from_name = false;
+  // grade (and grade-file, the process that grades one file): the lesson and the files.
+  std::string against;
+  std::vector<std::string> files;
+  std::string time_limit = "20s";
+  std::string memory_limit = "2048";
 };
 
 // The language of messages: --lang anywhere on the line (so that --help obeys it too), else
