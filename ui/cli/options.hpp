@@ -33,6 +33,8 @@ struct Options {
   std::optional<std::string> speed;
   std::optional<std::size_t> max_connections;
   std::optional<std::string> idle_timeout;
+  bool no_tls = false;                   // serve: STARTTLS not offered to real clients
+  std::optional<std::string> cert, key;  // serve: PEM files instead of a self-signed certificate
 };
 
 // The language of messages: --lang anywhere on the line (so that --help obeys it too), else

@@ -15,6 +15,7 @@
 #include "ui/cli/narration_printer.hpp"
 #include "ui/cli/scenario_source.hpp"
 #include "ui/cli/serve_text.hpp"
+#include "ui/cli/serve_tls.hpp"
 
 namespace mailsim::cli {
 
@@ -78,19 +79,24 @@ int serve_command(const Options& o, Lang lang) {
     if (!parse_until(o.idle_timeout, lang, idle)) return 2;
     limits.idle = std::chrono::duration_cast<std::chrono::milliseconds>(*idle);
   }
+  if (!check_tls_options(o, lang)) return 2;
   std::optional<std::uint64_t> seed;
   if (!parse_seed(o.seed, lang, seed)) return 2;
   auto started = start(o.scenario, seed, lang);
   if (!started) return 2;
   scenarios::ScenarioRun& run = *started;
 
-  Bridge bridge(run, limits, speed);
-  std::cout << run.model().title.in(lang) << "\n\n";
-  for (const Wanted& w : wanted) {
-    if (!w.address) continue;
+  struct Listening {
+    const Wanted* wanted;
     std::string address;
     std::uint16_t port = 0;
-    if (!parse_listen_address(*w.address, address, port)) {
+    BridgeTarget target;
+  };
+  std::vector<Listening> listens;
+  for (const Wanted& w : wanted) {
+    if (!w.address) continue;
+    Listening l{&w, "", 0, {}};
+    if (!parse_listen_address(*w.address, l.address, l.port)) {
       std::cerr
           << Text(msg::kServeBadAddress, {{"option", w.option}, {"value", *w.address}}).render(lang)
           << "\n";
@@ -98,8 +104,27 @@ int serve_command(const Options& o, Lang lang) {
     }
     const auto target = bridge_target(run.model(), w.protocol, o.host, w.option, lang);
     if (!target) return 2;
+    l.target = *target;
+    listens.push_back(std::move(l));
+  }
+  // STARTTLS is SMTP's here: the simulated POP3 and IMAP servers offer no STLS or STARTTLS.
+  std::unique_ptr<TlsContext> tls;
+  if (o.smtp) {
+    bool failed = false;
+    tls = make_tls(o, listens.front().target.host, lang, failed);
+    if (failed) return 2;
+  }
+  BridgeTls bridge_tls{tls.get(),
+                       [lang] { std::cerr << Text(msg::kServeTlsFailed).render(lang) << "\n"; }};
+
+  Bridge bridge(run, limits, speed, bridge_tls);
+  std::cout << run.model().title.in(lang) << "\n\n";
+  for (const Listening& l : listens) {
+    const Wanted& w = *l.wanted;
+    const auto& address = l.address;
+    const auto& target = l.target;
     std::string error;
-    const std::string listening = bridge.listen(address, port, *target, error);
+    const std::string listening = bridge.listen(address, l.port, target, error);
     if (listening.empty()) {
       std::cerr << Text(msg::kServeCannotListen,
                         {{"option", w.option}, {"address", *w.address}, {"reason", error}})
@@ -111,12 +136,13 @@ int serve_command(const Options& o, Lang lang) {
       std::cerr << Text(msg::kServeNotLoopback, {{"address", listening}}).render(lang) << "\n";
     std::cout << Text(msg::kServeListening, {{"protocol", protocol_name(w.protocol)},
                                              {"address", listening},
-                                             {"host", target->host},
-                                             {"port", std::to_string(target->port)},
-                                             {"from", target->from}})
+                                             {"host", target.host},
+                                             {"port", std::to_string(target.port)},
+                                             {"from", target.from}})
                      .render(lang)
               << "\n";
   }
+  if (o.smtp) std::cout << describe_tls(o, tls.get(), lang) << "\n";
   std::ostringstream shown_speed;
   shown_speed << speed;
   std::cout << Text(msg::kServeStopHint, {{"speed", shown_speed.str()}}).render(lang) << "\n\n"

@@ -1,0 +1,82 @@
+#pragma once
+// `mailsim serve` in the background for the bridge tests, and Python clients run against it.
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <regex>
+#include <string>
+
+#include "tests/command_output.hpp"
+
+namespace mailsim::test {
+
+// Runs a Python script with the ports as its arguments; its standard output and error.
+inline std::string python(const std::string& script, const std::map<std::string, int>& ports) {
+  // ctest runs the tests in parallel processes: one file each.
+  const std::string path =
+      ::testing::TempDir() + "mailsim_serve_client_" + std::to_string(getpid()) + ".py";
+  std::ofstream(path) << script;
+  std::string cmd = "timeout 60 python3 " + path;
+  for (const char* p : {"SMTP", "POP3", "IMAP"})
+    cmd += " " + std::to_string(ports.count(p) ? ports.at(p) : 0);
+  return command_output(cmd + " 2>&1");
+}
+
+// `mailsim serve` in the background, its output in a file (a pipe nobody reads would fill and
+// stop it): the ports it printed, then its whole output after Ctrl-C.
+class Server {
+ public:
+  explicit Server(const std::string& args)
+      : path_(::testing::TempDir() + "mailsim_serve_" + std::to_string(getpid()) + ".out") {
+    pid_ = fork();
+    if (pid_ == 0) {
+      const int fd = open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      dup2(fd, 1);
+      dup2(fd, 2);
+      execl("/bin/sh", "sh", "-c", ("exec " + std::string(MAILSIM_BIN) + " " + args).c_str(),
+            nullptr);
+      _exit(127);
+    }
+    // Wait for the line that follows the listening addresses (at most 30 s).
+    std::string out;
+    for (int i = 0; i < 300 && out.find("Ctrl-C") == std::string::npos; ++i) {
+      usleep(100'000);
+      out = output();
+    }
+    const std::regex listening(R"((SMTP|POP3|IMAP): listening on 127\.0\.0\.1:(\d+))");
+    for (std::sregex_iterator it(out.begin(), out.end(), listening), end; it != end; ++it)
+      ports_[(*it)[1]] = std::stoi((*it)[2]);
+  }
+  ~Server() {
+    if (pid_ > 0 && !stopped_) stop();
+  }
+  const std::map<std::string, int>& ports() const { return ports_; }
+  // Ctrl-C, then everything it wrote; its exit status in `status`.
+  std::string stop() {
+    stopped_ = true;
+    kill(pid_, SIGINT);
+    int raw = 0;
+    waitpid(pid_, &raw, 0);
+    status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    return output();
+  }
+  int status = -1;
+
+ private:
+  std::string output() const {
+    std::ifstream in(path_);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  std::string path_;
+  pid_t pid_ = -1;
+  bool stopped_ = false;
+  std::map<std::string, int> ports_;
+};
+
+}  // namespace mailsim::test
