@@ -189,6 +189,32 @@ print("others served, the slowest in", "under 2 s" if worst < 2 else worst)
             std::string::npos);
 }
 
+TEST(ServeTls, CommandsSentInClearWithStarttlsAreDropped) {
+  Server server("serve first-mail --smtp :0 --speed 20 --lang en");
+  const std::string out = python(kClients + R"py(
+s = socket.create_connection(("127.0.0.1", smtp_port), timeout=10)
+f = s.makefile("rb")
+def reply(f):
+    line = f.readline()
+    while line[3:4] == b"-": line = f.readline()
+    return line.decode().strip()
+reply(f)
+s.sendall(b"EHLO real-client\r\n"); reply(f)
+# An attacker's MAIL in the same packet as STARTTLS (CVE-2011-0411): it must not count.
+s.sendall(b"STARTTLS\r\nMAIL FROM:<mallory@evil.example>\r\n")
+print("starttls", reply(f))
+t = unverified().wrap_socket(s, server_hostname="smtp.a.example")
+tf = t.makefile("rb")
+t.sendall(b"EHLO real-client\r\n"); reply(tf)
+t.sendall(b"AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=\r\n"); print("auth", reply(tf)[:3])
+t.sendall(b"RCPT TO:<bob@b.example>\r\n"); print("rcpt", reply(tf)[:3])
+)py",
+                                 server.ports());
+  EXPECT_NE(out.find("starttls 220"), std::string::npos) << out;
+  EXPECT_NE(out.find("auth 235"), std::string::npos) << out;
+  EXPECT_NE(out.find("rcpt 503"), std::string::npos) << out;  // no MAIL: the injected one is gone
+}
+
 TEST(ServeTls, CertificateMistakesAreExplainedInBothLanguages) {
   auto run = [](const std::string& args) {
     return command_output(std::string(MAILSIM_BIN) + " serve first-mail --smtp :0 " + args +
@@ -205,6 +231,24 @@ TEST(ServeTls, CertificateMistakesAreExplainedInBothLanguages) {
   EXPECT_NE(run("--key " + junk + " --lang fr").find("--key a besoin de --cert"),
             std::string::npos);
   EXPECT_NE(run("--no-tls --cert " + junk + " --lang en").find("give one or the other"),
+            std::string::npos);
+  // A key made apart from the certificate.
+  const std::string dir = ::testing::TempDir() + "mailsim_tls_mismatch_" + std::to_string(getpid());
+  ASSERT_NE(command_output("mkdir -p " + dir +
+                           " && openssl req -x509 -newkey ec -pkeyopt "
+                           "ec_paramgen_curve:P-256 -nodes -days 2 -subj /CN=localhost -keyout " +
+                           dir + "/key.pem -out " + dir +
+                           "/cert.pem 2>&1 && openssl genpkey "
+                           "-algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out " +
+                           dir + "/other.pem 2>&1 && echo made")
+                .find("made"),
+            std::string::npos);
+  EXPECT_NE(run("--cert " + dir + "/cert.pem --key " + dir + "/other.pem --lang fr")
+                .find("--key : la clé de « " + dir +
+                      "/other.pem » n'est pas celle du certificat de « " + dir + "/cert.pem »"),
+            std::string::npos);
+  EXPECT_NE(run("--cert " + dir + "/cert.pem --key " + junk + " --lang en")
+                .find("--key: '" + junk + "' holds no private key in PEM form"),
             std::string::npos);
 }
 
