@@ -83,6 +83,7 @@ class Player {
   // A host moved on the map; kept in the scenario, and across replays.
   void place(const std::string& node, sim::net::Position at) { run_->place(node, at); }
   const scenarios::ScenarioModel& model() const { return run_->model(); }
+  std::optional<std::uint64_t> seed() const { return seed_; }  // given instead of the file's
   // How long the last replay from the start took, in wall milliseconds.
   double last_replay_ms() const { return last_replay_ms_; }
 
