@@ -16,6 +16,28 @@
 
 namespace mailsim::test {
 
+// What the Python clients share: the ports from the command line, a TLS context that takes a
+// self-signed certificate, an SMTP reply read whole, and the POP3 message count of a user.
+inline const std::string kPythonClients = R"py(
+import hashlib, imaplib, poplib, smtplib, socket, ssl, sys, threading, time
+smtp_port, pop3_port, imap_port = map(int, sys.argv[1:])
+def unverified():
+    c = ssl.create_default_context()
+    c.check_hostname = False
+    c.verify_mode = ssl.CERT_NONE
+    return c
+def reply(f):
+    line = f.readline()
+    while line[3:4] == b"-": line = f.readline()
+    return line.decode().strip()
+def pop3_count(user="alice", password="wonderland"):
+    p = poplib.POP3("127.0.0.1", pop3_port, timeout=10)
+    p.user(user); p.pass_(password)
+    n = p.stat()[0]
+    p.quit()
+    return n
+)py";
+
 // Runs a Python script with the ports as its arguments; its standard output and error.
 inline std::string python(const std::string& script, const std::map<std::string, int>& ports) {
   // ctest runs the tests in parallel processes: one file each.

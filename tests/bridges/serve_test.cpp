@@ -12,23 +12,14 @@ using mailsim::test::command_output;
 using mailsim::test::python;
 using mailsim::test::Server;
 
-const std::string kWaitForMail = R"py(
-import imaplib, poplib, smtplib, socket, sys, threading, time
-smtp_port, pop3_port, imap_port = map(int, sys.argv[1:])
-def pop3_count():
-    p = poplib.POP3("127.0.0.1", pop3_port, timeout=10)
-    p.user("alice"); p.pass_("wonderland")
-    n = p.stat()[0]
-    p.quit()
-    return n
-)py";
+using mailsim::test::kPythonClients;
 
 }  // namespace
 
 TEST(Serve, SmtplibSubmitsWithAuthPlainAndPoplibAndImaplibReadTheMailBack) {
   Server server("serve smtp-by-hand --smtp :0 --pop3 :0 --imap :0 --speed 20 --lang en");
   ASSERT_EQ(server.ports().size(), 3u);
-  const std::string out = python(kWaitForMail + R"py(
+  const std::string out = python(kPythonClients + R"py(
 s = smtplib.SMTP("127.0.0.1", smtp_port, timeout=10)
 s.ehlo("real-client")
 s.user, s.password = "alice", "wonderland"
@@ -66,7 +57,7 @@ m.logout()
 
 TEST(Serve, TwoHundredConcurrentConnectionsAreAllServed) {
   Server server("serve smtp-by-hand --smtp :0 --speed 20 --lang en");
-  const std::string out = python(kWaitForMail + R"py(
+  const std::string out = python(kPythonClients + R"py(
 socks = [socket.create_connection(("127.0.0.1", smtp_port), timeout=20) for _ in range(200)]
 greeted = sum(1 for s in socks if s.recv(4096).startswith(b"220 "))
 for s in socks: s.sendall(b"QUIT\r\n")
@@ -87,7 +78,7 @@ print("greeted", greeted, "bye", bye)
 
 TEST(Serve, AClientSendingAByteASecondIsCutWhileOthersAreServed) {
   Server server("serve smtp-by-hand --smtp :0 --speed 20 --idle-timeout 2s --lang en");
-  const std::string out = python(kWaitForMail + R"py(
+  const std::string out = python(kPythonClients + R"py(
 slow = socket.create_connection(("127.0.0.1", smtp_port), timeout=20)
 slow.recv(4096)
 result = {}
@@ -124,7 +115,7 @@ print("others served, the slowest in", "under 1 s" if worst < 1 else worst)
 
 TEST(Serve, AClientLeavingInTheMiddleOfDataLeavesNoMessage) {
   Server server("serve smtp-by-hand --smtp :0 --pop3 :0 --speed 20 --lang en");
-  const std::string out = python(kWaitForMail + R"py(
+  const std::string out = python(kPythonClients + R"py(
 s = socket.create_connection(("127.0.0.1", smtp_port), timeout=10)
 f = s.makefile("rb")
 def say(line):
@@ -189,7 +180,7 @@ TEST(Serve, SwaksWithPipeliningSubmitsAMail) {
             std::string::npos)
       << said;
   EXPECT_NE(said.find("<-  250 2.0.0 Ok: queued"), std::string::npos) << said;
-  const std::string out = python(kWaitForMail + R"py(
+  const std::string out = python(kPythonClients + R"py(
 for _ in range(50):
     if pop3_count() == 1: break
     time.sleep(0.1)

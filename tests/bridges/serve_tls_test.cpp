@@ -9,27 +9,12 @@
 
 namespace {
 
-using mailsim::test::command_output;
-using mailsim::test::python;
-using mailsim::test::Server;
-
 // first-mail: SMTP reaches smtp.a.example's submission port (STARTTLS, then AUTH), POP3 and
 // IMAP reach mx.b.example, where Bob's mail arrives after crossing the simulated Internet.
-const std::string kClients = R"py(
-import hashlib, imaplib, poplib, smtplib, socket, ssl, sys, threading, time
-smtp_port, pop3_port, imap_port = map(int, sys.argv[1:])
-def unverified():
-    c = ssl.create_default_context()
-    c.check_hostname = False
-    c.verify_mode = ssl.CERT_NONE
-    return c
-def pop3_count(user, password):
-    p = poplib.POP3("127.0.0.1", pop3_port, timeout=10)
-    p.user(user); p.pass_(password)
-    n = p.stat()[0]
-    p.quit()
-    return n
-)py";
+using mailsim::test::command_output;
+using mailsim::test::kPythonClients;
+using mailsim::test::python;
+using mailsim::test::Server;
 
 std::string fingerprint_in(const std::string& out) {
   std::smatch m;
@@ -40,7 +25,7 @@ std::string fingerprint_in(const std::string& out) {
 TEST(ServeTls, StarttlsThenAuthPlainSendsAMailThatPoplibAndImaplibReadBack) {
   Server server("serve first-mail --smtp :0 --pop3 :0 --imap :0 --speed 20 --lang en");
   ASSERT_EQ(server.ports().size(), 3u);
-  const std::string out = python(kClients + R"py(
+  const std::string out = python(kPythonClients + R"py(
 s = smtplib.SMTP("127.0.0.1", smtp_port, timeout=10)
 s.ehlo("real-client")
 print("before tls", s.has_extn("starttls"), s.has_extn("auth"))
@@ -118,7 +103,7 @@ TEST(ServeTls, CertificateFilesAreShownAndVerified) {
   Server server("serve first-mail --smtp :0 --cert " + dir + "/cert.pem --key " + dir +
                 "/key.pem --speed 20 --lang en");
   ASSERT_EQ(server.ports().size(), 1u);
-  const std::string out = python(kClients + "cafile = '" + dir + "/cert.pem'\n" + R"py(
+  const std::string out = python(kPythonClients + "cafile = '" + dir + "/cert.pem'\n" + R"py(
 context = ssl.create_default_context(cafile=cafile)  # verified, host name included
 s = smtplib.SMTP("localhost", smtp_port, timeout=10)
 s.starttls(context=context)
@@ -137,7 +122,7 @@ s.quit()
 
 TEST(ServeTls, NoTlsHidesStarttlsAndTheAuthThatNeedsIt) {
   Server server("serve first-mail --smtp :0 --no-tls --speed 20 --lang en");
-  const std::string out = python(kClients + R"py(
+  const std::string out = python(kPythonClients + R"py(
 s = smtplib.SMTP("127.0.0.1", smtp_port, timeout=10)
 code, features = s.ehlo("real-client")
 print("ehlo", code, b"STARTTLS" in features, s.has_extn("auth"), features.decode().splitlines()[-1])
@@ -156,14 +141,13 @@ s.quit()
 
 TEST(ServeTls, GarbageInsteadOfAClientHelloIsCutWithoutStallingOthers) {
   Server server("serve first-mail --smtp :0 --speed 20 --lang en");
-  const std::string out = python(kClients + R"py(
+  const std::string out = python(kPythonClients + R"py(
 bad = socket.create_connection(("127.0.0.1", smtp_port), timeout=10)
 f = bad.makefile("rb")
-f.readline()
-bad.sendall(b"EHLO bad.example\r\n")
-while f.readline()[3:4] == b"-": pass
+reply(f)
+bad.sendall(b"EHLO bad.example\r\n"); reply(f)
 bad.sendall(b"STARTTLS\r\n")
-print("bad starttls", f.readline().decode().strip())
+print("bad starttls", reply(f))
 start = time.time()
 bad.sendall(b"GET / HTTP/1.0\r\n\r\n" * 10)
 rest = b""
@@ -191,13 +175,9 @@ print("others served, the slowest in", "under 2 s" if worst < 2 else worst)
 
 TEST(ServeTls, CommandsSentInClearWithStarttlsAreDropped) {
   Server server("serve first-mail --smtp :0 --speed 20 --lang en");
-  const std::string out = python(kClients + R"py(
+  const std::string out = python(kPythonClients + R"py(
 s = socket.create_connection(("127.0.0.1", smtp_port), timeout=10)
 f = s.makefile("rb")
-def reply(f):
-    line = f.readline()
-    while line[3:4] == b"-": line = f.readline()
-    return line.decode().strip()
 reply(f)
 s.sendall(b"EHLO real-client\r\n"); reply(f)
 # An attacker's MAIL in the same packet as STARTTLS (CVE-2011-0411): it must not count.
