@@ -50,24 +50,24 @@ inline std::string python(const std::string& script, const std::map<std::string,
   return command_output(cmd + " 2>&1");
 }
 
-// `mailsim serve` in the background, its output in a file (a pipe nobody reads would fill and
-// stop it): the ports it printed, then its whole output after Ctrl-C.
+// `mailsim serve` (or `mailsim-gui --smtp`) in the background, its output in a file (a pipe
+// nobody reads would fill and stop it): the ports it printed once `ready` shows, then its whole
+// output after Ctrl-C.
 class Server {
  public:
-  explicit Server(const std::string& args)
+  explicit Server(const std::string& command, const char* ready = "Ctrl-C")
       : path_(::testing::TempDir() + "mailsim_serve_" + std::to_string(getpid()) + ".out") {
     pid_ = fork();
     if (pid_ == 0) {
       const int fd = open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
       dup2(fd, 1);
       dup2(fd, 2);
-      execl("/bin/sh", "sh", "-c", ("exec " + std::string(MAILSIM_BIN) + " " + args).c_str(),
-            nullptr);
+      execl("/bin/sh", "sh", "-c", ("exec " + command).c_str(), nullptr);
       _exit(127);
     }
     // Wait for the line that follows the listening addresses (at most 30 s).
     std::string out;
-    for (int i = 0; i < 300 && out.find("Ctrl-C") == std::string::npos; ++i) {
+    for (int i = 0; i < 300 && out.find(ready) == std::string::npos; ++i) {
       usleep(100'000);
       out = output();
     }

@@ -17,7 +17,8 @@ using mailsim::test::kPythonClients;
 }  // namespace
 
 TEST(Serve, SmtplibSubmitsWithAuthPlainAndPoplibAndImaplibReadTheMailBack) {
-  Server server("serve smtp-by-hand --smtp :0 --pop3 :0 --imap :0 --speed 20 --lang en");
+  Server server(MAILSIM_BIN
+                " serve smtp-by-hand --smtp :0 --pop3 :0 --imap :0 --speed 20 --lang en");
   ASSERT_EQ(server.ports().size(), 3u);
   const std::string out = python(kPythonClients + R"py(
 s = smtplib.SMTP("127.0.0.1", smtp_port, timeout=10)
@@ -56,7 +57,7 @@ m.logout()
 }
 
 TEST(Serve, TwoHundredConcurrentConnectionsAreAllServed) {
-  Server server("serve smtp-by-hand --smtp :0 --speed 20 --lang en");
+  Server server(MAILSIM_BIN " serve smtp-by-hand --smtp :0 --speed 20 --lang en");
   const std::string out = python(kPythonClients + R"py(
 socks = [socket.create_connection(("127.0.0.1", smtp_port), timeout=20) for _ in range(200)]
 greeted = sum(1 for s in socks if s.recv(4096).startswith(b"220 "))
@@ -77,7 +78,7 @@ print("greeted", greeted, "bye", bye)
 }
 
 TEST(Serve, AClientSendingAByteASecondIsCutWhileOthersAreServed) {
-  Server server("serve smtp-by-hand --smtp :0 --speed 20 --idle-timeout 2s --lang en");
+  Server server(MAILSIM_BIN " serve smtp-by-hand --smtp :0 --speed 20 --idle-timeout 2s --lang en");
   const std::string out = python(kPythonClients + R"py(
 slow = socket.create_connection(("127.0.0.1", smtp_port), timeout=20)
 slow.recv(4096)
@@ -114,7 +115,7 @@ print("others served, the slowest in", "under 1 s" if worst < 1 else worst)
 }
 
 TEST(Serve, AClientLeavingInTheMiddleOfDataLeavesNoMessage) {
-  Server server("serve smtp-by-hand --smtp :0 --pop3 :0 --speed 20 --lang en");
+  Server server(MAILSIM_BIN " serve smtp-by-hand --smtp :0 --pop3 :0 --speed 20 --lang en");
   const std::string out = python(kPythonClients + R"py(
 s = socket.create_connection(("127.0.0.1", smtp_port), timeout=10)
 f = s.makefile("rb")
@@ -166,7 +167,7 @@ TEST(Serve, MistakesAreExplainedInBothLanguages) {
 TEST(Serve, SwaksWithPipeliningSubmitsAMail) {
   if (mailsim::test::command_output("command -v swaks").empty())
     GTEST_SKIP() << "swaks is not installed (tools/debian-packages.txt, make deps)";
-  Server server("serve smtp-by-hand --smtp :0 --pop3 :0 --speed 20 --lang en");
+  Server server(MAILSIM_BIN " serve smtp-by-hand --smtp :0 --pop3 :0 --speed 20 --lang en");
   const std::string port = std::to_string(server.ports().at("SMTP"));
   const std::string said =
       command_output("timeout 60 swaks --server 127.0.0.1 --port " + port +

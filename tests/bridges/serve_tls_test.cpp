@@ -23,7 +23,7 @@ std::string fingerprint_in(const std::string& out) {
 }
 
 TEST(ServeTls, StarttlsThenAuthPlainSendsAMailThatPoplibAndImaplibReadBack) {
-  Server server("serve first-mail --smtp :0 --pop3 :0 --imap :0 --speed 20 --lang en");
+  Server server(MAILSIM_BIN " serve first-mail --smtp :0 --pop3 :0 --imap :0 --speed 20 --lang en");
   ASSERT_EQ(server.ports().size(), 3u);
   const std::string out = python(kPythonClients + R"py(
 s = smtplib.SMTP("127.0.0.1", smtp_port, timeout=10)
@@ -82,7 +82,7 @@ TEST(ServeTls, SwaksWithStarttlsAndPipeliningSubmits) {
   if (command_output("command -v swaks").empty() ||
       command_output("perl -MNet::SSLeay -e 'print 1' 2>/dev/null") != "1")
     GTEST_SKIP() << "swaks or its TLS module is missing (tools/debian-packages.txt, make deps)";
-  Server server("serve first-mail --smtp :0 --speed 20 --lang en");
+  Server server(MAILSIM_BIN " serve first-mail --smtp :0 --speed 20 --lang en");
   const std::string said = command_output(
       "timeout 60 swaks --server 127.0.0.1 --port " + std::to_string(server.ports().at("SMTP")) +
       " --tls --pipeline --auth PLAIN --auth-user alice --auth-password wonderland"
@@ -100,7 +100,7 @@ TEST(ServeTls, CertificateFilesAreShownAndVerified) {
       "-nodes -days 2 -subj /CN=localhost -addext subjectAltName=DNS:localhost -keyout " +
       dir + "/key.pem -out " + dir + "/cert.pem 2>&1 && echo made");
   ASSERT_NE(made.find("made"), std::string::npos) << made;
-  Server server("serve first-mail --smtp :0 --cert " + dir + "/cert.pem --key " + dir +
+  Server server(MAILSIM_BIN " serve first-mail --smtp :0 --cert " + dir + "/cert.pem --key " + dir +
                 "/key.pem --speed 20 --lang en");
   ASSERT_EQ(server.ports().size(), 1u);
   const std::string out = python(kPythonClients + "cafile = '" + dir + "/cert.pem'\n" + R"py(
@@ -121,7 +121,7 @@ s.quit()
 }
 
 TEST(ServeTls, NoTlsHidesStarttlsAndTheAuthThatNeedsIt) {
-  Server server("serve first-mail --smtp :0 --no-tls --speed 20 --lang en");
+  Server server(MAILSIM_BIN " serve first-mail --smtp :0 --no-tls --speed 20 --lang en");
   const std::string out = python(kPythonClients + R"py(
 s = smtplib.SMTP("127.0.0.1", smtp_port, timeout=10)
 code, features = s.ehlo("real-client")
@@ -140,7 +140,7 @@ s.quit()
 }
 
 TEST(ServeTls, GarbageInsteadOfAClientHelloIsCutWithoutStallingOthers) {
-  Server server("serve first-mail --smtp :0 --speed 20 --lang en");
+  Server server(MAILSIM_BIN " serve first-mail --smtp :0 --speed 20 --lang en");
   const std::string out = python(kPythonClients + R"py(
 bad = socket.create_connection(("127.0.0.1", smtp_port), timeout=10)
 f = bad.makefile("rb")
@@ -174,7 +174,7 @@ print("others served, the slowest in", "under 2 s" if worst < 2 else worst)
 }
 
 TEST(ServeTls, CommandsSentInClearWithStarttlsAreDropped) {
-  Server server("serve first-mail --smtp :0 --speed 20 --lang en");
+  Server server(MAILSIM_BIN " serve first-mail --smtp :0 --speed 20 --lang en");
   const std::string out = python(kPythonClients + R"py(
 s = socket.create_connection(("127.0.0.1", smtp_port), timeout=10)
 f = s.makefile("rb")

@@ -237,7 +237,6 @@ TEST(Commands, SavingWhereNothingCanBeWrittenSaysSo) {
   EXPECT_EQ(*error, "impossible d'écrire /no/such/dir/x.yaml");
 }
 
-
 TEST(Commands, TheDialogsFieldsAreReadInAScenariosUnits) {
   auto p = test::player_of("first-mail");
   const Command c = change_link(p->view(), "isp-a-isp-b", "35ms", "2Mbps", "5%", Lang::en);

@@ -317,31 +317,44 @@ int Bridge::poll_timeout_ms() const {
   return static_cast<int>(std::clamp<std::int64_t>((wall_due - elapsed).count(), 0, kMost));
 }
 
-void Bridge::serve(const volatile bool& stop) {
+bool Bridge::receive(int timeout_ms) {
   std::vector<pollfd> fds;
-  while (!stop && !run_.failure()) {
-    fds.clear();
-    for (const Listener& l : listeners_)
-      fds.push_back({l.fd, POLLIN, 0});
-    const std::vector<std::shared_ptr<Client>> polled = clients_;
-    for (const auto& c : polled)
-      fds.push_back({c->fd, static_cast<short>(POLLIN | (c->out.empty() ? 0 : POLLOUT)), 0});
-    if (::poll(fds.data(), fds.size(), poll_timeout_ms()) < 0 && errno != EINTR) break;
-    for (std::size_t i = 0; i < listeners_.size(); ++i)
-      if (fds[i].revents & POLLIN) accept_from(listeners_[i]);
-    for (std::size_t i = 0; i < polled.size(); ++i)
-      if (!polled[i]->closed && (fds[listeners_.size() + i].revents & (POLLIN | POLLHUP | POLLERR)))
-        read_from(polled[i]);
-    advance_simulation();
-    const auto now = std::chrono::steady_clock::now();
-    for (const auto& c : clients_) {
-      if (c->closed) continue;
-      if (!c->closing && now - c->last_heard > limits_.idle)
-        cut(*c, answer(c->protocol, Cut::idle));
-      flush(*c);
-    }
-    std::erase_if(clients_, [](const auto& c) { return c->closed; });
+  for (const Listener& l : listeners_)
+    fds.push_back({l.fd, POLLIN, 0});
+  const std::vector<std::shared_ptr<Client>> polled = clients_;
+  for (const auto& c : polled)
+    fds.push_back({c->fd, static_cast<short>(POLLIN | (c->out.empty() ? 0 : POLLOUT)), 0});
+  if (::poll(fds.data(), fds.size(), timeout_ms) < 0) return errno == EINTR;
+  for (std::size_t i = 0; i < listeners_.size(); ++i)
+    if (fds[i].revents & POLLIN) accept_from(listeners_[i]);
+  for (std::size_t i = 0; i < polled.size(); ++i)
+    if (!polled[i]->closed && (fds[listeners_.size() + i].revents & (POLLIN | POLLHUP | POLLERR)))
+      read_from(polled[i]);
+  return true;
+}
+
+void Bridge::answer_all() {
+  const auto now = std::chrono::steady_clock::now();
+  for (const auto& c : clients_) {
+    if (c->closed) continue;
+    if (!c->closing && now - c->last_heard > limits_.idle) cut(*c, answer(c->protocol, Cut::idle));
+    flush(*c);
   }
+  std::erase_if(clients_, [](const auto& c) { return c->closed; });
+}
+
+void Bridge::serve(const volatile bool& stop) {
+  while (!stop && !run_.failure()) {
+    if (!receive(poll_timeout_ms())) break;
+    advance_simulation();
+    answer_all();
+  }
+}
+
+void Bridge::pump() {
+  // What the simulation answered since the last frame goes out first.
+  answer_all();
+  receive(0);
 }
 
 }  // namespace mailsim::cli

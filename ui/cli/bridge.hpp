@@ -63,8 +63,12 @@ class Bridge {
   // ("127.0.0.1:40211"), or empty with the system's reason in `error`.
   std::string listen(const std::string& address, std::uint16_t port, const BridgeTarget& target,
                      std::string& error);
-  // Serves until `stop` becomes true (a signal handler sets it), a poll at a time.
+  // Serves until `stop` becomes true (a signal handler sets it), a poll at a time, the
+  // simulation advanced to the wall clock at the bridge's speed.
   void serve(const volatile bool& stop);
+  // For a loop that advances the simulation itself (the window's frames): the answers the
+  // simulation gave since the last call sent, then what the clients sent read in, no waiting.
+  void pump();
   std::uint64_t connections_accepted() const { return accepted_; }
 
  private:
@@ -80,6 +84,8 @@ class Bridge {
   void take_reply(Client& client, std::string line);
   void cut(Client& client, const std::string& reason);
   void flush(Client& client);
+  bool receive(int timeout_ms);  // false when poll() failed
+  void answer_all();             // idle limits, then each client's output written
   void advance_simulation();
   int poll_timeout_ms() const;
 

@@ -1,7 +1,5 @@
 #include "ui/cli/serve_command.hpp"
 
-#include <arpa/inet.h>
-
 #include <csignal>
 #include <iostream>
 
@@ -10,7 +8,7 @@
 #include "agents/narration/storyteller.hpp"
 #include "scenarios/model/roles.hpp"
 #include "ui/cli/bridge.hpp"
-#include "ui/cli/bridge_targets.hpp"
+#include "ui/cli/bridge_setup.hpp"
 #include "ui/cli/cli_text.hpp"
 #include "ui/cli/narration_printer.hpp"
 #include "ui/cli/scenario_source.hpp"
@@ -26,37 +24,9 @@ extern "C" void on_stop_signal(int) {
   stop_requested = true;
 }
 
-// "127.0.0.1:2525", ":2525" (loopback), ":0" (a free port).
-bool parse_listen_address(const std::string& text, std::string& address, std::uint16_t& port) {
-  const std::size_t colon = text.rfind(':');
-  if (colon == std::string::npos || colon + 1 == text.size()) return false;
-  address = colon == 0 ? "127.0.0.1" : text.substr(0, colon);
-  in_addr parsed{};
-  if (inet_pton(AF_INET, address.c_str(), &parsed) != 1) return false;
-  const std::string digits = text.substr(colon + 1);
-  if (digits.size() > 5 || digits.find_first_not_of("0123456789") != std::string::npos)
-    return false;
-  const unsigned long value = std::stoul(digits);
-  if (value > 65535) return false;
-  port = static_cast<std::uint16_t>(value);
-  return true;
-}
-
-const char* protocol_name(BridgeProtocol p) {
-  return p == BridgeProtocol::smtp ? "SMTP" : p == BridgeProtocol::pop3 ? "POP3" : "IMAP";
-}
-
 }  // namespace
 
 int serve_command(const Options& o, Lang lang) {
-  struct Wanted {
-    BridgeProtocol protocol;
-    const char* option;
-    const std::optional<std::string>& address;
-  };
-  const Wanted wanted[] = {{BridgeProtocol::smtp, "--smtp", o.smtp},
-                           {BridgeProtocol::pop3, "--pop3", o.pop3},
-                           {BridgeProtocol::imap, "--imap", o.imap}};
   if (!o.smtp && !o.pop3 && !o.imap) {
     std::cerr << Text(msg::kServeNothing).render(lang) << "\n";
     return 2;
@@ -86,63 +56,10 @@ int serve_command(const Options& o, Lang lang) {
   if (!started) return 2;
   scenarios::ScenarioRun& run = *started;
 
-  struct Listening {
-    const Wanted* wanted;
-    std::string address;
-    std::uint16_t port = 0;
-    BridgeTarget target;
-  };
-  std::vector<Listening> listens;
-  for (const Wanted& w : wanted) {
-    if (!w.address) continue;
-    Listening l{&w, "", 0, {}};
-    if (!parse_listen_address(*w.address, l.address, l.port)) {
-      std::cerr
-          << Text(msg::kServeBadAddress, {{"option", w.option}, {"value", *w.address}}).render(lang)
-          << "\n";
-      return 2;
-    }
-    const auto target = bridge_target(run.model(), w.protocol, o.host, w.option, lang);
-    if (!target) return 2;
-    l.target = *target;
-    listens.push_back(std::move(l));
-  }
-  // STARTTLS is SMTP's here: the simulated POP3 and IMAP servers offer no STLS or STARTTLS.
-  std::unique_ptr<TlsContext> tls;
-  if (o.smtp) {
-    bool failed = false;
-    tls = make_tls(o, listens.front().target.host, lang, failed);
-    if (failed) return 2;
-  }
-  BridgeTls bridge_tls{tls.get(),
-                       [lang] { std::cerr << Text(msg::kServeTlsFailed).render(lang) << "\n"; }};
-
-  Bridge bridge(run, limits, speed, bridge_tls);
   std::cout << run.model().title.in(lang) << "\n\n";
-  for (const Listening& l : listens) {
-    const Wanted& w = *l.wanted;
-    const auto& address = l.address;
-    const auto& target = l.target;
-    std::string error;
-    const std::string listening = bridge.listen(address, l.port, target, error);
-    if (listening.empty()) {
-      std::cerr << Text(msg::kServeCannotListen,
-                        {{"option", w.option}, {"address", *w.address}, {"reason", error}})
-                       .render(lang)
-                << "\n";
-      return 2;
-    }
-    if (address.rfind("127.", 0) != 0)
-      std::cerr << Text(msg::kServeNotLoopback, {{"address", listening}}).render(lang) << "\n";
-    std::cout << Text(msg::kServeListening, {{"protocol", protocol_name(w.protocol)},
-                                             {"address", listening},
-                                             {"host", target.host},
-                                             {"port", std::to_string(target.port)},
-                                             {"from", target.from}})
-                     .render(lang)
-              << "\n";
-  }
-  if (o.smtp) std::cout << describe_tls(o, tls.get(), lang) << "\n";
+  const auto bridges = open_bridges(o, run, limits, speed, lang);
+  if (!bridges) return 2;
+  Bridge& bridge = *bridges->bridge;
   std::ostringstream shown_speed;
   shown_speed << speed;
   std::cout << Text(msg::kServeStopHint, {{"speed", shown_speed.str()}}).render(lang) << "\n\n"
