@@ -1,106 +1,26 @@
 // `mailsim serve` with real clients: Python's smtplib, poplib and imaplib talk to the bridged
 // simulated servers over real sockets on the loopback, as a class's mail clients would.
-#include <fcntl.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <gtest/gtest.h>
 
-#include <array>
-#include <cstdio>
-#include <fstream>
-#include <map>
-#include <memory>
-#include <regex>
 #include <string>
 
-#include "tests/command_output.hpp"
+#include "tests/bridges/serve_harness.hpp"
 
 namespace {
 
 using mailsim::test::command_output;
+using mailsim::test::python;
+using mailsim::test::Server;
 
-// Runs a Python script with the ports as its arguments; its standard output and error.
-std::string python(const std::string& script, const std::map<std::string, int>& ports) {
-  // ctest runs the tests in parallel processes: one file each.
-  const std::string path =
-      ::testing::TempDir() + "mailsim_serve_client_" + std::to_string(getpid()) + ".py";
-  std::ofstream(path) << script;
-  std::string cmd = "timeout 60 python3 " + path;
-  for (const char* p : {"SMTP", "POP3", "IMAP"})
-    cmd += " " + std::to_string(ports.count(p) ? ports.at(p) : 0);
-  return command_output(cmd + " 2>&1");
-}
-
-// `mailsim serve` in the background, its output in a file (a pipe nobody reads would fill and
-// stop it): the ports it printed, then its whole output after Ctrl-C.
-class Server {
- public:
-  explicit Server(const std::string& args)
-      : path_(::testing::TempDir() + "mailsim_serve_" + std::to_string(getpid()) + ".out") {
-    pid_ = fork();
-    if (pid_ == 0) {
-      const int fd = open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-      dup2(fd, 1);
-      dup2(fd, 2);
-      execl("/bin/sh", "sh", "-c", ("exec " + std::string(MAILSIM_BIN) + " " + args).c_str(),
-            nullptr);
-      _exit(127);
-    }
-    // Wait for the line that follows the listening addresses (at most 30 s).
-    std::string out;
-    for (int i = 0; i < 300 && out.find("Ctrl-C") == std::string::npos; ++i) {
-      usleep(100'000);
-      out = output();
-    }
-    const std::regex listening(R"((SMTP|POP3|IMAP): listening on 127\.0\.0\.1:(\d+))");
-    for (std::sregex_iterator it(out.begin(), out.end(), listening), end; it != end; ++it)
-      ports_[(*it)[1]] = std::stoi((*it)[2]);
-  }
-  ~Server() {
-    if (pid_ > 0 && !stopped_) stop();
-  }
-  const std::map<std::string, int>& ports() const { return ports_; }
-  // Ctrl-C, then everything it wrote; its exit status in `status`.
-  std::string stop() {
-    stopped_ = true;
-    kill(pid_, SIGINT);
-    int raw = 0;
-    waitpid(pid_, &raw, 0);
-    status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    return output();
-  }
-  int status = -1;
-
- private:
-  std::string output() const {
-    std::ifstream in(path_);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  }
-  std::string path_;
-  pid_t pid_ = -1;
-  bool stopped_ = false;
-  std::map<std::string, int> ports_;
-};
-
-const std::string kWaitForMail = R"py(
-import imaplib, poplib, smtplib, socket, sys, threading, time
-smtp_port, pop3_port, imap_port = map(int, sys.argv[1:])
-def pop3_count():
-    p = poplib.POP3("127.0.0.1", pop3_port, timeout=10)
-    p.user("alice"); p.pass_("wonderland")
-    n = p.stat()[0]
-    p.quit()
-    return n
-)py";
+using mailsim::test::kPythonClients;
 
 }  // namespace
 
 TEST(Serve, SmtplibSubmitsWithAuthPlainAndPoplibAndImaplibReadTheMailBack) {
-  Server server("serve smtp-by-hand --smtp :0 --pop3 :0 --imap :0 --speed 20 --lang en");
+  Server server(MAILSIM_BIN
+                " serve smtp-by-hand --smtp :0 --pop3 :0 --imap :0 --speed 20 --lang en");
   ASSERT_EQ(server.ports().size(), 3u);
-  const std::string out = python(kWaitForMail + R"py(
+  const std::string out = python(kPythonClients + R"py(
 s = smtplib.SMTP("127.0.0.1", smtp_port, timeout=10)
 s.ehlo("real-client")
 s.user, s.password = "alice", "wonderland"
@@ -137,8 +57,8 @@ m.logout()
 }
 
 TEST(Serve, TwoHundredConcurrentConnectionsAreAllServed) {
-  Server server("serve smtp-by-hand --smtp :0 --speed 20 --lang en");
-  const std::string out = python(kWaitForMail + R"py(
+  Server server(MAILSIM_BIN " serve smtp-by-hand --smtp :0 --speed 20 --lang en");
+  const std::string out = python(kPythonClients + R"py(
 socks = [socket.create_connection(("127.0.0.1", smtp_port), timeout=20) for _ in range(200)]
 greeted = sum(1 for s in socks if s.recv(4096).startswith(b"220 "))
 for s in socks: s.sendall(b"QUIT\r\n")
@@ -158,8 +78,8 @@ print("greeted", greeted, "bye", bye)
 }
 
 TEST(Serve, AClientSendingAByteASecondIsCutWhileOthersAreServed) {
-  Server server("serve smtp-by-hand --smtp :0 --speed 20 --idle-timeout 2s --lang en");
-  const std::string out = python(kWaitForMail + R"py(
+  Server server(MAILSIM_BIN " serve smtp-by-hand --smtp :0 --speed 20 --idle-timeout 2s --lang en");
+  const std::string out = python(kPythonClients + R"py(
 slow = socket.create_connection(("127.0.0.1", smtp_port), timeout=20)
 slow.recv(4096)
 result = {}
@@ -195,8 +115,8 @@ print("others served, the slowest in", "under 1 s" if worst < 1 else worst)
 }
 
 TEST(Serve, AClientLeavingInTheMiddleOfDataLeavesNoMessage) {
-  Server server("serve smtp-by-hand --smtp :0 --pop3 :0 --speed 20 --lang en");
-  const std::string out = python(kWaitForMail + R"py(
+  Server server(MAILSIM_BIN " serve smtp-by-hand --smtp :0 --pop3 :0 --speed 20 --lang en");
+  const std::string out = python(kPythonClients + R"py(
 s = socket.create_connection(("127.0.0.1", smtp_port), timeout=10)
 f = s.makefile("rb")
 def say(line):
@@ -242,4 +162,31 @@ TEST(Serve, MistakesAreExplainedInBothLanguages) {
             std::string::npos);
   EXPECT_NE(run("serve first-mail --smtp :0 --speed 0 --lang fr").find("n'est pas une vitesse"),
             std::string::npos);
+}
+
+TEST(Serve, SwaksWithPipeliningSubmitsAMail) {
+  if (mailsim::test::command_output("command -v swaks").empty())
+    GTEST_SKIP() << "swaks is not installed (tools/debian-packages.txt, make deps)";
+  Server server(MAILSIM_BIN " serve smtp-by-hand --smtp :0 --pop3 :0 --speed 20 --lang en");
+  const std::string port = std::to_string(server.ports().at("SMTP"));
+  const std::string said =
+      command_output("timeout 60 swaks --server 127.0.0.1 --port " + port +
+                     " --pipeline --auth PLAIN --auth-user alice --auth-password wonderland"
+                     " --from alice@a.example --to alice@a.example --helo swaks.example"
+                     " --header 'Subject: from swaks' --body 'Hello from swaks.' 2>&1");
+  // swaks sends MAIL, RCPT and DATA in one go once PIPELINING is offered.
+  EXPECT_NE(said.find("<-  250-PIPELINING"), std::string::npos) << said;
+  EXPECT_NE(said.find(" -> MAIL FROM:<alice@a.example>\n -> RCPT TO:<alice@a.example>\n -> "
+                      "DATA\n<-  250 2.1.0 Ok\n<-  250 2.1.5 Ok\n<-  354 "),
+            std::string::npos)
+      << said;
+  EXPECT_NE(said.find("<-  250 2.0.0 Ok: queued"), std::string::npos) << said;
+  const std::string out = python(kPythonClients + R"py(
+for _ in range(50):
+    if pop3_count() == 1: break
+    time.sleep(0.1)
+print("messages", pop3_count())
+)py",
+                                 server.ports());
+  EXPECT_NE(out.find("messages 1"), std::string::npos) << out;
 }

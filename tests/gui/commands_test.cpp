@@ -237,12 +237,6 @@ TEST(Commands, SavingWhereNothingCanBeWrittenSaysSo) {
   EXPECT_EQ(*error, "impossible d'écrire /no/such/dir/x.yaml");
 }
 
-}  // namespace
-}  // namespace mailsim::gui
-
-namespace mailsim::gui {
-namespace {
-
 TEST(Commands, TheDialogsFieldsAreReadInAScenariosUnits) {
   auto p = test::player_of("first-mail");
   const Command c = change_link(p->view(), "isp-a-isp-b", "35ms", "2Mbps", "5%", Lang::en);
@@ -266,6 +260,38 @@ TEST(Commands, TheDialogsFieldsAreReadInAScenariosUnits) {
   EXPECT_EQ(send.to.size(), 2u);
   EXPECT_EQ(send.attachment, 2'000'000u);
   EXPECT_FALSE(send_mail(p->view(), "alice", "bob@b.example", "", "S", "B", "big", Lang::en));
+}
+
+}  // namespace
+}  // namespace mailsim::gui
+
+namespace mailsim::gui {
+namespace {
+
+TEST(Commands, TheRunSoFarAsACaptureIsTheOneMailsimRunWritesToTheSameTime) {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("mailsim-gui-capture-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  // The window's run, with actions recorded on the way, stopped at 90 s.
+  auto p = player_of("first-mail");
+  act(*p, [&](sim::SimTime t) { p->seek(t); });
+  const auto captured = dir / "window.pcapng";
+  ASSERT_EQ(save_capture(p->model(), p->seed(), p->now(), captured.string(), Lang::en),
+            std::nullopt);
+  // The same run saved as a scenario, captured by the command line to the same time.
+  const auto saved = dir / "lesson.yaml";
+  ASSERT_EQ(save_scenario(p->model(), saved.string(), Lang::en), std::nullopt);
+  const auto expected = dir / "run.pcapng";
+  const std::string command = std::string(MAILSIM_BIN) + " run " + saved.string() +
+                              " --quiet --until 90s --pcap " + expected.string() + " > /dev/null";
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  const std::string bytes = read_all(captured);
+  EXPECT_GT(bytes.size(), 10000u);
+  EXPECT_TRUE(bytes == read_all(expected)) << "the window's capture differs from mailsim run's";
+  const auto error =
+      save_capture(p->model(), p->seed(), p->now(), "/no/such/dir/x.pcapng", Lang::fr);
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ(*error, "impossible d'écrire /no/such/dir/x.pcapng");
 }
 
 }  // namespace

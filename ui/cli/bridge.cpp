@@ -11,6 +11,9 @@
 #include <cerrno>
 #include <cstring>
 
+#include "ui/cli/starttls_hiding.hpp"
+#include "ui/cli/tls_channel.hpp"
+
 namespace mailsim::cli {
 
 namespace {
@@ -53,7 +56,7 @@ struct Bridge::Client {
   BridgeProtocol protocol = BridgeProtocol::smtp;
   agents::TypedSession* session = nullptr;
   std::string partial;  // received after the last line end
-  std::string out;      // to write to the client
+  std::string out;      // to write to the client (encrypted once TLS has started)
   std::size_t received = 0;
   bool data_asked = false;  // SMTP: the client sent DATA, the 354 has not come yet
   bool in_data = false;     // SMTP: between the 354 and the "." line
@@ -61,12 +64,28 @@ struct Bridge::Client {
   std::chrono::steady_clock::time_point last_heard;
   bool closing = false;  // the socket closes once `out` is written
   bool closed = false;
+  // SMTP answers each line but the message's with one reply; the greeting comes first.
+  std::size_t unanswered = 1;
+  bool starttls_asked = false;      // STARTTLS typed, the simulated server's reply not yet in
+  std::size_t starttls_after = 0;   // replies due before STARTTLS's (commands pipelined before it)
+  std::unique_ptr<TlsChannel> tls;  // from the simulated server's 220 to STARTTLS
+  StarttlsHiding hiding;            // without TLS
+
+  void send(std::string_view bytes) {
+    if (!tls) {
+      out += bytes;
+      return;
+    }
+    tls->write(bytes);
+    out += tls->take_output();
+  }
 };
 
-Bridge::Bridge(scenarios::ScenarioRun& run, BridgeLimits limits, double speed)
+Bridge::Bridge(scenarios::ScenarioRun& run, BridgeLimits limits, double speed, BridgeTls tls)
     : run_(run),
       limits_(limits),
       speed_(speed),
+      tls_(std::move(tls)),
       wall_start_(std::chrono::steady_clock::now()),
       sim_start_(run.sim().now()) {}
 
@@ -119,12 +138,10 @@ void Bridge::accept_from(const Listener& listener) {
     }
     std::weak_ptr<Client> weak = client;
     agents::TypedSession::Callbacks callbacks;
-    callbacks.on_line = [weak](const std::string& line) {
+    callbacks.on_line = [this, weak](const std::string& line) {
       auto c = weak.lock();
       if (!c || c->closed) return;
-      if (c->data_asked && line.rfind("354", 0) == 0) c->in_data = true;
-      if (c->data_asked && !line.empty() && line[0] != '3') c->data_asked = false;  // refused
-      c->out += line + "\r\n";
+      take_reply(*c, line);
     };
     callbacks.on_closed = [weak] {
       if (auto c = weak.lock()) c->closing = true;
@@ -132,7 +149,7 @@ void Bridge::accept_from(const Listener& listener) {
     callbacks.on_failed = [weak](sim::net::ConnError) {
       auto c = weak.lock();
       if (!c || c->closing) return;
-      c->out += answer(c->protocol, Cut::unreachable);
+      c->send(answer(c->protocol, Cut::unreachable));
       c->closing = true;
     };
     const BridgeTarget& t = listener.target;
@@ -141,7 +158,7 @@ void Bridge::accept_from(const Listener& listener) {
 }
 
 void Bridge::cut(Client& client, const std::string& reason) {
-  client.out += reason;
+  client.send(reason);
   client.closing = true;
   client.partial.clear();
   // The simulated server sees the connection end: a message cut in DATA is never queued.
@@ -164,11 +181,62 @@ void Bridge::take_line(const std::shared_ptr<Client>& client, std::string line) 
         c.data_asked = false;
         c.message = 0;
       }
-    } else if (is_command(line, "DATA")) {
-      c.data_asked = true;
+      if (line == ".") ++c.unanswered;
+    } else if (is_command(line, "STARTTLS") && !c.tls) {
+      if (tls_.context == nullptr) {
+        // Not offered (--no-tls): refused as by a server without it, the simulation untold.
+        c.send("502 5.5.1 Error: command not implemented\r\n");
+        return;
+      }
+      c.starttls_after = c.unanswered++;
+      c.starttls_asked = true;
+    } else {
+      ++c.unanswered;
+      if (is_command(line, "DATA")) c.data_asked = true;
     }
   }
   c.session->type(line);
+}
+
+void Bridge::take_reply(Client& c, std::string line) {
+  if (c.protocol != BridgeProtocol::smtp) {
+    c.send(line + "\r\n");
+    return;
+  }
+  if (c.data_asked && line.rfind("354", 0) == 0) c.in_data = true;
+  if (c.data_asked && !line.empty() && line[0] != '3') c.data_asked = false;  // refused
+  const bool last_line = line.size() < 4 || line[3] != '-';
+  if (last_line && c.unanswered > 0) --c.unanswered;
+  if (c.starttls_asked && last_line && c.starttls_after-- == 0) {
+    c.starttls_asked = false;
+    c.send(line + "\r\n");  // in clear: the client starts its handshake when it reads it
+    if (line.rfind("220", 0) == 0) c.tls = std::make_unique<TlsChannel>(*tls_.context);
+    return;
+  }
+  if (tls_.context == nullptr) {
+    for (const std::string& passed : c.hiding.pass(std::move(line)))
+      c.send(passed + "\r\n");
+    return;
+  }
+  c.send(line + "\r\n");
+}
+
+void Bridge::take_bytes(const std::shared_ptr<Client>& client, std::string_view bytes) {
+  Client& c = *client;
+  // After STARTTLS, what came in clear with it is dropped, as the simulated server drops it
+  // (CVE-2011-0411): the next bytes that count are the TLS handshake's.
+  for (std::size_t i = 0; i < bytes.size() && !c.closing && !c.starttls_asked; ++i) {
+    const char byte = bytes[i];
+    if (byte == '\n') {
+      std::string line = std::move(c.partial);
+      c.partial.clear();
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      take_line(client, std::move(line));
+    } else {
+      c.partial += byte;
+      if (c.partial.size() + 2 > limits_.line_bytes) cut(c, answer(c.protocol, Cut::line_too_long));
+    }
+  }
 }
 
 void Bridge::read_from(const std::shared_ptr<Client>& client) {
@@ -189,21 +257,30 @@ void Bridge::read_from(const std::shared_ptr<Client>& client) {
     cut(c, answer(c.protocol, Cut::too_much_data));
     return;
   }
-  for (ssize_t i = 0; i < n && !c.closing; ++i) {
-    const char byte = buffer[i];
-    if (byte == '\n') {
-      std::string line = std::move(c.partial);
-      c.partial.clear();
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      take_line(client, std::move(line));
-    } else {
-      c.partial += byte;
-      if (c.partial.size() + 2 > limits_.line_bytes) cut(c, answer(c.protocol, Cut::line_too_long));
-    }
+  const std::string_view bytes(buffer, static_cast<std::size_t>(n));
+  if (!c.tls) {
+    take_bytes(client, bytes);
+    return;
   }
+  std::string plain;
+  const TlsChannel::Status status = c.tls->feed(bytes, plain);
+  c.out += c.tls->take_output();  // the handshake's messages, or an alert
+  if (status == TlsChannel::Status::failed) {
+    // Not TLS, or a client that refused the certificate: nothing more to say to it.
+    c.closing = true;
+    c.partial.clear();
+    if (c.session != nullptr) c.session->close();
+    if (tls_.on_failed) tls_.on_failed();
+    return;
+  }
+  take_bytes(client, plain);
 }
 
 void Bridge::flush(Client& c) {
+  if (c.closing && c.tls) {
+    c.tls->close();  // close_notify, once
+    c.out += c.tls->take_output();
+  }
   while (!c.out.empty()) {
     const ssize_t n = ::send(c.fd, c.out.data(), c.out.size(), MSG_NOSIGNAL);
     if (n < 0) {
@@ -240,31 +317,44 @@ int Bridge::poll_timeout_ms() const {
   return static_cast<int>(std::clamp<std::int64_t>((wall_due - elapsed).count(), 0, kMost));
 }
 
-void Bridge::serve(const volatile bool& stop) {
+bool Bridge::receive(int timeout_ms) {
   std::vector<pollfd> fds;
-  while (!stop && !run_.failure()) {
-    fds.clear();
-    for (const Listener& l : listeners_)
-      fds.push_back({l.fd, POLLIN, 0});
-    const std::vector<std::shared_ptr<Client>> polled = clients_;
-    for (const auto& c : polled)
-      fds.push_back({c->fd, static_cast<short>(POLLIN | (c->out.empty() ? 0 : POLLOUT)), 0});
-    if (::poll(fds.data(), fds.size(), poll_timeout_ms()) < 0 && errno != EINTR) break;
-    for (std::size_t i = 0; i < listeners_.size(); ++i)
-      if (fds[i].revents & POLLIN) accept_from(listeners_[i]);
-    for (std::size_t i = 0; i < polled.size(); ++i)
-      if (!polled[i]->closed && (fds[listeners_.size() + i].revents & (POLLIN | POLLHUP | POLLERR)))
-        read_from(polled[i]);
-    advance_simulation();
-    const auto now = std::chrono::steady_clock::now();
-    for (const auto& c : clients_) {
-      if (c->closed) continue;
-      if (!c->closing && now - c->last_heard > limits_.idle)
-        cut(*c, answer(c->protocol, Cut::idle));
-      flush(*c);
-    }
-    std::erase_if(clients_, [](const auto& c) { return c->closed; });
+  for (const Listener& l : listeners_)
+    fds.push_back({l.fd, POLLIN, 0});
+  const std::vector<std::shared_ptr<Client>> polled = clients_;
+  for (const auto& c : polled)
+    fds.push_back({c->fd, static_cast<short>(POLLIN | (c->out.empty() ? 0 : POLLOUT)), 0});
+  if (::poll(fds.data(), fds.size(), timeout_ms) < 0) return errno == EINTR;
+  for (std::size_t i = 0; i < listeners_.size(); ++i)
+    if (fds[i].revents & POLLIN) accept_from(listeners_[i]);
+  for (std::size_t i = 0; i < polled.size(); ++i)
+    if (!polled[i]->closed && (fds[listeners_.size() + i].revents & (POLLIN | POLLHUP | POLLERR)))
+      read_from(polled[i]);
+  return true;
+}
+
+void Bridge::answer_all() {
+  const auto now = std::chrono::steady_clock::now();
+  for (const auto& c : clients_) {
+    if (c->closed) continue;
+    if (!c->closing && now - c->last_heard > limits_.idle) cut(*c, answer(c->protocol, Cut::idle));
+    flush(*c);
   }
+  std::erase_if(clients_, [](const auto& c) { return c->closed; });
+}
+
+void Bridge::serve(const volatile bool& stop) {
+  while (!stop && !run_.failure()) {
+    if (!receive(poll_timeout_ms())) break;
+    advance_simulation();
+    answer_all();
+  }
+}
+
+void Bridge::pump() {
+  // What the simulation answered since the last frame goes out first.
+  answer_all();
+  receive(0);
 }
 
 }  // namespace mailsim::cli

@@ -8,13 +8,22 @@
 // A client that misbehaves is answered in its protocol's words and cut, and cannot stall the
 // simulation or the other clients: too many connections, a line too long, a message too big,
 // too many bytes, or silence longer than the idle limit.
+//
+// SMTP's STARTTLS is real on the real socket: the simulated server's "220 Ready to start TLS"
+// (it simulates STARTTLS itself, RFC 3207) is the bridge's cue to start a TLS handshake with
+// the real client; the plaintext inside then feeds the simulated session, which has forgotten
+// the EHLO as the RFC wants, so the client's second EHLO is the one it sees. Without TLS
+// (--no-tls), STARTTLS is taken out of the EHLO replies and refused.
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "scenarios/build/scenario_run.hpp"
+#include "ui/cli/tls_context.hpp"
 
 namespace mailsim::cli {
 
@@ -37,9 +46,15 @@ struct BridgeTarget {
   std::uint16_t port = 0;
 };
 
+// STARTTLS on bridged SMTP connections: real TLS with `context`, or, without one, not offered.
+struct BridgeTls {
+  const TlsContext* context = nullptr;
+  std::function<void()> on_failed;  // a client's TLS handshake failed; it was cut
+};
+
 class Bridge {
  public:
-  Bridge(scenarios::ScenarioRun& run, BridgeLimits limits, double speed);
+  Bridge(scenarios::ScenarioRun& run, BridgeLimits limits, double speed, BridgeTls tls = {});
   ~Bridge();
   Bridge(const Bridge&) = delete;
   Bridge& operator=(const Bridge&) = delete;
@@ -48,8 +63,12 @@ class Bridge {
   // ("127.0.0.1:40211"), or empty with the system's reason in `error`.
   std::string listen(const std::string& address, std::uint16_t port, const BridgeTarget& target,
                      std::string& error);
-  // Serves until `stop` becomes true (a signal handler sets it), a poll at a time.
+  // Serves until `stop` becomes true (a signal handler sets it), a poll at a time, the
+  // simulation advanced to the wall clock at the bridge's speed.
   void serve(const volatile bool& stop);
+  // For a loop that advances the simulation itself (the window's frames): the answers the
+  // simulation gave since the last call sent, then what the clients sent read in, no waiting.
+  void pump();
   std::uint64_t connections_accepted() const { return accepted_; }
 
  private:
@@ -60,15 +79,20 @@ class Bridge {
   };
   void accept_from(const Listener& listener);
   void read_from(const std::shared_ptr<Client>& client);
+  void take_bytes(const std::shared_ptr<Client>& client, std::string_view bytes);
   void take_line(const std::shared_ptr<Client>& client, std::string line);
+  void take_reply(Client& client, std::string line);
   void cut(Client& client, const std::string& reason);
   void flush(Client& client);
+  bool receive(int timeout_ms);  // false when poll() failed
+  void answer_all();             // idle limits, then each client's output written
   void advance_simulation();
   int poll_timeout_ms() const;
 
   scenarios::ScenarioRun& run_;
   BridgeLimits limits_;
   double speed_;
+  BridgeTls tls_;
   std::chrono::steady_clock::time_point wall_start_;
   sim::SimTime sim_start_{0};
   std::vector<Listener> listeners_;

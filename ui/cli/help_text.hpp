@@ -176,17 +176,33 @@ inline constexpr Message kServeIdleTimeout{
     "how long a real client may go without sending a whole line before it is cut (5min)",
     "combien de temps un vrai client peut rester sans envoyer une ligne entière avant d'être "
     "coupé (5min)"};
+inline constexpr Message kServeNoTls{
+    "cli.help.serve_no_tls",
+    "no real TLS: STARTTLS is not offered to real clients (nor AUTH where the server offers it "
+    "only after STARTTLS)",
+    "pas de vrai TLS : STARTTLS n'est pas proposé aux vrais clients (ni AUTH là où le serveur ne "
+    "le propose qu'après STARTTLS)"};
+inline constexpr Message kServeCert{
+    "cli.help.serve_cert",
+    "the certificate (PEM) real STARTTLS shows, instead of a self-signed one made at start",
+    "le certificat (PEM) que montre le vrai STARTTLS, au lieu d'un certificat autosigné créé au "
+    "démarrage"};
+inline constexpr Message kServeKey{
+    "cli.help.serve_key", "the private key (PEM) of --cert (default: in the --cert file)",
+    "la clé privée (PEM) de --cert (par défaut : dans le fichier de --cert)"};
 inline constexpr Message kServeFooter{
     "cli.help.serve_footer",
     "Examples:\n"
     "  mailsim serve first-mail --smtp 127.0.0.1:2525\n"
     "  mailsim serve first-mail --smtp :0 --imap :0 --speed 10\n"
     "  mailsim serve first-mail --pop3 127.0.0.1:2110 --host mx.b.example\n"
+    "  mailsim serve first-mail --smtp :2525 --cert server.pem --key server.key\n"
     "docs/bridges.md tells how a class uses it.",
     "Exemples :\n"
     "  mailsim serve first-mail --smtp 127.0.0.1:2525\n"
     "  mailsim serve first-mail --smtp :0 --imap :0 --speed 10\n"
     "  mailsim serve first-mail --pop3 127.0.0.1:2110 --host mx.b.example\n"
+    "  mailsim serve first-mail --smtp :2525 --cert server.pem --key server.key\n"
     "docs/bridges.md explique comment une classe s'en sert."};
 
 inline constexpr Message kList{"cli.help.list", "list the built-in scenarios with their titles",
@@ -259,6 +275,9 @@ inline constexpr std::array kAll{&kApp,
                                  &kServeSpeed,
                                  &kServeMaxConnections,
                                  &kServeIdleTimeout,
+                                 &kServeNoTls,
+                                 &kServeCert,
+                                 &kServeKey,
                                  &kServeFooter};
 
 }  // namespace mailsim::cli::help

@@ -174,6 +174,10 @@ std::optional<int> parse_command_line(int argc, char** argv, Lang lang, Options&
       ->type_name("N");
   serve->add_option("--idle-timeout", out.idle_timeout, text(help::kServeIdleTimeout))
       ->type_name(lang == Lang::fr ? "TEMPS" : "TIME");
+  const std::string file = lang == Lang::fr ? "FICHIER" : "FILE";
+  serve->add_flag("--no-tls", out.no_tls, text(help::kServeNoTls));
+  serve->add_option("--cert", out.cert, text(help::kServeCert))->type_name(file);
+  serve->add_option("--key", out.key, text(help::kServeKey))->type_name(file);
   serve->add_option("--level", out.level, text(help::kLevel))
       ->check(CLI::IsMember({"story", "protocol", "packets"}));
   seed_option(*serve, out, lang);

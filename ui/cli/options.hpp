@@ -47,6 +47,8 @@ struct Options {
   std::vector<std::string> files;
   std::string time_limit = "20s";
   std::string memory_limit = "2048";
+  bool no_tls = false;                   // serve: STARTTLS not offered to real clients
+  std::optional<std::string> cert, key;  // serve: PEM files instead of a self-signed certificate
 };
 
 // The language of messages: --lang anywhere on the line (so that --help obeys it too), else

@@ -1,7 +1,5 @@
 #include "ui/cli/serve_command.hpp"
 
-#include <arpa/inet.h>
-
 #include <csignal>
 #include <iostream>
 
@@ -10,11 +8,12 @@
 #include "agents/narration/storyteller.hpp"
 #include "scenarios/model/roles.hpp"
 #include "ui/cli/bridge.hpp"
-#include "ui/cli/bridge_targets.hpp"
+#include "ui/cli/bridge_setup.hpp"
 #include "ui/cli/cli_text.hpp"
 #include "ui/cli/narration_printer.hpp"
 #include "ui/cli/scenario_source.hpp"
 #include "ui/cli/serve_text.hpp"
+#include "ui/cli/serve_tls.hpp"
 
 namespace mailsim::cli {
 
@@ -25,37 +24,9 @@ extern "C" void on_stop_signal(int) {
   stop_requested = true;
 }
 
-// "127.0.0.1:2525", ":2525" (loopback), ":0" (a free port).
-bool parse_listen_address(const std::string& text, std::string& address, std::uint16_t& port) {
-  const std::size_t colon = text.rfind(':');
-  if (colon == std::string::npos || colon + 1 == text.size()) return false;
-  address = colon == 0 ? "127.0.0.1" : text.substr(0, colon);
-  in_addr parsed{};
-  if (inet_pton(AF_INET, address.c_str(), &parsed) != 1) return false;
-  const std::string digits = text.substr(colon + 1);
-  if (digits.size() > 5 || digits.find_first_not_of("0123456789") != std::string::npos)
-    return false;
-  const unsigned long value = std::stoul(digits);
-  if (value > 65535) return false;
-  port = static_cast<std::uint16_t>(value);
-  return true;
-}
-
-const char* protocol_name(BridgeProtocol p) {
-  return p == BridgeProtocol::smtp ? "SMTP" : p == BridgeProtocol::pop3 ? "POP3" : "IMAP";
-}
-
 }  // namespace
 
 int serve_command(const Options& o, Lang lang) {
-  struct Wanted {
-    BridgeProtocol protocol;
-    const char* option;
-    const std::optional<std::string>& address;
-  };
-  const Wanted wanted[] = {{BridgeProtocol::smtp, "--smtp", o.smtp},
-                           {BridgeProtocol::pop3, "--pop3", o.pop3},
-                           {BridgeProtocol::imap, "--imap", o.imap}};
   if (!o.smtp && !o.pop3 && !o.imap) {
     std::cerr << Text(msg::kServeNothing).render(lang) << "\n";
     return 2;
@@ -78,45 +49,17 @@ int serve_command(const Options& o, Lang lang) {
     if (!parse_until(o.idle_timeout, lang, idle)) return 2;
     limits.idle = std::chrono::duration_cast<std::chrono::milliseconds>(*idle);
   }
+  if (!check_tls_options(o, lang)) return 2;
   std::optional<std::uint64_t> seed;
   if (!parse_seed(o.seed, lang, seed)) return 2;
   auto started = start(o.scenario, seed, lang);
   if (!started) return 2;
   scenarios::ScenarioRun& run = *started;
 
-  Bridge bridge(run, limits, speed);
   std::cout << run.model().title.in(lang) << "\n\n";
-  for (const Wanted& w : wanted) {
-    if (!w.address) continue;
-    std::string address;
-    std::uint16_t port = 0;
-    if (!parse_listen_address(*w.address, address, port)) {
-      std::cerr
-          << Text(msg::kServeBadAddress, {{"option", w.option}, {"value", *w.address}}).render(lang)
-          << "\n";
-      return 2;
-    }
-    const auto target = bridge_target(run.model(), w.protocol, o.host, w.option, lang);
-    if (!target) return 2;
-    std::string error;
-    const std::string listening = bridge.listen(address, port, *target, error);
-    if (listening.empty()) {
-      std::cerr << Text(msg::kServeCannotListen,
-                        {{"option", w.option}, {"address", *w.address}, {"reason", error}})
-                       .render(lang)
-                << "\n";
-      return 2;
-    }
-    if (address.rfind("127.", 0) != 0)
-      std::cerr << Text(msg::kServeNotLoopback, {{"address", listening}}).render(lang) << "\n";
-    std::cout << Text(msg::kServeListening, {{"protocol", protocol_name(w.protocol)},
-                                             {"address", listening},
-                                             {"host", target->host},
-                                             {"port", std::to_string(target->port)},
-                                             {"from", target->from}})
-                     .render(lang)
-              << "\n";
-  }
+  const auto bridges = open_bridges(o, run, limits, speed, lang);
+  if (!bridges) return 2;
+  Bridge& bridge = *bridges->bridge;
   std::ostringstream shown_speed;
   shown_speed << speed;
   std::cout << Text(msg::kServeStopHint, {{"speed", shown_speed.str()}}).render(lang) << "\n\n"

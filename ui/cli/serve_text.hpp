@@ -56,15 +56,79 @@ inline constexpr Message kServeNothing{
     "give at least one of --smtp, --pop3 and --imap, for example --smtp 127.0.0.1:2525",
     "donnez au moins l'une des options --smtp, --pop3 et --imap, par exemple --smtp "
     "127.0.0.1:2525"};
+inline constexpr Message kServeTlsSelfSigned{
+    "cli.serve.tls_self_signed",
+    "STARTTLS: real TLS with a certificate made just now for {host}, signed by itself: a mail "
+    "program asks whether to trust it (SHA-256 fingerprint {fingerprint}); --no-tls turns TLS off",
+    "STARTTLS : vrai TLS avec un certificat créé à l'instant pour {host}, signé par lui-même : un "
+    "logiciel de messagerie demande s'il faut lui faire confiance (empreinte SHA-256 "
+    "{fingerprint}) ; --no-tls désactive TLS"};
+inline constexpr Message kServeTlsFiles{
+    "cli.serve.tls_files",
+    "STARTTLS: real TLS with the certificate of {file} ({host}, SHA-256 fingerprint "
+    "{fingerprint})",
+    "STARTTLS : vrai TLS avec le certificat de {file} ({host}, empreinte SHA-256 {fingerprint})"};
+inline constexpr Message kServeTlsOff{
+    "cli.serve.tls_off",
+    "STARTTLS: not offered to real clients (--no-tls), nor AUTH where the server offers it only "
+    "after STARTTLS",
+    "STARTTLS : pas proposé aux vrais clients (--no-tls), ni AUTH là où le serveur ne le propose "
+    "qu'après STARTTLS"};
+inline constexpr Message kServeTlsFailed{
+    "cli.serve.tls_failed",
+    "A real client did not complete its TLS handshake after STARTTLS (it sent something else, "
+    "or does not trust the certificate): connection closed",
+    "Un vrai client n'a pas mené à bien sa négociation TLS après STARTTLS (il a envoyé autre "
+    "chose, ou ne fait pas confiance au certificat) : connexion fermée"};
+inline constexpr Message kServeCertUnreadable{
+    "cli.serve.cert_unreadable",
+    "--cert: cannot read '{file}'; give the path of a certificate in PEM form (a file starting "
+    "with -----BEGIN CERTIFICATE-----)",
+    "--cert : impossible de lire « {file} » ; donnez le chemin d'un certificat au format PEM (un "
+    "fichier qui commence par -----BEGIN CERTIFICATE-----)"};
+inline constexpr Message kServeCertNotCertificate{
+    "cli.serve.cert_not_certificate",
+    "--cert: '{file}' holds no certificate in PEM form; it should start with -----BEGIN "
+    "CERTIFICATE-----, or leave --cert out to use a self-signed certificate",
+    "--cert : « {file} » ne contient pas de certificat au format PEM ; il devrait commencer par "
+    "-----BEGIN CERTIFICATE-----, ou omettez --cert pour utiliser un certificat autosigné"};
+inline constexpr Message kServeKeyUnreadable{
+    "cli.serve.key_unreadable",
+    "--key: cannot read '{file}'; give the path of the certificate's private key in PEM form",
+    "--key : impossible de lire « {file} » ; donnez le chemin de la clé privée du certificat au "
+    "format PEM"};
+inline constexpr Message kServeKeyNotKey{
+    "cli.serve.key_not_key",
+    "--key: '{file}' holds no private key in PEM form (-----BEGIN PRIVATE KEY-----), or one "
+    "protected by a passphrase; give the key without passphrase",
+    "--key : « {file} » ne contient pas de clé privée au format PEM (-----BEGIN PRIVATE "
+    "KEY-----), ou une clé protégée par une phrase secrète ; donnez la clé sans phrase secrète"};
+inline constexpr Message kServeKeyMismatch{
+    "cli.serve.key_mismatch",
+    "--key: the key in '{file}' is not the one of the certificate in '{cert}'; give the key "
+    "that was made with that certificate",
+    "--key : la clé de « {file} » n'est pas celle du certificat de « {cert} » ; donnez la clé "
+    "créée avec ce certificat"};
+inline constexpr Message kServeKeyWithoutCert{
+    "cli.serve.key_without_cert", "--key needs --cert, the certificate the key belongs to",
+    "--key a besoin de --cert, le certificat auquel la clé appartient"};
+inline constexpr Message kServeCertWithNoTls{
+    "cli.serve.cert_with_no_tls",
+    "--cert and --key give TLS a certificate, --no-tls turns TLS off: give one or the other",
+    "--cert et --key donnent un certificat à TLS, --no-tls désactive TLS : donnez l'un ou "
+    "l'autre"};
 inline constexpr PluralMessage kServeStopped{
     {"cli.serve.stopped.one", "Stopped at {time}, after {count} bridged connection.",
      "Arrêt à {time}, après {count} connexion reliée."},
     {"cli.serve.stopped.other", "Stopped at {time}, after {count} bridged connections.",
      "Arrêt à {time}, après {count} connexions reliées."}};
 
-inline constexpr std::array kServeAll{&kServeListening,   &kServeStopHint,     &kServeNotLoopback,
-                                      &kServeBadAddress,  &kServeCannotListen, &kServeNoServer,
-                                      &kServeNoSuchHost,  &kServeBadSpeed,     &kServeNothing,
-                                      &kServeStopped.one, &kServeStopped.other};
+inline constexpr std::array kServeAll{
+    &kServeListening,    &kServeStopHint,       &kServeNotLoopback,        &kServeBadAddress,
+    &kServeCannotListen, &kServeNoServer,       &kServeNoSuchHost,         &kServeBadSpeed,
+    &kServeNothing,      &kServeTlsSelfSigned,  &kServeTlsFiles,           &kServeTlsOff,
+    &kServeTlsFailed,    &kServeCertUnreadable, &kServeCertNotCertificate, &kServeKeyUnreadable,
+    &kServeKeyNotKey,    &kServeKeyMismatch,    &kServeKeyWithoutCert,     &kServeCertWithNoTls,
+    &kServeStopped.one,  &kServeStopped.other};
 
 }  // namespace mailsim::cli::msg

@@ -340,6 +340,11 @@ int run_window(const scenarios::ScenarioModel& scenario, const AppOptions& o) {
     std::cerr << diag.render(o.lang);
     return 2;
   }
+  std::function<void()> pump_bridge;
+  if (o.live) {
+    player.go_live();
+    if (!(pump_bridge = o.live(player))) return 2;
+  }
   if (o.speed) player.speed = std::clamp(*o.speed, Player::kMinSpeed, Player::kMaxSpeed);
   player.playing = !o.paused && !o.screenshot;
 
@@ -419,6 +424,7 @@ int run_window(const scenarios::ScenarioModel& scenario, const AppOptions& o) {
         while (window.pollEvent(e))
           app.handle(e);
         const float dt = clock.restart().asSeconds();
+        if (pump_bridge) pump_bridge();
         player.advance(std::chrono::duration<double>(dt));
         app.frame(dt);
         window.display();

@@ -1,6 +1,7 @@
 #pragma once
 // The window: one SFML window, the network drawn by SFML under Dear ImGui's panels, a frame
 // loop that plays the scenario, and the keyboard and mouse of a teacher at the projector.
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -9,6 +10,8 @@
 #include "sim/time.hpp"
 
 namespace mailsim::gui {
+
+class Player;
 
 struct AppOptions {
   unsigned width = 1280;
@@ -25,6 +28,10 @@ struct AppOptions {
   bool help = false;       // the keyboard shortcuts shown (F1)
   std::string read;        // with --screenshot: the user whose newest message the Mailboxes opens
   bool answer = false;     // with --screenshot: a question shown at --until shows its answer too
+  // Real clients bridged in (mailsim-gui --smtp ...): called once the run is built and made live
+  // (Player::go_live), it opens the listeners and returns what to call each frame; an empty
+  // function stops the window with status 2 (the reason is on standard error).
+  std::function<std::function<void()>(Player&)> live;
 };
 
 // Exit status: 0, 2 when the scenario cannot be built, 3 when an event failed in a capture,

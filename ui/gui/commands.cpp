@@ -9,7 +9,9 @@
 #include "agents/proto/dns/name.hpp"
 #include "agents/proto/dns/zone_text.hpp"
 #include "agents/proto/imf/address.hpp"
+#include "scenarios/build/scenario_run.hpp"
 #include "scenarios/write/scenario_writer.hpp"
+#include "sim/capture/pcap_writer.hpp"
 #include "sim/net/network.hpp"
 #include "sim/time.hpp"
 #include "sim/units.hpp"
@@ -257,6 +259,19 @@ Command send_mail(const scenarios::WorldView& world, const std::string& client, 
     return Command{std::nullopt, e.text().render(lang)};
   }
   return send_mail(world, mail, lang);
+}
+
+std::optional<std::string> save_capture(const scenarios::ScenarioModel& scenario,
+                                        std::optional<std::uint64_t> seed, sim::SimTime until,
+                                        const std::string& path, Lang lang) {
+  scenarios::Diagnostics diag("");
+  scenarios::ScenarioRun run(scenario, diag, seed);
+  if (!run.ok()) return diag.render(lang);
+  sim::capture::PcapWriter writer(run.network(), path, sim::capture::CapturePoint{},
+                                  scenario.start_unix_seconds * 1'000'000);
+  if (!writer.ok()) return Text(msg::kCannotWrite, {{"path", path}}).render(lang);
+  run.run_until(until);
+  return std::nullopt;
 }
 
 std::optional<std::string> save_scenario(const scenarios::ScenarioModel& scenario,

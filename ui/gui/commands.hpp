@@ -79,6 +79,15 @@ Command send_mail(const scenarios::WorldView& world, const Compose& mail, Lang l
 // "bob@b.example, carol@c.example" -> each address, trimmed.
 std::vector<std::string> split_addresses(std::string_view text);
 
+// Writes the run so far as a capture for Wireshark at `path` (pcapng, one interface per link,
+// unless the name ends in .pcap): `scenario` (the run's, with every recorded action) played
+// again from its start to `until` with the same seed, every link listened to, as
+// `mailsim run --pcap FILE --until TIME` does. The run being deterministic, it is the same run.
+// The error, in the person's language, when the file cannot be written.
+std::optional<std::string> save_capture(const scenarios::ScenarioModel& scenario,
+                                        std::optional<std::uint64_t> seed, sim::SimTime until,
+                                        const std::string& path, Lang lang);
+
 // Writes `scenario` (the run's, with every recorded action) as YAML at `path`: the error, in
 // the person's language, when the file cannot be written.
 std::optional<std::string> save_scenario(const scenarios::ScenarioModel& scenario,

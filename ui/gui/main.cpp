@@ -1,13 +1,19 @@
 // mailsim-gui [FILE|NAME]: the live window. Opens a scenario (the first mail when none is named)
-// and plays it; with --screenshot, runs to --until, saves one frame as PNG and exits.
+// and plays it; with --screenshot, runs to --until, saves one frame as PNG and exits. With
+// --smtp, --pop3 or --imap, real mail clients come into the run as with `mailsim serve`, and the
+// window shows their mail travelling.
 #include <iostream>
 
 #include <CLI/CLI.hpp>
 
+#include "ui/cli/bridge_setup.hpp"
+#include "ui/cli/help_text.hpp"
 #include "ui/cli/options.hpp"
 #include "ui/cli/scenario_source.hpp"
+#include "ui/cli/serve_tls.hpp"
 #include "ui/gui/app.hpp"
 #include "ui/gui/panels.hpp"
+#include "ui/gui/player.hpp"
 
 namespace {
 
@@ -115,6 +121,17 @@ int main(int argc, char** argv) {
   bool projector = false, keys = false;
   app.add_flag("--projector", projector, tr(kProjectorHelp));
   app.add_flag("--keys", keys, tr(kShowKeysHelp));
+  // Real clients in, read as `mailsim serve` reads them.
+  namespace help = mailsim::cli::help;
+  mailsim::cli::Options bridged;
+  const std::string address = lang == Lang::fr ? "ADRESSE:PORT" : "ADDRESS:PORT";
+  app.add_option("--smtp", bridged.smtp, tr(help::kServeSmtp))->type_name(address);
+  app.add_option("--pop3", bridged.pop3, tr(help::kServePop3))->type_name(address);
+  app.add_option("--imap", bridged.imap, tr(help::kServeImap))->type_name(address);
+  app.add_option("--host", bridged.host, tr(help::kServeHost));
+  app.add_flag("--no-tls", bridged.no_tls, tr(help::kServeNoTls));
+  app.add_option("--cert", bridged.cert, tr(help::kServeCert));
+  app.add_option("--key", bridged.key, tr(help::kServeKey));
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -142,6 +159,16 @@ int main(int argc, char** argv) {
   if (!mailsim::cli::parse_seed(seed, lang, options.seed) ||
       !mailsim::cli::parse_until(until, lang, options.until))
     return 2;
+  if (bridged.smtp || bridged.pop3 || bridged.imap) {
+    if (!mailsim::cli::check_tls_options(bridged, lang)) return 2;
+    options.live = [&bridged, lang](mailsim::gui::Player& player) -> std::function<void()> {
+      std::shared_ptr<mailsim::cli::BridgeSetup> opened =
+          mailsim::cli::open_bridges(bridged, player.run(), {}, 1, lang);
+      if (!opened) return {};
+      std::cout << std::flush;
+      return [opened] { opened->bridge->pump(); };
+    };
+  }
   auto model = mailsim::cli::load(scenario, lang);
   if (!model) return 2;
   return mailsim::gui::run_window(*model, options);

@@ -122,17 +122,27 @@ void Player::advance(std::chrono::duration<double> wall) {
       if (auto next = run_->sim().next_event_time(); next && *next > target) target = *next;
     if (auto question = lesson_.next_time()) target = std::min(target, std::max(*question, now()));
     stop_at_questions_ = true;
-    run_to(std::min(target, std::max(end_, now())));
+    run_to(live_ ? target : std::min(target, std::max(end_, now())));
     stop_at_questions_ = false;
     ask_due();
-    if (now() >= end_) playing = false;
+    if (live_)
+      end_ = std::max(end_, now());
+    else if (now() >= end_)
+      playing = false;
   }
   const auto linger =
       sim::SimTime(static_cast<std::int64_t>(std::llround(speed * kDropLingerWall * 1e6)));
   scene_->prune(frame_start_, now() - std::max(linger, sim::SimTime(std::chrono::seconds(1))));
 }
 
+void Player::go_live() {
+  live_ = true;
+  speed = 1;
+  skip_idle = false;  // a real client's next line may come at any moment
+}
+
 void Player::seek(sim::SimTime t) {
+  if (live_ && t < now()) return;  // going back would replay the run without the real clients
   // Anywhere on the scenario's own span: a time typed past its end goes to the end.
   t = std::clamp(t, sim::SimTime(0), std::max(end_, now()));
   if (t < now()) {

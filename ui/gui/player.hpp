@@ -83,6 +83,12 @@ class Player {
   // A host moved on the map; kept in the scenario, and across replays.
   void place(const std::string& node, sim::net::Position at) { run_->place(node, at); }
   const scenarios::ScenarioModel& model() const { return run_->model(); }
+  std::optional<std::uint64_t> seed() const { return seed_; }  // given instead of the file's
+  // A live run (mailsim-gui --smtp): real clients' sessions join it and cannot be replayed, so
+  // time only goes forward, at real time unless told, and on past the timeline's end.
+  void go_live();
+  bool live() const { return live_; }
+  scenarios::ScenarioRun& run() { return *run_; }  // what a live bridge types into
   // How long the last replay from the start took, in wall milliseconds.
   double last_replay_ms() const { return last_replay_ms_; }
 
@@ -114,6 +120,7 @@ class Player {
   std::vector<Mark> all_marks_;
   std::optional<TimelineScale> timeline_;
   double last_replay_ms_ = 0;
+  bool live_ = false;
 };
 
 }  // namespace mailsim::gui

@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include "scenarios/write/quantities.hpp"
+#include "ui/gui/capture_text.hpp"
 #include "ui/gui/clock_text.hpp"
 #include "ui/gui/gui_text.hpp"
 #include "ui/gui/imgui_text.hpp"
@@ -128,6 +129,12 @@ void WorldMenus::act_button(Player& player, Lang lang, bool& screenshot) {
     copy(path_, file.empty() || file.find('/') == std::string::npos ? "lesson.yaml"
                                                                     : file + ".saved.yaml");
   }
+  if (ImGui::MenuItem(label(msg::kCaptureMenu, lang).c_str())) {
+    dialog_ = Dialog::capture;
+    open_dialog_ = true;
+    refusal_.clear();
+    copy(path_, "run.pcapng");
+  }
   if (ImGui::MenuItem(label(msg::kScreenshot, lang).c_str(), "C")) screenshot = true;
   ImGui::EndPopup();
 }
@@ -235,6 +242,22 @@ void WorldMenus::save_dialog(Player& player, Lang lang, std::string& notice) {
   ImGui::CloseCurrentPopup();
 }
 
+void WorldMenus::capture_dialog(Player& player, Lang lang, std::string& notice) {
+  ImGui::TextUnformatted(Text(msg::kCaptureHint).render(lang).c_str());
+  ImGui::SetNextItemWidth(420);
+  input(msg::kFile, lang, path_);
+  if (!apply_or_cancel(lang, msg::kCaptureWrite)) return;
+  if (auto error = save_capture(player.model(), player.seed(), player.now(), path_.data(), lang)) {
+    refusal_ = *error;
+    return;
+  }
+  refusal_.clear();
+  notice = Text(msg::kCaptureWritten,
+                {{"time", sim::format_time(player.now(), lang)}, {"path", path_.data()}})
+               .render(lang);
+  ImGui::CloseCurrentPopup();
+}
+
 void WorldMenus::draw(Player& player, Lang lang, std::string& notice) {
   if (open_menu_) {
     ImGui::OpenPopup(kMenuId);
@@ -267,6 +290,9 @@ void WorldMenus::draw(Player& player, Lang lang, std::string& notice) {
       break;
     case Dialog::save:
       save_dialog(player, lang, notice);
+      break;
+    case Dialog::capture:
+      capture_dialog(player, lang, notice);
       break;
     case Dialog::none:
       ImGui::CloseCurrentPopup();

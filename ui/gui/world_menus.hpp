@@ -1,8 +1,9 @@
 #pragma once
 // The menus and dialogs a person acts on the world with: a right click on a host or a link of
 // the network, and the toolbar's "Act" menu (a domain's MX, a mail to write, saving the run as
-// a scenario). They call the command layer (commands.hpp) and record what it returns through
-// the Player; a refusal stays in its dialog, in the person's language.
+// a scenario, or the run so far as a capture for Wireshark). They call the command layer
+// (commands.hpp) and record what it returns through the Player; a refusal stays in its dialog, in
+// the person's language.
 #include <array>
 #include <optional>
 #include <string>
@@ -27,13 +28,14 @@ class WorldMenus {
   void draw(Player& player, Lang lang, std::string& notice);
 
  private:
-  enum class Dialog { none, link, mx, compose, save };
+  enum class Dialog { none, link, mx, compose, save, capture };
   void host_menu(Player& player, Lang lang, std::string& notice);
   void link_menu(Player& player, Lang lang, std::string& notice);
   void link_dialog(Player& player, Lang lang, std::string& notice);
   void mx_dialog(Player& player, Lang lang, std::string& notice);
   void compose_dialog(Player& player, Lang lang, std::string& notice);
   void save_dialog(Player& player, Lang lang, std::string& notice);
+  void capture_dialog(Player& player, Lang lang, std::string& notice);
   void start_link_dialog(const Player& player, sim::net::LinkId link);
   void start_mx_dialog(const Player& player, const std::string& domain);
   void start_compose(const std::string& client);
