@@ -28,7 +28,7 @@ struct Options {
   std::optional<std::string> svg;      // run: where --journey writes its chart
   std::optional<std::string> pcap;     // run: the capture file
   std::optional<std::string> capture_at;  // run: all, a host or a link; checked by run
-  std::optional<std::string> output;      // report: the HTML file
+  std::string output;  // report: the HTML file; exercise make: the copy, or the copies' folder
   // serve: the addresses to listen on, the simulated server, the speed and the limits.
   std::optional<std::string> smtp, pop3, imap;
   std::string host;
@@ -38,7 +38,6 @@ struct Options {
   // exercise make: the lesson is `scenario`.
   std::vector<std::string> hide;
   std::vector<std::string> cuts;
-  std::string output;
   std::optional<std::string> variants;  // as typed, checked by the command
   std::optional<std::string> students;  // a file of names
   bool seed_from_name = false;

@@ -19,14 +19,14 @@ int report_command(const Options& o, Lang lang) {
   const report::LessonRecord record =
       report::record_lesson(*run, o.scenario, seed.value_or(run->model().seed), lang);
   if (report_failure(*run, lang)) return 3;
-  std::ofstream out(*o.output, std::ios::binary);
+  std::ofstream out(o.output, std::ios::binary);
   out << report::lesson_page(record);
   out.close();
   if (!out) {
-    std::cerr << Text(msg::kCannotWriteFile, {{"path", *o.output}}).render(lang) << "\n";
+    std::cerr << Text(msg::kCannotWriteFile, {{"path", o.output}}).render(lang) << "\n";
     return 2;
   }
-  if (!o.quiet) std::cerr << Text(msg::kReportWritten, {{"path", *o.output}}).render(lang) << "\n";
+  if (!o.quiet) std::cerr << Text(msg::kReportWritten, {{"path", o.output}}).render(lang) << "\n";
   return 0;
 }
 
