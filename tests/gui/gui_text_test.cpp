@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "ui/gui/console_text.hpp"
 #include "ui/gui/gui_text.hpp"
 #include "ui/gui/lesson_text.hpp"
 #include "ui/gui/panel_text.hpp"
@@ -15,6 +16,7 @@ TEST(GuiText, EveryLabelHasEnglishAndFrenchAndAUniqueId) {
   std::vector<const Message*> all(msg::kAll.begin(), msg::kAll.end());
   all.insert(all.end(), msg::kPanelAll.begin(), msg::kPanelAll.end());
   all.insert(all.end(), msg::kLessonAll.begin(), msg::kLessonAll.end());
+  all.insert(all.end(), msg::kConsoleAll.begin(), msg::kConsoleAll.end());
   for (const Message* m : all) {
     EXPECT_FALSE(m->en.empty()) << m->id;
     EXPECT_FALSE(m->fr.empty()) << m->id;

@@ -295,11 +295,55 @@ TEST_F(Window, ACaptureAtAQuestionsTimeShowsItAndItsAnswerOnRequest) {
                           answered.getPixelsPtr()));
 }
 
+// The number of pixels of the network's ground colour in a rectangle of the picture.
+int ground_in(const sf::Image& image, unsigned x0, unsigned y0, unsigned x1, unsigned y1) {
+  int n = 0;
+  for (unsigned y = y0; y < y1; ++y)
+    for (unsigned x = x0; x < x1; ++x)
+      n += image.getPixel(x, y) == sf::Color(247, 246, 242) ? 1 : 0;
+  return n;
+}
+
+TEST_F(Window, APanelPoppedOutIsAWindowOverTheNetwork) {
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("mailsim-gui-test-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  auto shot = [&](const std::string& args, const std::string& name) {
+    const auto png = dir / name;
+    EXPECT_EQ(run("first-mail --until 5s " + args + " --screenshot " + png.string()), 0);
+    sf::Image image;
+    EXPECT_TRUE(image.loadFromFile(png.string()));
+    return image;
+  };
+  // Its window opens at the top left of the network, where the ground shows otherwise.
+  const sf::Image docked = shot("--panel dialogues", "docked.png");
+  const sf::Image popped = shot("--pop-out dialogues", "popped.png");
+  shot("--pop-out console --pop-out queues --lang fr", "popped-fr.png");
+  EXPECT_GT(ground_in(docked, 60, 120, 300, 300), 30000);
+  EXPECT_LT(ground_in(popped, 60, 120, 300, 300), 1000);
+}
+
+TEST_F(Window, TheFKeyFillsTheScreen) {
+  // xvfb-run's screen is 1600x1000 (the test's command); the window opens at 1280x720.
+  const auto png = std::filesystem::temp_directory_path() /
+                   ("mailsim-gui-full-" + std::to_string(::getpid()) + ".png");
+  ASSERT_EQ(run("first-mail --until 1s --full-screen --screenshot " + png.string()), 0);
+  sf::Image image;
+  ASSERT_TRUE(image.loadFromFile(png.string()));
+  EXPECT_EQ(image.getSize(), sf::VideoMode::getDesktopMode().width == 0
+                                 ? sf::Vector2u(1280, 720)
+                                 : sf::Vector2u(sf::VideoMode::getDesktopMode().width,
+                                                sf::VideoMode::getDesktopMode().height));
+  EXPECT_NE(image.getSize(), sf::Vector2u(1280, 720));
+  std::filesystem::remove(png);
+}
+
 TEST_F(Window, TheProgramRefusesWrongArgumentsWithStatus2) {
   EXPECT_EQ(run("no-such-scenario --screenshot /tmp/x.png"), 2);
   EXPECT_EQ(run("first-mail --size big --screenshot /tmp/x.png"), 2);
   EXPECT_EQ(run("first-mail --until soon --screenshot /tmp/x.png"), 2);
   EXPECT_EQ(run("first-mail --panel nowhere --screenshot /tmp/x.png"), 2);
+  EXPECT_EQ(run("first-mail --pop-out nowhere --screenshot /tmp/x.png"), 2);
 }
 
 TEST_F(Window, WithoutADisplayTheProgramSaysSoWithStatus4) {

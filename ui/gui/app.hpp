@@ -3,6 +3,7 @@
 // loop that plays the scenario, and the keyboard and mouse of a teacher at the projector.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "scenarios/model/scenario_model.hpp"
 #include "sim/text.hpp"
@@ -25,6 +26,8 @@ struct AppOptions {
   bool help = false;       // the keyboard shortcuts shown (F1)
   std::string read;        // with --screenshot: the user whose newest message the Mailboxes opens
   bool answer = false;     // with --screenshot: a question shown at --until shows its answer too
+  std::vector<std::string> pop_out;  // panels in windows of their own (side_tab_named)
+  bool full_screen = false;          // opens as F makes it
 };
 
 // Exit status: 0, 2 when the scenario cannot be built, 3 when an event failed in a capture,
