@@ -323,6 +323,33 @@ TEST_F(Window, APanelPoppedOutIsAWindowOverTheNetwork) {
   EXPECT_LT(ground_in(popped, 60, 120, 300, 300), 1000);
 }
 
+TEST_F(Window, ACaptureShowsTheTabAskedForInTheTabBarInFrench) {
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("mailsim-gui-test-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  auto shot = [&](const std::string& panel) {
+    const auto png = dir / ("tab-" + panel + ".png");
+    EXPECT_EQ(
+        run("first-mail --until 30s --lang fr --panel " + panel + " --screenshot " + png.string()),
+        0);
+    sf::Image image;
+    EXPECT_TRUE(image.loadFromFile(png.string()));
+    return image;
+  };
+  // The selected tab's colour, read on Détails, the first tab, selected by default.
+  const sf::Image details = shot("details");
+  const sf::Color selected = details.getPixel(911, 76);
+  // A tab further on: the bar has scrolled to it when the picture is taken.
+  for (const std::string panel : {"queues", "story", "expectations"}) {
+    const sf::Image image = shot(panel);
+    int n = 0;
+    for (unsigned y = 72; y < 93; ++y)  // above the line under the tabs, of the same colour
+      for (unsigned x = 880; x < 1280; ++x)
+        n += image.getPixel(x, y) == selected ? 1 : 0;
+    EXPECT_GT(n, 200) << panel << ": its tab is not in sight";
+  }
+}
+
 TEST_F(Window, TheFKeyFillsTheScreen) {
   // xvfb-run's screen is 1600x1000 (the test's command); the window opens at 1280x720.
   const auto png = std::filesystem::temp_directory_path() /

@@ -397,10 +397,13 @@ int run_window(const scenarios::ScenarioModel& scenario, const AppOptions& o) {
       }
       for (const auto& [tab, file] : shots) {
         if (tab) app.open_tab(tab);
-        // A few frames, so that ImGui has measured its windows before the one captured.
+        // A few frames, so that ImGui has measured its windows before the one captured. Each
+        // counts as a second for ImGui: a tab bar scrolling to the tab asked for ends its slide
+        // (it moves 70 font sizes a second), rather than being caught halfway with the first
+        // tab cut and the one asked for out of sight.
         for (int i = 0; i < 3; ++i) {
           player.advance(std::chrono::duration<double>(0));
-          app.frame(1.0f / 60);
+          app.frame(1.0f);
         }
         if (!save_screenshot(window, file)) {
           std::cerr << Text(msg::kCannotWrite, {{"path", file}}).render(o.lang) << "\n";
