@@ -54,6 +54,8 @@ class TypedSession {
   bool connected() const;
   bool ended() const;
   const std::string& name() const { return name_; }
+  // The connection's id in the trace's records (0 before open()).
+  std::uint64_t conn() const { return tracer_.parties().conn; }
   // Everything received so far, one entry per line, for the console and tests.
   const std::vector<std::string>& received() const { return received_; }
 

@@ -63,6 +63,11 @@ void ScenarioRun::schedule(const TimelineEntry& entry) {
               entry.at, [this, action] { mail_->fetch(action); }, sim::Lane::first);
         } else {
           const TypedSessionAction& t = action;
+          if (const auto named = named_sessions_.find(t.session);
+              !t.session.empty() && named != named_sessions_.end()) {
+            type_lines(*named->second, entry.at, t);  // more lines for a session opened earlier
+            return;
+          }
           // A node's name, whatever its first character ("1mx.b.example"), or an address; the
           // loader checked that it is one of them and that the node has an address.
           const bool is_node =
@@ -75,16 +80,27 @@ void ScenarioRun::schedule(const TimelineEntry& entry) {
           sessions_.push_back(
               std::make_unique<agents::TypedSession>(network_, network_.node(t.from), to, t.port));
           agents::TypedSession* session = sessions_.back().get();
+          if (!t.session.empty()) named_sessions_.emplace(t.session, session);
           sim_.schedule_at(
               entry.at, [session] { session->open(); }, sim::Lane::first);
-          for (std::size_t i = 0; i < t.lines.size(); ++i) {
-            const auto when = entry.at + t.pause * static_cast<std::int64_t>(i + 1);
-            sim_.schedule_at(
-                when, [session, line = t.lines[i]] { session->type(line); }, sim::Lane::first);
-          }
+          type_lines(*session, entry.at, t);
         }
       },
       entry.action);
+}
+
+void ScenarioRun::type_lines(agents::TypedSession& session, sim::SimTime at,
+                             const TypedSessionAction& t) {
+  for (std::size_t i = 0; i < t.lines.size(); ++i) {
+    const auto when = at + t.pause * static_cast<std::int64_t>(i + 1);
+    sim_.schedule_at(
+        when, [s = &session, line = t.lines[i]] { s->type(line); }, sim::Lane::first);
+  }
+}
+
+const agents::TypedSession* ScenarioRun::typed_session(const std::string& name) const {
+  const auto it = named_sessions_.find(name);
+  return it == named_sessions_.end() ? nullptr : it->second;
 }
 
 agents::TypedSession& ScenarioRun::open_session(const std::string& from, sim::net::Ipv4Address to,

@@ -2,6 +2,7 @@
 // A scenario brought to life: the simulator seeded from the scenario (or an override), the
 // network built, and every timeline action scheduled. The command line and the window both
 // drive one of these; it owns all simulation state.
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -66,12 +67,17 @@ class ScenarioRun {
   // The run owns it; it is not added to the timeline (a real client's timing is not replayed).
   agents::TypedSession& open_session(const std::string& from, sim::net::Ipv4Address to,
                                      std::uint16_t port, agents::TypedSession::Callbacks callbacks);
+  // The typed session a timeline `type` entry opens under this name (the window's console), or
+  // null when no entry names one so.
+  const agents::TypedSession* typed_session(const std::string& name) const;
   // A person moved a host or a router on the window's map: its position in model() (so that
   // saving keeps it) and in the network's layout. Not an event: nothing simulated depends on it.
   void place(const std::string& node, sim::net::Position position);
 
  private:
   void schedule(const TimelineEntry& entry);
+  // The lines of a `type` entry at `at`, one every pause, into `session`.
+  void type_lines(agents::TypedSession& session, sim::SimTime at, const TypedSessionAction& t);
   template <class F>
   void guarded(F&& advance);
 
@@ -82,6 +88,7 @@ class ScenarioRun {
   bool ok_ = false;
   std::optional<RunFailure> failure_;
   std::vector<std::unique_ptr<agents::TypedSession>> sessions_;
+  std::map<std::string, agents::TypedSession*> named_sessions_;  // into sessions_
 };
 
 }  // namespace mailsim::scenarios

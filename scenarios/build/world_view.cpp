@@ -50,4 +50,8 @@ std::vector<MailboxView> WorldView::mailboxes() const {
   return out;
 }
 
+const agents::TypedSession* WorldView::typed_session(const std::string& name) const {
+  return run_->typed_session(name);
+}
+
 }  // namespace mailsim::scenarios

@@ -19,6 +19,7 @@ class Network;
 namespace mailsim::agents {
 class MtaAgent;
 class MuaAgent;
+class TypedSession;
 }  // namespace mailsim::agents
 namespace mailsim::proto::mailbox {
 class InMemoryMailStore;
@@ -64,6 +65,8 @@ class WorldView {
   // Every folder that holds a message, server by server, user by user, INBOX first. The spans
   // stay valid until the simulation runs again.
   std::vector<MailboxView> mailboxes() const;
+  // A named typed session of the timeline (the window's console), or null.
+  const agents::TypedSession* typed_session(const std::string& name) const;
 
  private:
   const ScenarioRun* run_;

@@ -342,6 +342,17 @@ inline constexpr Message kTypingTooLong{
     "of the scenario; shorten 'pause' or type fewer lines",
     "cette session tapée taperait sa dernière ligne plus de {limit} (100 ans) après le début du "
     "scénario ; raccourcissez « pause » ou tapez moins de lignes"};
+inline constexpr Message kSessionContinued{
+    "load.session_continued",
+    "the session '{session}' was opened at line {line}: this entry types more lines into it, so "
+    "leave out '{key}'",
+    "la session « {session} » a été ouverte à la ligne {line} : cette étape y tape d'autres "
+    "lignes, retirez donc « {key} »"};
+inline constexpr Message kSessionNotOpened{
+    "load.session_not_opened",
+    "no earlier 'type' opened the session '{session}': give 'from' and 'to' here to open it",
+    "aucun « type » précédent n'a ouvert la session « {session} » : donnez ici « from » et « to » "
+    "pour l'ouvrir"};
 inline constexpr Message kStartYear{
     "load.start_year",
     "'start' must be a date from 1900-01-01 to 9999-12-31, the years a mail's Date field can "
@@ -513,6 +524,8 @@ inline constexpr std::array kAll{&kErrorLabel,
                                  &kBadNetwork,
                                  &kTimeTooLong,
                                  &kTypingTooLong,
+                                 &kSessionContinued,
+                                 &kSessionNotOpened,
                                  &kStartYear,
                                  &kAfterYear9999,
                                  &kDnsblTooLong,

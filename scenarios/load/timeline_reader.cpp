@@ -1,6 +1,7 @@
 #include "scenarios/load/timeline_reader.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "agents/proto/dns/zone_text.hpp"
 #include "scenarios/load/client_reader.hpp"
@@ -15,9 +16,11 @@
 namespace mailsim::scenarios {
 namespace {
 
-// Names of the things an action may refer to.
+// Names of the things an action may refer to; `sessions`: the named typed sessions opened so
+// far, with the line of the entry that opened each.
 struct Names {
   NameIndex hosts, links, nodes, clients;
+  std::map<std::string, int> sessions;
 };
 
 // The client must have the section (`submit` or `fetch`) the action needs.
@@ -185,7 +188,7 @@ std::string_view action_path(const std::string& key) {
   return "timeline[].type";
 }
 
-std::optional<Action> read_action(YamlMap& m, const std::string& key, const Names& names,
+std::optional<Action> read_action(YamlMap& m, const std::string& key, Names& names,
                                   const NetworkModel& network, const MailModel& mail,
                                   sim::SimTime at, Diagnostics& diag) {
   const SourcePos pos = m.child(key) ? position_of(*m.child(key)) : m.pos();
@@ -240,15 +243,31 @@ std::optional<Action> read_action(YamlMap& m, const std::string& key, const Name
   }
   // key == "type": a person typing lines at a terminal.
   TypedSessionAction t;
-  if (auto from = inner.text("from", Need::required)) {
-    t.from = *from;
-    check_ref(t.from, names.hosts, msg::kKindHost, key, inner.pos(), diag);
+  if (auto session = inner.text("session")) t.session = *session;
+  const auto opened = names.sessions.find(t.session);
+  if (!t.session.empty() && opened != names.sessions.end()) {
+    // More lines typed into a session opened earlier: it is connected where it was.
+    for (const char* k : {"from", "to", "port"})
+      if (inner.has(k))
+        diag.error(
+            inner.pos(),
+            Text(msg::kSessionContinued,
+                 {{"session", t.session}, {"line", std::to_string(opened->second)}, {"key", k}}));
+  } else {
+    const Need need = t.session.empty() ? Need::required : Need::optional;
+    if (!t.session.empty() && (!inner.has("from") || !inner.has("to")))
+      diag.error(inner.pos(), Text(msg::kSessionNotOpened, {{"session", t.session}}));
+    if (auto from = inner.text("from", need)) {
+      t.from = *from;
+      check_ref(t.from, names.hosts, msg::kKindHost, key, inner.pos(), diag);
+    }
+    if (auto to = inner.text("to", need)) {
+      t.to = *to;
+      check_typed_target(t.to, names, network, inner.pos(), diag);
+    }
+    if (auto port = inner.integer("port", 1, 65535)) t.port = static_cast<std::uint16_t>(*port);
+    if (!t.session.empty()) names.sessions.emplace(t.session, inner.pos().line);
   }
-  if (auto to = inner.text("to", Need::required)) {
-    t.to = *to;
-    check_typed_target(t.to, names, network, inner.pos(), diag);
-  }
-  if (auto port = inner.integer("port", 1, 65535)) t.port = static_cast<std::uint16_t>(*port);
   t.lines = inner.texts("lines", Need::required);
   if (auto pause = inner.time("pause")) t.pause = *pause;
   // The n-th line is typed at `at + n * pause`: at most kMaxScenarioTime after the start.

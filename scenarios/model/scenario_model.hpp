@@ -43,9 +43,12 @@ struct ChangeLink {
   bool operator==(const ChangeLink&) const = default;
 };
 // A person typing at a terminal, like the article's telnet test: one line every `pause`.
+// A named session (the window's console names its sessions) is opened by its first entry;
+// a later entry with the same name types more lines into it and has no from, to or port.
 struct TypedSessionAction {
-  std::string from;  // host
-  std::string to;    // host name or address
+  std::string session;  // optional name
+  std::string from;     // host (empty when continuing a named session)
+  std::string to;       // host name or address
   std::uint16_t port = 25;
   std::vector<std::string> lines;
   sim::SimTime pause = std::chrono::seconds(1);

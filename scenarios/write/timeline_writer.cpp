@@ -27,9 +27,12 @@ void write_change(MapWriter& w, const ChangeLink& c, const NetworkModel& network
 }
 
 void write_typed(MapWriter& w, const TypedSessionAction& t) {
-  w.text("from", t.from);
-  w.text("to", t.to);
-  w.integer("port", t.port);  // written even at 25: "telnet mx.b.example 25" is the lesson
+  w.text("session", t.session, "");
+  if (!t.from.empty()) {  // else more lines for a session opened earlier
+    w.text("from", t.from);
+    w.text("to", t.to);
+    w.integer("port", t.port);  // written even at 25: "telnet mx.b.example 25" is the lesson
+  }
   w.duration("pause", t.pause, kTyped.pause);
   w.texts("lines", t.lines, Keep::empty);  // required, even empty
 }

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -14,6 +15,7 @@
 #include "sim/trace_format.hpp"
 #include "tests/gui/gui_model.hpp"
 #include "ui/gui/commands.hpp"
+#include "ui/gui/console_panel.hpp"
 #include "ui/gui/player.hpp"
 
 namespace mailsim::gui {
@@ -197,6 +199,15 @@ void act(Target& target, Advance advance_to) {
   advance_to(90s);
   rec(set_link_up(target.view(), "bob-pc-isp-b", false, Lang::en));
   rec(set_host_up(target.view(), "mx.b.example", true, Lang::en));
+  // A student at the console of Alice's machine talks to the MX by hand.
+  advance_to(95s);
+  const Command open = open_console(target.view(), "alice-pc", "mx.b.example", "25", Lang::en);
+  rec(open);
+  const std::string session = std::get<scenarios::TypedSessionAction>(*open.action).session;
+  advance_to(100s);
+  rec(type_in_console(target.view(), session, "EHLO alice-pc", Lang::en));
+  advance_to(103s);
+  rec(type_in_console(target.view(), session, "QUIT", Lang::en));
 }
 
 TEST(Commands, ARunSavedAsAScenarioReplaysWithMailsimRunToTheSameTrace) {
@@ -229,6 +240,93 @@ TEST(Commands, ARunSavedAsAScenarioReplaysWithMailsimRunToTheSameTrace) {
   const std::string replay = read_all(replayed);
   EXPECT_GT(replay.size(), 10000u);
   EXPECT_TRUE(replay == live_trace.str()) << "the saved scenario replays another run";
+}
+
+// A typed session's dialogue as the Dialogues panel and the console show it: who speaks, the
+// line in English and French, and the reply code.
+std::string transcript_of(const Player& p) {
+  std::string out;
+  for (const auto& d : p.dialogues().all())
+    if (d.protocol == agents::DialogueProtocol::typed)
+      for (const auto& line : d.lines)
+        out += fmt::format("{} {} | {} | {}\n", d.connection,
+                           line.client ? "C:" : "S:", line.in(Lang::en), line.in(Lang::fr));
+  return out;
+}
+
+TEST(Commands, TheConsolesDialogueIsTheOneTheSameLinesTypedByAScenarioGive) {
+  // The scripted session: telnet-test types its lines from alice-pc to mx.b.example:25.
+  auto scripted = player_of("telnet-test");
+  const auto script =
+      std::get<scenarios::TypedSessionAction>(scripted->model().timeline.at(0).action);
+  ASSERT_GE(script.lines.size(), 5u);
+  scripted->seek(2min);
+
+  // The same lines typed at the console of the same scenario without its timeline, each at the
+  // time the script types it.
+  auto model = builtin("telnet-test");
+  const sim::SimTime opened = model.timeline.at(0).at;
+  model.timeline.clear();
+  scenarios::Diagnostics diag("");
+  Player console(model, std::nullopt, diag);
+  ASSERT_TRUE(console.ok());
+  console.seek(opened);
+  const Command open =
+      open_console(console.view(), script.from, script.to, std::to_string(script.port), Lang::en);
+  record(console, open);
+  const std::string session = std::get<scenarios::TypedSessionAction>(*open.action).session;
+  EXPECT_EQ(session, "console-1");
+  for (std::size_t i = 0; i < script.lines.size(); ++i) {
+    console.seek(opened + script.pause * static_cast<std::int64_t>(i + 1));
+    record(console, type_in_console(console.view(), session, script.lines[i], Lang::en));
+  }
+  console.seek(2min);
+
+  const std::string typed = transcript_of(console);
+  EXPECT_EQ(typed, transcript_of(*scripted));
+  EXPECT_NE(typed.find("S: | 220 "), std::string::npos) << typed;
+  EXPECT_NE(typed.find("C: | MAIL FROM:<alice@a.example>"), std::string::npos) << typed;
+  EXPECT_NE(typed.find("S: | 221 "), std::string::npos) << typed;
+  // Each line is an action of the run's timeline: the opening, then one per line.
+  EXPECT_EQ(console.model().timeline.size(), script.lines.size() + 1);
+  // The console reads its session from the Dialogues panel.
+  ConsoleView view;
+  view.session = session;
+  const Dialogue* shown = console_dialogue(console, view);
+  ASSERT_NE(shown, nullptr);
+  EXPECT_EQ(shown->lines.size(), std::count(typed.begin(), typed.end(), '\n'));
+}
+
+TEST(Commands, TheConsoleRefusesWhatItCannotDoInTheUsersLanguage) {
+  auto p = player_of("first-mail");
+  const auto world = p->view();
+  EXPECT_EQ(open_console(world, "nobody", "mx.b.example", "25", Lang::en).refusal,
+            "There is no host named nobody.");
+  EXPECT_EQ(open_console(world, "alice-pc", "mx.c.example", "25", Lang::fr).refusal,
+            "mx.c.example n'est ni une machine ou un routeur avec une adresse, ni une adresse "
+            "IPv4.");
+  for (const char* port : {"0", "65536", "smtp", ""})
+    EXPECT_EQ(open_console(world, "alice-pc", "mx.b.example", port, Lang::en).refusal,
+              "The port is a number from 1 to 65535.")
+        << port;
+  EXPECT_TRUE(open_console(world, "alice-pc", "198.51.100.25", "587", Lang::en));
+  EXPECT_EQ(type_in_console(world, "console-1", "QUIT", Lang::en).refusal,
+            "No console session is named console-1; connect first.");
+
+  const Command open = open_console(world, "alice-pc", "mx.b.example", " 25 ", Lang::en);
+  record(*p, open);
+  EXPECT_EQ(type_in_console(p->view(), "console-1", "EHLO a\r\nQUIT", Lang::en).refusal,
+            "A console line holds no line break: Enter sends it.");
+  // A second console takes the next name.
+  const Command second = open_console(p->view(), "alice-pc", "mx.b.example", "25", Lang::en);
+  ASSERT_TRUE(second);
+  EXPECT_EQ(std::get<scenarios::TypedSessionAction>(*second.action).session, "console-2");
+  // After QUIT the server hangs up: nothing more can be typed.
+  p->seek(p->now() + 1s);
+  record(*p, type_in_console(p->view(), "console-1", "QUIT", Lang::en));
+  p->seek(p->now() + 5s);
+  EXPECT_EQ(type_in_console(p->view(), "console-1", "NOOP", Lang::fr).refusal,
+            "La session console-1 est terminée ; reconnectez-vous.");
 }
 
 TEST(Commands, SavingWhereNothingCanBeWrittenSaysSo) {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "ui/gui/capture_text.hpp"
+#include "ui/gui/console_text.hpp"
 #include "ui/gui/gui_text.hpp"
 #include "ui/gui/lesson_text.hpp"
 #include "ui/gui/panel_text.hpp"
@@ -17,6 +18,7 @@ TEST(GuiText, EveryLabelHasEnglishAndFrenchAndAUniqueId) {
   all.insert(all.end(), msg::kPanelAll.begin(), msg::kPanelAll.end());
   all.insert(all.end(), msg::kLessonAll.begin(), msg::kLessonAll.end());
   all.insert(all.end(), msg::kCaptureAll.begin(), msg::kCaptureAll.end());
+  all.insert(all.end(), msg::kConsoleAll.begin(), msg::kConsoleAll.end());
   for (const Message* m : all) {
     EXPECT_FALSE(m->en.empty()) << m->id;
     EXPECT_FALSE(m->fr.empty()) << m->id;

@@ -295,11 +295,82 @@ TEST_F(Window, ACaptureAtAQuestionsTimeShowsItAndItsAnswerOnRequest) {
                           answered.getPixelsPtr()));
 }
 
+// The number of pixels of the network's ground colour in a rectangle of the picture.
+int ground_in(const sf::Image& image, unsigned x0, unsigned y0, unsigned x1, unsigned y1) {
+  int n = 0;
+  for (unsigned y = y0; y < y1; ++y)
+    for (unsigned x = x0; x < x1; ++x)
+      n += image.getPixel(x, y) == sf::Color(247, 246, 242) ? 1 : 0;
+  return n;
+}
+
+TEST_F(Window, APanelPoppedOutIsAWindowOverTheNetwork) {
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("mailsim-gui-test-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  auto shot = [&](const std::string& args, const std::string& name) {
+    const auto png = dir / name;
+    EXPECT_EQ(run("first-mail --until 5s " + args + " --screenshot " + png.string()), 0);
+    sf::Image image;
+    EXPECT_TRUE(image.loadFromFile(png.string()));
+    return image;
+  };
+  // Its window opens at the top left of the network, where the ground shows otherwise.
+  const sf::Image docked = shot("--panel dialogues", "docked.png");
+  const sf::Image popped = shot("--pop-out dialogues", "popped.png");
+  shot("--pop-out console --pop-out queues --lang fr", "popped-fr.png");
+  EXPECT_GT(ground_in(docked, 60, 120, 300, 300), 30000);
+  EXPECT_LT(ground_in(popped, 60, 120, 300, 300), 1000);
+}
+
+TEST_F(Window, ACaptureShowsTheTabAskedForInTheTabBarInFrench) {
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("mailsim-gui-test-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  auto shot = [&](const std::string& panel) {
+    const auto png = dir / ("tab-" + panel + ".png");
+    EXPECT_EQ(
+        run("first-mail --until 30s --lang fr --panel " + panel + " --screenshot " + png.string()),
+        0);
+    sf::Image image;
+    EXPECT_TRUE(image.loadFromFile(png.string()));
+    return image;
+  };
+  // The selected tab's colour, read on Détails, the first tab, selected by default.
+  const sf::Image details = shot("details");
+  const sf::Color selected = details.getPixel(911, 76);
+  // A tab further on: the bar has scrolled to it when the picture is taken.
+  for (const std::string panel : {"queues", "story", "expectations"}) {
+    const sf::Image image = shot(panel);
+    int n = 0;
+    for (unsigned y = 72; y < 93; ++y)  // above the line under the tabs, of the same colour
+      for (unsigned x = 880; x < 1280; ++x)
+        n += image.getPixel(x, y) == selected ? 1 : 0;
+    EXPECT_GT(n, 200) << panel << ": its tab is not in sight";
+  }
+}
+
+TEST_F(Window, TheFKeyFillsTheScreen) {
+  // xvfb-run's screen is 1600x1000 (the test's command); the window opens at 1280x720.
+  const auto png = std::filesystem::temp_directory_path() /
+                   ("mailsim-gui-full-" + std::to_string(::getpid()) + ".png");
+  ASSERT_EQ(run("first-mail --until 1s --full-screen --screenshot " + png.string()), 0);
+  sf::Image image;
+  ASSERT_TRUE(image.loadFromFile(png.string()));
+  EXPECT_EQ(image.getSize(), sf::VideoMode::getDesktopMode().width == 0
+                                 ? sf::Vector2u(1280, 720)
+                                 : sf::Vector2u(sf::VideoMode::getDesktopMode().width,
+                                                sf::VideoMode::getDesktopMode().height));
+  EXPECT_NE(image.getSize(), sf::Vector2u(1280, 720));
+  std::filesystem::remove(png);
+}
+
 TEST_F(Window, TheProgramRefusesWrongArgumentsWithStatus2) {
   EXPECT_EQ(run("no-such-scenario --screenshot /tmp/x.png"), 2);
   EXPECT_EQ(run("first-mail --size big --screenshot /tmp/x.png"), 2);
   EXPECT_EQ(run("first-mail --until soon --screenshot /tmp/x.png"), 2);
   EXPECT_EQ(run("first-mail --panel nowhere --screenshot /tmp/x.png"), 2);
+  EXPECT_EQ(run("first-mail --pop-out nowhere --screenshot /tmp/x.png"), 2);
 }
 
 TEST_F(Window, WithoutADisplayTheProgramSaysSoWithStatus4) {

@@ -101,6 +101,21 @@ TEST(ScenarioReader, TimelineMistakes) {
             "00:05:00)\n");
 }
 
+TEST(ScenarioReader, ANamedSessionIsOpenedOnceThenContinued) {
+  const std::string base = std::string(kSmallest) + "timeline:\n";
+  const std::string open = "  - at: 1s\n    type: {session: s1, from: a, to: b, lines: []}\n";
+  EXPECT_EQ(errors_of(base + open + "  - at: 2s\n    type: {session: s1, lines: [QUIT]}\n"), "");
+  EXPECT_EQ(errors_of(base + open + "  - at: 2s\n    type: {session: s1, to: b, lines: [QUIT]}\n"),
+            "lesson.yaml:12:11: error: the session 's1' was opened at line 10: this entry types "
+            "more lines into it, so leave out 'to'\n");
+  EXPECT_EQ(errors_of(base + "  - at: 2s\n    type: {session: s2, lines: [QUIT]}\n"),
+            "lesson.yaml:10:11: error: no earlier 'type' opened the session 's2': give 'from' and "
+            "'to' here to open it\n");
+  EXPECT_EQ(errors_of(base + "  - at: 2s\n    type: {session: s2, lines: [QUIT]}\n", Lang::fr),
+            "lesson.yaml:10:11: erreur : aucun « type » précédent n'a ouvert la session « s2 » : "
+            "donnez ici « from » et « to » pour l'ouvrir\n");
+}
+
 TEST(ScenarioReader, TopLevelMistakes) {
   EXPECT_EQ(errors_of("titel: x\nnetwork: {}\n"),
             "lesson.yaml:1:1: error: the scenario needs 'title'; add a line 'title: ...'\n"

@@ -205,6 +205,51 @@ timeline:
   EXPECT_FALSE(run.failure().has_value()) << run.failure()->what;
 }
 
+// A named typed session (the window's console) goes on where it was: a later `type` with its
+// name types into the same connection, at that entry's time.
+TEST(ScenarioRun, ALaterTypeNamingASessionTypesIntoTheSameConnection) {
+  const std::string text = R"(title: console
+network:
+  hosts:
+    - {name: alice-pc, address: 192.0.2.10}
+    - {name: mx.b.example, address: 198.51.100.25}
+  links:
+    - {between: [alice-pc, mx.b.example]}
+mail:
+  servers:
+    - {host: mx.b.example, domains: [b.example]}
+timeline:
+  - at: 1s
+    type: {session: console-1, from: alice-pc, to: mx.b.example, port: 25, lines: []}
+  - at: 5s
+    type: {session: console-1, pause: 0s, lines: [EHLO alice-pc]}
+  - at: 9s
+    type: {session: console-1, pause: 0s, lines: [QUIT]}
+)";
+  auto loaded = load_scenario_text(text, "console.yaml");
+  ASSERT_TRUE(loaded.scenario.has_value()) << loaded.diagnostics.render(Lang::en);
+  Diagnostics diag("console.yaml");
+  ScenarioRun run(*loaded.scenario, diag);
+  ASSERT_TRUE(run.ok());
+  std::vector<std::pair<sim::SimTime, std::uint64_t>> sent;  // when, on which connection
+  run.sim().trace().subscribe([&](const sim::TraceRecord& r) {
+    if (&r.kind() == &agents::kinds::kTypedSent)
+      sent.emplace_back(r.time(), static_cast<const agents::DialogueRecord&>(r).parties.conn);
+  });
+  run.run_to_completion();
+  ASSERT_EQ(sent.size(), 2u);
+  EXPECT_EQ(sent[0].first, 5s);
+  EXPECT_EQ(sent[1].first, 9s);
+  EXPECT_EQ(sent[0].second, sent[1].second);
+  const agents::TypedSession* session = run.typed_session("console-1");
+  ASSERT_NE(session, nullptr);
+  EXPECT_EQ(session->conn(), sent[0].second);
+  EXPECT_TRUE(session->ended()) << "the server closes after QUIT";
+  ASSERT_FALSE(session->received().empty());
+  EXPECT_TRUE(session->received().back().starts_with("221")) << session->received().back();
+  EXPECT_EQ(run.typed_session("console-2"), nullptr);
+}
+
 // The format's documentation says zone names are relative to the zone unless they end with a
 // dot, as in a zone file: a lesson written that way delivers as first-mail does.
 TEST(ScenarioRun, ZoneNamesWithoutAFinalDotAreRelativeToTheZone) {

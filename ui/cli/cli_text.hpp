@@ -11,6 +11,9 @@ inline constexpr Message kValid{"cli.valid", "{file}: no error found", "{file} :
 inline constexpr Message kRunEnd{"cli.run_end", "End of the run at {time} ({events} events).",
                                  "Fin de la simulation à {time} ({events} événements)."};
 
+inline constexpr Message kQuestionAsked{"cli.question_asked", "Question for the class: {question}",
+                                        "Question pour la classe : {question}"};
+
 inline constexpr Message kNoSuchScenario{
     "cli.no_such_scenario",
     "there is no file and no built-in scenario named '{name}'; 'mailsim list' shows the built-in "
@@ -176,6 +179,7 @@ inline constexpr Message kJourneyWritten{"cli.journey_written", "The journey's c
 
 inline constexpr std::array kAll{&kValid,
                                  &kRunEnd,
+                                 &kQuestionAsked,
                                  &kRunFailed,
                                  &kNoSuchScenario,
                                  &kNoSuchScenarioSuggest,

@@ -13,6 +13,7 @@
 #include "sim/trace_format.hpp"
 #include "ui/cli/capture_option.hpp"
 #include "ui/cli/cli_text.hpp"
+#include "ui/cli/lesson_questions.hpp"
 #include "ui/cli/mailbox_listing.hpp"
 #include "ui/cli/narration_printer.hpp"
 #include "ui/cli/scenario_source.hpp"
@@ -122,10 +123,18 @@ int run_command(const Options& o, Lang lang) {
   std::unique_ptr<Transcript> transcript;
   if (o.transcript) transcript = std::make_unique<Transcript>(lang, o.full_data);
   std::unique_ptr<sim::TraceWriter> json;
-  std::optional<sim::Trace::SubscriptionId> narration, journeys;
+  std::optional<sim::Trace::SubscriptionId> narration, journeys, asked;
+  // A lesson's questions, in the narration where the window would pause for them.
+  LessonQuestions questions(
+      scenario->questions, [&](sim::SimTime at, const scenarios::Question& q) {
+        bar.clear();
+        printer.sentence(at, Text(msg::kQuestionAsked, {{"question", q.ask.in(lang)}}).render(lang),
+                         Tone::warning);
+      });
   auto tell = [&](const std::vector<agents::NarrationLine>& lines) {
     for (const auto& line : lines) {
       bar.clear();
+      questions.before(line.time);
       printer.sentence(line.time, line.text, tone_of(line.kind));
     }
   };
@@ -143,6 +152,7 @@ int run_command(const Options& o, Lang lang) {
           if (transcript) {
             if (auto lines = transcript->take(r); !lines.empty()) {
               bar.clear();
+              questions.before(r.time());
               printer.transcript(r.time(), lines);
               return;
             }
@@ -152,6 +162,11 @@ int run_command(const Options& o, Lang lang) {
           tell(teller.tell(r));
         },
         agents::Narrator::kinds_for(transcript ? std::max(level, agents::Level::protocol) : level));
+    if (!scenario->questions.empty())
+      asked = run.sim().trace().subscribe(
+          [&](const sim::TraceRecord& r) { questions.after(r.kind().name, r.time()); },
+          sim::Trace::kinds_starting_with(
+              {scenarios::question_events().begin(), scenarios::question_events().end()}));
   }
   if (o.format != "json")
     journeys = run.sim().trace().subscribe([&](const sim::TraceRecord& r) { ledger.observe(r); },
@@ -165,7 +180,9 @@ int run_command(const Options& o, Lang lang) {
   if (narration) {
     run.sim().trace().unsubscribe(*narration);
     tell(teller.finish());
+    questions.before(run.sim().now(), true);
   }
+  if (asked) run.sim().trace().unsubscribe(*asked);
   if (journeys) run.sim().trace().unsubscribe(*journeys);
   if (report_failure(run, lang)) return 3;
   if (journey_log) {

@@ -109,11 +109,10 @@ std::vector<TranscriptLine> Transcript::lines(const sim::TraceRecord& r) {
     const Message& summary = p.protocol == agents::DialogueProtocol::imap
                                  ? agents::narration::kLiteralSummary
                                  : msg::kTranscriptContent;
-    return {{p.conn, c.label, smtp,
-             Text(summary, {{"lines", std::to_string(content.lines)},
-                            {"bytes", std::to_string(content.bytes)}})
-                 .render(lang_),
-             true}};
+    Text words(summary, {{"lines", std::to_string(content.lines)},
+                         {"bytes", std::to_string(content.bytes)}});
+    std::string text = words.render(lang_);
+    return {{p.conn, c.label, smtp, std::move(text), true, std::move(words)}};
   }
   const bool client_speaks = is_sent(r) == by_client;
   return {{p.conn, c.label, client_speaks,

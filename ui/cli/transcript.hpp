@@ -14,6 +14,7 @@
 // which is how lines find their connection.
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,10 @@ struct TranscriptLine {
   bool client_speaks = false;
   std::string text;      // the line as a terminal shows it, or the content summed up
   bool content = false;  // a line of a message's content, or its summary (DATA, RETR, a literal)
+  // The summary's words when the content is summed up (`text` is them in the transcript's
+  // language): the only part of a line that another language would say otherwise.
+  std::optional<Text> summary = std::nullopt;
+  std::string in(Lang lang) const { return summary ? summary->render(lang) : text; }
 };
 
 // A message's content (SMTP DATA) is summed up in one line ("the message itself: 10 lines,

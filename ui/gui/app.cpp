@@ -37,7 +37,7 @@ inline constexpr Message kNoWindow{"gui.no_window",
                                    "DISPLAY est vide ou injoignable)"};
 
 // The keyboard of the teacher at the projector: time and view (the rest is the App's).
-void on_key(sf::Keyboard::Key key, Player& player, NetworkView& view) {
+void on_key(sf::Keyboard::Key key, Player& player) {
   switch (key) {
     case sf::Keyboard::Space:
       player.playing = !player.playing;
@@ -74,14 +74,6 @@ bool save_screenshot(sf::RenderWindow& window, const std::string& path) {
   return texture.copyToImage().saveToFile(path);
 }
 
-// A file name not taken yet in the current folder: mailsim-1.png, mailsim-2.png...
-std::string free_screenshot_name() {
-  for (int i = 1;; ++i) {
-    const std::string name = "mailsim-" + std::to_string(i) + ".png";
-    if (!std::filesystem::exists(name)) return name;
-  }
-}
-
 // Projector mode: black on white (its larger fonts are ui_scale's).
 void set_projector_style(bool on) {
   ImGui::StyleColorsLight();
@@ -112,6 +104,7 @@ class App {
   }
 
   void open_tab(std::optional<SideTab> tab) { state_.open_tab = tab; }
+  void pop_out(SideTab tab) { state_.windows.pop_out(tab); }
   void set_modes(bool projector, bool help) {
     projector_ = projector;
     help_ = help;
@@ -169,6 +162,36 @@ class App {
     }
   }
 
+  // A key the teacher pressed (handle() passes those ImGui does not take).
+  void key(sf::Keyboard::Key code) {
+    if (lesson_key(code, player_)) return;
+    switch (code) {
+      case sf::Keyboard::L:
+        lang_ = lang_ == Lang::en ? Lang::fr : Lang::en;
+        view_.set_lang(lang_, player_.view());
+        break;
+      case sf::Keyboard::P:
+        projector_ = !projector_;
+        set_projector_style(projector_);
+        relayout();
+        break;
+      case sf::Keyboard::C:
+        state_.screenshot = true;
+        break;
+      case sf::Keyboard::F:
+        toggle_full_screen();
+        break;
+      case sf::Keyboard::F1:
+        help_ = !help_;
+        break;
+      case sf::Keyboard::Escape:
+        help_ = false;
+        break;
+      default:
+        on_key(code, player_);
+    }
+  }
+
   void frame(float seconds) {
     ImGuiIO& io = ImGui::GetIO();
     imgui_sfml::new_frame(io, window_.getSize(), seconds);
@@ -201,35 +224,6 @@ class App {
   }
 
  private:
-  void key(sf::Keyboard::Key code) {
-    if (lesson_key(code, player_)) return;
-    switch (code) {
-      case sf::Keyboard::L:
-        lang_ = lang_ == Lang::en ? Lang::fr : Lang::en;
-        view_.set_lang(lang_, player_.view());
-        break;
-      case sf::Keyboard::P:
-        projector_ = !projector_;
-        set_projector_style(projector_);
-        relayout();
-        break;
-      case sf::Keyboard::C:
-        state_.screenshot = true;
-        break;
-      case sf::Keyboard::F:
-        toggle_full_screen();
-        break;
-      case sf::Keyboard::F1:
-        help_ = !help_;
-        break;
-      case sf::Keyboard::Escape:
-        help_ = false;
-        break;
-      default:
-        on_key(code, player_, view_);
-    }
-  }
-
   void relayout() {
     const float scale = ui_scale(window_.getSize(), projector_);
     ImGui::GetIO().FontGlobalScale = scale;
@@ -386,7 +380,10 @@ int run_window(const scenarios::ScenarioModel& scenario, const AppOptions& o) {
   {
     App app(window, sf::String::fromUtf8(title.begin(), title.end()), player, o.lang, font, fonts);
     app.open_tab(side_tab_named(o.panel));
+    for (const auto& name : o.pop_out)
+      if (auto tab = side_tab_named(name)) app.pop_out(*tab);
     app.set_modes(o.projector, o.help);
+    if (o.full_screen) app.key(sf::Keyboard::F);  // as the teacher's key does it
     if (o.screenshot) {
       if (o.until) player.seek(*o.until);
       if (o.answer) player.reveal_answer();
@@ -405,10 +402,13 @@ int run_window(const scenarios::ScenarioModel& scenario, const AppOptions& o) {
       }
       for (const auto& [tab, file] : shots) {
         if (tab) app.open_tab(tab);
-        // A few frames, so that ImGui has measured its windows before the one captured.
+        // A few frames, so that ImGui has measured its windows before the one captured. Each
+        // counts as a second for ImGui: a tab bar scrolling to the tab asked for ends its slide
+        // (it moves 70 font sizes a second), rather than being caught halfway with the first
+        // tab cut and the one asked for out of sight.
         for (int i = 0; i < 3; ++i) {
           player.advance(std::chrono::duration<double>(0));
-          app.frame(1.0f / 60);
+          app.frame(1.0f);
         }
         if (!save_screenshot(window, file)) {
           std::cerr << Text(msg::kCannotWrite, {{"path", file}}).render(o.lang) << "\n";

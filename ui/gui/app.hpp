@@ -4,6 +4,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "scenarios/model/scenario_model.hpp"
 #include "sim/text.hpp"
@@ -32,6 +33,8 @@ struct AppOptions {
   // (Player::go_live), it opens the listeners and returns what to call each frame; an empty
   // function stops the window with status 2 (the reason is on standard error).
   std::function<std::function<void()>(Player&)> live;
+  std::vector<std::string> pop_out;  // panels in windows of their own (side_tab_named)
+  bool full_screen = false;          // opens as F makes it
 };
 
 // Exit status: 0, 2 when the scenario cannot be built, 3 when an event failed in a capture,

@@ -9,12 +9,14 @@
 #include "agents/proto/dns/name.hpp"
 #include "agents/proto/dns/zone_text.hpp"
 #include "agents/proto/imf/address.hpp"
+#include "agents/roles/typed_session.hpp"
 #include "scenarios/build/scenario_run.hpp"
 #include "scenarios/write/scenario_writer.hpp"
 #include "sim/capture/pcap_writer.hpp"
 #include "sim/net/network.hpp"
 #include "sim/time.hpp"
 #include "sim/units.hpp"
+#include "ui/gui/console_text.hpp"
 #include "ui/gui/gui_text.hpp"
 
 namespace mailsim::gui {
@@ -272,6 +274,71 @@ std::optional<std::string> save_capture(const scenarios::ScenarioModel& scenario
   if (!writer.ok()) return Text(msg::kCannotWrite, {{"path", path}}).render(lang);
   run.run_until(until);
   return std::nullopt;
+}
+
+std::vector<std::string> console_hosts(const scenarios::WorldView& world) {
+  std::vector<std::string> out;
+  for (const auto& h : world.model().network.hosts)
+    out.push_back(h.name);
+  return out;
+}
+
+std::vector<std::string> console_targets(const scenarios::WorldView& world) {
+  std::vector<std::string> out = console_hosts(world);
+  for (const auto& r : world.model().network.routers)
+    if (r.address) out.push_back(r.name);
+  return out;
+}
+
+Command open_console(const scenarios::WorldView& world, std::string_view from, std::string_view to,
+                     std::string_view port, Lang lang) {
+  const auto hosts = console_hosts(world);
+  if (std::find(hosts.begin(), hosts.end(), from) == hosts.end())
+    return refuse(msg::kNoSuchHost, lang, {{"name", std::string(from)}});
+  const std::string target = trim(to);
+  const auto targets = console_targets(world);
+  if (std::find(targets.begin(), targets.end(), target) == targets.end()) {
+    try {
+      (void)sim::net::Ipv4Address::parse(target);
+    } catch (const LocalizedError&) {
+      return refuse(msg::kNoSuchTarget, lang, {{"name", target}});
+    }
+  }
+  const std::string port_text = trim(port);
+  unsigned number = 0;
+  const auto [end, ec] =
+      std::from_chars(port_text.data(), port_text.data() + port_text.size(), number);
+  if (port_text.empty() || ec != std::errc() || end != port_text.data() + port_text.size() ||
+      number == 0 || number > 65535)
+    return refuse(msg::kBadPort, lang);
+  // The first name no entry of the timeline took.
+  std::string name;
+  for (int n = 1; name.empty(); ++n) {
+    name = fmt::format("console-{}", n);
+    for (const auto& entry : world.model().timeline)
+      if (const auto* t = std::get_if<scenarios::TypedSessionAction>(&entry.action);
+          t != nullptr && t->session == name)
+        name.clear();
+  }
+  scenarios::TypedSessionAction a;
+  a.session = name;
+  a.from = std::string(from);
+  a.to = target;
+  a.port = static_cast<std::uint16_t>(number);
+  return Command{std::move(a), {}};
+}
+
+Command type_in_console(const scenarios::WorldView& world, std::string_view session,
+                        std::string_view line, Lang lang) {
+  const agents::TypedSession* typed = world.typed_session(std::string(session));
+  if (typed == nullptr) return refuse(msg::kNoSuchSession, lang, {{"name", std::string(session)}});
+  if (typed->ended()) return refuse(msg::kSessionEnded, lang, {{"name", std::string(session)}});
+  if (line.find_first_of("\r\n") != std::string_view::npos) return refuse(msg::kOneLine, lang);
+  scenarios::TypedSessionAction a;
+  a.session = std::string(session);
+  a.lines = {std::string(line)};
+  a.pause = sim::SimTime(0);  // typed when Enter is pressed
+  return Command{std::move(a), {}};
 }
 
 std::optional<std::string> save_scenario(const scenarios::ScenarioModel& scenario,

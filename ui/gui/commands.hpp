@@ -88,6 +88,18 @@ std::optional<std::string> save_capture(const scenarios::ScenarioModel& scenario
                                         std::optional<std::uint64_t> seed, sim::SimTime until,
                                         const std::string& path, Lang lang);
 
+// The console: a person at a terminal of a host, as with `telnet mx.b.example 25`. Opening
+// it is a timeline `type` action with no line, under a session name free in the timeline
+// ("console-1"); each line typed then is a `type` action naming that session, typed at once.
+// The hosts a console opens from, and the machines it may reach (with an address).
+std::vector<std::string> console_hosts(const scenarios::WorldView& world);
+std::vector<std::string> console_targets(const scenarios::WorldView& world);
+// `to`: a host, a router with an address or an IPv4 address; `port` as typed ("25").
+Command open_console(const scenarios::WorldView& world, std::string_view from, std::string_view to,
+                     std::string_view port, Lang lang);
+Command type_in_console(const scenarios::WorldView& world, std::string_view session,
+                        std::string_view line, Lang lang);
+
 // Writes `scenario` (the run's, with every recorded action) as YAML at `path`: the error, in
 // the person's language, when the file cannot be written.
 std::optional<std::string> save_scenario(const scenarios::ScenarioModel& scenario,

@@ -34,7 +34,9 @@ const char* protocol_label(agents::DialogueProtocol p) {
   return "";
 }
 
-void transcript(const Dialogue& d, Lang lang) {
+}  // namespace
+
+void dialogue_lines(const Dialogue& d, Lang lang) {
   const std::string client = Text(cli::msg::kTranscriptClient).render(lang);
   const std::string server = Text(cli::msg::kTranscriptServer).render(lang);
   for (const auto& line : d.lines) {
@@ -47,8 +49,6 @@ void transcript(const Dialogue& d, Lang lang) {
     ImGui::SetTooltip("%s", tip.c_str());
   }
 }
-
-}  // namespace
 
 void dialogue_panel(const Player& player, Lang lang) {
   const auto& all = player.dialogues().all();
@@ -68,7 +68,7 @@ void dialogue_panel(const Player& player, Lang lang) {
                        {{"state", std::string(agents::narration::state_words(d.state, lang))}})
                       .render(lang)
                       .c_str());
-      transcript(d, lang);
+      dialogue_lines(d, lang);
       ImGui::TreePop();
     }
   }

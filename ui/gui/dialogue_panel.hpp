@@ -8,5 +8,8 @@
 namespace mailsim::gui {
 
 void dialogue_panel(const Player& player, Lang lang);
+// One connection's lines, client and server in their colours, each reply explained on hover
+// (the console shows its session so too).
+void dialogue_lines(const Dialogue& dialogue, Lang lang);
 
 }  // namespace mailsim::gui

@@ -19,8 +19,7 @@ Dialogue& Dialogues::dialogue(std::uint64_t conn) {
 }
 
 void Dialogues::on_record(const sim::TraceRecord& r) {
-  const auto en = en_.lines(r);
-  const auto fr = fr_.lines(r);
+  const auto lines = transcript_.lines(r);
   const auto* record = dynamic_cast<const agents::DialogueRecord*>(&r);
   if (record == nullptr || record->parties.conn == 0) return;
   const auto& parties = record->parties;
@@ -35,18 +34,17 @@ void Dialogues::on_record(const sim::TraceRecord& r) {
     }
     return;
   }
-  if (en.empty() || en.size() != fr.size()) return;
-  Dialogue& d = dialogue(en.front().conn);
+  if (lines.empty()) return;
+  Dialogue& d = dialogue(lines.front().conn);
   if (d.connection.empty()) {
-    d.connection = en.front().connection;
+    d.connection = lines.front().connection;
     d.protocol = parties.protocol;
   }
   const bool smtp_like = parties.protocol == agents::DialogueProtocol::smtp ||
                          parties.protocol == agents::DialogueProtocol::typed;
-  for (std::size_t i = 0; i < en.size(); ++i) {
-    DialogueLine line{r.time(), en[i].client_speaks, {en[i].text, fr[i].text}, std::nullopt};
-    if (!line.client && !en[i].content && smtp_like)
-      line.reply = agents::parse_reply_code(en[i].text);
+  for (const auto& l : lines) {
+    DialogueLine line{r.time(), l.client_speaks, {l.text, l.in(Lang::fr)}, std::nullopt};
+    if (!line.client && !l.content && smtp_like) line.reply = agents::parse_reply_code(l.text);
     d.lines.push_back(std::move(line));
   }
 }

@@ -2,8 +2,8 @@
 // The window's Dialogues panel model: every SMTP, POP3 and IMAP connection (typed sessions too)
 // with its lines in order, who said each, the session's state and, for an SMTP reply, its code.
 // The lines are the command line's transcript (ui/cli/transcript), taken from the side that
-// tells each connection, kept in English and French so that the language can change while the
-// run goes on.
+// tells each connection; each record is read once, and its lines kept in English and French so
+// that the language can change while the run goes on.
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -49,7 +49,7 @@ class Dialogues {
   Dialogue& dialogue(std::uint64_t conn);
 
   sim::Trace& trace_;
-  cli::Transcript en_{Lang::en}, fr_{Lang::fr};
+  cli::Transcript transcript_{Lang::en};
   std::vector<Dialogue> dialogues_;
   std::map<std::uint64_t, std::size_t> index_;  // connection id -> dialogues_
   sim::Trace::SubscriptionId subscription_;

@@ -21,7 +21,7 @@ const ImWchar* glyph_ranges() {
       0x2018, 0x201D,  // ‘ ’ “ ”
       0x2026, 0x2026,  // …
       0x202F, 0x202F,  // narrow no-break space (before ; : ! ? in French)
-      0x2190, 0x2193,  // arrows
+      0x2190, 0x2199,  // arrows (↗: a panel out into its own window)
       0x2713, 0x2713,  // ✓ (an expectation met)
       0x2717, 0x2717,  // ✗ (an expectation failed)
       0,

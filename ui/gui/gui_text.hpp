@@ -195,6 +195,15 @@ inline constexpr Message kBadAddress{"gui.bad_address",
                                      "« {address} » n'est pas une adresse : {problem}"};
 
 // The Dialogues, Mailboxes and Queues panels.
+inline constexpr Message kPopOut{"gui.pop_out", "Pop out into a window",
+                                 "Détacher dans une fenêtre"};
+inline constexpr Message kPopOutHelp{
+    "gui.pop_out_help",
+    "Show this panel in a window of its own, to move and resize; close that window to put the "
+    "panel back among the tabs. A right click on a tab does it too.",
+    "Afficher ce panneau dans une fenêtre à lui, à déplacer et redimensionner ; fermez cette "
+    "fenêtre pour remettre le panneau parmi les onglets. Un clic droit sur un onglet le fait "
+    "aussi."};
 inline constexpr Message kDetails{"gui.details", "Details", "Détails"};
 inline constexpr Message kDialogues{"gui.dialogues", "Dialogues", "Dialogues"};
 inline constexpr Message kNoDialogue{"gui.no_dialogue", "No connection yet.",
@@ -382,6 +391,8 @@ inline constexpr std::array kAll{&kPlay,
                                  &kBadExchange,
                                  &kNoRecipient,
                                  &kBadAddress,
+                                 &kPopOut,
+                                 &kPopOutHelp,
                                  &kDetails,
                                  &kDialogues,
                                  &kNoDialogue,

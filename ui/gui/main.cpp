@@ -63,9 +63,14 @@ inline constexpr Message kProjectorHelp{"gui.help_projector",
                                         "fort (P)"};
 inline constexpr Message kShowKeysHelp{"gui.help_keys", "show the keyboard shortcuts (F1)",
                                        "montrer les raccourcis clavier (F1)"};
+inline constexpr Message kPopOutOption{"gui.help_pop_out",
+                                       "show this panel in a window of its own (repeatable)",
+                                       "montrer ce panneau dans sa propre fenêtre (répétable)"};
+inline constexpr Message kFullScreenHelp{"gui.help_full_screen", "open full screen (F)",
+                                         "ouvrir en plein écran (F)"};
 inline constexpr Message kBadPanel{"gui.bad_panel",
-                                   "--panel: there is no panel '{value}'; write one of {panels}",
-                                   "--panel : il n'y a pas de panneau « {value} » ; écrivez "
+                                   "{option}: there is no panel '{value}'; write one of {panels}",
+                                   "{option} : il n'y a pas de panneau « {value} » ; écrivez "
                                    "l'un de {panels}"};
 inline constexpr Message kBadSize{"gui.bad_size",
                                   "--size: '{value}' is not a size; write it as WIDTHxHEIGHT, "
@@ -118,6 +123,10 @@ int main(int argc, char** argv) {
   app.add_option("--read", read, tr(kReadHelp));
   bool answer = false;
   app.add_flag("--answer", answer, tr(kAnswerHelp));
+  std::vector<std::string> pop_out;
+  app.add_option("--pop-out", pop_out, tr(kPopOutOption));
+  bool full_screen = false;
+  app.add_flag("--full-screen", full_screen, tr(kFullScreenHelp));
   bool projector = false, keys = false;
   app.add_flag("--projector", projector, tr(kProjectorHelp));
   app.add_flag("--keys", keys, tr(kShowKeysHelp));
@@ -144,10 +153,21 @@ int main(int argc, char** argv) {
   options.speed = speed;
   options.screenshot = screenshot;
   if (!mailsim::gui::side_tab_named(panel) && !(panel == "all" && screenshot)) {
-    std::cerr << Text(kBadPanel, {{"value", panel}, {"panels", panels}}).render(lang) << "\n";
+    std::cerr << Text(kBadPanel, {{"option", "--panel"}, {"value", panel}, {"panels", panels}})
+                     .render(lang)
+              << "\n";
     return 2;
   }
+  for (const auto& name : pop_out)
+    if (!mailsim::gui::side_tab_named(name)) {
+      std::cerr << Text(kBadPanel, {{"option", "--pop-out"}, {"value", name}, {"panels", panels}})
+                       .render(lang)
+                << "\n";
+      return 2;
+    }
   options.panel = panel;
+  options.pop_out = pop_out;
+  options.full_screen = full_screen;
   options.read = read;
   options.answer = answer;
   options.projector = projector;

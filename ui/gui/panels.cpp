@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include <fmt/format.h>
 #include <imgui.h>
@@ -10,6 +11,7 @@
 #include "agents/narration/net_sentences.hpp"
 #include "sim/net/network.hpp"
 #include "ui/gui/clock_text.hpp"
+#include "ui/gui/console_text.hpp"
 #include "ui/gui/dialogue_panel.hpp"
 #include "ui/gui/dns_panel.hpp"
 #include "ui/gui/expectations_panel.hpp"
@@ -358,21 +360,111 @@ void toolbar(Player& player, PanelState& state, const ImGuiFonts& fonts, Lang la
 
 // [SECTION] Side panel
 
-const std::vector<std::string>& side_tab_names() {
-  static const std::vector<std::string> names{"details", "dialogues", "mailboxes",
-                                              "queues",  "story",     "expectations",
-                                              "journey", "dns",       "log"};
-  return names;
+namespace {
+
+const Message& tab_title(SideTab tab) {
+  switch (tab) {
+    case SideTab::details:
+      return msg::kDetails;
+    case SideTab::dialogues:
+      return msg::kDialogues;
+    case SideTab::console:
+      return msg::kConsoleTab;
+    case SideTab::mailboxes:
+      return msg::kMailboxes;
+    case SideTab::queues:
+      return msg::kQueuesTab;
+    case SideTab::story:
+      return msg::kStoryTab;
+    case SideTab::expectations:
+      return msg::kExpectTab;
+    case SideTab::journey:
+      return msg::kJourneyTab;
+    case SideTab::dns:
+      return msg::kDnsTab;
+    case SideTab::log:
+      return msg::kLogTab;
+  }
+  return msg::kDetails;
 }
 
-std::optional<SideTab> side_tab_named(std::string_view name) {
-  const auto& names = side_tab_names();
-  const auto it = std::find(names.begin(), names.end(), name);
-  if (it == names.end()) return std::nullopt;
-  return static_cast<SideTab>(it - names.begin());
+// One tab's content, in the side panel or in its own window; true when it wants the width
+// (the journey chart, the DNS tables, the log).
+bool tab_content(SideTab tab, Player& player, PanelState& state, const NetworkView& view,
+                 Lang lang) {
+  switch (tab) {
+    case SideTab::details:
+      details(player, state, view, lang);
+      return false;
+    case SideTab::dialogues:
+      dialogue_panel(player, lang);
+      return false;
+    case SideTab::console:
+      console_panel(player, state.console, state.notice, lang);
+      return false;
+    case SideTab::mailboxes:
+      mailbox_panel(player, state.open_message, lang);
+      return false;
+    case SideTab::queues:
+      queue_panel(player, lang);
+      return false;
+    case SideTab::story:
+      story_panel(player, lang);
+      return false;
+    case SideTab::expectations:
+      expectations_panel(player, lang);
+      return false;
+    case SideTab::journey: {
+      const auto& journeys = player.scene().journeys();
+      const std::string selected =
+          state.selection.journey && *state.selection.journey < journeys.size()
+              ? journeys[*state.selection.journey].message_id
+              : std::string();
+      journey_panel(player, state.journey, selected, state.notice, lang);
+      return true;
+    }
+    case SideTab::dns:
+      dns_panel(player, lang);
+      return true;
+    case SideTab::log:
+      log_panel(player, state.log, lang);
+      return true;
+  }
+  return false;
 }
 
-void side_panel(const Player& player, PanelState& state, const NetworkView& view, Lang lang,
+// The ImGui name of a popped-out panel's window: its title in the person's language, an id
+// that does not change with it (so that it keeps its place and size).
+std::string window_name(SideTab tab, Lang lang) {
+  return tr(tab_title(tab), lang) + "###pop_" + side_tab_name(tab);
+}
+
+// The panels popped out of the tabs, each in a window of its own; closing one docks it again.
+void panel_windows(Player& player, PanelState& state, const NetworkView& view, Lang lang,
+                   const Layout& layout, std::optional<SideTab> focus) {
+  const ImGuiIO& io = ImGui::GetIO();
+  float offset = 0;
+  for (std::size_t i = 0; i < kSideTabCount; ++i) {
+    const auto tab = static_cast<SideTab>(i);
+    if (!state.windows.popped(tab)) continue;
+    // The first time: over the network, one beside the other.
+    offset += 30 * layout.scale;
+    ImGui::SetNextWindowPos(ImVec2(offset, layout.toolbar + offset), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(
+        ImVec2(layout.side, (io.DisplaySize.y - layout.toolbar - layout.bottom) * 0.8f),
+        ImGuiCond_FirstUseEver);
+    if (focus == tab) ImGui::SetNextWindowFocus();
+    bool keep = true;
+    if (ImGui::Begin(window_name(tab, lang).c_str(), &keep))
+      tab_content(tab, player, state, view, lang);
+    ImGui::End();
+    if (!keep) state.windows.dock(tab);
+  }
+}
+
+}  // namespace
+
+void side_panel(Player& player, PanelState& state, const NetworkView& view, Lang lang,
                 const Layout& layout) {
   const ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - layout.side, layout.toolbar));
@@ -380,66 +472,46 @@ void side_panel(const Player& player, PanelState& state, const NetworkView& view
   ImGui::Begin("##side", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
-  // A tab asked for (a flag, a key) comes to the front once.
-  auto tab = [&](const Message& m, SideTab which) {
-    const bool asked = state.open_tab == which;
-    if (asked) state.open_tab.reset();
-    return ImGui::BeginTabItem(label(m, lang).c_str(), nullptr,
-                               asked ? ImGuiTabItemFlags_SetSelected : 0);
-  };
-  // Nine tabs do not fit a side panel at full width: they keep their names and scroll, and the
+  // A panel put back comes to the front; one asked for (a flag, a key) that is popped out
+  // brings its window to the front instead.
+  if (auto back = state.windows.take_to_front()) state.open_tab = back;
+  std::optional<SideTab> focus;
+  if (state.open_tab && state.windows.popped(*state.open_tab))
+    focus = std::exchange(state.open_tab, std::nullopt);
+  // Ten tabs do not fit a side panel at full width: they keep their names and scroll, and the
   // list button at the left opens any of them by name.
   if (ImGui::BeginTabBar("##side_tabs", ImGuiTabBarFlags_FittingPolicyScroll |
                                             ImGuiTabBarFlags_TabListPopupButton)) {
-    if (tab(msg::kDetails, SideTab::details)) {
-      details(player, state, view, lang);
-      ImGui::EndTabItem();
-    }
-    if (tab(msg::kDialogues, SideTab::dialogues)) {
-      dialogue_panel(player, lang);
-      ImGui::EndTabItem();
-    }
-    if (tab(msg::kMailboxes, SideTab::mailboxes)) {
-      mailbox_panel(player, state.open_message, lang);
-      ImGui::EndTabItem();
-    }
-    if (tab(msg::kQueuesTab, SideTab::queues)) {
-      queue_panel(player, lang);
-      ImGui::EndTabItem();
-    }
-    if (tab(msg::kStoryTab, SideTab::story)) {
-      story_panel(player, lang);
-      ImGui::EndTabItem();
-    }
-    if (tab(msg::kExpectTab, SideTab::expectations)) {
-      expectations_panel(player, lang);
-      ImGui::EndTabItem();
-    }
     bool wide = false;
-    if (tab(msg::kJourneyTab, SideTab::journey)) {
-      const auto& journeys = player.scene().journeys();
-      const std::string selected =
-          state.selection.journey && *state.selection.journey < journeys.size()
-              ? journeys[*state.selection.journey].message_id
-              : std::string();
-      journey_panel(player, state.journey, selected, state.notice, lang);
-      wide = true;
+    std::optional<SideTab> shown;
+    for (std::size_t i = 0; i < kSideTabCount; ++i) {
+      const auto tab = static_cast<SideTab>(i);
+      if (state.windows.popped(tab)) continue;
+      // A tab asked for comes to the front once.
+      const bool asked = state.open_tab == tab;
+      if (asked) state.open_tab.reset();
+      const bool open = ImGui::BeginTabItem(label(tab_title(tab), lang).c_str(), nullptr,
+                                            asked ? ImGuiTabItemFlags_SetSelected : 0);
+      if (ImGui::BeginPopupContextItem()) {  // a right click on the tab
+        if (ImGui::MenuItem(label(msg::kPopOut, lang).c_str())) state.windows.pop_out(tab);
+        ImGui::EndPopup();
+      }
+      if (!open) continue;
+      shown = tab;
+      wide = tab_content(tab, player, state, view, lang);
       ImGui::EndTabItem();
     }
-    if (tab(msg::kDnsTab, SideTab::dns)) {
-      dns_panel(player, lang);
-      wide = true;
-      ImGui::EndTabItem();
-    }
-    if (tab(msg::kLogTab, SideTab::log)) {
-      log_panel(player, state.log, lang);
-      wide = true;
-      ImGui::EndTabItem();
-    }
+    // At the right end of the tabs: the panel shown, out into its own window.
+    if (ImGui::TabItemButton("\u2197##pop_out",
+                             ImGuiTabItemFlags_Trailing | ImGuiTabItemFlags_NoTooltip) &&
+        shown)
+      state.windows.pop_out(*shown);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(msg::kPopOutHelp, lang).c_str());
     state.wide = wide;
     ImGui::EndTabBar();
   }
   ImGui::End();
+  panel_windows(player, state, view, lang, layout, focus);
 }
 
 // [SECTION] Queues and timeline

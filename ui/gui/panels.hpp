@@ -10,12 +10,14 @@
 #include <SFML/System/Vector2.hpp>
 
 #include "sim/text.hpp"
+#include "ui/gui/console_panel.hpp"
 #include "ui/gui/fonts.hpp"
 #include "ui/gui/journey_panel.hpp"
 #include "ui/gui/log_panel.hpp"
 #include "ui/gui/mailbox_model.hpp"
 #include "ui/gui/network_view.hpp"
 #include "ui/gui/player.hpp"
+#include "ui/gui/side_tabs.hpp"
 #include "ui/gui/world_menus.hpp"
 
 namespace mailsim::gui {
@@ -37,22 +39,6 @@ Layout layout_for(sf::Vector2u window, float scale = 1, bool wide = false);
 // full-screen window on a projector is read from the back of the room.
 float ui_scale(sf::Vector2u window, bool projector);
 
-// The tabs of the side panel.
-enum class SideTab {
-  details,
-  dialogues,
-  mailboxes,
-  queues,
-  story,
-  expectations,
-  journey,
-  dns,
-  log
-};
-// By the name `mailsim-gui --panel` takes ("dialogues"); nullopt for another name.
-std::optional<SideTab> side_tab_named(std::string_view name);
-const std::vector<std::string>& side_tab_names();
-
 // What the panels remember between frames.
 struct PanelState {
   std::optional<SideTab> open_tab;  // a tab to bring to the front at the next frame
@@ -65,7 +51,9 @@ struct PanelState {
   bool screenshot = false;                 // asked from the menu: taken after this frame
   JourneyView journey;
   LogView log;
-  bool wide = false;  // the tab drawn wants a wide side panel (Layout::wide)
+  ConsoleView console;
+  PanelWindows windows;  // the tabs popped out into windows of their own
+  bool wide = false;     // the tab drawn wants a wide side panel (Layout::wide)
 };
 
 // One line about a packet, for the tooltip under the mouse: protocol, addresses and ports, TCP
@@ -74,7 +62,7 @@ std::string packet_summary(const Flight& flight, Lang lang);
 
 void toolbar(Player& player, PanelState& state, const ImGuiFonts& fonts, Lang lang,
              const Layout& layout);
-void side_panel(const Player& player, PanelState& state, const NetworkView& view, Lang lang,
+void side_panel(Player& player, PanelState& state, const NetworkView& view, Lang lang,
                 const Layout& layout);
 void bottom_panel(Player& player, PanelState& state, Lang lang, const Layout& layout);
 // The keyboard shortcuts, over the network, until F1, ? or Escape.

@@ -60,15 +60,20 @@ void WorldMenus::open_link_menu(sim::net::LinkId link) {
   open_menu_ = true;
 }
 
-bool WorldMenus::run(Player& player, const Command& command, Lang lang, std::string& notice) {
+bool record_command(Player& player, const Command& command, Lang lang, std::string& refusal,
+                    std::string& notice) {
   if (!command) {
-    refusal_ = command.refusal;
+    refusal = command.refusal;
     return false;
   }
   player.record(*command.action);
-  refusal_.clear();
+  refusal.clear();
   notice = Text(msg::kRecorded, {{"time", clock_text(player.now(), lang)}}).render(lang);
   return true;
+}
+
+bool WorldMenus::run(Player& player, const Command& command, Lang lang, std::string& notice) {
+  return record_command(player, command, lang, refusal_, notice);
 }
 
 void WorldMenus::start_link_dialog(const Player& player, sim::net::LinkId link) {

@@ -16,6 +16,11 @@
 
 namespace mailsim::gui {
 
+// Records what `command` returns through the player, with a notice of when; or keeps its
+// refusal for the dialog. True when done.
+bool record_command(Player& player, const Command& command, Lang lang, std::string& refusal,
+                    std::string& notice);
+
 class WorldMenus {
  public:
   // A right click: the menu opens at the next frame.
