@@ -176,7 +176,7 @@ TEST(Grade, ARunawayFileIsStoppedAndTheClassGoesOn) {
 
 TEST(Grade, AFileThatNeedsTooMuchMemoryIsStopped) {
 #if defined(__SANITIZE_ADDRESS__)
-  GTEST_SKIP() << "an ASan build keeps only the time limit: the 4 GB would be allocated";
+  GTEST_SKIP() << "an ASan build keeps only the time limit: the 400 MB would be allocated";
 #endif
   int status = -1;
   const auto j = grade_json("--memory-limit 256 --against " + exercise("fix-mx") + " " + kFixtures +

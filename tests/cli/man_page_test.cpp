@@ -77,7 +77,8 @@ TEST(ManPage, NamesEveryCommandAndOption) {
   add_options("", declared);
   for (const std::string& c : declared_commands) {
     EXPECT_TRUE(command_part.find("\n.B " + c + "\n") != std::string::npos ||
-                command_part.find("\n.BI " + c + " ") != std::string::npos)
+                command_part.find("\n.BI " + c + " ") != std::string::npos ||
+                command_part.find("\n.BI \"" + c + " ") != std::string::npos)  // "exercise make"
         << c;
     add_options(c, declared);
   }
