@@ -69,9 +69,8 @@ TEST(ManPage, NamesEveryCommandAndOption) {
                            "ENVIRONMENT", "FILES", "EXAMPLES", "SEE ALSO"})
     EXPECT_FALSE(section(man, part).empty()) << part;
   const std::set<std::string> declared_commands = commands();
-  EXPECT_EQ(declared_commands,
-            (std::set<std::string>{"run", "serve", "report", "list", "show", "check", "validate",
-                                   "exercise", "grade"}));
+  EXPECT_EQ(declared_commands, (std::set<std::string>{"run", "serve", "report", "list", "show",
+                                                      "check", "validate", "exercise", "grade"}));
   const std::string command_part = section(man, "COMMANDS");
   std::set<std::string> declared;
   add_options("", declared);

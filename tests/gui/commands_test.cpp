@@ -380,11 +380,10 @@ TEST(Commands, TheRunSoFarAsACaptureIsTheOneMailsimRunWritesToTheSameTime) {
   const auto saved = dir / "lesson.yaml";
   ASSERT_EQ(save_scenario(p->model(), saved.string(), Lang::en), std::nullopt);
   const auto expected = dir / "run.pcapng";
-  const std::string command = std::string(MAILSIM_BIN) + " run " + saved.string() +
-                              " --quiet --until " +
-                              std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                                 p->now()).count()) +
-                              "ms --pcap " + expected.string() + " > /dev/null";
+  const std::string command =
+      std::string(MAILSIM_BIN) + " run " + saved.string() + " --quiet --until " +
+      std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(p->now()).count()) +
+      "ms --pcap " + expected.string() + " > /dev/null";
   ASSERT_EQ(std::system(command.c_str()), 0);
   const std::string bytes = read_all(captured);
   EXPECT_GT(bytes.size(), 10000u);

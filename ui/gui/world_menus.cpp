@@ -134,12 +134,15 @@ void WorldMenus::act_button(Player& player, Lang lang, bool& screenshot) {
     copy(path_, file.empty() || file.find('/') == std::string::npos ? "lesson.yaml"
                                                                     : file + ".saved.yaml");
   }
-  if (ImGui::MenuItem(label(msg::kCaptureMenu, lang).c_str())) {
+  // A capture is the run played again: a live run's real sessions cannot be, so it is refused.
+  if (ImGui::MenuItem(label(msg::kCaptureMenu, lang).c_str(), nullptr, false, !player.live())) {
     dialog_ = Dialog::capture;
     open_dialog_ = true;
     refusal_.clear();
     copy(path_, "run.pcapng");
   }
+  if (player.live() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("%s", Text(msg::kCaptureLive).render(lang).c_str());
   if (ImGui::MenuItem(label(msg::kScreenshot, lang).c_str(), "C")) screenshot = true;
   ImGui::EndPopup();
 }
