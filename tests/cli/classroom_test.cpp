@@ -280,10 +280,10 @@ TEST(Variants, ANeighboursAnswerFails) {
     const std::size_t key = copied.find("variant: Zoé Martin");
     ASSERT_NE(key, std::string::npos);
     copied.replace(key, std::string("variant: Zoé Martin").size(), "variant: Lucas Petit");
-    write_text(dir / name / "copied.yaml", copied);
+    write_text(dir / name / "lucas-petit-copied.yaml", copied);
     const auto j =
         grade_json("--against " + exercise(name) + " " + (dir / name / "zoe-martin.yaml").string() +
-                   " " + (dir / name / "copied.yaml").string() + " " +
+                   " " + (dir / name / "lucas-petit-copied.yaml").string() + " " +
                    (dir / (name + "-given") / "lucas-petit.yaml").string());
     ASSERT_FALSE(j.is_discarded()) << name;
     EXPECT_EQ(j["files"][0]["score"], j["files"][0]["total"]) << name << ": " << j["files"][0];
@@ -291,6 +291,18 @@ TEST(Variants, ANeighboursAnswerFails) {
     // Graded, not stopped: an expectation naming a host the file lacks is "not met".
     EXPECT_EQ(j["files"][1]["status"], "graded") << name << ": " << j["files"][1];
     EXPECT_LT(j["files"][2]["score"], j["files"][2]["total"]) << name << ": " << j["files"][2];
+    // Zoé's whole file, variant line included, handed in as Lucas's: its world is Zoé's, so it
+    // would pass; its name says whose it should be.
+    fs::copy_file(dir / name / "zoe-martin.yaml", dir / name / "lucas-petit.yaml",
+                  fs::copy_options::overwrite_existing);
+    const auto whole = grade_json("--against " + exercise(name) + " " +
+                                  (dir / name / "lucas-petit.yaml").string());
+    ASSERT_FALSE(whole.is_discarded()) << name;
+    EXPECT_EQ(whole["files"][0]["score"], 0) << name << ": " << whole["files"][0];
+    EXPECT_NE(whole["files"][0]["results"][0]["evidence"].get<std::string>().find(
+                  "carries the world made for Zoé Martin"),
+              std::string::npos)
+        << whole["files"][0];
   }
 }
 

@@ -201,6 +201,12 @@ inline constexpr Message kStoppedOther{
 inline constexpr Message kCannotCheck{"cli.grade.cannot_check",
                                       "cannot be checked in this file: {reason}",
                                       "impossible à vérifier dans ce fichier : {reason}"};
+inline constexpr Message kOtherStudentsWorld{
+    "cli.grade.other_students_world",
+    "{file} carries the world made for {key} (its 'variant:'), whose copy is {own}: a copy of "
+    "another student's file, or a file to rename after its student",
+    "{file} porte le monde fait pour {key} (sa ligne « variant: »), dont la copie est {own} : la "
+    "copie du fichier d'un autre élève, ou un fichier à renommer d'après son élève"};
 inline constexpr PluralMessage kGraded{
     {"cli.grade.graded.one", "{count} file graded.", "{count} fichier noté."},
     {"cli.grade.graded.other", "{count} files graded.", "{count} fichiers notés."}};
@@ -261,6 +267,7 @@ inline constexpr std::array kAll{&kExercise,
                                  &kStoppedMemory,
                                  &kStoppedOther,
                                  &kCannotCheck,
+                                 &kOtherStudentsWorld,
                                  &kGraded.one,
                                  &kGraded.other,
                                  &kColFile,

@@ -1,5 +1,6 @@
 #include "ui/cli/grade_one.hpp"
 
+#include <filesystem>
 #include <iostream>
 #include <new>
 
@@ -51,6 +52,22 @@ GradedFile grade_one(const scenarios::ScenarioModel& lesson, const std::string& 
     return g;
   }
   g.variant = student.scenario->variant;
+  // A copy made for a student is named after the student (zoe-martin.yaml, or a name holding it:
+  // zoe-martin-final.yaml). A file carrying another student's key is that student's world copied
+  // whole: graded as such it would pass, so each expectation says why it is not met.
+  if (const std::string own = scenarios::file_name_for(g.variant);
+      !g.variant.empty() && own.find_first_not_of("0123456789") != std::string::npos &&
+      scenarios::file_name_for(std::filesystem::path(file).stem().string()).find(own) ==
+          std::string::npos) {
+    none_met(
+        g, lesson,
+        Text(c::kOtherStudentsWorld, {{"key", g.variant},
+                                      {"file", std::filesystem::path(file).filename().string()},
+                                      {"own", own + ".yaml"}})
+            .render(lang),
+        lang);
+    return g;
+  }
   // The teacher's expectations, in the file's world.
   scenarios::ScenarioModel teacher = lesson;
   if (!g.variant.empty()) {
