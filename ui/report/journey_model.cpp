@@ -6,6 +6,7 @@
 
 #include "agents/journey/records.hpp"
 #include "agents/narration/storyteller.hpp"
+#include "agents/proto/envelope_address.hpp"
 #include "sim/strings.hpp"
 #include "ui/report/report_text.hpp"
 
@@ -14,11 +15,6 @@ namespace mailsim::report {
 namespace {
 
 using Protocol = agents::DialogueProtocol;
-
-std::string domain_of(const std::string& address) {
-  const std::size_t at = address.rfind('@');
-  return to_lower(at == std::string::npos ? address : address.substr(at + 1));
-}
 
 std::string word(std::string_view line, std::size_t index) {
   std::size_t start = 0;
@@ -89,7 +85,8 @@ class ChartBuilder {
         placements_.push_back({m.agent, m.queue_id, m.at, std::nullopt});
         for (const auto& r : m.recipients) {
           recipients_.insert(r);
-          domains_.insert(domain_of(r));
+          // A local address ("postmaster") has no domain to look up.
+          if (auto d = proto::domain_of(r); !d.empty()) domains_.insert(std::move(d));
         }
       }
     }
