@@ -6,24 +6,13 @@
 
 #include "scenarios/exercise/exercise_messages.hpp"
 #include "scenarios/write/scenario_writer.hpp"
+#include "sim/lines.hpp"
 #include "sim/strings.hpp"
 
 namespace mailsim::scenarios {
 namespace {
 
 namespace m = exercise_msg;
-
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t end = text.find('\n', pos);
-    if (end == std::string::npos) end = text.size();
-    lines.push_back(text.substr(pos, end - pos));
-    pos = end + 1;
-  }
-  return lines;
-}
 
 std::size_t indent_of(const std::string& line) {
   const std::size_t first = line.find_first_not_of(' ');

@@ -11,7 +11,6 @@
 #include "scenarios/load/yaml_map.hpp"
 #include "scenarios/model/scenario_model.hpp"
 #include "sim/net/address.hpp"
-#include "sim/units.hpp"
 
 namespace mailsim::scenarios {
 namespace {
@@ -84,14 +83,8 @@ SendMailAction read_send(YamlMap& inner, const Names& names, const MailModel& ma
     check_mailbox(cc, "cc", "send", inner.pos(), diag);
   if (auto v = inner.text("subject")) a.subject = *v;
   if (auto v = inner.text("body")) a.body = *v;
-  if (auto v = inner.size("attachment")) {
-    if (*v <= kMaxAttachment)
-      a.attachment = *v;
-    else
-      diag.error(position_of(*inner.child("attachment")),
-                 Text(msg::kAttachmentTooLarge, {{"value", inner.child("attachment")->Scalar()},
-                                                 {"limit", sim::format_size(kMaxAttachment)}}));
-  }
+  if (auto v = inner.size("attachment", kMaxAttachment, Need::optional, &msg::kAttachmentTooLarge))
+    a.attachment = *v;
   if (auto node = inner.child("smuggle")) {
     YamlMap m(*node, Text(msg::kWhatKey, {{"name", "smuggle"}}), diag, "timeline[].send.smuggle");
     if (m.ok()) {

@@ -149,13 +149,15 @@ std::optional<std::uint64_t> YamlMap::size(std::string_view key, Need need) {
   return convert<std::uint64_t>(key, need, [](const std::string& s) { return sim::parse_size(s); });
 }
 
-std::optional<std::uint64_t> YamlMap::size(std::string_view key, std::uint64_t max, Need need) {
+std::optional<std::uint64_t> YamlMap::size(std::string_view key, std::uint64_t max, Need need,
+                                           const Message* too_large) {
   auto v = size(key, need);
   if (v && *v > max) {
     const Entry* e = find(key, need);
-    diag_.error(position_of(e->value), about(msg::kSizeTooLarge, {{"key", e->key},
-                                                                  {"limit", sim::format_size(max)},
-                                                                  {"value", e->value.Scalar()}}));
+    diag_.error(
+        position_of(e->value),
+        about(too_large ? *too_large : msg::kSizeTooLarge,
+              {{"key", e->key}, {"limit", sim::format_size(max)}, {"value", e->value.Scalar()}}));
     return std::nullopt;
   }
   return v;

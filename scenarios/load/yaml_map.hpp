@@ -34,8 +34,10 @@ class YamlMap {
   std::optional<std::string> text(std::string_view key, Need need = Need::optional);
   std::optional<sim::SimTime> time(std::string_view key, Need need = Need::optional);
   std::optional<std::uint64_t> size(std::string_view key, Need need = Need::optional);
+  // Over `max`: the error `too_large` (placeholders key, limit, value; by default "must be at
+  // most"), for a limit that wants its reason said.
   std::optional<std::uint64_t> size(std::string_view key, std::uint64_t max,
-                                    Need need = Need::optional);
+                                    Need need = Need::optional, const Message* too_large = nullptr);
   std::optional<std::uint64_t> bandwidth(std::string_view key, Need need = Need::optional);
   std::optional<std::int64_t> integer(std::string_view key, std::int64_t min, std::int64_t max,
                                       Need need = Need::optional);

@@ -8,6 +8,7 @@
 #include "scenarios/build/scenario_run.hpp"
 #include "scenarios/exercise/variant.hpp"
 #include "scenarios/write/scenario_writer.hpp"
+#include "sim/lines.hpp"
 #include "ui/cli/classroom_text.hpp"
 #include "ui/cli/cli_text.hpp"
 #include "ui/cli/scenario_source.hpp"
@@ -17,15 +18,10 @@ namespace {
 
 namespace c = classroom;
 
+// The diagnostics' lines, without the empty one after the last.
 std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t end = text.find('\n', pos);
-    if (end == std::string::npos) end = text.size();
-    if (end > pos) out.push_back(text.substr(pos, end - pos));
-    pos = end + 1;
-  }
+  std::vector<std::string> out = split_lines(text);
+  std::erase(out, std::string());
   return out;
 }
 
