@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sim/lines.hpp"
 #include "tests/golden.hpp"
 
 namespace mailsim::test {
@@ -28,18 +29,6 @@ struct Endpoint {
 using Send = std::function<void(std::string_view)>;
 // Builds a new server session that writes through send; called once per "--- session".
 using SessionFactory = std::function<Endpoint(Send send)>;
-
-inline std::vector<std::string> split_lines(std::string_view text) {
-  std::vector<std::string> lines;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t lf = text.find('\n', pos);
-    if (lf == std::string_view::npos) lf = text.size();
-    lines.emplace_back(text.substr(pos, lf - pos));
-    pos = lf + 1;
-  }
-  return lines;
-}
 
 // Server bytes as "S: " lines; an unterminated tail is shown as "S~ " so it cannot hide.
 inline std::string server_lines(std::string_view out) {
