@@ -2,7 +2,7 @@
 """Reads a lesson page (mailsim report) with a strict XML parser (expat: any unclosed element,
 unquoted attribute or stray '&' is an error, exit status 1) and prints what the tests check, as
 JSON: the root, its language, the sections, the message articles, the charts, the folded
-answers, whatever would load another file, and the text a reader sees (one text node per line,
+answers, the questions linked from the story, whatever would load another file, and the text a reader sees (one text node per line,
 the style sheet left out)."""
 import json
 import sys
@@ -47,6 +47,11 @@ def main(path):
         "details": len(list(root.iter(XHTML + "details"))),
         "story": len([e for e in root.iter(XHTML + "li") if e.get("data-kind")]),
         "results": [e.get("class") for e in root.iter(XHTML + "tr") if e.get("class")],
+        "story_questions": [a.get("href") for li in root.iter(XHTML + "li")
+                            if li.get("class") == "question" for a in li.iter(XHTML + "a")],
+        "question_ids": [li.get("id") for ol in root.iter(XHTML + "ol")
+                         if ol.get("class") == "questions" for li in ol.iter(XHTML + "li")],
+        "asked": len([p for p in root.iter(XHTML + "p") if p.get("class") == "asked"]),
         "external": external,
         "text": "\n".join(text),
     }, ensure_ascii=False))

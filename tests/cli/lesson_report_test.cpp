@@ -83,6 +83,15 @@ TEST_P(LessonPage, IsWellFormedWithEverySectionInBothLanguages) {
     for (std::size_t i = 0; i < articles.size(); ++i)
       EXPECT_EQ(articles[i], "message-" + std::to_string(i + 1)) << lang;
     EXPECT_EQ(f["details"].get<std::size_t>(), answers) << lang;
+    // Each question says when it was asked, and comes once in the story, linked to its answer:
+    // a library lesson asks every question it has.
+    EXPECT_EQ(f["asked"].get<std::size_t>(), model->questions.size()) << lang;
+    std::vector<std::string> linked = f["story_questions"], ids = f["question_ids"];
+    for (std::string& l : linked)
+      l = l.substr(1);
+    std::sort(linked.begin(), linked.end());
+    std::sort(ids.begin(), ids.end());
+    EXPECT_EQ(linked, ids) << lang;
     EXPECT_EQ(f["results"].size(), model->expectations.size()) << lang;
     EXPECT_EQ(f["external"], nlohmann::json::array()) << lang << ": the page loads another file";
   }

@@ -7,13 +7,13 @@
 #include "agents/narration/message_ledger.hpp"
 #include "agents/narration/narrator.hpp"
 #include "agents/narration/storyteller.hpp"
+#include "scenarios/build/question_schedule.hpp"
 #include "scenarios/build/scenario_run.hpp"
 #include "scenarios/model/roles.hpp"
 #include "sim/inert.hpp"
 #include "sim/trace_format.hpp"
 #include "ui/cli/capture_option.hpp"
 #include "ui/cli/cli_text.hpp"
-#include "ui/cli/lesson_questions.hpp"
 #include "ui/cli/mailbox_listing.hpp"
 #include "ui/cli/narration_printer.hpp"
 #include "ui/cli/scenario_source.hpp"
@@ -125,8 +125,8 @@ int run_command(const Options& o, Lang lang) {
   std::unique_ptr<sim::TraceWriter> json;
   std::optional<sim::Trace::SubscriptionId> narration, journeys, asked;
   // A lesson's questions, in the narration where the window would pause for them.
-  LessonQuestions questions(
-      scenario->questions, [&](sim::SimTime at, const scenarios::Question& q) {
+  scenarios::QuestionSchedule questions(
+      scenario->questions, [&](sim::SimTime at, std::size_t, const scenarios::Question& q) {
         bar.clear();
         printer.sentence(at, Text(msg::kQuestionAsked, {{"question", q.ask.in(lang)}}).render(lang),
                          Tone::warning);

@@ -40,12 +40,29 @@ std::string contents(const LessonRecord& r) {
   return out + "</ol>\n</nav>\n";
 }
 
+// A question in the story, where the run asked it, linked to its answer below.
+std::string asked_in_story(const LessonRecord& r, const AskedQuestion& a) {
+  const std::string number = std::to_string(a.question + 1);
+  const Text line(lesson::kQuestionInStory,
+                  {{"number", number}, {"question", r.questions[a.question].ask.in(r.lang)}});
+  return fmt::format(
+      "<li class=\"question\" data-kind=\"lesson.question\"><time>{}</time><span><a "
+      "href=\"#question-{}\">{}</a></span></li>\n",
+      sim::format_time(a.at, r.lang), number, html(line, r.lang));
+}
+
 std::string story(const LessonRecord& r) {
   std::string out = heading("story", lesson::kStory, r.lang) + "<ol class=\"story\">\n";
-  for (const agents::NarrationLine& line : r.story)
+  std::size_t asked = 0;
+  for (std::size_t i = 0; i <= r.story.size(); ++i) {
+    for (; asked < r.asked.size() && r.asked[asked].story_line == i; ++asked)
+      out += asked_in_story(r, r.asked[asked]);
+    if (i == r.story.size()) break;
+    const agents::NarrationLine& line = r.story[i];
     out += fmt::format("<li data-kind=\"{}\"><time>{}</time><span>{}</span></li>\n",
                        markup_escaped(line.kind), sim::format_time(line.time, r.lang),
                        markup_escaped(line.text));
+  }
   out += "</ol>\n";
   // The table `mailsim run` ends with: its title, then a line per message.
   for (std::size_t i = 0; i < r.outcomes.size(); ++i)
@@ -78,13 +95,39 @@ std::string expectations(const LessonRecord& r) {
                            html(summary, r.lang));
 }
 
+// The event an `after:` question waits for, as the page names it.
+const Message& event_words(const std::string& kind) {
+  if (kind == "mail.accepted") return lesson::kFirstAccepted;
+  if (kind == "mail.relayed") return lesson::kFirstRelayed;
+  if (kind == "mail.deferred") return lesson::kFirstDeferred;
+  if (kind == "mail.bounced") return lesson::kFirstBounced;
+  return lesson::kFirstDelivered;
+}
+
+// When the run asked question `index`, or why it did not.
+std::string when_asked(const LessonRecord& r, std::size_t index) {
+  const scenarios::Question& q = r.questions[index];
+  const std::string event(q.at ? "" : event_words(q.after).text(r.lang));
+  for (const AskedQuestion& a : r.asked)
+    if (a.question == index) {
+      const std::string time = sim::format_time(a.at, r.lang);
+      return html(q.at ? Text(lesson::kAskedAt, {{"time", time}})
+                       : Text(lesson::kAskedAfter, {{"time", time}, {"event", event}}),
+                  r.lang);
+    }
+  return html(Text(lesson::kNotAsked, {{"event", event}}), r.lang);
+}
+
 std::string questions(const LessonRecord& r) {
   std::string out = heading("questions", lesson::kQuestions, r.lang);
   if (r.questions.empty())
     return out + fmt::format("<p>{}</p>\n</section>\n", html(Text(lesson::kNoQuestion), r.lang));
   out += "<ol class=\"questions\">\n";
-  for (const scenarios::Question& q : r.questions) {
-    out += fmt::format("<li><p class=\"ask\">{}</p>\n", authored(q.ask, r.lang));
+  for (std::size_t i = 0; i < r.questions.size(); ++i) {
+    const scenarios::Question& q = r.questions[i];
+    out +=
+        fmt::format("<li id=\"question-{}\"><p class=\"ask\">{}</p>\n<p class=\"asked\">{}</p>\n",
+                    i + 1, authored(q.ask, r.lang), when_asked(r, i));
     if (!q.answer.in(r.lang).empty())
       out += fmt::format("<details><summary>{}</summary><p class=\"answer\">{}</p></details>\n",
                          html(Text(lesson::kAnswer), r.lang), authored(q.answer, r.lang));

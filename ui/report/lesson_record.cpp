@@ -1,6 +1,7 @@
 #include "ui/report/lesson_record.hpp"
 
 #include "agents/narration/message_ledger.hpp"
+#include "scenarios/build/question_schedule.hpp"
 #include "scenarios/model/roles.hpp"
 #include "ui/report/journey_log.hpp"
 
@@ -26,13 +27,24 @@ LessonRecord record_lesson(scenarios::ScenarioRun& run, const std::string& scena
       [&run](const std::string& agent, const std::string& queue_id, const std::string& rcpt) {
         return run.mail().holds(agent, queue_id, rcpt);
       });
+  // The questions come in the story where `mailsim run` asks them and the window pauses.
+  scenarios::QuestionSchedule questions(
+      model.questions, [&](sim::SimTime at, std::size_t index, const scenarios::Question&) {
+        record.asked.push_back({index, record.story.size(), at});
+      });
+  auto tell = [&](std::vector<agents::NarrationLine> lines) {
+    for (auto& line : lines) {
+      questions.before(line.time);
+      record.story.push_back(std::move(line));
+    }
+  };
   sim::Trace& trace = run.sim().trace();
-  const auto story = trace.subscribe(
-      [&](const sim::TraceRecord& r) {
-        for (auto& line : teller.tell(r))
-          record.story.push_back(std::move(line));
-      },
-      agents::Narrator::kinds_for(agents::Level::story));
+  const auto story = trace.subscribe([&](const sim::TraceRecord& r) { tell(teller.tell(r)); },
+                                     agents::Narrator::kinds_for(agents::Level::story));
+  const auto asked =
+      trace.subscribe([&](const sim::TraceRecord& r) { questions.after(r.kind().name, r.time()); },
+                      sim::Trace::kinds_starting_with({scenarios::question_events().begin(),
+                                                       scenarios::question_events().end()}));
   const auto fates = trace.subscribe([&](const sim::TraceRecord& r) { ledger.observe(r); },
                                      agents::MessageLedger::kinds());
   if (model.duration)
@@ -41,9 +53,10 @@ LessonRecord record_lesson(scenarios::ScenarioRun& run, const std::string& scena
     run.run_to_completion();
   // The run is over: what the scenario's teardown does is not part of the story.
   trace.unsubscribe(story);
+  trace.unsubscribe(asked);
   trace.unsubscribe(fates);
-  for (auto& line : teller.finish())
-    record.story.push_back(std::move(line));
+  tell(teller.finish());
+  questions.before(run.sim().now(), true);
 
   record.end = run.sim().now();
   record.events = run.sim().events_executed();

@@ -21,12 +21,20 @@ struct MessageJourney {
   JourneyChart chart;
 };
 
+// A question as the run asked it: when, and after which line of the story.
+struct AskedQuestion {
+  std::size_t question = 0;    // its place in `questions`
+  std::size_t story_line = 0;  // asked before story[story_line] (story.size(): at the end)
+  sim::SimTime at{0};
+};
+
 struct LessonRecord {
   Lang lang = Lang::en;
   std::string scenario;  // as the teacher named it: a library name or a file
   std::uint64_t seed = 0;
   scenarios::LocalizedText title, goal;
   std::vector<scenarios::Question> questions;
+  std::vector<AskedQuestion> asked;  // in the order asked; a question never asked is not there
   std::vector<agents::NarrationLine> story;
   std::vector<std::string> outcomes;  // the table `mailsim run` ends with
   std::vector<MessageJourney> messages;

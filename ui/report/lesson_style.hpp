@@ -38,6 +38,9 @@ td.result { font-weight: bold; white-space: nowrap; }
 tr.met td.result { color: #00603F; }
 tr.failed td.result { color: #B23C00; }
 ol.questions li { margin-bottom: 1em; }
+p.asked { color: #666666; font-size: 0.9em; margin: 0.2em 0; }
+ol.story li.question { font-weight: bold; background: #FFF7E0; }
+ol.story li.question a { color: #8A5A00; }
 details { margin-top: 0.4em; }
 summary { cursor: pointer; color: #0072B2; font-weight: bold; }
 footer { margin-top: 3em; color: #666666; font-size: 0.9em; }

@@ -63,6 +63,28 @@ inline constexpr Message kQuestions{"lesson.questions", "Questions for the class
 inline constexpr Message kNoQuestion{"lesson.no_question", "This lesson asks no question.",
                                      "Cette leçon ne pose pas de question."};
 inline constexpr Message kAnswer{"lesson.answer", "Answer", "Réponse"};
+// Where a question comes in the story, and when it was asked.
+inline constexpr Message kQuestionInStory{
+    "lesson.question_in_story", "Question {number}: {question}", "Question {number} : {question}"};
+inline constexpr Message kAskedAt{"lesson.asked_at", "Asked at {time}.", "Posée à {time}."};
+inline constexpr Message kAskedAfter{"lesson.asked_after", "Asked at {time}, right after {event}.",
+                                     "Posée à {time}, juste après {event}."};
+inline constexpr Message kNotAsked{
+    "lesson.not_asked",
+    "Not asked in this run: it comes right after {event}, which never happened.",
+    "Pas posée pendant cette simulation : elle vient juste après {event}, qui n'a jamais eu lieu."};
+// The events a question may follow (`after:`), as the sentences above name them.
+inline constexpr Message kFirstAccepted{"lesson.first_accepted", "the first message was accepted",
+                                        "l'acceptation du premier message"};
+inline constexpr Message kFirstRelayed{"lesson.first_relayed", "the first message was handed over",
+                                       "la transmission du premier message"};
+inline constexpr Message kFirstDeferred{"lesson.first_deferred", "a delivery was first put off",
+                                        "le premier report d'une livraison"};
+inline constexpr Message kFirstDelivered{
+    "lesson.first_delivered", "the first message was delivered", "la livraison du premier message"};
+inline constexpr Message kFirstBounced{"lesson.first_bounced",
+                                       "the first message was returned to its sender",
+                                       "le renvoi du premier message à son expéditeur"};
 inline constexpr Message kEnd{
     "lesson.end",
     "Written by mailsim from the scenario {scenario} with the seed {seed}: the same scenario and "
@@ -71,11 +93,16 @@ inline constexpr Message kEnd{
     "et la même graine donnent la même simulation. La simulation s'est terminée à {time} "
     "({events} événements)."};
 
-inline constexpr std::array kAll{&kContents,      &kGoal,           &kStory,         &kMessages,
-                                 &kNoMessage,     &kMessageHeading, &kBounceOf,      &kJourney,
-                                 &kAsStored,      &kNotStored,      &kInMailbox,     &kInClient,
-                                 &kBodyCut.one,   &kBodyCut.other,  &kOtherMessages, &kExpectations,
-                                 &kNoExpectation, &kResult,         &kExpected,      &kEvidence,
-                                 &kQuestions,     &kNoQuestion,     &kAnswer,        &kEnd};
+inline constexpr std::array kAll{&kContents,       &kGoal,          &kStory,
+                                 &kMessages,       &kNoMessage,     &kMessageHeading,
+                                 &kBounceOf,       &kJourney,       &kAsStored,
+                                 &kNotStored,      &kInMailbox,     &kInClient,
+                                 &kBodyCut.one,    &kBodyCut.other, &kOtherMessages,
+                                 &kExpectations,   &kNoExpectation, &kResult,
+                                 &kExpected,       &kEvidence,      &kQuestions,
+                                 &kNoQuestion,     &kAnswer,        &kQuestionInStory,
+                                 &kAskedAt,        &kAskedAfter,    &kNotAsked,
+                                 &kFirstAccepted,  &kFirstRelayed,  &kFirstDeferred,
+                                 &kFirstDelivered, &kFirstBounced,  &kEnd};
 
 }  // namespace mailsim::report::lesson

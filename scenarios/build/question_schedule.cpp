@@ -1,11 +1,11 @@
-#include "ui/cli/lesson_questions.hpp"
+#include "scenarios/build/question_schedule.hpp"
 
-namespace mailsim::cli {
+namespace mailsim::scenarios {
 
-LessonQuestions::LessonQuestions(std::vector<scenarios::Question> questions, Ask ask)
+QuestionSchedule::QuestionSchedule(std::vector<Question> questions, Ask ask)
     : questions_(std::move(questions)), ask_(std::move(ask)), asked_(questions_.size(), false) {}
 
-void LessonQuestions::before(sim::SimTime t, bool inclusive) {
+void QuestionSchedule::before(sim::SimTime t, bool inclusive) {
   // In time order, as they come in the run (the file may list them in any order).
   for (;;) {
     std::size_t next = questions_.size();
@@ -16,16 +16,16 @@ void LessonQuestions::before(sim::SimTime t, bool inclusive) {
     }
     if (next == questions_.size()) return;
     asked_[next] = true;
-    ask_(*questions_[next].at, questions_[next]);
+    ask_(*questions_[next].at, next, questions_[next]);
   }
 }
 
-void LessonQuestions::after(std::string_view kind, sim::SimTime t) {
+void QuestionSchedule::after(std::string_view kind, sim::SimTime t) {
   for (std::size_t i = 0; i < questions_.size(); ++i)
     if (!asked_[i] && !questions_[i].at && questions_[i].after == kind) {
       asked_[i] = true;
-      ask_(t, questions_[i]);
+      ask_(t, i, questions_[i]);
     }
 }
 
-}  // namespace mailsim::cli
+}  // namespace mailsim::scenarios
