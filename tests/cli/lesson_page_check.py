@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Reads a lesson page (mailsim report) with a strict XML parser (expat: any unclosed element,
 unquoted attribute or stray '&' is an error, exit status 1) and prints what the tests check, as
-JSON: the root, its language, the sections, the message articles, the charts, the folded
-answers, the questions linked from the story, whatever would load another file, and the text a reader sees (one text node per line,
-the style sheet left out)."""
+JSON: the root, its language, the sections, the message articles, the charts and their tries'
+time axes, the folded answers, the questions linked from the story, whatever would load another
+file, and the text a reader sees (one text node per line, the style sheet left out)."""
 import json
 import sys
 import xml.etree.ElementTree as ET
@@ -43,7 +43,8 @@ def main(path):
         "title": (root.find(f"{XHTML}head/{XHTML}title").text or ""),
         "sections": [e.get("id") for e in root.iter(XHTML + "section")],
         "articles": [e.get("id") for e in root.iter(XHTML + "article")],
-        "charts": len(list(root.iter(SVG + "svg"))),
+        "charts": len([e for e in root.iter(SVG + "svg") if e.get("class") != "tries"]),
+        "axes": len([e for e in root.iter(SVG + "svg") if e.get("class") == "tries"]),
         "details": len(list(root.iter(XHTML + "details"))),
         "story": len([e for e in root.iter(XHTML + "li") if e.get("data-kind")]),
         "results": [e.get("class") for e in root.iter(XHTML + "tr") if e.get("class")],

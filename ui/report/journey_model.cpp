@@ -43,6 +43,7 @@ struct Item {
   std::string from, to;
   Channel channel = Channel::smtp;
   std::string label, detail;
+  ChartStep::Moment moment = ChartStep::Moment::none;
 };
 
 class ChartBuilder {
@@ -196,6 +197,8 @@ class ChartBuilder {
     items_.push_back({at, seq, type, std::move(from), std::move(to), channel, std::move(label),
                       std::move(detail)});
   }
+  // The step just added means `m` for the message's fate.
+  void mark(ChartStep::Moment m) { items_.back().moment = m; }
 
   void connection_items(const LoggedConnection& c) {
     const Channel channel = c.protocol == Protocol::pop3 || c.protocol == Protocol::imap
@@ -210,6 +213,7 @@ class ChartBuilder {
         case LoggedLine::Type::connect:
           add(l.at, l.seq, ChartStep::Type::arrow, from, to, Channel::connection, tr(msg::kConnect),
               "TCP SYN");
+          mark(smtp_like ? ChartStep::Moment::attempt : ChartStep::Moment::fetch);
           break;
         case LoggedLine::Type::content:
           add(l.at, l.seq, ChartStep::Type::arrow, from, to, channel,
@@ -235,6 +239,7 @@ class ChartBuilder {
                                                                       : msg::kSessionFailed;
           add(l.at, l.seq, ChartStep::Type::note, c.client, {}, Channel::failure, tr(short_text),
               why ? std::string(why->text(lang_)) : l.reason);
+          if (smtp_like) mark(ChartStep::Moment::failed);
           break;
         }
       }
@@ -276,6 +281,7 @@ class ChartBuilder {
       if (m.kind == "mua.composed" && m.message_id == id_) {
         add(m.at, m.seq, ChartStep::Type::note, m.agent, {}, Channel::note, tr(msg::kComposed),
             m.subject);
+        mark(ChartStep::Moment::composed);
         continue;
       }
       if (placement(m.agent, m.queue_id) == nullptr) continue;
@@ -291,6 +297,12 @@ class ChartBuilder {
       else if (m.kind == "mail.bounced")
         add(m.at, m.seq, ChartStep::Type::note, m.agent, {}, Channel::failure, tr(msg::kBounced),
             m.reply);
+      else
+        continue;
+      mark(m.kind == "mail.accepted"    ? ChartStep::Moment::queued
+           : m.kind == "mail.deferred"  ? ChartStep::Moment::deferred
+           : m.kind == "mail.delivered" ? ChartStep::Moment::delivered
+                                        : ChartStep::Moment::bounced);
     }
   }
 
@@ -394,6 +406,7 @@ JourneyChart journey_chart(const JourneyLog& log, const std::string& message_id,
     s.from = lifeline(item.from);
     if (item.type == ChartStep::Type::arrow) s.to = lifeline(item.to);
     s.channel = item.channel;
+    s.moment = item.moment;
     s.label = item.label;
     s.detail = item.detail;
     chart.steps.push_back(std::move(s));

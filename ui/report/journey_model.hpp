@@ -40,7 +40,21 @@ enum class Channel : std::uint8_t { smtp, dns, retrieval, connection, note, fail
 
 struct ChartStep {
   enum class Type : std::uint8_t { arrow, note, gap };
+  // What the step means for the message's fate, for the time axis of its tries (tries_axis):
+  // an SMTP connection opened is a try; the notes after it say how it ended.
+  enum class Moment : std::uint8_t {
+    none,
+    composed,
+    queued,
+    attempt,
+    failed,
+    deferred,
+    delivered,
+    bounced,
+    fetch
+  };
   Type type = Type::arrow;
+  Moment moment = Moment::none;
   sim::SimTime at{0};
   int from = -1, to = -1;  // lifelines; a note is on `from`
   Channel channel = Channel::smtp;

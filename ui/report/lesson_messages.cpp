@@ -9,6 +9,7 @@
 #include "ui/report/lesson_text.hpp"
 #include "ui/report/markup.hpp"
 #include "ui/report/message_lines.hpp"
+#include "ui/report/tries_axis.hpp"
 
 namespace mailsim::report {
 
@@ -80,7 +81,7 @@ std::string messages_section(const LessonRecord& record) {
     out += fmt::format("<article class=\"message\" id=\"{}\">\n<h3>{}</h3>\n<p>{}</p>\n", id,
                        heading(j, n + 1, lang), html(Text(lesson::kJourney), lang));
     out += "<figure class=\"journey\">\n" + journey_svg_element(j.chart, lang, id + "-") +
-           "</figure>\n";
+           tries_axis_svg(j.chart, lang) + "</figure>\n";
     out += fmt::format("<h4>{}</h4>\n", html(Text(lesson::kAsStored), lang));
     bool stored = false;
     for (std::size_t k = 0; k < record.kept.size(); ++k)

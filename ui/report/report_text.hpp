@@ -33,9 +33,27 @@ inline constexpr Message kTime{"report.time", "time", "heure"};
 inline constexpr Message kChartTitle{"report.chart_title", "Journey of {message_id}",
                                      "Parcours de {message_id}"};
 
-inline constexpr std::array kAll{&kConnect,  &kContent,   &kComposed, &kQueued,
-                                 &kDeferred, &kDelivered, &kBounced,  &kSessionFailed,
-                                 &kNoAnswer, &kRefused,   &kCacheHit, &kDnsTimeout,
-                                 &kDnsRole,  &kGap,       &kTime,     &kChartTitle};
+// The tries' time axis (tries_axis), under the chart.
+inline constexpr Message kAxisCaption{
+    "report.axis_caption", "Each try on a time axis, to scale, from {from} to {to}",
+    "Chaque essai sur un axe du temps, à l'échelle, de {from} à {to}"};
+inline constexpr Message kAxisTry{"report.axis_try", "try {number}: {who}",
+                                  "essai {number} : {who}"};
+inline constexpr Message kAxisFetch{"report.axis_fetch", "fetched: {who}", "relevé : {who}"};
+inline constexpr Message kAxisReturn{"report.axis_return", "returned to the sender by {who}",
+                                     "renvoyé à l'expéditeur par {who}"};
+inline constexpr Message kAxisGotThrough{"report.axis_got_through", "try that got through",
+                                         "essai réussi"};
+inline constexpr Message kAxisFailed{"report.axis_failed", "try that failed", "essai échoué"};
+inline constexpr Message kAxisReturned{"report.axis_returned", "returned to the sender",
+                                       "renvoyé à l'expéditeur"};
+inline constexpr Message kAxisFetched{"report.axis_fetched", "fetched by the reader",
+                                      "relevé par le destinataire"};
+
+inline constexpr std::array kAll{
+    &kConnect,   &kContent,       &kComposed,       &kQueued,     &kDeferred,     &kDelivered,
+    &kBounced,   &kSessionFailed, &kNoAnswer,       &kRefused,    &kCacheHit,     &kDnsTimeout,
+    &kDnsRole,   &kGap,           &kTime,           &kChartTitle, &kAxisCaption,  &kAxisTry,
+    &kAxisFetch, &kAxisReturn,    &kAxisGotThrough, &kAxisFailed, &kAxisReturned, &kAxisFetched};
 
 }  // namespace mailsim::report::msg
