@@ -191,6 +191,25 @@ TEST(Grade, AFileThatNeedsTooMuchMemoryIsStopped) {
   EXPECT_EQ(j["files"][1]["score"], 2);
 }
 
+// Files graded at once give the table graded one by one: each row in its file's place, a runaway
+// file stopped without holding the others.
+TEST(Grade, FilesGradedAtOnceGiveTheSameTable) {
+  const std::string files = kFixtures + "runaway.yaml " + answer("fix-mx") + " " + kFixtures +
+                            "not-valid.yaml " + exercise("fix-mx") + " " + answer("fix-mx");
+  const std::string command =
+      "grade --format json --time-limit 2s --against " + exercise("fix-mx") + " " + files;
+  const auto one = run(command + " --jobs 1");
+  const auto four = run(command + " -j 4");
+  ASSERT_EQ(one.status, 0) << one.out;
+  ASSERT_EQ(four.status, 0) << four.out;
+  EXPECT_EQ(four.out, one.out);
+  const auto j = nlohmann::json::parse(four.out);
+  ASSERT_EQ(j["files"].size(), 5u);
+  EXPECT_EQ(j["files"][0]["status"], "stopped");
+  EXPECT_EQ(j["files"][1]["score"], 2);
+  EXPECT_EQ(j["files"][4]["score"], 2);
+}
+
 TEST(Grade, CsvAndMarkdown) {
   const std::string files = answer("fix-mx") + " " + kFixtures + "not-valid.yaml";
   auto r = run("grade --format csv --against " + exercise("fix-mx") + " " + files);
@@ -230,6 +249,12 @@ TEST(Grade, WrongUsageIsStatus2) {
   EXPECT_EQ(run("grade --format xml --against " + exercise("fix-mx") + " x.yaml").status, 2);
   EXPECT_EQ(run("grade --time-limit soon --against " + exercise("fix-mx") + " x.yaml").status, 2);
   EXPECT_EQ(run("grade --memory-limit 1 --against " + exercise("fix-mx") + " x.yaml").status, 2);
+  for (const char* jobs : {"0", "65", "two", "-1"}) {
+    const auto r = run("grade --jobs " + std::string(jobs) + " --against " + exercise("fix-mx") +
+                       " x.yaml");
+    EXPECT_EQ(r.status, 2) << jobs;
+    EXPECT_NE(r.out.find("is not a number of files from 1 to 64"), std::string::npos) << r.out;
+  }
   EXPECT_EQ(run("grade --against " + kFixtures + "not-valid.yaml x.yaml").status, 2);
 }
 

@@ -113,6 +113,13 @@ inline constexpr Message kMemoryLimit{
     "cli.help.memory_limit", "the most memory a file may use, in MiB: 2048 by default",
     "le plus de mémoire qu'un fichier peut utiliser, en Mio : 2048 par défaut"};
 
+inline constexpr Message kJobs{
+    "cli.help.jobs",
+    "how many files are graded at once, each in its own process: one per processor core by "
+    "default",
+    "combien de fichiers sont notés à la fois, chacun dans son propre processus : un par cœur "
+    "de processeur par défaut"};
+
 // ---- exercise make
 inline constexpr Message kWroteCopy{"cli.exercise.wrote_copy",
                                     "{file}: the student's copy, without the expectations",
@@ -164,6 +171,9 @@ inline constexpr Message kBadMemoryLimit{
     "cli.grade.bad_memory_limit",
     "--memory-limit: '{value}' is not a number of MiB from 64 to 1048576, for example 2048",
     "--memory-limit : « {value} » n'est pas un nombre de Mio de 64 à 1048576, par exemple 2048"};
+inline constexpr Message kBadJobs{
+    "cli.grade.bad_jobs", "--jobs: '{value}' is not a number of files from 1 to 64, for example 4",
+    "--jobs : « {value} » n'est pas un nombre de fichiers de 1 à 64, par exemple 4"};
 inline constexpr Message kCannotStart{
     "cli.grade.cannot_start", "cannot start a process to grade {file}: {reason}",
     "impossible de lancer un processus pour noter {file} : {reason}"};
@@ -239,6 +249,7 @@ inline constexpr std::array kAll{&kExercise,
                                  &kGradeFormat,
                                  &kTimeLimit,
                                  &kMemoryLimit,
+                                 &kJobs,
                                  &kWroteCopy,
                                  &kWroteCopies.one,
                                  &kWroteCopies.other,
@@ -252,6 +263,7 @@ inline constexpr std::array kAll{&kExercise,
                                  &kBadTimeLimit,
                                  &kTimeLimitZero,
                                  &kBadMemoryLimit,
+                                 &kBadJobs,
                                  &kCannotStart,
                                  &kYes,
                                  &kNo,

@@ -1,9 +1,12 @@
 #include "ui/cli/grade_command.hpp"
 
+#include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <csignal>
 #include <cstring>
 #include <iostream>
+#include <thread>
 
 #include "ui/cli/child_process.hpp"
 #include "ui/cli/classroom_text.hpp"
@@ -37,6 +40,20 @@ bool parse_limits(const Options& o, Lang lang, ChildLimits& limits) {
     return false;
   }
   limits.memory_bytes = mib << 20;
+  return true;
+}
+
+// How many files are graded at once: --jobs, or one per processor core.
+bool parse_jobs(const std::string& text, Lang lang, std::size_t& jobs) {
+  if (text.empty()) {
+    jobs = std::max(1u, std::thread::hardware_concurrency());
+    return true;
+  }
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), jobs);
+  if (error != std::errc{} || end != text.data() + text.size() || jobs < 1 || jobs > 64) {
+    std::cerr << Text(c::kBadJobs, {{"value", text}}).render(lang) << "\n";
+    return false;
+  }
   return true;
 }
 
@@ -84,14 +101,25 @@ GradedFile grade_in_child(const Options& o, const std::string& file, const Child
 
 int grade_command(const Options& o, Lang lang) {
   ChildLimits limits;
-  if (!parse_limits(o, lang, limits)) return 2;
+  std::size_t jobs = 1;
+  if (!parse_limits(o, lang, limits) || !parse_jobs(o.jobs, lang, jobs)) return 2;
   const auto lesson = load(o.against, lang);
   if (!lesson) return 2;
   const auto descriptions = describe_expectations(*lesson, lang);
   if (!descriptions) return 2;
   ClassReport report{o.against, *descriptions, {}};
-  for (const auto& file : o.files)
-    report.files.push_back(grade_in_child(o, file, limits, *descriptions, lang));
+  // Each worker takes the next file; every row keeps its file's place in the table.
+  report.files.resize(o.files.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < o.files.size(); i = next++)
+      report.files[i] = grade_in_child(o, o.files[i], limits, *descriptions, lang);
+  };
+  std::vector<std::jthread> workers;
+  for (std::size_t w = 1; w < std::min(jobs, o.files.size()); ++w)
+    workers.emplace_back(work);
+  work();
+  workers.clear();  // joins
   std::cout << grade_table(report, o.format, lang);
   return 0;
 }

@@ -121,6 +121,8 @@ void classroom_commands(CLI::App& app, Options& out, Lang lang) {
     grade->add_option("--time-limit", out.time_limit, text(c::kTimeLimit))
         ->type_name(lang == Lang::fr ? "TEMPS" : "TIME");
     grade->add_option("--memory-limit", out.memory_limit, text(c::kMemoryLimit))->type_name("MiB");
+    if (std::string_view(name) == "grade")
+      grade->add_option("-j,--jobs", out.jobs, text(c::kJobs))->type_name("N");
     if (std::string_view(name) == "grade-file") grade->group("");  // not in the help
   }
 }

@@ -46,7 +46,8 @@ struct Options {
   std::vector<std::string> files;
   std::string time_limit = "20s";
   std::string memory_limit = "2048";
-  bool no_tls = false;                   // serve: STARTTLS not offered to real clients
+  std::string jobs;     // `grade`: files graded at once (empty: one per processor core)
+  bool no_tls = false;  // serve: STARTTLS not offered to real clients
   std::optional<std::string> cert, key;  // serve: PEM files instead of a self-signed certificate
 };
 
