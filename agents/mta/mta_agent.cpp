@@ -68,10 +68,13 @@ void MtaAgent::start() {
   server_->start();
   if (submission_) submission_->start();
   if (net_.is_up(host_)) qmgr_->start();
-  // The queue survives a crash; the queue manager stops and starts with the host.
+  // The queue survives a crash; the queue manager and its deliveries stop with the host, and
+  // the queue manager starts again with it.
   auto alive = alive_;
   net_.host(host_).on_down([this, alive] {
-    if (*alive) qmgr_->stop();
+    if (!*alive) return;
+    qmgr_->stop();
+    smtp_->abandon_all();
   });
   net_.host(host_).on_up([this, alive] {
     if (*alive) qmgr_->start();

@@ -44,6 +44,7 @@ struct SmtpDelivery::Job {
   std::vector<RecipientOutcome> outcomes;
   Done done;
   HandedOver handed_over;
+  std::uint64_t epoch = 0;
 };
 
 SmtpDelivery::SmtpDelivery(SmtpClientEndpoint& client, NextHopFinder& finder,
@@ -57,6 +58,7 @@ SmtpDelivery::~SmtpDelivery() {
 void SmtpDelivery::deliver(const QueuedMessage& message, std::vector<std::string> recipients,
                            Done done, HandedOver handed_over) {
   auto job = std::make_shared<Job>();
+  job->epoch = epoch_;
   job->sender = message.sender;
   job->recipients = recipients;
   job->content = message.content;
@@ -74,7 +76,7 @@ void SmtpDelivery::deliver(const QueuedMessage& message, std::vector<std::string
   job->domains_left = job->domains.size();
   for (std::size_t i = 0; i < job->domains.size(); ++i) {
     finder_.find(job->domains[i].name, [this, job, i, alive = alive_](NextHopLookup lookup) {
-      if (!*alive) return;
+      if (!*alive || job->epoch != epoch_) return;
       Job::Domain& d = job->domains[i];
       if (lookup.status != NextHopLookup::Status::ok || lookup.hops.empty()) {
         const Kind kind =
@@ -110,12 +112,12 @@ void SmtpDelivery::try_hop(std::shared_ptr<Job> job, std::size_t domain_index,
   auto handed_over = [this, job, hop, alive = alive_](
                          const std::string& server,
                          const std::vector<smtp::RecipientOutcome>& delivered) {
-    if (*alive) hand_over(job, hop, server, delivered);
+    if (*alive && job->epoch == epoch_) hand_over(job, hop, server, delivered);
   };
   client_.open(
       hop.address, settings_.port, config,
       [this, job, domain_index, hop_index, hop, alive = alive_](const SmtpClientResult& r) {
-        if (!*alive) return;
+        if (!*alive || job->epoch != epoch_) return;
         Job::Domain& dom = job->domains[domain_index];
         const SmtpFailure failure = r.failure();
         // A host that does not answer, or answers 4xx for everything: the next one.

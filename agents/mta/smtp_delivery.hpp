@@ -64,6 +64,10 @@ class SmtpDelivery final : public DeliveryAgent {
   ~SmtpDelivery() override;
   void deliver(const QueuedMessage& message, std::vector<std::string> recipients, Done done,
                HandedOver handed_over) override;
+  // The host went down: a crash kills the delivery processes, so every attempt in flight stops
+  // where it is (a lookup answered later, a session broken by the crash, go no further) and its
+  // `done` never runs. The queue manager has put their messages back to be taken again.
+  void abandon_all() { ++epoch_; }
 
  private:
   struct Job;
@@ -78,6 +82,7 @@ class SmtpDelivery final : public DeliveryAgent {
   NextHopFinder& finder_;
   SmtpDeliverySettings settings_;
   std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
+  std::uint64_t epoch_ = 0;  // attempts started before the last abandon_all() are dead
 };
 
 }  // namespace mailsim::agents

@@ -1,6 +1,9 @@
 #pragma once
 // Random faults for the soak test: from a seed, hosts and links of a scenario go down and come
-// back up (or not) at random times, as timeline entries. The same seed gives the same faults.
+// back up at random times (some in the middle of a message's SMTP dialogues), and the DNS
+// administrator moves an address to another host or
+// removes an A or MX record for a while, as timeline entries. The same seed gives the same
+// faults.
 #include <cstdint>
 #include <string>
 

@@ -1,5 +1,5 @@
 // The fault soak: each library scenario run again and again with hosts and links going down
-// and up at random times (tests/soak/fault_schedule.hpp). Whatever breaks, every message ends,
+// and up at random times, and DNS records moved or removed for a while (tests/soak/fault_schedule.hpp). Whatever breaks, every message ends,
 // for each recipient, exactly once: delivered, relayed, bounced, or still queued with a reason
 // (the conservation check, following each message by Message-ID across queue ids; a duplicate
 // SMTP cannot prevent is allowed). The same seed gives the same run, byte for byte.
@@ -17,6 +17,7 @@
 #include "scenarios/build/scenario_run.hpp"
 #include "scenarios/library/builtin.hpp"
 #include "scenarios/load/scenario_reader.hpp"
+#include "scenarios/write/scenario_writer.hpp"
 #include "sim/trace_format.hpp"
 #include "tests/soak/fault_schedule.hpp"
 
@@ -109,6 +110,25 @@ TEST(Soak, EveryMessageEndsOnceWhateverFails) {
   RecordProperty("runs", std::to_string(runs));
   RecordProperty("recipients_accepted", std::to_string(accepted));
   RecordProperty("deferrals", std::to_string(deferred));
+}
+
+// The faults are scenario text like any teacher's: written out, the file loads again without
+// error, so a failing seed can be replayed with `mailsim run`. Among them, DNS changes.
+TEST(Soak, TheFaultsAreAValidScenario) {
+  const auto library = builtin_scenarios();
+  std::size_t dns_faults = 0;
+  for (std::uint64_t seed = 0; seed < 4 * library.size(); ++seed) {
+    const BuiltinScenario& builtin = library[seed % library.size()];
+    LoadResult loaded = load_scenario_text(builtin.text, std::string(builtin.name) + ".yaml");
+    ASSERT_TRUE(loaded.scenario) << builtin.name;
+    const std::string faults = soak::add_random_faults(*loaded.scenario, seed);
+    if (faults.find("DNS ") != std::string::npos) ++dns_faults;
+    const LoadResult again = load_scenario_text(write_scenario(*loaded.scenario), "faults.yaml");
+    EXPECT_TRUE(again.scenario && again.diagnostics.all().empty())
+        << builtin.name << " with seed " << seed << ": " << faults << "\n"
+        << again.diagnostics.render(Lang::en);
+  }
+  EXPECT_GT(dns_faults, library.size() / 2);
 }
 
 // Replaying a seed gives the same trace, byte for byte (compared by digest): one seed per
