@@ -79,19 +79,44 @@ inline constexpr Message kHostUp{"net.host.up", "{host} is up again",
 inline constexpr Message kRouteRecomputed{"net.route.recomputed", "routes recomputed ({cause})",
                                           "routes recalculées ({cause})"};
 
+// Routers follow configured costs (here the links' latencies), as OSPF and BGP do...
 inline constexpr Message kRouteChanged{
     "net.route.changed",
+    "{router} now sends packets for {destination} over the link {to_link} instead of "
+    "{from_link} (the new route costs {cost_ms} ms, the sum of its links' latencies)",
+    "{router} envoie désormais les paquets pour {destination} par le lien {to_link} au lieu de "
+    "{from_link} (la nouvelle route coûte {cost_ms} ms, la somme des latences de ses liens)"};
+// ... unless the scenario asks for `routing: least-busy` (sentence_variants.hpp).
+inline constexpr Message kRouteChangedLeastBusy{
+    "net.route.changed.least_busy",
     "{router} now sends packets for {destination} over the link {to_link} instead of "
     "{from_link} (the new route costs {cost_ms} ms: latency plus waiting in the queues)",
     "{router} envoie désormais les paquets pour {destination} par le lien {to_link} au lieu de "
     "{from_link} (la nouvelle route coûte {cost_ms} ms : latence plus attente dans les files)"};
 
-inline constexpr std::array kNetAll{
-    &kPacketSent,      &kPacketQueued,  &kPacketTxStart,   &kPacketTxEnd, &kPacketArrived,
-    &kPacketForwarded, &kPacketDropped, &kPacketDelivered, &kConnOpened,  &kConnRefused,
-    &kConnTimedOut,    &kConnClosed,    &kConnReset,       &kTcpState,    &kTcpCwnd,
-    &kLinkDown,        &kLinkUp,        &kLinkChanged,     &kHostDown,    &kHostUp,
-    &kRouteRecomputed, &kRouteChanged};
+inline constexpr std::array kNetAll{&kPacketSent,
+                                    &kPacketQueued,
+                                    &kPacketTxStart,
+                                    &kPacketTxEnd,
+                                    &kPacketArrived,
+                                    &kPacketForwarded,
+                                    &kPacketDropped,
+                                    &kPacketDelivered,
+                                    &kConnOpened,
+                                    &kConnRefused,
+                                    &kConnTimedOut,
+                                    &kConnClosed,
+                                    &kConnReset,
+                                    &kTcpState,
+                                    &kTcpCwnd,
+                                    &kLinkDown,
+                                    &kLinkUp,
+                                    &kLinkChanged,
+                                    &kHostDown,
+                                    &kHostUp,
+                                    &kRouteRecomputed,
+                                    &kRouteChanged,
+                                    &kRouteChangedLeastBusy};
 
 // Parts the narrator derives.
 // {server} when no host has the address the client connects to.

@@ -8,6 +8,7 @@
 
 #include "agents/narration/dns_sentences.hpp"
 #include "agents/narration/mua_session_sentences.hpp"
+#include "agents/narration/net_sentences.hpp"
 #include "agents/narration/retrieval_sentences.hpp"
 #include "agents/narration/sentences.hpp"
 #include "agents/narration/smtp_sentences.hpp"
@@ -33,6 +34,7 @@ inline constexpr SentenceVariant kVariants[] = {
     {"smtp.server.policy", "step", "message", &kSmtpServerPolicyMessage},
     {"smtp.server.closed", "reply", "221 ", &kSmtpServerClosedAfterQuit},
     {"dns.lookup.done", "queries", "0", &kDnsLookupDoneFromCache},
+    {"net.route.changed", "metric", "least-busy", &kRouteChangedLeastBusy, true},
     {"retrieval.server.sent", "line", ")", &kRetrievalServerFetchEnd},
     {"retrieval.client.received", "line", ")", &kRetrievalClientFetchEnd},
     {"retrieval.client.fetched", "count", "0", &kRetrievalClientFetchedNone, true},

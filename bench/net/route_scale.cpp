@@ -1,13 +1,15 @@
 // What routing costs as the network grows: generated networks of 100, 1,000 and 10,000 hosts
 // carrying one message, then many. See bench/README.md.
 //
-//   build/bench/net/route_scale [--messages M] [--trace] [HOSTS ...]
+//   build/bench/net/route_scale [--messages M] [--trace] [--least-busy] [HOSTS ...]
 //
 // Each host (a PC, one link) hangs off an access router (100 hosts each); each access router
 // has two links to a ring of core routers (the square root of the access routers, at least
 // 3), so routes have equal-cost choices to break. A message is one TCP connection carrying
 // 10 KB from one host to another; the many-message run starts one every 100 ms between
-// hosts drawn from a fixed seed, so routes are snapshotted again as simulated seconds pass.
+// hosts drawn from a fixed seed. Routes are shortest by latency, as scenarios have them by
+// default; with --least-busy they follow the queues and are snapshotted again as simulated
+// seconds pass.
 // Every case runs in its own process (fork), so its peak memory is its own; the 100-host
 // case of the same run is the baseline the others are compared with.
 #include <sys/resource.h>
@@ -51,10 +53,10 @@ Ipv4Address host_address(int i) {
                      static_cast<std::uint8_t>(i));
 }
 
-Result run_case(int hosts, int messages, bool trace) {
+Result run_case(int hosts, int messages, bool trace, RoutingPolicy routing) {
   const auto t0 = std::chrono::steady_clock::now();
   Simulator sim(2026);
-  Network net(sim);
+  Network net(sim, {.routing = routing});
   const LinkParams access{.latency = 1ms, .bandwidth_bps = 100'000'000};
   const LinkParams core{.latency = 2ms, .bandwidth_bps = 1'000'000'000};
   const int access_routers = std::max(1, (hosts + kHostsPerRouter - 1) / kHostsPerRouter);
@@ -122,13 +124,14 @@ Result run_case(int hosts, int messages, bool trace) {
 }
 
 // Runs one case in a child process: its result through a pipe, its peak memory from wait4.
-bool run_in_child(int hosts, int messages, bool trace, Result& result, double& peak_mb) {
+bool run_in_child(int hosts, int messages, bool trace, RoutingPolicy routing, Result& result,
+                  double& peak_mb) {
   int fds[2];
   if (pipe(fds) != 0) return false;
   const pid_t pid = fork();
   if (pid == 0) {
     close(fds[0]);
-    const Result r = run_case(hosts, messages, trace);
+    const Result r = run_case(hosts, messages, trace, routing);
     const bool ok = write(fds[1], &r, sizeof r) == static_cast<ssize_t>(sizeof r);
     _exit(ok ? 0 : 1);
   }
@@ -147,6 +150,7 @@ bool run_in_child(int hosts, int messages, bool trace, Result& result, double& p
 int main(int argc, char** argv) {
   int many = 1000;
   bool trace = false;
+  RoutingPolicy routing = RoutingPolicy::shortest;
   std::vector<int> sizes;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -154,10 +158,12 @@ int main(int argc, char** argv) {
       many = std::atoi(argv[++i]);
     else if (a == "--trace")
       trace = true;
+    else if (a == "--least-busy")
+      routing = RoutingPolicy::least_busy;
     else if (!a.empty() && a[0] != '-' && std::atoi(a.c_str()) > 1)
       sizes.push_back(std::atoi(a.c_str()));
     else {
-      std::puts("usage: route_scale [--messages M] [--trace] [HOSTS ...]");
+      std::puts("usage: route_scale [--messages M] [--trace] [--least-busy] [HOSTS ...]");
       return a == "--help" ? 0 : 2;
     }
   }
@@ -170,7 +176,7 @@ int main(int argc, char** argv) {
     for (int hosts : sizes) {
       Result r;
       double peak = 0;
-      if (!run_in_child(hosts, messages, trace, r, peak)) {
+      if (!run_in_child(hosts, messages, trace, routing, r, peak)) {
         std::printf("hosts=%d messages=%d: the run failed\n", hosts, messages);
         all_ok = false;
         continue;

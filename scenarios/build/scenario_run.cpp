@@ -16,7 +16,9 @@ namespace mailsim::scenarios {
 
 ScenarioRun::ScenarioRun(const ScenarioModel& model, Diagnostics& diag,
                          std::optional<std::uint64_t> seed_override)
-    : model_(model), sim_(seed_override.value_or(model.seed)), network_(sim_) {
+    : model_(model),
+      sim_(seed_override.value_or(model.seed)),
+      network_(sim_, {.routing = model.network.routing}) {
   ok_ = build_network(model_.network, network_, diag);
   if (!ok_) return;
   mail_ = std::make_unique<MailWorld>(model_, network_);

@@ -170,6 +170,7 @@ NetworkModel read_network_impl(const YAML::Node& node, Diagnostics& diag,
   NetworkModel net;
   YamlMap m(node, Text(msg::kWhatNetwork), diag, "network");
   if (!m.ok()) return net;
+  if (auto v = m.choice("routing", kRoutingChoices)) net.routing = *v;
   Registry registry{{}, {}, diag};
   for (const auto& h : m.list("hosts")) {
     net.hosts.push_back(read_host(h, diag, &registry, nullptr));

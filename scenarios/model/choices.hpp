@@ -50,6 +50,9 @@ inline constexpr Choice<sim::net::FilterProtocol> kFilterProtocolChoices[] = {
     {"tcp", sim::net::FilterProtocol::tcp},
     {"udp", sim::net::FilterProtocol::udp},
     {"any", sim::net::FilterProtocol::any}};
+inline constexpr Choice<sim::net::RoutingPolicy> kRoutingChoices[] = {
+    {"shortest", sim::net::RoutingPolicy::shortest},
+    {"least-busy", sim::net::RoutingPolicy::least_busy}};
 
 // The words of a table, in its order (for the loader's messages).
 template <class E, std::size_t N>

@@ -58,6 +58,7 @@ struct LinkModel {
 };
 
 struct NetworkModel {
+  sim::net::RoutingPolicy routing = sim::net::RoutingPolicy::shortest;
   std::vector<HostModel> hosts;
   std::vector<RouterModel> routers;
   std::vector<LinkModel> links;

@@ -9,6 +9,7 @@ namespace {
 const HostModel kHost{};
 const FilterModel kFilter{};
 const LinkModel kLink{};
+const NetworkModel kNetwork{};
 
 void position(MapWriter& w, const std::optional<PositionModel>& p) {
   if (p) w.numbers("position", {p->x, p->y});
@@ -53,6 +54,8 @@ void write_link(MapWriter& w, const LinkModel& l) {
 }  // namespace
 
 void write_network(MapWriter& w, const NetworkModel& network) {
+  w.text("routing", choice_word(kRoutingChoices, network.routing),
+         choice_word(kRoutingChoices, kNetwork.routing));
   w.list("hosts", network.hosts, Style::flow_if_fits, write_host);
   w.list("routers", network.routers, Style::flow_if_fits, write_router);
   w.list("links", network.links, Style::flow_if_fits, write_link);

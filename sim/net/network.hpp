@@ -1,7 +1,8 @@
 #pragma once
 // The virtual network: hosts and routers joined by links, packets forwarded hop by hop along
-// load-aware shortest routes, and the stream (TCP-like) and datagram (UDP-like) sockets that
-// applications use. Everything runs on the simulator's clock; nothing blocks.
+// shortest routes (by latency, or also by queueing delay: NetworkSettings::routing), and the stream
+// (TCP-like) and datagram (UDP-like) sockets that applications use. Everything runs on the
+// simulator's clock; nothing blocks.
 //
 //   Network net(sim);
 //   auto a = net.add_host("alice", Ipv4Address::parse("192.0.2.10"));

@@ -1,16 +1,16 @@
-// Load-aware shortest routes on a Boost.Graph: one directed edge per link direction, cost =
-// propagation latency + the queueing delay the direction's queue holds right now. Only
-// routers carry transit traffic; links and routers that are down are left out. A host that is
-// down stays a destination, as on a real network: routing protocols learn of links and routers,
-// not of a host switched off behind its last router.
+// Shortest routes on a Boost.Graph: one directed edge per link direction, cost = propagation
+// latency, plus (with RoutingPolicy::least_busy) the queueing delay the direction's queue holds
+// right now. Only routers carry transit traffic; links and routers that are down are left out. A
+// host that is down stays a destination, as on a real network: routing protocols learn of links
+// and routers, not of a host switched off behind its last router.
 //
 // What it costs follows the traffic, not the size of the network. A snapshot takes the costs of
-// every link direction (when the topology changes, or when a packet moves at least
-// route_interval after the last one); only the directions whose queue changed since are looked
-// at again. Each node's first hops are computed (one Dijkstra from it) when a packet first asks
-// there, and kept until a snapshot finds a cost that changed. A host with a single link sends
-// everything to its neighbour and has no table. The routes are those all pairs would give at
-// the snapshot, so a trace does not depend on which routes were asked for.
+// every link direction (when the topology changes, or, least_busy only, when a packet moves at
+// least route_interval after the last one); only the directions whose queue changed since are
+// looked at again. Each node's first hops are computed (one Dijkstra from it) when a packet first
+// asks there, and kept until a snapshot finds a cost that changed. A host with a single link
+// sends everything to its neighbour and has no table. The routes are those all pairs would give
+// at the snapshot, so a trace does not depend on which routes were asked for.
 #include <algorithm>
 #include <limits>
 
@@ -161,11 +161,16 @@ void NetworkImpl::invalidate_routes() {
 void NetworkImpl::ensure_routes() {
   if (!routes_valid)
     compute_routes(RouteCause::topology);
-  else if (sim.now() - routes_time >= settings.route_interval)
+  else if (least_busy() && sim.now() - routes_time >= settings.route_interval)
     compute_routes(RouteCause::interval);
 }
 
+bool NetworkImpl::least_busy() const {
+  return settings.routing == RoutingPolicy::least_busy;
+}
+
 void NetworkImpl::queue_changed(LinkId link, std::uint8_t dir) {
+  if (!least_busy()) return;  // the queue is no part of the cost
   bool& dirty = links[link].dir[dir].cost_dirty;
   if (dirty) return;
   dirty = true;
@@ -181,6 +186,7 @@ std::optional<detail::Hop> NetworkImpl::hop(NodeId from, NodeId to) {
 
 SimTime NetworkImpl::link_cost(LinkId link_id, std::uint8_t dir) const {
   const detail::LinkState& l = links[link_id];
+  if (!least_busy()) return l.params.latency;
   const auto queueing_us = static_cast<std::int64_t>(std::uint64_t{l.dir[dir].queued_bytes} * 8 *
                                                      1'000'000 / l.params.bandwidth_bps);
   return l.params.latency + SimTime(queueing_us);
@@ -273,7 +279,8 @@ void NetworkImpl::report_route_changes(const std::vector<std::vector<std::uint32
         at = links[step->link].end[1 - step->dir];
       }
       sim.trace().emit<RouteChangedRecord>(nodes[r].name, nodes[h].name, links[was_hop / 2].name,
-                                           links[now_hop / 2].name, cost);
+                                           links[now_hop / 2].name, cost,
+                                           least_busy() ? "least-busy" : "shortest");
     }
   }
 }

@@ -32,8 +32,19 @@ struct HostSettings {
   bool operator==(const HostSettings&) const = default;
 };
 
+// How routers choose among paths. Internet routers use costs an administrator configured (OSPF,
+// RFC 2328; BGP's policies), not the traffic of the moment: `shortest` takes the smallest sum of
+// link latencies and changes only when a link or a router changes (down, up, new parameters).
+// `least_busy` adds each link's queueing delay, measured again every route_interval: the "least
+// busy route" of simple explanations, which real networks avoid because routes that follow the load
+// swing back and forth (the ARPANET's delay-measured routing did, until its metric was damped in
+// 1987: Khanna and Zinky, "The revised ARPANET routing metric", SIGCOMM 1989).
+enum class RoutingPolicy : std::uint8_t { shortest, least_busy };
+
 struct NetworkSettings {
-  SimTime route_interval = 1s;  // routes are recomputed at least this often while packets move
+  // least_busy only: routes are recomputed at least this often while packets move.
+  SimTime route_interval = 1s;
+  RoutingPolicy routing = RoutingPolicy::shortest;
 };
 
 }  // namespace mailsim::sim::net

@@ -176,29 +176,33 @@ class RouteRecord : public TraceRecord {
 };
 
 // Router `router` now sends packets for `destination` over `to_link` instead of `from_link`;
-// `cost_ms` is the new route's cost in milliseconds, latency plus the waiting time in each
-// queue on the way.
+// `cost_ms` is the new route's cost in milliseconds: the links' latencies, plus the waiting time
+// in each queue on the way when `metric` is "least-busy" (else "shortest").
 class RouteChangedRecord : public TraceRecord {
  public:
   RouteChangedRecord(std::string_view router, std::string_view destination,
-                     std::string_view from_link, std::string_view to_link, SimTime cost)
+                     std::string_view from_link, std::string_view to_link, SimTime cost,
+                     std::string_view metric)
       : TraceRecord(kinds::kRouteChanged),
         router_(router),
         destination_(destination),
         from_link_(from_link),
         to_link_(to_link),
-        cost_(cost) {}
+        cost_(cost),
+        metric_(metric) {}
   void visit_fields(FieldVisitor& v) const override {
     v.field("router", router_);
     v.field("destination", destination_);
     v.field("from_link", from_link_);
     v.field("to_link", to_link_);
     v.field("cost_ms", static_cast<double>(cost_.count()) / 1000.0);
+    v.field("metric", metric_);
   }
 
  private:
   std::string_view router_, destination_, from_link_, to_link_;
   SimTime cost_;
+  std::string_view metric_;
 };
 
 }  // namespace mailsim::sim::net

@@ -147,6 +147,8 @@ TEST(Cli, TheCongestedLinkIsAvoidedAndTheNarrationSaysSo) {
                        "isp-a-isp-c instead of direct"),
             std::string::npos)
       << r.out;
+  // It says `routing: least-busy`: the narration says what the cost counts.
+  EXPECT_NE(r.out.find("ms: latency plus waiting in the queues)"), std::string::npos) << r.out;
 }
 
 TEST(Cli, ChangingTheParameterALessonTurnsOnFailsItsCheck) {
@@ -194,6 +196,7 @@ TEST(Cli, ChangingTheParameterALessonTurnsOnFailsItsCheck) {
        "    - {between: [isp-a, isp-c], latency: 15ms, bandwidth: 100Mbps}\n"
        "    - {between: [isp-c, isp-b], latency: 15ms, bandwidth: 100Mbps}\n",
        ""},
+      {"congested-link.yaml", "network:\n  routing: least-busy", "network:\n  routing: shortest"},
       {"smtp-by-hand.yaml", "AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=", "AUTH PLAIN AGFsaWNlAHdyb25n"},
       {"dns-fix-record.yaml", "records: [mx.b.example. 3600 A 198.51.100.25]",
        "records: [mx.b.example. 3600 A 198.51.100.98]"},

@@ -123,6 +123,33 @@ TEST(Narrator, NetworkRecordsOfARealExchangeAreFullyNarrated) {
       en.end());
 }
 
+// A route change says what its cost counts: configured costs (the links' latencies), as on the
+// Internet, or also the queues when the scenario asks for `routing: least-busy`.
+TEST(Narrator, ARouteChangeSaysWhatItsCostCounts) {
+  struct Case {
+    const char* metric;
+    const char* en;
+    const char* fr;
+  };
+  const Case cases[] = {
+      {"shortest", "(the new route costs 30 ms, the sum of its links' latencies)",
+       "(la nouvelle route coûte 30 ms, la somme des latences de ses liens)"},
+      {"least-busy", "(the new route costs 30 ms: latency plus waiting in the queues)",
+       "(la nouvelle route coûte 30 ms : latence plus attente dans les files)"}};
+  for (const Case& c : cases) {
+    const sim::net::RouteChangedRecord r("isp-a", "mx.b.example", "direct", "isp-a-isp-c", 30ms,
+                                         c.metric);
+    EXPECT_EQ(Narrator(Lang::en).narrate(r),
+              std::string("isp-a now sends packets for mx.b.example over the link isp-a-isp-c "
+                          "instead of direct ") +
+                  c.en);
+    EXPECT_EQ(Narrator(Lang::fr).narrate(r),
+              std::string("isp-a envoie désormais les paquets pour mx.b.example par le lien "
+                          "isp-a-isp-c au lieu de direct ") +
+                  c.fr);
+  }
+}
+
 // The window shows a session's state with these words too.
 TEST(Narrator, SessionStatesInTheReadersWords) {
   EXPECT_EQ(narration::state_words("CLOSED", Lang::fr), "FERMÉ");

@@ -219,7 +219,7 @@ TEST(Events, HostComesBackWithItsPersistentStateAndResetsOldConnections) {
 namespace {
 std::vector<std::string> lossy_run(std::uint64_t seed) {
   Simulator sim(seed);
-  Network net(sim, {.route_interval = 50ms});
+  Network net(sim, {.route_interval = 50ms, .routing = RoutingPolicy::least_busy});
   auto a = net.add_host("a", Ipv4Address(192, 0, 2, 1));
   auto b = net.add_host("b", Ipv4Address(198, 51, 100, 1));
   auto r1 = net.add_router("r1");

@@ -212,7 +212,8 @@ TEST(Tcp, OneMegabyteArrivesIntactAcrossALossyReorderingPath) {
   // 5% loss on every link of both paths; routes recomputed every 20 ms on load, so the
   // stream switches between paths of 2 ms and 10 ms and segments overtake each other.
   Diamond d({.latency = 1ms, .bandwidth_bps = 20'000'000, .loss = 0.05},
-            {.latency = 4ms, .bandwidth_bps = 20'000'000, .loss = 0.05}, {.route_interval = 20ms});
+            {.latency = 4ms, .bandwidth_bps = 20'000'000, .loss = 0.05},
+            {.route_interval = 20ms, .routing = RoutingPolicy::least_busy});
   d.net.set_link_params(d.r1_r2, {.latency = 1ms, .bandwidth_bps = 5'000'000, .loss = 0.05});
   Recorder rec(d.sim);
   Sink sink;

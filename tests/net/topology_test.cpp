@@ -170,20 +170,41 @@ TEST(Links, LinkDownLosesWhatIsOnIt) {
   EXPECT_EQ(rec.count("net.packet.delivered"), 0u);
 }
 
-TEST(Routing, CongestionMovesNewTrafficToTheOtherPath) {
-  // Two equal paths a-r1-r2-b and a-r1-r3-r2-b (detour 2 x 1 ms vs 2 ms on the direct link).
-  Diamond d({.latency = 1ms, .bandwidth_bps = 10'000'000},
-            {.latency = 1ms, .bandwidth_bps = 10'000'000}, {.route_interval = 50ms});
+// Two equal paths a-r1-r2-b and a-r1-r3-r2-b (detour 2 x 1 ms vs 2 ms on the direct link), the
+// direct one slow (1 Mbit/s); a burst of 40 datagrams fills it.
+void congest_direct_link(Diamond& d) {
   d.net.set_link_params(d.r1_r2, {.latency = 2ms, .bandwidth_bps = 1'000'000});
-  Recorder rec(d.sim);
   auto s = d.net.host(d.a).bind_udp(0, nullptr);
   d.net.host(d.b).bind_udp(7, [](auto, auto, auto) {});
   ASSERT_EQ(d.net.route(d.a, d.b)[2], d.r2);  // direct at first (tie broken by discovery order)
-  // A burst fills the slow direct link; after the next recomputation new traffic detours.
   for (int i = 0; i < 40; ++i)
     s.send_to(ip("198.51.100.1"), 7, std::string(1000, 'x'));
   d.sim.run_until(SimTime(100ms));
   s.send_to(ip("198.51.100.1"), 7, "late");
+}
+
+// Routers of the Internet follow configured costs (OSPF, BGP), not the queues of the moment:
+// by default the burst waits on the direct link and the routes stay.
+TEST(Routing, ShortestKeepsItsRouteWhateverTheQueues) {
+  Diamond d({.latency = 1ms, .bandwidth_bps = 10'000'000},
+            {.latency = 1ms, .bandwidth_bps = 10'000'000}, {.route_interval = 50ms});
+  Recorder rec(d.sim);
+  congest_direct_link(d);
+  EXPECT_EQ(d.net.route(d.a, d.b), (std::vector<NodeId>{d.a, d.r1, d.r2, d.b}));
+  d.sim.run();
+  for (auto& e : rec.packets)
+    EXPECT_NE(e.link, "r1-r3") << e.kind;
+  EXPECT_EQ(rec.count("net.route.recomputed"), 1u);  // the link's new parameters, nothing more
+  EXPECT_EQ(rec.count("net.route.changed"), 0u);
+}
+
+TEST(Routing, LeastBusyMovesNewTrafficToTheOtherPath) {
+  Diamond d({.latency = 1ms, .bandwidth_bps = 10'000'000},
+            {.latency = 1ms, .bandwidth_bps = 10'000'000},
+            {.route_interval = 50ms, .routing = RoutingPolicy::least_busy});
+  Recorder rec(d.sim);
+  // The burst fills the slow direct link; after the next recomputation new traffic detours.
+  congest_direct_link(d);
   EXPECT_EQ(d.net.route(d.a, d.b), (std::vector<NodeId>{d.a, d.r1, d.r3, d.r2, d.b}));
   d.sim.run();
   bool detoured = false;
@@ -308,7 +329,7 @@ TEST(Routing, AZeroLatencyLinkKeepsTheRoutesBehindIt) {
 // none), kept while no cost changes, recomputed when one does.
 TEST(Routing, TablesAreComputedWhereAskedAndKeptWhileCostsStay) {
   Simulator sim;
-  Network net(sim, {.route_interval = 100ms});
+  Network net(sim, {.route_interval = 100ms, .routing = RoutingPolicy::least_busy});
   auto r = net.add_router("r");
   std::vector<NodeId> hosts;
   for (int i = 0; i < 50; ++i) {
@@ -327,4 +348,21 @@ TEST(Routing, TablesAreComputedWhereAskedAndKeptWhileCostsStay) {
   net.set_link_params(net.link("l3"), {.latency = 2ms});
   EXPECT_EQ(net.route(hosts[1], hosts[2]).size(), 3u);
   EXPECT_EQ(net.routing_stats().trees, 2u);
+}
+
+// Shortest routes cost nothing more as time passes: costs are the links' own, looked at again
+// only when the topology or a link changes.
+TEST(Routing, ShortestTakesNoSnapshotAsTimePasses) {
+  Simulator sim;
+  Network net(sim, {.route_interval = 100ms});
+  auto r = net.add_router("r");
+  auto a = net.add_host("a", Ipv4Address(192, 0, 2, 1));
+  auto b = net.add_host("b", Ipv4Address(192, 0, 2, 2));
+  net.add_link("a-r", a, r);
+  net.add_link("b-r", b, r);
+  EXPECT_EQ(net.route(a, b).size(), 3u);
+  sim.schedule_at(SimTime(1'000'000), [] {});
+  sim.run();
+  EXPECT_EQ(net.route(a, b).size(), 3u);
+  EXPECT_EQ(net.routing_stats().snapshots, 1u);
 }

@@ -60,4 +60,6 @@ TEST(Choices, EveryValueHasItsWord) {
   for (auto v : {sim::net::FilterProtocol::tcp, sim::net::FilterProtocol::udp,
                  sim::net::FilterProtocol::any})
     EXPECT_EQ(choice_value(kFilterProtocolChoices, choice_word(kFilterProtocolChoices, v)), v);
+  for (auto v : {sim::net::RoutingPolicy::shortest, sim::net::RoutingPolicy::least_busy})
+    EXPECT_EQ(choice_value(kRoutingChoices, choice_word(kRoutingChoices, v)), v);
 }

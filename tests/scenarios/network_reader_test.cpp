@@ -132,8 +132,24 @@ TEST(NetworkReader, TheNetworksOwnChecksArePlacedInTheFile) {
   EXPECT_EQ(out.rfind("net.yaml:7:5: error: link a-b: ", 0), 0u) << out;
 }
 
+// Routers follow configured costs unless the scenario asks for the load-aware lesson.
+TEST(NetworkReader, RoutingIsShortestUnlessTheFileSaysLeastBusy) {
+  EXPECT_EQ(load(kArticleNetwork).model.routing, sim::net::RoutingPolicy::shortest);
+  Loaded busy = load(std::string("routing: least-busy\n") + kArticleNetwork);
+  EXPECT_EQ(busy.errors, "");
+  EXPECT_EQ(busy.model.routing, sim::net::RoutingPolicy::least_busy);
+  Diagnostics diag("net.yaml");
+  auto root = load_yaml(std::string("routing: least_busy\n") + kArticleNetwork, diag);
+  ASSERT_TRUE(root);
+  read_network(*root, diag);
+  EXPECT_EQ(diag.render(Lang::en),
+            "net.yaml:1:10: error: 'routing' in the network must be one of shortest, least-busy, "
+            "not 'least_busy'; did you mean 'least-busy'?\n");
+  EXPECT_EQ(diag.render(Lang::fr).rfind("net.yaml:1:10: ", 0), 0u) << diag.render(Lang::fr);
+}
+
 TEST(NetworkReader, KnownKeysComeFromTheReaders) {
-  EXPECT_EQ(network_keys(), (std::vector<std::string>{"hosts", "routers", "links"}));
+  EXPECT_EQ(network_keys(), (std::vector<std::string>{"routing", "hosts", "routers", "links"}));
   EXPECT_EQ(host_keys(), (std::vector<std::string>{"name", "address", "position", "role", "mss",
                                                    "ttl", "firewall"}));
   EXPECT_EQ(router_keys(), (std::vector<std::string>{"name", "address", "position"}));

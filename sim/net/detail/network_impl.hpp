@@ -150,9 +150,10 @@ struct NetworkImpl {
   void ensure_routes();
   // Routes may lead to and from the node: a router that is up, or any host (see routing.cpp).
   bool routable(NodeId node) const;
+  bool least_busy() const;  // queues count in the costs (RoutingPolicy::least_busy)
   enum class RouteCause : std::uint8_t { topology, interval };
   void compute_routes(RouteCause cause);  // a new snapshot of the costs
-  // Every change of a direction's queued_bytes goes through here (its cost changes).
+  // Every change of a direction's queued_bytes goes through here (least_busy: its cost changes).
   void queue_changed(LinkId link, std::uint8_t dir);
   std::optional<detail::Hop> hop(NodeId from, NodeId to);
   // `before`: each router's first hops (link * 2 + dir) at the previous snapshot.
