@@ -68,9 +68,13 @@ RecipientDecision decide_recipient(const InboundSettings& s, sim::net::Ipv4Addre
           Reply(554, "5.7.1", fmt::format("<{}>: Relay access denied", recipient)), "relay denied"};
 }
 
+// Postfix's cleanup counts each Received line, the one smtpd has just added first, and refuses
+// when ++hop_count >= hopcount_limit (cleanup_message.c); smtpd then answers with
+// cleanup_strerror's "554 5.4.0" and "Error: too many hops".
 std::optional<Reply> check_hop_count(const InboundSettings& s, int received_headers) {
-  if (received_headers <= s.hopcount_limit) return std::nullopt;
-  return Reply(554, "5.4.6", "Too many hops");
+  const int hop_count = received_headers + 1;  // with this server's own Received line
+  if (hop_count < s.hopcount_limit) return std::nullopt;
+  return Reply(554, "5.4.0", "Error: too many hops");
 }
 
 }  // namespace mailsim::agents

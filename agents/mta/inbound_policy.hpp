@@ -7,8 +7,8 @@
 //   local domain, unknown user      -> 550 5.1.1 <r>: Recipient address rejected: User unknown in
 //   local recipient table relay domain (backup MX, relay) -> 250 other domain, client trusted
 //   (mynetworks), authenticated, or an open relay -> 250 other domain otherwise          ->
-//   554 5.7.1 <r>: Relay access denied more Received headers than hopcount_limit -> 554 5.4.6 Too
-//   many hops
+//   554 5.7.1 <r>: Relay access denied
+//   hopcount_limit Received lines or more, counting its own -> 554 5.4.0 Error: too many hops
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -47,7 +47,8 @@ struct RecipientDecision {
 RecipientDecision decide_recipient(const InboundSettings& s, sim::net::Ipv4Address client,
                                    bool authenticated, const std::string& recipient);
 
-// nullopt when the message may go on; the refusal when it has looped too often.
+// nullopt when the message may go on; the refusal when it has looped too often: its
+// `received_headers` Received lines and the one this server adds reach hopcount_limit.
 std::optional<proto::smtp::Reply> check_hop_count(const InboundSettings& s, int received_headers);
 
 }  // namespace mailsim::agents

@@ -40,6 +40,7 @@ struct QueuedMessage {
   std::string last_error;               // the reason of the last deferral, for the window
   bool double_bounce_notice = false;    // a copy of an undeliverable bounce for the postmaster
   bool delay_warned = false;            // its sender already got a "delayed" notice
+  int delay_warnings = 0;               // how many intervals of delay it was warned for
 
   bool settled() const;  // no recipient left pending
   std::vector<std::string> pending() const;

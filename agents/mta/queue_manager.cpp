@@ -239,9 +239,7 @@ void QueueManager::finish(const std::string& queue_id) {
       queue_.defer(queue_id, deferred.front().reply, d.next_attempt);
       for (const RecipientOutcome& o : deferred)
         emit(kinds::kMailDeferred, *m, o);
-      if (settings_.delay_warning && !m->delay_warned &&
-          sim_.now() - m->arrival >= *settings_.delay_warning)
-        warn_delayed(*m, deferred);
+      if (delay_warnings_due(*m) > m->delay_warnings) warn_delayed(*m, deferred);
     }
   }
   if (!failed.empty() && m != nullptr) bounce(*m, failed);
@@ -282,10 +280,20 @@ proto::imf::DsnRequest QueueManager::dsn_request(const QueuedMessage& m, const s
   return r;
 }
 
+int QueueManager::delay_warnings_due(const QueuedMessage& m) const {
+  if (!settings_.delay_warning || settings_.delay_warning->count() <= 0) return 0;
+  const sim::SimTime waited = sim_.now() - m.arrival;
+  if (waited < *settings_.delay_warning) return 0;
+  if (settings_.schedule.is_postfix()) return 1;  // Postfix warns once
+  // Exim: one warning per interval on the queue; a late check sends one, not the missed ones.
+  return static_cast<int>(waited / *settings_.delay_warning);
+}
+
 // `m` stays valid: the queue is a std::map, whose entries do not move when the notice is
 // added, and the notice is only taken later in this instant (take()).
 void QueueManager::warn_delayed(QueuedMessage& m, const std::vector<RecipientOutcome>& deferred) {
   m.delay_warned = true;
+  m.delay_warnings = delay_warnings_due(m);
   if (m.sender.empty()) return;  // never a notice about a notice (RFC 5321 4.5.5)
   auto dsn =
       proto::imf::build_dsn(dsn_request(m, m.sender, deferred, proto::imf::DsnAction::delayed));

@@ -22,6 +22,9 @@
 
 namespace mailsim::agents {
 
+// Exim's delay_warning default: a notice to the sender every 24 h a message waits.
+inline constexpr sim::SimTime kEximDelayWarning = std::chrono::hours(24);
+
 struct QueueManagerSettings {
   std::string agent;                          // the MTA's name in the trace ("smtp.a.example")
   sim::net::NodeId node = sim::net::kNoNode;  // its host, named by id in its records
@@ -30,9 +33,10 @@ struct QueueManagerSettings {
   bool double_bounce_to_postmaster = true;
   Lang bounce_lang = Lang::en;
   RetrySchedule schedule;
-  // Postfix's delay_warning_time: once a message has waited this long and is deferred again,
-  // its sender gets one "delayed" notice (a DSN saying it is still being retried). Off when
-  // unset, as in Postfix's default.
+  // With Postfix's schedule, its delay_warning_time: once a message has waited this long and
+  // is deferred again, its sender gets one "delayed" notice (a DSN saying it is still being
+  // retried). With Exim's, its delay_warning: a notice each time the message has waited this
+  // long again (24 h, 48 h, ...), checked when a try fails (deliver.c). Off when unset or 0.
   std::optional<sim::SimTime> delay_warning;
 };
 
@@ -76,6 +80,8 @@ class QueueManager {
   proto::imf::DsnRequest dsn_request(const QueuedMessage& m, const std::string& to,
                                      const std::vector<RecipientOutcome>& about,
                                      proto::imf::DsnAction action);
+  // How many delay warnings `m` should have had by now (0 when warnings are off).
+  int delay_warnings_due(const QueuedMessage& m) const;
   void warn_delayed(QueuedMessage& m, const std::vector<RecipientOutcome>& deferred);
   void bounce(QueuedMessage& message, const std::vector<RecipientOutcome>& failed);
   void emit(const sim::TraceKind& kind, const QueuedMessage& m, const RecipientOutcome& o,

@@ -173,6 +173,14 @@ RetryDecision RetrySchedule::on_temporary_failure(RetryState& s, SimTime now,
   s.last_try = now;
   s.next_try = d.due;
   d.next_attempt = first_run_at_or_after(d.due, queue_start);
+  if (const auto* e = std::get_if<EximRetry>(&policy_)) {
+    // Exim's ultimate address timeout (retry.c, retry_check_address): a queue run that finds
+    // the message on the queue longer than the last rule's cutoff tries it although its retry
+    // time has not come, and a failure then times the address out: the bounce comes at the
+    // first run after the cutoff, not at the retry time after it.
+    const SimTime past_cutoff = s.arrival + e->rules.back().cutoff + SimTime(1);
+    d.next_attempt = std::min(d.next_attempt, first_run_at_or_after(past_cutoff, queue_start));
+  }
   return d;
 }
 

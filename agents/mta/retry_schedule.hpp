@@ -13,7 +13,8 @@
 // now - first_failed; past the last cutoff the address times out and bounces. F,cutoff,i
 // retries after i; G,cutoff,i,m after max(i, lastgap x m) with lastgap = min(predicted gap,
 // actual gap) of the previous try; no gap exceeds retry_interval_max (24 h). Queue runners
-// start every queue_run_interval and try what is due.
+// start every queue_run_interval and try what is due, and also a message on the queue longer
+// than the last cutoff (the ultimate address timeout), whose failure then bounces it.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -69,9 +70,11 @@ struct RetryState {
 };
 
 struct RetryDecision {
-  bool give_up = false;     // bounce: lifetime or last cutoff exceeded
-  SimTime due{0};           // when the schedule allows the next try (not yet quantised)
-  SimTime next_attempt{0};  // when the queue will actually try: the first run at or after `due`
+  bool give_up = false;  // bounce: lifetime or last cutoff exceeded
+  SimTime due{0};        // when the schedule allows the next try (not yet quantised)
+  // When the queue will actually try: the first run at or after `due` (for Exim, the first run
+  // after the last cutoff when that comes earlier: the ultimate address timeout).
+  SimTime next_attempt{0};
 };
 
 class RetrySchedule {

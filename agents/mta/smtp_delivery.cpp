@@ -92,7 +92,8 @@ void SmtpDelivery::deliver(const QueuedMessage& message, std::vector<std::string
         return;
       }
       d.hops = std::move(lookup.hops);
-      if (d.hops.size() > settings_.max_hosts) d.hops.resize(settings_.max_hosts);
+      if (settings_.max_hosts > 0 && d.hops.size() > settings_.max_hosts)
+        d.hops.resize(settings_.max_hosts);
       try_hop(job, i, 0);
     });
   }

@@ -54,7 +54,7 @@ class StaticNextHops final : public NextHopFinder {
 struct SmtpDeliverySettings {
   std::string helo_name;  // this MTA's host name
   std::uint16_t port = 25;
-  std::size_t max_hosts = 5;                            // Postfix smtp_mx_address_limit
+  std::size_t max_hosts = 5;  // Postfix smtp_mx_address_limit; 0: no limit
   std::optional<proto::smtp::Credentials> credentials;  // for a relay host that wants AUTH
 };
 

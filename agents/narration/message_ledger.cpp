@@ -111,6 +111,7 @@ void MessageLedger::observe(const sim::TraceRecord& record) {
         f.outcome = Outcome::refused;
         f.agent = mua->server;
         f.reply = mua->reply;
+        f.client = mua->client;
         f.at = t;
       }
     }
@@ -216,8 +217,9 @@ std::vector<std::string> MessageLedger::render(const Narrator& names, sim::SimTi
                      .render(lang);
           break;
         case Outcome::refused:
-          text = Text(narration::kOutcomeRefused,
-                      {{"server", agent}, {"reply", diagnostic_in(f.reply, lang)}})
+          text = Text(narration::kOutcomeRefused, {{"server", agent},
+                                                   {"reply", diagnostic_in(f.reply, lang)},
+                                                   {"client", names.with_roles(f.client)}})
                      .render(lang);
           break;
         case Outcome::postmaster:

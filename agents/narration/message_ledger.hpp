@@ -35,6 +35,7 @@ class MessageLedger {
     std::string agent;    // queued, relayed (who took it), bounced, postmaster, discarded
     std::string mailbox;  // delivered
     std::string reply;    // bounced, refused
+    std::string client;   // refused: the mail client whose outbox keeps it
     sim::SimTime at{0};
     bool final() const { return outcome != Outcome::composed && outcome != Outcome::queued; }
   };

@@ -60,9 +60,13 @@ inline constexpr Message kOutcomeQueued{"story.outcome.queued", "still queued at
                                         "toujours en file d'attente chez {agent}"};
 inline constexpr Message kOutcomeRelayed{"story.outcome.relayed", "handed over to {agent}",
                                          "transmis à {agent}"};
-inline constexpr Message kOutcomeRefused{"story.outcome.refused",
-                                         "refused at submission by {server} ({reply})",
-                                         "refusé à la soumission par {server} ({reply})"};
+// A mail client never retries: what its server did not take stays in its outbox.
+inline constexpr Message kOutcomeRefused{
+    "story.outcome.refused",
+    "not sent: {server} did not take it ({reply}), it stays in the outbox of the mail client on "
+    "{client}",
+    "non envoyé : {server} ne l'a pas pris ({reply}), il reste dans la boîte d'envoi du "
+    "logiciel de messagerie sur {client}"};
 inline constexpr Message kOutcomePostmaster{
     "story.outcome.postmaster", "undeliverable bounce, a copy went to the postmaster",
     "avis impossible à remettre, une copie est partie au postmaster"};

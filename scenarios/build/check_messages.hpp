@@ -45,6 +45,10 @@ inline constexpr Message kMailDelivered{"check.mail.delivered", "delivered to a 
 inline constexpr Message kMailBounced{"check.mail.bounced", "bounced to its sender",
                                       "renvoyé à son expéditeur"};
 inline constexpr Message kMailDeferred{"check.mail.deferred", "deferred", "différé"};
+// A mail client never retries: a message its server did not take stays in its outbox.
+inline constexpr Message kMailNotSent{"check.mail.not_sent",
+                                      "not sent, kept in the mail client's outbox",
+                                      "non envoyé, gardé dans la boîte d'envoi du logiciel"};
 inline constexpr Message kMail{"check.mail", "a message for {to} is {outcome}{within}",
                                "un message pour {to} est {outcome}{within}"};
 inline constexpr Message kMailSeen{"check.mail_seen", "{kind} at {time} ({detail})",
@@ -99,6 +103,7 @@ inline constexpr std::array kAll{&kNoTimeLimit,
                                  &kMailDelivered,
                                  &kMailBounced,
                                  &kMailDeferred,
+                                 &kMailNotSent,
                                  &kMail,
                                  &kMailSeen,
                                  &kNoMail,

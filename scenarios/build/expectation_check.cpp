@@ -29,6 +29,21 @@ class Fields final : public sim::TextFieldVisitor {
   std::string session, line, client, user, subject, from;
 };
 
+// The words of a mail expectation's outcome ("delivered", "bounced", "deferred", "not_sent").
+const Message& mail_word(std::string_view outcome) {
+  if (outcome == "bounced") return check::kMailBounced;
+  if (outcome == "deferred") return check::kMailDeferred;
+  if (outcome == "not_sent") return check::kMailNotSent;
+  return check::kMailDelivered;
+}
+
+// Whether `address` is one of a record's comma-separated recipients.
+bool among(const std::string& list, const std::string& address) {
+  for (std::string_view r : split_trimmed(list, ','))
+    if (iequals(r, address)) return true;
+  return false;
+}
+
 const Message& outcome_word(std::string_view outcome) {
   if (outcome == "refused") return check::kOutcomeRefused;
   if (outcome == "timed_out") return check::kOutcomeTimedOut;
@@ -91,7 +106,9 @@ void ExpectationChecker::on_record(const sim::TraceRecord& record) {
   const bool mail = kind == &agents::kinds::kMailDelivered ||
                     kind == &agents::kinds::kMailBounced || kind == &agents::kinds::kMailDeferred;
   const bool new_mail = kind == &agents::kinds::kMuaNewMail;
-  if (!conn_end && !typed_line && !mail && !new_mail) return;
+  // A mail client's server did not take the message: it stays in the client's outbox.
+  const bool not_sent = kind == &agents::kinds::kMuaSendFailed;
+  if (!conn_end && !typed_line && !mail && !new_mail && !not_sent) return;
 
   for (std::size_t i = 0; i < model_.expectations.size(); ++i) {
     Observed& o = observed_[i];
@@ -114,16 +131,25 @@ void ExpectationChecker::on_record(const sim::TraceRecord& record) {
         o.actual = std::string(got);
         o.actual_at = record.time();
       }
-    } else if (const auto* x = std::get_if<MailExpectation>(&what); x && mail) {
-      const auto& rec = static_cast<const agents::MailOutcomeRecord&>(record);
-      if (!iequals(rec.recipient, x->to)) continue;
-      const std::string_view got = kind->name.substr(kind->name.rfind('.') + 1);
+    } else if (const auto* x = std::get_if<MailExpectation>(&what); x && (mail || not_sent)) {
+      std::string got, detail;
+      if (not_sent) {
+        const auto& rec = static_cast<const agents::MuaRecord&>(record);
+        if (!among(rec.recipient, x->to)) continue;
+        got = "not_sent";
+        detail = rec.reply;
+      } else {
+        const auto& rec = static_cast<const agents::MailOutcomeRecord&>(record);
+        if (!iequals(rec.recipient, x->to)) continue;
+        got = std::string(kind->name.substr(kind->name.rfind('.') + 1));
+        detail = rec.mailbox.empty() ? rec.reply : rec.mailbox;
+      }
       const bool in_time = !x->within || record.time() <= *x->within;
       if (got == x->outcome && in_time) {
         o.matched = record.time();
-        o.actual = std::string(got) + "|" + (rec.mailbox.empty() ? rec.reply : rec.mailbox);
+        o.actual = got + "|" + detail;
       } else if (!o.actual_at || got != "deferred") {
-        o.actual = std::string(got) + "|" + (rec.mailbox.empty() ? rec.reply : rec.mailbox);
+        o.actual = got + "|" + detail;
         o.actual_at = record.time();
       }
     } else if (const auto* f = std::get_if<FetchedExpectation>(&what); f && new_mail) {
@@ -182,20 +208,14 @@ std::vector<ExpectationResult> ExpectationChecker::results() const {
       else
         r.evidence = Text(check::kNoConnection);
     } else if (const auto* x = std::get_if<MailExpectation>(&entry.what)) {
-      const Message& word = x->outcome == "bounced"    ? check::kMailBounced
-                            : x->outcome == "deferred" ? check::kMailDeferred
-                                                       : check::kMailDelivered;
       r.description = Text(check::kMail, {{"to", x->to}});
-      r.description.with("outcome", Text(word));
+      r.description.with("outcome", Text(mail_word(x->outcome)));
       add_within(r.description, x->within);
       const auto at = o.matched ? o.matched : o.actual_at;
       if (at) {
         const std::string kind = o.actual.substr(0, o.actual.find('|'));
-        const Message& seen = kind == "bounced"    ? check::kMailBounced
-                              : kind == "deferred" ? check::kMailDeferred
-                                                   : check::kMailDelivered;
         r.evidence = Text(check::kMailSeen, {{"detail", o.actual.substr(o.actual.find('|') + 1)}});
-        r.evidence.with("kind", Text(seen)).with("time", sim::time_text(*at));
+        r.evidence.with("kind", Text(mail_word(kind))).with("time", sim::time_text(*at));
       } else {
         r.evidence = Text(check::kNoMail, {{"to", x->to}});
       }

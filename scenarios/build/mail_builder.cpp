@@ -28,6 +28,7 @@ void apply_policy(const MailServerModel& m, agents::MtaConfig& config) {
     agents::EximRetry e = agents::default_exim_retry();
     if (!m.retry->rules.empty()) e.rules = agents::parse_exim_rules(m.retry->rules);
     if (m.retry->queue_run_interval) e.queue_run_interval = *m.retry->queue_run_interval;
+    if (m.retry->retry_interval_max) e.retry_interval_max = *m.retry->retry_interval_max;
     config.queue.schedule = agents::RetrySchedule(e);
   } else if (m.retry) {
     agents::PostfixBackoff p;
@@ -38,6 +39,11 @@ void apply_policy(const MailServerModel& m, agents::MtaConfig& config) {
     config.queue.schedule = agents::RetrySchedule(p);
   }
   config.queue.delay_warning = m.delay_warning;
+  if (!m.delay_warning && !config.queue.schedule.is_postfix())
+    config.queue.delay_warning = agents::kEximDelayWarning;
+  if (m.hopcount_limit) config.inbound.hopcount_limit = *m.hopcount_limit;
+  if (m.smtp_mx_address_limit)
+    config.delivery.max_hosts = static_cast<std::size_t>(*m.smtp_mx_address_limit);
   if (m.command_timeout) config.smtp.timeouts.command = *m.command_timeout;
   if (m.data_timeout) config.smtp.timeouts.data = *m.data_timeout;
   if (m.connect_timeout) config.connect_timeout = *m.connect_timeout;

@@ -60,7 +60,8 @@ std::vector<ExpectationEntry> read_expectations(const std::vector<YAML::Node>& e
       if (!e.ok()) continue;
       MailExpectation x;
       if (auto v = e.text("to", Need::required)) x.to = *v;
-      if (auto v = e.choice("outcome", {"delivered", "bounced", "deferred"})) x.outcome = *v;
+      if (auto v = e.choice("outcome", {"delivered", "bounced", "deferred", "not_sent"}))
+        x.outcome = *v;
       x.within = e.time("within");
       e.finish();
       out.push_back(ExpectationEntry{x, m.pos()});

@@ -32,9 +32,15 @@ std::optional<RetryModel> read_retry(YamlMap& server, Diagnostics& diag) {
     }
   }
   r.queue_run_interval = m.time("queue_run_interval");
+  r.retry_interval_max = m.time("retry_interval_max");
+  if (r.retry_interval_max && r.retry_interval_max->count() == 0) {
+    diag.error(position_of(*m.child("retry_interval_max")),
+               m.about(msg::kNotPositive, {{"key", "retry_interval_max"}}));
+    r.retry_interval_max.reset();
+  }
   const bool postfix_keys = r.queue_run_delay || r.minimal_backoff_time || r.maximal_backoff_time ||
                             r.maximal_queue_lifetime;
-  const bool exim_keys = !r.rules.empty() || r.queue_run_interval;
+  const bool exim_keys = !r.rules.empty() || r.queue_run_interval || r.retry_interval_max;
   if ((r.schedule == RetryKind::postfix && exim_keys) ||
       (r.schedule == RetryKind::exim && postfix_keys))
     diag.error(m.pos(),
@@ -102,6 +108,10 @@ void read_server_policy(YamlMap& r, MailServerModel& out, const NetworkModel& ne
   }
   out.retry = read_retry(r, diag);
   out.delay_warning = r.time("delay_warning");
+  // Postfix's ranges: hopcount_limit at least 1, smtp_mx_address_limit 0 (no limit) or more.
+  if (auto v = r.integer("hopcount_limit", 1, 1000)) out.hopcount_limit = static_cast<int>(*v);
+  if (auto v = r.integer("smtp_mx_address_limit", 0, 1000))
+    out.smtp_mx_address_limit = static_cast<int>(*v);
   if (auto v = r.choice("end_of_data", kEndOfDataChoices)) out.end_of_data = *v;
   if (auto node = r.child("timeouts")) {
     YamlMap t(*node, Text(msg::kWhatKey, {{"name", "timeouts"}}), diag, "mail.servers[].timeouts");

@@ -32,7 +32,7 @@ struct ReplyExpectation {
 // A message for `to` is delivered into a mailbox (or bounced), within a time.
 struct MailExpectation {
   std::string to;
-  std::string outcome = "delivered";  // delivered | bounced | deferred
+  std::string outcome = "delivered";  // delivered | bounced | deferred | not_sent
   std::optional<sim::SimTime> within;
   bool operator==(const MailExpectation&) const = default;
 };

@@ -42,6 +42,7 @@ struct RetryModel {
       maximal_queue_lifetime;                      // postfix
   std::string rules;                               // exim: "F,2h,15m; G,16h,1h,1.5; F,4d,6h"
   std::optional<sim::SimTime> queue_run_interval;  // exim
+  std::optional<sim::SimTime> retry_interval_max;  // exim: no gap between tries is longer (24h)
   bool operator==(const RetryModel&) const = default;
 };
 
@@ -78,6 +79,8 @@ struct MailServerModel {
   std::optional<std::string> relayhost;  // every remote mail goes to this host
   std::optional<RetryModel> retry;
   std::optional<sim::SimTime> delay_warning;  // Postfix delay_warning_time
+  std::optional<int> hopcount_limit;          // Postfix hopcount_limit (50)
+  std::optional<int> smtp_mx_address_limit;   // Postfix smtp_mx_address_limit (5; 0: no limit)
   std::optional<double> spam_tag_threshold, spam_reject_threshold;
   std::vector<KeywordModel> spam_keywords;
   std::map<std::string, double> spam_reputation;  // sender or domain -> score

@@ -17,6 +17,7 @@ void write_retry(MapWriter& w, const RetryModel& r) {
   w.duration("maximal_queue_lifetime", r.maximal_queue_lifetime);
   w.text("rules", r.rules, "");
   w.duration("queue_run_interval", r.queue_run_interval);
+  w.duration("retry_interval_max", r.retry_interval_max);
 }
 
 void write_keyword(MapWriter& w, const KeywordModel& k) {
@@ -61,6 +62,8 @@ void write_server(MapWriter& w, const MailServerModel& s) {
   w.text("relayhost", s.relayhost);
   if (s.retry) w.map("retry", Style::flow_if_fits, [&](MapWriter& r) { write_retry(r, *s.retry); });
   w.duration("delay_warning", s.delay_warning);
+  w.integer("hopcount_limit", s.hopcount_limit);
+  w.integer("smtp_mx_address_limit", s.smtp_mx_address_limit);
   w.text("end_of_data", choice_word(kEndOfDataChoices, s.end_of_data),
          choice_word(kEndOfDataChoices, kServer.end_of_data));
   if (s.command_timeout || s.data_timeout || s.connect_timeout)

@@ -213,6 +213,40 @@ TEST(QueueManager, ADelayWarningGoesToTheSenderOnceAfterTheWarningTime) {
   EXPECT_EQ(mta.violations(), "");
 }
 
+// Exim's delay_warning (24 h by default): a "delayed" notice each time the message has waited
+// another 24 h, checked when a try fails (deliver.c), so at the first failed try after 24 h and
+// after 48 h; never for a bounce (sender <>).
+TEST(QueueManager, EximWarnsTheSenderOncePerDelayWarningInterval) {
+  QueueManagerSettings s = Mta::defaults();
+  s.schedule = RetrySchedule(default_exim_retry());
+  s.delay_warning = 24h;
+  auto script = [](const std::string& r, sim::SimTime now) {
+    return now < 60h ? outcome(r, Kind::deferred,
+                               "connect to mx.b.example[198.51.100.25]:25: Connection timed out")
+                     : outcome(r, Kind::delivered, "250 2.0.0 Ok");
+  };
+  Mta mta(script, s);
+  mta.qmgr.start();
+  mta.submit("alice@a.example", {"bob@b.example"});
+  mta.sim.run_until(3 * 24h);
+  // Tries are 6 h apart after 16 h (F,4d,6h): each notice within one gap of its 24 h mark.
+  ASSERT_EQ(mta.local.attempts.size(), 2u);
+  EXPECT_GE(mta.local.attempts[0], 24h);
+  EXPECT_LT(mta.local.attempts[0], 30h + 30min);
+  EXPECT_GE(mta.local.attempts[1], 48h);
+  EXPECT_LT(mta.local.attempts[1], 54h + 30min);
+  const auto dsn = proto::imf::parse_dsn(mta.local.last_content);
+  ASSERT_EQ(dsn.report.recipients.size(), 1u);
+  EXPECT_EQ(dsn.report.recipients[0].action, proto::imf::DsnAction::delayed);
+  EXPECT_EQ(mta.violations(), "");
+
+  Mta bounce(script, s);
+  bounce.qmgr.start();
+  bounce.submit("", {"bob@b.example"});
+  bounce.sim.run_until(3 * 24h);
+  EXPECT_TRUE(bounce.local.attempts.empty());
+}
+
 TEST(QueueManager, PermanentFailureBouncesAtOnce) {
   Mta mta([](const std::string& r, sim::SimTime) {
     return outcome(r, Kind::bounced,

@@ -47,14 +47,14 @@ struct Delivery {
   std::unique_ptr<SmtpServerEndpoint> server, server2;
   SmtpClientEndpoint client{w.net, w.pc, {}};
   StaticNextHops hops;
-  SmtpDelivery delivery{client, hops, settings()};
+  SmtpDelivery delivery;
   sim::RandomStream ids{3};
   MailQueue queue{ids};
   std::vector<RecipientOutcome> handed;  // told at the 250 after the final dot
   bool handed_before_done = false;
   std::function<void()> on_handed;
 
-  Delivery() {
+  explicit Delivery(SmtpDeliverySettings s = settings()) : delivery(client, hops, s) {
     mx2 = w.net.add_host("mx2.b.example", sim::net::Ipv4Address::parse("198.51.100.26"));
     w.net.add_link("r2-mx2", w.r2, mx2, {});
     server = std::make_unique<SmtpServerEndpoint>(w.net, w.mx, mx_config(), owner,
@@ -132,6 +132,27 @@ TEST(SmtpDelivery, TheSecondMxTakesItWhenTheFirstIsDown) {
   EXPECT_EQ(out[0].kind, Kind::relayed);
   EXPECT_EQ(out[0].next_agent, "mx2.b.example");
   EXPECT_EQ(d.owner2.received.size(), 1u);
+}
+
+// Postfix's smtp_mx_address_limit: the most MX addresses tried in one delivery; 0: no limit.
+TEST(SmtpDelivery, TheMxAddressLimitStopsBeforeTheSecondMxAndZeroMeansNoLimit) {
+  SmtpDeliverySettings one = settings();
+  one.max_hosts = 1;
+  Delivery d(one);
+  d.w.net.set_host_up(d.w.mx, false);
+  auto out = d.send({"bob@b.example"});
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].kind, Kind::deferred);
+  EXPECT_TRUE(d.owner2.received.empty());
+
+  SmtpDeliverySettings unlimited = settings();
+  unlimited.max_hosts = 0;
+  Delivery all(unlimited);
+  all.w.net.set_host_up(all.w.mx, false);
+  out = all.send({"bob@b.example"});
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].kind, Kind::relayed);
+  EXPECT_EQ(all.owner2.received.size(), 1u);
 }
 
 TEST(SmtpDelivery, EveryMxDownDefersWithPostfixsWords) {
