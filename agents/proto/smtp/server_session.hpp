@@ -70,8 +70,8 @@ struct ServerConfig {
   std::size_t max_message_size = 10240000;  // Postfix message_size_limit; 0 = no limit
   std::size_t max_recipients = 1000;        // Postfix smtpd_recipient_limit
   std::size_t max_command_line = 512;       // octets with CRLF (4.5.3.1.4)
-  std::size_t max_text_line = 1000;         // octets with CRLF (4.5.3.1.6)
-  std::size_t max_auth_line = 12288;        // RFC 4954 section 4
+  std::size_t max_text_line = 0;      // octets with CRLF; 0: any length, as Postfix (DataLimits)
+  std::size_t max_auth_line = 12288;  // RFC 4954 section 4
   EndOfDataMode end_of_data = EndOfDataMode::normalize;
   bool auth_required = false;      // submission: 530 before AUTH (RFC 6409, 4954)
   bool auth_requires_tls = false;  // AUTH offered only once encrypted
