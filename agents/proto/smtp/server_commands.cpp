@@ -24,7 +24,7 @@ const ServerSession::Command* ServerSession::find_command(std::string_view verb)
       {"NOOP", nullptr, &ServerSession::proceed_noop, kAny},
       {"QUIT", &ServerSession::check_no_argument, &ServerSession::proceed_quit, kAny},
       {"VRFY", &ServerSession::check_vrfy, &ServerSession::proceed_vrfy, 0},
-      {"EXPN", &ServerSession::check_vrfy, &ServerSession::proceed_expn, 0},
+      {"EXPN", &ServerSession::check_expn, &ServerSession::proceed_expn, 0},
       {"HELP", &ServerSession::check_help, &ServerSession::proceed_help, 0},
   };
   for (const auto& row : table) {
@@ -292,6 +292,12 @@ bool ServerSession::check_vrfy(std::string_view arg) {
   return false;
 }
 
+bool ServerSession::check_expn(std::string_view arg) {
+  if (config_.extensions.expn) return check_vrfy(arg);
+  reply(502, "5.5.1", "EXPN not available");
+  return false;
+}
+
 void ServerSession::proceed_vrfy(std::string_view arg) {
   ask(PolicyStage::vrfy, PolicyQuery{PolicyStage::vrfy, arg, {}, {}, nullptr});
 }
@@ -334,6 +340,7 @@ bool ServerSession::accepts_now(std::string_view verb) const {
   if (verb == "EHLO") return config_.extensions.ehlo;
   if (verb == "STARTTLS") return config_.extensions.starttls && !encrypted_;
   if (verb == "AUTH") return auth_offered() && auth_user_.empty();
+  if (verb == "EXPN") return config_.extensions.expn;
   return true;
 }
 

@@ -46,6 +46,9 @@ struct ServerExtensions {  // what EHLO advertises (and therefore accepts)
   bool auth = false;      // AUTH PLAIN LOGIN
   bool starttls = false;  // simulated
   bool help = true;
+  // The owner answers EXPN (a mailing list host). Without it EXPN gets 502 and HELP does not
+  // list it, as Exim lists EXPN only with an acl_smtp_expn.
+  bool expn = false;
 };
 
 struct ServerTimeouts {                       // RFC 5321 4.5.3.2.7 asks at least 5 minutes
@@ -182,6 +185,7 @@ class ServerSession {
   void proceed_noop(std::string_view arg);
   void proceed_quit(std::string_view arg);
   bool check_vrfy(std::string_view arg);
+  bool check_expn(std::string_view arg);
   void proceed_vrfy(std::string_view arg);
   void proceed_expn(std::string_view arg);
   bool check_help(std::string_view arg);
