@@ -262,6 +262,24 @@ TEST(SmtpServer, HelpListsOnlyWhatThisStateAccepts) {
             "AUTH\r\n214 2.0.0 HELP <command> for its syntax\r\n");
 }
 
+// A submission server (login required): EHLO offers HELP, so HELP answers before the login too,
+// and lists only what is taken then (RFC 4954 6: the rest gets 530).
+TEST(SmtpServer, HelpBeforeTheLoginListsWhatIsTakenThen) {
+  ServerConfig c = plain_config();
+  c.extensions.auth = true;
+  c.extensions.starttls = true;
+  c.auth_required = true;
+  c.auth_requires_tls = true;
+  ServerHarness h(c);
+  h.start();
+  h.send("EHLO c.example\r\n");
+  EXPECT_EQ(h.send("HELP\r\n"),
+            "214-2.0.0 Commands: EHLO HELO RSET NOOP QUIT HELP STARTTLS\r\n"
+            "214 2.0.0 HELP <command> for its syntax\r\n");
+  EXPECT_EQ(h.send("HELP MAIL\r\n"), "504 5.5.4 HELP topic unknown\r\n");
+  EXPECT_EQ(h.send("MAIL FROM:<a@c.example>\r\n"), "530 5.7.0 Authentication required\r\n");
+}
+
 TEST(SmtpServer, EhloNotImplementedInRfc821Mode) {
   ServerConfig c = plain_config();
   c.extensions.ehlo = false;

@@ -25,7 +25,7 @@ const ServerSession::Command* ServerSession::find_command(std::string_view verb)
       {"QUIT", &ServerSession::check_no_argument, &ServerSession::proceed_quit, kAny},
       {"VRFY", &ServerSession::check_vrfy, &ServerSession::proceed_vrfy, 0},
       {"EXPN", &ServerSession::check_expn, &ServerSession::proceed_expn, 0},
-      {"HELP", &ServerSession::check_help, &ServerSession::proceed_help, 0},
+      {"HELP", &ServerSession::check_help, &ServerSession::proceed_help, kAny},
   };
   for (const auto& row : table) {
     if (row.verb == verb) return &row;
@@ -337,6 +337,10 @@ constexpr HelpTopic kHelpTopics[] = {
 // Whether the command would be taken now, in this configuration: HELP does not offer what
 // would then get 502, 503 or 538.
 bool ServerSession::accepts_now(std::string_view verb) const {
+  // Before the login a submission server takes only what RFC 4954 6 exempts from 530.
+  if (config_.auth_required && auth_user_.empty() &&
+      !(find_command(verb)->flags & kAllowedBeforeAuth))
+    return false;
   if (verb == "EHLO") return config_.extensions.ehlo;
   if (verb == "STARTTLS") return config_.extensions.starttls && !encrypted_;
   if (verb == "AUTH") return auth_offered() && auth_user_.empty();
