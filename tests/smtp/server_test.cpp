@@ -242,12 +242,17 @@ TEST(SmtpServer, HelpTopics) {
   EXPECT_EQ(l.send("HELP EXPN\r\n"), "214 2.0.0 EXPN <string>\r\n");
 }
 
-TEST(SmtpServer, HelpListsOnlyWhatThisStateAccepts) {
+// AUTH offered only after STARTTLS (Postfix's smtpd_tls_auth_only).
+ServerConfig auth_after_tls_config() {
   ServerConfig c = plain_config();
   c.extensions.auth = true;
   c.extensions.starttls = true;
   c.auth_requires_tls = true;
-  ServerHarness h(c);
+  return c;
+}
+
+TEST(SmtpServer, HelpListsOnlyWhatThisStateAccepts) {
+  ServerHarness h(auth_after_tls_config());
   h.start();
   h.send("EHLO c.example\r\n");
   // Before encryption AUTH would get 538: only STARTTLS is offered.
@@ -265,11 +270,8 @@ TEST(SmtpServer, HelpListsOnlyWhatThisStateAccepts) {
 // A submission server (login required): EHLO offers HELP, so HELP answers before the login too,
 // and lists only what is taken then (RFC 4954 6: the rest gets 530).
 TEST(SmtpServer, HelpBeforeTheLoginListsWhatIsTakenThen) {
-  ServerConfig c = plain_config();
-  c.extensions.auth = true;
-  c.extensions.starttls = true;
+  ServerConfig c = auth_after_tls_config();
   c.auth_required = true;
-  c.auth_requires_tls = true;
   ServerHarness h(c);
   h.start();
   h.send("EHLO c.example\r\n");
