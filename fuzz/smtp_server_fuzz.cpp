@@ -31,6 +31,7 @@ ServerConfig config_from(mailsim::fuzz::Input& in) {
   c.auth_required = in.flag();
   c.auth_requires_tls = in.flag();
   c.max_auth_failures = in.pick<int>(0, 4);
+  c.extensions.expn = in.flag();
   return c;
 }
 

@@ -39,6 +39,16 @@ Reply SubmissionPolicy::check_auth(const std::string& user, const std::string& p
   return Reply(235, "2.7.0", "Authentication successful");
 }
 
+// "after 10:01 +0100" or "tomorrow after 10:01 +0100", as providers say it: the time of day
+// in the scenario's zone, rounded up to the minute, and no day count of the simulator's clock.
+std::string SubmissionPolicy::when_again(sim::SimTime again, sim::SimTime now) const {
+  const proto::imf::ScenarioClock& clock = settings_.clock;
+  const proto::imf::DateTime at{std::chrono::ceil<std::chrono::minutes>(clock.instant(again)),
+                                clock.offset()};
+  const bool tomorrow = proto::imf::local_day(at) != proto::imf::local_day(clock.at(now));
+  return (tomorrow ? "tomorrow after " : "after ") + proto::imf::format_time_of_day(at);
+}
+
 Reply SubmissionPolicy::check_sender(const std::string& user, const std::string& sender,
                                      sim::SimTime now) const {
   if (user.empty()) return Reply(530, "5.7.0", "Authentication required");
@@ -55,12 +65,12 @@ Reply SubmissionPolicy::check_sender(const std::string& user, const std::string&
         fmt::format("<{}>: Sender address rejected: not owned by user {}", sender, u->login));
   if (auto limit = limit_for(*u); limit && sent_in_last_day(u->login, now) >= *limit) {
     const auto& times = sent_.at(u->login);
-    // Rounded up to the second: a person reads it.
-    const sim::SimTime again = std::chrono::ceil<std::chrono::seconds>(
-        times[times.size() - static_cast<std::size_t>(*limit)] + kDay);
-    return Reply(450, "4.7.1",
-                 fmt::format("Daily sending limit of {} messages reached, try again after {}",
-                             *limit, sim::format_time(again)));
+    return Reply(
+        450, "4.7.1",
+        fmt::format(
+            "Daily sending limit of {} {} reached, try again {}", *limit,
+            *limit == 1 ? "message" : "messages",
+            when_again(times[times.size() - static_cast<std::size_t>(*limit)] + kDay, now)));
   }
   return Reply(250, "2.1.0", "Ok");
 }

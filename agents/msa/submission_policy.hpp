@@ -6,15 +6,16 @@
 //   AUTH with wrong credentials   -> 535 5.7.8 Authentication credentials invalid
 //   MAIL without authentication   -> 530 5.7.0 Authentication required
 //   MAIL from an address the user does not own -> 550 5.7.1 Sender address rejected: not owned by
-//   user MAIL once the daily limit is reached -> 450 4.7.1 Daily sending limit of N messages
-//   reached,
-//                                            try again after HH:MM:SS
+//   user
+//   MAIL once the daily limit is reached -> 450 4.7.1 Daily sending limit of N messages reached,
+//                                           try again [tomorrow] after HH:MM +ZZZZ
 #include <deque>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "agents/proto/imf/date.hpp"
 #include "agents/proto/smtp/reply.hpp"
 #include "sim/time.hpp"
 
@@ -31,6 +32,9 @@ struct SubmissionSettings {
   std::string domain;  // "a.example": qualifies bare logins and addresses
   std::vector<SubmissionUser> users;
   std::optional<int> daily_limit;  // messages per user per 24 hours; none: no limit
+  // Writes when the limit lifts as the provider's users read it: a time of day in the
+  // scenario's zone, not the simulator's clock.
+  proto::imf::ScenarioClock clock;
 };
 
 class SubmissionPolicy {
@@ -52,6 +56,7 @@ class SubmissionPolicy {
  private:
   const SubmissionUser* find_user(const std::string& login) const;
   std::optional<int> limit_for(const SubmissionUser& u) const;
+  std::string when_again(sim::SimTime again, sim::SimTime now) const;
 
   SubmissionSettings settings_;
   std::map<std::string, std::deque<sim::SimTime>> sent_;  // per login, times within the window

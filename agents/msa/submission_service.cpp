@@ -14,6 +14,12 @@ void decide(SmtpServerEndpoint& server, sim::net::ConnId id, const smtp::Reply& 
     server.answer(id, r);
 }
 
+// The policy writes when a limit lifts with the scenario's clock.
+SubmissionSettings on_clock(SubmissionSettings settings, const proto::imf::ScenarioClock& clock) {
+  settings.clock = clock;
+  return settings;
+}
+
 }  // namespace
 
 SubmissionService::SubmissionService(sim::net::Network& net, sim::net::NodeId host,
@@ -23,7 +29,7 @@ SubmissionService::SubmissionService(sim::net::Network& net, sim::net::NodeId ho
     : sim_(net.sim()),
       clock_(clock),
       queue_(queue),
-      policy_(std::move(settings)),
+      policy_(on_clock(std::move(settings), clock)),
       message_ids_(config.hostname) {
   config.extensions.auth = true;
   config.extensions.starttls = true;  // simulated (RFC 3207)

@@ -148,6 +148,35 @@ print("long line", long.recv(4096).decode().strip())
   EXPECT_EQ(told.find("to alice@a.example: delivered"), std::string::npos) << told;
 }
 
+// A client that does not wrap its lines (smtplib sends the body as it is given): the 5,000-octet
+// line is accepted and reaches the mailbox whole, as through Postfix; only a command line is
+// bounded (above).
+TEST(Serve, AFiveThousandOctetLineInAMessageIsKept) {
+  Server server(MAILSIM_BIN " serve smtp-by-hand --smtp :0 --pop3 :0 --speed 20 --lang en");
+  const std::string out = python(kPythonClients + R"py(
+line = "".join(chr(ord("a") + i % 26) for i in range(5000))
+s = smtplib.SMTP("127.0.0.1", smtp_port, timeout=10)
+s.ehlo("real-client")
+s.user, s.password = "alice", "wonderland"
+s.auth("PLAIN", s.auth_plain)
+print("sent", s.sendmail("alice@a.example", ["alice@a.example"],
+                         "Subject: one long line\r\n\r\n" + line + "\r\n"))
+s.quit()
+for _ in range(50):
+    if pop3_count() == 1: break
+    time.sleep(0.1)
+poplib._MAXLINE = 100000  # poplib's own limit on a line is 2048
+p = poplib.POP3("127.0.0.1", pop3_port, timeout=10)
+p.user("alice"); p.pass_("wonderland")
+lines = [l.decode() for l in p.retr(1)[1]]
+print("kept whole", line in lines, max(len(l) for l in lines))
+p.quit()
+)py",
+                                 server.ports());
+  EXPECT_NE(out.find("sent {}"), std::string::npos) << out;
+  EXPECT_NE(out.find("kept whole True 5000"), std::string::npos) << out;
+}
+
 TEST(Serve, MistakesAreExplainedInBothLanguages) {
   auto run = [](const std::string& args) {
     return command_output(std::string(MAILSIM_BIN) + " " + args + " 2>&1");

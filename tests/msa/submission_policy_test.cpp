@@ -50,10 +50,32 @@ TEST(SubmissionPolicy, DailyLimitOverARolling24Hours) {
     ASSERT_EQ(p.check_sender("alice", "alice@a.example", i * 1h).code, 250);
     p.record_sent("alice", i * 1h);
   }
+  // The default clock starts at 08:00 UTC: the first message left at 08:00, so the limit lifts
+  // tomorrow at 08:00, said as a time of day and not as the simulator's "1d 00:00:00".
   EXPECT_EQ(wire(p.check_sender("alice", "alice@a.example", 5h)),
-            "450 4.7.1 Daily sending limit of 3 messages reached, try again after 1d 00:00:00");
+            "450 4.7.1 Daily sending limit of 3 messages reached, try again tomorrow after "
+            "08:00 +0000");
   EXPECT_EQ(p.check_sender("bob", "bob@a.example", 5h).code, 250);  // limits are per user
   EXPECT_EQ(p.check_sender("alice", "alice@a.example", 24h).code,
             250);  // the first left the window
   EXPECT_EQ(p.sent_in_last_day("alice", 24h), 2);
+}
+
+// The time of day is the scenario's, in its zone, rounded up to the minute; "tomorrow" only when
+// it falls on the next calendar day there.
+TEST(SubmissionPolicy, DailyLimitSaysTheTimeOfDayInTheScenariosZone) {
+  SubmissionSettings s;
+  s.domain = "a.example";
+  s.users = {{"alice", "wonderland", {}, std::nullopt}};
+  s.daily_limit = 1;
+  // 2026-11-30 22:30:00 +01:00
+  s.clock = mailsim::proto::imf::ScenarioClock::from_iso8601("2026-11-30T22:30:00+01:00");
+  SubmissionPolicy p(s);
+  p.record_sent("alice", 1500ms);  // 22:30:01.5: the limit lifts at 22:30:01.5 the next day
+  EXPECT_EQ(wire(p.check_sender("alice", "alice@a.example", 1h)),
+            "450 4.7.1 Daily sending limit of 1 message reached, try again tomorrow after "
+            "22:31 +0100");
+  // At 00:30 the next day, the same instant is later today.
+  EXPECT_EQ(wire(p.check_sender("alice", "alice@a.example", 2h)),
+            "450 4.7.1 Daily sending limit of 1 message reached, try again after 22:31 +0100");
 }

@@ -48,15 +48,15 @@ TEST(SmtpDataReader, OneByteAtATime) {
   EXPECT_EQ(reader.content(), "a\r\n.b\r\n\r\n");
 }
 
-TEST(SmtpDataReader, LineLengthLimits) {
-  for (std::size_t octets : {999u, 1000u, 1001u}) {
+TEST(SmtpDataReader, LongLinesAreKeptWholeUnlessLimited) {
+  for (std::size_t octets : {999u, 1000u, 1001u, 5002u}) {
     const std::string line(octets - 2, 'x');
     auto r = read_all(line + "\r\n.\r\n");
     EXPECT_TRUE(r.reader.finished());
-    EXPECT_EQ(r.reader.line_too_long(), octets > 1000) << octets;
-    if (octets <= 1000) {
-      EXPECT_EQ(r.reader.content(), line + "\r\n");
-    }
+    EXPECT_FALSE(r.reader.line_too_long()) << octets;
+    EXPECT_EQ(r.reader.content(), line + "\r\n") << octets;
+    auto limited = read_all(line + "\r\n.\r\n", EndOfDataMode::normalize, {1000, 0});
+    EXPECT_EQ(limited.reader.line_too_long(), octets > 1000) << octets;
   }
 }
 
@@ -66,6 +66,11 @@ TEST(SmtpDataReader, SizeLimitCountsPastItWithoutKeeping) {
   EXPECT_TRUE(r.reader.too_big());
   EXPECT_EQ(r.reader.size(), 20u);
   EXPECT_LE(r.reader.content().size(), 15u);
+  // A long line past the size is counted in full, not kept.
+  auto one = read_all(std::string(5000, 'y') + "\r\n.\r\n", EndOfDataMode::normalize, {0, 15});
+  EXPECT_TRUE(one.reader.too_big());
+  EXPECT_EQ(one.reader.size(), 5002u);
+  EXPECT_LE(one.reader.content().size(), 15u);
 }
 
 TEST(SmtpDataReader, BareLfIsALineEndButNotAnEndOfData) {

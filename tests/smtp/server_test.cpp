@@ -204,7 +204,9 @@ TEST(SmtpServer, OtherCommands) {
 }
 
 TEST(SmtpServer, VrfyAndExpnAnsweredByPolicy) {
-  ServerHarness h(plain_config());
+  ServerConfig c = plain_config();
+  c.extensions.expn = true;
+  ServerHarness h(c);
   h.greeted();
   h.defer_answers = true;
   h.send("VRFY Crispin\r\n");
@@ -226,31 +228,58 @@ TEST(SmtpServer, HelpTopics) {
   h.start();
   // Neither STARTTLS nor AUTH is configured: HELP does not offer them.
   EXPECT_EQ(h.send("HELP\r\n"),
-            "214-2.0.0 Commands: EHLO HELO MAIL RCPT DATA RSET NOOP QUIT VRFY EXPN HELP\r\n"
+            "214-2.0.0 Commands: EHLO HELO MAIL RCPT DATA RSET NOOP QUIT VRFY HELP\r\n"
             "214 2.0.0 HELP <command> for its syntax\r\n");
   EXPECT_EQ(h.send("HELP rcpt\r\n"), "214 2.0.0 RCPT TO:<address>\r\n");
   EXPECT_EQ(h.send("HELP FLY\r\n"), "504 5.5.4 HELP topic unknown\r\n");
   EXPECT_EQ(h.send("HELP STARTTLS\r\n"), "504 5.5.4 HELP topic unknown\r\n");
+  // No owner answers EXPN here (it gets 502): HELP does not offer it either.
+  EXPECT_EQ(h.send("HELP EXPN\r\n"), "504 5.5.4 HELP topic unknown\r\n");
+  ServerConfig lists = plain_config();
+  lists.extensions.expn = true;
+  ServerHarness l(lists);
+  l.start();
+  EXPECT_EQ(l.send("HELP EXPN\r\n"), "214 2.0.0 EXPN <string>\r\n");
 }
 
-TEST(SmtpServer, HelpListsOnlyWhatThisStateAccepts) {
+// AUTH offered only after STARTTLS (Postfix's smtpd_tls_auth_only).
+ServerConfig auth_after_tls_config() {
   ServerConfig c = plain_config();
   c.extensions.auth = true;
   c.extensions.starttls = true;
   c.auth_requires_tls = true;
-  ServerHarness h(c);
+  return c;
+}
+
+TEST(SmtpServer, HelpListsOnlyWhatThisStateAccepts) {
+  ServerHarness h(auth_after_tls_config());
   h.start();
   h.send("EHLO c.example\r\n");
   // Before encryption AUTH would get 538: only STARTTLS is offered.
   EXPECT_EQ(h.send("HELP\r\n"),
-            "214-2.0.0 Commands: EHLO HELO MAIL RCPT DATA RSET NOOP QUIT VRFY EXPN HELP "
+            "214-2.0.0 Commands: EHLO HELO MAIL RCPT DATA RSET NOOP QUIT VRFY HELP "
             "STARTTLS\r\n214 2.0.0 HELP <command> for its syntax\r\n");
   h.send("STARTTLS\r\n");
   h.send("EHLO c.example\r\n");
   // Encrypted: STARTTLS would get 554, AUTH is now taken.
   EXPECT_EQ(h.send("HELP\r\n"),
-            "214-2.0.0 Commands: EHLO HELO MAIL RCPT DATA RSET NOOP QUIT VRFY EXPN HELP "
+            "214-2.0.0 Commands: EHLO HELO MAIL RCPT DATA RSET NOOP QUIT VRFY HELP "
             "AUTH\r\n214 2.0.0 HELP <command> for its syntax\r\n");
+}
+
+// A submission server (login required): EHLO offers HELP, so HELP answers before the login too,
+// and lists only what is taken then (RFC 4954 6: the rest gets 530).
+TEST(SmtpServer, HelpBeforeTheLoginListsWhatIsTakenThen) {
+  ServerConfig c = auth_after_tls_config();
+  c.auth_required = true;
+  ServerHarness h(c);
+  h.start();
+  h.send("EHLO c.example\r\n");
+  EXPECT_EQ(h.send("HELP\r\n"),
+            "214-2.0.0 Commands: EHLO HELO RSET NOOP QUIT HELP STARTTLS\r\n"
+            "214 2.0.0 HELP <command> for its syntax\r\n");
+  EXPECT_EQ(h.send("HELP MAIL\r\n"), "504 5.5.4 HELP topic unknown\r\n");
+  EXPECT_EQ(h.send("MAIL FROM:<a@c.example>\r\n"), "530 5.7.0 Authentication required\r\n");
 }
 
 TEST(SmtpServer, EhloNotImplementedInRfc821Mode) {
@@ -280,7 +309,9 @@ TEST(SmtpServer, EveryPolicyReplyOfRcptVrfyAndExpn) {
   };
   for (const auto& [stage, codes] : table) {
     for (int code : codes) {
-      ServerHarness h(plain_config());
+      ServerConfig c = plain_config();
+      c.extensions.expn = true;
+      ServerHarness h(c);
       h.greeted();
       h.defer_answers = true;
       if (stage == PolicyStage::rcpt) {

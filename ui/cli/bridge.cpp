@@ -234,7 +234,14 @@ void Bridge::take_bytes(const std::shared_ptr<Client>& client, std::string_view 
       take_line(client, std::move(line));
     } else {
       c.partial += byte;
-      if (c.partial.size() + 2 > limits_.line_bytes) cut(c, answer(c.protocol, Cut::line_too_long));
+      // A message's line may be longer than a command's: the simulated server keeps it whole,
+      // as Postfix does, so only the message's own limit bounds it.
+      if (c.in_data) {
+        if (c.message + c.partial.size() + 2 > limits_.message_bytes)
+          cut(c, answer(c.protocol, Cut::message_too_big));
+      } else if (c.partial.size() + 2 > limits_.line_bytes) {
+        cut(c, answer(c.protocol, Cut::line_too_long));
+      }
     }
   }
 }

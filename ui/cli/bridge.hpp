@@ -30,8 +30,8 @@ namespace mailsim::cli {
 enum class BridgeProtocol { smtp, pop3, imap };
 
 struct BridgeLimits {
-  std::size_t connections = 256;                            // open at once, all listeners together
-  std::size_t line_bytes = 4096;                            // one line, its CRLF included
+  std::size_t connections = 256;  // open at once, all listeners together
+  std::size_t line_bytes = 4096;  // one line (in an SMTP message: message_bytes), CRLF included
   std::size_t message_bytes = 16 * 1024 * 1024;             // an SMTP message, DATA to "."
   std::size_t connection_bytes = 64 * 1024 * 1024;          // all a client sends on one connection
   std::chrono::milliseconds idle{std::chrono::minutes(5)};  // without a whole line, then cut

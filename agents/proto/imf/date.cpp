@@ -64,7 +64,14 @@ std::optional<minutes> zone_name(std::string_view z) {
   return std::nullopt;
 }
 
-// "+0100" / "-0830"
+// "+0100" / "-0830" written
+std::string zone_text(minutes offset) {
+  const auto off = offset.count();
+  const auto abs_off = off < 0 ? -off : off;
+  return fmt::format("{}{:02}{:02}", off < 0 ? '-' : '+', abs_off / 60, abs_off % 60);
+}
+
+// "+0100" / "-0830" read
 std::optional<minutes> numeric_zone(std::string_view z) {
   if (z.size() != 5 || (z[0] != '+' && z[0] != '-') || !all_digits(z.substr(1)))
     return std::nullopt;
@@ -119,13 +126,22 @@ std::string format_date(const DateTime& date) {
   if (y < 1900 || y > 9999)
     throw DateError(Text(msg::kYearOutOfRange, {{"year", std::to_string(y)}}));
   const hh_mm_ss hms{local - days};
-  const auto off = date.offset.count();
-  const auto abs_off = off < 0 ? -off : off;
-  return fmt::format("{}, {} {} {} {:02}:{:02}:{:02} {}{:02}{:02}",
-                     kDays[weekday(days).c_encoding()], static_cast<unsigned>(ymd.day()),
+  return fmt::format("{}, {} {} {} {:02}:{:02}:{:02} {}", kDays[weekday(days).c_encoding()],
+                     static_cast<unsigned>(ymd.day()),
                      kMonths[static_cast<unsigned>(ymd.month()) - 1], y, hms.hours().count(),
-                     hms.minutes().count(), hms.seconds().count(), off < 0 ? '-' : '+',
-                     abs_off / 60, abs_off % 60);
+                     hms.minutes().count(), hms.seconds().count(), zone_text(date.offset));
+}
+
+std::string format_time_of_day(const DateTime& date) {
+  check_offset(date.offset);
+  const auto local = date.utc + date.offset;
+  const hh_mm_ss hms{local - floor<std::chrono::days>(local)};
+  return fmt::format("{:02}:{:02} {}", hms.hours().count(), hms.minutes().count(),
+                     zone_text(date.offset));
+}
+
+sys_days local_day(const DateTime& date) {
+  return floor<std::chrono::days>(date.utc + date.offset);
 }
 
 std::optional<DateTime> parse_date(std::string_view text) {

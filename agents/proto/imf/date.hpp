@@ -52,6 +52,10 @@ class ScenarioClock {
 // "Mon, 2 Mar 2026 09:00:00 +0100". Throws DateError for a year outside 1900-9999 or an offset
 // of 24 hours or more.
 std::string format_date(const DateTime& date);
+// "10:01 +0100": the time of day to the minute (seconds dropped) with its zone, as a provider's
+// reply says when a limit lifts; and the calendar day it falls on in its own zone.
+std::string format_time_of_day(const DateTime& date);
+std::chrono::sys_days local_day(const DateTime& date);
 
 // Reads a date-time as real mailers write it: optional day name, 1 or 2 digit day, English month
 // abbreviation in any case, 2, 3 or 4 digit year (obsolete forms of 4.3), optional seconds,

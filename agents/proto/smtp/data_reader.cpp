@@ -17,7 +17,12 @@ std::string_view mode_name(EndOfDataMode mode) {
 }
 
 DataReader::DataReader(EndOfDataMode mode, DataLimits limits, LineSeen on_line)
-    : mode_(mode), limits_(limits), on_line_(std::move(on_line)) {}
+    : mode_(mode), limits_(limits), on_line_(std::move(on_line)) {
+  // A line over its limit, or over the message size, is refused anyway: one octet past the
+  // limit shows it.
+  if (limits_.max_line != 0) keep_ = limits_.max_line + 1;
+  if (limits_.max_message != 0) keep_ = std::min(keep_, limits_.max_message + 1);
+}
 
 std::size_t DataReader::consume(std::string_view bytes) {
   std::size_t used = 0;
@@ -27,9 +32,7 @@ std::size_t DataReader::consume(std::string_view bytes) {
     const void* lf = std::memchr(start, '\n', left);
     const std::size_t piece = lf ? static_cast<const char*>(lf) - start : left;
     // Keep only what is needed to judge the line; the length is counted in full.
-    if (line_.size() < limits_.max_line + 1) {
-      line_.append(start, std::min(piece, limits_.max_line + 1 - line_.size()));
-    }
+    if (line_.size() < keep_) line_.append(start, std::min(piece, keep_ - line_.size()));
     if (piece > 0) last_ = start[piece - 1];
     line_length_ += piece;
     used += piece;
@@ -53,7 +56,8 @@ void DataReader::finish_line(bool crlf) {
     finished_ = true;
   } else {
     if (!crlf) bare_lf_seen_ = true;
-    if (content_length + 2 > limits_.max_line) line_too_long_ = true;
+    if (limits_.max_line != 0 && content_length + 2 > limits_.max_line) line_too_long_ = true;
+    size_ += content_length - line.size();  // octets past what was kept still count
     if (!line.empty() && line.front() == '.') line.remove_prefix(1);  // dot-unstuffing
     append(line);
     append("\r\n");

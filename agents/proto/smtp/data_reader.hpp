@@ -21,7 +21,11 @@ enum class EndOfDataMode {
 std::string_view mode_name(EndOfDataMode mode);
 
 struct DataLimits {
-  std::size_t max_line = 1000;  // octets, CRLF included (RFC 5321 4.5.3.1.6)
+  // Octets, CRLF included; 0: any length. RFC 5321 4.5.3.1.6 asks clients for at most 1000, but
+  // real servers keep longer lines rather than lose mail from clients that do not wrap them:
+  // Postfix chops them into line_length_limit (2048) pieces on input and joins them again on
+  // delivery; Exim accepts them. A limit makes the message refused after its final dot.
+  std::size_t max_line = 0;
   std::size_t max_message = 0;  // octets of unstuffed content; 0 = no limit
 };
 
@@ -50,10 +54,11 @@ class DataReader {
   EndOfDataMode mode_;
   DataLimits limits_;
   LineSeen on_line_;
-  std::string line_;             // the current line, kept up to max_line octets
+  std::string line_;             // the current line, kept up to its limit (a line or the size)
   std::size_t line_length_ = 0;  // its full length so far
-  char last_ = 0;                // its last octet so far (a CR before the LF makes CRLF)
-  bool previous_crlf_ = true;    // how the previous line ended (DATA's own line counts)
+  std::size_t keep_ = std::string::npos;  // octets of a line worth keeping
+  char last_ = 0;                         // its last octet so far (a CR before the LF makes CRLF)
+  bool previous_crlf_ = true;             // how the previous line ended (DATA's own line counts)
   bool finished_ = false;
   bool line_too_long_ = false;
   bool bare_lf_seen_ = false;

@@ -24,8 +24,8 @@ const ServerSession::Command* ServerSession::find_command(std::string_view verb)
       {"NOOP", nullptr, &ServerSession::proceed_noop, kAny},
       {"QUIT", &ServerSession::check_no_argument, &ServerSession::proceed_quit, kAny},
       {"VRFY", &ServerSession::check_vrfy, &ServerSession::proceed_vrfy, 0},
-      {"EXPN", &ServerSession::check_vrfy, &ServerSession::proceed_expn, 0},
-      {"HELP", &ServerSession::check_help, &ServerSession::proceed_help, 0},
+      {"EXPN", &ServerSession::check_expn, &ServerSession::proceed_expn, 0},
+      {"HELP", &ServerSession::check_help, &ServerSession::proceed_help, kAny},
   };
   for (const auto& row : table) {
     if (row.verb == verb) return &row;
@@ -292,6 +292,12 @@ bool ServerSession::check_vrfy(std::string_view arg) {
   return false;
 }
 
+bool ServerSession::check_expn(std::string_view arg) {
+  if (config_.extensions.expn) return check_vrfy(arg);
+  reply(502, "5.5.1", "EXPN not available");
+  return false;
+}
+
 void ServerSession::proceed_vrfy(std::string_view arg) {
   ask(PolicyStage::vrfy, PolicyQuery{PolicyStage::vrfy, arg, {}, {}, nullptr});
 }
@@ -331,9 +337,14 @@ constexpr HelpTopic kHelpTopics[] = {
 // Whether the command would be taken now, in this configuration: HELP does not offer what
 // would then get 502, 503 or 538.
 bool ServerSession::accepts_now(std::string_view verb) const {
+  // Before the login a submission server takes only what RFC 4954 6 exempts from 530.
+  if (config_.auth_required && auth_user_.empty() &&
+      !(find_command(verb)->flags & kAllowedBeforeAuth))
+    return false;
   if (verb == "EHLO") return config_.extensions.ehlo;
   if (verb == "STARTTLS") return config_.extensions.starttls && !encrypted_;
   if (verb == "AUTH") return auth_offered() && auth_user_.empty();
+  if (verb == "EXPN") return config_.extensions.expn;
   return true;
 }
 

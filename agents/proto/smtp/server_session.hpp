@@ -46,6 +46,9 @@ struct ServerExtensions {  // what EHLO advertises (and therefore accepts)
   bool auth = false;      // AUTH PLAIN LOGIN
   bool starttls = false;  // simulated
   bool help = true;
+  // The owner answers EXPN (a mailing list host). Without it EXPN gets 502 and HELP does not
+  // list it, as Exim lists EXPN only with an acl_smtp_expn.
+  bool expn = false;
 };
 
 struct ServerTimeouts {                       // RFC 5321 4.5.3.2.7 asks at least 5 minutes
@@ -70,8 +73,8 @@ struct ServerConfig {
   std::size_t max_message_size = 10240000;  // Postfix message_size_limit; 0 = no limit
   std::size_t max_recipients = 1000;        // Postfix smtpd_recipient_limit
   std::size_t max_command_line = 512;       // octets with CRLF (4.5.3.1.4)
-  std::size_t max_text_line = 1000;         // octets with CRLF (4.5.3.1.6)
-  std::size_t max_auth_line = 12288;        // RFC 4954 section 4
+  std::size_t max_text_line = 0;      // octets with CRLF; 0: any length, as Postfix (DataLimits)
+  std::size_t max_auth_line = 12288;  // RFC 4954 section 4
   EndOfDataMode end_of_data = EndOfDataMode::normalize;
   bool auth_required = false;      // submission: 530 before AUTH (RFC 6409, 4954)
   bool auth_requires_tls = false;  // AUTH offered only once encrypted
@@ -182,6 +185,7 @@ class ServerSession {
   void proceed_noop(std::string_view arg);
   void proceed_quit(std::string_view arg);
   bool check_vrfy(std::string_view arg);
+  bool check_expn(std::string_view arg);
   void proceed_vrfy(std::string_view arg);
   void proceed_expn(std::string_view arg);
   bool check_help(std::string_view arg);
