@@ -30,22 +30,21 @@ std::vector<std::string> InMemoryMailStore::users() const {
   return names;
 }
 
-std::vector<std::string> InMemoryMailStore::folders(std::string_view user) const {
-  std::vector<std::string> names;
+std::vector<std::string> InMemoryMailStore::names(std::string_view user, bool noselect) const {
+  std::vector<std::string> out;
   auto it = accounts_.find(user);
-  if (it == accounts_.end()) return names;
+  if (it == accounts_.end()) return out;
   for (const Folder& f : it->second.folders)
-    if (!f.noselect) names.push_back(f.name);
-  return names;
+    if (f.noselect == noselect) out.push_back(f.name);
+  return out;
+}
+
+std::vector<std::string> InMemoryMailStore::folders(std::string_view user) const {
+  return names(user, false);
 }
 
 std::vector<std::string> InMemoryMailStore::noselect_folders(std::string_view user) const {
-  std::vector<std::string> names;
-  auto it = accounts_.find(user);
-  if (it == accounts_.end()) return names;
-  for (const Folder& f : it->second.folders)
-    if (f.noselect) names.push_back(f.name);
-  return names;
+  return names(user, true);
 }
 
 const InMemoryMailStore::Folder* InMemoryMailStore::find(std::string_view user,

@@ -51,6 +51,8 @@ class InMemoryMailStore final : public MailStore {
     std::vector<std::string> subscriptions;
   };
 
+  // The names of one kind: folders, or \Noselect names.
+  std::vector<std::string> names(std::string_view user, bool noselect) const;
   // A folder that holds messages (not a \Noselect name).
   const Folder* find(std::string_view user, std::string_view folder) const;
   Folder* find(std::string_view user, std::string_view folder);
