@@ -24,8 +24,8 @@ MimePart read_at(std::string_view text, const imf::ContentType& default_type, in
   auto boundary = part.type.param("boundary");
   if (part.type.type == "multipart" && boundary) {
     auto texts = imf::multipart_texts(part.body, *boundary);
-    if (!texts) {
-      part.type = {"text", "plain", {{"charset", "us-ascii"}}};  // RFC 2046 5.1.1
+    if (!texts || texts->empty()) {  // no part to show: its bytes as text (RFC 2046 5.1.1)
+      part.type = {"text", "plain", {{"charset", "us-ascii"}}};
       return part;
     }
     // In a multipart/digest, a part without Content-Type holds a message (RFC 2046 5.1.5).

@@ -41,7 +41,8 @@ bool parse_part_numbers(ArgParser& p, FetchItem& item) {
     if (p.peek() == ']') return true;
     if (!p.expect('.')) return false;
   }
-  return true;
+  // After "1.": another number or a section text, not the end.
+  return item.part.empty() || p.peek() != ']' || p.fail("a part number or a section text");
 }
 
 // After "BODY[" or "BODY.PEEK[": the section spec, "]" and a partial range.
