@@ -56,6 +56,61 @@ m.logout()
   EXPECT_NE(told.find("bridged connections."), std::string::npos) << told;
 }
 
+// What Thunderbird does with folders and a multipart message, through Python's imaplib (issue
+// 15: CREATE of a child made no parent, DELETE, RENAME, SUBSCRIBE and BODYSTRUCTURE were BAD).
+TEST(Serve, ImaplibManagesFoldersAndReadsAMultipartMessageByParts) {
+  Server server(MAILSIM_BIN " serve smtp-by-hand --imap :0 --speed 20 --lang en");
+  ASSERT_EQ(server.ports().size(), 1u);
+  const std::string out = python(kPythonClients + R"py(
+m = imaplib.IMAP4("127.0.0.1", imap_port, timeout=10)
+m.login("alice", "wonderland")
+print("create", m.create("Work/Projects")[0])
+# imaplib sends arguments as given: the empty reference is written "" (its own default)
+print("list%", m.list("\"\"", "%")[1])
+print("subscribe", m.subscribe("Work/Projects")[0])
+print("lsub", m.lsub("\"\"", "*")[1])
+print("rename", m.rename("Work", "Jobs")[0])
+print("list*", m.list("\"\"", "Jobs*")[1])
+print("delete-parent", m.delete("Jobs"))
+print("delete", m.delete("Jobs/Projects")[0], m.delete("Jobs")[0])
+print("unsubscribe", m.unsubscribe("Work/Projects")[0])
+mime = ("From: alice@a.example\r\nSubject: parts\r\nMIME-Version: 1.0\r\n"
+        "Content-Type: multipart/mixed; boundary=xyz\r\n\r\n--xyz\r\n"
+        "Content-Type: text/plain\r\n\r\nThe text.\r\n--xyz\r\n"
+        "Content-Type: application/octet-stream\r\n"
+        "Content-Disposition: attachment; filename=a.bin\r\n\r\nAAAA\r\n--xyz--\r\n")
+print("append", m.append("INBOX", None, None, mime.encode())[0])
+n = m.select("INBOX")[1][0].decode()
+print("structure", m.fetch(n, "(BODYSTRUCTURE)")[1][0].decode())
+typ, data = m.fetch(n, "(BODY.PEEK[1] BODY.PEEK[2.MIME])")
+print("part1", data[0][1].decode())
+print("part2mime", data[1][1].decode())
+print("flags", m.fetch(n, "(FLAGS)")[1][0].decode())
+m.logout()
+)py",
+                                 server.ports());
+  EXPECT_NE(out.find("create OK"), std::string::npos) << out;
+  EXPECT_NE(out.find("b'(\\\\Noselect) \"/\" Work'"), std::string::npos) << out;
+  EXPECT_NE(out.find("b'() \"/\" Work/Projects'"), std::string::npos) << out;
+  EXPECT_NE(out.find("rename OK"), std::string::npos) << out;
+  EXPECT_NE(out.find("b'() \"/\" Jobs/Projects'"), std::string::npos) << out;
+  EXPECT_NE(out.find("delete-parent ('NO', [b'Name Jobs has inferior hierarchical names'])"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("delete OK OK"), std::string::npos) << out;
+  EXPECT_NE(out.find("unsubscribe OK"), std::string::npos) << out;
+  EXPECT_NE(out.find("append OK"), std::string::npos) << out;
+  EXPECT_NE(out.find("BODYSTRUCTURE ((\"TEXT\" \"PLAIN\" (\"CHARSET\" \"us-ascii\") NIL NIL "
+                     "\"7BIT\" 9 1 NIL NIL NIL)(\"APPLICATION\" \"OCTET-STREAM\" NIL NIL NIL "
+                     "\"7BIT\" 4 NIL (\"ATTACHMENT\" (\"FILENAME\" \"a.bin\")) NIL) \"MIXED\""),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("part1 The text."), std::string::npos) << out;
+  EXPECT_NE(out.find("part2mime Content-Type: application/octet-stream"), std::string::npos) << out;
+  EXPECT_EQ(out.find("\\Seen"), std::string::npos) << out;  // PEEK leaves it unread
+  server.stop();
+}
+
 TEST(Serve, TwoHundredConcurrentConnectionsAreAllServed) {
   Server server(MAILSIM_BIN " serve smtp-by-hand --smtp :0 --speed 20 --lang en");
   const std::string out = python(kPythonClients + R"py(

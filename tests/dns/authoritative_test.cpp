@@ -33,6 +33,25 @@ std::vector<std::string> texts(const std::vector<ResourceRecord>& records) {
 
 }  // namespace
 
+// The question keeps the asker's case (dig shows it back as asked); the answer's owner is the
+// name as the zone writes it. Name compression used to point the owner at the question's
+// bytes, so a resolver read the owner in the asker's case.
+TEST(Authoritative, AnswerOwnersKeepTheZonesCaseOnTheWire) {
+  const auto zones = single(b_zone());
+  const auto query = encode(make_query(42, {N("MX1.B.Example"), RecordType::A}, false));
+  const auto served = serve(zones, query, Transport::udp);
+  ASSERT_TRUE(served);
+  const Message m = decode(served->bytes);
+  ASSERT_EQ(m.answers.size(), 1u);
+  EXPECT_EQ(m.questions.front().name.to_string(), "MX1.B.Example.");
+  EXPECT_EQ(m.answers.front().name.to_string(), "mx1.b.example.");
+  EXPECT_EQ(m.authorities.size() + m.additionals.size(), 0u);
+  // Same case: the owner still points at the question (compression is kept).
+  const auto lower = serve(
+      zones, encode(make_query(43, {N("mx1.b.example"), RecordType::A}, false)), Transport::udp);
+  EXPECT_LT(lower->bytes.size(), served->bytes.size());
+}
+
 TEST(Authoritative, AnswersWithAuthorityAndAdditionalAddresses) {
   const auto zones = single(b_zone());
   const Message r = ask(zones, "B.EXAMPLE", RecordType::MX);

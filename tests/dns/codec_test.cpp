@@ -150,13 +150,20 @@ TEST(DnsCodec, CompressesRepeatedNames) {
   EXPECT_EQ(decode(wire), m);
 }
 
-TEST(DnsCodec, DecodesCaseInsensitiveCompressionAndKeepsCase) {
+TEST(DnsCodec, EachNameKeepsItsOwnCaseThroughCompression) {
   Message m;
   m.questions.push_back({N("B.Example"), RecordType::MX});
   m.answers.push_back(rr("b.example", 60, RecordType::MX, "5 MX.b.EXAMPLE."));
-  const auto d = decode(encode(m));
+  m.answers.push_back(rr("b.example", 60, RecordType::MX, "6 mx2.b.example."));
+  const auto wire = encode(m);
+  const auto d = decode(wire);
   EXPECT_EQ(d, m);
-  EXPECT_EQ(d.answers[0].name.to_string(), "B.Example.");  // the pointer reuses the first spelling
+  // A pointer is used only for a suffix written in the same case: the owner is the zone's
+  // "b.example.", not the question's "B.Example." (which it used to point to).
+  EXPECT_EQ(d.answers[0].name.to_string(), "b.example.");
+  EXPECT_EQ(std::get<MxData>(d.answers[0].data).exchange.to_string(), "MX.b.EXAMPLE.");
+  EXPECT_EQ(std::get<MxData>(d.answers[1].data).exchange.to_string(), "mx2.b.example.");
+  EXPECT_EQ(wire.size(), 84u);  // still compressed: 102 octets without any pointer
 }
 
 TEST(DnsCodec, PrintsLikeDig) {
@@ -182,6 +189,27 @@ TEST(DnsCodec, UdpTruncationKeepsHeaderAndQuestion) {
   EXPECT_EQ(cut.questions, m.questions);
   EXPECT_TRUE(cut.answers.empty());
   EXPECT_EQ(encode_for_udp(sample_response()), encode(sample_response()));
+}
+
+// A UDP answer cut in the middle of a record with TC set (the counts still announce every
+// record): decode() refuses it; decode_response() reads the header and the question only, as
+// a resolver must before asking again over TCP (RFC 7766 5).
+TEST(DnsCodec, TruncatedResponseIsReadUpToItsQuestion) {
+  Message m = sample_response();
+  m.header.tc = true;
+  auto wire = encode(m);
+  wire.resize(wire.size() - 5);
+  EXPECT_EQ(decode_error_reason(wire), "dns.decode.truncated");
+  const Message head = decode_response(wire);
+  EXPECT_TRUE(head.header.tc);
+  EXPECT_EQ(head.header.id, m.header.id);
+  EXPECT_EQ(head.questions, m.questions);
+  EXPECT_TRUE(head.answers.empty() && head.authorities.empty() && head.additionals.empty());
+  // Without TC, a cut answer is still an error.
+  m.header.tc = false;
+  auto plain = encode(m);
+  plain.resize(plain.size() - 5);
+  EXPECT_THROW(decode_response(plain), DecodeError);
 }
 
 TEST(DnsCodecErrors, Truncated) {

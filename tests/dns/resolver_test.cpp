@@ -231,18 +231,35 @@ TEST(ResolverStub, AReferralFromANonRecursiveServerMeansTheNextServer) {
   EXPECT_TRUE(rig.saw("server_failed 198.51.100.2 UDP"));
 }
 
-TEST(ResolverStub, TruncatedAnswerIsAskedAgainOverTcp) {
+// A big TXT answer over UDP, truncated by the server (header and question only), or cut by
+// it in the middle of a record with the counts left as they were (cut_mid_record). Either
+// way the resolver asks again over TCP at once: RFC 7766 5 / RFC 2181 9, a truncated
+// answer's records are not read (a cut one used to be ignored as malformed until the timeout).
+namespace {
+void expect_asked_again_over_tcp(bool cut_mid_record) {
   Rig rig(stub({S("192.0.2.1")}));
   ZoneSet zones = all_zones();
   add_big_txt(*zones.zone(N("b.example")), N("big.b.example"));
   rig.net.add_server("192.0.2.1", std::move(zones));
+  if (cut_mid_record) rig.net.cut_udp_at("192.0.2.1", 512);
   const auto r = rig.lookup("big.b.example", RecordType::TXT);
   EXPECT_EQ(r.status, LookupStatus::ok);
   EXPECT_EQ(r.records.size(), 12u);
   ASSERT_EQ(rig.net.received().size(), 2u);
   EXPECT_EQ(rig.net.received()[0].transport, Transport::udp);
   EXPECT_EQ(rig.net.received()[1].transport, Transport::tcp);
+  EXPECT_EQ(rig.net.received()[1].at, SimTime(20ms));  // right after the UDP answer
   EXPECT_TRUE(rig.saw("truncated 192.0.2.1 UDP"));
+  EXPECT_FALSE(rig.saw("response_ignored"));
+}
+}  // namespace
+
+TEST(ResolverStub, TruncatedAnswerIsAskedAgainOverTcp) {
+  expect_asked_again_over_tcp(false);
+}
+
+TEST(ResolverStub, AnswerCutMidRecordIsAskedAgainOverTcpAtOnce) {
+  expect_asked_again_over_tcp(true);
 }
 
 TEST(ResolverStub, FollowsCnameChainsAndStopsLoops) {

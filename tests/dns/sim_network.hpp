@@ -38,6 +38,9 @@ class SimNetwork {
   void set_down(const std::string& address, bool down) { servers_.at(address).down = down; }
   // Called with every query sent, before the server sees it (to inject forged responses).
   void set_noise(std::function<void(const SendQuery&)> noise) { noise_ = std::move(noise); }
+  // A server whose UDP answers over `limit` octets are cut there with TC set, in the middle of
+  // a record, the counts left as they were (as some servers and middleboxes do).
+  void cut_udp_at(const std::string& address, std::size_t limit) { cut_at_[address] = limit; }
   // Addresses that reject packets at once (like an ICMP port unreachable).
   void set_unreachable(const std::string& address) { unreachable_.insert(address); }
 
@@ -168,6 +171,13 @@ class SimNetwork {
     }
     auto result = serve(host->second.zones, request, s.transport);
     if (!result) return;
+    if (auto cut = cut_at_.find(address); cut != cut_at_.end() && s.transport == Transport::udp) {
+      result->bytes = encode(result->response);
+      if (result->bytes.size() > cut->second) {
+        result->bytes.resize(cut->second);
+        result->bytes[2] |= 0x02;  // TC
+      }
+    }
     Event e;
     e.from = s.server.address;
     e.transport = s.transport;
@@ -179,6 +189,7 @@ class SimNetwork {
   sim::SimTime& clock_;
   std::map<std::string, Host> servers_;
   std::set<std::string> unreachable_;
+  std::map<std::string, std::size_t> cut_at_;
   std::function<void(const SendQuery&)> noise_;
   using Key = std::pair<sim::SimTime, std::uint64_t>;
   std::map<Key, Event> events_;

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "agents/proto/imap/arg_parser.hpp"
+#include "agents/proto/imap/body_structure.hpp"
 #include "agents/proto/imap/literal_reader.hpp"
 #include "agents/proto/imap/search.hpp"
 #include "agents/proto/imap/sequence_set.hpp"
@@ -91,4 +92,25 @@ TEST(Search, NestedKeysParseAndRejectUnknown) {
   ArgParser bad_date("SINCE 1-Jan-24");
   EXPECT_FALSE(parse_search(bad_date));
   EXPECT_EQ(bad_date.error(), "expected a date such as 1-Feb-2024 at '1-Jan-24'");
+}
+
+// A multipart whose boundary never comes, or that has no part, is shown as one text part (the
+// grammar has no empty multipart); a part without Content-Type in a digest holds a message.
+TEST(BodyStructure, BrokenMultipartsAndDigestDefaults) {
+  using mailsim::proto::imap::body_structure;
+  using mailsim::proto::imap::read_structure;
+  EXPECT_EQ(body_structure(read_structure("Content-Type: multipart/mixed; boundary=zz\r\n\r\n"
+                                          "no delimiter here\r\n"),
+                           false),
+            "(\"TEXT\" \"PLAIN\" (\"CHARSET\" \"us-ascii\") NIL NIL \"7BIT\" 19 1)");
+  EXPECT_EQ(body_structure(read_structure("Content-Type: multipart/mixed; boundary=zz\r\n\r\n"
+                                          "--zz--\r\n"),
+                           false),
+            "(\"TEXT\" \"PLAIN\" (\"CHARSET\" \"us-ascii\") NIL NIL \"7BIT\" 8 1)");
+  EXPECT_EQ(body_structure(read_structure("Content-Type: multipart/digest; boundary=zz\r\n\r\n"
+                                          "--zz\r\n\r\nSubject: one\r\n\r\nHi\r\n--zz--\r\n"),
+                           false),
+            "((\"MESSAGE\" \"RFC822\" NIL NIL NIL \"7BIT\" 18 (NIL \"one\" NIL NIL NIL NIL NIL NIL "
+            "NIL NIL) (\"TEXT\" \"PLAIN\" (\"CHARSET\" \"us-ascii\") NIL NIL \"7BIT\" 2 1) 3) "
+            "\"DIGEST\")");
 }

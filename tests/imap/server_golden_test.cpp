@@ -45,3 +45,9 @@ TEST(ImapGolden, FoldersExamineAndRecent) {
 TEST(ImapGolden, AppendAndCopy) {
   test::check_golden("imap_append_copy.txt", imap_sessions());
 }
+TEST(ImapGolden, FolderHierarchyDeleteRenameSubscribe) {
+  test::check_golden("imap_hierarchy.txt", imap_sessions());
+}
+TEST(ImapGolden, BodyStructureAndPartSections) {
+  test::check_golden("imap_mime.txt", imap_sessions());
+}

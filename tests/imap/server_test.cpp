@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "tests/mailbox/sample_store.hpp"
 
 using namespace mailsim;
@@ -39,6 +41,29 @@ TEST(ImapServer, OtherSessionsChangesShowAtNoop) {
   EXPECT_EQ(a.say("4 FETCH 3 (UID FLAGS)\r\n"),
             "* 3 FETCH (UID 4 FLAGS (\\Recent))\r\n4 OK FETCH completed\r\n");
   EXPECT_EQ(b.say("5 CHECK\r\n"), "* 3 EXISTS\r\n* 0 RECENT\r\n5 OK CHECK completed\r\n");
+}
+
+// Everything answered to one input goes out in one send, so the network fills its segments
+// (a FETCH of ten messages was eleven sends, one per line, each its own TCP segment).
+TEST(ImapServer, TheAnswerToOneInputIsOneSend) {
+  auto store = test::make_sample_store();
+  for (int i = 0; i < 7; ++i)
+    store.append("alice", "INBOX", "Subject: more\r\n\r\nx\r\n", std::chrono::seconds(9), {});
+  std::vector<std::string> sends;
+  ServerSession s(store, {}, [&](std::string_view b) { sends.emplace_back(b); });
+  s.start();
+  s.receive("1 LOGIN alice secret\r\n2 SELECT INBOX\r\n");
+  ASSERT_EQ(sends.size(), 2u);  // the greeting, then both answers together
+  EXPECT_EQ(sends[1].rfind("1 OK LOGIN completed\r\n* 10 EXISTS\r\n", 0), 0u);
+  sends.clear();
+  s.receive("3 FETCH 1:10 (UID BODY.PEEK[HEADER.FIELDS (Subject)])\r\n");
+  ASSERT_EQ(sends.size(), 1u);
+  EXPECT_EQ(std::count(sends[0].begin(), sends[0].end(), '*'), 10);
+  EXPECT_NE(sends[0].find("3 OK FETCH completed\r\n"), std::string::npos);
+  // A literal's continuation is sent before the literal can come.
+  sends.clear();
+  s.receive("4 APPEND INBOX {3}\r\n");
+  EXPECT_EQ(sends, std::vector<std::string>{"+ Ready for literal data\r\n"});
 }
 
 TEST(ImapServer, OverlongLineGetsBadAndTheSessionGoesOn) {

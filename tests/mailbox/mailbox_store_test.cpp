@@ -40,6 +40,62 @@ TEST(MailStore, CreateFlagExpungeRemoveAppend) {
   EXPECT_EQ(store.messages("alice", "INBOX").back().uid, 4u);
 }
 
+TEST(MailStore, SuperiorsAreNoselectAndBecomeFoldersWhenCreated) {
+  InMemoryMailStore store = mailsim::test::make_sample_store();
+  EXPECT_TRUE(store.create_folder("alice", "Work/Projects/2026"));
+  EXPECT_EQ(store.folders("alice"),
+            (std::vector<std::string>{"INBOX", "Junk", "Work/Projects/2026"}));
+  EXPECT_EQ(store.noselect_folders("alice"), (std::vector<std::string>{"Work", "Work/Projects"}));
+  EXPECT_FALSE(store.folder_ids("alice", "Work"));
+  EXPECT_EQ(store.append("alice", "Work", "x\r\n", 5s, {}), std::nullopt);
+  EXPECT_TRUE(store.create_folder("alice", "Work"));  // the \Noselect name becomes a folder
+  EXPECT_TRUE(store.folder_ids("alice", "Work"));
+  EXPECT_EQ(store.noselect_folders("alice"), std::vector<std::string>{"Work/Projects"});
+  EXPECT_FALSE(store.create_folder("alice", "Work"));
+}
+
+TEST(MailStore, DeleteKeepsTheNameAsNoselectWhenAsked) {
+  InMemoryMailStore store = mailsim::test::make_sample_store();
+  store.create_folder("alice", "Work");
+  store.append("alice", "Work", "x\r\n", 5s, {});
+  EXPECT_TRUE(store.delete_folder("alice", "Work", true));
+  EXPECT_EQ(store.noselect_folders("alice"), std::vector<std::string>{"Work"});
+  EXPECT_TRUE(store.messages("alice", "Work").empty());
+  EXPECT_TRUE(store.delete_folder("alice", "Work", false));
+  EXPECT_TRUE(store.noselect_folders("alice").empty());
+  EXPECT_FALSE(store.delete_folder("alice", "Work", false));
+}
+
+TEST(MailStore, RenameKeepsIdsAndRenamingInboxMovesItsMessages) {
+  InMemoryMailStore store = mailsim::test::make_sample_store();
+  const auto junk = store.folder_ids("alice", "Junk");
+  EXPECT_TRUE(store.rename_folder("alice", "Junk", "Old/Spam"));
+  EXPECT_EQ(store.folder_ids("alice", "Old/Spam")->uid_validity, junk->uid_validity);
+  EXPECT_EQ(store.noselect_folders("alice"), std::vector<std::string>{"Old"});
+  EXPECT_FALSE(store.rename_folder("alice", "Nothing", "X"));
+  EXPECT_FALSE(store.rename_folder("alice", "INBOX", "Old"));  // the new name exists
+  const auto inbox = store.folder_ids("alice", "INBOX");
+  EXPECT_TRUE(store.rename_folder("alice", "inbox", "Saved"));
+  EXPECT_EQ(store.messages("alice", "Saved").size(), 3u);
+  EXPECT_EQ(store.messages("alice", "Saved").front().uid, 1u);
+  EXPECT_TRUE(store.messages("alice", "INBOX").empty());
+  EXPECT_EQ(store.folder_ids("alice", "INBOX")->uid_validity, inbox->uid_validity);
+  EXPECT_EQ(store.append("alice", "INBOX", "x\r\n", 5s, {}), 4u);  // no UID given twice
+  EXPECT_NE(store.folder_ids("alice", "Saved")->uid_validity, inbox->uid_validity);
+}
+
+TEST(MailStore, SubscriptionsAreNamesExistingOrNot) {
+  InMemoryMailStore store = mailsim::test::make_sample_store();
+  EXPECT_EQ(store.subscriptions("alice"), (std::vector<std::string>{"INBOX", "Junk"}));
+  EXPECT_TRUE(store.subscribe("alice", "Later"));
+  EXPECT_TRUE(store.subscribe("alice", "Later"));
+  EXPECT_EQ(store.subscriptions("alice"), (std::vector<std::string>{"INBOX", "Junk", "Later"}));
+  EXPECT_TRUE(store.unsubscribe("alice", "Junk"));
+  EXPECT_FALSE(store.unsubscribe("alice", "Junk"));
+  EXPECT_FALSE(store.subscribe("nobody", "INBOX"));
+  EXPECT_EQ(store.subscriptions("alice"), (std::vector<std::string>{"INBOX", "Later"}));
+}
+
 TEST(Flags, NamesParseAndFormat) {
   EXPECT_EQ(parse_flag("\\SEEN"), Flag::seen);
   EXPECT_EQ(parse_flag("\\Deleted"), Flag::deleted);

@@ -60,6 +60,27 @@ TEST(ImapOverNetwork, TheBytesSurviveAOneByteMssAndFivePercentLoss) {
   }
 }
 
+// The answer to a FETCH of ten messages goes in as few segments as its size allows (here
+// one), not one segment per line: the server sends what it answers to one input at once.
+TEST(ImapOverNetwork, AFetchOfTenMessagesFillsItsSegments) {
+  RetrievalWorld w;
+  for (int i = 0; i < 10; ++i)
+    w.deliver(kMessage, "4C" + std::to_string(i));
+  RawConnection c(w, 143);
+  c.send("a1 LOGIN bob secret\r\na2 SELECT INBOX\r\n");
+  w.sim.run_until(w.sim.now() + 2s);
+  ASSERT_NE(c.received.find("a2 OK"), std::string::npos) << c.received;
+  const std::uint64_t before = w.net.packets_sent();
+  const std::size_t had = c.received.size();
+  c.send("a3 FETCH 1:10 (UID RFC822.SIZE BODY.PEEK[HEADER.FIELDS (Subject)])\r\n");
+  w.sim.run_until(w.sim.now() + 2s);
+  const std::string answer = c.received.substr(had);
+  ASSERT_NE(answer.find("a3 OK FETCH completed"), std::string::npos) << answer;
+  ASSERT_LT(answer.size(), 1400u);  // fits one segment
+  // The command (1 segment), its ACK carried or delayed (1), the answer (1), its ACK (1).
+  EXPECT_LE(w.net.packets_sent() - before, 4u);
+}
+
 TEST(ImapOverNetwork, AWrongPasswordGivesTheServersExactNo) {
   RetrievalWorld w;
   auto job = bob_imap();

@@ -177,7 +177,9 @@ ResourceRecord record(Reader& r) {
 
 }  // namespace
 
-Message decode(std::span<const std::uint8_t> bytes) {
+namespace {
+
+Message decode_message(std::span<const std::uint8_t> bytes, bool truncated_head_only) {
   Reader r(bytes);
   Message m;
   Header& h = m.header;
@@ -204,6 +206,7 @@ Message decode(std::span<const std::uint8_t> bytes) {
     q.klass = static_cast<RecordClass>(r.u16(all));
     m.questions.push_back(std::move(q));
   }
+  if (truncated_head_only && h.tc) return m;  // what follows may be cut anywhere
   const struct {
     std::uint16_t count;
     std::vector<ResourceRecord>* out;
@@ -223,6 +226,16 @@ Message decode(std::span<const std::uint8_t> bytes) {
     r.fail(r.pos(), msg::kReasonTrailing, {{"count", std::to_string(all - r.pos())}});
   }
   return m;
+}
+
+}  // namespace
+
+Message decode(std::span<const std::uint8_t> bytes) {
+  return decode_message(bytes, false);
+}
+
+Message decode_response(std::span<const std::uint8_t> bytes) {
+  return decode_message(bytes, true);
 }
 
 }  // namespace mailsim::proto::dns

@@ -24,11 +24,13 @@ class Writer {
   void bytes(std::span<const std::uint8_t> b) { out_.insert(out_.end(), b.begin(), b.end()); }
 
   // Writes the name, reusing the longest suffix already written when `compress` is set.
-  // Every suffix written in full is remembered, as long as its offset fits in 14 bits.
+  // Every suffix written in full is remembered, as long as its offset fits in 14 bits. A
+  // suffix is reused only when written in the same case, so each name keeps its own: an
+  // answer's owner is spelled as the zone spells it, not as the question was.
   void name(const Name& n, bool compress) {
     const auto& labels = n.labels();
     for (std::size_t i = 0; i < labels.size(); ++i) {
-      const std::string key = n.suffix(labels.size() - i).key();
+      const std::string key = n.suffix(labels.size() - i).to_string();
       if (compress) {
         if (auto it = offsets_.find(key); it != offsets_.end()) {
           u16(static_cast<std::uint16_t>(0xC000 | it->second));

@@ -88,6 +88,11 @@ std::vector<std::uint8_t> encode(const Message& message);
 std::vector<std::uint8_t> encode_for_udp(const Message& message,
                                          std::size_t limit = kUdpPayloadLimit);
 Message decode(std::span<const std::uint8_t> bytes);  // throws DecodeError
+// A response as a resolver reads it: with TC set, only the header and the question are read
+// and the rest is left alone, whole or cut in the middle of a record (RFC 1035 4.2.1,
+// RFC 2181 9, RFC 7766 5: a truncated answer's records are not used; ask again over TCP).
+// Otherwise as decode(). Throws DecodeError.
+Message decode_response(std::span<const std::uint8_t> bytes);
 
 // dig-style text of a whole message, for the window and the narration.
 std::string to_string(const Message& message);

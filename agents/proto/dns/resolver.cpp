@@ -193,7 +193,7 @@ void Resolver::on_response(const IpAddress& from, Transport transport,
                            std::span<const std::uint8_t> bytes) {
   Message m;
   try {
-    m = decode(bytes);
+    m = decode_response(bytes);
   } catch (const DecodeError&) {
     ResolverEvent ev{ResolverEvent::Kind::response_ignored};
     ev.server = Server{from, Name()};

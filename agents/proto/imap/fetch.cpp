@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 
+#include "agents/proto/imap/body_structure.hpp"
 #include "agents/proto/imap/header_fields.hpp"
 #include "agents/proto/imap/wire_format.hpp"
 
@@ -30,10 +32,26 @@ bool parse_partial(ArgParser& p, FetchItem& item) {
   return true;
 }
 
+// "1.2." before a section text, or "1.2" before "]" (RFC 3501 6.4.5 section-part).
+bool parse_part_numbers(ArgParser& p, FetchItem& item) {
+  while (std::isdigit(static_cast<unsigned char>(p.peek()))) {
+    auto n = p.number();
+    if (!n || *n == 0) return p.fail("a part number (1 or more)");
+    item.part.push_back(*n);
+    if (p.peek() == ']') return true;
+    if (!p.expect('.')) return false;
+  }
+  // After "1.": another number or a section text, not the end.
+  return item.part.empty() || p.peek() != ']' || p.fail("a part number or a section text");
+}
+
 // After "BODY[" or "BODY.PEEK[": the section spec, "]" and a partial range.
 bool parse_section(ArgParser& p, FetchItem& item) {
+  if (!parse_part_numbers(p, item)) return false;
   if (p.peek() == ']') {
     item.section = Section::all;
+  } else if (!item.part.empty() && p.prefix("MIME")) {
+    item.section = Section::mime;
   } else if (p.prefix("HEADER.FIELDS.NOT")) {
     item.section = Section::header_fields_not;
   } else if (p.prefix("HEADER.FIELDS")) {
@@ -43,7 +61,7 @@ bool parse_section(ArgParser& p, FetchItem& item) {
   } else if (p.prefix("TEXT")) {
     item.section = Section::text;
   } else {
-    return p.fail("HEADER, TEXT, HEADER.FIELDS or ']' (MIME part numbers are not supported)");
+    return p.fail("a part number, HEADER, TEXT, HEADER.FIELDS, MIME (after a part) or ']'");
   }
   if (item.section == Section::header_fields || item.section == Section::header_fields_not) {
     if (!p.sp() || !p.expect('(')) return false;
@@ -73,13 +91,15 @@ std::optional<FetchItem> parse_one(ArgParser& p) {
       {"RFC822.HEADER", Kind::rfc822_header},
       {"RFC822.TEXT", Kind::rfc822_text},
       {"RFC822", Kind::rfc822},
+      {"BODYSTRUCTURE", Kind::body_structure},
   };
-  for (const Simple& s : kSimple)
-    if (p.keyword(s.name)) return item_of(s.kind);
   FetchItem item = item_of(Kind::section);
   if (p.prefix("BODY.PEEK[")) {
     item.peek = true;
   } else if (!p.prefix("BODY[")) {
+    for (const Simple& s : kSimple)
+      if (p.keyword(s.name)) return item_of(s.kind);
+    if (p.keyword("BODY")) return item_of(Kind::body);
     p.fail("a fetch attribute (FLAGS UID RFC822.SIZE INTERNALDATE ENVELOPE BODY[...] ...)");
     return std::nullopt;
   }
@@ -87,24 +107,34 @@ std::optional<FetchItem> parse_one(ArgParser& p) {
   return item;
 }
 
-std::string section_name(const FetchItem& item) {
+std::string section_text(const FetchItem& item) {
   switch (item.section) {
     case Section::all:
-      return "BODY[]";
+      return "";
     case Section::header:
-      return "BODY[HEADER]";
+      return "HEADER";
     case Section::text:
-      return "BODY[TEXT]";
+      return "TEXT";
+    case Section::mime:
+      return "MIME";
     case Section::header_fields:
     case Section::header_fields_not: {
       std::string names;
       for (const std::string& f : item.fields)
         names += (names.empty() ? "" : " ") + imap_astring(f);
-      return fmt::format("BODY[HEADER.FIELDS{} ({})]",
+      return fmt::format("HEADER.FIELDS{} ({})",
                          item.section == Section::header_fields_not ? ".NOT" : "", names);
     }
   }
   return "";
+}
+
+std::string section_name(const FetchItem& item) {
+  std::string part;
+  for (std::uint32_t n : item.part)
+    part += fmt::format("{}{}", part.empty() ? "" : ".", n);
+  std::string text = section_text(item);
+  return fmt::format("BODY[{}{}{}]", part, !part.empty() && !text.empty() ? "." : "", text);
 }
 
 std::string selected_fields(std::string_view message, const FetchItem& item) {
@@ -129,8 +159,23 @@ std::string section_bytes(std::string_view message, const FetchItem& item) {
     case Section::header_fields:
     case Section::header_fields_not:
       return selected_fields(message, item);
+    case Section::mime:
+      break;  // only after part numbers: see part_bytes
   }
   return {};
+}
+
+// The bytes a section names; nullopt (NIL) for a part the message does not have, or HEADER
+// and TEXT after a part that holds no message (RFC 3501 6.4.5).
+std::optional<std::string> part_bytes(std::string_view message, const FetchItem& item) {
+  if (item.part.empty()) return section_bytes(message, item);
+  const MimePart root = read_structure(message);
+  const MimePart* part = find_part(root, item.part);
+  if (part == nullptr) return std::nullopt;
+  if (item.section == Section::all) return std::string(part->body);
+  if (item.section == Section::mime) return std::string(part->header);
+  if (!part->type.is("message", "rfc822")) return std::nullopt;
+  return section_bytes(part->body, item);
 }
 
 // Message bodies always go as literals: they hold CRLF.
@@ -147,10 +192,10 @@ std::optional<std::vector<FetchItem>> parse_fetch_items(ArgParser& p) {
   if (p.keyword("FAST"))
     return std::vector<FetchItem>{item_of(Kind::flags), item_of(Kind::internal_date),
                                   item_of(Kind::size)};
-  if (p.keyword("FULL") || p.keyword("BODYSTRUCTURE") || p.keyword("BODY")) {
-    p.fail("a supported fetch attribute (FULL, BODY and BODYSTRUCTURE are not supported)");
-    return std::nullopt;
-  }
+  if (p.keyword("FULL"))
+    return std::vector<FetchItem>{item_of(Kind::flags), item_of(Kind::internal_date),
+                                  item_of(Kind::size), item_of(Kind::envelope),
+                                  item_of(Kind::body)};
   std::vector<FetchItem> items;
   if (p.peek() != '(') {
     auto one = parse_one(p);
@@ -211,15 +256,21 @@ std::string render_fetch(const std::vector<FetchItem>& items, const FetchTarget&
       case Kind::rfc822_text:
         parts.push_back("RFC822.TEXT " + literal(body_section(m.content)));
         break;
+      case Kind::body:
+      case Kind::body_structure:
+        parts.push_back(fmt::format(
+            "{} {}", item.kind == Kind::body ? "BODY" : "BODYSTRUCTURE",
+            body_structure(read_structure(m.content), item.kind == Kind::body_structure)));
+        break;
       case Kind::section: {
-        std::string bytes = section_bytes(m.content, item);
+        auto bytes = part_bytes(m.content, item);
         std::string name = section_name(item);
         if (item.partial) {  // RFC 3501 6.4.5: the answer names only the start
           auto [start, count] = *item.partial;
-          bytes = start < bytes.size() ? bytes.substr(start, count) : std::string();
+          if (bytes) bytes = start < bytes->size() ? bytes->substr(start, count) : std::string();
           name += fmt::format("<{}>", start);
         }
-        parts.push_back(name + " " + literal(bytes));
+        parts.push_back(name + " " + (bytes ? literal(*bytes) : std::string("NIL")));
         break;
       }
     }

@@ -1,9 +1,10 @@
 #pragma once
 // FETCH data items (RFC 3501 6.4.5, 7.4.2): parsing the request, rendering the answer.
 // Supported: FLAGS UID RFC822.SIZE INTERNALDATE ENVELOPE RFC822 RFC822.HEADER RFC822.TEXT,
-// BODY[] BODY[HEADER] BODY[TEXT] BODY[HEADER.FIELDS (..)] BODY[HEADER.FIELDS.NOT (..)] and
-// their BODY.PEEK forms, partial fetches BODY[...]<start.count>, the macros ALL and FAST.
-// Not: BODY, BODYSTRUCTURE, FULL, MIME part numbers.
+// BODY BODYSTRUCTURE, BODY[] BODY[HEADER] BODY[TEXT] BODY[HEADER.FIELDS (..)]
+// BODY[HEADER.FIELDS.NOT (..)], MIME part numbers before them (BODY[1], BODY[2.1.MIME],
+// BODY[3.HEADER] of a message/rfc822 part), their BODY.PEEK forms, partial fetches
+// BODY[...]<start.count>, and the macros ALL, FAST and FULL.
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -28,12 +29,15 @@ struct FetchItem {
     rfc822,
     rfc822_header,
     rfc822_text,
+    body,            // BODY: the structure without extension data
+    body_structure,  // BODYSTRUCTURE
   };
-  enum class Section { all, header, text, header_fields, header_fields_not };
+  enum class Section { all, header, text, header_fields, header_fields_not, mime };
   Kind kind = Kind::flags;
   Section section = Section::all;
   bool peek = false;
-  std::vector<std::string> fields;                                 // HEADER.FIELDS names
+  std::vector<std::uint32_t> part;  // "1.2": {1, 2}; empty: the message
+  std::vector<std::string> fields;  // HEADER.FIELDS names
   std::optional<std::pair<std::uint32_t, std::uint32_t>> partial;  // <start.count>
 };
 

@@ -65,6 +65,10 @@ const ServerSession::Command ServerSession::kCommands[] = {
     {"LSUB", kAuthed, &ServerSession::cmd_lsub},
     {"STATUS", kAuthed, &ServerSession::cmd_status},
     {"CREATE", kAuthed, &ServerSession::cmd_create},
+    {"DELETE", kAuthed, &ServerSession::cmd_delete},
+    {"RENAME", kAuthed, &ServerSession::cmd_rename},
+    {"SUBSCRIBE", kAuthed, &ServerSession::cmd_subscribe},
+    {"UNSUBSCRIBE", kAuthed, &ServerSession::cmd_unsubscribe},
     {"SELECT", kAuthed, &ServerSession::cmd_select},
     {"EXAMINE", kAuthed, &ServerSession::cmd_examine},
     {"CHECK", kSelected, &ServerSession::cmd_check},
@@ -97,7 +101,18 @@ void ServerSession::enter_state(State next) {
 
 void ServerSession::write(std::string_view bytes) {
   report_sent(dialogue_, bytes);
-  send_(bytes);
+  if (receiving_) {
+    pending_.append(bytes);  // sent whole once the input is handled: see flush()
+  } else {
+    send_(bytes);
+  }
+}
+
+bool ServerSession::flush() {
+  if (pending_.empty()) return false;
+  std::string out = std::exchange(pending_, {});
+  send_(out);
+  return true;
 }
 
 void ServerSession::untagged(std::string_view text) {
@@ -125,6 +140,14 @@ void ServerSession::receive(std::string_view bytes) {
   reader_.feed(bytes);
   mailbox::ReceiveGuard guard(receiving_);
   if (guard.nested()) return;
+  // Everything answered to this input goes in one send, so TCP fills its segments instead of
+  // sending one per line; input that arrives while sending is handled next.
+  do {
+    handle_input();
+  } while (flush());
+}
+
+void ServerSession::handle_input() {
   while (!closed()) {
     auto event = reader_.next();
     if (!event) return;

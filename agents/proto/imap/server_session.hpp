@@ -66,7 +66,9 @@ class ServerSession {
 
   void enter_state(State next);
   void handle_command(std::string_view text);
-  void write(std::string_view bytes);  // tells the observer, then sends
+  void handle_input();                 // every event the reader has ready
+  void write(std::string_view bytes);  // tells the observer, then sends or keeps for flush()
+  bool flush();                        // sends what receive() kept; false when nothing
   void untagged(std::string_view text);
   void tagged(const std::string& tag, std::string_view status, std::string_view text);
   void bad_syntax(const std::string& tag, std::string_view command, const ArgParser& args);
@@ -93,6 +95,10 @@ class ServerSession {
   void cmd_lsub(const std::string& tag, ArgParser& args, bool uid);
   void cmd_status(const std::string& tag, ArgParser& args, bool uid);
   void cmd_create(const std::string& tag, ArgParser& args, bool uid);
+  void cmd_delete(const std::string& tag, ArgParser& args, bool uid);
+  void cmd_rename(const std::string& tag, ArgParser& args, bool uid);
+  void cmd_subscribe(const std::string& tag, ArgParser& args, bool uid);
+  void cmd_unsubscribe(const std::string& tag, ArgParser& args, bool uid);
   void cmd_select(const std::string& tag, ArgParser& args, bool uid);
   void cmd_examine(const std::string& tag, ArgParser& args, bool uid);
   void cmd_fetch(const std::string& tag, ArgParser& args, bool uid);
@@ -105,6 +111,11 @@ class ServerSession {
   void cmd_copy(const std::string& tag, ArgParser& args, bool uid);
   void cmd_uid(const std::string& tag, ArgParser& args, bool uid);
   void list_like(const std::string& tag, ArgParser& args, std::string_view command);
+  // Names matching a LIST pattern, with their attributes; LSUB's when subscribed_only.
+  std::vector<std::pair<std::string, std::string_view>> list_entries(std::string_view pattern,
+                                                                     bool subscribed_only) const;
+  bool has_name(std::string_view name) const;  // a mailbox or a \Noselect level
+  std::vector<std::string> inferiors(std::string_view name) const;  // every name under it
 
   static const Command kCommands[];
 
@@ -113,6 +124,7 @@ class ServerSession {
   Send send_;
   LiteralReader reader_;
   bool receiving_ = false;  // inside receive(): see mailbox::ReceiveGuard
+  std::string pending_;     // answers written inside receive(), not sent yet
   State state_ = State::not_authenticated;
   std::function<void(State, State)> observer_;
   mailbox::DialogueObserver dialogue_;

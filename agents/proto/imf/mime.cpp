@@ -116,25 +116,44 @@ std::string ContentType::to_string() const {
   return out;
 }
 
-std::optional<ContentType> parse_content_type(std::string_view value) {
+namespace {
+
+// The value's first element (before any ';') and its parameters, comments removed.
+std::pair<std::string, std::vector<std::pair<std::string, std::string>>> main_and_params(
+    std::string_view value) {
   const auto parts = split_params(strip_comments(unfold(value)));
-  const auto main = trim(parts.front());
-  const auto slash = main.find('/');
-  if (slash == std::string_view::npos) return std::nullopt;
-  ContentType ct{to_lower(trim(main.substr(0, slash))), to_lower(trim(main.substr(slash + 1))), {}};
-  if (!is_token(ct.type) || !is_token(ct.subtype)) return std::nullopt;
+  std::vector<std::pair<std::string, std::string>> params;
   for (std::size_t i = 1; i < parts.size(); ++i) {
     const auto p = trim(parts[i]);
     const auto eq = p.find('=');
     if (eq == std::string_view::npos) continue;
-    ct.params.emplace_back(to_lower(trim(p.substr(0, eq))), unquote(trim(p.substr(eq + 1))));
+    params.emplace_back(to_lower(trim(p.substr(0, eq))), unquote(trim(p.substr(eq + 1))));
   }
+  return {std::string(trim(parts.front())), std::move(params)};
+}
+
+}  // namespace
+
+std::optional<ContentType> parse_content_type(std::string_view value) {
+  auto [main, params] = main_and_params(value);
+  const auto slash = main.find('/');
+  if (slash == std::string::npos) return std::nullopt;
+  ContentType ct{to_lower(trim(std::string_view(main).substr(0, slash))),
+                 to_lower(trim(std::string_view(main).substr(slash + 1))), std::move(params)};
+  if (!is_token(ct.type) || !is_token(ct.subtype)) return std::nullopt;
   return ct;
 }
 
-std::vector<BodyPart> split_multipart(std::string_view body, std::string_view boundary) {
+std::optional<ContentType> parse_content_disposition(std::string_view value) {
+  auto [main, params] = main_and_params(value);
+  if (!is_token(main)) return std::nullopt;
+  return ContentType{to_lower(main), {}, std::move(params)};
+}
+
+std::optional<std::vector<std::string_view>> multipart_texts(std::string_view body,
+                                                             std::string_view boundary) {
   const std::string dash_boundary = "--" + std::string(boundary);
-  std::vector<BodyPart> parts;
+  std::vector<std::string_view> parts;
   std::optional<std::size_t> part_start;  // where the current part's content begins
   std::size_t pos = 0;
   bool closed = false;
@@ -145,8 +164,7 @@ std::vector<BodyPart> split_multipart(std::string_view body, std::string_view bo
       content.remove_suffix(2);
     else if (!content.empty() && content.back() == '\n')
       content.remove_suffix(1);
-    auto m = parse_message(content);
-    parts.push_back(BodyPart{std::move(m.header), std::move(m.body)});
+    parts.push_back(content);
   };
   while (pos < body.size() && !closed) {
     const auto nl = body.find('\n', pos);
@@ -161,9 +179,19 @@ std::vector<BodyPart> split_multipart(std::string_view body, std::string_view bo
     }
     pos = next;
   }
-  if (!part_start)
-    throw ParseError(Text(msg::kMultipartNoBoundary, {{"boundary", visible(boundary)}}));
+  if (!part_start) return std::nullopt;
   if (!closed) finish(body.size());
+  return parts;
+}
+
+std::vector<BodyPart> split_multipart(std::string_view body, std::string_view boundary) {
+  const auto texts = multipart_texts(body, boundary);
+  if (!texts) throw ParseError(Text(msg::kMultipartNoBoundary, {{"boundary", visible(boundary)}}));
+  std::vector<BodyPart> parts;
+  for (std::string_view text : *texts) {
+    auto m = parse_message(text);
+    parts.push_back(BodyPart{std::move(m.header), std::move(m.body)});
+  }
   return parts;
 }
 

@@ -27,6 +27,10 @@ struct ContentType {
 // without '=' is skipped; RFC 2231 continuations are not joined.
 std::optional<ContentType> parse_content_type(std::string_view value);
 
+// Content-Disposition (RFC 2183) read the same way: "attachment; filename=a.pdf" gives type
+// "attachment", no subtype, and the parameters; nullopt when it does not start with a token.
+std::optional<ContentType> parse_content_disposition(std::string_view value);
+
 struct BodyPart {
   Header header;
   std::string body;
@@ -36,6 +40,11 @@ struct BodyPart {
 // dropped, and a missing close delimiter ends the last part at the end of the text. Throws
 // ParseError when no delimiter line is found, or a part's header is malformed.
 std::vector<BodyPart> split_multipart(std::string_view body, std::string_view boundary);
+
+// The text of each part (its header, the blank line, its body) as it stands in `body`, cut
+// as split_multipart cuts; nullopt when no delimiter line is found.
+std::optional<std::vector<std::string_view>> multipart_texts(std::string_view body,
+                                                             std::string_view boundary);
 
 // Preamble, each part (its header, a blank line, its body), close delimiter, all CRLF.
 std::string join_multipart(const std::vector<BodyPart>& parts, std::string_view boundary,

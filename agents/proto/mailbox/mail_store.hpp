@@ -48,8 +48,27 @@ class MailStore {
   virtual std::span<const StoredMessage> messages(std::string_view user,
                                                   std::string_view folder) const = 0;
 
-  // False when the user is unknown or the folder already exists.
+  // Creates the folder and each missing superior name ("Work" for "Work/Projects", split at
+  // kHierarchyDelimiter) as a name that holds no messages (\Noselect, RFC 3501 6.3.3); a
+  // \Noselect name given here becomes a folder. False when the user is unknown or the folder
+  // already exists.
   virtual bool create_folder(std::string_view user, std::string_view folder) = 0;
+  // The \Noselect names of a user, in creation order: not among folders(), no folder_ids(),
+  // no messages.
+  virtual std::vector<std::string> noselect_folders(std::string_view user) const = 0;
+  // Removes a folder (with its messages) or a \Noselect name. With keep_name, the name stays
+  // as \Noselect (a folder that has inferiors, RFC 3501 6.3.4). False when there is none.
+  virtual bool delete_folder(std::string_view user, std::string_view folder, bool keep_name) = 0;
+  // Renames the folder or \Noselect name `from` to `to`, keeping its messages, UIDs and
+  // UIDVALIDITY; missing superiors of `to` are created \Noselect. INBOX itself stays: its
+  // messages move to a new folder `to` and INBOX is left empty (RFC 3501 6.3.5). False when
+  // `from` does not exist or `to` does.
+  virtual bool rename_folder(std::string_view user, std::string_view from, std::string_view to) = 0;
+  // Subscriptions (RFC 3501 6.3.6, 6.3.7): names, existing or not, in the order subscribed.
+  // subscribe is false only for an unknown user; unsubscribe when the name was not subscribed.
+  virtual bool subscribe(std::string_view user, std::string_view folder) = 0;
+  virtual bool unsubscribe(std::string_view user, std::string_view folder) = 0;
+  virtual std::vector<std::string> subscriptions(std::string_view user) const = 0;
   // Replaces the flags of one message; false when there is no such message.
   virtual bool set_flags(std::string_view user, std::string_view folder, std::uint32_t uid,
                          Flags flags) = 0;
@@ -63,6 +82,9 @@ class MailStore {
                                               std::string content, sim::SimTime internal_date,
                                               Flags flags) = 0;
 };
+
+// The separator of levels in folder names, which LIST announces (RFC 3501 6.3.8).
+inline constexpr char kHierarchyDelimiter = '/';
 
 // INBOX is case-insensitive (RFC 3501 5.1); every other name is compared exactly.
 bool same_folder_name(std::string_view a, std::string_view b);

@@ -12,8 +12,10 @@ void InMemoryMailStore::add_account(std::string_view user, std::string_view pass
   }
   Account& account = accounts_[std::string(user)];
   account.password = password;
-  for (std::string_view name : {"INBOX", "Junk"})
+  for (std::string_view name : {"INBOX", "Junk"}) {
     account.folders.push_back(Folder{std::string(name), {next_uid_validity_++, 1}, {}});
+    account.subscriptions.emplace_back(name);  // as Dovecot's auto-subscribed special folders
+  }
 }
 
 bool InMemoryMailStore::check_password(std::string_view user, std::string_view password) const {
@@ -28,13 +30,21 @@ std::vector<std::string> InMemoryMailStore::users() const {
   return names;
 }
 
-std::vector<std::string> InMemoryMailStore::folders(std::string_view user) const {
-  std::vector<std::string> names;
+std::vector<std::string> InMemoryMailStore::names(std::string_view user, bool noselect) const {
+  std::vector<std::string> out;
   auto it = accounts_.find(user);
-  if (it == accounts_.end()) return names;
+  if (it == accounts_.end()) return out;
   for (const Folder& f : it->second.folders)
-    names.push_back(f.name);
-  return names;
+    if (f.noselect == noselect) out.push_back(f.name);
+  return out;
+}
+
+std::vector<std::string> InMemoryMailStore::folders(std::string_view user) const {
+  return names(user, false);
+}
+
+std::vector<std::string> InMemoryMailStore::noselect_folders(std::string_view user) const {
+  return names(user, true);
 }
 
 const InMemoryMailStore::Folder* InMemoryMailStore::find(std::string_view user,
@@ -42,8 +52,28 @@ const InMemoryMailStore::Folder* InMemoryMailStore::find(std::string_view user,
   auto it = accounts_.find(user);
   if (it == accounts_.end()) return nullptr;
   for (const Folder& f : it->second.folders)
+    if (!f.noselect && same_folder_name(f.name, folder)) return &f;
+  return nullptr;
+}
+
+InMemoryMailStore::Account* InMemoryMailStore::account(std::string_view user) {
+  auto it = accounts_.find(user);
+  return it == accounts_.end() ? nullptr : &it->second;
+}
+
+InMemoryMailStore::Folder* InMemoryMailStore::find_name(Account& account, std::string_view folder) {
+  for (Folder& f : account.folders)
     if (same_folder_name(f.name, folder)) return &f;
   return nullptr;
+}
+
+void InMemoryMailStore::add_superiors(Account& account, std::string_view folder) {
+  for (std::size_t at = folder.find(kHierarchyDelimiter); at != std::string_view::npos;
+       at = folder.find(kHierarchyDelimiter, at + 1)) {
+    std::string_view superior = folder.substr(0, at);
+    if (!superior.empty() && !find_name(account, superior))
+      account.folders.push_back(Folder{std::string(superior), {}, {}, true});
+  }
 }
 
 InMemoryMailStore::Folder* InMemoryMailStore::find(std::string_view user, std::string_view folder) {
@@ -65,10 +95,69 @@ std::span<const StoredMessage> InMemoryMailStore::messages(std::string_view user
 }
 
 bool InMemoryMailStore::create_folder(std::string_view user, std::string_view folder) {
-  auto it = accounts_.find(user);
-  if (it == accounts_.end() || folder.empty() || find(user, folder)) return false;
-  it->second.folders.push_back(Folder{std::string(folder), {next_uid_validity_++, 1}, {}});
+  Account* a = account(user);
+  if (a == nullptr || folder.empty() || find(user, folder)) return false;
+  add_superiors(*a, folder);
+  const FolderIds ids{next_uid_validity_++, 1};
+  if (Folder* level = find_name(*a, folder)) {  // a \Noselect name becomes a folder
+    level->noselect = false;
+    level->ids = ids;
+    return true;
+  }
+  a->folders.push_back(Folder{std::string(folder), ids, {}});
   return true;
+}
+
+bool InMemoryMailStore::delete_folder(std::string_view user, std::string_view folder,
+                                      bool keep_name) {
+  Account* a = account(user);
+  Folder* f = a ? find_name(*a, folder) : nullptr;
+  if (f == nullptr) return false;
+  if (keep_name) {
+    *f = Folder{f->name, {}, {}, true};
+  } else {
+    std::erase_if(a->folders, [&](const Folder& g) { return &g == f; });
+  }
+  return true;
+}
+
+bool InMemoryMailStore::rename_folder(std::string_view user, std::string_view from,
+                                      std::string_view to) {
+  Account* a = account(user);
+  if (a == nullptr || to.empty() || find_name(*a, to)) return false;
+  Folder* f = find_name(*a, from);
+  if (f == nullptr) return false;
+  const std::size_t index = f - a->folders.data();
+  add_superiors(*a, to);  // may move the vector: find the folder again by its index
+  f = &a->folders[index];
+  if (same_folder_name(f->name, "INBOX")) {
+    // A new folder takes the messages; INBOX keeps its UIDVALIDITY and its next UID, so
+    // the UIDs it gave are never given again.
+    Folder moved{std::string(to), {next_uid_validity_++, f->ids.uid_next}, {}};
+    moved.messages = std::exchange(f->messages, {});
+    a->folders.push_back(std::move(moved));
+    return true;
+  }
+  f->name = to;
+  return true;
+}
+
+bool InMemoryMailStore::subscribe(std::string_view user, std::string_view folder) {
+  Account* a = account(user);
+  if (a == nullptr) return false;
+  if (std::find(a->subscriptions.begin(), a->subscriptions.end(), folder) == a->subscriptions.end())
+    a->subscriptions.emplace_back(folder);
+  return true;
+}
+
+bool InMemoryMailStore::unsubscribe(std::string_view user, std::string_view folder) {
+  Account* a = account(user);
+  return a != nullptr && std::erase(a->subscriptions, folder) > 0;
+}
+
+std::vector<std::string> InMemoryMailStore::subscriptions(std::string_view user) const {
+  auto it = accounts_.find(user);
+  return it == accounts_.end() ? std::vector<std::string>{} : it->second.subscriptions;
 }
 
 bool InMemoryMailStore::set_flags(std::string_view user, std::string_view folder, std::uint32_t uid,
