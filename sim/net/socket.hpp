@@ -51,6 +51,8 @@ struct TcpInfo {
   std::uint64_t bytes_sent = 0;      // by the application, accepted into the send buffer
   std::uint64_t bytes_received = 0;  // delivered to the application
   std::uint64_t retransmissions = 0;
+  std::uint64_t bytes_acked = 0;  // of bytes_sent, those the peer acknowledged
+  SimTime last_ack{0};            // when the peer last acknowledged new bytes
 };
 
 class StreamSocket {
