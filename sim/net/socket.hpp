@@ -39,7 +39,8 @@ enum class TcpState : std::uint8_t {
 };
 std::string_view tcp_state_name(TcpState s);
 
-// A snapshot of a connection's transport state, for tests and the window.
+// A snapshot of a connection's transport state, for tests, the window, and the SMTP client's
+// data-block timer (the progress of a send: bytes_acked, last_ack).
 struct TcpInfo {
   TcpState state = TcpState::closed;
   std::uint32_t mss = 0;   // largest segment this side sends
