@@ -45,6 +45,8 @@ MtaAgent::MtaAgent(sim::net::Network& net, sim::net::NodeId host, MtaConfig conf
     config_.queue.postmaster = "postmaster@" + domain;
   }
   if (config_.delivery.helo_name.empty()) config_.delivery.helo_name = config_.hostname;
+  // What it keeps, it relays: bare LFs kept on the way in go out unchanged.
+  config_.delivery.pass_bare_lf = config_.smtp.end_of_data == proto::smtp::EndOfDataMode::keep;
 
   client_ = std::make_unique<SmtpClientEndpoint>(
       net, host, SmtpClientEndpoint::Options{Stage::relay, config_.connect_timeout});

@@ -110,6 +110,7 @@ void SmtpDelivery::try_hop(std::shared_ptr<Job> job, std::size_t domain_index,
   config.recipients = d.recipients;
   config.message = *job->content;
   config.credentials = settings_.credentials;
+  config.pass_bare_lf = settings_.pass_bare_lf;
   auto handed_over = [this, job, hop, alive = alive_](
                          const std::string& server,
                          const std::vector<smtp::RecipientOutcome>& delivered) {

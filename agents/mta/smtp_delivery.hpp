@@ -56,6 +56,9 @@ struct SmtpDeliverySettings {
   std::uint16_t port = 25;
   std::size_t max_hosts = 5;  // Postfix smtp_mx_address_limit; 0: no limit
   std::optional<proto::smtp::Credentials> credentials;  // for a relay host that wants AUTH
+  // Bare LFs of a message go out as they came instead of as CRLF: a server that does not
+  // normalise (end_of_data: keep), the outbound half of SMTP smuggling.
+  bool pass_bare_lf = false;
 };
 
 class SmtpDelivery final : public DeliveryAgent {

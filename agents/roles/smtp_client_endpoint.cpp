@@ -106,7 +106,13 @@ struct SmtpClientEndpoint::State : StreamEndpointState<State, Attempt, std::uint
     Attempt* a = find(key);
     if (a == nullptr) return;
     if (!a->view.connected) return broken(key, net::ConnError::timed_out);  // connect timeout
-    enter(key, [&] { a->session->on_timeout(now()); });
+    // While the message goes out, what counts is the peer acknowledging it (RFC 5321
+    // 4.5.3.2.5), which only the transport knows.
+    const net::TcpInfo tcp = a->socket.info();
+    enter(key, [&] {
+      a->session->transport_progress(tcp.last_ack, tcp.bytes_acked >= tcp.bytes_sent);
+      a->session->on_timeout(now());
+    });
   }
 
   // The connection failed, broke, or this host went down: the session cannot go on.
@@ -152,7 +158,15 @@ struct SmtpClientEndpoint::State : StreamEndpointState<State, Attempt, std::uint
     a->timer.cancel();
     // An SMTP end (221 seen, 421, timeout...) closes in order; a failed or broken connection
     // has nothing left to close (a connect timeout forgets the SYN).
-    if (!a->error || *a->error == net::ConnError::timed_out) a->socket.close();
+    // A message not all sent when its timer ran out is not sent on: the bytes still queued are
+    // dropped (RST), so that the server never reads a final dot the client gave up on.
+    const bool cut_message = a->session->outcome().status == smtp::SessionStatus::timed_out &&
+                             a->session->outcome().state == smtp::ClientState::message &&
+                             !a->session->message_acknowledged();
+    if (cut_message)
+      a->socket.abort();
+    else if (!a->error || *a->error == net::ConnError::timed_out)
+      a->socket.close();
 
     SmtpClientResult result;
     result.conn = a->view.conn;

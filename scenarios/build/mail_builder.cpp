@@ -4,6 +4,7 @@
 
 #include "agents/proto/dns/zone_text.hpp"
 #include "agents/proto/imf/address.hpp"
+#include "agents/proto/smtp/smuggling.hpp"
 #include "scenarios/build/network_builder.hpp"
 #include "scenarios/load/messages.hpp"
 #include "sim/strings.hpp"
@@ -193,11 +194,8 @@ void MailWorld::send(const SendMailAction& a) {
   d.body = a.body;
   d.attachment_size = a.attachment;
   if (a.smuggle) {
-    // "<LF>.<LF>" ends the data for a lenient server; what follows is read as commands.
     const SmuggledMail& s = *a.smuggle;
-    d.raw_tail = "\n.\nMAIL FROM:<" + s.mail_from + ">\r\nRCPT TO:<" + s.to +
-                 ">\r\nDATA\r\nFrom: " + s.from + "\r\nTo: " + s.to + "\r\nSubject: " + s.subject +
-                 "\r\n\r\n" + proto::imf::to_crlf(s.body);
+    d.raw_tail = proto::smtp::smuggling_payload({s.mail_from, s.to, s.from, s.subject, s.body});
   }
   mua->send(std::move(d), a.mail_from);
 }

@@ -34,7 +34,8 @@ inline constexpr Choice<agents::SpfPolicy> kSpfChoices[] = {
 inline constexpr Choice<proto::smtp::EndOfDataMode> kEndOfDataChoices[] = {
     {"normalize", proto::smtp::EndOfDataMode::normalize},
     {"reject", proto::smtp::EndOfDataMode::reject},
-    {"lenient", proto::smtp::EndOfDataMode::lenient}};
+    {"lenient", proto::smtp::EndOfDataMode::lenient},
+    {"keep", proto::smtp::EndOfDataMode::keep}};
 inline constexpr Choice<MailboxFull> kMailboxFullChoices[] = {
     {"temporary", MailboxFull::temporary}, {"permanent", MailboxFull::permanent}};
 inline constexpr Choice<RetryKind> kRetryChoices[] = {{"postfix", RetryKind::postfix},

@@ -85,7 +85,7 @@ struct MailServerModel {
   std::vector<KeywordModel> spam_keywords;
   std::map<std::string, double> spam_reputation;  // sender or domain -> score
   std::vector<FilingRuleModel> filing;
-  // normalize, reject, or lenient (open to SMTP smuggling)
+  // normalize, reject, lenient (inbound open to SMTP smuggling) or keep (outbound open to it)
   proto::smtp::EndOfDataMode end_of_data = proto::smtp::EndOfDataMode::normalize;
   // Its SMTP server's waits for a command and for the message, its client's for a connection.
   std::optional<sim::SimTime> command_timeout, data_timeout, connect_timeout;

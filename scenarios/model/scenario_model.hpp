@@ -54,8 +54,8 @@ struct TypedSessionAction {
   sim::SimTime pause = std::chrono::seconds(1);
   bool operator==(const TypedSessionAction&) const = default;
 };
-// SMTP smuggling: a second message hidden after "<LF>.<LF>" in the body of the first, with its
-// own envelope, that a lenient server takes for a message of its own.
+// SMTP smuggling: a second message hidden after "<LF>.<CR><LF>" in the body of the first, with
+// its own envelope, that a lenient server takes for a message of its own.
 struct SmuggledMail {
   std::string mail_from;
   std::string to;

@@ -1,6 +1,8 @@
 // The application-facing handles: Host (listen, connect, bind), StreamSocket, DatagramSocket.
 #include "sim/net/socket.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "sim/net/detail/network_impl.hpp"
@@ -199,8 +201,13 @@ ConnId StreamSocket::id() const {
 TcpInfo StreamSocket::info() const {
   TcpConnection* c = net_ ? net_->conn(slot_, generation_) : nullptr;
   if (c == nullptr) return {};
-  return TcpInfo{c->state, c->mss, c->cwnd,         c->ssthresh,       c->flight(),
-                 c->srtt,  c->rto, c->buffered_end, c->bytes_received, c->retransmissions};
+  // Offsets count the SYN as 1: the first data byte is 1 (a FIN acknowledged adds one more).
+  const std::uint64_t acked = std::min(c->snd_una > 0 ? c->snd_una - 1 : 0, c->buffered_end);
+  TcpInfo info{c->state, c->mss, c->cwnd,         c->ssthresh,       c->flight(),
+               c->srtt,  c->rto, c->buffered_end, c->bytes_received, c->retransmissions};
+  info.bytes_acked = acked;
+  info.last_ack = c->last_ack_at;
+  return info;
 }
 
 std::uint16_t StreamSocket::local_port() const {

@@ -39,7 +39,8 @@ enum class TcpState : std::uint8_t {
 };
 std::string_view tcp_state_name(TcpState s);
 
-// A snapshot of a connection's transport state, for tests and the window.
+// A snapshot of a connection's transport state, for tests, the window, and the SMTP client's
+// data-block timer (the progress of a send: bytes_acked, last_ack).
 struct TcpInfo {
   TcpState state = TcpState::closed;
   std::uint32_t mss = 0;   // largest segment this side sends
@@ -51,6 +52,8 @@ struct TcpInfo {
   std::uint64_t bytes_sent = 0;      // by the application, accepted into the send buffer
   std::uint64_t bytes_received = 0;  // delivered to the application
   std::uint64_t retransmissions = 0;
+  std::uint64_t bytes_acked = 0;  // of bytes_sent, those the peer acknowledged
+  SimTime last_ack{0};            // when the peer last acknowledged new bytes
 };
 
 class StreamSocket {

@@ -215,6 +215,7 @@ void NetworkImpl::tcp_on_ack(std::uint32_t slot, const Packet& p, std::uint64_t 
     c.timing = false;
   }
   c.snd_una = ack;
+  c.last_ack_at = sim.now();
   if (c.snd_nxt < c.snd_una) c.snd_nxt = c.snd_una;
   while (!c.send_buffer.empty() && c.send_buffer.front().end() + 1 <= c.snd_una)
     c.send_buffer.pop_front();

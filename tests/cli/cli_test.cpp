@@ -190,8 +190,10 @@ TEST(Cli, ChangingTheParameterALessonTurnsOnFailsItsCheck) {
       {"relay-chain.yaml", "      relayhost: relay.isp.example\n", ""},
       {"wrong-smtp-server.yaml", "submit: {server: mx.b.example",
        "submit: {server: smtp.a.example"},
-      {"smtp-smuggling.yaml", "boss}\n      end_of_data: lenient",
-       "boss}\n      end_of_data: normalize"},
+      {"smtp-smuggling.yaml", "\n      end_of_data: keep", "\n      end_of_data: normalize"},
+      {"slow-link.yaml", "  - at: 02:00:00\n    fetch: bob",
+       "  - at: 00:30:00\n    link_down: alice-pc-isp-a\n  - at: 00:40:00\n"
+       "    link_up: alice-pc-isp-a\n  - at: 02:00:00\n    fetch: bob"},
       {"congested-link.yaml",
        "    - {between: [isp-a, isp-c], latency: 15ms, bandwidth: 100Mbps}\n"
        "    - {between: [isp-c, isp-b], latency: 15ms, bandwidth: 100Mbps}\n",
@@ -229,6 +231,37 @@ TEST(Cli, ChangingTheParameterALessonTurnsOnFailsItsCheck) {
     for (const Change& c : changes)
       listed = listed || name == c.scenario;
     EXPECT_TRUE(listed) << name << " has no lesson change in this test";
+  }
+}
+
+// SMTP smuggling needs both halves: an outbound server that relays bare LFs as they came and
+// an inbound server that takes <LF>.<CR><LF> for the end of data. The fix on either side
+// alone (normalize or reject) keeps the forged mail out, and the lesson's check fails.
+TEST(Cli, TheSmugglingLessonFailsWithTheFixOnEitherSide) {
+  std::ifstream in(library("smtp-smuggling.yaml"));
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::string original = text.str();
+  const struct {
+    const char* from;
+    const char* to;
+  } fixes[] = {
+      {"\n      end_of_data: keep", "\n      end_of_data: normalize"},
+      {"\n      end_of_data: keep", "\n      end_of_data: reject"},
+      {"\n      end_of_data: lenient", "\n      end_of_data: normalize"},
+      {"\n      end_of_data: lenient", "\n      end_of_data: reject"},
+  };
+  for (const auto& f : fixes) {
+    std::string changed = original;
+    const std::size_t at = changed.find(f.from);
+    ASSERT_NE(at, std::string::npos) << f.from;
+    changed.replace(at, std::string(f.from).size(), f.to);
+    const std::string path = ::testing::TempDir() + "smuggling-fixed.yaml";
+    std::ofstream(path) << changed;
+    Result r = run("check " + path);
+    EXPECT_EQ(r.status, 1) << f.from << " -> " << f.to << "\n" << r.out;
+    EXPECT_NE(r.out.find("FAIL  the mail client bob"), std::string::npos) << r.out;
+    std::filesystem::remove(path);
   }
 }
 

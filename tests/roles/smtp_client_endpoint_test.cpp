@@ -139,12 +139,56 @@ TEST(SmtpClientEndpoint, TheServerHostGoingDownMidDataIsATemporaryFailure) {
   EXPECT_TRUE(x.owner.messages.empty());
   for (const auto& r : x.result->recipients)
     EXPECT_EQ(r.status, smtp::RecipientStatus::deferred) << r.address;
-  // The transport gives up on its retransmissions (8 of them, about four minutes) before the
-  // DATA termination limit (10 min) would: "connection timed out", try again later.
-  EXPECT_EQ(x.result->connection_error, ConnError::timed_out);
+  // Nothing is acknowledged any more: the data-block limit (3 minutes without progress, RFC
+  // 5321 4.5.3.2.5) runs out before the transport gives up on its retransmissions (about
+  // four minutes) and long before the 10 minutes that follow a final dot.
+  EXPECT_FALSE(x.result->connection_error);
+  EXPECT_EQ(x.result->session.status, smtp::SessionStatus::timed_out);
+  EXPECT_EQ(x.result->session.state, smtp::ClientState::message);
   EXPECT_GT(x.finished_at, 3min);
-  EXPECT_LT(x.finished_at, 10min);
+  EXPECT_LT(x.finished_at, 3min + 1s);
   EXPECT_EQ(x.owner.ended, std::vector<SmtpServerEnd>{SmtpServerEnd::host_down});
+}
+
+// A slow link: a 900 KB message at 9,600 bit/s takes more than twelve minutes to send, and
+// the peer acknowledges bytes all along. The client waits as long as the bytes progress (3
+// minutes for each piece) and its 10 minutes only after the final dot: the message is
+// accepted once and the client knows it.
+TEST(SmtpClientEndpoint, ASlowLinkIsNoTimeoutWhileTheBytesProgress) {
+  SmtpWorld w(7, {.latency = 100ms, .bandwidth_bps = 9600});
+  Exchange x(w);
+  const std::string message = long_message(900000);
+  x.send(alice_to_bob(message));
+  w.sim.run_until(2h);
+  ASSERT_TRUE(x.result);
+  EXPECT_EQ(x.result->failure(), SmtpFailure::none);
+  EXPECT_EQ(x.result->session.status, smtp::SessionStatus::completed);
+  EXPECT_GT(x.finished_at, 12min);
+  ASSERT_EQ(x.owner.messages.size(), 1u);
+  EXPECT_TRUE(x.owner.messages[0] == message);  // not printed: 900 KB
+  for (const auto& r : x.result->recipients)
+    EXPECT_EQ(r.status, smtp::RecipientStatus::delivered) << r.address;
+}
+
+// The same link cut in the middle of the message: after 3 minutes without an acknowledgement
+// the client gives up and drops what it had not sent. The link comes back soon after: nothing
+// more comes, so the server, which never sees the final dot, accepts nothing, and its own
+// timer (5 minutes between two reads) ends its side with 421.
+TEST(SmtpClientEndpoint, ALinkCutMidMessageIsGivenUpAfterThreeSilentMinutesAndNotAccepted) {
+  SmtpWorld w(7, {.latency = 100ms, .bandwidth_bps = 9600});
+  Exchange x(w);
+  x.send(alice_to_bob(long_message(600000)));
+  w.sim.schedule_after(2min, [&] { w.net.set_link_up(w.net.link("r1-r2"), false); });
+  w.sim.schedule_after(5min + 30s, [&] { w.net.set_link_up(w.net.link("r1-r2"), true); });
+  w.sim.run_until(2h);
+  ASSERT_TRUE(x.result);
+  EXPECT_EQ(x.result->failure(), SmtpFailure::temporary);
+  EXPECT_EQ(x.result->session.status, smtp::SessionStatus::timed_out);
+  EXPECT_EQ(x.result->session.state, smtp::ClientState::message);
+  EXPECT_GT(x.finished_at, 4min + 50s);  // 3 minutes after the last acknowledgement
+  EXPECT_LT(x.finished_at, 5min + 1s);
+  EXPECT_TRUE(x.owner.messages.empty());
+  EXPECT_EQ(x.owner.ended, std::vector<SmtpServerEnd>{SmtpServerEnd::closed});  // its 421
 }
 
 TEST(SmtpClientEndpoint, AFirewallThatDropsPort25IsAConnectionTimeoutAfterThirtySeconds) {

@@ -53,7 +53,7 @@ TEST(Choices, EveryValueHasItsWord) {
   for (auto v : {agents::SpfPolicy::off, agents::SpfPolicy::score, agents::SpfPolicy::reject_fail})
     EXPECT_EQ(choice_value(kSpfChoices, choice_word(kSpfChoices, v)), v);
   for (auto v : {proto::smtp::EndOfDataMode::normalize, proto::smtp::EndOfDataMode::reject,
-                 proto::smtp::EndOfDataMode::lenient})
+                 proto::smtp::EndOfDataMode::lenient, proto::smtp::EndOfDataMode::keep})
     EXPECT_EQ(choice_value(kEndOfDataChoices, choice_word(kEndOfDataChoices, v)), v);
   for (auto v : {agents::RetrievalProtocol::pop3, agents::RetrievalProtocol::imap})
     EXPECT_EQ(choice_value(kFetchProtocolChoices, choice_word(kFetchProtocolChoices, v)), v);

@@ -313,13 +313,41 @@ TEST(SmtpClient, TimeoutsPerState) {
   EXPECT_EQ(s.client.state(), ClientState::data);
   EXPECT_EQ(s.client.deadline(), at(50 + 120));  // DATA initiation: 2 minutes
   s.reply("354 Go\r\n", at(60));
-  EXPECT_EQ(s.client.deadline(), at(60 + 600));  // DATA termination: 10 minutes
-  EXPECT_FALSE(s.client.on_timeout(at(600)));
-  EXPECT_TRUE(s.client.on_timeout(at(660)));
+  EXPECT_EQ(s.client.deadline(), at(60 + 180));  // data block: 3 minutes for each send
+  s.client.transport_progress(at(200), false);   // the peer acknowledged some bytes
+  EXPECT_EQ(s.client.deadline(), at(200 + 180));
+  s.client.transport_progress(at(300), true);     // ... and the final dot
+  EXPECT_EQ(s.client.deadline(), at(300 + 600));  // DATA termination: 10 minutes
+  s.client.transport_progress(at(400), true);     // nothing new: the verdict's timer runs on
+  EXPECT_EQ(s.client.deadline(), at(300 + 600));
+  EXPECT_FALSE(s.client.on_timeout(at(660)));
+  EXPECT_TRUE(s.client.on_timeout(at(900)));
   EXPECT_EQ(s.client.outcome().status, SessionStatus::timed_out);
   EXPECT_EQ(s.client.outcome().state, ClientState::message);
   EXPECT_EQ(s.client.recipients()[0].status, RecipientStatus::deferred);
   EXPECT_EQ(s.client.deadline(), std::nullopt);
+}
+
+// RFC 5321 4.5.3.2.5: while the message goes out, a send that makes no progress for 3
+// minutes ends the session, however long the whole message has been going.
+TEST(SmtpClient, ADataBlockWithoutProgressForThreeMinutesTimesOut) {
+  Scripted s;
+  s.reply("220 mx\r\n", at(0));
+  s.reply(kEhloPlain, at(0));
+  s.reply("250 Ok\r\n", at(0));
+  s.reply("250 Ok\r\n", at(0));
+  s.reply("250 Ok\r\n", at(0));
+  s.reply("354 Go\r\n", at(0));
+  for (int t = 60; t <= 3600; t += 60) {  // an hour of slow progress: no timeout
+    s.client.transport_progress(at(t), false);
+    EXPECT_FALSE(s.client.on_timeout(at(t + 170))) << t;
+  }
+  EXPECT_FALSE(s.client.on_timeout(at(3600 + 179)));
+  s.client.transport_progress(at(3600), false);  // told again: no new acknowledgement
+  EXPECT_TRUE(s.client.on_timeout(at(3600 + 180)));
+  EXPECT_EQ(s.client.outcome().status, SessionStatus::timed_out);
+  EXPECT_EQ(s.client.outcome().state, ClientState::message);
+  EXPECT_FALSE(s.client.message_acknowledged());
 }
 
 TEST(SmtpClient, ConnectionLost) {

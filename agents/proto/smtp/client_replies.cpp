@@ -278,6 +278,7 @@ void ClientSession::on_data_reply(const Reply& r) {
   const bool any = std::any_of(recipients_.begin(), recipients_.end(),
                                [](const auto& x) { return x.status == RecipientStatus::accepted; });
   if (r.code == 354) {
+    message_acknowledged_ = false;  // its data-block timer runs until the peer has it all
     if (any) {
       expected_.push_back({ClientState::message});
       enter_state(ClientState::message);

@@ -195,8 +195,18 @@ void ClientSession::connection_closed(SimTime now) {
   finish(SessionStatus::closed_by_server);
 }
 
+void ClientSession::transport_progress(SimTime acked_at, bool all_acknowledged) {
+  if (state_ != ClientState::message || message_acknowledged_) return;
+  // Silence is what a timeout measures: each acknowledgement restarts the data-block timer,
+  // and the last one (the final dot's) starts the wait for the verdict.
+  last_activity_ = std::max(last_activity_, acked_at);
+  message_acknowledged_ = all_acknowledged;
+}
+
 std::optional<SimTime> ClientSession::deadline() const {
-  const auto timeout = row(state_).timeout;
+  auto timeout = row(state_).timeout;
+  if (state_ == ClientState::message && !message_acknowledged_)
+    timeout = &ClientTimeouts::data_block;
   if (!started_ || !timeout) return {};
   return last_activity_ + config_.timeouts.*timeout;
 }

@@ -52,6 +52,10 @@ struct ClientTimeouts {  // RFC 5321 4.5.3.2
   SimTime mail = std::chrono::minutes(5);
   SimTime rcpt = std::chrono::minutes(5);
   SimTime data_initiation = std::chrono::minutes(2);
+  // While the message is being sent: each TCP send must progress (the peer acknowledging
+  // bytes) within this (4.5.3.2.5), however long the whole takes.
+  SimTime data_block = std::chrono::minutes(3);
+  // Once the peer has the final dot, the wait for the verdict (4.5.3.2.6).
   SimTime data_termination = std::chrono::minutes(10);
 };
 
@@ -124,6 +128,13 @@ class ClientSession {
   void receive(std::string_view bytes, SimTime now);
   void connection_closed(SimTime now);  // the server closed (or the network lost) the stream
 
+  // The transport's progress while the message is sent: when the peer last acknowledged
+  // bytes, and whether it has acknowledged all written so far (the final dot included). The
+  // owner tells it before on_timeout(); in other states it is ignored.
+  void transport_progress(SimTime acked_at, bool all_acknowledged);
+  // In state message: true once the peer has acknowledged the final dot.
+  bool message_acknowledged() const { return message_acknowledged_; }
+
   std::optional<SimTime> deadline() const;
   bool on_timeout(SimTime now);  // true if the deadline had passed: the session ends
 
@@ -184,10 +195,11 @@ class ClientSession {
   int auth_step_ = 0;
   bool pipelining_ = false;
   bool mail_accepted_ = false;
-  std::vector<std::size_t> round_;  // the recipients (indexes) of the current transaction
-  std::size_t next_recipient_ = 0;  // the next of round_ to send RCPT for
-  std::string data_bytes_;          // the dot-stuffed message with its final dot
-  std::size_t message_size_ = 0;    // what SIZE= declares
+  std::vector<std::size_t> round_;     // the recipients (indexes) of the current transaction
+  std::size_t next_recipient_ = 0;     // the next of round_ to send RCPT for
+  std::string data_bytes_;             // the dot-stuffed message with its final dot
+  std::size_t message_size_ = 0;       // what SIZE= declares
+  bool message_acknowledged_ = false;  // the peer has the final dot: the verdict's timer runs
   std::vector<RecipientOutcome> recipients_;
   SessionOutcome outcome_;
   std::optional<SessionOutcome> failure_;  // decided, QUIT on its way

@@ -12,6 +12,8 @@ std::string_view mode_name(EndOfDataMode mode) {
       return "reject";
     case EndOfDataMode::lenient:
       return "lenient";
+    case EndOfDataMode::keep:
+      return "keep";
   }
   return "?";
 }
@@ -58,9 +60,12 @@ void DataReader::finish_line(bool crlf) {
     if (!crlf) bare_lf_seen_ = true;
     if (limits_.max_line != 0 && content_length + 2 > limits_.max_line) line_too_long_ = true;
     size_ += content_length - line.size();  // octets past what was kept still count
-    if (!line.empty() && line.front() == '.') line.remove_prefix(1);  // dot-unstuffing
+    // Dot-unstuffing; in keep mode only at a line's start, after a CRLF, where the client
+    // stuffed (a dot after a bare LF is text).
+    const bool line_start = mode_ != EndOfDataMode::keep || previous_crlf_;
+    if (line_start && !line.empty() && line.front() == '.') line.remove_prefix(1);
     append(line);
-    append("\r\n");
+    append(crlf || mode_ != EndOfDataMode::keep ? "\r\n" : "\n");
   }
   previous_crlf_ = crlf;
   line_.clear();

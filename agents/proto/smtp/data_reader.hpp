@@ -17,6 +17,8 @@ enum class EndOfDataMode {
   normalize,  // only <CRLF>.<CRLF> ends data; a bare LF elsewhere counts as a line end
   reject,     // as normalize, and a bare LF anywhere makes the message refused (550 5.5.2)
   lenient,    // vulnerable: <LF>.<LF> and <LF>.<CR><LF> also end data
+  keep,       // only <CRLF>.<CRLF> ends data, and a bare LF is kept as it came: a server that
+              // relays it so (dot_stuff's pass_bare_lf) is the outbound half of smuggling
 };
 std::string_view mode_name(EndOfDataMode mode);
 

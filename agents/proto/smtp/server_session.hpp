@@ -53,7 +53,7 @@ struct ServerExtensions {  // what EHLO advertises (and therefore accepts)
 
 struct ServerTimeouts {                       // RFC 5321 4.5.3.2.7 asks at least 5 minutes
   SimTime command = std::chrono::minutes(5);  // waiting for a command or an AUTH response
-  SimTime data = std::chrono::minutes(3);     // waiting for the next piece of the message
+  SimTime data = std::chrono::minutes(5);     // between two reads of the message (smtpd_timeout)
 };
 
 struct ServerTexts {          // texts of the positive replies, so a transcript can match the RFC's

@@ -36,6 +36,7 @@ struct TcpConnection {
   std::uint32_t snd_wnd = 0;  // the peer's advertised window
   std::deque<SendChunk> send_buffer;
   std::uint64_t buffered_end = 0;  // stream bytes accepted from the application
+  SimTime last_ack_at{0};          // when the peer last acknowledged new bytes
   bool fin_requested = false;
   std::uint32_t mss = 536;      // largest segment this side sends
   std::uint32_t adv_mss = 536;  // the MSS option this side announces
