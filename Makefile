@@ -37,6 +37,7 @@ bench: build
 	$(BUILD_DIR)/bench/kernel_hold
 	$(BUILD_DIR)/bench/net/net_stream
 	$(BUILD_DIR)/bench/mail/mail_journey
+	$(BUILD_DIR)/bench/city/city
 	$(BUILD_DIR)/bench/gui/gui_replay
 	xvfb-run -a $(BUILD_DIR)/bench/gui/gui_frame
 

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/bench_support.hpp"
 #include "sim/net/network.hpp"
 #include "sim/random.hpp"
 #include "sim/simulator.hpp"
@@ -33,29 +34,6 @@ struct Options {
   bool trace = false;
   std::uint64_t hold_events = 5'000'000;
 };
-
-// The hold model of bench/kernel_hold.cpp: each event schedules one more at an exponential delay.
-struct Hold {
-  Simulator* sim;
-  SplitMix64* rng;
-  void operator()() const {
-    const double u = static_cast<double>((rng->next() >> 11) + 1) * 0x1.0p-53;
-    sim->schedule_after(SimTime(std::llround(-std::log(u) * 1e6)), *this);
-  }
-};
-
-double hold_events_per_second(std::uint64_t events) {
-  Simulator sim;
-  SplitMix64 rng{12345};
-  for (int i = 0; i < 1000; ++i)
-    sim.schedule_after(SimTime(i), Hold{&sim, &rng});
-  const auto start = std::chrono::steady_clock::now();
-  for (std::uint64_t i = 0; i < events; ++i)
-    sim.step();
-  const double secs =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  return static_cast<double>(events) / secs;
-}
 
 struct StreamResult {
   std::size_t received = 0;
@@ -160,7 +138,7 @@ int main(int argc, char** argv) {
   getrusage(RUSAGE_SELF, &usage);
   const double packets = static_cast<double>(net.packets_sent());
   const double events = static_cast<double>(sim.events_executed());
-  const double hold = hold_events_per_second(opt.hold_events);
+  const double hold = mailsim::bench::hold_events_per_second(opt.hold_events);
   std::printf("streams=%d complete=%d bytes_each=%zu loss=%.3f trace=%s\n", opt.streams, complete,
               opt.bytes, opt.loss, opt.trace ? "on" : "off");
   std::printf(

@@ -82,6 +82,8 @@ class EventQueue {
   EventCallback* pop(SimTime& time);
 
   std::optional<SimTime> next_time() const;
+  // For tests: the keys the last next_time() looked at past a cancelled top.
+  std::size_t next_time_keys_examined() const { return next_time_examined_; }
   std::size_t size() const { return live_; }
   bool empty() const { return live_ == 0; }
 
@@ -133,6 +135,9 @@ class EventQueue {
   std::uint32_t seq_ = 0;
   std::size_t live_ = 0;
   std::size_t dead_ = 0;  // cancelled keys still in heap_
+  // next_time()'s search past cancelled keys (kept to reuse its storage) and its count.
+  mutable std::vector<std::size_t> next_time_open_;
+  mutable std::size_t next_time_examined_ = 0;
 };
 
 static_assert(sizeof(EventQueue::Key) == 16);

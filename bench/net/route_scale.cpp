@@ -13,8 +13,6 @@
 // Every case runs in its own process (fork), so its peak memory is its own; the 100-host
 // case of the same run is the baseline the others are compared with.
 #include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -24,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/bench_support.hpp"
 #include "sim/net/network.hpp"
 #include "sim/random.hpp"
 #include "sim/simulator.hpp"
@@ -123,28 +122,6 @@ Result run_case(int hosts, int messages, bool trace, RoutingPolicy routing) {
   return result;
 }
 
-// Runs one case in a child process: its result through a pipe, its peak memory from wait4.
-bool run_in_child(int hosts, int messages, bool trace, RoutingPolicy routing, Result& result,
-                  double& peak_mb) {
-  int fds[2];
-  if (pipe(fds) != 0) return false;
-  const pid_t pid = fork();
-  if (pid == 0) {
-    close(fds[0]);
-    const Result r = run_case(hosts, messages, trace, routing);
-    const bool ok = write(fds[1], &r, sizeof r) == static_cast<ssize_t>(sizeof r);
-    _exit(ok ? 0 : 1);
-  }
-  close(fds[1]);
-  const bool got = read(fds[0], &result, sizeof result) == static_cast<ssize_t>(sizeof result);
-  close(fds[0]);
-  int status = 0;
-  rusage usage{};
-  wait4(pid, &status, 0, &usage);
-  peak_mb = static_cast<double>(usage.ru_maxrss) / 1024.0;
-  return got && WIFEXITED(status) && WEXITSTATUS(status) == 0;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -176,7 +153,8 @@ int main(int argc, char** argv) {
     for (int hosts : sizes) {
       Result r;
       double peak = 0;
-      if (!run_in_child(hosts, messages, trace, routing, r, peak)) {
+      if (!mailsim::bench::run_in_child([&] { return run_case(hosts, messages, trace, routing); },
+                                        r, peak)) {
         std::printf("hosts=%d messages=%d: the run failed\n", hosts, messages);
         all_ok = false;
         continue;

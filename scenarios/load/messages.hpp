@@ -437,6 +437,47 @@ inline constexpr Message kServiceTwiceOnHost{
 inline constexpr Message kServiceMail{"service.mail", "a mail server", "un serveur de messagerie"};
 inline constexpr Message kServiceDns{"service.dns", "a DNS server", "un serveur DNS"};
 
+// ---- population: a crowd in a few lines (scenarios/population/population.hpp)
+inline constexpr Message kWhatPopulation{"what.population", "the population", "la population"};
+inline constexpr Message kPopulationTooMuchMail{
+    "load.population_too_much_mail",
+    "{what} sends {total} messages in all ('messages' times 'days'); at most {limit}: each one "
+    "waits in memory in the timeline until its time. Send fewer per day, or over fewer days",
+    "{what} envoie {total} messages en tout (« messages » fois « days ») ; au plus {limit} : "
+    "chacun attend en mémoire dans la chronologie son heure d'envoi. Envoyez-en moins par jour, "
+    "ou sur moins de jours"};
+inline constexpr Message kPopulationNoRecipients{
+    "load.population_no_recipients",
+    "'recipients' in {what}: every share is 0, so no message has anyone to go to; give one a "
+    "share, for example other_domains: 100%",
+    "« recipients » dans {what} : toutes les parts valent 0, aucun message n'a donc de "
+    "destinataire ; donnez une part à l'un d'eux, par exemple other_domains: 100%"};
+inline constexpr Message kPopulationClock{
+    "load.population_clock",
+    "'{value}' in '{key}' of {what} is not a clock time of the day; write it from 00:00:00 to "
+    "23:59:59, for example \"09:00:00\"",
+    "« {value} » dans « {key} » de {what} n'est pas une heure de la journée ; écrivez-la de "
+    "00:00:00 à 23:59:59, par exemple \"09:00:00\""};
+inline constexpr Message kPopulationHours{
+    "load.population_hours",
+    "'hours' in {what} is the start and the end of the time when mail is sent, the start first: "
+    "for example hours: [\"08:00:00\", \"17:00:00\"]",
+    "« hours » dans {what} donne le début et la fin de la période où le courrier part, le début "
+    "d'abord : par exemple hours: [\"08:00:00\", \"17:00:00\"]"};
+inline constexpr Message kPopulationNameTaken{
+    "load.population_name_taken",
+    "{what} makes a host, router, link, mail client or DNS zone named '{name}', which the file "
+    "already names on line {line}; rename the one on line {line}",
+    "{what} crée un hôte, un routeur, un lien, un logiciel de messagerie ou une zone DNS nommé "
+    "« {name} », que le fichier nomme déjà ligne {line} ; renommez celui de la ligne {line}"};
+inline constexpr Message kPopulationFetchNeedsDuration{
+    "load.population_fetch_needs_duration",
+    "{what} has every mail client fetch mail every {every}, so the run would never end by "
+    "itself; give the scenario a 'duration' (for example duration: 1d)",
+    "{what} fait relever le courrier à chaque logiciel de messagerie toutes les {every}, la "
+    "simulation ne finirait donc jamais d'elle-même ; donnez au scénario une durée « duration » "
+    "(par exemple duration: 1j)"};
+
 inline constexpr std::array kAll{&kErrorLabel,
                                  &kWarningLabel,
                                  &kUtf16,
@@ -538,6 +579,13 @@ inline constexpr std::array kAll{&kErrorLabel,
                                  &kAttachmentTooLarge,
                                  &kServiceTwiceOnHost,
                                  &kServiceMail,
-                                 &kServiceDns};
+                                 &kServiceDns,
+                                 &kWhatPopulation,
+                                 &kPopulationTooMuchMail,
+                                 &kPopulationNoRecipients,
+                                 &kPopulationClock,
+                                 &kPopulationHours,
+                                 &kPopulationNameTaken,
+                                 &kPopulationFetchNeedsDuration};
 
 }  // namespace mailsim::scenarios::msg

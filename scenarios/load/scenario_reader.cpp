@@ -13,6 +13,7 @@
 #include "scenarios/load/mail_reader.hpp"
 #include "scenarios/load/messages.hpp"
 #include "scenarios/load/network_reader.hpp"
+#include "scenarios/load/population_reader.hpp"
 #include "scenarios/load/question_reader.hpp"
 #include "scenarios/load/setting_warnings.hpp"
 #include "scenarios/load/timeline_reader.hpp"
@@ -76,17 +77,34 @@ std::optional<ScenarioModel> read_scenario(const YAML::Node& root, Diagnostics& 
   }
   s.duration = m.time("duration");
   if (auto variant = m.text("variant")) s.variant = *variant;
-  if (auto net = m.child("network", Need::required)) s.network = read_network(*net, diag);
+  // A population's things are added after each written section they belong with, so that the
+  // sections after it may name them and are checked against them.
+  if (auto population = m.child("population"))
+    s.population = read_population(*population, s.duration.has_value(), diag);
+  const bool crowd = s.population.has_value();
+  // Without a population, `network` is required (with one, it may add to what is generated).
+  if (auto net = m.child("network", crowd ? Need::optional : Need::required))
+    s.network = read_network(*net, diag);
+  GeneratedPopulation generated;
+  if (crowd) {
+    const auto dns = m.child("dns");
+    const bool written_server =
+        dns && dns->IsMap() && (*dns)["server"] && (*dns)["server"].IsScalar();
+    generated = generate_for(s, written_server ? (*dns)["server"].Scalar() : std::string());
+    add_population_network(s, generated, diag);
+  }
   if (auto dns = m.child("dns")) s.mail.dns = read_dns(*dns, s.network, diag);
   if (auto mail = m.child("mail")) {
     MailModel read = read_mail(*mail, s.network, diag);
     s.mail.servers = std::move(read.servers);
     s.mail.clients = std::move(read.clients);
   }
+  check_periodic_fetch(s.mail.clients, s.duration, diag);  // a population's said once, above
+  if (crowd) add_population_mail(s, generated, diag);
   s.timeline = read_timeline(m.list("timeline"), s.network, s.mail, diag);
+  if (crowd) add_population_timeline(s, generated);
   s.expectations = read_expectations(m.list("expect"), s.network, s.mail, diag);
   s.questions = read_questions(m.list("questions"), diag);
-  check_periodic_fetch(s.mail.clients, s.duration, diag);
   check_dates(s,
               m.child("duration") ? std::optional(position_of(*m.child("duration"))) : std::nullopt,
               diag);

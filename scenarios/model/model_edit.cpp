@@ -30,6 +30,7 @@ void clear_source(ScenarioModel& s) {
   clear(s.timeline);
   clear(s.expectations);
   clear(s.questions);
+  if (s.population) s.population->pos = {};
 }
 
 }  // namespace mailsim::scenarios

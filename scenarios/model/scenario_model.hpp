@@ -11,6 +11,7 @@
 #include "scenarios/model/localized_text.hpp"
 #include "scenarios/model/mail_model.hpp"
 #include "scenarios/model/network_model.hpp"
+#include "scenarios/model/population_model.hpp"
 #include "scenarios/model/question_model.hpp"
 #include "sim/time.hpp"
 
@@ -119,6 +120,9 @@ struct ScenarioModel {
   // An exercise's copy: the key of its world (`mailsim exercise make --variants/--students`),
   // which the grader uses to rebuild the teacher's expectations for that world. Empty otherwise.
   std::string variant;
+  // A crowd written in a few lines; what it generates is in network, mail and timeline too,
+  // each thing at the section's position (scenarios/population/population.hpp).
+  std::optional<PopulationModel> population;
   NetworkModel network;
   MailModel mail;
   std::vector<TimelineEntry> timeline;

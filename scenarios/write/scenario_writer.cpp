@@ -51,7 +51,8 @@ std::string localized(std::string_view key, const LocalizedText& t) {
 
 }  // namespace
 
-std::string write_scenario(const ScenarioModel& s) {
+std::string write_scenario(const ScenarioModel& model) {
+  const ScenarioModel s = without_generated(model);
   std::string out = localized("title", s.title);
   if (!s.description.en.empty() || !s.description.fr.empty())
     out += localized("description", s.description);
@@ -65,7 +66,11 @@ std::string write_scenario(const ScenarioModel& s) {
     w.text("start", format_start_time({s.start_unix_seconds, s.start_utc_offset_minutes}));
   w.duration("duration", s.duration);
   w.text("variant", s.variant, kScenario.variant);
-  w.map("network", Style::block, [&](MapWriter& n) { write_network(n, s.network); });
+  if (s.population)
+    w.map("population", Style::block, [&](MapWriter& p) { write_population(p, *s.population); });
+  if (!s.population || !s.network.hosts.empty() || !s.network.routers.empty() ||
+      !s.network.links.empty())
+    w.map("network", Style::block, [&](MapWriter& n) { write_network(n, s.network); });
   if (s.mail.dns) w.map("dns", Style::block, [&](MapWriter& d) { write_dns(d, *s.mail.dns); });
   if (!s.mail.servers.empty() || !s.mail.clients.empty())
     w.map("mail", Style::block, [&](MapWriter& m) { write_mail(m, s.mail); });

@@ -14,5 +14,8 @@ void write_mail(MapWriter& w, const MailModel& mail);
 void write_timeline_entry(MapWriter& w, const TimelineEntry& entry, const NetworkModel& network);
 void write_expectation(MapWriter& w, const ExpectationEntry& entry);
 void write_question(MapWriter& w, const Question& question);
+void write_population(MapWriter& w, const PopulationModel& population);
+// The scenario as its file says it: what its population generates left out.
+ScenarioModel without_generated(const ScenarioModel& s);
 
 }  // namespace mailsim::scenarios

@@ -216,8 +216,16 @@ inline constexpr Message kName{"cli.help.name", "the scenario's name (see mailsi
                                "le nom du scénario (voir mailsim list)"};
 inline constexpr Message kShowFooter{
     "cli.help.show_footer",
-    "Examples:\n  mailsim show firewall-port-25\n  mailsim show firewall-port-25 > my-lesson.yaml",
-    "Exemples :\n  mailsim show firewall-port-25\n  mailsim show firewall-port-25 > ma-lecon.yaml"};
+    "Examples:\n  mailsim show firewall-port-25\n  mailsim show firewall-port-25 > my-lesson.yaml\n"
+    "  mailsim show class.yaml --expand > class-expanded.yaml",
+    "Exemples :\n  mailsim show firewall-port-25\n  mailsim show firewall-port-25 > ma-lecon.yaml\n"
+    "  mailsim show classe.yaml --expand > classe-developpee.yaml"};
+inline constexpr Message kExpand{
+    "cli.help.expand",
+    "write the scenario with its population (population:) expanded into plain hosts, servers, "
+    "mail clients and sends; the file it prints runs the same",
+    "écrire le scénario avec sa population (population:) développée en hôtes, serveurs, "
+    "logiciels de messagerie et envois ordinaires ; le fichier affiché donne la même simulation"};
 inline constexpr Message kCheck{
     "cli.help.check",
     "run a scenario and grade its expectations; exit status 0 only if all are met",
@@ -263,6 +271,7 @@ inline constexpr std::array kAll{&kApp,
                                  &kShow,
                                  &kName,
                                  &kShowFooter,
+                                 &kExpand,
                                  &kCheck,
                                  &kCheckFooter,
                                  &kValidate,

@@ -15,6 +15,8 @@
 #include "scenarios/build/expectation_check.hpp"
 #include "scenarios/build/scenario_run.hpp"
 #include "scenarios/library/builtin.hpp"
+#include "scenarios/population/population.hpp"
+#include "scenarios/write/scenario_writer.hpp"
 #include "sim/inert.hpp"
 #include "ui/cli/cli_text.hpp"
 #include "ui/cli/exercise_command.hpp"
@@ -42,7 +44,14 @@ int cmd_list(bool quiet, Lang lang) {
   return 0;
 }
 
-int cmd_show(const std::string& name, Lang lang) {
+int cmd_show(const std::string& name, bool expand, Lang lang) {
+  if (expand) {  // a file or a built-in scenario, its population written out
+    const scenarios::LoadResult loaded = cli::load_file_or_builtin(name);
+    std::cerr << loaded.diagnostics.render(lang);
+    if (!loaded.scenario) return 2;
+    std::cout << scenarios::write_scenario(scenarios::expanded(*loaded.scenario));
+    return 0;
+  }
   if (const auto* s = scenarios::find_builtin(name)) {
     std::cout << s->text;
     return 0;
@@ -109,7 +118,7 @@ int main(int argc, char** argv) {
   if (o.command == "serve") return cli::serve_command(o, lang);
   if (o.command == "report") return cli::report_command(o, lang);
   if (o.command == "validate") return cmd_validate(o.scenario, o.quiet, lang);
-  if (o.command == "show") return cmd_show(o.scenario, lang);
+  if (o.command == "show") return cmd_show(o.scenario, o.expand, lang);
   if (o.command == "check") return cmd_check(o, lang);
   if (o.command == "list") return cmd_list(o.quiet, lang);
   if (o.command == "exercise") return cli::exercise_command(o, lang);

@@ -194,6 +194,7 @@ std::optional<int> parse_command_line(int argc, char** argv, Lang lang, Options&
   command(app, "list", help::kList, help::kListFooter, lang);
   CLI::App* show = command(app, "show", help::kShow, help::kShowFooter, lang);
   scenario_argument(*show, out, help::kName, lang);
+  show->add_flag("--expand", out.expand, text(help::kExpand));
   CLI::App* check = command(app, "check", help::kCheck, help::kCheckFooter, lang);
   scenario_argument(*check, out, help::kScenario, lang);
   seed_option(*check, out, lang);

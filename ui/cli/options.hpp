@@ -23,6 +23,7 @@ struct Options {
   bool packets = false;              // run: the same as --level packets
   bool transcript = false;
   bool show_messages = false;          // run: each mailbox's messages after the run
+  bool expand = false;                 // show: a population written out as plain YAML
   bool full_data = false;              // run: messages in full, in the transcript and the mailboxes
   std::optional<std::string> journey;  // run: a Message-ID, or N for the run's Nth message
   std::optional<std::string> svg;      // run: where --journey writes its chart

@@ -1,0 +1,66 @@
+#pragma once
+// What the benchmarks share: the kernel's hold model, measured in the benchmark's own process
+// as the baseline of its ratio, and running one case in a child process to read its own peak
+// memory.
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <type_traits>
+
+#include "sim/random.hpp"
+#include "sim/simulator.hpp"
+
+namespace mailsim::bench {
+
+// The hold model of bench/kernel_hold.cpp at N = 1,000: each event schedules one more at an
+// exponential delay of mean 1 s. Returns its events per wall second.
+inline double hold_events_per_second(std::uint64_t events) {
+  struct Hold {
+    sim::Simulator* sim;
+    sim::SplitMix64* rng;
+    void operator()() const {
+      const double u = static_cast<double>((rng->next() >> 11) + 1) * 0x1.0p-53;
+      sim->schedule_after(sim::SimTime(std::llround(-std::log(u) * 1e6)), *this);
+    }
+  };
+  sim::Simulator sim;
+  sim::SplitMix64 rng{12345};
+  for (int i = 0; i < 1000; ++i)
+    sim.schedule_after(sim::SimTime(i), Hold{&sim, &rng});
+  const auto start = std::chrono::steady_clock::now();
+  for (std::uint64_t i = 0; i < events; ++i)
+    sim.step();
+  const double secs =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return static_cast<double>(events) / secs;
+}
+
+// Runs `run()` in a child process: its result (plain data) through a pipe, its peak memory
+// (ru_maxrss, MB) from wait4. False when the child failed.
+template <class Run, class Result = std::invoke_result_t<Run>>
+bool run_in_child(Run run, Result& result, double& peak_mb) {
+  static_assert(std::is_trivially_copyable_v<Result>);
+  int fds[2];
+  if (pipe(fds) != 0) return false;
+  const pid_t pid = fork();
+  if (pid == 0) {
+    close(fds[0]);
+    const Result r = run();
+    const bool ok = write(fds[1], &r, sizeof r) == static_cast<ssize_t>(sizeof r);
+    _exit(ok ? 0 : 1);
+  }
+  close(fds[1]);
+  const bool got = read(fds[0], &result, sizeof result) == static_cast<ssize_t>(sizeof result);
+  close(fds[0]);
+  int status = 0;
+  rusage usage{};
+  wait4(pid, &status, 0, &usage);
+  peak_mb = static_cast<double>(usage.ru_maxrss) / 1024.0;
+  return got && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+}  // namespace mailsim::bench

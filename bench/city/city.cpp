@@ -1,0 +1,154 @@
+// A city's day of mail, written as a `population:` section (issue 19): D domains, U users, M
+// messages in one simulated day with peaks at 9:00 and 14:00, 5% of the MX hosts down for two
+// hours. Run untraced and with the story narration written to /dev/null, each in a process of
+// its own (its own peak memory), against the kernel's hold model in this process.
+// See bench/README.md.
+//
+//   build/bench/city/city [--domains D] [--users U] [--messages M] [--untraced-only]
+//   build/bench/city/city --scale    # messages 10k/100k/1M, then domains 100/1,000/10,000
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include "agents/narration/storyteller.hpp"
+#include "bench/bench_support.hpp"
+#include "scenarios/build/scenario_run.hpp"
+#include "scenarios/load/scenario_reader.hpp"
+
+namespace {
+
+using namespace mailsim;
+
+struct Case {
+  int domains = 1000;
+  int users = 10000;
+  long messages = 100000;
+};
+
+struct Result {
+  double load_s = 0, build_s = 0, run_s = 0;
+  std::uint64_t events = 0;
+  std::uint64_t delivered = 0;  // messages in the mailboxes at the end
+  double simulated_h = 0;
+  std::uint64_t sentence_bytes = 0;
+};
+
+// The city in ten lines.
+std::string city_text(const Case& c) {
+  return "title: A city's day of mail\n"
+         "seed: 19\n"
+         "population:\n"
+         "  domains: " +
+         std::to_string(c.domains) +
+         "\n"
+         "  users: " +
+         std::to_string(c.users) +
+         "\n"
+         "  traffic:\n"
+         "    messages: " +
+         std::to_string(c.messages) +
+         "\n"
+         "    peaks: [\"09:00:00\", \"14:00:00\"]\n"
+         "    recipients: {same_domain: 20%, other_domains: 75%, unknown: 5%}\n"
+         "    size: {median: 4kB, max: 1MB}\n"
+         "  faults: {mx_down: 5%, at: 10h, for: 2h}\n";
+}
+
+double since(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
+Result run_case(const Case& c, bool narrated) {
+  Result r;
+  auto t = std::chrono::steady_clock::now();
+  auto loaded = scenarios::load_scenario_text(city_text(c), "city.yaml");
+  if (!loaded.scenario) {
+    std::fputs(loaded.diagnostics.render(Lang::en).c_str(), stderr);
+    std::exit(2);
+  }
+  r.load_s = since(t);
+  t = std::chrono::steady_clock::now();
+  scenarios::Diagnostics diag("city.yaml");
+  scenarios::ScenarioRun run(*loaded.scenario, diag);
+  if (!run.ok()) {
+    std::fputs(diag.render(Lang::en).c_str(), stderr);
+    std::exit(2);
+  }
+  loaded.scenario.reset();  // the run keeps its own copy
+  r.build_s = since(t);
+  agents::Storyteller teller(Lang::en, agents::Level::story);
+  std::FILE* null = std::fopen("/dev/null", "w");
+  if (narrated)
+    run.sim().trace().subscribe([&](const sim::TraceRecord& rec) {
+      for (const auto& line : teller.tell(rec)) {
+        std::fwrite(line.text.data(), 1, line.text.size(), null);
+        r.sentence_bytes += line.text.size();
+      }
+    });
+  t = std::chrono::steady_clock::now();
+  run.run_to_completion();
+  r.run_s = since(t);
+  std::fclose(null);
+  r.events = run.sim().events_executed();
+  r.simulated_h = std::chrono::duration<double>(run.sim().now()).count() / 3600.0;
+  for (const auto& server : run.mail().servers())
+    for (const auto& user : server->store().users())
+      r.delivered += server->store().messages(user, "INBOX").size();
+  return r;
+}
+
+bool report(const Case& c, bool narrated, double hold) {
+  Result r;
+  double peak_mb = 0;
+  if (!bench::run_in_child([&] { return run_case(c, narrated); }, r, peak_mb)) {
+    std::fprintf(stderr, "city: the case failed\n");
+    return false;
+  }
+  const double rate = static_cast<double>(r.events) / r.run_s;
+  std::printf(
+      "city %s domains=%d users=%d messages=%ld delivered=%llu simulated_h=%.1f load_s=%.2f "
+      "build_s=%.2f run_s=%.2f events=%llu events_per_s=%.0f peak_rss_mb=%.0f "
+      "hold_events_per_s=%.0f rate_over_hold=%.3f narration_mb=%.1f\n",
+      narrated ? "narrated" : "untraced", c.domains, c.users, c.messages,
+      static_cast<unsigned long long>(r.delivered), r.simulated_h, r.load_s, r.build_s, r.run_s,
+      static_cast<unsigned long long>(r.events), rate, peak_mb, hold, rate / hold,
+      r.sentence_bytes / 1e6);
+  std::fflush(stdout);
+  return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Case c;
+  bool scale = false, untraced_only = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--domains" && i + 1 < argc)
+      c.domains = std::atoi(argv[++i]);
+    else if (a == "--users" && i + 1 < argc)
+      c.users = std::atoi(argv[++i]);
+    else if (a == "--messages" && i + 1 < argc)
+      c.messages = std::atol(argv[++i]);
+    else if (a == "--scale")
+      scale = true;
+    else if (a == "--untraced-only")
+      untraced_only = true;
+    else {
+      std::puts("usage: city [--domains D] [--users U] [--messages M] [--untraced-only] | --scale");
+      return 2;
+    }
+  }
+  const double hold = bench::hold_events_per_second(5'000'000);
+  if (!scale) {
+    if (!report(c, false, hold)) return 1;
+    return untraced_only || report(c, true, hold) ? 0 : 1;
+  }
+  for (const long m : {10'000L, 100'000L, 1'000'000L})
+    if (!report(Case{1000, 10000, m}, false, hold)) return 1;
+  for (const int d : {100, 10'000})  // 1,000 is the middle row above
+    if (!report(Case{d, 10000, 100'000}, false, hold)) return 1;
+  return 0;
+}
