@@ -160,7 +160,9 @@ TEST(Events, AHostSwitchedOffStaysReachableItsSynsAreLostAtTheLastHop) {
   EXPECT_EQ(rec.drops("no_route"), 0u);
   EXPECT_EQ(rec.drops("host_off"), 7u);  // every SYN, at b itself after crossing r1 and r2
   for (const auto& e : rec.packets)
-    if (e.kind == "net.packet.dropped") EXPECT_EQ(e.node, "b");
+    if (e.kind == "net.packet.dropped") {
+      EXPECT_EQ(e.node, "b");
+    }
   EXPECT_EQ(rec.count("net.packet.forwarded"), 14u);
 }
 
