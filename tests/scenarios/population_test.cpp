@@ -13,10 +13,13 @@
 #include "scenarios/population/population.hpp"
 #include "scenarios/write/scenario_writer.hpp"
 #include "sim/trace_format.hpp"
+#include "tests/scenarios/model_run.hpp"
 
 using namespace mailsim;
 using namespace mailsim::scenarios;
 using namespace std::chrono_literals;
+using scenarios::test::trace_of;
+using scenarios::test::without_source;
 
 namespace {
 
@@ -43,21 +46,6 @@ ScenarioModel load(const std::string& text) {
 
 std::string errors(const std::string& text, Lang lang = Lang::en) {
   return load_scenario_text(text, "town.yaml").diagnostics.render(lang);
-}
-
-ScenarioModel without_source(ScenarioModel s) {
-  clear_source(s);
-  return s;
-}
-
-std::string trace_of(const ScenarioModel& model) {
-  Diagnostics diag(model.file);
-  ScenarioRun run(model, diag);
-  EXPECT_TRUE(run.ok()) << diag.render(Lang::en);
-  std::ostringstream out;
-  sim::TraceWriter writer(run.sim().trace(), out, sim::TraceFormat::json);
-  run.run_to_completion();
-  return out.str();
 }
 
 std::size_t count_sends(const ScenarioModel& s) {

@@ -16,10 +16,13 @@
 #include "sim/trace_format.hpp"
 #include "sim/units.hpp"
 #include "tests/golden.hpp"
+#include "tests/scenarios/model_run.hpp"
 
 using namespace mailsim;
 using namespace mailsim::scenarios;
 using namespace std::chrono_literals;
+using scenarios::test::trace_of;
+using scenarios::test::without_source;
 
 namespace {
 
@@ -49,22 +52,6 @@ ScenarioModel load(const std::string& text, const std::string& name) {
   LoadResult r = load_scenario_text(text, name);
   EXPECT_TRUE(r.scenario) << r.diagnostics.render(Lang::en) << "in:\n" << text;
   return r.scenario ? *r.scenario : ScenarioModel{};
-}
-
-ScenarioModel without_source(ScenarioModel s) {
-  clear_source(s);
-  return s;
-}
-
-// The JSON trace of a whole run.
-std::string trace_of(const ScenarioModel& model) {
-  Diagnostics diag(model.file);
-  ScenarioRun run(model, diag);
-  EXPECT_TRUE(run.ok()) << diag.render(Lang::en);
-  std::ostringstream out;
-  sim::TraceWriter writer(run.sim().trace(), out, sim::TraceFormat::json);
-  run.run_to_completion();
-  return out.str();
 }
 
 }  // namespace
