@@ -30,6 +30,13 @@ def reply(f):
     line = f.readline()
     while line[3:4] == b"-": line = f.readline()
     return line.decode().strip()
+def past_ehlo(name):
+    """A raw SMTP connection past the greeting and EHLO: its socket and its reader."""
+    s = socket.create_connection(("127.0.0.1", smtp_port), timeout=10)
+    f = s.makefile("rb")
+    reply(f)
+    s.sendall(b"EHLO " + name + b"\r\n"); reply(f)
+    return s, f
 def pop3_count(user="alice", password="wonderland"):
     p = poplib.POP3("127.0.0.1", pop3_port, timeout=10)
     p.user(user); p.pass_(password)

@@ -142,10 +142,7 @@ s.quit()
 TEST(ServeTls, GarbageInsteadOfAClientHelloIsCutWithoutStallingOthers) {
   Server server(MAILSIM_BIN " serve first-mail --smtp :0 --speed 20 --lang en");
   const std::string out = python(kPythonClients + R"py(
-bad = socket.create_connection(("127.0.0.1", smtp_port), timeout=10)
-f = bad.makefile("rb")
-reply(f)
-bad.sendall(b"EHLO bad.example\r\n"); reply(f)
+bad, f = past_ehlo(b"bad.example")
 bad.sendall(b"STARTTLS\r\n")
 print("bad starttls", reply(f))
 start = time.time()
@@ -176,10 +173,7 @@ print("others served, the slowest in", "under 2 s" if worst < 2 else worst)
 TEST(ServeTls, CommandsSentInClearWithStarttlsAreDropped) {
   Server server(MAILSIM_BIN " serve first-mail --smtp :0 --speed 20 --lang en");
   const std::string out = python(kPythonClients + R"py(
-s = socket.create_connection(("127.0.0.1", smtp_port), timeout=10)
-f = s.makefile("rb")
-reply(f)
-s.sendall(b"EHLO real-client\r\n"); reply(f)
+s, f = past_ehlo(b"real-client")
 # An attacker's MAIL in the same packet as STARTTLS (CVE-2011-0411): it must not count.
 s.sendall(b"STARTTLS\r\nMAIL FROM:<mallory@evil.example>\r\n")
 print("starttls", reply(f))
