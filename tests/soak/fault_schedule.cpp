@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <exception>
 #include <random>
 
 #include <fmt/format.h>
 
+#include "agents/proto/dns/zone_text.hpp"
 #include "scenarios/model/model_edit.hpp"
 #include "sim/time.hpp"
 
@@ -18,55 +20,34 @@ using scenarios::SetLinkUp;
 
 namespace {
 
-// One RRset of a zone the lesson's DNS server serves: its owner (absolute), its type, and its
-// records as zone-file lines with absolute owners.
+// One RRset of a zone the lesson's DNS server serves: its owner, its type, and its records as
+// zone-file lines.
 struct RRset {
   std::string zone, owner, type;
   std::vector<std::string> lines;
 };
 
-std::vector<std::string> words(const std::string& line) {
-  std::vector<std::string> out;
-  std::string w;
-  for (char c : line + " ")
-    if (c == ' ' || c == '\t') {
-      if (!w.empty()) out.push_back(std::move(w));
-      w.clear();
-    } else {
-      w += c;
-    }
-  return out;
-}
-
-// The A and MX RRsets of the lesson's zones (a line that starts with a blank, a directive or a
-// comment is left alone: the faults need not understand every zone file).
+// The A and MX RRsets of the lesson's zones, read by the DNS layer's own zone reader (the
+// loader has checked the zones: one that does not read adds no fault).
 std::vector<RRset> address_and_mx_sets(const scenarios::DnsModel& dns) {
+  namespace d = proto::dns;
   std::vector<RRset> sets;
   for (const auto& [origin, text] : dns.zones) {
-    const std::string dotted = origin.ends_with(".") ? origin : origin + ".";
-    std::string line;
-    for (std::size_t start = 0; start <= text.size();) {
-      const std::size_t end = std::min(text.find('\n', start), text.size());
-      line = text.substr(start, end - start);
-      start = end + 1;
-      if (line.empty() || line[0] == ' ' || line[0] == '\t' || line[0] == '$' || line[0] == ';')
-        continue;
-      std::vector<std::string> w = words(line.substr(0, line.find(';')));
-      std::size_t t = 1;
-      while (t < w.size() && w[t] != "A" && w[t] != "MX")
-        ++t;
-      if (t + 1 >= w.size() || t > 3) continue;
-      const std::string owner = w[0] == "@"           ? dotted
-                                : w[0].ends_with(".") ? w[0]
-                                                      : w[0] + "." + dotted;
-      std::string record = owner;
-      for (std::size_t i = 1; i < w.size(); ++i)
-        record += " " + w[i];
-      auto same = std::find_if(sets.begin(), sets.end(), [&](const RRset& r) {
-        return r.zone == origin && r.owner == owner && r.type == w[t];
+    std::vector<d::ResourceRecord> records;
+    try {
+      records = d::zone_from_text(origin, text).records();
+    } catch (const std::exception&) {
+      continue;
+    }
+    for (const d::ResourceRecord& r : records) {
+      if (r.type != d::RecordType::A && r.type != d::RecordType::MX) continue;
+      const std::string owner = r.name.to_string(), type = d::type_name(r.type);
+      auto set = std::find_if(sets.begin(), sets.end(), [&](const RRset& x) {
+        return x.zone == origin && x.owner == owner && x.type == type;
       });
-      if (same == sets.end()) sets.push_back({origin, owner, w[t], {}}), same = sets.end() - 1;
-      same->lines.push_back(record);
+      if (set == sets.end()) set = sets.insert(sets.end(), {origin, owner, type, {}});
+      // The zone-text form ("owner TTL TYPE data": zone_text.hpp has no class field).
+      set->lines.push_back(fmt::format("{} {} {} {}", owner, r.ttl, type, d::to_string(r.data)));
     }
   }
   return sets;
