@@ -9,8 +9,10 @@
 // least route_interval after the last one); only the directions whose queue changed since are
 // looked at again. Each node's first hops are computed (one Dijkstra from it) when a packet first
 // asks there, and kept until a snapshot finds a cost that changed. A host with a single link
-// sends everything to its neighbour and has no table. The routes are those all pairs would give
-// at the snapshot, so a trace does not depend on which routes were asked for.
+// sends everything to its neighbour, and is no vertex of the graph: a route to it is the route
+// to its neighbour, so Dijkstra runs over the routers, not over every PC. The routes are those
+// all pairs would give at the snapshot, so a trace does not depend on which routes were asked
+// for.
 #include <algorithm>
 #include <limits>
 
@@ -41,50 +43,91 @@ class RoutingState {
                                       boost::no_property, EdgeInfo>;
   using Edge = boost::graph_traits<Graph>::edge_descriptor;
 
+  // The graph holds routers and hosts with several links. A host with a single link (a PC, a
+  // server behind its router) is a leaf: reached only through its neighbour, it needs no vertex,
+  // and leaving it out makes each Dijkstra run over the routers, not over every PC.
   std::unique_ptr<Graph> graph = std::make_unique<Graph>();
+  std::size_t graph_nodes = 0;
   std::size_t graph_links = 0;
   std::vector<std::uint8_t> is_host;
+  std::vector<std::uint32_t> vertex_of;  // kNoVertex for a leaf
+  std::vector<NodeId> node_of;           // vertex -> node
+  struct Leaf {
+    NodeId neighbour = kNoNode;
+    std::uint32_t out = kNoHop;  // link * 2 + direction, leaf -> neighbour
+    std::uint32_t in = kNoHop;   // neighbour -> leaf
+  };
+  std::vector<Leaf> leaf;  // for each node; neighbour == kNoNode: not a leaf
   bool has_snapshot = false;
   // The snapshot: cost of each link direction in microseconds (unreachable when the link, or a
   // router at either end, is down), and whether each node could send or receive then.
   std::vector<double> cost;
   std::vector<std::uint8_t> routable;
-  // First hops from each node computed for this snapshot (empty: not yet), and which.
+  // First hops from each vertex to each vertex computed for this snapshot (empty: not yet).
   std::vector<std::vector<std::uint32_t>> trees;
-  std::vector<NodeId> with_tree;
+  std::vector<std::uint32_t> with_tree;
   // Dijkstra's scratch, kept between runs.
   std::vector<double> dist;
   std::vector<Edge> via;
   std::vector<std::uint8_t> has_via;
 
+  static constexpr std::uint32_t kNoVertex = 0xffffffffu;
+
   void rebuild_graph(const NetworkImpl& net);
   void drop_trees();
-  const std::vector<std::uint32_t>& tree(NodeId src, RoutingStats& stats);
+  const std::vector<std::uint32_t>& tree(std::uint32_t src, RoutingStats& stats);
   std::uint32_t first_hop(NodeId from, NodeId to, RoutingStats& stats);
+
+ private:
+  std::uint32_t hop_from_core(NodeId from, NodeId to, RoutingStats& stats);
 };
 
 void RoutingState::rebuild_graph(const NetworkImpl& net) {
-  auto fresh = std::make_unique<Graph>(net.nodes.size());
-  is_host.assign(net.nodes.size(), 0);
-  for (NodeId v = 0; v < net.nodes.size(); ++v)
+  const std::size_t n = net.nodes.size();
+  std::vector<std::uint32_t> degree(n, 0);
+  for (const auto& l : net.links) {
+    ++degree[l.end[0]];
+    ++degree[l.end[1]];
+  }
+  is_host.assign(n, 0);
+  leaf.assign(n, Leaf{});
+  vertex_of.assign(n, kNoVertex);
+  node_of.clear();
+  for (NodeId v = 0; v < n; ++v) {
     is_host[v] = net.nodes[v].kind == NodeKind::host;
+    if (is_host[v] && degree[v] == 1) continue;
+    vertex_of[v] = static_cast<std::uint32_t>(node_of.size());
+    node_of.push_back(v);
+  }
+  auto fresh = std::make_unique<Graph>(node_of.size());
   for (LinkId id = 0; id < net.links.size(); ++id)
     for (std::uint8_t d = 0; d < 2; ++d) {
       const NodeId from = net.links[id].end[d];
-      boost::add_edge(from, net.links[id].end[1 - d],
-                      EdgeInfo{id * 2 + d, from, is_host[from] != 0}, *fresh);
+      const NodeId to = net.links[id].end[1 - d];
+      const std::uint32_t link_dir = id * 2 + d;
+      if (vertex_of[from] == kNoVertex) {
+        leaf[from].neighbour = to;
+        leaf[from].out = link_dir;
+      }
+      if (vertex_of[to] == kNoVertex) leaf[to].in = link_dir;
+      if (vertex_of[from] != kNoVertex && vertex_of[to] != kNoVertex)
+        boost::add_edge(vertex_of[from], vertex_of[to],
+                        EdgeInfo{link_dir, from, is_host[from] != 0}, *fresh);
     }
   graph = std::move(fresh);
+  graph_nodes = n;
   graph_links = net.links.size();
-}
-
-void RoutingState::drop_trees() {
-  for (NodeId n : with_tree)
-    trees[n].clear();
+  trees.assign(node_of.size(), {});
   with_tree.clear();
 }
 
-const std::vector<std::uint32_t>& RoutingState::tree(NodeId src, RoutingStats& stats) {
+void RoutingState::drop_trees() {
+  for (std::uint32_t v : with_tree)
+    trees[v].clear();
+  with_tree.clear();
+}
+
+const std::vector<std::uint32_t>& RoutingState::tree(std::uint32_t src, RoutingStats& stats) {
   std::vector<std::uint32_t>& hops = trees[src];
   if (!hops.empty()) return hops;
   const Graph& g = *graph;
@@ -92,22 +135,23 @@ const std::vector<std::uint32_t>& RoutingState::tree(NodeId src, RoutingStats& s
   hops.assign(n, kNoHop);
   with_tree.push_back(src);
   ++stats.trees;
-  if (!routable[src]) return hops;
+  const NodeId src_node = node_of[src];
+  if (!routable[src_node]) return hops;
   // Hosts do not forward: their outgoing edges count only from the source itself.
   auto weight = boost::make_function_property_map<Edge, double>([&](const Edge& e) {
     const EdgeInfo& info = g[e];
-    if (info.from_host && info.from != src) return kUnreachable;
+    if (info.from_host && info.from != src_node) return kUnreachable;
     return cost[info.link_dir];
   });
   dist.resize(n);
   via.resize(n);
   has_via.assign(n, 0);
-  // A node's first hop is its predecessor's, and the predecessor leaves the queue before it:
-  // taking them in that order needs no sort, even between nodes at the same distance.
+  // A vertex's first hop is its predecessor's, and the predecessor leaves the queue before it:
+  // taking them in that order needs no sort, even between vertices at the same distance.
   struct Recorder : boost::default_dijkstra_visitor {
     RoutingState* state;
     std::vector<std::uint32_t>* hops;
-    NodeId src;
+    std::size_t src;
     void edge_relaxed(const Edge& e, const Graph& g) {
       state->via[boost::target(e, g)] = e;
       state->has_via[boost::target(e, g)] = 1;
@@ -115,7 +159,7 @@ const std::vector<std::uint32_t>& RoutingState::tree(NodeId src, RoutingStats& s
     void examine_vertex(std::size_t v, const Graph& g) {
       if (v == src || !state->has_via[v] || state->dist[v] == kUnreachable) return;
       const Edge& e = state->via[v];
-      const auto pred = static_cast<NodeId>(boost::source(e, g));
+      const auto pred = boost::source(e, g);
       (*hops)[v] = pred == src ? g[e].link_dir : (*hops)[pred];
     }
   } visitor;
@@ -131,20 +175,25 @@ const std::vector<std::uint32_t>& RoutingState::tree(NodeId src, RoutingStats& s
   return hops;
 }
 
+// From a node in the graph: to a leaf, the way to its neighbour, then the leaf's one link.
+std::uint32_t RoutingState::hop_from_core(NodeId from, NodeId to, RoutingStats& stats) {
+  const Leaf& target = leaf[to];
+  if (target.neighbour == kNoNode) return tree(vertex_of[from], stats)[vertex_of[to]];
+  if (cost[target.in] == kUnreachable) return kNoHop;
+  if (target.neighbour == from) return target.in;
+  if (is_host[target.neighbour]) return kNoHop;  // hosts carry no transit
+  return tree(vertex_of[from], stats)[vertex_of[target.neighbour]];
+}
+
 std::uint32_t RoutingState::first_hop(NodeId from, NodeId to, RoutingStats& stats) {
   if (from == to || !routable[from]) return kNoHop;
-  const Graph& g = *graph;
-  if (boost::out_degree(from, g) == 1) {
-    // One way out: everything goes to the neighbour, if it can take it further.
-    const Edge e = *boost::out_edges(from, g).first;
-    const NodeId next = static_cast<NodeId>(boost::target(e, g));
-    const std::uint32_t link_dir = g[e].link_dir;
-    if (cost[link_dir] == kUnreachable) return kNoHop;
-    if (to == next) return link_dir;
-    if (is_host[next]) return kNoHop;  // hosts carry no transit
-    return tree(next, stats)[to] == kNoHop ? kNoHop : link_dir;
-  }
-  return tree(from, stats)[to];
+  const Leaf& source = leaf[from];
+  if (source.neighbour == kNoNode) return hop_from_core(from, to, stats);
+  // One way out: everything goes to the neighbour, if it can take it further.
+  if (cost[source.out] == kUnreachable) return kNoHop;
+  if (to == source.neighbour) return source.out;
+  if (is_host[source.neighbour]) return kNoHop;  // hosts carry no transit
+  return hop_from_core(source.neighbour, to, stats) == kNoHop ? kNoHop : source.out;
 }
 
 }  // namespace detail
@@ -229,19 +278,13 @@ void NetworkImpl::compute_routes(RouteCause cause) {
   // Route changes are told only between snapshots of the same nodes (as the map shows them).
   const bool report = changed && sim.trace().active() && rs.has_snapshot && rs.routable.size() == n;
   std::vector<std::vector<std::uint32_t>> before;
-  if (report) {
-    before.resize(n);
-    for (NodeId r = 0; r < n; ++r)
-      if (nodes[r].kind == NodeKind::router) before[r] = rs.tree(r, route_stats);
-  }
+  if (report) before = router_hops_to_hosts();
   if (changed) {
     rs.drop_trees();
     if (full) {
-      if (boost::num_vertices(*rs.graph) != n || rs.graph_links != links.size())
-        rs.rebuild_graph(*this);
+      if (rs.graph_nodes != n || rs.graph_links != links.size()) rs.rebuild_graph(*this);
       rs.cost = std::move(cost);
       rs.routable = std::move(usable);
-      rs.trees.resize(n);
     } else {
       for (const auto& [ld, c] : changed_costs)
         rs.cost[ld] = c;
@@ -254,18 +297,29 @@ void NetworkImpl::compute_routes(RouteCause cause) {
   if (report) report_route_changes(before);
 }
 
+std::vector<std::vector<std::uint32_t>> NetworkImpl::router_hops_to_hosts() {
+  const std::size_t n = nodes.size();
+  std::vector<std::vector<std::uint32_t>> out(n);
+  for (NodeId r = 0; r < n; ++r) {
+    if (nodes[r].kind != NodeKind::router) continue;
+    out[r].assign(n, detail::kNoHop);
+    for (NodeId h = 0; h < n; ++h)
+      if (nodes[h].kind == NodeKind::host) out[r][h] = routing->first_hop(r, h, route_stats);
+  }
+  return out;
+}
+
 void NetworkImpl::report_route_changes(const std::vector<std::vector<std::uint32_t>>& before) {
   // Only routers towards hosts: what a student follows on the map, without the hosts' own
   // single way out.
-  detail::RoutingState& rs = *routing;
   const std::size_t n = nodes.size();
+  const std::vector<std::vector<std::uint32_t>> now = router_hops_to_hosts();
   for (NodeId r = 0; r < n; ++r) {
     if (nodes[r].kind != NodeKind::router) continue;
-    const std::vector<std::uint32_t>& now = rs.tree(r, route_stats);
     for (NodeId h = 0; h < n; ++h) {
       if (nodes[h].kind != NodeKind::host) continue;
       const std::uint32_t was_hop = before[r][h];
-      const std::uint32_t now_hop = now[h];
+      const std::uint32_t now_hop = now[r][h];
       // A route lost or found (a node down or up) is told by the node's own record.
       if (was_hop / 2 == now_hop / 2 || was_hop == detail::kNoHop || now_hop == detail::kNoHop)
         continue;

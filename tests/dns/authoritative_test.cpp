@@ -265,3 +265,39 @@ TEST(Authoritative, ScriptedChangeThroughTheZoneSet) {
                               {record_from_text("b.example. 60 A 192.0.2.1")}),
                ZoneError);
 }
+
+// A server holding many zones finds the one for a name by its ancestors, not by looking at each
+// zone: the deepest origin wins whatever the case, an origin is found exactly, and the
+// additional addresses come from every zone above the host (glue first when it was added first).
+TEST(ZoneSet, FindsTheDeepestZoneAmongManyAndAddressesFromEachZoneAbove) {
+  ZoneSet set;
+  set.add_zone(zone_from_text("example.",
+                              "@ 3600 SOA ns.example. h.example. 1 2 3 4 60\n"
+                              "b 3600 NS ns1.b\n"
+                              "ns1.b 3600 A 192.0.2.53\n"));
+  for (int i = 0; i < 300; ++i) {
+    const std::string origin = "d" + std::to_string(i) + ".example.";
+    set.add_zone(zone_from_text(origin, "@ 3600 SOA ns h 1 2 3 4 60\nmx 3600 A 192.0.2.1\n"));
+  }
+  set.add_zone(zone_from_text("b.example.",
+                              "@ 3600 SOA ns1 h 1 2 3 4 60\n"
+                              "ns1 3600 A 192.0.2.54\n"));
+  ASSERT_NE(set.zone_for(N("MX.D7.Example")), nullptr);
+  EXPECT_EQ(set.zone_for(N("MX.D7.Example"))->origin().to_string(), "d7.example.");
+  EXPECT_EQ(set.zone_for(N("ns1.b.example"))->origin().to_string(), "b.example.");
+  EXPECT_EQ(set.zone_for(N("c.example"))->origin().to_string(), "example.");
+  EXPECT_EQ(set.zone_for(N("other.test")), nullptr);
+  EXPECT_NE(set.zone(N("d299.example")), nullptr);
+  EXPECT_EQ(set.zone(N("x.d299.example")), nullptr);
+  EXPECT_EQ(texts(set.addresses_of(N("ns1.b.example"))),
+            (std::vector<std::string>{"ns1.b.example.\t3600\tIN\tA\t192.0.2.53",
+                                      "ns1.b.example.\t3600\tIN\tA\t192.0.2.54"}));
+  // Replacing a zone keeps its place among the others.
+  set.add_zone(zone_from_text("example.",
+                              "@ 3600 SOA ns.example. h.example. 2 2 3 4 60\n"
+                              "ns1.b 3600 A 192.0.2.55\n"));
+  EXPECT_EQ(texts(set.addresses_of(N("ns1.b.example"))),
+            (std::vector<std::string>{"ns1.b.example.\t3600\tIN\tA\t192.0.2.55",
+                                      "ns1.b.example.\t3600\tIN\tA\t192.0.2.54"}));
+  EXPECT_EQ(set.zones().size(), 302u);
+}

@@ -61,6 +61,37 @@ TEST(Routing, HostsDoNotCarryTransitTraffic) {
   EXPECT_EQ(net.route(a, h).size(), 2u);
 }
 
+// Hosts with one link are no vertices of the routing graph: each is reached through its
+// neighbour, which must be a router to carry the packet further, and over its link only while
+// that link is up.
+TEST(Routing, SingleLinkHostsAreReachedThroughTheirNeighbour) {
+  Simulator sim;
+  Network net(sim);
+  auto r = net.add_router("r");
+  auto h = net.add_host("h", ip("192.0.2.1"));  // two links: a host, not a leaf
+  auto a = net.add_host("a", ip("192.0.2.2"));  // a leaf behind the host h
+  auto b = net.add_host("b", ip("192.0.2.3"));  // a leaf behind the router r
+  auto x = net.add_host("x", ip("192.0.2.4"));  // x and y: two leaves on one link
+  auto y = net.add_host("y", ip("192.0.2.5"));
+  net.add_link("a-h", a, h);
+  net.add_link("h-r", h, r);
+  auto b_r = net.add_link("b-r", b, r);
+  net.add_link("x-y", x, y);
+  EXPECT_EQ(net.route(h, b), (std::vector<NodeId>{h, r, b}));
+  EXPECT_EQ(net.route(b, h), (std::vector<NodeId>{b, r, h}));
+  EXPECT_EQ(net.route(a, h), (std::vector<NodeId>{a, h}));
+  EXPECT_EQ(net.route(h, a), (std::vector<NodeId>{h, a}));
+  EXPECT_TRUE(net.route(a, b).empty());  // h does not forward
+  EXPECT_TRUE(net.route(b, a).empty());
+  EXPECT_EQ(net.route(x, y), (std::vector<NodeId>{x, y}));
+  EXPECT_TRUE(net.route(x, b).empty());
+  net.set_link_up(b_r, false);
+  EXPECT_TRUE(net.route(h, b).empty());
+  EXPECT_TRUE(net.route(b, h).empty());
+  net.set_link_up(b_r, true);
+  EXPECT_EQ(net.route(h, b), (std::vector<NodeId>{h, r, b}));
+}
+
 TEST(Routing, RouteChangesWhenALinkGoesDownAndComesBack) {
   Diamond d;
   Recorder rec(d.sim);
@@ -325,28 +356,33 @@ TEST(Routing, AZeroLatencyLinkKeepsTheRoutesBehindIt) {
   EXPECT_EQ(net.route(h, r0), (std::vector<NodeId>{h, r1, r2, r0}));
 }
 
-// Routes cost what is asked: one table where a packet is forwarded (hosts with one link have
-// none), kept while no cost changes, recomputed when one does.
+// Routes cost what is asked: one table where a packet is forwarded towards another router
+// (hosts with one link have none, and a router reaches its own hosts without one), kept while no
+// cost changes, recomputed when one does.
 TEST(Routing, TablesAreComputedWhereAskedAndKeptWhileCostsStay) {
   Simulator sim;
   Network net(sim, {.route_interval = 100ms, .routing = RoutingPolicy::least_busy});
-  auto r = net.add_router("r");
+  auto r1 = net.add_router("r1");
+  auto r2 = net.add_router("r2");
+  net.add_link("core", r1, r2, {.latency = 1ms});
   std::vector<NodeId> hosts;
   for (int i = 0; i < 50; ++i) {
     hosts.push_back(net.add_host("h" + std::to_string(i),
                                  Ipv4Address(192, 0, 2, static_cast<std::uint8_t>(i + 1))));
-    net.add_link("l" + std::to_string(i), hosts.back(), r, {.latency = 1ms});
+    net.add_link("l" + std::to_string(i), hosts.back(), i < 25 ? r1 : r2, {.latency = 1ms});
   }
-  EXPECT_EQ(net.route(hosts[0], hosts[49]), (std::vector<NodeId>{hosts[0], r, hosts[49]}));
+  EXPECT_EQ(net.route(hosts[0], hosts[1]), (std::vector<NodeId>{hosts[0], r1, hosts[1]}));
   EXPECT_EQ(net.routing_stats().snapshots, 1u);
-  EXPECT_EQ(net.routing_stats().trees, 1u);  // r's
+  EXPECT_EQ(net.routing_stats().trees, 0u);  // r1 reaches its own hosts without a table
+  EXPECT_EQ(net.route(hosts[0], hosts[49]), (std::vector<NodeId>{hosts[0], r1, r2, hosts[49]}));
+  EXPECT_EQ(net.routing_stats().trees, 1u);  // r1's
   sim.schedule_at(SimTime(1'000'000), [] {});
   sim.run();
-  EXPECT_EQ(net.route(hosts[1], hosts[2]).size(), 3u);
+  EXPECT_EQ(net.route(hosts[1], hosts[30]).size(), 4u);
   EXPECT_EQ(net.routing_stats().snapshots, 2u);  // a second passed: costs looked at again
-  EXPECT_EQ(net.routing_stats().trees, 1u);      // unchanged: r's table kept
+  EXPECT_EQ(net.routing_stats().trees, 1u);      // unchanged: r1's table kept
   net.set_link_params(net.link("l3"), {.latency = 2ms});
-  EXPECT_EQ(net.route(hosts[1], hosts[2]).size(), 3u);
+  EXPECT_EQ(net.route(hosts[1], hosts[30]).size(), 4u);
   EXPECT_EQ(net.routing_stats().trees, 2u);
 }
 

@@ -124,8 +124,22 @@ Zone& ZoneSet::add_zone(Zone zone) {
     *existing = std::move(zone);
     return *existing;
   }
+  by_origin_.emplace(zone.origin().key(), zones_.size());
   zones_.push_back(std::move(zone));
   return zones_.back();
+}
+
+std::vector<const Zone*> ZoneSet::zones_above(const Name& name) const {
+  std::vector<std::size_t> found;
+  for (std::size_t count = 0; count <= name.label_count(); ++count) {
+    auto it = by_origin_.find(name.suffix(count).key());
+    if (it != by_origin_.end()) found.push_back(it->second);
+  }
+  std::sort(found.begin(), found.end());
+  std::vector<const Zone*> out;
+  for (std::size_t i : found)
+    out.push_back(&zones_[i]);
+  return out;
 }
 
 Zone* ZoneSet::zone_for(const Name& name) {
@@ -133,18 +147,17 @@ Zone* ZoneSet::zone_for(const Name& name) {
 }
 
 const Zone* ZoneSet::zone_for(const Name& name) const {
-  const Zone* best = nullptr;
-  for (const auto& z : zones_)
-    if (name.is_subdomain_of(z.origin()) &&
-        (!best || z.origin().label_count() > best->origin().label_count()))
-      best = &z;
-  return best;
+  // The longest origin that holds the name: walk from the name itself up to the root.
+  for (std::size_t count = name.label_count() + 1; count-- > 0;) {
+    auto it = by_origin_.find(name.suffix(count).key());
+    if (it != by_origin_.end()) return &zones_[it->second];
+  }
+  return nullptr;
 }
 
 Zone* ZoneSet::zone(const Name& origin) {
-  for (auto& z : zones_)
-    if (z.origin() == origin) return &z;
-  return nullptr;
+  auto it = by_origin_.find(origin.key());
+  return it == by_origin_.end() ? nullptr : &zones_[it->second];
 }
 
 void ZoneSet::replace(const Name& name, RecordType type, std::vector<ResourceRecord> records) {
@@ -155,9 +168,10 @@ void ZoneSet::replace(const Name& name, RecordType type, std::vector<ResourceRec
 
 std::vector<ResourceRecord> ZoneSet::addresses_of(const Name& host) const {
   std::vector<ResourceRecord> out;
-  for (const auto& z : zones_) {
+  // Only a zone above the host can hold its records (Zone::add refuses the others).
+  for (const Zone* z : zones_above(host)) {
     for (auto type : {RecordType::A, RecordType::AAAA}) {
-      auto found = z.find(host, type);
+      auto found = z->find(host, type);
       for (auto& r : found)
         if (std::find(out.begin(), out.end(), r) == out.end()) out.push_back(std::move(r));
     }

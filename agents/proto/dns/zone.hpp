@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "agents/proto/dns/record.hpp"
@@ -74,7 +75,13 @@ class ZoneSet {
   std::vector<ResourceRecord> addresses_of(const Name& host) const;
 
  private:
+  // Zones whose origin is `name` or one of its ancestors, in the order they were added.
+  std::vector<const Zone*> zones_above(const Name& name) const;
+
   std::vector<Zone> zones_;
+  // Origin key -> index in zones_: a server holding a thousand zones answers without looking
+  // at each of them (a name has a handful of ancestors).
+  std::unordered_map<std::string, std::size_t> by_origin_;
 };
 
 }  // namespace mailsim::proto::dns

@@ -156,7 +156,9 @@ struct NetworkImpl {
   // Every change of a direction's queued_bytes goes through here (least_busy: its cost changes).
   void queue_changed(LinkId link, std::uint8_t dir);
   std::optional<detail::Hop> hop(NodeId from, NodeId to);
-  // `before`: each router's first hops (link * 2 + dir) at the previous snapshot.
+  // Each router's first hops (link * 2 + dir) to each host, indexed [router][host].
+  std::vector<std::vector<std::uint32_t>> router_hops_to_hosts();
+  // `before`: router_hops_to_hosts() at the previous snapshot.
   void report_route_changes(const std::vector<std::vector<std::uint32_t>>& before);
   std::vector<NodeId> route(NodeId from, NodeId to);
   std::optional<std::uint32_t> path_mtu(NodeId from, NodeId to);
