@@ -46,6 +46,10 @@ void ConservationChecker::on_record(const sim::TraceRecord& record) {
       const auto& o = static_cast<const MailOutcomeRecord&>(record);
       outcomes_[{o.agent, o.queue_id, o.recipient}].push_back(
           Outcome{k, o.next_agent, o.next_queue_id, o.dsn_queue_id});
+      if (k == &kinds::kMailDelivered)
+        if (auto copy = messages_.find({o.agent, o.queue_id});
+            copy != messages_.end() && !copy->second.message_id.empty())
+          ++deliveries_[{copy->second.message_id, o.recipient}];
       return;
     }
   }
@@ -147,6 +151,24 @@ std::vector<Text> ConservationChecker::smtp_duplicates() const {
                                              {"count", std::to_string(j.deliveries)}}));
   }
   return out;
+}
+
+std::optional<Text> ConservationChecker::delivered_again(const sim::TraceRecord& record) const {
+  if (&record.kind() != &kinds::kMailDelivered) return std::nullopt;
+  const auto& o = static_cast<const MailOutcomeRecord&>(record);
+  const auto copy = messages_.find({o.agent, o.queue_id});
+  if (copy == messages_.end()) return std::nullopt;
+  const std::pair<std::string, std::string> id{copy->second.message_id, o.recipient};
+  if (const auto count = deliveries_.find(id); count == deliveries_.end() || count->second < 2)
+    return std::nullopt;
+  const auto all = journeys();
+  const auto j = all.find(id);
+  if (j == all.end() || j->second.deliveries < 2) return std::nullopt;
+  const std::vector<Text::Arg> args{{"message_id", id.first},
+                                    {"recipient", id.second},
+                                    {"count", std::to_string(j->second.deliveries)}};
+  if (j->second.deliveries > 1 + j->second.explained()) return Text(msg::kDeliveredTwice, args);
+  return Text(msg::kSmtpDuplicate, args);
 }
 
 std::string ConservationChecker::describe(const std::vector<Violation>& violations, Lang lang) {

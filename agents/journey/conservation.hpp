@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <tuple>
@@ -44,6 +45,10 @@ class ConservationChecker {
   std::vector<Violation> check(const StillQueued& still_queued) const;
   // The duplicates SMTP cannot prevent, one per message and recipient (not violations).
   std::vector<Text> smtp_duplicates() const;
+  // Right after `record`, for the story: when it delivered a message to a recipient who had it
+  // already, what explains it (SMTP's own duplicate) or that nothing does (a violation);
+  // nothing for a first delivery or any other record.
+  std::optional<Text> delivered_again(const sim::TraceRecord& record) const;
   // One line per violation, for test failures and `mailsim check`.
   static std::string describe(const std::vector<Violation>& violations, Lang lang);
 
@@ -79,6 +84,9 @@ class ConservationChecker {
   std::map<Key, std::vector<Outcome>> outcomes_;
   std::map<std::pair<std::string, std::string>, Copy> messages_;  // (agent, qid)
   std::set<std::pair<std::string, std::string>> replies_seen_;    // (server, qid) of a 250
+  // Deliveries of each (Message-ID, recipient) so far: a second one is rare, and only then
+  // are the journeys followed.
+  std::map<std::pair<std::string, std::string>, std::size_t> deliveries_;
 };
 
 }  // namespace mailsim::agents

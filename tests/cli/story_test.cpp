@@ -134,3 +134,28 @@ TEST(CliStory, TheFrenchStoryHoldsNoEnglishWords) {
                               "still queued", " in all", " apart", " writes ", " sends "})
     EXPECT_EQ(r.out.find(english), std::string::npos) << english << "\n" << r.out;
 }
+
+// A message delivered twice is told where the second copy arrives, with what explains it: here
+// the 250 after the final dot was lost on a cut link, so the sender sent it again (RFC 1047).
+TEST(CliStory, ASecondDeliveryIsToldWithWhatExplainsIt) {
+  const std::string file =
+      std::string(MAILSIM_SOURCE_DIR) + "/tests/cli/story/lost-250-after-the-dot.yaml";
+  const auto en = run("run " + file);
+  ASSERT_EQ(en.status, 0) << en.out;
+  const std::string told =
+      "was delivered 2 times to bob@b.example: a server took it, but its 250 "
+      "reply after the final dot never reached the sender";
+  ASSERT_NE(en.out.find(told), std::string::npos) << en.out;
+  // Right after the second delivery, not at the first.
+  const std::size_t second = en.out.find("delivered 20C4C2A9DB to the mailbox");
+  ASSERT_NE(second, std::string::npos) << en.out;
+  EXPECT_LT(second, en.out.find(told));
+  EXPECT_EQ(en.out.find(told), en.out.rfind(told));
+  const auto fr = run("run " + file + " --lang fr");
+  ASSERT_EQ(fr.status, 0) << fr.out;
+  EXPECT_NE(fr.out.find("a été distribué 2 fois à bob@b.example : un serveur l'a pris"),
+            std::string::npos)
+      << fr.out;
+  // One delivery: nothing of the kind.
+  EXPECT_EQ(run("run mail-across-the-internet").out.find("delivered 2 times"), std::string::npos);
+}

@@ -17,6 +17,15 @@ class Journey : public ::testing::Test {
  protected:
   sim::Simulator sim;
   ConservationChecker checker{sim.trace()};
+  // What the story would add after each delivery ("agent/queue id: text"), asked of the checker
+  // by a subscriber that comes after it, as `mailsim run`'s does.
+  std::vector<std::string> told_again;
+  sim::Trace::SubscriptionId teller = sim.trace().subscribe([this](const sim::TraceRecord& r) {
+    if (auto again = checker.delivered_again(r)) {
+      const auto& o = static_cast<const MailOutcomeRecord&>(r);
+      told_again.push_back(o.agent + "/" + o.queue_id + ": " + again->render(Lang::en));
+    }
+  });
   std::set<std::tuple<std::string, std::string, std::string>> queued;
 
   void accept(const std::string& agent, const std::string& qid, const std::string& sender,
@@ -85,6 +94,7 @@ TEST_F(Journey, TheArticlesJourneyHoldsTheInvariant) {
   outcome(kinds::kMailDelivered, "mx.b.example", "B7", "bob@b.example");
   EXPECT_EQ(report(), "");
   EXPECT_EQ(checker.accepted_count(), 3u);
+  EXPECT_TRUE(told_again.empty());  // one delivery each: nothing to add to the story
 }
 
 TEST_F(Journey, StillQueuedAtTheEndIsFine) {
@@ -164,6 +174,9 @@ TEST_F(Journey, DoubleOutcomesUnknownMessagesAndPhantomRelays) {
 // of. SMTP cannot prevent that; the check says so and passes.
 TEST_F(Journey, ALost250AfterTheDotIsAnSmtpDuplicateNotAViolation) {
   sent_twice("<1@a.example>", false);
+  // Told at the second delivery, for the story; not at the first.
+  ASSERT_EQ(told_again.size(), 1u);
+  EXPECT_EQ(told_again[0], "mx.b.example/B8: " + checker.smtp_duplicates()[0].render(Lang::en));
   EXPECT_EQ(report(), "");
   ASSERT_EQ(checker.smtp_duplicates().size(), 1u);
   EXPECT_EQ(checker.smtp_duplicates()[0].render(Lang::en),
@@ -182,6 +195,10 @@ TEST_F(Journey, ALost250AfterTheDotIsAnSmtpDuplicateNotAViolation) {
 // has a queue id of its own, and the check still sees one message delivered twice.
 TEST_F(Journey, ASecondDeliveryUnderANewQueueIdIsCaught) {
   sent_twice("<2@a.example>", true);
+  ASSERT_EQ(told_again.size(), 1u);
+  EXPECT_EQ(told_again[0],
+            "mx.b.example/B8: the message <2@a.example> was delivered 2 times to bob@b.example, "
+            "and no lost reply explains it: the mail was duplicated");
   EXPECT_EQ(report(),
             "the message <2@a.example> was delivered 2 times to bob@b.example, and no lost reply "
             "explains it: the mail was duplicated\n");

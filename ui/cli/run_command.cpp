@@ -4,6 +4,7 @@
 #include <iostream>
 #include <memory>
 
+#include "agents/journey/conservation.hpp"
 #include "agents/narration/message_ledger.hpp"
 #include "agents/narration/narrator.hpp"
 #include "agents/narration/storyteller.hpp"
@@ -168,9 +169,19 @@ int run_command(const Options& o, Lang lang) {
           sim::Trace::kinds_starting_with(
               {scenarios::question_events().begin(), scenarios::question_events().end()}));
   }
+  // A second delivery of one message to one recipient is told where it happens, with what
+  // explains it (the checker subscribes first, so it has seen the delivery when asked).
+  std::unique_ptr<agents::ConservationChecker> conservation;
+  if (narration) conservation = std::make_unique<agents::ConservationChecker>(run.sim().trace());
   if (o.format != "json")
-    journeys = run.sim().trace().subscribe([&](const sim::TraceRecord& r) { ledger.observe(r); },
-                                           agents::MessageLedger::kinds());
+    journeys = run.sim().trace().subscribe(
+        [&](const sim::TraceRecord& r) {
+          ledger.observe(r);
+          if (!conservation) return;
+          if (auto again = conservation->delivered_again(r))
+            tell({{r.time(), again->render(lang), "journey.delivered_again"}});
+        },
+        agents::MessageLedger::kinds());
   std::unique_ptr<report::JourneyLog> journey_log;
   if (o.journey) journey_log = std::make_unique<report::JourneyLog>(run.sim().trace());
   run_to_end(run, end, bar);
