@@ -121,13 +121,32 @@ void add_network(const PopulationModel& p, const std::vector<std::string>& domai
   Addresses addresses(taken);
   const SourcePos pos = p.pos;
   NetworkModel& net = g.network;
-  // A ring of core routers, one for every 50 domains: the internet between them.
+  // Core routers, one for every 50 domains: the internet between them. Up to kRing of them
+  // make a ring; more hang in groups of kRing under backbone routers, level over level, up to
+  // a ring of at most kRing: a path crosses a few routers whatever the size of the city, as on
+  // the Internet (a ring of 200 routers would outlast the packets' 64 hops).
+  constexpr std::size_t kRing = 8;
   const std::size_t cores = std::max<std::size_t>(1, (domains.size() + 49) / 50);
-  for (std::size_t c = 0; c < cores; ++c)
+  std::vector<std::string> level;
+  for (std::size_t c = 0; c < cores; ++c) {
     net.routers.push_back(RouterModel{"core" + std::to_string(c + 1), {}, {}, pos});
-  for (std::size_t c = 0; c + 1 < cores + (cores > 2 ? 1 : 0); ++c)
-    net.links.push_back(
-        link(net.routers[c].name, net.routers[(c + 1) % cores].name, 10'000'000'000, 5ms, pos));
+    level.push_back(net.routers.back().name);
+  }
+  for (int depth = 1; level.size() > kRing; ++depth) {
+    std::vector<std::string> above;
+    for (std::size_t i = 0; i < level.size(); ++i) {
+      if (i % kRing == 0) {
+        above.push_back("backbone" + std::to_string(depth) + "-" +
+                        std::to_string(above.size() + 1));
+        net.routers.push_back(RouterModel{above.back(), {}, {}, pos});
+      }
+      net.links.push_back(link(level[i], above.back(), 10'000'000'000, 5ms, pos));
+    }
+    level = std::move(above);
+  }
+  const std::size_t ring = level.size();
+  for (std::size_t c = 0; c + 1 < ring + (ring > 2 ? 1 : 0); ++c)
+    net.links.push_back(link(level[c], level[(c + 1) % ring], 10'000'000'000, 5ms, pos));
   if (dns_server == kPopulationDnsServer) {
     net.hosts.push_back(HostModel{dns_server, addresses.next(), {}, "", {}, {}, pos});
     net.links.push_back(link(dns_server, "core1", 1'000'000'000, 1ms, pos));
@@ -136,7 +155,7 @@ void add_network(const PopulationModel& p, const std::vector<std::string>& domai
     const std::string& domain = domains[d];
     const std::string gw = "gw." + domain, mx = "mx." + domain;
     net.routers.push_back(RouterModel{gw, {}, {}, pos});
-    net.links.push_back(link(gw, net.routers[d % cores].name, 1'000'000'000, 5ms, pos));
+    net.links.push_back(link(gw, "core" + std::to_string(d % cores + 1), 1'000'000'000, 5ms, pos));
     const auto mx_address = addresses.next();
     net.hosts.push_back(HostModel{mx, mx_address, {}, "", {}, {}, pos});
     net.links.push_back(link(mx, gw, 1'000'000'000, 1ms, pos));

@@ -212,3 +212,30 @@ TEST(Population, TheClassTemplateRuns) {
                           [](auto& r) { return r.name == "lan.school.example"; }));
   EXPECT_NE(trace_of(s).find("mail.delivered"), std::string::npos);
 }
+
+// A big city's core is a ring of at most eight routers with the others in groups below it: any
+// two domains' mail servers are a few routers apart, far below a packet's 64 hops (a ring of
+// 200 core routers put them up to 100 hops apart, and their mail never got through).
+TEST(Population, ABigCityKeepsItsServersAFewHopsApart) {
+  const ScenarioModel s = load(R"(title: A big city
+seed: 5
+population:
+  domains: 10000
+  users: 10000
+  traffic: {messages: 1}
+)");
+  Diagnostics diag(s.file);
+  ScenarioRun run(s, diag);
+  ASSERT_TRUE(run.ok()) << diag.render(Lang::en);
+  auto& net = run.network();
+  const auto dns = net.node("ns.net.example");
+  std::size_t longest = 0;
+  for (const char* a : {"mx.d1.example", "mx.d77.example", "mx.d5000.example"})
+    for (const char* b : {"mx.d2.example", "mx.d4321.example", "mx.d10000.example"}) {
+      const auto path = net.route(net.node(a), net.node(b));
+      ASSERT_FALSE(path.empty()) << a << " -> " << b;
+      longest = std::max(longest, path.size());
+      EXPECT_FALSE(net.route(net.node(a), dns).empty());
+    }
+  EXPECT_LE(longest, 14u);  // mx, gw, core, three backbone levels up and down, core, gw, mx
+}
