@@ -10,8 +10,9 @@
 // looked at again. Each node's first hops are computed (one Dijkstra from it) when a packet first
 // asks there, and kept until a snapshot finds a cost that changed. A host with a single link
 // sends everything to its neighbour, and is no vertex of the graph: a route to it is the route
-// to its neighbour, so Dijkstra runs over the routers, not over every PC. The routes are those
-// all pairs would give at the snapshot, so a trace does not depend on which routes were asked
+// to its neighbour, so Dijkstra runs over the routers, not over every PC. A stub router (all its
+// links to such hosts but one) sends the rest up that one and has no table either. The routes are
+// those all pairs would give at the snapshot, so a trace does not depend on which routes were asked
 // for.
 #include <algorithm>
 #include <limits>
@@ -58,6 +59,13 @@ class RoutingState {
     std::uint32_t in = kNoHop;   // neighbour -> leaf
   };
   std::vector<Leaf> leaf;  // for each node; neighbour == kNoNode: not a leaf
+  // A stub: a router whose links all go to leaves but one, its way up (an access router with
+  // its PCs and servers). Everything not behind it goes up, so it needs no table of its own.
+  struct Stub {
+    NodeId up = kNoNode;
+    std::uint32_t out = kNoHop;  // link * 2 + direction, stub -> up
+  };
+  std::vector<Stub> stub;  // for each node; up == kNoNode: not a stub
   bool has_snapshot = false;
   // The snapshot: cost of each link direction in microseconds (unreachable when the link, or a
   // router at either end, is down), and whether each node could send or receive then.
@@ -114,6 +122,27 @@ void RoutingState::rebuild_graph(const NetworkImpl& net) {
         boost::add_edge(vertex_of[from], vertex_of[to],
                         EdgeInfo{link_dir, from, is_host[from] != 0}, *fresh);
     }
+  // Stubs: one link to a node that is not a leaf, and that node no stub itself (two routers
+  // linked only to each other would send each other up forever).
+  stub.assign(n, Stub{});
+  std::vector<std::uint32_t> inner_links(n, 0);
+  std::vector<Stub> candidate(n);
+  for (LinkId id = 0; id < net.links.size(); ++id)
+    for (std::uint8_t d = 0; d < 2; ++d) {
+      const NodeId from = net.links[id].end[d], to = net.links[id].end[1 - d];
+      if (vertex_of[to] == kNoVertex) continue;  // to a leaf
+      ++inner_links[from];
+      candidate[from] = Stub{to, id * 2 + d};
+    }
+  for (NodeId v = 0; v < n; ++v)
+    if (!is_host[v] && inner_links[v] == 1) stub[v] = candidate[v];
+  for (NodeId v = 0; v < n; ++v) {
+    const NodeId up = stub[v].up;
+    if (up != kNoNode && stub[up].up == v) {
+      stub[v] = Stub{};
+      stub[up] = Stub{};
+    }
+  }
   graph = std::move(fresh);
   graph_nodes = n;
   graph_links = net.links.size();
@@ -175,12 +204,19 @@ const std::vector<std::uint32_t>& RoutingState::tree(std::uint32_t src, RoutingS
   return hops;
 }
 
-// From a node in the graph: to a leaf, the way to its neighbour, then the leaf's one link.
+// From a node in the graph: to one of its leaves, their link; from a stub, up; else to a leaf,
+// the way to its neighbour, then the leaf's one link.
 std::uint32_t RoutingState::hop_from_core(NodeId from, NodeId to, RoutingStats& stats) {
   const Leaf& target = leaf[to];
+  if (target.neighbour == from) return cost[target.in] == kUnreachable ? kNoHop : target.in;
+  if (const Stub& s = stub[from]; s.up != kNoNode) {
+    if (cost[s.out] == kUnreachable) return kNoHop;
+    if (to == s.up) return s.out;
+    if (is_host[s.up]) return kNoHop;  // hosts carry no transit
+    return hop_from_core(s.up, to, stats) == kNoHop ? kNoHop : s.out;
+  }
   if (target.neighbour == kNoNode) return tree(vertex_of[from], stats)[vertex_of[to]];
   if (cost[target.in] == kUnreachable) return kNoHop;
-  if (target.neighbour == from) return target.in;
   if (is_host[target.neighbour]) return kNoHop;  // hosts carry no transit
   return tree(vertex_of[from], stats)[vertex_of[target.neighbour]];
 }

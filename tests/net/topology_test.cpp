@@ -92,6 +92,35 @@ TEST(Routing, SingleLinkHostsAreReachedThroughTheirNeighbour) {
   EXPECT_EQ(net.route(h, b), (std::vector<NodeId>{h, r, b}));
 }
 
+// An access router whose links all go to single-link hosts but one sends the rest up that one,
+// with no table of its own: only the core routers compute one.
+TEST(Routing, StubRoutersSendTheRestUpWithoutATable) {
+  Simulator sim;
+  Network net(sim);
+  auto access_a = net.add_router("access-a");
+  auto core1 = net.add_router("core1");
+  auto core2 = net.add_router("core2");
+  auto access_b = net.add_router("access-b");
+  auto a = net.add_host("a", ip("192.0.2.1"));
+  auto a2 = net.add_host("a2", ip("192.0.2.2"));
+  auto b = net.add_host("b", ip("192.0.2.3"));
+  net.add_link("a-access", a, access_a);
+  net.add_link("a2-access", a2, access_a);
+  auto up_a = net.add_link("up-a", access_a, core1);
+  net.add_link("core", core1, core2);
+  net.add_link("up-b", access_b, core2);
+  net.add_link("b-access", b, access_b);
+  EXPECT_EQ(net.route(a, a2), (std::vector<NodeId>{a, access_a, a2}));
+  EXPECT_EQ(net.routing_stats().trees, 0u);
+  EXPECT_EQ(net.route(a, b), (std::vector<NodeId>{a, access_a, core1, core2, access_b, b}));
+  EXPECT_EQ(net.route(access_a, core2), (std::vector<NodeId>{access_a, core1, core2}));
+  EXPECT_EQ(net.routing_stats().trees, 2u);  // core1's and core2's
+  net.set_link_up(up_a, false);
+  EXPECT_TRUE(net.route(a, b).empty());
+  EXPECT_TRUE(net.route(b, a).empty());
+  EXPECT_EQ(net.route(a, a2).size(), 3u);
+}
+
 TEST(Routing, RouteChangesWhenALinkGoesDownAndComesBack) {
   Diamond d;
   Recorder rec(d.sim);
