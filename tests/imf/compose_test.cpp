@@ -171,3 +171,22 @@ TEST(Compose, AnAttachmentMakesAMultipartMessageOfTheRightSize) {
     pos = end + 2;
   }
 }
+
+// One copy of a message with an attachment: compose() writes the multipart body once, with
+// room for the header in front, and the message becomes one string in that same buffer.
+TEST(Compose, AMessageWithAnAttachmentBecomesOneStringInItsBodysBuffer) {
+  const ScenarioClock clock = ScenarioClock::from_iso8601("2026-03-02T09:00:00+01:00");
+  MessageIdGenerator ids("alice-pc");
+  Draft d;
+  d.from = parse_mailbox("alice@a.example");
+  d.to = {parse_mailbox("bob@b.example")};
+  d.subject = "Video";
+  d.body = "Here it is.";
+  d.attachment_size = 100'000;
+  Message m = compose(d, clock, 0s, ids);
+  const std::string copied = m.to_string();
+  const char* body = m.body.data();
+  const std::string text = std::move(m).to_string();
+  EXPECT_EQ(text, copied);
+  EXPECT_EQ(text.data(), body);  // not a copy
+}
