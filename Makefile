@@ -38,6 +38,7 @@ bench: build
 	$(BUILD_DIR)/bench/net/net_stream
 	$(BUILD_DIR)/bench/mail/mail_journey
 	$(BUILD_DIR)/bench/city/city
+	$(BUILD_DIR)/bench/memory/memory_per_thing
 	$(BUILD_DIR)/bench/gui/gui_replay
 	xvfb-run -a $(BUILD_DIR)/bench/gui/gui_frame
 

@@ -13,7 +13,7 @@ template <class Session, class Config>
 void feed_retrieval_server(Input& in, const Config& config) {
   const std::uint64_t split = in.pick<std::uint64_t>(0, UINT64_MAX);
   const std::string bytes = in.rest();
-  proto::mailbox::InMemoryMailStore store = test::make_sample_store();
+  proto::mailbox::MailStore store = test::make_sample_store();
   std::string out;
   Session session(store, config, [&out](std::string_view b) { out += b; });
   session.start();

@@ -15,7 +15,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const int recipients = in.pick<int>(1, 4);
   for (int i = 0; i < recipients; ++i)
     c.recipients.push_back("r" + std::to_string(i) + "@b.example");
-  c.message = in.flag() ? "Subject: hi\r\n\r\nHello\r\n.dot\r\n" : "Subject: x\n\nbare\nLF\r.\n";
+  c.message = std::make_shared<const std::string>(in.flag() ? "Subject: hi\r\n\r\nHello\r\n.dot\r\n"
+                                                            : "Subject: x\n\nbare\nLF\r.\n");
   c.tls = static_cast<TlsPolicy>(in.pick<int>(0, 2));
   if (in.flag())
     c.credentials = Credentials{"alice", "secret",

@@ -14,6 +14,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "agents/delivery/filing.hpp"
@@ -35,9 +36,9 @@ struct MdaConfig {
 // One recipient's message as the MTA's delivery agent hands it over.
 struct DeliveryRequest {
   std::string queue_id;
-  std::string sender;     // the envelope reverse-path without brackets; empty for <>
-  std::string recipient;  // "bob@b.example"
-  std::string content;    // the message as queued (CRLF line ends)
+  std::string sender;        // the envelope reverse-path without brackets; empty for <>
+  std::string recipient;     // "bob@b.example"
+  std::string_view content;  // the message as queued (CRLF line ends), read during the call
 };
 
 // The answer, in the words of an SMTP/LMTP reply.

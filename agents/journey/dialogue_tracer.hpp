@@ -55,7 +55,7 @@ class DialogueTracer {
                                   std::string_view(content_text_));
     content_lines_ = 0;
     content_bytes_ = 0;
-    content_text_.clear();
+    std::string().swap(content_text_);  // a 100 MB message's text is not kept after its record
   }
 
   // A record of shape R (DialogueRecord: the parties alone) and `kind`, with R's own fields.

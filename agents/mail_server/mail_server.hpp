@@ -21,7 +21,7 @@
 #include "agents/dns/resolver_agent.hpp"
 #include "agents/mta/mta_agent.hpp"
 #include "agents/proto/imf/date.hpp"
-#include "agents/proto/mailbox/memory_mail_store.hpp"
+#include "agents/proto/mailbox/mail_store.hpp"
 #include "agents/retrieval/retrieval_server.hpp"
 #include "sim/net/network.hpp"
 
@@ -56,14 +56,14 @@ class MailServer {
   const std::string& name() const { return mta_->config().hostname; }
   const MtaAgent& mta() const { return *mta_; }
   const Mda& mda() const { return *mda_; }
-  proto::mailbox::InMemoryMailStore& store() { return store_; }
-  const proto::mailbox::InMemoryMailStore& store() const { return store_; }
+  proto::mailbox::MailStore& store() { return store_; }
+  const proto::mailbox::MailStore& store() const { return store_; }
   // Null when it keeps no mailboxes (no domains).
   const RetrievalServerEndpoint* pop3() const { return pop3_.get(); }
   const RetrievalServerEndpoint* imap() const { return imap_.get(); }
 
  private:
-  proto::mailbox::InMemoryMailStore store_;
+  proto::mailbox::MailStore store_;
   std::unique_ptr<Mda> mda_;
   std::unique_ptr<MdaDelivery> local_;
   std::unique_ptr<ResolverAgent> resolver_;

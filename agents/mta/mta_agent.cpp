@@ -202,10 +202,10 @@ void MtaAgent::after_dnsbl(sim::net::ConnId id, const std::string& rcpt, const s
 }
 
 void MtaAgent::check_message(const SmtpServerConnection& c, const smtp::Transaction& t) {
-  proto::imf::Message message;
+  proto::imf::MessageView message;  // the body is a view into t.content, not a copy
   bool parsed = true;
   try {
-    message = proto::imf::parse_message(t.content);
+    message = proto::imf::parse_message_view(t.content);
   } catch (const LocalizedError&) {
     parsed = false;  // kept as received; the spam checks see no header
   }
@@ -231,17 +231,20 @@ void MtaAgent::check_message(const SmtpServerConnection& c, const smtp::Transact
 
   std::vector<std::pair<std::string, std::string>> added;
   if (config_.spam.enabled) added = spam.added_headers;
-  const std::string id = store(c, t, parsed ? &message : nullptr, added, Stage::inbound_checks);
+  const std::string id =
+      store(c, t, parsed ? &message.header : nullptr, message.body, added, Stage::inbound_checks);
   server_->answer(c.id, smtp::Reply(250, "2.0.0", "Ok: queued as " + id));
 }
 
 std::string MtaAgent::queue_submitted(const SmtpServerConnection& c, const smtp::Transaction& t,
                                       const proto::imf::Message* message) {
-  return store(c, t, message, {}, Stage::submission);
+  return store(c, t, message ? &message->header : nullptr,
+               message ? std::string_view(message->body) : std::string_view(), {},
+               Stage::submission);
 }
 
 std::string MtaAgent::store(const SmtpServerConnection& c, const smtp::Transaction& t,
-                            const proto::imf::Message* message,
+                            const proto::imf::Header* parsed, std::string_view body,
                             const std::vector<std::pair<std::string, std::string>>& added,
                             Stage stage) {
   // The queue id comes first: the Received header names it.
@@ -257,20 +260,22 @@ std::string MtaAgent::store(const SmtpServerConnection& c, const smtp::Transacti
       queue_.enqueue(t.reverse_path, t.recipients, nullptr, "", net_.sim().now());
   stamp.id = id;
   std::string content;
-  if (message != nullptr) {
-    proto::imf::Header header = message->header;
+  if (parsed != nullptr) {
+    proto::imf::Header header = *parsed;
     for (auto it = added.rbegin(); it != added.rend(); ++it)
       header.prepend(it->first, it->second);
     header.prepend_field(proto::imf::received_field(stamp));
-    content = header.to_string() + "\r\n" + message->body;
+    content = header.to_string();
+    content.reserve(content.size() + 2 + body.size());  // the body copied once
+    content.append("\r\n").append(body);
   } else {
     const proto::imf::Field received = proto::imf::received_field(stamp);
     content = received.name + ":" + received.raw + "\r\n" + t.content;
   }
   QueuedMessage* queued = queue_.find(id);
   queued->content = std::make_shared<const std::string>(std::move(content));
-  if (message != nullptr)
-    if (auto mid = message->header.value("Message-ID")) queued->message_id = *mid;
+  if (parsed != nullptr)
+    if (auto mid = parsed->value("Message-ID")) queued->message_id = *mid;
 
   if (net_.sim().trace().active()) {
     MailAcceptedRecord r;

@@ -76,10 +76,11 @@ class MtaAgent final : public SmtpServerOwner, private SubmissionQueue {
   void check_message(const SmtpServerConnection& c, const proto::smtp::Transaction& t);
   std::string queue_submitted(const SmtpServerConnection& c, const proto::smtp::Transaction& t,
                               const proto::imf::Message* message) override;
-  // Adds the Received header (and `added` fields) to the message, stores it in the queue,
-  // records its acceptance and hands it to the queue manager; returns the queue id.
+  // Adds the Received header (and `added` fields) to the message (its parsed header and its
+  // body; t.content as received when it did not parse), stores it in the queue, records its
+  // acceptance and hands it to the queue manager; returns the queue id.
   std::string store(const SmtpServerConnection& c, const proto::smtp::Transaction& t,
-                    const proto::imf::Message* message,
+                    const proto::imf::Header* parsed, std::string_view body,
                     const std::vector<std::pair<std::string, std::string>>& added, Stage stage);
   DeliveryAgent& route(const std::string& recipient);
 

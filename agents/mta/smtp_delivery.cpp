@@ -108,7 +108,7 @@ void SmtpDelivery::try_hop(std::shared_ptr<Job> job, std::size_t domain_index,
   config.helo_name = settings_.helo_name;
   config.mail_from = job->sender;
   config.recipients = d.recipients;
-  config.message = *job->content;
+  config.message = job->content;  // shared with the queue, not copied
   config.credentials = settings_.credentials;
   config.pass_bare_lf = settings_.pass_bare_lf;
   auto handed_over = [this, job, hop, alive = alive_](

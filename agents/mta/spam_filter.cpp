@@ -87,7 +87,8 @@ SpamVerdict evaluate_spam(const SpamSettings& s, const SpamFacts& f) {
 
   const std::string subject =
       header(f, "Subject") ? to_lower(*header(f, "Subject")) : std::string();
-  const std::string body = to_lower(f.body);
+  // Lowered only when a keyword is looked for: a body of 100 MB is not copied for nothing.
+  const std::string body = s.keywords.empty() ? std::string() : to_lower(f.body);
   for (const auto& k : s.keywords) {
     const std::string needle = to_lower(k.pattern);
     if (needle.empty()) continue;

@@ -7,6 +7,7 @@
 // (554 5.7.1 at RCPT time).
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -47,7 +48,7 @@ struct SpamFacts {
   std::string spf_result = "none";        // none neutral pass fail softfail temperror permerror
   std::string envelope_sender;
   std::vector<std::pair<std::string, std::string>> headers;  // unfolded, in order
-  std::string body;
+  std::string_view body;  // the message's body, read during evaluate_spam
 };
 
 struct SpamHit {

@@ -84,10 +84,10 @@ std::string MuaAgent::send(imf::Draft draft, std::string envelope_from) {
   if (draft.from.local_part.empty()) draft.from = config_.address;
   OutgoingMail out;
   {
-    // Scoped: a message with a large attachment is held once here, not twice.
-    const imf::Message message = imf::compose(draft, clock_, net_.sim().now(), ids_);
+    // Held once: the outbox and the SMTP client share the bytes compose() wrote.
+    imf::Message message = imf::compose(draft, clock_, net_.sim().now(), ids_);
     out.message_id = message.header.value("Message-ID").value_or("");
-    out.content = message.to_string();
+    out.content = std::make_shared<const std::string>(std::move(message).to_string());
   }
   out.subject = draft.subject;
   for (const auto& box : draft.to)
@@ -95,7 +95,7 @@ std::string MuaAgent::send(imf::Draft draft, std::string envelope_from) {
   for (const auto& box : draft.cc)
     out.to.push_back(box.address());
   out.composed = net_.sim().now();
-  const std::string& content = out.content;
+  const std::string& content = *out.content;
 
   const MuaSubmitSettings& s = *config_.submit;
   const std::string server = host_label(net_, s.server);
@@ -115,7 +115,7 @@ std::string MuaAgent::send(imf::Draft draft, std::string envelope_from) {
   c.helo_name = host_name();
   c.mail_from = envelope_from.empty() ? user : envelope_from;
   c.recipients = out.to;
-  c.message = content;
+  c.message = out.content;
   c.pass_bare_lf = !draft.raw_tail.empty();  // the smuggling lesson's bytes go out unchanged
   if (!s.user.empty()) c.credentials = proto::smtp::Credentials{s.user, s.password, {}, true};
   sent_.push_back(std::move(out));
@@ -198,7 +198,7 @@ void MuaAgent::submitted(std::size_t index, const std::string& server, const Smt
   out.status = accepted == r.recipients.size() ? OutgoingMail::Status::accepted
                                                : OutgoingMail::Status::partly_refused;
   // Out of the outbox once a server took it for everyone; a recipient refused keeps it there.
-  if (out.status == OutgoingMail::Status::accepted) out.content.clear();
+  if (out.status == OutgoingMail::Status::accepted) out.content.reset();
   for (const auto& ro : r.recipients) {
     const std::string reply = ro.reply ? ro.reply->summary() : std::string();
     if (ro.status == RecipientStatus::delivered) {

@@ -64,7 +64,8 @@ struct OutgoingMail {
   Status status = Status::sending;
   std::string reply;  // the server's last word about it
   sim::SimTime composed{0};
-  std::string content;  // the message as composed, kept while it is in the outbox
+  // The message as composed, kept while it is in the outbox (shared with the SMTP client).
+  std::shared_ptr<const std::string> content;
 };
 
 // A message the client fetched and keeps.

@@ -1,6 +1,6 @@
 #include "scenarios/build/world_view.hpp"
 
-#include "agents/proto/mailbox/memory_mail_store.hpp"
+#include "agents/proto/mailbox/mail_store.hpp"
 #include "scenarios/build/scenario_run.hpp"
 
 namespace mailsim::scenarios {

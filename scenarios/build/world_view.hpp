@@ -22,7 +22,7 @@ class MuaAgent;
 class TypedSession;
 }  // namespace mailsim::agents
 namespace mailsim::proto::mailbox {
-class InMemoryMailStore;
+class MailStore;
 struct StoredMessage;
 }  // namespace mailsim::proto::mailbox
 
@@ -35,7 +35,7 @@ struct ScenarioModel;
 struct MailServerView {
   std::string_view host;
   const agents::MtaAgent* mta = nullptr;
-  const proto::mailbox::InMemoryMailStore* store = nullptr;
+  const proto::mailbox::MailStore* store = nullptr;
 };
 
 // One folder of one user's mailbox on a mail server, with what it holds now.

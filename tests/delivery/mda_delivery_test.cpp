@@ -8,7 +8,7 @@
 #include "agents/journey/conservation.hpp"
 #include "agents/mta/queue_manager.hpp"
 #include "agents/proto/imf/dsn.hpp"
-#include "agents/proto/mailbox/memory_mail_store.hpp"
+#include "agents/proto/mailbox/mail_store.hpp"
 
 using namespace mailsim;
 using namespace mailsim::agents;
@@ -22,7 +22,7 @@ const std::string kMessage =
 
 struct LocalMta {
   sim::Simulator sim{1};
-  proto::mailbox::InMemoryMailStore store;
+  proto::mailbox::MailStore store;
   Mda mda{sim, store, config()};
   MdaDelivery local{mda};
   sim::RandomStream ids{9};

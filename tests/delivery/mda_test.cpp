@@ -6,7 +6,7 @@
 
 #include "agents/delivery/delivery_records.hpp"
 #include "agents/journey/conservation.hpp"
-#include "agents/proto/mailbox/memory_mail_store.hpp"
+#include "agents/proto/mailbox/mail_store.hpp"
 #include "sim/trace_format.hpp"
 
 using namespace mailsim;
@@ -20,7 +20,7 @@ const std::string kMessage =
 
 struct MdaWorld {
   sim::Simulator sim{1};
-  mailbox::InMemoryMailStore store;
+  mailbox::MailStore store;
   Mda mda;
   std::vector<std::string> records;  // "kind fields" lines
 

@@ -180,7 +180,7 @@ TEST(ImapClient, UidSetBatchesStayUnderTheirLength) {
 // 15,000 unseen messages: the "* SEARCH" answer (about 90 KB) passes the 64 KiB of any other
 // line, and every message is still fetched and marked seen.
 TEST(ImapClient, FetchesAMailboxWhoseSearchAnswerIsLong) {
-  proto::mailbox::InMemoryMailStore store;
+  proto::mailbox::MailStore store;
   store.add_account("bob", "pw");
   for (int i = 0; i < 15000; ++i)
     store.append("bob", "INBOX", "Subject: " + std::to_string(i) + "\r\n\r\nhi\r\n",
@@ -197,7 +197,7 @@ TEST(ImapClient, FetchesAMailboxWhoseSearchAnswerIsLong) {
 // Every other message unseen: the UID set has no ranges, so it goes in several commands, each
 // under the 8,192 octets a server reads on one line.
 TEST(ImapClient, FetchesAScatteredSetInCommandsTheServerAccepts) {
-  proto::mailbox::InMemoryMailStore store;
+  proto::mailbox::MailStore store;
   store.add_account("bob", "pw");
   for (int i = 0; i < 6000; ++i) {
     proto::mailbox::Flags flags;

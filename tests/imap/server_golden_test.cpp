@@ -12,7 +12,7 @@ namespace {
 
 std::function<test::SessionFactory()> imap_sessions() {
   return [] {
-    auto store = std::make_shared<proto::mailbox::InMemoryMailStore>(test::make_sample_store());
+    auto store = std::make_shared<proto::mailbox::MailStore>(test::make_sample_store());
     store->add_account("zoé", "mot de passe été");  // needs literals to log in
     return test::SessionFactory([store](test::Send send) {
       proto::imap::ServerConfig config;

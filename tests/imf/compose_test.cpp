@@ -142,7 +142,9 @@ TEST(Compose, ALongSubjectWordIsEncodedAndFolded) {
   EXPECT_EQ(compose(d, clock, 0s, ids).header.find("Subject")->value(), d.subject);
 }
 
-TEST(Compose, AnAttachmentMakesAMultipartMessageOfTheRightSize) {
+namespace {
+// Alice's message to Bob with a file of `size` bytes attached.
+Message with_attachment(std::uint64_t size) {
   const ScenarioClock clock = ScenarioClock::from_iso8601("2026-03-02T09:00:00+01:00");
   MessageIdGenerator ids("alice-pc");
   Draft d;
@@ -150,8 +152,13 @@ TEST(Compose, AnAttachmentMakesAMultipartMessageOfTheRightSize) {
   d.to = {parse_mailbox("bob@b.example")};
   d.subject = "Photos";
   d.body = "Here they are.";
-  d.attachment_size = 1000;  // not a multiple of 57: the last base64 line is shorter
-  const Message m = compose(d, clock, 0s, ids);
+  d.attachment_size = size;
+  return compose(d, clock, 0s, ids);
+}
+}  // namespace
+
+TEST(Compose, AnAttachmentMakesAMultipartMessageOfTheRightSize) {
+  const Message m = with_attachment(1000);  // not a multiple of 57: the last line is shorter
   const auto type = parse_content_type(*m.header.value("Content-Type"));
   ASSERT_TRUE(type);
   EXPECT_TRUE(type->is("multipart", "mixed"));
@@ -170,4 +177,15 @@ TEST(Compose, AnAttachmentMakesAMultipartMessageOfTheRightSize) {
     EXPECT_LE(end - pos, 76u);
     pos = end + 2;
   }
+}
+
+// One copy of a message with an attachment: compose() writes the multipart body once, with
+// room for the header in front, and the message becomes one string in that same buffer.
+TEST(Compose, AMessageWithAnAttachmentBecomesOneStringInItsBodysBuffer) {
+  Message m = with_attachment(100'000);
+  const std::string copied = m.to_string();
+  const char* body = m.body.data();
+  const std::string text = std::move(m).to_string();
+  EXPECT_EQ(text, copied);
+  EXPECT_EQ(text.data(), body);  // not a copy
 }

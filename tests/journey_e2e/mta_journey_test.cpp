@@ -110,9 +110,9 @@ struct Internet {
     c.helo_name = "alice-pc";
     c.mail_from = "alice@a.example";
     c.recipients = std::move(rcpts);
-    c.message =
+    c.message = std::make_shared<const std::string>(
         "From: Alice <alice@a.example>\r\nTo: Bob <bob@b.example>\r\nSubject: " + subject +
-        "\r\nMessage-ID: <1@alice-pc>\r\nDate: Mon, 5 Jan 2026 08:00:00 +0100\r\n\r\nHi Bob!\r\n";
+        "\r\nMessage-ID: <1@alice-pc>\r\nDate: Mon, 5 Jan 2026 08:00:00 +0100\r\n\r\nHi Bob!\r\n");
     client->open(ip("192.0.2.25"), 25, c, [this](const SmtpClientResult& r) { submitted = r; });
   }
 
@@ -214,7 +214,7 @@ TEST(MtaJourney, RelayingForStrangersIsDenied) {
   c.helo_name = "alice-pc";
   c.mail_from = "alice@a.example";
   c.recipients = {"victim@c.example"};
-  c.message = "Subject: x\r\n\r\nx\r\n";
+  c.message = std::make_shared<const std::string>("Subject: x\r\n\r\nx\r\n");
   std::optional<SmtpClientResult> result;
   w.client->open(ip("198.51.100.25"), 25, c, [&](const SmtpClientResult& r) { result = r; });
   w.sim.run_until(1min);

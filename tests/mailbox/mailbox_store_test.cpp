@@ -1,4 +1,4 @@
-#include "agents/proto/mailbox/memory_mail_store.hpp"
+#include "agents/proto/mailbox/mail_store.hpp"
 
 #include <gtest/gtest.h>
 
@@ -9,7 +9,7 @@ using namespace mailsim::proto::mailbox;
 using namespace std::chrono_literals;
 
 TEST(MailStore, AccountsHaveInboxAndJunkWithTheirOwnUidValidity) {
-  InMemoryMailStore store = mailsim::test::make_sample_store();
+  MailStore store = mailsim::test::make_sample_store();
   EXPECT_EQ(store.folders("alice"), (std::vector<std::string>{"INBOX", "Junk"}));
   EXPECT_TRUE(store.folders("nobody").empty());
   auto inbox = store.folder_ids("alice", "inbox");  // INBOX is case-insensitive
@@ -24,7 +24,7 @@ TEST(MailStore, AccountsHaveInboxAndJunkWithTheirOwnUidValidity) {
 }
 
 TEST(MailStore, CreateFlagExpungeRemoveAppend) {
-  InMemoryMailStore store = mailsim::test::make_sample_store();
+  MailStore store = mailsim::test::make_sample_store();
   EXPECT_TRUE(store.create_folder("alice", "Archive"));
   EXPECT_FALSE(store.create_folder("alice", "Archive"));
   EXPECT_FALSE(store.create_folder("alice", "INBOX"));
@@ -41,7 +41,7 @@ TEST(MailStore, CreateFlagExpungeRemoveAppend) {
 }
 
 TEST(MailStore, SuperiorsAreNoselectAndBecomeFoldersWhenCreated) {
-  InMemoryMailStore store = mailsim::test::make_sample_store();
+  MailStore store = mailsim::test::make_sample_store();
   EXPECT_TRUE(store.create_folder("alice", "Work/Projects/2026"));
   EXPECT_EQ(store.folders("alice"),
             (std::vector<std::string>{"INBOX", "Junk", "Work/Projects/2026"}));
@@ -55,7 +55,7 @@ TEST(MailStore, SuperiorsAreNoselectAndBecomeFoldersWhenCreated) {
 }
 
 TEST(MailStore, DeleteKeepsTheNameAsNoselectWhenAsked) {
-  InMemoryMailStore store = mailsim::test::make_sample_store();
+  MailStore store = mailsim::test::make_sample_store();
   store.create_folder("alice", "Work");
   store.append("alice", "Work", "x\r\n", 5s, {});
   EXPECT_TRUE(store.delete_folder("alice", "Work", true));
@@ -67,7 +67,7 @@ TEST(MailStore, DeleteKeepsTheNameAsNoselectWhenAsked) {
 }
 
 TEST(MailStore, RenameKeepsIdsAndRenamingInboxMovesItsMessages) {
-  InMemoryMailStore store = mailsim::test::make_sample_store();
+  MailStore store = mailsim::test::make_sample_store();
   const auto junk = store.folder_ids("alice", "Junk");
   EXPECT_TRUE(store.rename_folder("alice", "Junk", "Old/Spam"));
   EXPECT_EQ(store.folder_ids("alice", "Old/Spam")->uid_validity, junk->uid_validity);
@@ -85,7 +85,7 @@ TEST(MailStore, RenameKeepsIdsAndRenamingInboxMovesItsMessages) {
 }
 
 TEST(MailStore, SubscriptionsAreNamesExistingOrNot) {
-  InMemoryMailStore store = mailsim::test::make_sample_store();
+  MailStore store = mailsim::test::make_sample_store();
   EXPECT_EQ(store.subscriptions("alice"), (std::vector<std::string>{"INBOX", "Junk"}));
   EXPECT_TRUE(store.subscribe("alice", "Later"));
   EXPECT_TRUE(store.subscribe("alice", "Later"));

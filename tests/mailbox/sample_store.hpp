@@ -3,7 +3,7 @@
 // with lines that start with a dot, one already seen) and one in Junk; bob has none.
 #include <chrono>
 
-#include "agents/proto/mailbox/memory_mail_store.hpp"
+#include "agents/proto/mailbox/mail_store.hpp"
 
 namespace mailsim::test {
 
@@ -46,10 +46,10 @@ inline constexpr std::string_view kJunk =
     "\r\n"
     "Click here.\r\n";
 
-inline proto::mailbox::InMemoryMailStore make_sample_store() {
+inline proto::mailbox::MailStore make_sample_store() {
   using namespace std::chrono_literals;
   using proto::mailbox::Flag;
-  proto::mailbox::InMemoryMailStore store;
+  proto::mailbox::MailStore store;
   store.add_account("alice", "secret");
   store.add_account("bob", "hunter2");
   store.append("alice", "INBOX", std::string(kMessage1), 3600s, Flag::recent);

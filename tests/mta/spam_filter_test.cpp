@@ -87,7 +87,8 @@ TEST(SpamFilter, KeywordsAndReputation) {
   EXPECT_DOUBLE_EQ(v.score, 7.0);
   EXPECT_EQ(v.action, SpamVerdict::Action::tag);
   f.envelope_sender = "friend@good.example";
-  f.body += " casino";
+  const std::string body = std::string(f.body) + " casino";
+  f.body = body;
   v = evaluate_spam(s, f);
   EXPECT_DOUBLE_EQ(v.score, -3.0);
   EXPECT_EQ(v.action, SpamVerdict::Action::accept);

@@ -132,7 +132,7 @@ TEST(Mua, AMailClientNeverRetriesTheMessageStaysInTheOutbox) {
   ASSERT_EQ(alice.sent().size(), 1u);
   EXPECT_EQ(alice.sent()[0].status, agents::OutgoingMail::Status::refused);
   ASSERT_EQ(alice.outbox().size(), 1u);
-  EXPECT_NE(alice.outbox()[0]->content.find("Subject: Bonjour Bob"), std::string::npos);
+  EXPECT_NE(alice.outbox()[0]->content->find("Subject: Bonjour Bob"), std::string::npos);
   EXPECT_EQ(rec.kinds["smtp.client.connecting"], 1);  // one try, no retry
   for (const auto& line : told)
     EXPECT_EQ(line.find("try again later"), std::string::npos) << line;

@@ -14,7 +14,7 @@ namespace {
 // Every session of one run shares one store, so QUIT's deletions show in the next session.
 std::function<test::SessionFactory()> pop3_sessions() {
   return [] {
-    auto store = std::make_shared<proto::mailbox::InMemoryMailStore>(test::make_sample_store());
+    auto store = std::make_shared<proto::mailbox::MailStore>(test::make_sample_store());
     return test::SessionFactory([store](test::Send send) {
       auto session = std::make_shared<proto::pop3::ServerSession>(
           *store, proto::pop3::ServerConfig{"pop.example.com"}, std::move(send));

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "agents/delivery/mda.hpp"
-#include "agents/proto/mailbox/memory_mail_store.hpp"
+#include "agents/proto/mailbox/mail_store.hpp"
 #include "agents/retrieval/retrieval_client.hpp"
 #include "agents/retrieval/retrieval_server.hpp"
 #include "sim/net/network.hpp"
@@ -38,7 +38,7 @@ struct RetrievalWorld {
   sim::Simulator sim;
   sim::net::Network net{sim};
   sim::net::NodeId pc, server, r1, r2;
-  proto::mailbox::InMemoryMailStore store;
+  proto::mailbox::MailStore store;
   std::optional<agents::Mda> mda;
   std::optional<agents::RetrievalServerEndpoint> pop3_server, imap_server;
   std::optional<agents::RetrievalClientEndpoint> client;

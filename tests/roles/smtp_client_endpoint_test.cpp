@@ -27,7 +27,7 @@ smtp::ClientConfig alice_to_bob(std::string message) {
   c.helo_name = "alice-pc";
   c.mail_from = "alice@a.example";
   c.recipients = {"bob@b.example", "carol@b.example"};
-  c.message = std::move(message);
+  c.message = std::make_shared<const std::string>(std::move(message));
   return c;
 }
 

@@ -66,7 +66,7 @@ void narrate(Narrated& out,
   client_config.helo_name = "alice-pc";
   client_config.mail_from = "alice@a.example";
   client_config.recipients = {"bob@b.example", "carol@b.example", "dave@b.example"};
-  client_config.message = "Subject: hi\r\n\r\nHello.\r\n";
+  client_config.message = std::make_shared<const std::string>("Subject: hi\r\n\r\nHello.\r\n");
   setup(w, owner, server_config, client_config);
   std::optional<SmtpServerEndpoint> server;
   if (raw_server) {

@@ -87,9 +87,9 @@ ClientConfig alice() {
   c.helo_name = "pc.client.example";
   c.mail_from = "alice@client.example";
   c.recipients = {"bob@mx.example", "carol@mx.example"};
-  c.message =
+  c.message = std::make_shared<const std::string>(
       "From: alice@client.example\r\nSubject: caf\xc3\xa9\r\n\r\n.starts with a dot\r\n.\r\n"
-      "..\r\nend\r\n";
+      "..\r\nend\r\n");
   return c;
 }
 
@@ -114,7 +114,7 @@ TEST(SmtpClientServer, EveryCombinationOfOfferedExtensions) {
       ASSERT_TRUE(link.client.done()) << label;
       EXPECT_EQ(link.client.outcome().status, SessionStatus::completed) << label;
       ASSERT_EQ(link.messages.size(), 1u) << label;
-      EXPECT_EQ(link.messages[0], cc.message) << label;
+      EXPECT_EQ(link.messages[0], *cc.message) << label;
       for (const auto& r : link.client.recipients()) {
         EXPECT_EQ(r.status, RecipientStatus::delivered) << label;
       }
@@ -168,7 +168,7 @@ TEST(SmtpClientServer, DirectCallbacksReenterTheSessions) {
     EXPECT_EQ(c.outcome().status, SessionStatus::completed);
     EXPECT_TRUE(c.encrypted());
     ASSERT_EQ(messages.size(), 1u);
-    EXPECT_EQ(messages[0], alice().message);
+    EXPECT_EQ(messages[0], *alice().message);
   }
 }
 
@@ -185,7 +185,7 @@ TEST(SmtpClientServer, OneByteAtATimeBothWays) {
     link.run();
     EXPECT_EQ(link.client.outcome().status, SessionStatus::completed);
     ASSERT_EQ(link.messages.size(), 1u);
-    EXPECT_EQ(link.messages[0], cc.message);
+    EXPECT_EQ(link.messages[0], *cc.message);
     EXPECT_TRUE(link.client.authenticated());
   }
 }
@@ -196,7 +196,7 @@ TEST(SmtpClientServer, TranscriptOfAPipelinedSession) {
   sc.extensions.help = false;
   sc.extensions.eight_bit_mime = false;
   ClientConfig cc = alice();
-  cc.message = "Subject: hi\r\n\r\nhi\r\n";
+  cc.message = std::make_shared<const std::string>("Subject: hi\r\n\r\nhi\r\n");
   cc.recipients = {"bob@mx.example", "nobody@mx.example"};
   Link link(sc, cc);
   link.refuse_rcpt["nobody@mx.example"] = Reply(550, "5.1.1", "User unknown");
@@ -233,15 +233,16 @@ TEST(SmtpClientServer, TenMegabyteMessage) {
   ServerConfig sc;
   sc.max_message_size = 0;
   ClientConfig cc = alice();
-  cc.message.clear();
+  std::string big;
   const std::string line = ".a line with a leading dot, stuffed on the way and unstuffed back\r\n";
-  while (cc.message.size() + line.size() <= 10 * 1024 * 1024)
-    cc.message += line;
+  while (big.size() + line.size() <= 10 * 1024 * 1024)
+    big += line;
+  cc.message = std::make_shared<const std::string>(big);
   Link link(sc, cc);
   link.run();
   EXPECT_EQ(link.client.outcome().status, SessionStatus::completed);
   ASSERT_EQ(link.messages.size(), 1u);
-  EXPECT_TRUE(link.messages[0] == cc.message);
+  EXPECT_TRUE(link.messages[0] == big);
 }
 
 TEST(SmtpClientServer, SubmissionWithoutCredentialsIsRefused) {
@@ -329,7 +330,7 @@ TEST(SmtpClientServer, SmugglingThroughAClientThatPassesBareLf) {
     sc.extensions.pipelining = false;
     ClientConfig cc = alice();
     cc.recipients = {"bob@mx.example"};
-    cc.message = body;
+    cc.message = std::make_shared<const std::string>(body);
     cc.pass_bare_lf = c.pass_bare_lf;
     Link link(sc, cc);
     link.run();

@@ -15,7 +15,7 @@ ClientConfig basic() {
   c.helo_name = "client.example";
   c.mail_from = "alice@client.example";
   c.recipients = {"bob@mx.example", "carol@mx.example"};
-  c.message = "Subject: hi\r\n\r\nHello\r\n";
+  c.message = std::make_shared<const std::string>("Subject: hi\r\n\r\nHello\r\n");
   return c;
 }
 
@@ -189,9 +189,33 @@ constexpr std::string_view kEhloPipelining =
     "250-mx.example\r\n250-PIPELINING\r\n250-SIZE 1000000\r\n250-8BITMIME\r\n"
     "250 ENHANCEDSTATUSCODES\r\n";
 
+// One copy of a message: the session sends the bytes it was given (shared with the mail
+// client's outbox or the queue) when they need no dot-stuffing, and keeps its own stuffed copy
+// only when they do.
+TEST(SmtpClient, KeepsTheSharedMessageInsteadOfACopyWhenItNeedsNoStuffing) {
+  ClientConfig plain = basic();
+  const auto shared = plain.message;
+  Scripted s(plain);
+  plain.message.reset();
+  EXPECT_EQ(shared.use_count(), 2);  // this test's and the session's
+  s.reply("220 mx\r\n");
+  s.reply(kEhloPlain);
+  s.reply("250 2.1.0 Ok\r\n");
+  s.reply("250 2.1.5 Ok\r\n");
+  s.reply("250 2.1.5 Ok\r\n");
+  EXPECT_EQ(s.reply("354 go ahead\r\n"), *shared + ".\r\n");
+
+  ClientConfig dotted = basic();
+  dotted.message = std::make_shared<const std::string>("Subject: x\r\n\r\n.dot\r\n");
+  const auto mine = dotted.message;
+  Scripted t(dotted);
+  dotted.message.reset();
+  EXPECT_EQ(mine.use_count(), 1);  // the session keeps the stuffed copy only
+}
+
 TEST(SmtpClient, PipelinesTheEnvelopeInOneWrite) {
   ClientConfig c = basic();
-  c.message = "Subject: caf\xc3\xa9\r\n\r\n.leading dot\r\n";
+  c.message = std::make_shared<const std::string>("Subject: caf\xc3\xa9\r\n\r\n.leading dot\r\n");
   Scripted s(c);
   s.reply("220 mx\r\n");
   EXPECT_EQ(s.reply(kEhloPipelining),

@@ -105,6 +105,19 @@ TEST(SmtpDotStuff, PassBareLfKeepsTheSmugglingSequence) {
   EXPECT_EQ(dot_stuff("a\n.\nb\r\n", false), "a\r\n..\r\nb\r\n.\r\n");
 }
 
+// The client sends a message's own bytes when stuffing would only add the final dot: the two
+// must agree, or the bytes on the wire would change.
+TEST(SmtpDotStuff, NeedsStuffingExactlyWhenStuffingChangesMoreThanTheEnd) {
+  const std::vector<std::string> samples = {
+      "",         "a\r\nb\r\n",  "a\r\n.b\r\n", ".\r\n",     "no final newline",
+      "a\nb\r\n", "a\rb\r\n",    "a\n.b\r\n",   "a\r\n\r\n", "ends in cr\r",
+      "\r\n",     "x\r\n..\r\n", "a.b\r\n",     "\n",        "a\n.\nb\r\n"};
+  for (bool pass_bare_lf : {false, true})
+    for (const auto& m : samples)
+      EXPECT_EQ(needs_dot_stuffing(m, pass_bare_lf), dot_stuff(m, pass_bare_lf) != m + ".\r\n")
+          << testing::PrintToString(m) << " pass_bare_lf=" << pass_bare_lf;
+}
+
 TEST(SmtpDotStuff, RoundTrips) {
   const std::vector<std::string> samples = {
       "Subject: dots\r\n\r\n.\r\n..\r\n...leading\r\nmiddle . dot\r\n.\r\n",

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "agents/proto/imf/header.hpp"
-#include "agents/proto/mailbox/memory_mail_store.hpp"
+#include "agents/proto/mailbox/mail_store.hpp"
 #include "scenarios/model/scenario_model.hpp"
 
 namespace mailsim::gui {
@@ -27,8 +27,8 @@ std::vector<std::string> users_of(const scenarios::WorldView& world, std::string
   return out;
 }
 
-const proto::mailbox::InMemoryMailStore* store_of(const scenarios::WorldView& world,
-                                                  std::string_view host) {
+const proto::mailbox::MailStore* store_of(const scenarios::WorldView& world,
+                                          std::string_view host) {
   for (const auto& s : world.mail_servers())
     if (s.host == host) return s.store;
   return nullptr;

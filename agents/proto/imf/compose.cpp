@@ -32,21 +32,25 @@ std::string one_line(std::string_view text) {
   return out;
 }
 
-// The attached file's content: a fixed pattern (the simulation is deterministic), in base64
-// lines of 76 characters (RFC 2045 6.8).
-std::string attachment_base64(std::uint64_t size) {
-  constexpr std::size_t kChunk = 57;  // bytes that make one 76-character line
+// The attached file's content, appended to `out`: a fixed pattern (the simulation is
+// deterministic), in base64 lines of 76 characters (RFC 2045 6.8). Written in place: a file of
+// 100 MB is never held twice.
+constexpr std::size_t kChunk = 57;  // bytes that make one 76-character line
+
+std::size_t attachment_base64_size(std::uint64_t size) {
+  const std::uint64_t rest = size % kChunk;
+  return size / kChunk * 78 + (rest > 0 ? (rest + 2) / 3 * 4 + 2 : 0);
+}
+
+void append_attachment_base64(std::string& out, std::uint64_t size) {
   std::string raw(kChunk, '\0');
   for (std::size_t i = 0; i < kChunk; ++i)
     raw[i] = static_cast<char>('A' + i % 26);
   const std::string line = base64_encode(raw) + "\r\n";
-  std::string out;
-  out.reserve((size / kChunk + 1) * line.size());
   for (std::uint64_t done = 0; done + kChunk <= size; done += kChunk)
     out += line;
   if (const std::uint64_t rest = size % kChunk; rest > 0)
     out += base64_encode(std::string_view(raw).substr(0, rest)) + "\r\n";
-  return out;
 }
 
 }  // namespace
@@ -97,21 +101,29 @@ Message compose(const Draft& d, const ScenarioClock& clock, sim::SimTime now,
   }
   // The boundary cannot occur in base64 or in a line of the text: it holds '=' and '_'.
   const std::string boundary = "=_mailsim_" + std::to_string(d.attachment_size) + "_=";
-  BodyPart text, file;
-  text.header.append("Content-Type", text_type);
-  text.header.append("Content-Transfer-Encoding", text_encoding);
-  text.body = m.body;
-  file.header.append("Content-Type",
-                     "application/octet-stream; name=\"" + d.attachment_name + "\"");
-  file.header.append("Content-Disposition", "attachment; filename=\"" + d.attachment_name + "\"");
-  file.header.append("Content-Transfer-Encoding", "base64");
-  file.body = attachment_base64(d.attachment_size);
+  Header text, file;
+  text.append("Content-Type", text_type);
+  text.append("Content-Transfer-Encoding", text_encoding);
+  file.append("Content-Type", "application/octet-stream; name=\"" + d.attachment_name + "\"");
+  file.append("Content-Disposition", "attachment; filename=\"" + d.attachment_name + "\"");
+  file.append("Content-Transfer-Encoding", "base64");
   m.header.append("Content-Type", "multipart/mixed; boundary=\"" + boundary + "\"");
-  std::vector<BodyPart> parts;
-  parts.push_back(std::move(text));
-  parts.push_back(std::move(file));  // moved, not copied: it may be 100MB
-  m.body = join_multipart(parts, boundary, "This is a multi-part message in MIME format.\r\n");
-  m.body += d.raw_tail;
+  // The multipart body is written into one buffer with room for the header in front, so that
+  // the message becomes one string (Message::to_string() &&) without copying the attachment.
+  const std::string_view preamble = "This is a multi-part message in MIME format.\r\n";
+  std::string body;
+  body.reserve(m.header.to_string().size() + 2 + preamble.size() + text.to_string().size() +
+               m.body.size() + file.to_string().size() + attachment_base64_size(d.attachment_size) +
+               3 * (boundary.size() + 8) + d.raw_tail.size());
+  body += preamble;
+  append_part_start(body, boundary, text);
+  body.append(m.body).append("\r\n");
+  append_part_start(body, boundary, file);
+  append_attachment_base64(body, d.attachment_size);
+  body += "\r\n";
+  append_close_delimiter(body, boundary);
+  body += d.raw_tail;
+  m.body = std::move(body);
   return m;
 }
 

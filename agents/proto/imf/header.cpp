@@ -187,23 +187,21 @@ std::string Header::to_string() const {
   return out;
 }
 
-std::string Message::to_string() const {
+std::string Message::to_string() const& {
   std::string out = header.to_string();
   out.reserve(out.size() + 2 + body.size());  // a body may be 100MB: copied once
   return out.append("\r\n").append(body);
 }
 
+std::string Message::to_string() && {
+  body.insert(0, header.to_string().append("\r\n"));
+  return std::move(body);
+}
+
 // ---- Parsing -------------------------------------------------------------------------------
 
-namespace {
-
-struct Split {
-  Header header;
-  std::string_view body;
-};
-
-Split split_message(std::string_view text) {
-  Split out;
+MessageView parse_message_view(std::string_view text) {
+  MessageView out;
   std::vector<Field> fields;
   std::size_t pos = 0;
   std::size_t line_number = 0;
@@ -246,15 +244,13 @@ Split split_message(std::string_view text) {
   return out;
 }
 
-}  // namespace
-
 Message parse_message(std::string_view text) {
-  auto split = split_message(text);
+  auto split = parse_message_view(text);
   return Message{std::move(split.header), std::string(split.body)};
 }
 
 Header parse_header(std::string_view text) {
-  return split_message(text).header;
+  return parse_message_view(text).header;
 }
 
 std::vector<Text> check_required(const Header& header) {

@@ -198,23 +198,28 @@ std::vector<BodyPart> split_multipart(std::string_view body, std::string_view bo
 std::string join_multipart(const std::vector<BodyPart>& parts, std::string_view boundary,
                            std::string_view preamble) {
   // Sized first and appended piece by piece: an attachment's body is copied once, not three times.
-  std::vector<std::string> headers;
   std::size_t size = preamble.size() + boundary.size() + 6;
-  for (const auto& p : parts) {
-    headers.push_back(p.header.to_string());
-    size += boundary.size() + 4 + headers.back().size() + 2 + p.body.size() + 2;
-  }
+  for (const auto& p : parts)
+    size += boundary.size() + 4 + p.header.to_string().size() + 2 + p.body.size() + 2;
   std::string out;
   out.reserve(size);
   out += preamble;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    out.append("--").append(boundary).append("\r\n");
+  for (const auto& p : parts) {
+    append_part_start(out, boundary, p.header);
     // The CRLF before each delimiter belongs to the delimiter (RFC 2046 5.1.1), so every
     // body is written with one more CRLF and reads back exactly.
-    out.append(headers[i]).append("\r\n").append(parts[i].body).append("\r\n");
+    out.append(p.body).append("\r\n");
   }
-  out.append("--").append(boundary).append("--\r\n");
+  append_close_delimiter(out, boundary);
   return out;
+}
+
+void append_part_start(std::string& out, std::string_view boundary, const Header& header) {
+  out.append("--").append(boundary).append("\r\n").append(header.to_string()).append("\r\n");
+}
+
+void append_close_delimiter(std::string& out, std::string_view boundary) {
+  out.append("--").append(boundary).append("--\r\n");
 }
 
 std::string encode_quoted_printable(std::string_view text) {

@@ -49,6 +49,11 @@ std::optional<std::vector<std::string_view>> multipart_texts(std::string_view bo
 // Preamble, each part (its header, a blank line, its body), close delimiter, all CRLF.
 std::string join_multipart(const std::vector<BodyPart>& parts, std::string_view boundary,
                            std::string_view preamble);
+// join_multipart's pieces, for a body written in place (an attachment generated straight into
+// the message instead of joined from a copy of it): the delimiter line, header and blank line
+// that open a part (its body and a CRLF follow), and the close delimiter after the last part.
+void append_part_start(std::string& out, std::string_view boundary, const Header& header);
+void append_close_delimiter(std::string& out, std::string_view boundary);
 
 // Quoted-printable (RFC 2045 6.7) of a text with CRLF line ends: '=', control characters and
 // 8-bit bytes as =XX, white space at a line's end as =20 or =09, and soft line breaks ("=" at

@@ -204,7 +204,7 @@ void ClientSession::begin_transaction() {
     mail += " SIZE=" + std::to_string(message_size_);
   }
   // The DATA bytes hold the message's octets (stuffing adds only dots and line ends).
-  const bool eight_bit = std::any_of(data_bytes_.begin(), data_bytes_.end(),
+  const bool eight_bit = std::any_of(data_bytes_->begin(), data_bytes_->end(),
                                      [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
   if (eight_bit && extensions_.contains("8BITMIME")) mail += " BODY=8BITMIME";
   command(ClientState::mail, mail);
@@ -282,7 +282,8 @@ void ClientSession::on_data_reply(const Reply& r) {
     if (any) {
       expected_.push_back({ClientState::message});
       enter_state(ClientState::message);
-      emit(data_bytes_);
+      emit(*data_bytes_);
+      emit(data_end_);
     } else {
       // Pipelined DATA accepted although every RCPT failed: end it empty (RFC 2920 3.1).
       expected_.push_back({ClientState::message});

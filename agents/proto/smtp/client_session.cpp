@@ -122,12 +122,23 @@ ClientSession::ClientSession(ClientConfig config, Send send, Observer observer)
     : config_(std::move(config)), send_(std::move(send)), observer_(std::move(observer)) {
   for (const auto& r : config_.recipients)
     recipients_.push_back({r, RecipientStatus::pending, {}});
-  data_bytes_ = dot_stuff(config_.message, config_.pass_bare_lf);
-  std::string().swap(config_.message);  // the DATA bytes replace it: one copy of a big message
+  // The DATA bytes replace the message: one copy of a big message, none when it needs no
+  // stuffing (base64 attachments never do).
+  static const std::string kNone;
+  const std::string& message = config_.message ? *config_.message : kNone;
+  if (config_.message && !needs_dot_stuffing(message, config_.pass_bare_lf)) {
+    data_bytes_ = config_.message;
+    data_end_ = ".\r\n";
+  } else {
+    data_bytes_ = std::make_shared<const std::string>(dot_stuff(message, config_.pass_bare_lf));
+  }
+  config_.message.reset();
   // SIZE= declares the message as the server will count it: unstuffed, CRLF line ends. A limit
-  // of one octet makes the reader count without keeping a third copy.
-  DataReader count(EndOfDataMode::normalize, DataLimits{data_bytes_.size() + 2, 1});
-  count.consume(data_bytes_);
+  // of one octet makes the reader count without keeping another copy.
+  DataReader count(EndOfDataMode::normalize,
+                   DataLimits{data_bytes_->size() + data_end_.size() + 2, 1});
+  count.consume(*data_bytes_);
+  count.consume(data_end_);
   message_size_ = count.size();
 }
 

@@ -6,6 +6,7 @@
 // current time and schedules deadline(). docs/protocols/smtp.md describes it in prose.
 #include <deque>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -63,7 +64,10 @@ struct ClientConfig {
   std::string helo_name = "localhost";
   std::string mail_from;                // reverse-path without brackets; empty for "<>"
   std::vector<std::string> recipients;  // forward-paths without brackets
-  std::string message;  // header and body; CRLF or LF line ends (taken into the DATA bytes)
+  // Header and body; CRLF or LF line ends. Shared, not copied: the mail client's outbox or the
+  // MTA's queue holds the same bytes, and the DATA bytes are these bytes themselves when they
+  // need no dot-stuffing.
+  std::shared_ptr<const std::string> message;
   TlsPolicy tls = TlsPolicy::if_offered;
   std::optional<Credentials> credentials;
   bool use_pipelining = true;  // when offered
@@ -195,9 +199,12 @@ class ClientSession {
   int auth_step_ = 0;
   bool pipelining_ = false;
   bool mail_accepted_ = false;
-  std::vector<std::size_t> round_;     // the recipients (indexes) of the current transaction
-  std::size_t next_recipient_ = 0;     // the next of round_ to send RCPT for
-  std::string data_bytes_;             // the dot-stuffed message with its final dot
+  std::vector<std::size_t> round_;  // the recipients (indexes) of the current transaction
+  std::size_t next_recipient_ = 0;  // the next of round_ to send RCPT for
+  // The DATA bytes: the message as it is, or its dot-stuffed copy, then data_end_ (the final
+  // dot, with the CRLF before it when the message does not end in one).
+  std::shared_ptr<const std::string> data_bytes_;
+  std::string_view data_end_;
   std::size_t message_size_ = 0;       // what SIZE= declares
   bool message_acknowledged_ = false;  // the peer has the final dot: the verdict's timer runs
   std::vector<RecipientOutcome> recipients_;

@@ -106,4 +106,21 @@ std::string dot_stuff(std::string_view message, bool pass_bare_lf) {
   return out;
 }
 
+bool needs_dot_stuffing(std::string_view message, bool pass_bare_lf) {
+  if (!message.empty() && !message.ends_with("\r\n")) return true;
+  bool line_start = true;
+  for (std::size_t i = 0; i < message.size(); ++i) {
+    const char c = message[i];
+    if (line_start && c == '.') return true;
+    line_start = false;
+    if (c == '\r' && i + 1 < message.size() && message[i + 1] == '\n') {
+      ++i;
+      line_start = true;
+    } else if ((c == '\n' || c == '\r') && !pass_bare_lf) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace mailsim::proto::smtp

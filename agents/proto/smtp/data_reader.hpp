@@ -74,5 +74,9 @@ class DataReader {
 // With pass_bare_lf, bare LF and CR pass unchanged and only lines after a CRLF are stuffed,
 // which is what a vulnerable outbound server does.
 std::string dot_stuff(std::string_view message, bool pass_bare_lf = false);
+// False when dot_stuff(message) is the message itself and the final ".\r\n": it is empty or
+// ends in CRLF, no line starts with a dot, and (unless pass_bare_lf) every CR and LF is part
+// of a CRLF. The client then sends the message's own bytes instead of a stuffed copy.
+bool needs_dot_stuffing(std::string_view message, bool pass_bare_lf = false);
 
 }  // namespace mailsim::proto::smtp
