@@ -122,7 +122,7 @@ ClientSession::ClientSession(ClientConfig config, Send send, Observer observer)
     : config_(std::move(config)), send_(std::move(send)), observer_(std::move(observer)) {
   for (const auto& r : config_.recipients)
     recipients_.push_back({r, RecipientStatus::pending, {}});
-  data_bytes_ = dot_stuff(config_.message, config_.pass_bare_lf);
+  data_bytes_ = dot_stuff(config_.message, config_.pass_bare_lf, config_.line_length_limit);
   std::string().swap(config_.message);  // the DATA bytes replace it: one copy of a big message
   // SIZE= declares the message as the server will count it: unstuffed, CRLF line ends. A limit
   // of one octet makes the reader count without keeping a third copy.
