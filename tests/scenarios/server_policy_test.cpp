@@ -166,7 +166,8 @@ mail:
   servers:
     - host: smtp.a.example
       domains: [a.example]
-)" + retry + "      delay_warning: " + delay_warning + "\n",
+)" + retry +
+                                "      delay_warning: " + delay_warning + "\n",
                             "w.yaml");
 }
 
@@ -179,8 +180,7 @@ TEST(ServerPolicy, DelayWarningIsEximsListOfGrowingTimes) {
   const std::string exim = "      retry: {schedule: exim}\n";
   auto ok = with_delay_warning(exim, "[4h, 8h, 24h]");
   ASSERT_TRUE(ok.scenario) << ok.diagnostics.render(Lang::en);
-  EXPECT_EQ(ok.scenario->mail.servers[0].delay_warning,
-            (std::vector<sim::SimTime>{4h, 8h, 24h}));
+  EXPECT_EQ(ok.scenario->mail.servers[0].delay_warning, (std::vector<sim::SimTime>{4h, 8h, 24h}));
   auto one = with_delay_warning("", "4h");
   ASSERT_TRUE(one.scenario) << one.diagnostics.render(Lang::en);
   EXPECT_EQ(one.scenario->mail.servers[0].delay_warning, (std::vector<sim::SimTime>{4h}));
@@ -188,8 +188,8 @@ TEST(ServerPolicy, DelayWarningIsEximsListOfGrowingTimes) {
   auto shrinking = with_delay_warning(exim, "[8h, 4h]");
   EXPECT_FALSE(shrinking.scenario);
   EXPECT_NE(shrinking.diagnostics.render(Lang::en).find(
-                "w.yaml:9:26: error: the times of 'delay_warning' in mail server smtp.a.example "
-                "must grow, as Exim reads its list: 4h comes after 8h"),
+                "w.yaml:10:27: error: the times of 'delay_warning' in 'servers' must grow, as "
+                "Exim reads its list: 4h comes after 8h"),
             std::string::npos)
       << shrinking.diagnostics.render(Lang::en);
   EXPECT_NE(shrinking.diagnostics.render(Lang::fr).find("doivent croître"), std::string::npos)
@@ -198,8 +198,8 @@ TEST(ServerPolicy, DelayWarningIsEximsListOfGrowingTimes) {
   auto postfix = with_delay_warning("", "[4h, 8h]");
   EXPECT_FALSE(postfix.scenario);
   EXPECT_NE(postfix.diagnostics.render(Lang::en).find(
-                "w.yaml:8:22: error: 'delay_warning' in mail server smtp.a.example takes one "
-                "time with Postfix's schedule"),
+                "w.yaml:9:22: error: 'delay_warning' in 'servers' takes one time with Postfix's "
+                "schedule"),
             std::string::npos)
       << postfix.diagnostics.render(Lang::en);
   EXPECT_NE(postfix.diagnostics.render(Lang::fr).find("prend une seule durée"), std::string::npos);
