@@ -62,6 +62,7 @@ void MailOutcomeRecord::visit_fields(sim::FieldVisitor& v) const {
   if (!next_queue_id.empty()) v.field("next_queue_id", next_queue_id);
   if (!mailbox.empty()) v.field("mailbox", mailbox);
   if (!dsn_queue_id.empty()) v.field("dsn_queue_id", dsn_queue_id);
+  if (lines_broken > 0) v.field("lines_broken", static_cast<std::uint64_t>(lines_broken));
   if (&kind() == &kinds::kMailDeferred || &kind() == &kinds::kMailDelayWarned)
     v.field("next_attempt", next_attempt);
 }

@@ -78,6 +78,7 @@ struct MailOutcomeRecord final : sim::TraceRecord {
   std::string next_queue_id;     // relayed: under which queue id
   std::string mailbox;           // delivered: "bob@b.example/INBOX"
   std::string dsn_queue_id;      // bounced, delay_warned: the queue id of the notice
+  std::size_t lines_broken = 0;  // relayed: lines over 998 octets its client sent broken
   sim::SimTime next_attempt{0};  // deferred, delay_warned: when it will be tried again
 
   void visit_fields(sim::FieldVisitor& v) const override;

@@ -72,9 +72,9 @@ void SubmissionService::on_policy(const SmtpServerConnection& c, const smtp::Pol
       } catch (const LocalizedError&) {
         // kept as submitted
       }
-      policy_.record_sent(user, now);
-      const std::string id = queue_.queue_submitted(c, *q.transaction, parsed);
-      server_->answer(c.id, smtp::Reply(250, "2.0.0", "Ok: queued as " + id));
+      const smtp::Reply queued = queue_.queue_submitted(c, *q.transaction, parsed);
+      if (queued.positive()) policy_.record_sent(user, now);
+      server_->answer(c.id, queued);
       return;
     }
     default:

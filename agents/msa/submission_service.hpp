@@ -15,15 +15,17 @@
 namespace mailsim::agents {
 
 // Where the submission service puts a message it accepted: the MTA's queue, which it reaches
-// through this alone (Postfix's submission smtpd hands it to cleanup as port 25's does).
+// through this alone (Postfix's submission smtpd hands it to cleanup as port 25's does, and
+// cleanup counts its hops the same: hopcount_limit).
 class SubmissionQueue {
  public:
   virtual ~SubmissionQueue() = default;
-  // Adds the Received header, queues the message and returns its queue id. `message` is the
-  // parsed message, or null when its header did not parse (then queued as received).
-  virtual std::string queue_submitted(const SmtpServerConnection& c,
-                                      const proto::smtp::Transaction& t,
-                                      const proto::imf::Message* message) = 0;
+  // Adds the Received header and queues the message: "250 2.0.0 Ok: queued as ID", or the
+  // queue's refusal (too many hops) for the client. `message` is the parsed message, or null
+  // when its header did not parse (then queued as received).
+  virtual proto::smtp::Reply queue_submitted(const SmtpServerConnection& c,
+                                             const proto::smtp::Transaction& t,
+                                             const proto::imf::Message* message) = 0;
 };
 
 class SubmissionService final : public SmtpServerOwner {

@@ -13,12 +13,13 @@ struct RecipientOutcome {
   enum class Kind { delivered, relayed, deferred, bounced };
   std::string recipient;
   Kind kind = Kind::deferred;
-  std::string reply;          // what the next hop answered, or the local reason: "451 4.7.1 ..."
-  std::string status;         // RFC 3463 code for a DSN; empty: taken from `reply`
-  std::string remote_mta;     // the host that answered, for the DSN's Remote-MTA
-  std::string next_agent;     // relayed: who took it
-  std::string next_queue_id;  // relayed: its queue id there ("" when unknown)
-  std::string mailbox;        // delivered: "bob@b.example/INBOX"
+  std::string reply;             // what the next hop answered, or the local reason: "451 4.7.1 ..."
+  std::string status;            // RFC 3463 code for a DSN; empty: taken from `reply`
+  std::string remote_mta;        // the host that answered, for the DSN's Remote-MTA
+  std::string next_agent;        // relayed: who took it
+  std::string next_queue_id;     // relayed: its queue id there ("" when unknown)
+  std::string mailbox;           // delivered: "bob@b.example/INBOX"
+  std::size_t lines_broken = 0;  // relayed: lines over smtp_line_length_limit, sent broken
 };
 
 class DeliveryAgent {

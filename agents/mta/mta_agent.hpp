@@ -74,8 +74,9 @@ class MtaAgent final : public SmtpServerOwner, private SubmissionQueue {
                    sim::net::Ipv4Address client, std::string client_name);
   void check_mail(const SmtpServerConnection& c, const std::string& sender);
   void check_message(const SmtpServerConnection& c, const proto::smtp::Transaction& t);
-  std::string queue_submitted(const SmtpServerConnection& c, const proto::smtp::Transaction& t,
-                              const proto::imf::Message* message) override;
+  proto::smtp::Reply queue_submitted(const SmtpServerConnection& c,
+                                     const proto::smtp::Transaction& t,
+                                     const proto::imf::Message* message) override;
   // Adds the Received header (and `added` fields) to the message (its parsed header and its
   // body; t.content as received when it did not parse), stores it in the queue, records its
   // acceptance and hands it to the queue manager; returns the queue id.

@@ -182,6 +182,7 @@ void QueueManager::emit(const sim::TraceKind& kind, const QueuedMessage& m,
   r.next_agent = o.next_agent;
   r.next_queue_id = o.next_queue_id;
   r.mailbox = o.mailbox;
+  r.lines_broken = o.lines_broken;
   r.dsn_queue_id = dsn_queue_id;
   r.next_attempt = m.next_attempt.value_or(sim::SimTime(0));
   sim_.trace().publish(r);
@@ -277,16 +278,40 @@ proto::imf::DsnRequest QueueManager::dsn_request(const QueuedMessage& m, const s
       d.will_retry_until = clock_.at(settings_.schedule.gives_up_at(m.retry));
     r.recipients.push_back(std::move(d));
   }
+  if (!settings_.schedule.is_postfix()) {  // Exim's notices, in Exim's words
+    r.style = proto::imf::DsnStyle::exim;
+    r.waited = sim_.now() - m.arrival;
+    r.delayed_for = exim_delay_warnings_due(settings_.delay_warning, r.waited).shown;
+  }
   return r;
 }
 
+DelayWarningsDue exim_delay_warnings_due(const std::vector<sim::SimTime>& times,
+                                         sim::SimTime waited) {
+  DelayWarningsDue due;
+  const int n = static_cast<int>(times.size());
+  while (due.count < n && waited >= times[due.count])
+    ++due.count;
+  if (due.count == 0) return due;
+  due.shown = times[due.count - 1];
+  if (due.count == n) {  // past the list: every gap between its last two times
+    const sim::SimTime gap = n > 1 ? times[n - 1] - times[n - 2] : times[0];
+    if (gap.count() > 0) {
+      const auto extra = (waited - times[n - 1]) / gap;
+      due.shown += gap * extra;
+      due.count += static_cast<int>(extra);
+    }
+  }
+  return due;
+}
+
 int QueueManager::delay_warnings_due(const QueuedMessage& m) const {
-  if (!settings_.delay_warning || settings_.delay_warning->count() <= 0) return 0;
+  const auto& times = settings_.delay_warning;
+  if (times.empty() || times.front().count() <= 0) return 0;
   const sim::SimTime waited = sim_.now() - m.arrival;
-  if (waited < *settings_.delay_warning) return 0;
-  if (settings_.schedule.is_postfix()) return 1;  // Postfix warns once
-  // Exim: one warning per interval on the queue; a late check sends one, not the missed ones.
-  return static_cast<int>(waited / *settings_.delay_warning);
+  if (settings_.schedule.is_postfix()) return waited < times.front() ? 0 : 1;  // warns once
+  // Exim: a late check sends one warning, not the missed ones (warning_count = count).
+  return exim_delay_warnings_due(times, waited).count;
 }
 
 // `m` stays valid: the queue is a std::map, whose entries do not move when the notice is

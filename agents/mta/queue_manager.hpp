@@ -25,6 +25,17 @@ namespace mailsim::agents {
 // Exim's delay_warning default: a notice to the sender every 24 h a message waits.
 inline constexpr sim::SimTime kEximDelayWarning = std::chrono::hours(24);
 
+// Exim's delay_warning list (deliver.c): how many warnings a message that has waited `waited`
+// should have had, and the time of the last one reached ("delayed 24 hours"). Warnings come at
+// each time of the list, then every gap between its last two times (its only time, for a list
+// of one): 4h:8h:24h warns at 4, 8, 24, 40, 56 hours...
+struct DelayWarningsDue {
+  int count = 0;
+  sim::SimTime shown{0};
+};
+DelayWarningsDue exim_delay_warnings_due(const std::vector<sim::SimTime>& times,
+                                         sim::SimTime waited);
+
 struct QueueManagerSettings {
   std::string agent;                          // the MTA's name in the trace ("smtp.a.example")
   sim::net::NodeId node = sim::net::kNoNode;  // its host, named by id in its records
@@ -33,11 +44,12 @@ struct QueueManagerSettings {
   bool double_bounce_to_postmaster = true;
   Lang bounce_lang = Lang::en;
   RetrySchedule schedule;
-  // With Postfix's schedule, its delay_warning_time: once a message has waited this long and
-  // is deferred again, its sender gets one "delayed" notice (a DSN saying it is still being
-  // retried). With Exim's, its delay_warning: a notice each time the message has waited this
-  // long again (24 h, 48 h, ...), checked when a try fails (deliver.c). Off when unset or 0.
-  std::optional<sim::SimTime> delay_warning;
+  // With Postfix's schedule, its delay_warning_time (the first time): once a message has
+  // waited this long and is deferred again, its sender gets one "delayed" notice (a DSN saying
+  // it is still being retried). With Exim's, its delay_warning list: a notice each time the
+  // message has waited the next time of the list (exim_delay_warnings_due), checked when a
+  // try fails (deliver.c), in Exim's words. Off when empty or 0.
+  std::vector<sim::SimTime> delay_warning;
 };
 
 class QueueManager {

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "agents/proto/envelope_address.hpp"
+#include "agents/proto/smtp/data_reader.hpp"
 #include "sim/strings.hpp"
 
 namespace mailsim::agents {
@@ -42,6 +43,7 @@ struct SmtpDelivery::Job {
   std::vector<Domain> domains;
   std::size_t domains_left = 0;
   std::vector<RecipientOutcome> outcomes;
+  std::size_t lines_broken = 0;  // lines over smtp_line_length_limit, broken when sent
   Done done;
   HandedOver handed_over;
   std::uint64_t epoch = 0;
@@ -62,6 +64,7 @@ void SmtpDelivery::deliver(const QueuedMessage& message, std::vector<std::string
   job->sender = message.sender;
   job->recipients = recipients;
   job->content = message.content;
+  job->lines_broken = proto::smtp::lines_longer_than(*job->content, settings_.line_length_limit);
   job->done = std::move(done);
   job->handed_over = std::move(handed_over);
   for (const std::string& rcpt : recipients) {
@@ -111,6 +114,7 @@ void SmtpDelivery::try_hop(std::shared_ptr<Job> job, std::size_t domain_index,
   config.message = job->content;  // shared with the queue, not copied
   config.credentials = settings_.credentials;
   config.pass_bare_lf = settings_.pass_bare_lf;
+  config.line_length_limit = settings_.line_length_limit;
   auto handed_over = [this, job, hop, alive = alive_](
                          const std::string& server,
                          const std::vector<smtp::RecipientOutcome>& delivered) {
@@ -147,7 +151,7 @@ void SmtpDelivery::try_hop(std::shared_ptr<Job> job, std::size_t domain_index,
           // Delivered means the 250 after the dot came: the next hop has it, whatever
           // happened after (a lost 221, a timeout on QUIT, this host going down).
           if (ro && ro->status == smtp::RecipientStatus::delivered) {
-            o = relayed(*ro, hop, r.server);
+            o = relayed(*ro, hop, r.server, job->lines_broken);
           } else if (failure == SmtpFailure::none && ro &&
                      ro->status == smtp::RecipientStatus::rejected) {
             o.kind = Kind::bounced;
@@ -167,7 +171,7 @@ void SmtpDelivery::try_hop(std::shared_ptr<Job> job, std::size_t domain_index,
 }
 
 RecipientOutcome SmtpDelivery::relayed(const smtp::RecipientOutcome& r, const NextHop& hop,
-                                       const std::string& server) {
+                                       const std::string& server, std::size_t lines_broken) {
   RecipientOutcome o;
   o.recipient = r.address;
   o.remote_mta = hop.name;
@@ -175,6 +179,7 @@ RecipientOutcome SmtpDelivery::relayed(const smtp::RecipientOutcome& r, const Ne
   o.reply = r.reply ? r.reply->summary() : "250 Ok";
   o.next_agent = server.empty() ? hop.name : server;  // the host that answered
   o.next_queue_id = queued_as(o.reply);
+  o.lines_broken = lines_broken;
   return o;
 }
 
@@ -183,7 +188,7 @@ void SmtpDelivery::hand_over(const std::shared_ptr<Job>& job, const NextHop& hop
                              const std::vector<smtp::RecipientOutcome>& delivered) {
   if (!job->handed_over) return;
   for (const auto& r : delivered)
-    job->handed_over(relayed(r, hop, server));
+    job->handed_over(relayed(r, hop, server, job->lines_broken));
 }
 
 void SmtpDelivery::domain_done(std::shared_ptr<Job> job) {

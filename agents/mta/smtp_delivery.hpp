@@ -59,6 +59,8 @@ struct SmtpDeliverySettings {
   // Bare LFs of a message go out as they came instead of as CRLF: a server that does not
   // normalise (end_of_data: keep), the outbound half of SMTP smuggling.
   bool pass_bare_lf = false;
+  // Postfix's smtp_line_length_limit: longer lines go out broken with <CR><LF><SPACE>.
+  std::size_t line_length_limit = 998;
 };
 
 class SmtpDelivery final : public DeliveryAgent {
@@ -78,7 +80,7 @@ class SmtpDelivery final : public DeliveryAgent {
   void hand_over(const std::shared_ptr<Job>& job, const NextHop& hop, const std::string& server,
                  const std::vector<proto::smtp::RecipientOutcome>& delivered);
   static RecipientOutcome relayed(const proto::smtp::RecipientOutcome& r, const NextHop& hop,
-                                  const std::string& server);
+                                  const std::string& server, std::size_t lines_broken);
   void domain_done(std::shared_ptr<Job> job);
 
   SmtpClientEndpoint& client_;

@@ -14,5 +14,8 @@
 namespace mailsim::agents {
 
 std::string diagnostic_in(std::string_view reply, Lang lang);
+// The same as a catalog text, for a text rendered later in either language (the evidence of
+// `mailsim check`); a reply a server sent is kept as it is.
+Text diagnostic_text(std::string_view reply);
 
 }  // namespace mailsim::agents

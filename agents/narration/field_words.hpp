@@ -187,6 +187,10 @@ inline constexpr PluralMessage kRecipientsToRetry{
     {"count.recipients_retry.other", "{count} recipients to try again later",
      "{count} destinataires à réessayer plus tard"}};
 
+inline constexpr PluralMessage kLongLines{
+    {"count.long_lines.one", "{count} line", "{count} ligne"},
+    {"count.long_lines.other", "{count} lines", "{count} lignes"}};
+
 inline constexpr CountedPhrase kCountedPhrases[] = {
     {"dns.response.received", "answers", "answer_records", kAnswerRecords},
     {"dns.server.answered", "answers", "answer_records", kAnswerRecords},
@@ -194,6 +198,7 @@ inline constexpr CountedPhrase kCountedPhrases[] = {
     {"dns.zone.changed", "count", "records_now", kRecords},
     {"dns.spf.checked", "dns_lookups", "dns_lookups_done", kDnsLookups},
     {"smtp.client.completed", "delivered", "recipients_accepted", kRecipientsAccepted},
+    {"mail.relayed", "lines_broken", "long_lines", kLongLines},
     {"smtp.client.completed", "rejected", "recipients_refused", kRefused},
     {"smtp.client.missing_feature", "deferred", "recipients_wait", kRecipientsWait},
     {"smtp.client.closed_by_server", "deferred", "recipients_to_retry", kRecipientsToRetry},
@@ -205,6 +210,10 @@ inline constexpr CountedPhrase kCountedPhrases[] = {
 // The simulator's own diagnostics that are not in another catalog (diagnostics.hpp): Postfix's
 // words for a connection that could not be made (agents/connection_labels.hpp), and for a
 // domain with no route.
+// A diagnostic's reply code before its words ("451 4.4.1 ", or nothing), and a server's own
+// words kept as they were sent (protocol bytes).
+inline constexpr Message kDiagWithCode{"diag.with_code", "{code}{words}", "{code}{words}"};
+inline constexpr Message kDiagAsSent{"diag.as_sent", "{text}", "{text}"};
 inline constexpr Message kDiagConnect{"diag.connect", "connect to {target}: {what}",
                                       "connexion à {target} impossible : {what}"};
 inline constexpr Message kDiagNoRouteToDomain{"diag.no_route_to_domain",
@@ -225,7 +234,9 @@ inline constexpr std::pair<std::string_view, const Message*> kConnectFailures[] 
     {"Network is unreachable", &kDiagUnreachable},
     {"lost connection", &kDiagLost}};
 
-inline constexpr std::array kFieldWordAll{&kDiagConnect,
+inline constexpr std::array kFieldWordAll{&kDiagWithCode,
+                                          &kDiagAsSent,
+                                          &kDiagConnect,
                                           &kDiagNoRouteToDomain,
                                           &kDiagRefused,
                                           &kDiagTimedOut,
@@ -289,7 +300,9 @@ inline constexpr std::array kFieldWordAll{&kDiagConnect,
                                           &kRecipientsWait.one,
                                           &kRecipientsWait.other,
                                           &kRecipientsToRetry.one,
-                                          &kRecipientsToRetry.other};
+                                          &kRecipientsToRetry.other,
+                                          &kLongLines.one,
+                                          &kLongLines.other};
 
 // A session state in the reader's words ("CLOSED": "FERMÉ"); the state itself when the table
 // has no words for it.

@@ -141,9 +141,12 @@ void add_derived(std::string_view kind, std::vector<Text::Arg>& args, Lang lang)
   if (const std::string* address = find(args, "address"))
     for (auto& [k, v] : args)
       if (k == "server" && v == *address) v = std::string(narration::kUnknownHost.text(lang));
-  // Protocol names as people write them: "IMAP", "POP3" (records keep the lower-case token).
-  for (auto& [k, v] : args)
+  // Protocol names as people write them: "IMAP", "POP3" (records keep the lower-case token);
+  // a mail domain or a blocklist as in addresses, without DNS's root dot ("a.example").
+  for (auto& [k, v] : args) {
     if (k == "protocol") v = to_upper(v);
+    if ((k == "domain" || k == "list") && v.size() > 1 && v.back() == '.') v.pop_back();
+  }
   // Looked up before appending: emplace_back may move the strings `find` points into.
   if (const std::string* found = find(args, "reason")) {
     if (const Message* text = reason_text(kind, *found))

@@ -88,17 +88,27 @@ constexpr CodeText kCodes[] = {
 };
 
 // Permanent refusals that a change by the client does lift: "retrying will not help" would be
-// wrong, logging in (or the right password) does.
-constexpr CodeText kClassFor[] = {
-    {530,
-     {"reply.class5.530", "refused until the client logs in",
-      "refusé tant que le client ne s'est pas identifié"}},
-    {535,
-     {"reply.class5.535", "refused, the right user name and password will let the client in",
-      "refusé, le bon identifiant et le bon mot de passe laisseront entrer le client"}},
-    {538,
-     {"reply.class5.538", "refused until the client encrypts the connection with STARTTLS",
-      "refusé tant que le client n'a pas chiffré la connexion avec STARTTLS"}},
+// wrong, logging in (or the right password, or STARTTLS) does. `words`: the start of the
+// reply's text when the code alone does not say it, as Postfix's 504 5.5.4 "Encryption
+// required for requested authentication mechanism" (smtpd_tls_auth_only) for RFC 4954's 538.
+struct ClassText {
+  int code;
+  std::string_view words;
+  const Message* text;
+};
+constexpr Message kUntilLogin{"reply.class5.530", "refused until the client logs in",
+                              "refusé tant que le client ne s'est pas identifié"};
+constexpr Message kUntilPassword{
+    "reply.class5.535", "refused, the right user name and password will let the client in",
+    "refusé, le bon identifiant et le bon mot de passe laisseront entrer le client"};
+constexpr Message kUntilStarttls{
+    "reply.class5.538", "refused until the client encrypts the connection with STARTTLS",
+    "refusé tant que le client n'a pas chiffré la connexion avec STARTTLS"};
+constexpr ClassText kClassFor[] = {
+    {530, {}, &kUntilLogin},
+    {535, {}, &kUntilPassword},
+    {538, {}, &kUntilStarttls},
+    {504, "Encryption required", &kUntilStarttls},
 };
 
 // RFC 3463 subjects and details worth explaining (x.0.0 says nothing more: left out).
@@ -192,6 +202,9 @@ std::optional<ReplyCode> parse_reply_code(std::string_view line) {
         ok = false;
     }
     if (ok && dots == 2 && token.size() <= 9) r.enhanced = std::string(token);
+    const std::size_t words =
+        r.enhanced.empty() ? 0 : (end == std::string_view::npos ? rest.size() : end + 1);
+    r.text = std::string(rest.substr(words));
   }
   return r;
 }
@@ -211,7 +224,7 @@ std::string explain_reply(const ReplyCode& reply, Lang lang) {
     default:
       cls = &kClass5;
       for (const auto& c : kClassFor)
-        if (c.code == reply.code) cls = &c.text;
+        if (c.code == reply.code && reply.text.starts_with(c.words)) cls = c.text;
       break;
   }
   // "452 means ...", then "4.2.2 means ...": each code the table knows adds a clause.

@@ -14,6 +14,7 @@ namespace mailsim::agents {
 struct ReplyCode {
   int code = 0;          // 250, 451, ...
   std::string enhanced;  // "4.7.1", or empty
+  std::string text;      // the words after the codes: "Greylisted"
 };
 
 // Reads "451 4.7.1 Greylisted" or "250-PIPELINING" into its codes; nullopt if it is no reply.

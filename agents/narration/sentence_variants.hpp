@@ -40,6 +40,7 @@ inline constexpr SentenceVariant kVariants[] = {
     {"retrieval.client.fetched", "count", "0", &kRetrievalClientFetchedNone, true},
     {"retrieval.client.fetched", "count", "1", &kRetrievalClientFetchedOne, true},
     {"mail.accepted", "user", "", &kMailAcceptedSubmitted},
+    {"mail.relayed", "lines_broken", "", &kMailRelayedLinesBroken},
     // A mail client's session (stage submission): no "try again later", it never retries.
     {"smtp.client.deferred", "stage", "submission", &kMuaSessionDeferred, true},
     {"smtp.client.completed", "stage", "submission", &kMuaSessionCompleted, true},
@@ -50,16 +51,14 @@ inline constexpr SentenceVariant kVariants[] = {
     {"smtp.client.failed", "stage", "submission", &kMuaSessionFailed, true},
 };
 
-inline constexpr std::array kVariantAll{&kRetrievalClientFetchedNone, &kRetrievalClientFetchedOne,
-                                        &kDnsMailRouteFound,          &kDnsMailRouteNullMx,
-                                        &kDnsMailRouteNxdomain,       &kDnsMailRouteNoAnswer,
-                                        &kDnsMailRouteDnsFailure,     &kDnsMailRouteLoops,
-                                        &kDnsMailRouteNoAddress,      &kSmtpServerPolicyMessage,
-                                        &kSmtpServerClosedAfterQuit,  &kDnsLookupDoneFromCache,
-                                        &kRetrievalServerFetchEnd,    &kRetrievalClientFetchEnd,
-                                        &kMailAcceptedSubmitted,      &kMuaSessionDeferred,
-                                        &kMuaSessionCompleted,        &kMuaSessionMissingFeature,
-                                        &kMuaSessionClosedByServer,   &kMuaSessionTimedOut,
-                                        &kMuaSessionProtocolError,    &kMuaSessionFailed};
+inline constexpr std::array kVariantAll{
+    &kRetrievalClientFetchedNone, &kRetrievalClientFetchedOne, &kDnsMailRouteFound,
+    &kDnsMailRouteNullMx,         &kDnsMailRouteNxdomain,      &kDnsMailRouteNoAnswer,
+    &kDnsMailRouteDnsFailure,     &kDnsMailRouteLoops,         &kDnsMailRouteNoAddress,
+    &kSmtpServerPolicyMessage,    &kSmtpServerClosedAfterQuit, &kDnsLookupDoneFromCache,
+    &kRetrievalServerFetchEnd,    &kRetrievalClientFetchEnd,   &kMailAcceptedSubmitted,
+    &kMuaSessionDeferred,         &kMuaSessionCompleted,       &kMuaSessionMissingFeature,
+    &kMuaSessionClosedByServer,   &kMuaSessionTimedOut,        &kMuaSessionProtocolError,
+    &kMuaSessionFailed,           &kMailRelayedLinesBroken};
 
 }  // namespace mailsim::agents::narration

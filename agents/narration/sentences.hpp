@@ -23,6 +23,15 @@ inline constexpr Message kMailAcceptedSubmitted{
 inline constexpr Message kMailRelayed{
     "mail.relayed", "{agent} handed {queue_id} for {recipient} over to {next_agent} ({reply})",
     "{agent} a transmis {queue_id} pour {recipient} à {next_agent} ({reply})"};
+// Postfix's smtp_line_length_limit at work: the relayed message had lines over 998 octets.
+inline constexpr Message kMailRelayedLinesBroken{
+    "mail.relayed.lines_broken",
+    "{agent} handed {queue_id} for {recipient} over to {next_agent} ({reply}), breaking "
+    "{long_lines} over 998 octets with a CRLF and a space, as Postfix's smtp_line_length_limit "
+    "does (RFC 5321 allows 1,000 octets a line)",
+    "{agent} a transmis {queue_id} pour {recipient} à {next_agent} ({reply}), en coupant "
+    "{long_lines} de plus de 998 octets par un CRLF et une espace, comme le fait le "
+    "smtp_line_length_limit de Postfix (la RFC 5321 permet 1 000 octets par ligne)"};
 inline constexpr Message kMailDelivered{
     "mail.delivered", "{agent} delivered {queue_id} to the mailbox {mailbox}",
     "{agent} a déposé {queue_id} dans la boîte aux lettres {mailbox}"};

@@ -4,6 +4,7 @@
 
 #include "agents/journey/records.hpp"
 #include "agents/mua/mua_records.hpp"
+#include "agents/narration/diagnostics.hpp"
 #include "agents/roles/typed_session.hpp"
 #include "scenarios/build/check_messages.hpp"
 #include "sim/net/trace_records.hpp"
@@ -214,8 +215,11 @@ std::vector<ExpectationResult> ExpectationChecker::results() const {
       const auto at = o.matched ? o.matched : o.actual_at;
       if (at) {
         const std::string kind = o.actual.substr(0, o.actual.find('|'));
-        r.evidence = Text(check::kMailSeen, {{"detail", o.actual.substr(o.actual.find('|') + 1)}});
-        r.evidence.with("kind", Text(mail_word(kind))).with("time", sim::time_text(*at));
+        // The simulator's own diagnostic (a connection that failed) in the reader's language.
+        r.evidence = Text(check::kMailSeen);
+        r.evidence.with("detail", agents::diagnostic_text(o.actual.substr(o.actual.find('|') + 1)))
+            .with("kind", Text(mail_word(kind)))
+            .with("time", sim::time_text(*at));
       } else {
         r.evidence = Text(check::kNoMail, {{"to", x->to}});
       }

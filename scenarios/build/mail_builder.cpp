@@ -40,8 +40,8 @@ void apply_policy(const MailServerModel& m, agents::MtaConfig& config) {
     config.queue.schedule = agents::RetrySchedule(p);
   }
   config.queue.delay_warning = m.delay_warning;
-  if (!m.delay_warning && !config.queue.schedule.is_postfix())
-    config.queue.delay_warning = agents::kEximDelayWarning;
+  if (m.delay_warning.empty() && !config.queue.schedule.is_postfix())
+    config.queue.delay_warning = {agents::kEximDelayWarning};
   if (m.hopcount_limit) config.inbound.hopcount_limit = *m.hopcount_limit;
   if (m.smtp_mx_address_limit)
     config.delivery.max_hosts = static_cast<std::size_t>(*m.smtp_mx_address_limit);

@@ -260,6 +260,20 @@ inline constexpr Message kRetryMixed{
     "« retry » mélange les réglages de deux calendriers : avec schedule: {schedule}, n'utilisez "
     "que les siens (postfix : queue_run_delay, minimal_backoff_time, maximal_backoff_time, "
     "maximal_queue_lifetime ; exim : rules, queue_run_interval)"};
+inline constexpr Message kDelayWarningOrder{
+    "load.delay_warning_order",
+    "the times of 'delay_warning' in {what} must grow, as Exim reads its list: {time} comes "
+    "after {previous}",
+    "les durées de « delay_warning » dans {what} doivent croître, comme Exim lit sa liste : "
+    "{time} vient après {previous}"};
+inline constexpr Message kDelayWarningOneTime{
+    "load.delay_warning_one_time",
+    "'delay_warning' in {what} takes one time with Postfix's schedule (its "
+    "delay_warning_time, one notice); a list of times is Exim's: add retry: {{schedule: exim}} "
+    "or keep one time",
+    "« delay_warning » dans {what} prend une seule durée avec le calendrier de Postfix (son "
+    "delay_warning_time, un seul avis) ; une liste de durées est celle d'Exim : ajoutez retry: "
+    "{{schedule: exim}} ou gardez une seule durée"};
 inline constexpr Message kKindZone{"kind.zone", "DNS zone (in dns: zones)",
                                    "zone DNS (dans dns: zones)"};
 inline constexpr Message kOneRrset{
@@ -530,6 +544,8 @@ inline constexpr std::array kAll{&kErrorLabel,
                                  &kBadRemove,
                                  &kRecordsOrRemove,
                                  &kRetryMixed,
+                                 &kDelayWarningOrder,
+                                 &kDelayWarningOneTime,
                                  &kKindClient,
                                  &kNotPositive,
                                  &kPeriodicFetchNeedsDuration,

@@ -5,6 +5,8 @@
 #include "scenarios/load/references.hpp"
 #include "scenarios/load/yaml_document.hpp"
 #include "scenarios/load/yaml_map.hpp"
+#include "scenarios/model/scenario_model.hpp"
+#include "sim/time.hpp"
 
 namespace mailsim::scenarios {
 namespace {
@@ -47,6 +49,50 @@ std::optional<RetryModel> read_retry(YamlMap& server, Diagnostics& diag) {
                Text(msg::kRetryMixed, {{"schedule", choice_word(kRetryChoices, r.schedule)}}));
   m.finish();
   return r;
+}
+
+// delay_warning: one time (Postfix's delay_warning_time, Exim's delay_warning = 24h) or, with
+// Exim's schedule, a list of growing times ([4h, 8h, 24h], Exim's 4h:8h:24h).
+std::vector<sim::SimTime> read_delay_warning(YamlMap& server,
+                                             const std::optional<RetryModel>& retry,
+                                             Diagnostics& diag) {
+  auto node = server.child("delay_warning");
+  if (!node || !node->IsSequence()) {
+    auto one = server.time("delay_warning");
+    return one ? std::vector<sim::SimTime>{*one} : std::vector<sim::SimTime>{};
+  }
+  std::vector<sim::SimTime> times;
+  std::string previous;
+  for (const auto& item : *node) {
+    const std::string value = item.IsScalar() ? item.Scalar() : "";
+    std::optional<Text> problem;
+    sim::SimTime t{0};
+    try {
+      if (!item.IsScalar())
+        throw LocalizedError(server.about(msg::kExpectedText, {{"key", "delay_warning"}}));
+      t = sim::parse_time(value);
+    } catch (const LocalizedError& e) {
+      problem = server.about(msg::kBadValue, {{"key", "delay_warning"}});
+      problem->with("problem", e.text());
+    }
+    if (!problem && t.count() < 0)
+      problem = server.about(msg::kNegativeTime, {{"key", "delay_warning"}, {"value", value}});
+    if (!problem && t > kMaxScenarioTime)
+      problem = server.about(
+          msg::kTimeTooLong,
+          {{"key", "delay_warning"}, {"limit", kMaxScenarioTimeText}, {"value", value}});
+    if (!problem && !times.empty() && t <= times.back())
+      problem = server.about(msg::kDelayWarningOrder, {{"time", value}, {"previous", previous}});
+    if (problem) {
+      diag.error(position_of(item), std::move(*problem));
+      continue;
+    }
+    times.push_back(t);
+    previous = value;
+  }
+  if (times.size() > 1 && (!retry || retry->schedule == RetryKind::postfix))
+    diag.error(position_of(*node), server.about(msg::kDelayWarningOneTime));
+  return times;
 }
 
 void read_spam(YamlMap& server, MailServerModel& out, Diagnostics& diag) {
@@ -107,7 +153,7 @@ void read_server_policy(YamlMap& r, MailServerModel& out, const NetworkModel& ne
     check_ref(*v, host_names(network), msg::kKindHost, "relayhost", r.pos(), diag);
   }
   out.retry = read_retry(r, diag);
-  out.delay_warning = r.time("delay_warning");
+  out.delay_warning = read_delay_warning(r, out.retry, diag);
   // Postfix's ranges: hopcount_limit at least 1, smtp_mx_address_limit 0 (no limit) or more.
   if (auto v = r.integer("hopcount_limit", 1, 1000)) out.hopcount_limit = static_cast<int>(*v);
   if (auto v = r.integer("smtp_mx_address_limit", 0, 1000))

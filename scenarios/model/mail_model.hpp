@@ -78,9 +78,11 @@ struct MailServerModel {
   MailboxFull mailbox_full = MailboxFull::temporary;
   std::optional<std::string> relayhost;  // every remote mail goes to this host
   std::optional<RetryModel> retry;
-  std::optional<sim::SimTime> delay_warning;  // Postfix delay_warning_time
-  std::optional<int> hopcount_limit;          // Postfix hopcount_limit (50)
-  std::optional<int> smtp_mx_address_limit;   // Postfix smtp_mx_address_limit (5; 0: no limit)
+  // Postfix delay_warning_time (one time), or Exim's delay_warning list ([4h, 8h, 24h]);
+  // empty: the software's default (Postfix never, Exim 24h).
+  std::vector<sim::SimTime> delay_warning;
+  std::optional<int> hopcount_limit;         // Postfix hopcount_limit (50)
+  std::optional<int> smtp_mx_address_limit;  // Postfix smtp_mx_address_limit (5; 0: no limit)
   std::optional<double> spam_tag_threshold, spam_reject_threshold;
   std::vector<KeywordModel> spam_keywords;
   std::map<std::string, double> spam_reputation;  // sender or domain -> score

@@ -61,7 +61,14 @@ void write_server(MapWriter& w, const MailServerModel& s) {
          choice_word(kMailboxFullChoices, kServer.mailbox_full));
   w.text("relayhost", s.relayhost);
   if (s.retry) w.map("retry", Style::flow_if_fits, [&](MapWriter& r) { write_retry(r, *s.retry); });
-  w.duration("delay_warning", s.delay_warning);
+  if (s.delay_warning.size() == 1) {
+    w.duration("delay_warning", s.delay_warning.front());
+  } else if (!s.delay_warning.empty()) {  // Exim's list
+    std::vector<std::string> times;
+    for (const sim::SimTime t : s.delay_warning)
+      times.push_back(duration_text(t));
+    w.texts("delay_warning", times);
+  }
   w.integer("hopcount_limit", s.hopcount_limit);
   w.integer("smtp_mx_address_limit", s.smtp_mx_address_limit);
   w.text("end_of_data", choice_word(kEndOfDataChoices, s.end_of_data),

@@ -64,6 +64,7 @@ TEST(Serve, ImaplibManagesFoldersAndReadsAMultipartMessageByParts) {
   const std::string out = python(kPythonClients + R"py(
 m = imaplib.IMAP4("127.0.0.1", imap_port, timeout=10)
 m.login("alice", "wonderland")
+print("caps", m.capabilities)
 print("create", m.create("Work/Projects")[0])
 # imaplib sends arguments as given: the empty reference is written "" (its own default)
 print("list%", m.list("\"\"", "%")[1])
@@ -90,10 +91,12 @@ m.logout()
 )py",
                                  server.ports());
   EXPECT_NE(out.find("create OK"), std::string::npos) << out;
-  EXPECT_NE(out.find("b'(\\\\Noselect) \"/\" Work'"), std::string::npos) << out;
-  EXPECT_NE(out.find("b'() \"/\" Work/Projects'"), std::string::npos) << out;
+  // CHILDREN (RFC 3348): each name says whether it has inferiors.
+  EXPECT_NE(out.find("'CHILDREN'"), std::string::npos) << out;
+  EXPECT_NE(out.find("b'(\\\\Noselect \\\\HasChildren) \"/\" Work'"), std::string::npos) << out;
+  EXPECT_NE(out.find("b'() \"/\" Work/Projects'"), std::string::npos) << out;  // LSUB: as before
   EXPECT_NE(out.find("rename OK"), std::string::npos) << out;
-  EXPECT_NE(out.find("b'() \"/\" Jobs/Projects'"), std::string::npos) << out;
+  EXPECT_NE(out.find("b'(\\\\HasNoChildren) \"/\" Jobs/Projects'"), std::string::npos) << out;
   EXPECT_NE(out.find("delete-parent ('NO', [b'Name Jobs has inferior hierarchical names'])"),
             std::string::npos)
       << out;

@@ -101,15 +101,35 @@ TEST(ImapServer, ListPatternsMatchWithoutBlowingUp) {
   Client c(store);
   c.say("1 LOGIN alice secret\r\n");
   EXPECT_EQ(c.say("2 LIST \"\" Arch*Jan\r\n"),
-            "* LIST () \"/\" Archive/2024/Jan\r\n2 OK LIST completed\r\n");
+            "* LIST (\\HasNoChildren) \"/\" Archive/2024/Jan\r\n2 OK LIST completed\r\n");
   EXPECT_EQ(c.say("3 LIST \"\" Arch%Jan\r\n"), "3 OK LIST completed\r\n");  // % stops at '/'
   EXPECT_EQ(c.say("4 LIST Archive/ %/%\r\n"),
-            "* LIST () \"/\" Archive/2024/Jan\r\n4 OK LIST completed\r\n");
-  EXPECT_EQ(c.say("5 LIST \"\" inbox\r\n"), "* LIST () \"/\" INBOX\r\n5 OK LIST completed\r\n");
+            "* LIST (\\HasNoChildren) \"/\" Archive/2024/Jan\r\n4 OK LIST completed\r\n");
+  EXPECT_EQ(c.say("5 LIST \"\" inbox\r\n"),
+            "* LIST (\\HasNoChildren) \"/\" INBOX\r\n5 OK LIST completed\r\n");
   std::string many;
   for (int i = 0; i < 3000; ++i)
     many += "*a";
   EXPECT_EQ(c.say("6 LIST \"\" " + many + "b\r\n"), "6 OK LIST completed\r\n");
+}
+
+// CHILDREN (RFC 3348, RFC 9051 7.3.1), announced as Dovecot does: LIST says of each name
+// whether mailboxes lie below it; LSUB keeps its own attributes.
+TEST(ImapServer, ListSaysWhichNamesHaveChildren) {
+  auto store = test::make_sample_store();
+  Client c(store);
+  EXPECT_NE(c.say("1 CAPABILITY\r\n").find("* CAPABILITY IMAP4rev1 UNSELECT CHILDREN\r\n"),
+            std::string::npos);
+  c.say("2 LOGIN alice secret\r\n3 CREATE Work/Projects\r\n4 CREATE Drafts\r\n");
+  const std::string all = c.say("5 LIST \"\" *\r\n");
+  for (const char* line :
+       {"* LIST (\\HasNoChildren) \"/\" INBOX\r\n", "* LIST (\\HasNoChildren) \"/\" Drafts\r\n",
+        "* LIST (\\Noselect \\HasChildren) \"/\" Work\r\n",
+        "* LIST (\\HasNoChildren) \"/\" Work/Projects\r\n"})
+    EXPECT_NE(all.find(line), std::string::npos) << line << all;
+  c.say("6 CREATE Drafts/Old\r\n");
+  EXPECT_EQ(c.say("7 LIST \"\" Drafts\r\n"),
+            "* LIST (\\HasChildren) \"/\" Drafts\r\n7 OK LIST completed\r\n");
 }
 
 TEST(ImapServer, InputGivenFromInsideSendWaitsForTheCommandInProgress) {

@@ -104,7 +104,8 @@ struct Internet {
   }
 
   // Alice's mail client hands a message to her provider's server, as a trusted client.
-  void alice_sends(std::vector<std::string> rcpts, std::string subject = "Hello") {
+  void alice_sends(std::vector<std::string> rcpts, std::string subject = "Hello",
+                   std::string body = "Hi Bob!\r\n") {
     client = std::make_unique<SmtpClientEndpoint>(net, pc, SmtpClientEndpoint::Options{});
     proto::smtp::ClientConfig c;
     c.helo_name = "alice-pc";
@@ -112,7 +113,7 @@ struct Internet {
     c.recipients = std::move(rcpts);
     c.message = std::make_shared<const std::string>(
         "From: Alice <alice@a.example>\r\nTo: Bob <bob@b.example>\r\nSubject: " + subject +
-        "\r\nMessage-ID: <1@alice-pc>\r\nDate: Mon, 5 Jan 2026 08:00:00 +0100\r\n\r\nHi Bob!\r\n");
+        "\r\nMessage-ID: <1@alice-pc>\r\nDate: Mon, 5 Jan 2026 08:00:00 +0100\r\n\r\n" + body);
     client->open(ip("192.0.2.25"), 25, c, [this](const SmtpClientResult& r) { submitted = r; });
   }
 
@@ -152,6 +153,33 @@ TEST(MtaJourney, TheArticlesJourneyFromProviderToMailbox) {
   EXPECT_EQ(message.body, "Hi Bob!\r\n");
   EXPECT_EQ(w.a->mta().queue().size(), 0u);
   EXPECT_EQ(w.b->mta().queue().size(), 0u);
+  EXPECT_EQ(w.violations(), "");
+}
+
+// A mail client that does not wrap its lines: smtp.a.example takes the 1,500-octet line whole
+// and relays it as Postfix's smtp client does (smtp_line_length_limit = 998): broken after 998
+// octets with <CR><LF><SPACE>, so Bob's server gets no line over RFC 5321's 1,000 octets; the
+// narration says so.
+TEST(MtaJourney, ALineOver998OctetsIsBrokenWhenRelayed) {
+  Internet w;
+  std::vector<std::string> told;
+  w.sim.trace().subscribe([&](const sim::TraceRecord& r) {
+    if (r.kind().name != std::string_view("mail.relayed")) return;
+    for (Lang lang : {Lang::en, Lang::fr})
+      if (auto s = Narrator(lang).narrate(r)) told.push_back(*s);
+  });
+  const std::string line(1500, 'x');
+  w.alice_sends({"bob@b.example"}, "Long line", line + "\r\n.end\r\n");
+  w.sim.run_until(1min);
+  const auto inbox = w.b->store().messages("bob", "INBOX");
+  ASSERT_EQ(inbox.size(), 1u);
+  EXPECT_EQ(proto::imf::parse_message(inbox[0].content).body,
+            line.substr(0, 998) + "\r\n " + line.substr(998) + "\r\n.end\r\n");
+  ASSERT_EQ(told.size(), 2u);
+  EXPECT_NE(told[0].find("breaking 1 line over 998 octets with a CRLF and a space"),
+            std::string::npos)
+      << told[0];
+  EXPECT_NE(told[1].find("en coupant 1 ligne de plus de 998 octets"), std::string::npos) << told[1];
   EXPECT_EQ(w.violations(), "");
 }
 

@@ -182,7 +182,7 @@ TEST(QueueManager, ExpiredMessagesBounceWithADsnToTheSender) {
 
 TEST(QueueManager, ADelayWarningGoesToTheSenderOnceAfterTheWarningTime) {
   QueueManagerSettings s = Mta::defaults();
-  s.delay_warning = 1h;  // Postfix's delay_warning_time
+  s.delay_warning = {1h};  // Postfix's delay_warning_time
   Mta mta(
       [](const std::string& r, sim::SimTime now) {
         return now < 3h ? outcome(r, Kind::deferred,
@@ -219,7 +219,7 @@ TEST(QueueManager, ADelayWarningGoesToTheSenderOnceAfterTheWarningTime) {
 TEST(QueueManager, EximWarnsTheSenderOncePerDelayWarningInterval) {
   QueueManagerSettings s = Mta::defaults();
   s.schedule = RetrySchedule(default_exim_retry());
-  s.delay_warning = 24h;
+  s.delay_warning = {24h};
   auto script = [](const std::string& r, sim::SimTime now) {
     return now < 60h ? outcome(r, Kind::deferred,
                                "connect to mx.b.example[198.51.100.25]:25: Connection timed out")
@@ -245,6 +245,97 @@ TEST(QueueManager, EximWarnsTheSenderOncePerDelayWarningInterval) {
   bounce.submit("", {"bob@b.example"});
   bounce.sim.run_until(3 * 24h);
   EXPECT_TRUE(bounce.local.attempts.empty());
+}
+
+// Exim's delay_warning list (deliver.c): a warning at each time, then every gap between the
+// last two; one time alone repeats itself.
+TEST(QueueManager, EximDelayWarningListRepeatsItsLastGap) {
+  const std::vector<sim::SimTime> list{4h, 8h, 24h};
+  const auto due = [&](sim::SimTime waited) {
+    const auto d = exim_delay_warnings_due(list, waited);
+    return std::pair(d.count, d.shown);
+  };
+  EXPECT_EQ(due(3h), std::pair(0, sim::SimTime(0)));
+  EXPECT_EQ(due(4h), std::pair(1, sim::SimTime(4h)));
+  EXPECT_EQ(due(9h), std::pair(2, sim::SimTime(8h)));
+  EXPECT_EQ(due(24h), std::pair(3, sim::SimTime(24h)));
+  EXPECT_EQ(due(39h), std::pair(3, sim::SimTime(24h)));
+  EXPECT_EQ(due(40h), std::pair(4, sim::SimTime(40h)));  // every 16 h after 24 h
+  EXPECT_EQ(due(57h), std::pair(5, sim::SimTime(56h)));
+  const std::vector<sim::SimTime> one{24h};
+  EXPECT_EQ(exim_delay_warnings_due(one, 47h).count, 1);
+  EXPECT_EQ(exim_delay_warnings_due(one, 48h).shown, sim::SimTime(48h));
+}
+
+// With Exim's schedule the notices read like Exim's (deliver.c's default texts): the warning's
+// subject names the queue id and the delay_warning time reached, its body the message and the
+// delay reason; the bounce is "Mail delivery failed", with X-Failed-Recipients, and a
+// temporary failure that expired ends in "retry timeout exceeded".
+TEST(QueueManager, EximNoticesUseEximsWords) {
+  QueueManagerSettings s = Mta::defaults();
+  s.schedule = RetrySchedule(default_exim_retry());
+  s.delay_warning = {24h};
+  const std::string timed_out = "connect to mx.b.example[198.51.100.25]:25: Connection timed out";
+  Mta mta([&](const std::string& r, sim::SimTime) { return outcome(r, Kind::deferred, timed_out); },
+          s);
+  std::vector<std::string> notices;
+  mta.qmgr.start();
+  const std::string id = mta.submit("alice@a.example", {"bob@b.example"});
+  for (sim::SimTime t = 1h; t <= 5 * 24h; t += 1h) {
+    mta.sim.run_until(t);
+    if (notices.size() < mta.local.attempts.size()) notices.push_back(mta.local.last_content);
+  }
+  ASSERT_GE(notices.size(), 3u);  // 24 h, 48 h, 72 h, then the bounce after 4 days
+  const std::string& warning = notices[1];
+  EXPECT_NE(warning.find("Subject: Warning: message " + id + " delayed 48 hours\r\n"),
+            std::string::npos)
+      << warning;
+  EXPECT_NE(warning.find("From: Mail Delivery System <Mailer-Daemon@smtp.a.example>"),
+            std::string::npos);
+  for (const std::string& line :
+       {std::string("This message was created automatically by mail delivery software.\r\n"
+                    "A message that you sent has not yet been delivered to one or more of its"),
+        "after more than 48 hours on the queue on smtp.a.example.\r\n\r\n"
+        "The message identifier is:     " +
+            id +
+            "\r\nThe subject of the message is: Hello\r\n"
+            "The date of the message is:    Mon, 5 Jan 2026 08:00:00 +0100\r\n\r\n"
+            "The address to which the message has not yet been delivered is:\r\n\r\n"
+            "  bob@b.example\r\n    Delay reason: " +
+            timed_out,
+        std::string("No action is required on your part.")})
+    EXPECT_NE(warning.find(line), std::string::npos) << line << "\n" << warning;
+  const std::string& bounce = notices.back();
+  EXPECT_NE(bounce.find("Subject: Mail delivery failed: returning message to sender"),
+            std::string::npos)
+      << bounce;
+  EXPECT_NE(bounce.find("X-Failed-Recipients: bob@b.example"), std::string::npos);
+  EXPECT_NE(bounce.find("The following address failed:\r\n\r\n  bob@b.example\r\n    " + timed_out +
+                        ": retry timeout exceeded"),
+            std::string::npos)
+      << bounce;
+  EXPECT_EQ(proto::imf::parse_dsn(bounce).report.recipients[0].action,
+            proto::imf::DsnAction::failed);
+
+  // In French, the sender's language, with the catalog's plural rules.
+  s.bounce_lang = Lang::fr;
+  Mta fr([&](const std::string& r, sim::SimTime) { return outcome(r, Kind::deferred, timed_out); },
+         s);
+  fr.qmgr.start();
+  fr.submit("alice@a.example", {"bob@b.example"});
+  fr.sim.run_until(30h);
+  ASSERT_EQ(fr.local.attempts.size(), 1u);
+  // Lines wrapped at 72 columns: the words are looked for in one line.
+  std::string flat;
+  for (const char c : fr.local.last_content)
+    if (c == '\n' || (c == ' ' && !flat.empty() && flat.back() == ' '))
+      continue;
+    else
+      flat += c == '\r' ? ' ' : c;
+  for (const char* words : {"après plus de 24 heures dans la file d'attente de smtp.a.example.",
+                            "L'adresse à laquelle le message n'a pas encore été remis est :",
+                            "Raison du retard : connect to", "Vous n'avez rien à faire."})
+    EXPECT_NE(flat.find(words), std::string::npos) << words << "\n" << fr.local.last_content;
 }
 
 TEST(QueueManager, PermanentFailureBouncesAtOnce) {

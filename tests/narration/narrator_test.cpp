@@ -7,7 +7,9 @@
 #include <iostream>
 #include <set>
 
+#include "agents/dns/records.hpp"
 #include "agents/journey/records.hpp"
+#include "agents/narration/diagnostics.hpp"
 #include "agents/narration/field_words.hpp"
 #include "agents/narration/sentences.hpp"
 #include "agents/roles/smtp_dialogue_records.hpp"
@@ -157,4 +159,60 @@ TEST(Narrator, SessionStatesInTheReadersWords) {
   EXPECT_EQ(narration::state_words("not authenticated", Lang::fr),
             narration::kWordImapNotAuth.text(Lang::fr));
   EXPECT_EQ(narration::state_words("RCPT", Lang::fr), "RCPT");  // a command keeps its name
+}
+
+// Mail domains are told as in addresses, without DNS's root dot, in both languages: the SPF
+// sentence said "pour a.example. :" and the null MX diagnostic "the domain b.example. does".
+TEST(Narrator, MailDomainsWithoutTheRootDot) {
+  DnsSpfRecord spf;
+  spf.agent = "mx.b.example";
+  spf.ip = "192.0.2.25";
+  spf.domain = "a.example.";
+  spf.result = "pass";
+  spf.matched = "ip4:192.0.2.0/24";
+  EXPECT_EQ(Narrator(Lang::en).narrate(spf),
+            "mx.b.example checked with SPF whether 192.0.2.25 may send mail for a.example: pass "
+            "(deciding term \"ip4:192.0.2.0/24\", 0 DNS lookups)");
+  EXPECT_EQ(Narrator(Lang::fr).narrate(spf),
+            "mx.b.example a vérifié par SPF si 192.0.2.25 peut envoyer du courrier pour a.example "
+            ": pass (autorisé) (terme décisif « ip4:192.0.2.0/24 », 0 recherche DNS)");
+  DnsblRecord listed;
+  listed.agent = "mx.b.example";
+  listed.ip = "203.0.113.9";
+  listed.list = "bl.example.";
+  listed.verdict = "listed";
+  listed.codes = "127.0.0.2";
+  EXPECT_EQ(Narrator(Lang::en).narrate(listed),
+            "mx.b.example asked the blocklist bl.example about 203.0.113.9: listed [127.0.0.2]");
+  EXPECT_EQ(diagnostic_in("556 5.1.10 the domain b.example. does not accept mail: its only MX "
+                          "record is the null MX \"0 .\" (RFC 7505)",
+                          Lang::en),
+            "556 5.1.10 the domain b.example does not accept mail: its only MX record is the null "
+            "MX \"0 .\" (RFC 7505)");
+  EXPECT_EQ(diagnostic_in("451 4.4.3 no DNS server answered about b.example. (down or "
+                          "unreachable): the mail waits and will be tried again",
+                          Lang::fr),
+            "451 4.4.3 aucun serveur DNS n'a répondu pour b.example (arrêté ou injoignable) : le "
+            "courrier attend et sera réessayé");
+}
+
+// The evidence of `mailsim check` renders later, in either language: a connection the mail
+// client could not make is the simulator's diagnostic (French words in French), a server's reply
+// stays as it was sent.
+TEST(Narrator, DiagnosticTextIsRenderedInTheReadersLanguage) {
+  const Text timed_out =
+      diagnostic_text("connect to mx.b.example[198.51.100.25]:25: Connection timed out");
+  EXPECT_EQ(timed_out.render(Lang::en),
+            "connect to mx.b.example[198.51.100.25]:25: Connection timed out");
+  EXPECT_EQ(timed_out.render(Lang::fr),
+            "connexion à mx.b.example[198.51.100.25]:25 impossible : "
+            "aucune réponse, délai de connexion dépassé");
+  EXPECT_EQ(
+      diagnostic_text("550 5.1.1 <zed@b.example>: Recipient address rejected").render(Lang::fr),
+      "550 5.1.1 <zed@b.example>: Recipient address rejected");
+  EXPECT_EQ(diagnostic_text("451 4.4.3 no DNS server answered about b.example. (down or "
+                            "unreachable): the mail waits and will be tried again")
+                .render(Lang::en),
+            "451 4.4.3 no DNS server answered about b.example (down or unreachable): the mail "
+            "waits and will be tried again");
 }

@@ -128,6 +128,8 @@ TEST(ServerPolicy, EximWarnsEachDayAndBouncesAtTheFirstQueueRunAfterFourDays) {
   auto loaded = load_scenario_text(find_builtin("exim-retry")->text, "exim-retry.yaml");
   ASSERT_TRUE(loaded.scenario) << loaded.diagnostics.render(Lang::en);
   ScenarioModel model = *loaded.scenario;
+  for (auto& server : model.mail.servers)
+    server.delay_warning.clear();  // Exim's default, 24h (the lesson sets [1h])
   std::erase_if(model.timeline, [](const TimelineEntry& e) {
     const auto* host = std::get_if<SetHostUp>(&e.action);
     return host != nullptr && host->up;
@@ -151,4 +153,54 @@ TEST(ServerPolicy, EximWarnsEachDayAndBouncesAtTheFirstQueueRunAfterFourDays) {
   ASSERT_EQ(bounces.size(), 1u);
   EXPECT_GT(bounces[0], 4 * 24h + 30min);
   EXPECT_LT(bounces[0], 4 * 24h + 31min);
+}
+
+namespace {
+
+LoadResult with_delay_warning(const std::string& retry, const std::string& delay_warning) {
+  return load_scenario_text(R"(title: warnings
+network:
+  hosts:
+    - {name: smtp.a.example, address: 192.0.2.25}
+mail:
+  servers:
+    - host: smtp.a.example
+      domains: [a.example]
+)" + retry +
+                                "      delay_warning: " + delay_warning + "\n",
+                            "w.yaml");
+}
+
+}  // namespace
+
+// Exim's delay_warning is a list of times (4h:8h:24h); the loader keeps it, and says where a
+// list does not grow or is given to Postfix's schedule, which warns once.
+TEST(ServerPolicy, DelayWarningIsEximsListOfGrowingTimes) {
+  using namespace std::chrono_literals;
+  const std::string exim = "      retry: {schedule: exim}\n";
+  auto ok = with_delay_warning(exim, "[4h, 8h, 24h]");
+  ASSERT_TRUE(ok.scenario) << ok.diagnostics.render(Lang::en);
+  EXPECT_EQ(ok.scenario->mail.servers[0].delay_warning, (std::vector<sim::SimTime>{4h, 8h, 24h}));
+  auto one = with_delay_warning("", "4h");
+  ASSERT_TRUE(one.scenario) << one.diagnostics.render(Lang::en);
+  EXPECT_EQ(one.scenario->mail.servers[0].delay_warning, (std::vector<sim::SimTime>{4h}));
+
+  auto shrinking = with_delay_warning(exim, "[8h, 4h]");
+  EXPECT_FALSE(shrinking.scenario);
+  EXPECT_NE(shrinking.diagnostics.render(Lang::en).find(
+                "w.yaml:10:27: error: the times of 'delay_warning' in 'servers' must grow, as "
+                "Exim reads its list: 4h comes after 8h"),
+            std::string::npos)
+      << shrinking.diagnostics.render(Lang::en);
+  EXPECT_NE(shrinking.diagnostics.render(Lang::fr).find("doivent croître"), std::string::npos)
+      << shrinking.diagnostics.render(Lang::fr);
+
+  auto postfix = with_delay_warning("", "[4h, 8h]");
+  EXPECT_FALSE(postfix.scenario);
+  EXPECT_NE(postfix.diagnostics.render(Lang::en).find(
+                "w.yaml:9:22: error: 'delay_warning' in 'servers' takes one time with Postfix's "
+                "schedule"),
+            std::string::npos)
+      << postfix.diagnostics.render(Lang::en);
+  EXPECT_NE(postfix.diagnostics.render(Lang::fr).find("prend une seule durée"), std::string::npos);
 }

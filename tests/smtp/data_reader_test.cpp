@@ -100,6 +100,18 @@ TEST(SmtpDotStuff, StuffsAndTerminates) {
   EXPECT_EQ(dot_stuff("a\n.b\rc\n"), "a\r\n..b c\r\n.\r\n");
 }
 
+// Postfix's smtp_line_length_limit (smtp_proto.c): a line longer than the limit goes on with
+// <CR><LF><SPACE>; a line of exactly the limit is left alone, and a dot-stuffed line counts
+// its text, not the added dot.
+TEST(SmtpDotStuff, BreaksLinesLongerThanTheLimit) {
+  EXPECT_EQ(dot_stuff("abcdefgh\r\nxy\r\n", false, 3), "abc\r\n de\r\n fg\r\n h\r\nxy\r\n.\r\n");
+  EXPECT_EQ(dot_stuff("abc\r\n", false, 3), "abc\r\n.\r\n");
+  EXPECT_EQ(dot_stuff(".bcd\n", false, 3), "..bc\r\n d\r\n.\r\n");
+  EXPECT_EQ(dot_stuff(std::string(2000, 'x'), false, 0), std::string(2000, 'x') + "\r\n.\r\n");
+  EXPECT_EQ(lines_longer_than("abcd\r\nabc\nabcdef", 3), 2u);
+  EXPECT_EQ(lines_longer_than("abcd", 0), 0u);
+}
+
 TEST(SmtpDotStuff, PassBareLfKeepsTheSmugglingSequence) {
   EXPECT_EQ(dot_stuff("a\n.\nb\r\n", true), "a\n.\nb\r\n.\r\n");
   EXPECT_EQ(dot_stuff("a\n.\nb\r\n", false), "a\r\n..\r\nb\r\n.\r\n");

@@ -168,7 +168,7 @@ TEST(SmtpServerStarttls, RestartsTheSessionEncrypted) {
   EXPECT_NE(ehlo.find("250-STARTTLS\r\n"), std::string::npos);
   EXPECT_EQ(ehlo.find("AUTH"), std::string::npos);  // not before encryption
   EXPECT_EQ(h.send("AUTH PLAIN dGVzdAB0ZXN0ADEyMzQ=\r\n"),
-            "538 5.7.11 Encryption required for requested authentication mechanism\r\n");
+            "504 5.5.4 Encryption required for requested authentication mechanism\r\n");
   EXPECT_EQ(h.send("STARTTLS x\r\n"), "501 5.5.4 Syntax: STARTTLS\r\n");
   // Commands pipelined behind STARTTLS were sent in clear: they are dropped.
   EXPECT_EQ(h.send("STARTTLS\r\nMAIL FROM:<injected@x.example>\r\n"),

@@ -255,7 +255,7 @@ TEST(SmtpServer, HelpListsOnlyWhatThisStateAccepts) {
   ServerHarness h(auth_after_tls_config());
   h.start();
   h.send("EHLO c.example\r\n");
-  // Before encryption AUTH would get 538: only STARTTLS is offered.
+  // Before encryption AUTH would get 504: only STARTTLS is offered.
   EXPECT_EQ(h.send("HELP\r\n"),
             "214-2.0.0 Commands: EHLO HELO MAIL RCPT DATA RSET NOOP QUIT VRFY HELP "
             "STARTTLS\r\n214 2.0.0 HELP <command> for its syntax\r\n");

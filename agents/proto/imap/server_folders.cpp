@@ -61,10 +61,22 @@ std::vector<std::pair<std::string, std::string_view>> ServerSession::list_entrie
     std::string_view pattern, bool subscribed_only) const {
   std::vector<std::pair<std::string, std::string_view>> out;  // name, attributes
   if (!subscribed_only) {
-    for (const std::string& folder : store_.folders(user_))
-      if (name_matches(pattern, folder)) out.emplace_back(folder, "");
-    for (const std::string& level : store_.noselect_folders(user_))
-      if (name_matches(pattern, level)) out.emplace_back(level, "\\Noselect");
+    // Child information (RFC 3348 3, RFC 9051 7.3.1): \HasChildren when a mailbox or a
+    // \Noselect level lies below the name, else \HasNoChildren.
+    const auto folders = store_.folders(user_);
+    const auto levels = store_.noselect_folders(user_);
+    const auto has_children = [&](const std::string& name) {
+      const auto below = [&](const std::string& other) { return is_inferior(other, name); };
+      return std::any_of(folders.begin(), folders.end(), below) ||
+             std::any_of(levels.begin(), levels.end(), below);
+    };
+    for (const std::string& folder : folders)
+      if (name_matches(pattern, folder))
+        out.emplace_back(folder, has_children(folder) ? "\\HasChildren" : "\\HasNoChildren");
+    for (const std::string& level : levels)
+      if (name_matches(pattern, level))
+        out.emplace_back(
+            level, has_children(level) ? "\\Noselect \\HasChildren" : "\\Noselect \\HasNoChildren");
   } else {
     // LSUB (RFC 3501 6.3.9): with '%' last, a level that is not subscribed itself but has a
     // subscribed name below it is answered \Noselect.

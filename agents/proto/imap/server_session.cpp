@@ -15,7 +15,8 @@
 namespace mailsim::proto::imap {
 namespace {
 
-constexpr std::string_view kCapabilities = "IMAP4rev1 UNSELECT";
+// CHILDREN (RFC 3348): LIST says of each name whether it has inferiors, as Dovecot does.
+constexpr std::string_view kCapabilities = "IMAP4rev1 UNSELECT CHILDREN";
 constexpr std::string_view kPermanentFlags = "\\Answered \\Flagged \\Deleted \\Seen \\Draft";
 
 constexpr unsigned bit(State s) {

@@ -25,6 +25,11 @@ class DsnError : public LocalizedError {
 
 enum class DsnAction { failed, delayed, delivered, relayed, expanded };
 
+// Whose default notice the subject and the human-readable part follow: Postfix's
+// (bounce_notify_util.c, the default) or Exim's (deliver.c: "Mail delivery failed: returning
+// message to sender", "Warning: message ID delayed 24 hours").
+enum class DsnStyle { postfix, exim };
+
 std::string_view to_string(DsnAction action);
 std::optional<DsnAction> parse_dsn_action(std::string_view text);  // ignores case and comments
 
@@ -66,6 +71,11 @@ struct DsnRequest {
   std::string queue_id;         // the original's queue id (names the MIME boundary)
   Header original_header;
   std::vector<DsnRecipient> recipients;  // failed or delayed
+  DsnStyle style = DsnStyle::postfix;
+  // Exim's warning: the delay_warning time reached ("24 hours" in its subject) and how long
+  // the message has waited (under 2 hours, Exim counts the time in minutes).
+  sim::SimTime delayed_for{0};
+  sim::SimTime waited{0};
 };
 
 // A notice ready for the queue: envelope and message.

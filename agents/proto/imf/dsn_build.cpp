@@ -8,6 +8,8 @@
 #include "agents/proto/imf/dsn_messages.hpp"
 #include "agents/proto/imf/encoded_words.hpp"
 #include "agents/proto/imf/mime.hpp"
+#include "sim/plural.hpp"
+#include "sim/strings.hpp"
 
 namespace mailsim::proto::imf {
 namespace {
@@ -100,6 +102,57 @@ std::string human_part(const DsnRequest& r, bool any_failed) {
   return out;
 }
 
+// Exim's delay in its warning: minutes while the message has waited under 2 hours, hours after
+// (deliver.c's warnmsg_delay), the time being the delay_warning time reached.
+std::string exim_delay(const DsnRequest& r) {
+  using std::chrono::duration_cast;
+  if (r.waited < std::chrono::hours(2))
+    return counted(msg::kDsnEximMinutes, duration_cast<std::chrono::minutes>(r.delayed_for).count(),
+                   r.lang)
+        .render(r.lang);
+  return counted(msg::kDsnEximHours, duration_cast<std::chrono::hours>(r.delayed_for).count(),
+                 r.lang)
+      .render(r.lang);
+}
+
+// Exim's default texts (deliver.c): the address, then its error indented below it.
+std::string exim_human_part(const DsnRequest& r, bool any_failed) {
+  const Lang lang = r.lang;
+  const auto n = static_cast<unsigned long long>(r.recipients.size());
+  std::string out = wrap(Text(msg::kDsnEximCreated).render(lang));
+  if (any_failed) {
+    out += "\r\n" + wrap(counted(msg::kDsnEximFailed, n, lang).render(lang));
+  } else {
+    out += wrap(Text(msg::kDsnEximDelayed, {{"delay", exim_delay(r)}, {"host", r.reporting_mta}})
+                    .render(lang));
+    out += "\r\n" + Text(msg::kDsnEximIdentifier, {{"id", r.queue_id}}).render(lang) + "\r\n";
+    for (const auto& f : r.original_header.fields()) {  // in the header's order, as Exim
+      if (iequals(f.name, "Subject"))
+        out += Text(msg::kDsnEximSubjectIs, {{"subject", f.value()}}).render(lang) + "\r\n";
+      else if (iequals(f.name, "Date"))
+        out += Text(msg::kDsnEximDateIs, {{"date", f.value()}}).render(lang) + "\r\n";
+    }
+    out += "\r\n" + counted(msg::kDsnEximNotYetDelivered, n, lang).render(lang) + "\r\n";
+  }
+  out += "\r\n";
+  for (const auto& rcpt : r.recipients) {
+    std::string reason = rcpt.diagnostic_code;
+    if (!rcpt.remote_mta.empty() && rcpt.diagnostic_type == "smtp" && !reason.empty())
+      reason =
+          Text(msg::kDsnEximHostSaid, {{"host", rcpt.remote_mta}, {"reply", reason}}).render(lang);
+    if (reason.empty()) reason = rcpt.status;
+    // A temporary failure that ends in a bounce is Exim's retry timeout (retry.c).
+    if (rcpt.action == DsnAction::failed && rcpt.status.starts_with('4'))
+      reason = Text(msg::kDsnEximRetryTimeout, {{"reason", reason}}).render(lang);
+    if (rcpt.action == DsnAction::delayed)
+      reason = Text(msg::kDsnEximDelayReason, {{"reason", reason}}).render(lang);
+    // Exim prints the error as it came, not wrapped (print_address_error).
+    out += "  " + rcpt.final_recipient + "\r\n    " + reason + "\r\n";
+  }
+  if (!any_failed) out += "\r\n" + paragraphs(Text(msg::kDsnEximNoAction).render(lang));
+  return out;
+}
+
 std::string status_part(const DsnRequest& r) {
   Header message_fields;
   message_fields.append("Reporting-MTA", "dns; " + r.reporting_mta);
@@ -151,7 +204,8 @@ std::optional<Dsn> build_dsn(const DsnRequest& r) {
   }
 
   std::vector<BodyPart> parts;
-  const std::string human = human_part(r, any_failed);
+  const bool exim = r.style == DsnStyle::exim;
+  const std::string human = exim ? exim_human_part(r, any_failed) : human_part(r, any_failed);
   parts.push_back(
       part("Notification", {"text", "plain", {{"charset", "utf-8"}}}, human, !is_ascii(human)));
   parts.push_back(part("Delivery report", {"message", "delivery-status", {}}, status_part(r)));
@@ -177,13 +231,26 @@ std::optional<Dsn> build_dsn(const DsnRequest& r) {
   const Lang lang = r.lang;
   Message m;
   m.header.append("Date", format_date(r.date));
-  m.header.append("From", format_mailbox(Mailbox{Text(msg::kDsnFromName).render(lang),
-                                                 "MAILER-DAEMON", r.reporting_mta}));
   m.header.append(
-      "Subject",
-      encode_unstructured(
-          Text(any_failed ? msg::kDsnSubjectFailed : msg::kDsnSubjectDelayed).render(lang)));
+      "From", format_mailbox(Mailbox{Text(msg::kDsnFromName).render(lang),
+                                     exim ? "Mailer-Daemon" : "MAILER-DAEMON", r.reporting_mta}));
+  std::string subject;
+  if (!exim)
+    subject = Text(any_failed ? msg::kDsnSubjectFailed : msg::kDsnSubjectDelayed).render(lang);
+  else if (any_failed)
+    subject = Text(msg::kDsnEximSubjectFailed).render(lang);
+  else
+    subject = Text(msg::kDsnEximSubjectDelayed, {{"id", r.queue_id}, {"delay", exim_delay(r)}})
+                  .render(lang);
+  m.header.append("Subject", encode_unstructured(subject));
   m.header.append("To", r.original_sender);
+  if (exim && any_failed) {  // Exim names the failed addresses in a header of their own
+    std::string failed;
+    for (const auto& rcpt : r.recipients)
+      if (rcpt.action == DsnAction::failed)
+        failed += (failed.empty() ? "" : ", ") + rcpt.final_recipient;
+    m.header.append("X-Failed-Recipients", failed);
+  }
   m.header.append("Auto-Submitted", "auto-replied");  // RFC 3834: no automatic answer to this
   if (!r.message_id.empty()) m.header.append("Message-ID", r.message_id);
   m.header.append("MIME-Version", "1.0");

@@ -3,6 +3,7 @@
 // which the sender reads in their language, and the errors met when reading a notice.
 #include <array>
 
+#include "sim/plural.hpp"
 #include "sim/text.hpp"
 
 namespace mailsim::proto::imf::msg {
@@ -50,6 +51,73 @@ inline constexpr mailsim::Message kDsnRecipientStatus{"imf.dsn.recipient_status"
                                                       "<{recipient}>: delivery status {status}",
                                                       "<{recipient}> : état de remise {status}"};
 
+// Exim's notices (deliver.c's default texts, with the catalog's plural rules for its
+// "address(es)"), in English or French.
+inline constexpr mailsim::Message kDsnEximSubjectFailed{
+    "imf.dsn.exim.subject_failed", "Mail delivery failed: returning message to sender",
+    "Échec de la remise : message renvoyé à l'expéditeur"};
+inline constexpr mailsim::Message kDsnEximSubjectDelayed{
+    "imf.dsn.exim.subject_delayed", "Warning: message {id} delayed {delay}",
+    "Avertissement : message {id} retardé de {delay}"};
+inline constexpr mailsim::PluralMessage kDsnEximMinutes{
+    // French typography: a no-break space between the number and its unit.
+    {"imf.dsn.exim.minutes.one", "{count} minute", "{count}\u00a0minute"},
+    {"imf.dsn.exim.minutes.other", "{count} minutes", "{count}\u00a0minutes"}};
+inline constexpr mailsim::PluralMessage kDsnEximHours{
+    {"imf.dsn.exim.hours.one", "{count} hour", "{count} heure"},
+    {"imf.dsn.exim.hours.other", "{count} hours", "{count} heures"}};
+inline constexpr mailsim::Message kDsnEximCreated{
+    "imf.dsn.exim.created", "This message was created automatically by mail delivery software.",
+    "Ce message a été créé automatiquement par le logiciel de distribution du courrier."};
+inline constexpr mailsim::PluralMessage kDsnEximFailed{
+    {"imf.dsn.exim.failed.one",
+     "A message that you sent could not be delivered to one or more of its recipients. This is "
+     "a permanent error. The following address failed:",
+     "Un message que vous avez envoyé n'a pas pu être remis à un ou plusieurs de ses "
+     "destinataires. C'est une erreur définitive. L'adresse suivante a échoué :"},
+    {"imf.dsn.exim.failed.other",
+     "A message that you sent could not be delivered to one or more of its recipients. This is "
+     "a permanent error. The following addresses failed:",
+     "Un message que vous avez envoyé n'a pas pu être remis à un ou plusieurs de ses "
+     "destinataires. C'est une erreur définitive. Les adresses suivantes ont échoué :"}};
+inline constexpr mailsim::Message kDsnEximDelayed{
+    "imf.dsn.exim.delayed",
+    "A message that you sent has not yet been delivered to one or more of its recipients after "
+    "more than {delay} on the queue on {host}.",
+    "Un message que vous avez envoyé n'a pas encore été remis à un ou plusieurs de ses "
+    "destinataires après plus de {delay} dans la file d'attente de {host}."};
+inline constexpr mailsim::Message kDsnEximIdentifier{"imf.dsn.exim.identifier",
+                                                     "The message identifier is:     {id}",
+                                                     "L'identifiant du message est : {id}"};
+inline constexpr mailsim::Message kDsnEximSubjectIs{"imf.dsn.exim.subject_is",
+                                                    "The subject of the message is: {subject}",
+                                                    "L'objet du message est :       {subject}"};
+inline constexpr mailsim::Message kDsnEximDateIs{"imf.dsn.exim.date_is",
+                                                 "The date of the message is:    {date}",
+                                                 "La date du message est :       {date}"};
+inline constexpr mailsim::PluralMessage kDsnEximNotYetDelivered{
+    {"imf.dsn.exim.not_yet.one", "The address to which the message has not yet been delivered is:",
+     "L'adresse à laquelle le message n'a pas encore été remis est :"},
+    {"imf.dsn.exim.not_yet.other",
+     "The addresses to which the message has not yet been delivered are:",
+     "Les adresses auxquelles le message n'a pas encore été remis sont :"}};
+inline constexpr mailsim::Message kDsnEximHostSaid{"imf.dsn.exim.host_said", "host {host}: {reply}",
+                                                   "hôte {host} : {reply}"};
+inline constexpr mailsim::Message kDsnEximDelayReason{
+    "imf.dsn.exim.delay_reason", "Delay reason: {reason}", "Raison du retard : {reason}"};
+inline constexpr mailsim::Message kDsnEximRetryTimeout{"imf.dsn.exim.retry_timeout",
+                                                       "{reason}: retry timeout exceeded",
+                                                       "{reason} : délai de réessai dépassé"};
+inline constexpr mailsim::Message kDsnEximNoAction{
+    "imf.dsn.exim.no_action",
+    "No action is required on your part. Delivery attempts will continue for some time, and "
+    "this warning may be repeated at intervals if the message remains undelivered. Eventually "
+    "the mail delivery software will give up, and when that happens, the message will be "
+    "returned to you.",
+    "Vous n'avez rien à faire. Les tentatives de remise continueront pendant un certain temps, "
+    "et cet avertissement pourra être répété si le message reste non remis. Le logiciel de "
+    "distribution finira par abandonner, et le message vous sera alors renvoyé."};
+
 // Building or reading a notice.
 inline constexpr mailsim::Message kDsnNoRecipient{
     "imf.dsn.no_recipient", "a delivery status notification needs at least one recipient",
@@ -89,11 +157,44 @@ inline constexpr mailsim::Message kDsnBadStatus{
     "destinataire {number} : le statut « {text} » n'est pas un code comme 5.1.1 (classe 2, 4 ou "
     "5)"};
 
-inline constexpr std::array kDsnAll{
-    &kDsnFromName,          &kDsnSubjectFailed,   &kDsnSubjectDelayed, &kDsnIntro,
-    &kDsnFailedExplanation, &kDsnDelayedWarning,  &kDsnSignature,      &kDsnRecipientSaid,
-    &kDsnRecipientReply,    &kDsnRecipientStatus, &kDsnNoRecipient,    &kDsnUnsupportedAction,
-    &kDsnNotReport,         &kDsnNoBoundary,      &kDsnNoStatusPart,   &kDsnMissingField,
-    &kDsnWherePerMessage,   &kDsnWhereRecipient,  &kDsnBadAction,      &kDsnBadStatus};
+inline constexpr std::array kDsnAll{&kDsnFromName,
+                                    &kDsnSubjectFailed,
+                                    &kDsnSubjectDelayed,
+                                    &kDsnIntro,
+                                    &kDsnFailedExplanation,
+                                    &kDsnDelayedWarning,
+                                    &kDsnSignature,
+                                    &kDsnRecipientSaid,
+                                    &kDsnRecipientReply,
+                                    &kDsnRecipientStatus,
+                                    &kDsnNoRecipient,
+                                    &kDsnUnsupportedAction,
+                                    &kDsnNotReport,
+                                    &kDsnNoBoundary,
+                                    &kDsnNoStatusPart,
+                                    &kDsnMissingField,
+                                    &kDsnWherePerMessage,
+                                    &kDsnWhereRecipient,
+                                    &kDsnBadAction,
+                                    &kDsnBadStatus,
+                                    &kDsnEximSubjectFailed,
+                                    &kDsnEximSubjectDelayed,
+                                    &kDsnEximMinutes.one,
+                                    &kDsnEximMinutes.other,
+                                    &kDsnEximHours.one,
+                                    &kDsnEximHours.other,
+                                    &kDsnEximCreated,
+                                    &kDsnEximFailed.one,
+                                    &kDsnEximFailed.other,
+                                    &kDsnEximDelayed,
+                                    &kDsnEximIdentifier,
+                                    &kDsnEximSubjectIs,
+                                    &kDsnEximDateIs,
+                                    &kDsnEximNotYetDelivered.one,
+                                    &kDsnEximNotYetDelivered.other,
+                                    &kDsnEximHostSaid,
+                                    &kDsnEximDelayReason,
+                                    &kDsnEximRetryTimeout,
+                                    &kDsnEximNoAction};
 
 }  // namespace mailsim::proto::imf::msg

@@ -126,11 +126,13 @@ ClientSession::ClientSession(ClientConfig config, Send send, Observer observer)
   // stuffing (base64 attachments never do).
   static const std::string kNone;
   const std::string& message = config_.message ? *config_.message : kNone;
-  if (config_.message && !needs_dot_stuffing(message, config_.pass_bare_lf)) {
+  if (config_.message &&
+      !needs_dot_stuffing(message, config_.pass_bare_lf, config_.line_length_limit)) {
     data_bytes_ = config_.message;
     data_end_ = ".\r\n";
   } else {
-    data_bytes_ = std::make_shared<const std::string>(dot_stuff(message, config_.pass_bare_lf));
+    data_bytes_ = std::make_shared<const std::string>(
+        dot_stuff(message, config_.pass_bare_lf, config_.line_length_limit));
   }
   config_.message.reset();
   // SIZE= declares the message as the server will count it: unstuffed, CRLF line ends. A limit

@@ -76,6 +76,9 @@ struct ClientConfig {
   // the message. It implies no pipelining (DATA would already be on its way).
   bool abort_on_refused_recipient = false;
   bool pass_bare_lf = false;  // the smuggling lesson: send the body's bare LF and CR unchanged
+  // Postfix's smtp_line_length_limit when relaying (998): a longer line is broken with
+  // <CR><LF><SPACE> (dot_stuff); 0, a mail client: lines are sent whole.
+  std::size_t line_length_limit = 0;
   ClientTimeouts timeouts;
 };
 

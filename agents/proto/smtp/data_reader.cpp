@@ -80,25 +80,33 @@ void DataReader::append(std::string_view bytes) {
   content_ += bytes;
 }
 
-std::string dot_stuff(std::string_view message, bool pass_bare_lf) {
+std::string dot_stuff(std::string_view message, bool pass_bare_lf, std::size_t line_limit) {
   std::string out;
   out.reserve(message.size() + message.size() / 64 + 8);
   bool line_start = true;
+  std::size_t column = 0;  // octets of the line sent so far, the stuffed dot not counted
   for (std::size_t i = 0; i < message.size(); ++i) {
     const char c = message[i];
+    const bool crlf = c == '\r' && i + 1 < message.size() && message[i + 1] == '\n';
+    if (line_limit > 0 && column == line_limit && !crlf && c != '\n') {
+      out += "\r\n ";  // the rest goes on a continuation line
+      column = 1;
+      line_start = false;
+    }
     if (line_start && c == '.') out += '.';
     line_start = false;
-    if (c == '\r' && i + 1 < message.size() && message[i + 1] == '\n') {
+    if (crlf) {
       out += "\r\n";
       ++i;
       line_start = true;
+      column = 0;
     } else if (c == '\n') {
       out += pass_bare_lf ? "\n" : "\r\n";
       line_start = !pass_bare_lf;
-    } else if (c == '\r') {
-      out += pass_bare_lf ? '\r' : ' ';
+      column = 0;
     } else {
-      out += c;
+      out += c != '\r' || pass_bare_lf ? c : ' ';
+      ++column;
     }
   }
   if (!out.empty() && !out.ends_with("\r\n")) out += "\r\n";
@@ -106,8 +114,9 @@ std::string dot_stuff(std::string_view message, bool pass_bare_lf) {
   return out;
 }
 
-bool needs_dot_stuffing(std::string_view message, bool pass_bare_lf) {
+bool needs_dot_stuffing(std::string_view message, bool pass_bare_lf, std::size_t line_limit) {
   if (!message.empty() && !message.ends_with("\r\n")) return true;
+  if (lines_longer_than(message, line_limit) > 0) return true;
   bool line_start = true;
   for (std::size_t i = 0; i < message.size(); ++i) {
     const char c = message[i];
@@ -121,6 +130,19 @@ bool needs_dot_stuffing(std::string_view message, bool pass_bare_lf) {
     }
   }
   return false;
+}
+
+std::size_t lines_longer_than(std::string_view message, std::size_t line_limit) {
+  if (line_limit == 0) return 0;
+  std::size_t count = 0;
+  while (!message.empty()) {
+    std::size_t end = message.find('\n');
+    std::string_view line = message.substr(0, end);
+    if (line.ends_with('\r')) line.remove_suffix(1);
+    if (line.size() > line_limit) ++count;
+    message = end == std::string_view::npos ? std::string_view{} : message.substr(end + 1);
+  }
+  return count;
 }
 
 }  // namespace mailsim::proto::smtp

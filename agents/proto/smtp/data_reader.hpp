@@ -73,10 +73,19 @@ class DataReader {
 // Postfix's cleanup_replace_stray_cr_lf), and a line starting with "." gets a second one.
 // With pass_bare_lf, bare LF and CR pass unchanged and only lines after a CRLF are stuffed,
 // which is what a vulnerable outbound server does.
-std::string dot_stuff(std::string_view message, bool pass_bare_lf = false);
+// With a line_limit (Postfix's smtp_line_length_limit, 998 when relaying), a longer line is
+// broken after `line_limit` octets by inserting <CR><LF><SPACE> (smtp_proto.c's
+// smtp_text_out), so no line sent is over RFC 5321 4.5.3.1.6's 1,000 octets with its CRLF.
+std::string dot_stuff(std::string_view message, bool pass_bare_lf = false,
+                      std::size_t line_limit = 0);
 // False when dot_stuff(message) is the message itself and the final ".\r\n": it is empty or
-// ends in CRLF, no line starts with a dot, and (unless pass_bare_lf) every CR and LF is part
-// of a CRLF. The client then sends the message's own bytes instead of a stuffed copy.
-bool needs_dot_stuffing(std::string_view message, bool pass_bare_lf = false);
+// ends in CRLF, no line starts with a dot, (unless pass_bare_lf) every CR and LF is part of a
+// CRLF, and (with a line_limit) no line is longer. The client then sends the message's own
+// bytes instead of a stuffed copy.
+bool needs_dot_stuffing(std::string_view message, bool pass_bare_lf = false,
+                        std::size_t line_limit = 0);
+// How many lines of `message` are longer than `line_limit` octets (without their line end):
+// the lines dot_stuff breaks.
+std::size_t lines_longer_than(std::string_view message, std::size_t line_limit);
 
 }  // namespace mailsim::proto::smtp

@@ -19,7 +19,9 @@ bool ServerSession::check_auth(std::string_view arg) {
   } else if (transaction_) {
     reply(503, "5.5.1", "Error: MAIL transaction in progress");
   } else if (!auth_offered()) {
-    reply(538, "5.7.11", "Encryption required for requested authentication mechanism");
+    // Postfix's words (smtpd_sasl_proto.c, smtpd_tls_auth_only): 504 5.5.4 with the text of
+    // RFC 4954 4's 538 5.7.11, a code no mail client needs to know.
+    reply(504, "5.5.4", "Encryption required for requested authentication mechanism");
   } else if (arg.empty()) {
     reply(501, "5.5.4", "Syntax: AUTH mechanism");
   } else {

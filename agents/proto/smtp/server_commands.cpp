@@ -335,7 +335,7 @@ constexpr HelpTopic kHelpTopics[] = {
 }  // namespace
 
 // Whether the command would be taken now, in this configuration: HELP does not offer what
-// would then get 502, 503 or 538.
+// would then get 502, 503 or 504 (AUTH before STARTTLS).
 bool ServerSession::accepts_now(std::string_view verb) const {
   // Before the login a submission server takes only what RFC 4954 6 exempts from 530.
   if (config_.auth_required && auth_user_.empty() &&
