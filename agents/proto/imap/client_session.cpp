@@ -76,9 +76,24 @@ std::string compact_uid_set(std::vector<std::uint32_t> uids) {
   return sets.empty() ? std::string() : std::move(sets.front());
 }
 
-ClientSession::ClientSession(ClientJob job, Send send)
-    : job_(std::move(job)), send_(std::move(send)), reader_(kMaxLine, kMaxLiteral) {
+ClientSession::ClientSession(ClientJob job, Send send, sim::SimTime answer_timeout)
+    : job_(std::move(job)),
+      send_(std::move(send)),
+      reader_(kMaxLine, kMaxLiteral),
+      answer_(answer_timeout) {
   reader_.allow_long_lines("* SEARCH", kMaxSearchLine);
+}
+
+void ClientSession::start(sim::SimTime now) {
+  answer_.restart(now);
+}
+
+void ClientSession::on_timer(TimerId timer, sim::SimTime now) {
+  if (finished() || !answer_.expired(timer, now)) return;
+  // A server that does not answer gets no LOGOUT either: the owner just closes.
+  failure_ = ClientFailure::timed_out;
+  failed_step_ = step_;
+  step_ = ClientStep::failed;
 }
 
 void ClientSession::send_command(ClientStep step, std::string_view text) {
@@ -107,10 +122,17 @@ void ClientSession::fail(ClientFailure why, std::string_view line) {
   step_ = ClientStep::failed;
 }
 
-void ClientSession::receive(std::string_view bytes) {
+void ClientSession::receive(std::string_view bytes, sim::SimTime now) {
+  if (finished()) return;
+  answer_.restart(now);
   reader_.feed(bytes);
   mailbox::ReceiveGuard guard(receiving_);
   if (guard.nested()) return;
+  read_answers();
+  if (finished()) answer_.stop();
+}
+
+void ClientSession::read_answers() {
   while (!finished()) {
     auto event = reader_.next();
     if (!event) return;

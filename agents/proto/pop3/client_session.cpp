@@ -15,8 +15,20 @@ bool is_multiline(ClientStep s) {
 }
 }  // namespace
 
-ClientSession::ClientSession(ClientJob job, Send send)
-    : job_(std::move(job)), send_(std::move(send)), reader_(kMaxLine) {}
+ClientSession::ClientSession(ClientJob job, Send send, sim::SimTime answer_timeout)
+    : job_(std::move(job)), send_(std::move(send)), reader_(kMaxLine), answer_(answer_timeout) {}
+
+void ClientSession::start(sim::SimTime now) {
+  answer_.restart(now);
+}
+
+void ClientSession::on_timer(TimerId timer, sim::SimTime now) {
+  if (finished() || !answer_.expired(timer, now)) return;
+  // A server that does not answer gets no QUIT either: the owner just closes.
+  failure_ = ClientFailure::timed_out;
+  failed_step_ = step_;
+  step_ = ClientStep::failed;
+}
 
 void ClientSession::send_command(ClientStep step, std::string_view command) {
   step_ = step;
@@ -41,10 +53,17 @@ void ClientSession::fail(ClientFailure why, std::string_view line) {
     send_line("QUIT");
 }
 
-void ClientSession::receive(std::string_view bytes) {
+void ClientSession::receive(std::string_view bytes, sim::SimTime now) {
+  if (finished()) return;
+  answer_.restart(now);
   reader_.feed(bytes);
   mailbox::ReceiveGuard guard(receiving_);
   if (guard.nested()) return;
+  read_answers();
+  if (finished()) answer_.stop();
+}
+
+void ClientSession::read_answers() {
   while (!finished()) {
     auto line = reader_.next_line();
     if (!line) return;
