@@ -8,38 +8,14 @@
 
 #include "agents/proto/imap/client_session.hpp"
 #include "agents/proto/imap/server_session.hpp"
-#include "tests/mailbox/sample_store.hpp"
-#include "tests/proto_common/timer_text.hpp"
+#include "tests/mailbox/timed_server.hpp"
 
 using namespace mailsim;
 using namespace std::chrono_literals;
 using proto::SilenceTimer;
-using proto::imap::ClientFailure;
-using proto::imap::ClientSession;
-using proto::imap::ClientStep;
-using proto::imap::ServerSession;
-using proto::imap::State;
+namespace imap = proto::imap;
 using Texts = std::vector<std::string>;
-
-namespace {
-
-struct Server {
-  explicit Server(sim::SimTime idle = 30min)
-      : store(test::make_sample_store()),
-        session(store, config(idle), [this](std::string_view b) { sent += b; }) {}
-  static proto::imap::ServerConfig config(sim::SimTime idle) {
-    proto::imap::ServerConfig c;
-    c.idle_timeout = idle;
-    return c;
-  }
-  Texts timers() { return test::timer_texts(session.take_actions()); }
-
-  proto::mailbox::InMemoryMailStore store;
-  std::string sent;
-  ServerSession session;
-};
-
-}  // namespace
+using Server = test::TimedServer<imap::ServerSession, imap::ServerConfig>;
 
 TEST(ImapServerTimer, AutologoutExactlyAtTheConfiguredTime) {
   Server s(30min);
@@ -57,14 +33,14 @@ TEST(ImapServerTimer, AutologoutExactlyAtTheConfiguredTime) {
   EXPECT_EQ(s.sent, "* BYE Autologout; idle for too long\r\n");  // RFC 3501 5.4
   EXPECT_TRUE(s.session.closed());
   EXPECT_TRUE(s.session.idled_out());
-  EXPECT_EQ(s.session.state(), State::authenticated);
+  EXPECT_EQ(s.session.state(), imap::State::authenticated);
   s.sent.clear();
   s.session.receive("b NOOP\r\n", 51min);
   EXPECT_EQ(s.sent, "");
 }
 
 TEST(ImapServerTimer, LogoutCancelsTheTimer) {
-  Server s;
+  Server s(30min);
   s.session.start(0s);
   s.session.receive("a LOGOUT\r\n", 1s);
   EXPECT_EQ(s.timers(), (Texts{"start 1 at 1800s", "start 1 at 1801s", "cancel 1"}));
@@ -75,7 +51,7 @@ TEST(ImapServerTimer, LogoutCancelsTheTimer) {
 }
 
 TEST(ImapServerTimer, AppendWithoutADateTakesTheTimeOfItsInput) {
-  Server s;
+  Server s(30min);
   s.session.start(0s);
   s.session.receive("a LOGIN alice secret\r\nb APPEND Junk {3}\r\n", 10s);
   s.session.receive("x\r\n\r\n", 42s);
@@ -86,7 +62,7 @@ TEST(ImapServerTimer, AppendWithoutADateTakesTheTimeOfItsInput) {
 
 TEST(ImapClientTimer, NoAnswerFailsExactlyAtTheTimeoutWithoutAWord) {
   std::string sent;
-  ClientSession client(
+  imap::ClientSession client(
       {"alice", "secret"}, [&](std::string_view b) { sent += b; }, 1min);
   client.start(0s);
   client.receive("* OK ready\r\n", 10s);
@@ -96,24 +72,16 @@ TEST(ImapClientTimer, NoAnswerFailsExactlyAtTheTimeoutWithoutAWord) {
   EXPECT_FALSE(client.finished());
   client.on_timer(SilenceTimer::kId, 70s);
   ASSERT_TRUE(client.finished());
-  EXPECT_EQ(client.failure(), ClientFailure::timed_out);
-  EXPECT_EQ(client.failed_step(), ClientStep::login);
+  EXPECT_EQ(client.failure(), imap::ClientFailure::timed_out);
+  EXPECT_EQ(client.failed_step(), imap::ClientStep::login);
   EXPECT_EQ(sent, "m1 LOGIN alice \"secret\"\r\n");  // no LOGOUT to a server that does not answer
 }
 
 TEST(ImapClientTimer, TheEndOfTheDialogueCancelsTheTimer) {
-  auto store = test::make_sample_store();
-  std::string to_client, to_server;
-  ServerSession server(store, {}, [&](std::string_view b) { to_client += b; });
-  ClientSession client({"alice", "secret"}, [&](std::string_view b) { to_server += b; });
-  client.start(0s);
-  server.start(0s);
-  for (int round = 1; round < 40 && !client.finished(); ++round) {
-    client.receive(std::exchange(to_client, {}), sim::SimTime(round * 1s));
-    server.receive(std::exchange(to_server, {}), sim::SimTime(round * 1s));
-  }
-  ASSERT_EQ(client.step(), ClientStep::done);
-  const Texts timers = test::timer_texts(client.take_actions());
+  test::Loopback net;
+  imap::ClientSession client({"alice", "secret"}, net.client_send());
+  const Texts timers = test::client_timers_to_the_end<imap::ServerSession>(client, net);
+  ASSERT_EQ(client.step(), imap::ClientStep::done);
   ASSERT_FALSE(timers.empty());
   EXPECT_EQ(timers.back(), "cancel 1");
 }

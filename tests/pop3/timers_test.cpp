@@ -8,38 +8,22 @@
 
 #include "agents/proto/pop3/client_session.hpp"
 #include "agents/proto/pop3/server_session.hpp"
-#include "tests/mailbox/sample_store.hpp"
-#include "tests/proto_common/timer_text.hpp"
+#include "tests/mailbox/timed_server.hpp"
 
 using namespace mailsim;
 using namespace std::chrono_literals;
 using proto::SilenceTimer;
-using proto::pop3::ClientFailure;
-using proto::pop3::ClientSession;
-using proto::pop3::ClientStep;
-using proto::pop3::ServerSession;
-using proto::pop3::State;
+namespace pop3 = proto::pop3;
 using Texts = std::vector<std::string>;
+using Server = test::TimedServer<pop3::ServerSession, pop3::ServerConfig>;
 
 namespace {
-
-struct Server {
-  explicit Server(sim::SimTime idle = 10min)
-      : store(test::make_sample_store()),
-        session(store, config(idle), [this](std::string_view b) { sent += b; }) {}
-  static proto::pop3::ServerConfig config(sim::SimTime idle) {
-    proto::pop3::ServerConfig c;
-    c.hostname = "pop.example.com";
-    c.idle_timeout = idle;
-    return c;
-  }
-  Texts timers() { return test::timer_texts(session.take_actions()); }
-
-  proto::mailbox::InMemoryMailStore store;
-  std::string sent;
-  ServerSession session;
-};
-
+pop3::ClientJob job(std::string user, std::string password) {
+  pop3::ClientJob j;
+  j.user = std::move(user);
+  j.password = std::move(password);
+  return j;
+}
 }  // namespace
 
 TEST(Pop3ServerTimer, IdleLimitFiresExactlyAtTheConfiguredTime) {
@@ -55,7 +39,7 @@ TEST(Pop3ServerTimer, IdleLimitFiresExactlyAtTheConfiguredTime) {
   EXPECT_TRUE(s.session.closed());
   EXPECT_TRUE(s.session.idled_out());
   EXPECT_EQ(s.sent, "");  // RFC 1939 3: closed without a word
-  EXPECT_EQ(s.session.state(), State::authorization);
+  EXPECT_EQ(s.session.state(), pop3::State::authorization);
   EXPECT_EQ(s.timers(), Texts{});
   s.session.receive("USER alice\r\n", 606s);  // too late: nothing is read any more
   EXPECT_EQ(s.sent, "");
@@ -71,12 +55,12 @@ TEST(Pop3ServerTimer, EachInputRestartsTheLimitAndIdlingDeletesNothing) {
   EXPECT_FALSE(s.session.closed());
   s.session.on_timer(SilenceTimer::kId, 19min);
   EXPECT_TRUE(s.session.idled_out());
-  EXPECT_EQ(s.session.state(), State::transaction);  // not UPDATE: DELE 1 is forgotten
+  EXPECT_EQ(s.session.state(), pop3::State::transaction);  // not UPDATE: DELE 1 is forgotten
   EXPECT_EQ(s.store.messages("alice", "INBOX").size(), 3u);
 }
 
 TEST(Pop3ServerTimer, QuitCancelsTheTimer) {
-  Server s;
+  Server s(10min);
   s.session.start(0s);
   s.session.receive("QUIT\r\n", 1min);
   EXPECT_EQ(s.timers(), (Texts{"start 1 at 600s", "start 1 at 660s", "cancel 1"}));
@@ -85,10 +69,9 @@ TEST(Pop3ServerTimer, QuitCancelsTheTimer) {
 }
 
 TEST(Pop3ClientTimer, NoAnswerFailsExactlyAtTheTimeoutWithoutAWord) {
-  proto::pop3::ClientJob job{"alice", "secret"};
   std::string sent;
-  ClientSession client(
-      job, [&](std::string_view b) { sent += b; }, 2min);
+  pop3::ClientSession client(
+      job("alice", "secret"), [&](std::string_view b) { sent += b; }, 2min);
   client.start(1s);
   client.receive("+OK ready\r\n", 30s);  // USER goes out: its answer is awaited from here
   EXPECT_EQ(sent, "USER alice\r\n");
@@ -100,25 +83,17 @@ TEST(Pop3ClientTimer, NoAnswerFailsExactlyAtTheTimeoutWithoutAWord) {
   EXPECT_FALSE(client.finished());
   client.on_timer(SilenceTimer::kId, 150s);
   ASSERT_TRUE(client.finished());
-  EXPECT_EQ(client.failure(), ClientFailure::timed_out);
-  EXPECT_EQ(client.failed_step(), ClientStep::user);
+  EXPECT_EQ(client.failure(), pop3::ClientFailure::timed_out);
+  EXPECT_EQ(client.failed_step(), pop3::ClientStep::user);
   EXPECT_EQ(client.error_line(), "");
   EXPECT_EQ(sent, "USER alice\r\n");  // no QUIT to a server that does not answer
 }
 
 TEST(Pop3ClientTimer, TheEndOfTheDialogueCancelsTheTimer) {
-  auto store = test::make_sample_store();
-  std::string to_client, to_server;
-  ServerSession server(store, {}, [&](std::string_view b) { to_client += b; });
-  ClientSession client({"bob", "hunter2"}, [&](std::string_view b) { to_server += b; });
-  client.start(0s);
-  server.start(0s);
-  for (int round = 1; round < 20 && !client.finished(); ++round) {
-    client.receive(std::exchange(to_client, {}), sim::SimTime(round * 1s));
-    server.receive(std::exchange(to_server, {}), sim::SimTime(round * 1s));
-  }
-  ASSERT_EQ(client.step(), ClientStep::done);
-  const Texts timers = test::timer_texts(client.take_actions());
+  test::Loopback net;
+  pop3::ClientSession client(job("bob", "hunter2"), net.client_send());
+  const Texts timers = test::client_timers_to_the_end<pop3::ServerSession>(client, net);
+  ASSERT_EQ(client.step(), pop3::ClientStep::done);
   ASSERT_FALSE(timers.empty());
   EXPECT_EQ(timers.back(), "cancel 1");
 }

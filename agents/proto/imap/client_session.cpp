@@ -84,16 +84,8 @@ ClientSession::ClientSession(ClientJob job, Send send, sim::SimTime answer_timeo
   reader_.allow_long_lines("* SEARCH", kMaxSearchLine);
 }
 
-void ClientSession::start(sim::SimTime now) {
-  answer_.restart(now);
-}
-
 void ClientSession::on_timer(TimerId timer, sim::SimTime now) {
-  if (finished() || !answer_.expired(timer, now)) return;
-  // A server that does not answer gets no LOGOUT either: the owner just closes.
-  failure_ = ClientFailure::timed_out;
-  failed_step_ = step_;
-  step_ = ClientStep::failed;
+  if (!finished() && answer_.expired(timer, now)) fail(ClientFailure::timed_out, "");
 }
 
 void ClientSession::send_command(ClientStep step, std::string_view text) {
@@ -116,8 +108,8 @@ void ClientSession::fail(ClientFailure why, std::string_view line) {
   error_line_ = line.substr(0, line.find("\r\n"));
   bool logged_in =
       step_ != ClientStep::greeting && step_ != ClientStep::login && step_ != ClientStep::logout;
-  if (logged_in) {
-    send_command(ClientStep::logout, "LOGOUT");  // leave cleanly; the outcome stays "failed"
+  if (logged_in && why != ClientFailure::timed_out) {  // a server that does not answer gets none
+    send_command(ClientStep::logout, "LOGOUT");        // leave cleanly; the outcome stays "failed"
   }
   step_ = ClientStep::failed;
 }

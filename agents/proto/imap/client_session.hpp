@@ -62,7 +62,7 @@ class ClientSession {
   ClientSession(ClientJob job, Send send, sim::SimTime answer_timeout = std::chrono::minutes(5));
 
   // Inputs, each with the time.
-  void start(sim::SimTime now);  // connected: the greeting is the first answer awaited
+  void start(sim::SimTime now) { answer_.restart(now); }  // connected: the greeting is awaited
   void receive(std::string_view bytes, sim::SimTime now);
   void on_timer(TimerId timer, sim::SimTime now);  // the answer timeout, if it has passed
   // Outputs besides the bytes: the answer timer, restarted with each input, cancelled at the end.

@@ -18,16 +18,8 @@ bool is_multiline(ClientStep s) {
 ClientSession::ClientSession(ClientJob job, Send send, sim::SimTime answer_timeout)
     : job_(std::move(job)), send_(std::move(send)), reader_(kMaxLine), answer_(answer_timeout) {}
 
-void ClientSession::start(sim::SimTime now) {
-  answer_.restart(now);
-}
-
 void ClientSession::on_timer(TimerId timer, sim::SimTime now) {
-  if (finished() || !answer_.expired(timer, now)) return;
-  // A server that does not answer gets no QUIT either: the owner just closes.
-  failure_ = ClientFailure::timed_out;
-  failed_step_ = step_;
-  step_ = ClientStep::failed;
+  if (!finished() && answer_.expired(timer, now)) fail(ClientFailure::timed_out, "");
 }
 
 void ClientSession::send_command(ClientStep step, std::string_view command) {
@@ -48,7 +40,8 @@ void ClientSession::fail(ClientFailure why, std::string_view line) {
                    step_ != ClientStep::pass && step_ != ClientStep::quit;
   step_ = ClientStep::failed;
   // Leave politely; in TRANSACTION, QUIT would apply deletions, which is still right:
-  // only what was retrieved was marked.
+  // only what was retrieved was marked. A server that does not answer gets no QUIT.
+  if (why == ClientFailure::timed_out) return;
   if (logged_in || failed_step_ == ClientStep::user || failed_step_ == ClientStep::pass)
     send_line("QUIT");
 }
