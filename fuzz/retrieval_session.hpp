@@ -6,6 +6,7 @@
 
 #include "fuzz/fuzz_input.hpp"
 #include "tests/mailbox/sample_store.hpp"
+#include "tests/mailbox/test_time.hpp"
 
 namespace mailsim::fuzz {
 
@@ -16,10 +17,10 @@ void feed_retrieval_server(Input& in, const Config& config) {
   proto::mailbox::MailStore store = test::make_sample_store();
   std::string out;
   Session session(store, config, [&out](std::string_view b) { out += b; });
-  session.start();
+  session.start(test::kT0);
   for (std::string_view piece : segments(bytes, split)) {
     if (session.closed()) break;
-    session.receive(piece);
+    session.receive(piece, test::kT0);
   }
 }
 

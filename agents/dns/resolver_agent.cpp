@@ -49,8 +49,7 @@ struct ResolverAgent::State : dns::LookupService, std::enable_shared_from_this<S
         options(std::move(o)),
         name(options.name.empty() ? n.name(h) : options.name),
         resolver(std::move(config),
-                 n.sim().rng(options.rng_stream.empty() ? name + ".dns" : options.rng_stream),
-                 [&sim = n.sim()] { return sim.now(); }),
+                 n.sim().rng(options.rng_stream.empty() ? name + ".dns" : options.rng_stream)),
         mx_rng(n.sim().rng(options.mx_stream.empty() ? name + ".mx" : options.mx_stream)) {
     resolver.set_observer([this](const dns::ResolverEvent& e) {
       dns::emit_resolver_event(net.sim().trace(), name, e);
@@ -77,7 +76,7 @@ struct ResolverAgent::State : dns::LookupService, std::enable_shared_from_this<S
   sim::Simulator& sim() { return net.sim(); }
 
   void lookup(const dns::Question& question, Callback done) override {
-    resolver.resolve(question, std::move(done));
+    resolver.resolve(question, std::move(done), sim().now());
     carry_out();
   }
 
@@ -102,7 +101,8 @@ struct ResolverAgent::State : dns::LookupService, std::enable_shared_from_this<S
           auto st = weak.lock();
           if (!st) return;
           st->retired.clear();
-          st->resolver.on_response(to_dns(from), dns::Transport::udp, as_octets(bytes));
+          st->resolver.on_response(to_dns(from), dns::Transport::udp, as_octets(bytes),
+                                   st->sim().now());
           st->carry_out();
         });
   }
@@ -137,7 +137,8 @@ struct ResolverAgent::State : dns::LookupService, std::enable_shared_from_this<S
     } else if (to && net.host(host).is_up()) {
       sent = open_tcp(q.exchange, *to, q.server.address, q.bytes);
     }
-    if (!sent) resolver.on_unreachable(q.exchange);  // its actions are taken by the loop
+    if (!sent)
+      resolver.on_unreachable(q.exchange, sim().now());  // its actions are taken by the loop
   }
 
   bool open_tcp(dns::ExchangeId exchange, net::Ipv4Address to, const dns::IpAddress& server,
@@ -147,7 +148,7 @@ struct ResolverAgent::State : dns::LookupService, std::enable_shared_from_this<S
       auto st = weak.lock();
       if (!st || st->tcp.erase(exchange) == 0) return;
       st->retired.clear();
-      st->resolver.on_unreachable(exchange);
+      st->resolver.on_unreachable(exchange, st->sim().now());
       st->carry_out();
     };
     net::StreamSocket socket = net.host(host).connect(
@@ -164,7 +165,7 @@ struct ResolverAgent::State : dns::LookupService, std::enable_shared_from_this<S
       it->second.socket.close();
       st->tcp.erase(it);
       st->retired.clear();
-      st->resolver.on_unreachable(exchange);
+      st->resolver.on_unreachable(exchange, st->sim().now());
       st->carry_out();
     });
     const auto framed = dns::frame_for_tcp(message);
@@ -183,7 +184,7 @@ struct ResolverAgent::State : dns::LookupService, std::enable_shared_from_this<S
       messages.push_back(std::move(*m));
     const dns::IpAddress server = it->second.server;
     for (const auto& m : messages)  // the engine's CancelTimer closes the connection
-      resolver.on_response(server, dns::Transport::tcp, m);
+      resolver.on_response(server, dns::Transport::tcp, m, sim().now());
     carry_out();
   }
 
@@ -204,7 +205,7 @@ struct ResolverAgent::State : dns::LookupService, std::enable_shared_from_this<S
       st->retired.clear();
       st->timers.erase(id);
       if (id != dns::Resolver::kCacheSweepTimer) st->close_tcp(id, true);  // timed out
-      st->resolver.on_timer(id);
+      st->resolver.on_timer(id, st->sim().now());
       st->carry_out();
     });
   }
@@ -288,7 +289,7 @@ ResolverAgent::~ResolverAgent() {
 
 dns::LookupId ResolverAgent::resolve(const dns::Name& name, dns::RecordType type, Callback done) {
   auto keep = state_;  // a callback run at once may destroy this agent
-  const dns::LookupId id = keep->resolver.resolve({name, type}, std::move(done));
+  const dns::LookupId id = keep->resolver.resolve({name, type}, std::move(done), keep->sim().now());
   keep->carry_out();
   return id;
 }
@@ -347,23 +348,23 @@ void ResolverAgent::check_dnsbl(const dns::IpAddress& ip, const dns::Name& list,
   auto keep = state_;
   std::weak_ptr<State> weak = keep;
   const dns::Name name = dns::reversed_ip_name(ip, list);
-  keep->lookup({name, dns::RecordType::A}, [weak, ip, list, name, done = std::move(done)](
-                                               const dns::LookupResult& answer) {
-    auto st = weak.lock();
-    if (!st) return;
-    const dns::DnsblResult result = dns::interpret_dnsbl(answer);
-    if (result.verdict != dns::DnsblVerdict::listed)
-      return dnsbl_checked(*st, ip, list, result, done);
-    // Listed: the TXT record of the same name says why; Postfix asks it for its reply.
-    st->lookup({name, dns::RecordType::TXT},
-               [weak, ip, list, result, done](const dns::LookupResult& txt) {
+  keep->lookup({name, dns::RecordType::A},
+               [weak, ip, list, name, done = std::move(done)](const dns::LookupResult& answer) {
                  auto st = weak.lock();
                  if (!st) return;
-                 dns::DnsblResult with_reason = result;
-                 with_reason.reason = dns::dnsbl_reason(txt);
-                 dnsbl_checked(*st, ip, list, with_reason, done);
+                 const dns::DnsblResult result = dns::interpret_dnsbl(answer);
+                 if (result.verdict != dns::DnsblVerdict::listed)
+                   return dnsbl_checked(*st, ip, list, result, done);
+                 // Listed: the TXT record of the same name says why; Postfix asks it for its reply.
+                 st->lookup({name, dns::RecordType::TXT},
+                            [weak, ip, list, result, done](const dns::LookupResult& txt) {
+                              auto st = weak.lock();
+                              if (!st) return;
+                              dns::DnsblResult with_reason = result;
+                              with_reason.reason = dns::dnsbl_reason(txt);
+                              dnsbl_checked(*st, ip, list, with_reason, done);
+                            });
                });
-  });
 }
 
 dns::Resolver& ResolverAgent::resolver() {

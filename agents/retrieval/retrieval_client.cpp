@@ -1,8 +1,8 @@
 #include "agents/retrieval/retrieval_client.hpp"
 
 #include "agents/connection_labels.hpp"
-#include "agents/retrieval/activity_timer.hpp"
 #include "agents/retrieval/dialogue_tracer.hpp"
+#include "agents/retrieval/engine_timer.hpp"
 #include "agents/stream_endpoint_state.hpp"
 
 namespace mailsim::agents {
@@ -98,6 +98,8 @@ FetchFailure convert(Failure f) {
       return FetchFailure::malformed;
     case Failure::answer_too_long:
       return FetchFailure::answer_too_long;
+    case Failure::timed_out:
+      return FetchFailure::timed_out;
   }
   return FetchFailure::malformed;
 }
@@ -106,7 +108,10 @@ FetchFailure convert(Failure f) {
 class ClientDriver {
  public:
   virtual ~ClientDriver() = default;
-  virtual void receive(std::string_view bytes) = 0;
+  virtual void start(sim::SimTime now) = 0;
+  virtual void receive(std::string_view bytes, sim::SimTime now) = 0;
+  virtual void on_timer(sim::SimTime now) = 0;
+  virtual std::vector<proto::TimerAction> take_actions() = 0;
   virtual bool finished() const = 0;
   virtual std::string step() const = 0;
   virtual std::string folder() const = 0;
@@ -117,11 +122,14 @@ class ClientDriver {
 class Pop3Driver final : public ClientDriver {
  public:
   Pop3Driver(pop3::ClientJob job, pop3::ClientSession::Send send,
-             proto::mailbox::DialogueObserver observer)
-      : session_(std::move(job), std::move(send)) {
+             proto::mailbox::DialogueObserver observer, sim::SimTime answer_timeout)
+      : session_(std::move(job), std::move(send), answer_timeout) {
     session_.on_dialogue(std::move(observer));
   }
-  void receive(std::string_view bytes) override { session_.receive(bytes); }
+  void start(sim::SimTime now) override { session_.start(now); }
+  void receive(std::string_view bytes, sim::SimTime now) override { session_.receive(bytes, now); }
+  void on_timer(sim::SimTime now) override { session_.on_timer(proto::SilenceTimer::kId, now); }
+  std::vector<proto::TimerAction> take_actions() override { return session_.take_actions(); }
   bool finished() const override { return session_.finished(); }
   std::string step() const override { return std::string(step_name(session_.step())); }
   std::string folder() const override { return "INBOX"; }
@@ -142,11 +150,14 @@ class Pop3Driver final : public ClientDriver {
 class ImapDriver final : public ClientDriver {
  public:
   ImapDriver(imap::ClientJob job, imap::ClientSession::Send send,
-             proto::mailbox::DialogueObserver observer)
-      : folder_(job.folder), session_(std::move(job), std::move(send)) {
+             proto::mailbox::DialogueObserver observer, sim::SimTime answer_timeout)
+      : folder_(job.folder), session_(std::move(job), std::move(send), answer_timeout) {
     session_.on_dialogue(std::move(observer));
   }
-  void receive(std::string_view bytes) override { session_.receive(bytes); }
+  void start(sim::SimTime now) override { session_.start(now); }
+  void receive(std::string_view bytes, sim::SimTime now) override { session_.receive(bytes, now); }
+  void on_timer(sim::SimTime now) override { session_.on_timer(proto::SilenceTimer::kId, now); }
+  std::vector<proto::TimerAction> take_actions() override { return session_.take_actions(); }
   bool finished() const override { return session_.finished(); }
   std::string step() const override { return std::string(step_name(session_.step())); }
   std::string folder() const override { return folder_; }
@@ -213,17 +224,15 @@ struct RetrievalClientEndpoint::State : StreamEndpointState<State, Attempt, std:
     attempt->outcome.user = job.user;
     attempt->outcome.started = now();
     attempt->driver = std::make_unique<Driver>(
-        std::move(job),
-        [attempt](std::string_view bytes) {
-          attempt->socket.send(bytes);
-          attempt->timer.touch();
-        },
-        [attempt](const proto::mailbox::DialogueEvent& e) { attempt->tracer.on_event(e); });
+        std::move(job), [attempt](std::string_view bytes) { attempt->socket.send(bytes); },
+        [attempt](const proto::mailbox::DialogueEvent& e) { attempt->tracer.on_event(e); },
+        options.response_timeout);
 
     auto on_error = guard([key](State& st, net::ConnError e) { st.broken(key, e); });
-    auto on_connected = guard(key, [](State&, Attempt& a, net::StreamSocket) {
+    auto on_connected = guard(key, [](State& st, Attempt& a, net::StreamSocket) {
       a.connected = true;
-      a.timer.touch();  // the greeting is the first answer awaited
+      a.driver->start(st.now());  // the greeting is the first answer awaited
+      carry_out(a.timer, a.driver->take_actions());
     });
     attempt->socket = net.host(host).connect(to, port, on_connected, on_error);
     attempt->outcome.conn = attempt->socket.id();
@@ -234,17 +243,25 @@ struct RetrievalClientEndpoint::State : StreamEndpointState<State, Attempt, std:
     attempt->socket.on_data(
         guard(key, [key](State& st, Attempt& a, std::span<const std::byte> bytes) {
           const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
-          a.timer.touch();
-          a.driver->receive(text);
-          if (a.driver->finished()) st.finish(key, std::nullopt);
+          a.driver->receive(text, st.now());
+          st.after_input(key, a);
         }));
     attempt->socket.on_end(
         guard(key, [key](State& st, Attempt&) { st.finish(key, FetchFailure::closed_early); }));
     return attempt->outcome.conn;
   }
 
+  // The engine decides whether the server's silence ends the fetch (FetchFailure::timed_out).
   void silent(std::uint64_t key) {
-    if (find(key) != nullptr) finish(key, FetchFailure::timed_out);
+    Attempt* a = find(key);
+    if (a == nullptr) return;
+    a->driver->on_timer(now());
+    after_input(key, *a);
+  }
+
+  void after_input(std::uint64_t key, Attempt& a) {
+    carry_out(a.timer, a.driver->take_actions());
+    if (a.driver->finished()) finish(key, std::nullopt);
   }
 
   void broken(std::uint64_t key, net::ConnError e) {

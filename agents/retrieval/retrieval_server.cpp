@@ -3,8 +3,8 @@
 #include "agents/connection_labels.hpp"
 #include "agents/proto/imap/server_session.hpp"
 #include "agents/proto/pop3/server_session.hpp"
-#include "agents/retrieval/activity_timer.hpp"
 #include "agents/retrieval/dialogue_tracer.hpp"
+#include "agents/retrieval/engine_timer.hpp"
 #include "agents/stream_endpoint_state.hpp"
 
 namespace mailsim::agents {
@@ -39,9 +39,12 @@ namespace {
 class SessionDriver {
  public:
   virtual ~SessionDriver() = default;
-  virtual void start() = 0;
-  virtual void receive(std::string_view bytes) = 0;
+  virtual void start(sim::SimTime now) = 0;
+  virtual void receive(std::string_view bytes, sim::SimTime now) = 0;
+  virtual void on_timer(sim::SimTime now) = 0;
+  virtual std::vector<proto::TimerAction> take_actions() = 0;
   virtual bool closed() const = 0;
+  virtual bool idled_out() const = 0;
   virtual std::string state() const = 0;
 };
 
@@ -51,9 +54,12 @@ class Driver final : public SessionDriver {
   template <class... Args>
   explicit Driver(Args&&... args) : session_(std::forward<Args>(args)...) {}
   Session& session() { return session_; }
-  void start() override { session_.start(); }
-  void receive(std::string_view bytes) override { session_.receive(bytes); }
+  void start(sim::SimTime now) override { session_.start(now); }
+  void receive(std::string_view bytes, sim::SimTime now) override { session_.receive(bytes, now); }
+  void on_timer(sim::SimTime now) override { session_.on_timer(proto::SilenceTimer::kId, now); }
+  std::vector<proto::TimerAction> take_actions() override { return session_.take_actions(); }
   bool closed() const override { return session_.closed(); }
+  bool idled_out() const override { return session_.idled_out(); }
   std::string state() const override { return std::string(state_name(session_.state())); }
 
  private:
@@ -105,6 +111,7 @@ struct RetrievalServerEndpoint::State : StreamEndpointState<State, Connection> {
     if (options.protocol == RetrievalProtocol::pop3) {
       pop3::ServerConfig config;
       config.hostname = options.hostname;
+      config.idle_timeout = options.idle_timeout;
       auto d = std::make_unique<Driver<pop3::ServerSession>>(store, config, send);
       d->session().on_state_change(on_state);
       d->session().on_dialogue(on_dialogue);
@@ -113,7 +120,7 @@ struct RetrievalServerEndpoint::State : StreamEndpointState<State, Connection> {
     imap::ServerConfig config;
     config.hostname = options.hostname;
     config.calendar = options.calendar;
-    config.now = [this] { return now(); };
+    config.idle_timeout = options.idle_timeout;
     auto d = std::make_unique<Driver<imap::ServerSession>>(store, config, send);
     d->session().on_state_change(on_state);
     d->session().on_dialogue(on_dialogue);
@@ -138,8 +145,7 @@ struct RetrievalServerEndpoint::State : StreamEndpointState<State, Connection> {
     socket.on_data(guard(id, [](State& st, Connection& conn, std::span<const std::byte> bytes) {
       const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
       conn.view.last_activity = st.now();
-      conn.idle_timer.touch();
-      st.enter(conn, [&] { conn.session->receive(text); });
+      st.enter(conn, [&] { conn.session->receive(text, st.now()); });
     }));
     socket.on_end(guard([id](State& st) { st.end(id, RetrievalServerEnd::client_left); }));
     socket.on_error(guard([id](State& st, net::ConnError e) {
@@ -148,21 +154,13 @@ struct RetrievalServerEndpoint::State : StreamEndpointState<State, Connection> {
     }));
 
     conn->tracer.emit(kinds::kRetrievalServerAccepted);
-    conn->idle_timer.touch();
-    enter(*conn, [&] { conn->session->start(); });
+    enter(*conn, [&] { conn->session->start(now()); });
   }
 
+  // The engine decides what idling does (IMAP's "* BYE", POP3's silence) and ends the session.
   void on_idle(net::ConnId id) {
     Connection* conn = find(id);
-    if (conn == nullptr) return;
-    // RFC 3501 5.4: an IMAP server tells the client before closing; a POP3 server just closes
-    // (RFC 1939 3), without entering UPDATE.
-    if (options.protocol == RetrievalProtocol::imap) {
-      const std::string_view bye = "* BYE Autologout; idle for too long";
-      conn->tracer.sent(bye);
-      conn->socket.send(std::string(bye) + "\r\n");
-    }
-    end(id, RetrievalServerEnd::idle_timeout);
+    if (conn != nullptr) enter(*conn, [&] { conn->session->on_timer(now()); });
   }
 
   // Every call into a session goes through here: once the outermost call returns, an ended
@@ -170,9 +168,12 @@ struct RetrievalServerEndpoint::State : StreamEndpointState<State, Connection> {
   template <class F>
   void enter(Connection& conn, F&& call) {
     if (!conn.calls.run(call)) return;
+    carry_out(conn.idle_timer, conn.session->take_actions());
     conn.view.state = conn.session->state();
     if (conn.calls.pending_end) return end(conn.view.id, *conn.calls.pending_end);
-    if (conn.session->closed()) return end(conn.view.id, RetrievalServerEnd::closed);
+    if (conn.session->closed())
+      return end(conn.view.id, conn.session->idled_out() ? RetrievalServerEnd::idle_timeout
+                                                         : RetrievalServerEnd::closed);
   }
 
   void end(net::ConnId id, RetrievalServerEnd how) {

@@ -215,7 +215,7 @@ TEST(MailRoute, OverTheResolverAcrossTheHierarchy) {
   ResolverConfig config;
   config.mode = ResolverMode::recursive;
   config.servers = {Server{parse_ip(kRootAddress), N("ns.root.")}};
-  Resolver resolver(config, rng, [&clock] { return clock; });
+  Resolver resolver(config, rng);
   SimNetwork net(resolver, clock);
   ZoneSet root, tld, b;
   root.add_zone(root_zone());

@@ -22,8 +22,7 @@ Server S(const char* address, std::string_view name = ".") {
 
 // A resolver, its clock and the simulated servers, with every event kept for checking.
 struct Rig {
-  explicit Rig(ResolverConfig config)
-      : resolver(std::move(config), rng, [this] { return clock; }), net(resolver, clock) {
+  explicit Rig(ResolverConfig config) : resolver(std::move(config), rng), net(resolver, clock) {
     resolver.set_observer([this](const ResolverEvent& e) {
       std::string line = std::string(resolver_event_name(e.kind));
       if (e.kind == ResolverEvent::Kind::cache)
@@ -40,7 +39,8 @@ struct Rig {
 
   LookupResult lookup(std::string_view name, RecordType type) {
     std::optional<LookupResult> out;
-    resolver.resolve({N(name), type}, [&](const LookupResult& r) { out = r; });
+    resolver.resolve(
+        {N(name), type}, [&](const LookupResult& r) { out = r; }, clock);
     net.run();
     EXPECT_TRUE(out.has_value());
     return out.value_or(LookupResult{});
@@ -294,12 +294,13 @@ TEST(ResolverStub, IgnoresGarbledAndUnexpectedResponses) {
   Rig rig(stub({S("192.0.2.1")}));
   rig.net.add_server("192.0.2.1", all_zones());
   std::optional<LookupResult> out;
-  rig.resolver.resolve({N("b.example"), RecordType::MX}, [&](const LookupResult& r) { out = r; });
+  rig.resolver.resolve(
+      {N("b.example"), RecordType::MX}, [&](const LookupResult& r) { out = r; }, rig.clock);
   const std::vector<std::uint8_t> garbage{1, 2, 3};
-  rig.resolver.on_response(parse_ip("192.0.2.1"), Transport::udp, garbage);
+  rig.resolver.on_response(parse_ip("192.0.2.1"), Transport::udp, garbage, rig.clock);
   Message forged = make_query(1, {N("b.example"), RecordType::MX}, true);
   forged.header.qr = true;  // wrong id (almost surely) and from the wrong address
-  rig.resolver.on_response(parse_ip("203.0.113.9"), Transport::udp, encode(forged));
+  rig.resolver.on_response(parse_ip("203.0.113.9"), Transport::udp, encode(forged), rig.clock);
   EXPECT_FALSE(out);
   rig.net.run();
   ASSERT_TRUE(out);
@@ -396,17 +397,18 @@ TEST(ResolverStub, RandomAndMutatedResponsesNeverBreakIt) {
     auto bytes = encode(answer_query(zones, q.message));
     for (int f = 0; f < 2; ++f)
       bytes[noise.below(bytes.size())] = static_cast<std::uint8_t>(noise.below(256));
-    rig.resolver.on_response(q.server.address, q.transport, bytes);
+    rig.resolver.on_response(q.server.address, q.transport, bytes, rig.clock);
     std::vector<std::uint8_t> random(noise.below(40));
     for (auto& b : random)
       b = static_cast<std::uint8_t>(noise.below(256));
-    rig.resolver.on_response(q.server.address, q.transport, random);
+    rig.resolver.on_response(q.server.address, q.transport, random, rig.clock);
   });
   int answered = 0;
   for (int i = 0; i < 400; ++i) {
     std::optional<LookupResult> out;
-    rig.resolver.resolve({N(i % 2 ? "b.example" : "alias.b.example"), RecordType::MX},
-                         [&](const LookupResult& r) { out = r; });
+    rig.resolver.resolve(
+        {N(i % 2 ? "b.example" : "alias.b.example"), RecordType::MX},
+        [&](const LookupResult& r) { out = r; }, rig.clock);
     rig.net.run();
     ASSERT_TRUE(out) << "lookup " << i << " never ended";
     answered += out->status == LookupStatus::ok;

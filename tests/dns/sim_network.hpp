@@ -59,6 +59,7 @@ class SimNetwork {
       step_one();
     }
     clock_ = t;
+    resolver_.advance(t);  // lookups asked through LookupService next happen at t
   }
 
   const std::vector<Received>& received() const { return received_; }
@@ -94,7 +95,7 @@ class SimNetwork {
     if (sweep_first) {
       clock_ = *sweep_;
       sweep_.reset();
-      resolver_.on_timer(Resolver::kCacheSweepTimer);
+      resolver_.on_timer(Resolver::kCacheSweepTimer, clock_);
     } else {
       auto it = events_.begin();
       clock_ = it->first.first;
@@ -102,15 +103,15 @@ class SimNetwork {
       events_.erase(it);
       if (e.is_timer) {
         timers_.erase(e.timer);
-        resolver_.on_timer(e.timer);
+        resolver_.on_timer(e.timer, clock_);
       } else if (e.transport == Transport::tcp) {
         TcpFrameReader reader;  // the stream arrives in one-octet pieces
         for (auto b : e.bytes)
           reader.feed(std::span(&b, 1));
         while (auto m = reader.next())
-          resolver_.on_response(e.from, Transport::tcp, *m);
+          resolver_.on_response(e.from, Transport::tcp, *m, clock_);
       } else {
-        resolver_.on_response(e.from, Transport::udp, e.bytes);
+        resolver_.on_response(e.from, Transport::udp, e.bytes, clock_);
       }
     }
     pull();
@@ -157,7 +158,7 @@ class SimNetwork {
     if (noise_) noise_(s);
     const std::string address = to_string(s.server.address);
     if (unreachable_.count(address)) {
-      resolver_.on_unreachable(s.exchange);
+      resolver_.on_unreachable(s.exchange, clock_);
       return;
     }
     auto host = servers_.find(address);

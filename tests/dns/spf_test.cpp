@@ -341,7 +341,7 @@ TEST(Spf, RunsOverTheResolverWithAnswersArrivingLater) {
   mailsim::sim::RandomStream rng(8);
   ResolverConfig config;
   config.servers = {Server{parse_ip("192.0.2.1"), Name()}};
-  Resolver resolver(config, rng, [&clock] { return clock; });
+  Resolver resolver(config, rng);
   test::SimNetwork net(resolver, clock);
   net.add_server("192.0.2.1", spf_zones());
   SpfEvaluator spf(resolver);

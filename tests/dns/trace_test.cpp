@@ -29,9 +29,7 @@ using mailsim::test::check_golden;
 
 struct TracedRig {
   explicit TracedRig(ResolverConfig config)
-      : trace(&clock),
-        resolver(std::move(config), rng, [this] { return clock; }),
-        net(resolver, clock) {
+      : trace(&clock), resolver(std::move(config), rng), net(resolver, clock) {
     resolver.set_observer(
         [this](const ResolverEvent& e) { emit_resolver_event(trace, "mta.a.example", e); });
     trace.subscribe([this](const sim::TraceRecord& r) { text += sim::format_text(r) + "\n"; });
@@ -85,8 +83,8 @@ TEST(DnsTrace, StubWithAServerDownAndATruncatedAnswer) {
   add_big_txt(*zones.zone(N("b.example")), N("big.b.example"));
   rig.net.add_server("192.0.2.1", std::move(zones));
   std::optional<LookupResult> out;
-  rig.resolver.resolve({N("big.b.example"), RecordType::TXT},
-                       [&](const LookupResult& r) { out = r; });
+  rig.resolver.resolve(
+      {N("big.b.example"), RecordType::TXT}, [&](const LookupResult& r) { out = r; }, rig.clock);
   rig.net.run();
   ASSERT_TRUE(out);
   EXPECT_EQ(out->status, LookupStatus::ok);

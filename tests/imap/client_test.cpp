@@ -6,6 +6,7 @@
 #include "tests/mailbox/dialogue_log.hpp"
 #include "tests/mailbox/loopback.hpp"
 #include "tests/mailbox/sample_store.hpp"
+#include "tests/mailbox/test_time.hpp"
 #include "tests/mailbox/transcript.hpp"
 
 using namespace mailsim;
@@ -28,7 +29,7 @@ void run(proto::mailbox::MailStore& store, ClientSession& client, test::Loopback
          std::size_t chunk = 0) {
   net.chunk = chunk;
   ServerSession server(store, {}, net.server_send());
-  server.start();
+  server.start(test::kT0);
   net.pump(client, server);
   EXPECT_TRUE(server.closed()) << net.transcript;
 }
@@ -113,7 +114,7 @@ TEST(ImapClient, WrongPasswordFailsWithTheServerLine) {
   test::Loopback net;
   ClientSession client(job("alice", "nope"), net.client_send());
   ServerSession server(store, {}, net.server_send());
-  server.start();
+  server.start(test::kT0);
   net.pump(client, server);
   EXPECT_EQ(client.step(), ClientStep::failed);
   EXPECT_EQ(client.failed_step(), ClientStep::login);
@@ -143,7 +144,7 @@ TEST(ImapClient, ReadsFetchResponsesWithOtherItemsAndSplitLiterals) {
       "NIL NIL NIL) FLAGS (\\Seen $Label) UID 7 BODY[] {5}\r\nab\r\nc)\r\nm4 OK\r\nm5 OK\r\n"
       "* BYE\r\nm6 OK\r\n";
   for (char c : server)
-    client.receive(std::string_view(&c, 1));
+    client.receive(std::string_view(&c, 1), test::kT0);
   ASSERT_EQ(client.step(), ClientStep::done) << net.to_server;
   ASSERT_EQ(client.messages().size(), 1u);
   EXPECT_EQ(client.messages()[0].uid, 7u);
@@ -155,7 +156,7 @@ TEST(ImapClient, ReadsFetchResponsesWithOtherItemsAndSplitLiterals) {
 TEST(ImapClient, ByeInTheGreetingFails) {
   test::Loopback net;
   ClientSession client(job("u", "p"), net.client_send());
-  client.receive("* BYE too busy\r\n");
+  client.receive("* BYE too busy\r\n", test::kT0);
   EXPECT_EQ(client.step(), ClientStep::failed);
   EXPECT_EQ(client.failure(), proto::imap::ClientFailure::refused);
   EXPECT_EQ(client.error_line(), "BYE too busy");
@@ -220,7 +221,7 @@ TEST(ImapClient, FetchesAScatteredSetInCommandsTheServerAccepts) {
 TEST(ImapClient, AnAnswerWithTheWrongTagIsMalformed) {
   test::Loopback net;
   ClientSession client(job("u", "p"), net.client_send());
-  client.receive("* OK hi\r\nzz OK LOGIN completed\r\n");
+  client.receive("* OK hi\r\nzz OK LOGIN completed\r\n", test::kT0);
   EXPECT_EQ(client.step(), ClientStep::failed);
   EXPECT_EQ(client.failure(), proto::imap::ClientFailure::malformed);
   EXPECT_EQ(client.error_line(), "zz OK LOGIN completed");
@@ -235,9 +236,9 @@ TEST(ImapClient, WorksWhenEachSideCallsTheOtherBackDirectly) {
   j.delete_after_fetch = true;
   ClientSession client(j, wire.client_send());
   ServerSession server(store, {}, wire.server_send());
-  wire.to_client = [&](std::string_view b) { client.receive(b); };
-  wire.to_server = [&](std::string_view b) { server.receive(b); };
-  server.start();  // the whole conversation happens inside this call
+  wire.to_client = [&](std::string_view b) { client.receive(b, test::kT0); };
+  wire.to_server = [&](std::string_view b) { server.receive(b, test::kT0); };
+  server.start(test::kT0);  // the whole conversation happens inside this call
   EXPECT_EQ(client.step(), ClientStep::done) << wire.transcript;
   EXPECT_TRUE(server.closed());
   ASSERT_EQ(client.messages().size(), 1u);

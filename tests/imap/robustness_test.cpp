@@ -6,6 +6,7 @@
 #include "agents/proto/imap/client_session.hpp"
 #include "agents/proto/imap/server_session.hpp"
 #include "tests/mailbox/sample_store.hpp"
+#include "tests/mailbox/test_time.hpp"
 
 using namespace mailsim;
 
@@ -54,18 +55,18 @@ TEST(ImapRobustness, MutatedCommandsNeverCrashTheServer) {
     config.max_literal = 1000;
     proto::imap::ServerSession server(store, config,
                                       [&](std::string_view b) { out_size += b.size(); });
-    server.start();
-    server.receive(kSeeds[0]);
-    server.receive(kSeeds[1]);
+    server.start(test::kT0);
+    server.receive(kSeeds[0], test::kT0);
+    server.receive(kSeeds[1], test::kT0);
     for (int i = 0; i < 20; ++i) {
       std::string input = mutate(kSeeds[rng() % kSeeds.size()], rng);
       for (std::size_t pos = 0; pos < input.size();) {
         std::size_t n = 1 + rng() % 8;
-        server.receive(std::string_view(input).substr(pos, n));
+        server.receive(std::string_view(input).substr(pos, n), test::kT0);
         pos += n;
       }
     }
-    server.receive("\r\nz NOOP\r\n");
+    server.receive("\r\nz NOOP\r\n", test::kT0);
     EXPECT_LT(out_size, 2'000'000u);
   }
 }
@@ -78,15 +79,15 @@ TEST(ImapRobustness, RandomBytesNeverCrashServerOrClient) {
       noise += static_cast<char>(rng() % 8 == 0 ? '\n' : rng() % 256);
     auto store = test::make_sample_store();
     proto::imap::ServerSession server(store, {}, [](std::string_view) {});
-    server.start();
-    server.receive("a LOGIN alice secret\r\nb SELECT INBOX\r\n");
-    server.receive(noise);
+    server.start(test::kT0);
+    server.receive("a LOGIN alice secret\r\nb SELECT INBOX\r\n", test::kT0);
+    server.receive(noise, test::kT0);
     proto::imap::ClientJob job;
     job.user = "alice";
     job.password = "secret";
     proto::imap::ClientSession client(job, [](std::string_view) {});
-    client.receive("* OK hi\r\n");
-    client.receive(noise);
+    client.receive("* OK hi\r\n", test::kT0);
+    client.receive(noise, test::kT0);
   }
 }
 
@@ -94,11 +95,11 @@ TEST(ImapRobustness, UnterminatedHugeLineStaysBounded) {
   auto store = test::make_sample_store();
   std::string out;
   proto::imap::ServerSession server(store, {}, [&](std::string_view b) { out.append(b); });
-  server.start();
+  server.start(test::kT0);
   std::string chunk(4096, 'x');
   for (int i = 0; i < 1000; ++i)  // 4 MB without a line end
-    server.receive(chunk);
-  server.receive("\r\na NOOP\r\n");
+    server.receive(chunk, test::kT0);
+  server.receive("\r\na NOOP\r\n", test::kT0);
   EXPECT_NE(out.find("* BAD Line too long"), std::string::npos);
   EXPECT_NE(out.find("a OK NOOP completed"), std::string::npos);
 }

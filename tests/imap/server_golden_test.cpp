@@ -4,6 +4,7 @@
 
 #include "agents/proto/imap/server_session.hpp"
 #include "tests/mailbox/sample_store.hpp"
+#include "tests/mailbox/test_time.hpp"
 #include "tests/mailbox/transcript.hpp"
 
 using namespace mailsim;
@@ -22,8 +23,8 @@ std::function<test::SessionFactory()> imap_sessions() {
       config.calendar = proto::imf::ScenarioClock(
           std::chrono::sys_days{std::chrono::year{2024} / 1 / 1}, std::chrono::minutes(0));
       auto session = std::make_shared<proto::imap::ServerSession>(*store, config, std::move(send));
-      return test::Endpoint{[session] { session->start(); },
-                            [session](std::string_view b) { session->receive(b); }};
+      return test::Endpoint{[session] { session->start(test::kT0); },
+                            [session](std::string_view b) { session->receive(b, test::kT0); }};
     });
   };
 }

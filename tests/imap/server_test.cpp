@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "tests/mailbox/sample_store.hpp"
+#include "tests/mailbox/test_time.hpp"
 
 using namespace mailsim;
 using proto::imap::ServerSession;
@@ -15,11 +16,11 @@ struct Client {
   ServerSession session;
   Client(proto::mailbox::MailStore& store)
       : session(store, {}, [this](std::string_view b) { out.append(b); }) {
-    session.start();
+    session.start(test::kT0);
   }
   std::string say(std::string_view bytes) {
     out.clear();
-    session.receive(bytes);
+    session.receive(bytes, test::kT0);
     return out;
   }
 };
@@ -51,18 +52,18 @@ TEST(ImapServer, TheAnswerToOneInputIsOneSend) {
     store.append("alice", "INBOX", "Subject: more\r\n\r\nx\r\n", std::chrono::seconds(9), {});
   std::vector<std::string> sends;
   ServerSession s(store, {}, [&](std::string_view b) { sends.emplace_back(b); });
-  s.start();
-  s.receive("1 LOGIN alice secret\r\n2 SELECT INBOX\r\n");
+  s.start(test::kT0);
+  s.receive("1 LOGIN alice secret\r\n2 SELECT INBOX\r\n", test::kT0);
   ASSERT_EQ(sends.size(), 2u);  // the greeting, then both answers together
   EXPECT_EQ(sends[1].rfind("1 OK LOGIN completed\r\n* 10 EXISTS\r\n", 0), 0u);
   sends.clear();
-  s.receive("3 FETCH 1:10 (UID BODY.PEEK[HEADER.FIELDS (Subject)])\r\n");
+  s.receive("3 FETCH 1:10 (UID BODY.PEEK[HEADER.FIELDS (Subject)])\r\n", test::kT0);
   ASSERT_EQ(sends.size(), 1u);
   EXPECT_EQ(std::count(sends[0].begin(), sends[0].end(), '*'), 10);
   EXPECT_NE(sends[0].find("3 OK FETCH completed\r\n"), std::string::npos);
   // A literal's continuation is sent before the literal can come.
   sends.clear();
-  s.receive("4 APPEND INBOX {3}\r\n");
+  s.receive("4 APPEND INBOX {3}\r\n", test::kT0);
   EXPECT_EQ(sends, std::vector<std::string>{"+ Ready for literal data\r\n"});
 }
 
@@ -88,8 +89,8 @@ TEST(ImapServer, StateChangesAreObservable) {
   s.on_state_change([&](proto::imap::State from, proto::imap::State to) {
     seen.push_back(std::string(state_name(from)) + "->" + std::string(state_name(to)));
   });
-  s.start();
-  s.receive("1 LOGIN alice secret\r\n2 SELECT INBOX\r\n3 CLOSE\r\n4 LOGOUT\r\n");
+  s.start(test::kT0);
+  s.receive("1 LOGIN alice secret\r\n2 SELECT INBOX\r\n3 CLOSE\r\n4 LOGOUT\r\n", test::kT0);
   EXPECT_EQ(seen,
             (std::vector<std::string>{"not authenticated->authenticated", "authenticated->selected",
                                       "selected->authenticated", "authenticated->logout"}));
@@ -141,14 +142,15 @@ TEST(ImapServer, InputGivenFromInsideSendWaitsForTheCommandInProgress) {
     out.append(b);
     if (!sent_expunge && b.rfind("* 1 FETCH", 0) == 0) {
       sent_expunge = true;  // an owner that answers synchronously, in the middle of a FETCH
-      self->receive("3 EXPUNGE\r\n");
+      self->receive("3 EXPUNGE\r\n", test::kT0);
     }
   });
   self = &s;
-  s.start();
-  s.receive("1 LOGIN alice secret\r\n1 SELECT INBOX\r\n2 STORE 1:* +FLAGS.SILENT (\\Deleted)\r\n");
+  s.start(test::kT0);
+  s.receive("1 LOGIN alice secret\r\n1 SELECT INBOX\r\n2 STORE 1:* +FLAGS.SILENT (\\Deleted)\r\n",
+            test::kT0);
   out.clear();
-  s.receive("4 FETCH 1:* UID\r\n");
+  s.receive("4 FETCH 1:* UID\r\n", test::kT0);
   EXPECT_EQ(
       out,
       "* 1 FETCH (UID 1)\r\n* 2 FETCH (UID 2)\r\n* 3 FETCH (UID 3)\r\n4 OK FETCH completed\r\n"

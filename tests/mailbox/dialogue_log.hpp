@@ -48,7 +48,7 @@ void run_observed(Loopback& net, Client& client, Server& server, DialogueLog& cl
                   DialogueLog& server_log) {
   client.on_dialogue(client_log.observer());
   server.on_dialogue(server_log.observer());
-  server.start();
+  server.start(net.now);
   net.pump(client, server);
 }
 

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "sim/time.hpp"
+
 namespace mailsim::test {
 
 struct Loopback {
@@ -14,6 +16,7 @@ struct Loopback {
   std::string to_client;
   std::string transcript;  // "C: " / "S: " lines, one per line sent
   std::size_t chunk = 0;   // 0: deliver everything at once
+  sim::SimTime now{0};     // the time each delivery is told
 
   std::function<void(std::string_view)> client_send() {
     return [this](std::string_view b) {
@@ -33,8 +36,8 @@ struct Loopback {
   int pump(Client& client, Server& server, int max_rounds = 100000) {
     int rounds = 0;
     while ((!to_server.empty() || !to_client.empty()) && rounds++ < max_rounds) {
-      deliver(to_server, [&](std::string_view b) { server.receive(b); });
-      deliver(to_client, [&](std::string_view b) { client.receive(b); });
+      deliver(to_server, [&](std::string_view b) { server.receive(b, now); });
+      deliver(to_client, [&](std::string_view b) { client.receive(b, now); });
     }
     return rounds;
   }

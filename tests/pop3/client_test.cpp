@@ -6,6 +6,7 @@
 #include "tests/mailbox/dialogue_log.hpp"
 #include "tests/mailbox/loopback.hpp"
 #include "tests/mailbox/sample_store.hpp"
+#include "tests/mailbox/test_time.hpp"
 #include "tests/mailbox/transcript.hpp"
 
 using namespace mailsim;
@@ -27,7 +28,7 @@ void run(proto::mailbox::MailStore& store, ClientSession& client, std::size_t ch
          test::Loopback& net) {
   net.chunk = chunk;
   ServerSession server(store, {"pop.example.com"}, net.server_send());
-  server.start();
+  server.start(test::kT0);
   net.pump(client, server);
   EXPECT_TRUE(server.closed()) << net.transcript;
 }
@@ -93,8 +94,9 @@ TEST(Pop3Client, FallsBackToListWithoutUidl) {
   test::Loopback net;
   ClientSession client(job("u", "p"), net.client_send());
   // A minimal old server that knows no UIDL, played by hand.
-  client.receive("+OK hi\r\n+OK\r\n+OK\r\n-ERR unknown command\r\n");
-  client.receive("+OK 1 messages\r\n1 5\r\n.\r\n+OK 5 octets\r\n..x\r\n.\r\n+OK bye\r\n");
+  client.receive("+OK hi\r\n+OK\r\n+OK\r\n-ERR unknown command\r\n", test::kT0);
+  client.receive("+OK 1 messages\r\n1 5\r\n.\r\n+OK 5 octets\r\n..x\r\n.\r\n+OK bye\r\n",
+                 test::kT0);
   EXPECT_EQ(client.step(), ClientStep::done);
   ASSERT_EQ(client.messages().size(), 1u);
   EXPECT_EQ(client.messages()[0].content, ".x\r\n");
@@ -104,7 +106,7 @@ TEST(Pop3Client, FallsBackToListWithoutUidl) {
 TEST(Pop3Client, GarbageFromTheServerFails) {
   test::Loopback net;
   ClientSession client(job("u", "p"), net.client_send());
-  client.receive("HTTP/1.1 400 Bad Request\r\n");
+  client.receive("HTTP/1.1 400 Bad Request\r\n", test::kT0);
   EXPECT_EQ(client.step(), ClientStep::failed);
   EXPECT_EQ(client.failure(), proto::pop3::ClientFailure::malformed);
   EXPECT_EQ(client.error_line(), "HTTP/1.1 400 Bad Request");
@@ -114,8 +116,8 @@ TEST(Pop3Client, AnEndlessLineFailsWithoutKeepingIt) {
   test::Loopback net;
   ClientSession client(job("u", "p"), net.client_send());
   for (int i = 0; i < 100; ++i)
-    client.receive(std::string(1000, '+'));
-  client.receive("\r\n");
+    client.receive(std::string(1000, '+'), test::kT0);
+  client.receive("\r\n", test::kT0);
   EXPECT_EQ(client.step(), ClientStep::failed);
   EXPECT_EQ(client.failure(), proto::pop3::ClientFailure::answer_too_long);
   EXPECT_EQ(client.error_line(), "");
@@ -128,9 +130,9 @@ TEST(Pop3Client, WorksWhenEachSideCallsTheOtherBackDirectly) {
   j.delete_after_retrieve = true;
   ClientSession client(j, wire.client_send());
   ServerSession server(store, {}, wire.server_send());
-  wire.to_client = [&](std::string_view b) { client.receive(b); };
-  wire.to_server = [&](std::string_view b) { server.receive(b); };
-  server.start();  // the whole conversation happens inside this call
+  wire.to_client = [&](std::string_view b) { client.receive(b, test::kT0); };
+  wire.to_server = [&](std::string_view b) { server.receive(b, test::kT0); };
+  server.start(test::kT0);  // the whole conversation happens inside this call
   EXPECT_EQ(client.step(), ClientStep::done) << wire.transcript;
   EXPECT_TRUE(server.closed());
   ASSERT_EQ(client.messages().size(), 3u);

@@ -10,6 +10,7 @@
 #include "agents/proto/pop3/client_session.hpp"
 #include "agents/proto/pop3/server_session.hpp"
 #include "tests/mailbox/sample_store.hpp"
+#include "tests/mailbox/test_time.hpp"
 
 using namespace mailsim;
 
@@ -52,7 +53,7 @@ TEST(Pop3Robustness, RandomBytesNeverCrashServerOrClient) {
     auto store = test::make_sample_store();
     std::string server_out;
     proto::pop3::ServerSession server(store, {}, [&](std::string_view b) { server_out.append(b); });
-    server.start();
+    server.start(test::kT0);
     ASSERT_TRUE(server_out.starts_with("+OK")) << "the greeting";
     proto::pop3::ClientJob job;
     job.user = "alice";
@@ -60,8 +61,10 @@ TEST(Pop3Robustness, RandomBytesNeverCrashServerOrClient) {
     proto::pop3::ClientSession client(job, [&](std::string_view b) { client_out.append(b); });
     for (std::size_t pos = 0; pos < input.size();) {
       std::size_t n = 1 + rng() % 16;
-      ASSERT_NO_THROW(server.receive(std::string_view(input).substr(pos, n))) << "round " << round;
-      ASSERT_NO_THROW(client.receive(std::string_view(input).substr(pos, n))) << "round " << round;
+      ASSERT_NO_THROW(server.receive(std::string_view(input).substr(pos, n), test::kT0))
+          << "round " << round;
+      ASSERT_NO_THROW(client.receive(std::string_view(input).substr(pos, n), test::kT0))
+          << "round " << round;
       pos += n;
     }
 
@@ -70,7 +73,7 @@ TEST(Pop3Robustness, RandomBytesNeverCrashServerOrClient) {
     if (!server.closed()) {
       ++still_open;
       const std::size_t before = server_out.size();
-      server.receive("\r\nNOOP\r\n");
+      server.receive("\r\nNOOP\r\n", test::kT0);
       ASSERT_GT(server_out.size(), before) << "round " << round << ": no answer to NOOP";
       EXPECT_TRUE(whole_crlf_lines(server_out)) << "round " << round;
       EXPECT_TRUE(is_status(last_line(server_out)))

@@ -5,6 +5,7 @@
 #include "agents/proto/pop3/server_session.hpp"
 #include "tests/mailbox/dialogue_log.hpp"
 #include "tests/mailbox/sample_store.hpp"
+#include "tests/mailbox/test_time.hpp"
 #include "tests/mailbox/transcript.hpp"
 
 using namespace mailsim;
@@ -18,8 +19,8 @@ std::function<test::SessionFactory()> pop3_sessions() {
     return test::SessionFactory([store](test::Send send) {
       auto session = std::make_shared<proto::pop3::ServerSession>(
           *store, proto::pop3::ServerConfig{"pop.example.com"}, std::move(send));
-      return test::Endpoint{[session] { session->start(); },
-                            [session](std::string_view b) { session->receive(b); }};
+      return test::Endpoint{[session] { session->start(test::kT0); },
+                            [session](std::string_view b) { session->receive(b, test::kT0); }};
     });
   };
 }
@@ -40,10 +41,10 @@ TEST(Pop3Server, OverlongLineIsRefusedAndTheSessionGoesOn) {
   auto store = test::make_sample_store();
   std::string out;
   proto::pop3::ServerSession s(store, {}, [&](std::string_view b) { out.append(b); });
-  s.start();
+  s.start(test::kT0);
   out.clear();
-  s.receive(std::string(5000, 'x'));
-  s.receive("\r\nNOOP\r\n");
+  s.receive(std::string(5000, 'x'), test::kT0);
+  s.receive("\r\nNOOP\r\n", test::kT0);
   EXPECT_EQ(out,
             "-ERR line too long (limit 512 octets)\r\n"
             "-ERR NOOP is not valid in the AUTHORIZATION state\r\n");
@@ -53,8 +54,8 @@ TEST(Pop3Server, InputAfterQuitIsIgnored) {
   auto store = test::make_sample_store();
   std::string out;
   proto::pop3::ServerSession s(store, {}, [&](std::string_view b) { out.append(b); });
-  s.start();
-  s.receive("QUIT\r\nUSER alice\r\n");
+  s.start(test::kT0);
+  s.receive("QUIT\r\nUSER alice\r\n", test::kT0);
   EXPECT_TRUE(s.closed());
   EXPECT_EQ(out.find("USER"), std::string::npos);
   EXPECT_EQ(out.rfind("+OK localhost POP3 server signing off\r\n"), out.size() - 39);
@@ -67,8 +68,8 @@ TEST(Pop3Server, StateChangesAreObservable) {
   s.on_state_change([&](proto::pop3::State from, proto::pop3::State to) {
     seen.push_back(std::string(state_name(from)) + "->" + std::string(state_name(to)));
   });
-  s.start();
-  s.receive("USER alice\r\nPASS secret\r\nQUIT\r\n");
+  s.start(test::kT0);
+  s.receive("USER alice\r\nPASS secret\r\nQUIT\r\n", test::kT0);
   EXPECT_EQ(seen, (std::vector<std::string>{"AUTHORIZATION->TRANSACTION", "TRANSACTION->UPDATE",
                                             "UPDATE->CLOSED"}));
 }
@@ -80,8 +81,8 @@ TEST(Pop3Server, TellsEachLineAndEachMessageWhole) {
   test::DialogueLog log;
   proto::pop3::ServerSession s(store, {"pop.example.com"}, [](std::string_view) {});
   s.on_dialogue(log.observer());
-  s.start();
-  s.receive("USER alice\r\nPASS secret\r\nLIST\r\nRETR 2\r\nQUIT\r\n");
+  s.start(test::kT0);
+  s.receive("USER alice\r\nPASS secret\r\nLIST\r\nRETR 2\r\nQUIT\r\n", test::kT0);
   EXPECT_EQ(log.events, (std::vector<std::string>{
                             "> +OK pop.example.com POP3 server ready",
                             "< USER alice",

@@ -48,8 +48,8 @@ std::string_view resolver_event_name(ResolverEvent::Kind kind) {
   return "?";
 }
 
-Resolver::Resolver(ResolverConfig config, sim::RandomStream& rng, Clock clock)
-    : config_(std::move(config)), rng_(rng), clock_(std::move(clock)) {
+Resolver::Resolver(ResolverConfig config, sim::RandomStream& rng)
+    : config_(std::move(config)), rng_(rng) {
   cache_.set_observer([this](const CacheEvent& e) {
     ResolverEvent ev{ResolverEvent::Kind::cache};
     ev.lookup = acting_for_;
@@ -72,7 +72,8 @@ std::vector<ResolverAction> Resolver::take_actions() {
   return std::exchange(actions_, {});
 }
 
-LookupId Resolver::resolve(const Question& question, Callback done) {
+LookupId Resolver::resolve(const Question& question, Callback done, sim::SimTime now) {
+  now_ = now;
   const LookupId id = start(question, std::move(done), 0);
   drain();
   return id;
@@ -190,7 +191,8 @@ void Resolver::send(Task& t, const Server& server, Transport transport) {
 }
 
 void Resolver::on_response(const IpAddress& from, Transport transport,
-                           std::span<const std::uint8_t> bytes) {
+                           std::span<const std::uint8_t> bytes, sim::SimTime now) {
+  now_ = now;
   Message m;
   try {
     m = decode_response(bytes);
@@ -237,18 +239,20 @@ void Resolver::server_failed(Task& t, const Exchange& ex) {
   send_next(t);
 }
 
-void Resolver::on_timer(ExchangeId timer) {
+void Resolver::on_timer(ExchangeId timer, sim::SimTime now) {
+  now_ = now;
   if (timer == kCacheSweepTimer) {
     sweep_at_.reset();
     acting_for_ = 0;
-    cache_.expire(now());
+    cache_.expire(now_);
     drain();
     return;
   }
   lost(timer, ResolverEvent::Kind::timeout);
 }
 
-void Resolver::on_unreachable(ExchangeId exchange) {
+void Resolver::on_unreachable(ExchangeId exchange, sim::SimTime now) {
+  now_ = now;
   lost(exchange, ResolverEvent::Kind::unreachable);
 }
 

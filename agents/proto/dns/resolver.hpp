@@ -1,9 +1,11 @@
 #pragma once
-// The resolver core: a state machine with no sockets and no clock of its own. It is driven by
-// three inputs (a lookup asked, a response arrived, a timer fired) and answers with actions
-// (send this query to that server over UDP or TCP, start or cancel a timer) that its owner
-// takes with take_actions() and carries out on the network. Completed lookups go to their
-// callbacks; every step goes to the observer, for the trace.
+// The resolver core, in the one engine shape of docs/protocols.md: a state machine with no
+// sockets and no clock. It is driven by four inputs, each with the time (a lookup asked, a
+// response arrived, a timer fired, a query the network could not carry) and answers with
+// actions (send this query to that server over UDP or TCP, start or cancel a timer) that its
+// owner takes with take_actions() and carries out on the network. Query ids are drawn from the
+// random stream its owner passes in. Completed lookups go to their callbacks; every step goes
+// to the observer, for the trace.
 //
 // Per lookup: the cache first (CNAMEs it holds are followed); then queries. In stub mode they
 // go to the configured recursive servers with RD set; in recursive mode they start from the
@@ -26,6 +28,7 @@
 #include "agents/proto/dns/cache.hpp"
 #include "agents/proto/dns/lookup.hpp"
 #include "agents/proto/dns/message.hpp"
+#include "agents/proto/timer_actions.hpp"
 #include "sim/random.hpp"
 #include "sim/time.hpp"
 
@@ -52,7 +55,9 @@ struct ResolverConfig {
 };
 
 using LookupId = std::uint64_t;
-using ExchangeId = std::uint64_t;  // one query sent, and its timer
+using ExchangeId = TimerId;  // one query sent, and its timer
+using proto::CancelTimer;
+using proto::StartTimer;
 
 struct SendQuery {
   ExchangeId exchange;
@@ -60,13 +65,6 @@ struct SendQuery {
   Transport transport;
   Message message;
   std::vector<std::uint8_t> bytes;  // the encoded message (TCP framing is the adapter's)
-};
-struct StartTimer {
-  ExchangeId timer;
-  sim::SimTime at;
-};
-struct CancelTimer {
-  ExchangeId timer;
 };
 using ResolverAction = std::variant<SendQuery, StartTimer, CancelTimer>;
 
@@ -111,26 +109,29 @@ class Resolver : public LookupService {
  public:
   using Observer = std::function<void(const ResolverEvent&)>;
 
-  using Clock = std::function<sim::SimTime()>;
-
-  // `clock` reads the simulated time ([&sim] { return sim.now(); }); `rng` draws query ids.
-  Resolver(ResolverConfig config, sim::RandomStream& rng, Clock clock);
+  // `rng` draws query ids: the owner's stream (an agent's named stream, or a seeded one).
+  Resolver(ResolverConfig config, sim::RandomStream& rng);
 
   void set_observer(Observer observer) { observer_ = std::move(observer); }
   const ResolverConfig& config() const { return config_; }
   Cache& cache() { return cache_; }
 
-  // Inputs.
-  LookupId resolve(const Question& question, Callback done);
-  void lookup(const Question& question, Callback done) override {
-    resolve(question, std::move(done));
-  }
+  // Inputs, each with the time (which reads the cache's TTLs and places the timers).
+  LookupId resolve(const Question& question, Callback done, sim::SimTime now);
   // A message from `from` (its address is what counts). Garbled, unexpected or late
   // responses are reported and dropped.
-  void on_response(const IpAddress& from, Transport transport, std::span<const std::uint8_t> bytes);
-  void on_timer(ExchangeId timer);
+  void on_response(const IpAddress& from, Transport transport, std::span<const std::uint8_t> bytes,
+                   sim::SimTime now);
+  void on_timer(ExchangeId timer, sim::SimTime now);
   // The network could not deliver the query (no route, port closed, TCP reset).
-  void on_unreachable(ExchangeId exchange);
+  void on_unreachable(ExchangeId exchange, sim::SimTime now);
+  // Time passed with no input (before a lookup asked through LookupService).
+  void advance(sim::SimTime now) { now_ = now; }
+  // LookupService, for the mail route and SPF: a lookup at the time of the last input or
+  // advance() (they ask from inside a lookup's callback, or their owner advances first).
+  void lookup(const Question& question, Callback done) override {
+    resolve(question, std::move(done), now_);
+  }
 
   // Outputs, in the order they were decided.
   std::vector<ResolverAction> take_actions();
@@ -182,11 +183,11 @@ class Resolver : public LookupService {
   void finish(Task& t, LookupStatus status, std::vector<ResourceRecord> records = {},
               std::optional<ResourceRecord> soa = std::nullopt);
   void drain();  // runs finished callbacks and re-arms the cache sweep
-  sim::SimTime now() const { return clock_(); }
+  sim::SimTime now() const { return now_; }
 
   ResolverConfig config_;
   sim::RandomStream& rng_;
-  Clock clock_;
+  sim::SimTime now_{0};  // the time of the input being handled
   Cache cache_;
   Observer observer_;
   std::map<LookupId, Task> tasks_;

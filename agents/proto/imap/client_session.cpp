@@ -76,9 +76,16 @@ std::string compact_uid_set(std::vector<std::uint32_t> uids) {
   return sets.empty() ? std::string() : std::move(sets.front());
 }
 
-ClientSession::ClientSession(ClientJob job, Send send)
-    : job_(std::move(job)), send_(std::move(send)), reader_(kMaxLine, kMaxLiteral) {
+ClientSession::ClientSession(ClientJob job, Send send, sim::SimTime answer_timeout)
+    : job_(std::move(job)),
+      send_(std::move(send)),
+      reader_(kMaxLine, kMaxLiteral),
+      answer_(answer_timeout) {
   reader_.allow_long_lines("* SEARCH", kMaxSearchLine);
+}
+
+void ClientSession::on_timer(TimerId timer, sim::SimTime now) {
+  if (!finished() && answer_.expired(timer, now)) fail(ClientFailure::timed_out, "");
 }
 
 void ClientSession::send_command(ClientStep step, std::string_view text) {
@@ -101,16 +108,23 @@ void ClientSession::fail(ClientFailure why, std::string_view line) {
   error_line_ = line.substr(0, line.find("\r\n"));
   bool logged_in =
       step_ != ClientStep::greeting && step_ != ClientStep::login && step_ != ClientStep::logout;
-  if (logged_in) {
-    send_command(ClientStep::logout, "LOGOUT");  // leave cleanly; the outcome stays "failed"
+  if (logged_in && why != ClientFailure::timed_out) {  // a server that does not answer gets none
+    send_command(ClientStep::logout, "LOGOUT");        // leave cleanly; the outcome stays "failed"
   }
   step_ = ClientStep::failed;
 }
 
-void ClientSession::receive(std::string_view bytes) {
+void ClientSession::receive(std::string_view bytes, sim::SimTime now) {
+  if (finished()) return;
+  answer_.restart(now);
   reader_.feed(bytes);
   mailbox::ReceiveGuard guard(receiving_);
   if (guard.nested()) return;
+  read_answers();
+  if (finished()) answer_.stop();
+}
+
+void ClientSession::read_answers() {
   while (!finished()) {
     auto event = reader_.next();
     if (!event) return;

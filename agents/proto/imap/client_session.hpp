@@ -1,9 +1,11 @@
 #pragma once
 // An IMAP client session as a mail user agent drives it: LOGIN, SELECT the folder, find the
 // messages to fetch (UID SEARCH UNSEEN, or ALL), UID FETCH them with BODY.PEEK[], mark them
-// \Seen (and \Deleted + EXPUNGE when asked), LOGOUT. Bytes in through receive(), bytes out
-// through send. Strings that need it go as literals, each sent after the server's "+";
-// literals in the server's answers are read whatever the split of the bytes.
+// \Seen (and \Deleted + EXPUNGE when asked), LOGOUT. Strings that need it go as literals,
+// each sent after the server's "+"; literals in the server's answers are read whatever the
+// split of the bytes. The one engine shape of docs/protocols.md: inputs with the time (start,
+// receive, on_timer), bytes out through send, the answer timer out through take_actions(); a
+// server silent for answer_timeout fails the session (timed_out) without a word.
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -13,6 +15,7 @@
 
 #include "agents/proto/imap/literal_reader.hpp"
 #include "agents/proto/mailbox/flags.hpp"
+#include "agents/proto/timer_actions.hpp"
 
 namespace mailsim::proto::imap {
 
@@ -49,15 +52,22 @@ enum class ClientFailure {
   refused,          // NO, BAD, or BYE from the server (error_line() holds it)
   malformed,        // an answer that is not what IMAP allows here (error_line() holds it)
   answer_too_long,  // a line over 64 KiB (16 MiB for "* SEARCH") or a literal over 64 MiB
+  timed_out,        // the server said nothing for the answer timeout
 };
 
 class ClientSession {
  public:
   using Send = std::function<void(std::string_view bytes)>;
 
-  ClientSession(ClientJob job, Send send);
+  ClientSession(ClientJob job, Send send, sim::SimTime answer_timeout = std::chrono::minutes(5));
 
-  void receive(std::string_view bytes);
+  // Inputs, each with the time.
+  void start(sim::SimTime now) { answer_.restart(now); }  // connected: the greeting is awaited
+  void receive(std::string_view bytes, sim::SimTime now);
+  void on_timer(TimerId timer, sim::SimTime now);  // the answer timeout, if it has passed
+  // Outputs besides the bytes: the answer timer, restarted with each input, cancelled at the end.
+  std::vector<TimerAction> take_actions() { return answer_.take_actions(); }
+
   ClientStep step() const { return step_; }
   bool finished() const { return step_ == ClientStep::done || step_ == ClientStep::failed; }
   ClientFailure failure() const { return failure_; }
@@ -73,6 +83,7 @@ class ClientSession {
   }
 
  private:
+  void read_answers();
   void send_command(ClientStep step, std::string_view text);
   void send_next_piece();
   void handle_response(std::string_view text);
@@ -86,6 +97,7 @@ class ClientSession {
   ClientJob job_;
   Send send_;
   LiteralReader reader_;
+  SilenceTimer answer_;
   bool receiving_ = false;  // inside receive(): see mailbox::ReceiveGuard
   ClientStep step_ = ClientStep::greeting;
   ClientFailure failure_ = ClientFailure::none;

@@ -26,7 +26,7 @@ void ServerSession::cmd_append(const std::string& tag, ArgParser& args, bool) {
     }
     if (!args.expect(')') || !args.sp()) return bad_syntax(tag, "APPEND", args);
   }
-  sim::SimTime date = config_.now ? config_.now() : sim::SimTime{0};
+  sim::SimTime date = now_;
   if (args.peek() == '"') {
     ArgParser at_date = args;
     auto text = args.quoted();

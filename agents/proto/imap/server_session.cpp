@@ -88,15 +88,19 @@ ServerSession::ServerSession(mailbox::MailStore& store, ServerConfig config, Sen
     : store_(store),
       config_(std::move(config)),
       send_(std::move(send)),
-      reader_(config_.max_line, config_.max_literal) {}
+      reader_(config_.max_line, config_.max_literal),
+      idle_(config_.idle_timeout) {}
 
-void ServerSession::start() {
+void ServerSession::start(sim::SimTime now) {
+  now_ = now;
+  idle_.restart(now);
   untagged(
       fmt::format("OK [CAPABILITY {}] {} IMAP4rev1 server ready", kCapabilities, config_.hostname));
 }
 
 void ServerSession::enter_state(State next) {
   State before = std::exchange(state_, next);
+  if (next == State::logout) idle_.stop();
   if (observer_ && before != next) observer_(before, next);
 }
 
@@ -136,8 +140,17 @@ bool ServerSession::expect_end(const std::string& tag, std::string_view command,
   return false;
 }
 
-void ServerSession::receive(std::string_view bytes) {
+void ServerSession::on_timer(TimerId timer, sim::SimTime now) {
+  if (closed() || !idle_.expired(timer, now)) return;
+  now_ = now;
+  untagged("BYE Autologout; idle for too long");  // RFC 3501 5.4
+  idled_out_ = true;
+}
+
+void ServerSession::receive(std::string_view bytes, sim::SimTime now) {
   if (closed()) return;
+  now_ = now;
+  idle_.restart(now);
   reader_.feed(bytes);
   mailbox::ReceiveGuard guard(receiving_);
   if (guard.nested()) return;

@@ -1,6 +1,7 @@
 #pragma once
-// An IMAP4rev1 server session (RFC 3501 subset): bytes in through receive(), bytes out through
-// the send callback; no sockets, no simulator.
+// An IMAP4rev1 server session (RFC 3501 subset), in the one engine shape of docs/protocols.md:
+// inputs with the time (start, receive, on_timer), bytes out through the send callback, timer
+// actions out through take_actions(); no sockets, no clock.
 //
 // States (RFC 3501 3): not authenticated -> LOGIN -> authenticated -> SELECT/EXAMINE ->
 // selected -> CLOSE/UNSELECT back to authenticated; LOGOUT from any state. Every command has
@@ -10,6 +11,9 @@
 // The session keeps its own view of the selected folder: the UID of each sequence number
 // and which messages are \Recent for it. Changes made by other sessions are reported at
 // NOOP and CHECK (EXPUNGE, EXISTS, RECENT).
+//
+// A client silent for idle_timeout gets "* BYE Autologout; idle for too long" and the session
+// ends (RFC 3501 5.4), in the state it was in.
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -22,6 +26,7 @@
 #include "agents/proto/imap/literal_reader.hpp"
 #include "agents/proto/imf/date.hpp"
 #include "agents/proto/mailbox/mail_store.hpp"
+#include "agents/proto/timer_actions.hpp"
 #include "sim/time.hpp"
 
 namespace mailsim::proto::imap {
@@ -36,8 +41,7 @@ struct ServerConfig {
   // The scenario's calendar (the date of simulated time zero and the zone), for INTERNALDATE
   // and the dates of APPEND and SEARCH; the default is imf's (2026-03-02T08:00:00Z).
   imf::ScenarioClock calendar;
-  // Simulated time now, the internal date of an APPEND without one; unset: time zero.
-  std::function<sim::SimTime()> now;
+  sim::SimTime idle_timeout = std::chrono::minutes(30);  // RFC 3501 5.4: at least 30 minutes
 };
 
 class ServerSession {
@@ -46,10 +50,17 @@ class ServerSession {
 
   ServerSession(mailbox::MailStore& store, ServerConfig config, Send send);
 
-  void start();  // sends the greeting
-  void receive(std::string_view bytes);
+  // Inputs, each with the time (an APPEND without a date takes the time of its input).
+  void start(sim::SimTime now);  // sends the greeting
+  void receive(std::string_view bytes, sim::SimTime now);
+  void on_timer(TimerId timer, sim::SimTime now);  // the idle limit, if it has passed
+  // Outputs besides the bytes: the idle timer, started with each input and cancelled at the end.
+  std::vector<TimerAction> take_actions() { return idle_.take_actions(); }
+
   State state() const { return state_; }
-  bool closed() const { return state_ == State::logout; }
+  // Ended: LOGOUT done, or the client dropped for idling (the owner closes the connection).
+  bool closed() const { return state_ == State::logout || idled_out_; }
+  bool idled_out() const { return idled_out_; }
   // Called at every state change, for the trace and the window.
   void on_state_change(std::function<void(State from, State to)> observer) {
     observer_ = std::move(observer);
@@ -123,6 +134,9 @@ class ServerSession {
   ServerConfig config_;
   Send send_;
   LiteralReader reader_;
+  SilenceTimer idle_;
+  bool idled_out_ = false;
+  sim::SimTime now_{0};     // the time of the input being handled
   bool receiving_ = false;  // inside receive(): see mailbox::ReceiveGuard
   std::string pending_;     // answers written inside receive(), not sent yet
   State state_ = State::not_authenticated;

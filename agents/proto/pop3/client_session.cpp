@@ -15,8 +15,12 @@ bool is_multiline(ClientStep s) {
 }
 }  // namespace
 
-ClientSession::ClientSession(ClientJob job, Send send)
-    : job_(std::move(job)), send_(std::move(send)), reader_(kMaxLine) {}
+ClientSession::ClientSession(ClientJob job, Send send, sim::SimTime answer_timeout)
+    : job_(std::move(job)), send_(std::move(send)), reader_(kMaxLine), answer_(answer_timeout) {}
+
+void ClientSession::on_timer(TimerId timer, sim::SimTime now) {
+  if (!finished() && answer_.expired(timer, now)) fail(ClientFailure::timed_out, "");
+}
 
 void ClientSession::send_command(ClientStep step, std::string_view command) {
   step_ = step;
@@ -36,15 +40,23 @@ void ClientSession::fail(ClientFailure why, std::string_view line) {
                    step_ != ClientStep::pass && step_ != ClientStep::quit;
   step_ = ClientStep::failed;
   // Leave politely; in TRANSACTION, QUIT would apply deletions, which is still right:
-  // only what was retrieved was marked.
+  // only what was retrieved was marked. A server that does not answer gets no QUIT.
+  if (why == ClientFailure::timed_out) return;
   if (logged_in || failed_step_ == ClientStep::user || failed_step_ == ClientStep::pass)
     send_line("QUIT");
 }
 
-void ClientSession::receive(std::string_view bytes) {
+void ClientSession::receive(std::string_view bytes, sim::SimTime now) {
+  if (finished()) return;
+  answer_.restart(now);
   reader_.feed(bytes);
   mailbox::ReceiveGuard guard(receiving_);
   if (guard.nested()) return;
+  read_answers();
+  if (finished()) answer_.stop();
+}
+
+void ClientSession::read_answers() {
   while (!finished()) {
     auto line = reader_.next_line();
     if (!line) return;

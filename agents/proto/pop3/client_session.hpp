@@ -1,8 +1,10 @@
 #pragma once
 // A POP3 client session (RFC 1939) as a mail user agent drives it: log in with USER/PASS,
 // list the maildrop with UIDL, retrieve every message not seen before, delete what it
-// retrieved when asked to, QUIT. Bytes in through receive(), bytes out through send; the
-// commands are sent one at a time, each after the previous answer.
+// retrieved when asked to, QUIT. The commands are sent one at a time, each after the previous
+// answer. The one engine shape of docs/protocols.md: inputs with the time (start, receive,
+// on_timer), bytes out through send, the answer timer out through take_actions(); a server
+// silent for answer_timeout fails the session (timed_out) without a word.
 #include <cstdint>
 #include <functional>
 #include <set>
@@ -12,6 +14,7 @@
 
 #include "agents/proto/mailbox/dialogue_event.hpp"
 #include "agents/proto/mailbox/line_reader.hpp"
+#include "agents/proto/timer_actions.hpp"
 
 namespace mailsim::proto::pop3 {
 
@@ -36,15 +39,22 @@ enum class ClientFailure {
   refused,          // the server answered -ERR
   malformed,        // an answer that is not POP3 (error_line() holds it)
   answer_too_long,  // a line over 64 KiB
+  timed_out,        // the server said nothing for the answer timeout
 };
 
 class ClientSession {
  public:
   using Send = std::function<void(std::string_view bytes)>;
 
-  ClientSession(ClientJob job, Send send);
+  ClientSession(ClientJob job, Send send, sim::SimTime answer_timeout = std::chrono::minutes(5));
 
-  void receive(std::string_view bytes);
+  // Inputs, each with the time.
+  void start(sim::SimTime now) { answer_.restart(now); }  // connected: the greeting is awaited
+  void receive(std::string_view bytes, sim::SimTime now);
+  void on_timer(TimerId timer, sim::SimTime now);  // the answer timeout, if it has passed
+  // Outputs besides the bytes: the answer timer, restarted with each input, cancelled at the end.
+  std::vector<TimerAction> take_actions() { return answer_.take_actions(); }
+
   ClientStep step() const { return step_; }
   bool finished() const { return step_ == ClientStep::done || step_ == ClientStep::failed; }
   // When failed: why, the step that failed and the server line that made it fail.
@@ -56,6 +66,7 @@ class ClientSession {
   void on_dialogue(mailbox::DialogueObserver observer) { dialogue_ = std::move(observer); }
 
  private:
+  void read_answers();
   void handle_status(std::string_view line);
   void handle_listing_line(std::string_view line);
   void after_listing();
@@ -68,6 +79,7 @@ class ClientSession {
   ClientJob job_;
   Send send_;
   mailbox::LineReader reader_;
+  SilenceTimer answer_;
   bool receiving_ = false;  // inside receive(): see mailbox::ReceiveGuard
   ClientStep step_ = ClientStep::greeting;
   ClientFailure failure_ = ClientFailure::none;

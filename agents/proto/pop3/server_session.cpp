@@ -71,14 +71,17 @@ ServerSession::ServerSession(mailbox::MailStore& store, ServerConfig config, Sen
     : store_(store),
       config_(std::move(config)),
       send_(std::move(send)),
-      reader_(config_.max_line) {}
+      reader_(config_.max_line),
+      idle_(config_.idle_timeout) {}
 
 void ServerSession::enter_state(State next) {
   State before = std::exchange(state_, next);
+  if (next == State::closed) idle_.stop();
   if (observer_ && before != next) observer_(before, next);
 }
 
-void ServerSession::start() {
+void ServerSession::start(sim::SimTime now) {
+  idle_.restart(now);
   reply(fmt::format("+OK {} POP3 server ready", config_.hostname));
 }
 
@@ -108,8 +111,14 @@ void ServerSession::reply_multiline(std::string_view first, std::string_view bod
   send_(out);
 }
 
-void ServerSession::receive(std::string_view bytes) {
+void ServerSession::on_timer(TimerId timer, sim::SimTime now) {
+  if (closed() || !idle_.expired(timer, now)) return;
+  idled_out_ = true;  // RFC 1939 3: close without a word, and without entering UPDATE
+}
+
+void ServerSession::receive(std::string_view bytes, sim::SimTime now) {
   if (closed()) return;
+  idle_.restart(now);
   reader_.feed(bytes);
   mailbox::ReceiveGuard guard(receiving_);
   if (guard.nested()) return;

@@ -1,12 +1,14 @@
 #pragma once
-// A POP3 server session (RFC 1939, with CAPA of RFC 2449): bytes in through receive(), bytes
-// out through the send callback. No sockets, no simulator: the agent that owns it carries
-// the bytes.
+// A POP3 server session (RFC 1939, with CAPA of RFC 2449), in the one engine shape of
+// docs/protocols.md: inputs with the time (start, receive, on_timer), bytes out through the
+// send callback, timer actions out through take_actions(). No sockets, no clock: the agent that
+// owns it carries the bytes and runs the timer.
 //
 // States (RFC 1939 section 3): AUTHORIZATION until USER and PASS succeed; TRANSACTION works
 // on a snapshot of the INBOX taken at login, where DELE only marks; QUIT in TRANSACTION enters
 // UPDATE, removes the marked messages from the store, and closes. Every command has one row
-// in the command table, naming the states it is valid in.
+// in the command table, naming the states it is valid in. A client silent for idle_timeout is
+// dropped without a word and without UPDATE (RFC 1939 3: nothing it marked is deleted).
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -16,6 +18,7 @@
 #include "agents/proto/mailbox/dialogue_event.hpp"
 #include "agents/proto/mailbox/line_reader.hpp"
 #include "agents/proto/mailbox/mail_store.hpp"
+#include "agents/proto/timer_actions.hpp"
 
 namespace mailsim::proto::pop3 {
 
@@ -25,6 +28,7 @@ std::string_view state_name(State s);
 struct ServerConfig {
   std::string hostname = "localhost";  // shown in the greeting
   std::size_t max_line = 512;          // RFC 2449: commands up to 255 octets; we allow more
+  sim::SimTime idle_timeout = std::chrono::minutes(10);  // RFC 1939 3: at least 10 minutes
 };
 
 class ServerSession {
@@ -33,10 +37,17 @@ class ServerSession {
 
   ServerSession(mailbox::MailStore& store, ServerConfig config, Send send);
 
-  void start();                          // sends the greeting
-  void receive(std::string_view bytes);  // any split of the client's bytes
+  // Inputs, each with the time.
+  void start(sim::SimTime now);                            // sends the greeting
+  void receive(std::string_view bytes, sim::SimTime now);  // any split of the client's bytes
+  void on_timer(TimerId timer, sim::SimTime now);          // the idle limit, if it has passed
+  // Outputs besides the bytes: the idle timer, started with each input and cancelled at the end.
+  std::vector<TimerAction> take_actions() { return idle_.take_actions(); }
+
   State state() const { return state_; }
-  bool closed() const { return state_ == State::closed; }
+  // Ended: QUIT done, or the client dropped for idling (the owner closes the connection).
+  bool closed() const { return state_ == State::closed || idled_out_; }
+  bool idled_out() const { return idled_out_; }
   const std::string& user() const { return user_; }
   // Called at every state change, for the trace and the window.
   void on_state_change(std::function<void(State from, State to)> observer) {
@@ -82,6 +93,8 @@ class ServerSession {
   ServerConfig config_;
   Send send_;
   mailbox::LineReader reader_;
+  SilenceTimer idle_;
+  bool idled_out_ = false;
   bool receiving_ = false;  // inside receive(): see mailbox::ReceiveGuard
   State state_ = State::authorization;
   std::function<void(State, State)> observer_;
