@@ -111,11 +111,10 @@ class StreamEndpointState : public std::enable_shared_from_this<Derived> {
     };
   }
 
-  // ---- The host (the network keeps its watchers for good: each is registered once)
+  // ---- The host
   void watch_host() {
-    if (watching_down_) return;
-    watching_down_ = true;
-    net.host(host).on_down(guard([](Derived& st) {
+    if (down_watch_.active()) return;
+    down_watch_ = net.host(host).on_down(guard([](Derived& st) {
       st.listening_ = false;  // the network has closed the listener and every connection
       st.on_host_down();
     }));
@@ -127,9 +126,8 @@ class StreamEndpointState : public std::enable_shared_from_this<Derived> {
     port_ = port;
     started_ = true;
     watch_host();
-    if (!watching_up_) {
-      watching_up_ = true;
-      net.host(host).on_up(guard([](Derived& st) {
+    if (!up_watch_.active()) {
+      up_watch_ = net.host(host).on_up(guard([](Derived& st) {
         if (st.started_) st.listen();
       }));
     }
@@ -153,8 +151,7 @@ class StreamEndpointState : public std::enable_shared_from_this<Derived> {
   }
 
   std::map<Key, std::unique_ptr<Entry>> entries_;
-  bool watching_down_ = false;
-  bool watching_up_ = false;
+  sim::Subscription down_watch_, up_watch_;
   std::uint16_t port_ = 0;
   bool started_ = false;
   bool listening_ = false;

@@ -40,7 +40,7 @@ struct DnsPort::State : std::enable_shared_from_this<State> {
   Describe describe;
   bool started = false;
   bool serving = false;
-  bool watching_host = false;
+  sim::Subscription down_watch, up_watch;  // the host's
   std::uint64_t generation = 0;  // counts openings: a late UDP response needs the same socket
   net::DatagramSocket udp;
   std::map<net::ConnId, TcpClient> tcp;
@@ -90,14 +90,10 @@ struct DnsPort::State : std::enable_shared_from_this<State> {
   }
 
   void watch_host() {
-    if (watching_host) return;
-    watching_host = true;
-    std::weak_ptr<State> weak = weak_from_this();
-    net.host(host).on_down([weak] {
-      if (auto st = weak.lock()) st->on_host_down();
-    });
-    net.host(host).on_up([weak] {
-      if (auto st = weak.lock(); st && st->started) st->open("host_up");
+    if (down_watch.active()) return;
+    down_watch = net.host(host).on_down([this] { on_host_down(); });
+    up_watch = net.host(host).on_up([this] {
+      if (started) open("host_up");
     });
   }
 

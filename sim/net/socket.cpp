@@ -72,11 +72,11 @@ StreamSocket Host::connect(Ipv4Address to, std::uint16_t port, ConnectedFn on_co
   return net_->tcp_connect(id_, to, port, std::move(on_connected), std::move(on_error));
 }
 
-void Host::on_down(std::function<void()> fn) {
-  net_->nodes[id_].down_watchers.push_back(std::move(fn));
+sim::Subscription Host::on_down(std::function<void()> fn) {
+  return net_->nodes[id_].down_watchers.add(std::move(fn));
 }
-void Host::on_up(std::function<void()> fn) {
-  net_->nodes[id_].up_watchers.push_back(std::move(fn));
+sim::Subscription Host::on_up(std::function<void()> fn) {
+  return net_->nodes[id_].up_watchers.add(std::move(fn));
 }
 
 StreamSocket NetworkImpl::tcp_connect(NodeId host, Ipv4Address to, std::uint16_t port,
@@ -167,6 +167,23 @@ void StreamSocket::on_error(ErrorFn fn) {
 }
 void StreamSocket::on_closed(EndFn fn) {
   if (TcpConnection* c = live(net_, slot_, generation_)) c->on_closed = std::move(fn);
+}
+
+sim::Subscription StreamSocket::keep_callbacks() {
+  if (net_ == nullptr) return {};
+  // The network may go first: the handle then finds no network and does nothing.
+  return sim::Subscription([alive = std::weak_ptr<void>(net_->lifetime), net = net_, slot = slot_,
+                            generation = generation_] {
+    if (alive.expired()) return;
+    TcpConnection* c = net->conn(slot, generation);
+    if (c == nullptr) return;
+    c->on_connected = nullptr;
+    c->on_connect_error = nullptr;
+    c->on_data = nullptr;
+    c->on_end = nullptr;
+    c->on_error = nullptr;
+    c->on_closed = nullptr;
+  });
 }
 
 void StreamSocket::close() {

@@ -14,6 +14,7 @@
 #include "sim/net/network.hpp"
 #include "sim/net/trace_records.hpp"
 #include "sim/simulator.hpp"
+#include "sim/watchers.hpp"
 
 namespace mailsim::sim::net {
 
@@ -41,8 +42,8 @@ struct NodeState {
   std::map<std::uint16_t, Host::AcceptFn> listeners;
   std::unordered_map<std::uint64_t, std::uint32_t> connections;  // tuple key -> slot
   std::map<std::uint16_t, UdpBinding> udp;
-  std::vector<std::function<void()>> down_watchers;
-  std::vector<std::function<void()>> up_watchers;
+  Watchers<> down_watchers;
+  Watchers<> up_watchers;
 };
 
 struct LinkDirection {
@@ -94,6 +95,8 @@ struct NetworkImpl {
 
   Simulator& sim;
   NetworkSettings settings;
+  // Expires with the network: a socket's Subscription (keep_callbacks) outliving it does nothing.
+  std::shared_ptr<void> lifetime = std::make_shared<char>(0);
   std::deque<detail::NodeState> nodes;  // deque: names stay put for string_views in records
   std::deque<detail::LinkState> links;
   std::unordered_map<std::string, NodeId> node_names;
