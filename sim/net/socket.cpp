@@ -83,10 +83,13 @@ StreamSocket NetworkImpl::tcp_connect(NodeId host, Ipv4Address to, std::uint16_t
                                       Host::ConnectedFn on_connected, Host::ErrorFn on_error) {
   detail::NodeState& h = nodes[host];
   if (!h.up) {
-    sim.schedule_after(SimTime(0), [fn = std::move(on_error)] {
-      if (fn) fn(ConnError::host_down);
-    });
-    return StreamSocket{};
+    const std::uint32_t token = next_failed_connect++;
+    failed_connects[token] =
+        sim.schedule_after(SimTime(0), [this, token, fn = std::move(on_error)] {
+          failed_connects.erase(token);
+          if (fn) fn(ConnError::host_down);
+        });
+    return StreamSocket(this, kFailedConnect, token);  // invalid, but keep_callbacks() works
   }
   std::uint16_t local_port = 0;
   for (int tries = 0; tries < 16384; ++tries) {
@@ -175,6 +178,13 @@ sim::Subscription StreamSocket::keep_callbacks() {
   return sim::Subscription([alive = std::weak_ptr<void>(net_->lifetime), net = net_, slot = slot_,
                             generation = generation_] {
     if (alive.expired()) return;
+    if (slot == NetworkImpl::kFailedConnect) {
+      auto it = net->failed_connects.find(generation);
+      if (it == net->failed_connects.end()) return;
+      net->sim.cancel(it->second);
+      net->failed_connects.erase(it);
+      return;
+    }
     TcpConnection* c = net->conn(slot, generation);
     if (c == nullptr) return;
     c->on_connected = nullptr;

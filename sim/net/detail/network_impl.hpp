@@ -120,6 +120,11 @@ struct NetworkImpl {
   std::vector<std::uint32_t> conn_generation;
   std::vector<std::uint32_t> free_conns;
   ConnId next_conn_id = 1;
+  // Connects from a host that is down: their host_down error, pending for the next event,
+  // by token (a StreamSocket with slot kFailedConnect and the token as generation).
+  static constexpr std::uint32_t kFailedConnect = 0xffffffffu;
+  std::map<std::uint32_t, EventId> failed_connects;
+  std::uint32_t next_failed_connect = 1;
 
   // ---- Lookups
   detail::NodeState& node(NodeId id);
