@@ -1,13 +1,17 @@
 #pragma once
 // The plumbing the four stream endpoints (SMTP client and server, POP3/IMAP client and
 // server) share, so that each keeps only its protocol:
-//  - the endpoint's state lives in a shared_ptr and every socket, timer and host callback
-//    holds a weak_ptr (guard()): the callbacks may outlive the endpoint and then do nothing;
+//  - the endpoint owns its state, and the state owns everything that can call it back: the
+//    host watchers (Subscription), each session's socket callbacks (Entry::callbacks, from
+//    StreamSocket::keep_callbacks()) and timer (Entry::timer), the listener (stopped with the
+//    state). So callbacks hold a plain pointer to the state (callback(), entry_callback()):
+//    none runs once the endpoint is gone;
 //  - the sessions in progress sit in a table keyed by connection id (clients key theirs by
 //    the order they were opened in: a failed connect has no id), oldest first;
 //  - the host is watched once, for going down and coming back;
 //  - a server listens from start_listening() to stop_listening(), and again each time its
-//    host comes back up (going down closed the listener).
+//    host comes back up (going down closed the listener);
+//  - calls into a session's engine follow the reentrancy rule of NestedCalls.
 //
 // Derived is the endpoint's State (CRTP). It may define on_host_down() (run once listening
 // has stopped); a server defines on_accept(StreamSocket) and may define on_listening() (run
@@ -18,16 +22,19 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "sim/net/network.hpp"
+#include "sim/subscription.hpp"
 
 namespace mailsim::agents {
 
-// A session's engine is called from socket and timer callbacks, and what it does inside a call
-// (a reply that closes, a host going down) may end the session: the end then waits until the
-// outermost call has returned, so that nothing is destroyed under the engine's feet.
-template <class End>
+// The one reentrancy rule (docs/architecture.md): an engine is never re-entered to end its
+// session. Whatever a call into it causes (a reply that closes, a host going down, a verdict
+// given at once) is handled once the outermost call has returned: an end asked for meanwhile
+// is remembered (defer) and carried out then, so nothing is destroyed under the engine's feet.
+template <class End = std::monostate>
 struct NestedCalls {
   int depth = 0;                   // calls into the session in progress
   std::optional<End> pending_end;  // the first end asked for during them
@@ -48,10 +55,13 @@ struct NestedCalls {
 };
 
 template <class Derived, class Entry, class Key = sim::net::ConnId>
-class StreamEndpointState : public std::enable_shared_from_this<Derived> {
+class StreamEndpointState {
  public:
   StreamEndpointState(sim::net::Network& n, sim::net::NodeId h)
       : net(n), host(h), name(n.name(h)) {}
+  ~StreamEndpointState() { stop_listening(); }
+  StreamEndpointState(const StreamEndpointState&) = delete;
+  StreamEndpointState& operator=(const StreamEndpointState&) = delete;
 
   sim::net::Network& net;
   sim::net::NodeId host;
@@ -93,29 +103,26 @@ class StreamEndpointState : public std::enable_shared_from_this<Derived> {
     entries_.clear();
   }
 
-  // ---- Callbacks that may outlive the endpoint
-  // A callback running f(state, args...) only while the state exists.
+  // ---- Callbacks, all held by what the state owns (see above)
+  // A callback running f(state, args...).
   template <class F>
-  auto guard(F f) {
-    return [weak = this->weak_from_this(), f = std::move(f)](auto&&... args) {
-      if (auto st = weak.lock()) f(*st, std::forward<decltype(args)>(args)...);
+  auto callback(F f) {
+    return [st = static_cast<Derived*>(this), f = std::move(f)](auto&&... args) {
+      f(*st, std::forward<decltype(args)>(args)...);
     };
   }
-  // A callback running f(state, entry, args...) only while the state and its entry exist.
+  // A callback running f(state, entry, args...) while the session of `key` is in progress.
   template <class F>
-  auto guard(Key key, F f) {
-    return [weak = this->weak_from_this(), key, f = std::move(f)](auto&&... args) {
-      auto st = weak.lock();
-      Entry* entry = st ? st->find(key) : nullptr;
-      if (entry != nullptr) f(*st, *entry, std::forward<decltype(args)>(args)...);
+  auto entry_callback(Key key, F f) {
+    return [st = static_cast<Derived*>(this), key, f = std::move(f)](auto&&... args) {
+      if (Entry* entry = st->find(key)) f(*st, *entry, std::forward<decltype(args)>(args)...);
     };
   }
 
-  // ---- The host (the network keeps its watchers for good: each is registered once)
+  // ---- The host
   void watch_host() {
-    if (watching_down_) return;
-    watching_down_ = true;
-    net.host(host).on_down(guard([](Derived& st) {
+    if (down_watch_.active()) return;
+    down_watch_ = net.host(host).on_down(callback([](Derived& st) {
       st.listening_ = false;  // the network has closed the listener and every connection
       st.on_host_down();
     }));
@@ -127,9 +134,8 @@ class StreamEndpointState : public std::enable_shared_from_this<Derived> {
     port_ = port;
     started_ = true;
     watch_host();
-    if (!watching_up_) {
-      watching_up_ = true;
-      net.host(host).on_up(guard([](Derived& st) {
+    if (!up_watch_.active()) {
+      up_watch_ = net.host(host).on_up(callback([](Derived& st) {
         if (st.started_) st.listen();
       }));
     }
@@ -147,14 +153,13 @@ class StreamEndpointState : public std::enable_shared_from_this<Derived> {
   void listen() {
     if (listening_ || !net.host(host).is_up()) return;
     net.host(host).listen(port_,
-                          guard([](Derived& st, sim::net::StreamSocket s) { st.on_accept(s); }));
+                          callback([](Derived& st, sim::net::StreamSocket s) { st.on_accept(s); }));
     listening_ = true;
     static_cast<Derived&>(*this).on_listening();
   }
 
   std::map<Key, std::unique_ptr<Entry>> entries_;
-  bool watching_down_ = false;
-  bool watching_up_ = false;
+  sim::Subscription down_watch_, up_watch_;
   std::uint16_t port_ = 0;
   bool started_ = false;
   bool listening_ = false;

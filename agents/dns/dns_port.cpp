@@ -7,6 +7,7 @@
 #include "agents/dns/bytes.hpp"
 #include "agents/dns/records.hpp"
 #include "agents/proto/dns/tcp_framing.hpp"
+#include "sim/timer.hpp"
 
 namespace mailsim::agents {
 
@@ -16,13 +17,18 @@ using namespace dns_bytes;
 
 namespace {
 struct TcpClient {
+  TcpClient(sim::Simulator& sim, net::StreamSocket s, std::function<void()> on_idle)
+      : socket(s), address(s.remote_address()), idle(sim, std::move(on_idle)) {}
   net::StreamSocket socket;
+  sim::Subscription callbacks;  // the socket's: they go with the client
   net::Ipv4Address address;
   dns::TcpFrameReader reader;
-  sim::EventId idle{};  // closes the connection when the client stays silent
+  sim::Timer idle;  // closes the connection when the client stays silent
 };
 }  // namespace
 
+// Owns what calls it back (host watchers, sockets, timers); only a response handed to the
+// handler, which may answer after the port is gone, holds a weak reference.
 struct DnsPort::State : std::enable_shared_from_this<State> {
   State(net::Network& n, net::NodeId h, std::uint16_t p, std::string a, Handler hd, Describe d)
       : net(n),
@@ -40,7 +46,7 @@ struct DnsPort::State : std::enable_shared_from_this<State> {
   Describe describe;
   bool started = false;
   bool serving = false;
-  bool watching_host = false;
+  sim::Subscription down_watch, up_watch;  // the host's
   std::uint64_t generation = 0;  // counts openings: a late UDP response needs the same socket
   net::DatagramSocket udp;
   std::map<net::ConnId, TcpClient> tcp;
@@ -48,34 +54,20 @@ struct DnsPort::State : std::enable_shared_from_this<State> {
   sim::Simulator& sim() { return net.sim(); }
 
   // Forgets a connection (its idle timer with it); the socket is the caller's to close.
-  void forget(net::ConnId id) {
-    if (auto it = tcp.find(id); it != tcp.end()) {
-      sim().cancel(it->second.idle);
-      tcp.erase(it);
-    }
-  }
-  void forget_all() {
-    for (auto& [id, client] : tcp)
-      sim().cancel(client.idle);
-    tcp.clear();
-  }
+  void forget(net::ConnId id) { tcp.erase(id); }
+  void forget_all() { tcp.clear(); }
 
   // RFC 7766 6.2.3: a server closes a connection that stays idle, so that clients which never
   // close do not hold its resources for ever.
   void arm_idle(net::ConnId id) {
-    auto it = tcp.find(id);
-    if (it == tcp.end()) return;
-    sim().cancel(it->second.idle);
-    std::weak_ptr<State> weak = weak_from_this();
-    it->second.idle = sim().schedule_after(kDnsTcpIdleTimeout, [weak, id] {
-      auto st = weak.lock();
-      if (!st) return;
-      auto found = st->tcp.find(id);
-      if (found == st->tcp.end()) return;
-      net::StreamSocket socket = found->second.socket;
-      st->tcp.erase(found);
-      socket.close();
-    });
+    if (auto it = tcp.find(id); it != tcp.end()) it->second.idle.arm_after(kDnsTcpIdleTimeout);
+  }
+  void on_idle(net::ConnId id) {
+    auto found = tcp.find(id);
+    if (found == tcp.end()) return;
+    net::StreamSocket socket = found->second.socket;
+    tcp.erase(found);  // the timer running this call with it: nothing of it is used after
+    socket.close();
   }
 
   void emit_state(const sim::TraceKind& kind, std::string_view cause) {
@@ -90,27 +82,20 @@ struct DnsPort::State : std::enable_shared_from_this<State> {
   }
 
   void watch_host() {
-    if (watching_host) return;
-    watching_host = true;
-    std::weak_ptr<State> weak = weak_from_this();
-    net.host(host).on_down([weak] {
-      if (auto st = weak.lock()) st->on_host_down();
-    });
-    net.host(host).on_up([weak] {
-      if (auto st = weak.lock(); st && st->started) st->open("host_up");
+    if (down_watch.active()) return;
+    down_watch = net.host(host).on_down([this] { on_host_down(); });
+    up_watch = net.host(host).on_up([this] {
+      if (started) open("host_up");
     });
   }
 
   void open(std::string_view cause) {
     if (serving || !handler || !net.host(host).is_up()) return;
-    std::weak_ptr<State> weak = weak_from_this();
-    udp = net.host(host).bind_udp(port, [weak](net::Ipv4Address from, std::uint16_t from_port,
-                                               std::span<const std::byte> bytes) {
-      if (auto st = weak.lock()) st->on_datagram(from, from_port, bytes);
-    });
-    net.host(host).listen(port, [weak](net::StreamSocket s) {
-      if (auto st = weak.lock()) st->on_accept(s);
-    });
+    // Closed (or dropped by the host going down) before the state goes.
+    udp = net.host(host).bind_udp(
+        port, [this](net::Ipv4Address from, std::uint16_t from_port,
+                     std::span<const std::byte> bytes) { on_datagram(from, from_port, bytes); });
+    net.host(host).listen(port, [this](net::StreamSocket s) { on_accept(s); });
     serving = true;
     ++generation;
     emit_state(kinds::kDnsServerListening, cause);
@@ -148,25 +133,20 @@ struct DnsPort::State : std::enable_shared_from_this<State> {
 
   void on_accept(net::StreamSocket socket) {
     const net::ConnId id = socket.id();
-    tcp[id] = TcpClient{socket, socket.remote_address(), {}, {}};
+    TcpClient& client =
+        tcp.try_emplace(id, sim(), socket, [this, id] { on_idle(id); }).first->second;
     arm_idle(id);
-    std::weak_ptr<State> weak = weak_from_this();
-    socket.on_data([weak, id](std::span<const std::byte> bytes) {
-      if (auto st = weak.lock()) st->on_tcp_data(id, bytes);
-    });
+    socket.on_data([this, id](std::span<const std::byte> bytes) { on_tcp_data(id, bytes); });
     // RFC 7766 6.2.3: the client closes when it has its answers; the server follows.
-    socket.on_end([weak, id] {
-      auto st = weak.lock();
-      if (!st) return;
-      if (auto it = st->tcp.find(id); it != st->tcp.end()) {
+    socket.on_end([this, id] {
+      if (auto it = tcp.find(id); it != tcp.end()) {
         net::StreamSocket socket = it->second.socket;
-        st->forget(id);
+        forget(id);
         socket.close();
       }
     });
-    socket.on_error([weak, id](net::ConnError) {
-      if (auto st = weak.lock()) st->forget(id);
-    });
+    socket.on_error([this, id](net::ConnError) { forget(id); });
+    client.callbacks = socket.keep_callbacks();
   }
 
   void on_tcp_data(net::ConnId id, std::span<const std::byte> bytes) {

@@ -63,7 +63,7 @@ struct ResolverAgent::State : dns::LookupService, std::enable_shared_from_this<S
   dns::Resolver resolver;
   sim::RandomStream& mx_rng;
   net::DatagramSocket udp;
-  bool watching_host = false;
+  sim::Subscription down_watch, up_watch;  // the host's
   bool carrying = false;
   std::map<dns::ExchangeId, sim::EventId> timers;
   std::map<dns::ExchangeId, TcpExchange> tcp;
@@ -81,15 +81,9 @@ struct ResolverAgent::State : dns::LookupService, std::enable_shared_from_this<S
   }
 
   void watch_host() {
-    if (watching_host) return;
-    watching_host = true;
-    std::weak_ptr<State> weak = weak_from_this();
-    net.host(host).on_down([weak] {
-      if (auto st = weak.lock()) st->on_host_down();
-    });
-    net.host(host).on_up([weak] {
-      if (auto st = weak.lock()) st->open_udp();
-    });
+    if (down_watch.active()) return;
+    down_watch = net.host(host).on_down([this] { on_host_down(); });
+    up_watch = net.host(host).on_up([this] { open_udp(); });
     open_udp();
   }
 

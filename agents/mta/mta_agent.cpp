@@ -72,15 +72,11 @@ void MtaAgent::start() {
   if (net_.is_up(host_)) qmgr_->start();
   // The queue survives a crash; the queue manager and its deliveries stop with the host, and
   // the queue manager starts again with it.
-  auto alive = alive_;
-  net_.host(host_).on_down([this, alive] {
-    if (!*alive) return;
+  down_watch_ = net_.host(host_).on_down([this] {
     qmgr_->stop();
     smtp_->abandon_all();
   });
-  net_.host(host_).on_up([this, alive] {
-    if (*alive) qmgr_->start();
-  });
+  up_watch_ = net_.host(host_).on_up([this] { qmgr_->start(); });
 }
 
 DeliveryAgent& MtaAgent::route(const std::string& recipient) {

@@ -100,6 +100,7 @@ class MtaAgent final : public SmtpServerOwner, private SubmissionQueue {
   std::unique_ptr<SmtpServerEndpoint> server_;
   std::unique_ptr<SubmissionService> submission_;
   std::map<sim::net::ConnId, Connection> connections_;
+  sim::Subscription down_watch_, up_watch_;  // the host's: stop and start the queue manager
   std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };
 

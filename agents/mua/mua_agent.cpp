@@ -55,11 +55,14 @@ MuaAgent::MuaAgent(sim::net::Network& net, sim::net::NodeId host, MuaConfig conf
       smtp_(std::make_unique<SmtpClientEndpoint>(
           // No connect timeout of its own: a mail program waits for TCP to give up.
           net, host, SmtpClientEndpoint::Options{Stage::submission, sim::SimTime(0)})),
-      retrieval_(std::make_unique<RetrievalClientEndpoint>(net, host)) {}
+      retrieval_(std::make_unique<RetrievalClientEndpoint>(net, host)),
+      fetch_timer_(net.sim(), [this] {
+        fetch();
+        schedule_next_fetch();
+      }) {}
 
-MuaAgent::~MuaAgent() {
-  *alive_ = false;
-}
+// The endpoints and the timer are members: nothing of theirs calls back once they are gone.
+MuaAgent::~MuaAgent() = default;
 
 const std::string& MuaAgent::host_name() const {
   return smtp_->host_name();
@@ -70,12 +73,7 @@ void MuaAgent::start() {
 }
 
 void MuaAgent::schedule_next_fetch() {
-  std::weak_ptr<bool> alive = alive_;
-  net_.sim().schedule_after(*config_.fetch->every, [this, alive] {
-    if (alive.expired()) return;
-    fetch();
-    schedule_next_fetch();
-  });
+  fetch_timer_.arm_after(*config_.fetch->every);
 }
 
 std::string MuaAgent::send(imf::Draft draft, std::string envelope_from) {
@@ -142,10 +140,8 @@ void MuaAgent::submit(WaitingSubmission w) {
   const MuaSubmitSettings& s = *config_.submit;
   const std::string server = host_label(net_, s.server);
   ++submitting_;
-  std::weak_ptr<bool> alive = alive_;
   smtp_->open(s.server, s.port, std::move(w.config),
-              [this, alive, index = w.index, server](const SmtpClientResult& r) {
-                if (alive.expired()) return;
+              [this, index = w.index, server](const SmtpClientResult& r) {
                 --submitting_;
                 submitted(index, server, r);
                 submit_waiting();
@@ -225,10 +221,7 @@ void MuaAgent::fetch() {
   if (fetching_) return;  // the interval came round while the last fetch still runs
   fetching_ = true;
   const MuaFetchSettings& f = *config_.fetch;
-  std::weak_ptr<bool> alive = alive_;
-  auto done = [this, alive](const FetchOutcome& o) {
-    if (!alive.expired()) fetched(o);
-  };
+  auto done = [this](const FetchOutcome& o) { fetched(o); };
   if (f.protocol == RetrievalProtocol::pop3) {
     proto::pop3::ClientJob job;
     job.user = f.user;

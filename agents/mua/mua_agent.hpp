@@ -19,6 +19,7 @@
 #include "sim/net/address.hpp"
 #include "sim/net/packet.hpp"
 #include "sim/time.hpp"
+#include "sim/timer.hpp"
 
 namespace mailsim::sim::net {
 class Network;
@@ -129,7 +130,7 @@ class MuaAgent {
   std::vector<KeptMail> inbox_;
   std::unordered_set<std::string> inbox_ids_;  // the ids in inbox_
   bool fetching_ = false;
-  std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
+  sim::Timer fetch_timer_;  // the next fetch of config_.fetch->every
 };
 
 }  // namespace mailsim::agents

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "agents/proto/timer_actions.hpp"
-#include "agents/retrieval/activity_timer.hpp"
+#include "agents/session_timer.hpp"
 
 namespace mailsim::agents {
 

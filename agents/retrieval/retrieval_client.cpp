@@ -184,6 +184,7 @@ struct Attempt {
   FetchOutcome outcome;  // the parts known before the end
   RetrievalClientEndpoint::Done done;
   net::StreamSocket socket;
+  sim::Subscription callbacks;  // the socket's: they go with the attempt
   std::unique_ptr<ClientDriver> driver;
   ActivityTimer timer;
   RetrievalDialogueTracer tracer;
@@ -196,7 +197,6 @@ struct RetrievalClientEndpoint::State : StreamEndpointState<State, Attempt, std:
   State(net::Network& n, net::NodeId h, Options o) : StreamEndpointState(n, h), options(o) {}
 
   Options options;
-  bool alive = true;           // false once the endpoint is gone
   std::uint64_t next_key = 1;  // a failed connect has no connection id: key by order
 
   void on_host_down() {
@@ -214,7 +214,7 @@ struct RetrievalClientEndpoint::State : StreamEndpointState<State, Attempt, std:
         net, dialogue_protocol(protocol), Stage::retrieval, DialogueSide::client, host, to);
     Attempt* attempt =
         &add(key, std::make_unique<Attempt>(net.sim(), options.response_timeout,
-                                            guard([key](State& st) { st.silent(key); }),
+                                            callback([key](State& st) { st.silent(key); }),
                                             net.sim().trace(), parties));
     attempt->done = std::move(done);
     attempt->outcome.protocol = protocol;
@@ -228,26 +228,27 @@ struct RetrievalClientEndpoint::State : StreamEndpointState<State, Attempt, std:
         [attempt](const proto::mailbox::DialogueEvent& e) { attempt->tracer.on_event(e); },
         options.response_timeout);
 
-    auto on_error = guard([key](State& st, net::ConnError e) { st.broken(key, e); });
-    auto on_connected = guard(key, [](State& st, Attempt& a, net::StreamSocket) {
+    auto on_error = callback([key](State& st, net::ConnError e) { st.broken(key, e); });
+    auto on_connected = entry_callback(key, [](State& st, Attempt& a, net::StreamSocket) {
       a.connected = true;
       a.driver->start(st.now());  // the greeting is the first answer awaited
       carry_out(a.timer, a.driver->take_actions());
     });
     attempt->socket = net.host(host).connect(to, port, on_connected, on_error);
+    attempt->callbacks = attempt->socket.keep_callbacks();
     attempt->outcome.conn = attempt->socket.id();
     attempt->tracer.parties().conn = attempt->outcome.conn;
     attempt->tracer.emit<DialogueConnectingRecord>(kinds::kRetrievalClientConnecting,
                                                    to.to_string(), port);
     attempt->socket.on_error(on_error);
     attempt->socket.on_data(
-        guard(key, [key](State& st, Attempt& a, std::span<const std::byte> bytes) {
+        entry_callback(key, [key](State& st, Attempt& a, std::span<const std::byte> bytes) {
           const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
           a.driver->receive(text, st.now());
           st.after_input(key, a);
         }));
-    attempt->socket.on_end(
-        guard(key, [key](State& st, Attempt&) { st.finish(key, FetchFailure::closed_early); }));
+    attempt->socket.on_end(entry_callback(
+        key, [key](State& st, Attempt&) { st.finish(key, FetchFailure::closed_early); }));
     return attempt->outcome.conn;
   }
 
@@ -299,16 +300,15 @@ struct RetrievalClientEndpoint::State : StreamEndpointState<State, Attempt, std:
               : std::string(fetch_failure_name(out.failure)),
           out.failed_step, out.error_line);
     }
-    if (alive && a->done) a->done(out);
+    if (a->done) a->done(out);
   }
 };
 
 RetrievalClientEndpoint::RetrievalClientEndpoint(net::Network& net, net::NodeId host,
                                                  Options options)
-    : state_(std::make_shared<State>(net, host, options)) {}
+    : state_(std::make_unique<State>(net, host, options)) {}
 
 RetrievalClientEndpoint::~RetrievalClientEndpoint() {
-  state_->alive = false;
   state_->abandon_all();
 }
 

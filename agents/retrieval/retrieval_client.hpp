@@ -86,10 +86,10 @@ class RetrievalClientEndpoint {
   };
   std::vector<InProgress> in_progress() const;
 
-  struct State;  // shared with the socket and host callbacks, which may outlive the endpoint
+  struct State;  // owns every callback into it (stream_endpoint_state.hpp)
 
  private:
-  std::shared_ptr<State> state_;
+  std::unique_ptr<State> state_;
 };
 
 }  // namespace mailsim::agents

@@ -73,6 +73,7 @@ struct Connection {
       : idle_timer(sim, idle, std::move(on_idle)), tracer(trace, std::move(parties)) {}
   RetrievalServerConnection view;
   net::StreamSocket socket;
+  sim::Subscription callbacks;  // the socket's: they go with the connection
   std::unique_ptr<SessionDriver> session;
   ActivityTimer idle_timer;
   RetrievalDialogueTracer tracer;
@@ -135,20 +136,22 @@ struct RetrievalServerEndpoint::State : StreamEndpointState<State, Connection> {
                          DialogueSide::server, host, from, id);
     Connection* conn =
         &add(id, std::make_unique<Connection>(net.sim(), options.idle_timeout,
-                                              guard([id](State& st) { st.on_idle(id); }),
+                                              callback([id](State& st) { st.on_idle(id); }),
                                               net.sim().trace(), parties));
     conn->view = {id, parties.client, from, socket.remote_port(), now(), now(), {}};
     conn->socket = socket;
+    conn->callbacks = socket.keep_callbacks();
     conn->session = make_session(*conn);
     ++accepted;
 
-    socket.on_data(guard(id, [](State& st, Connection& conn, std::span<const std::byte> bytes) {
-      const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
-      conn.view.last_activity = st.now();
-      st.enter(conn, [&] { conn.session->receive(text, st.now()); });
-    }));
-    socket.on_end(guard([id](State& st) { st.end(id, RetrievalServerEnd::client_left); }));
-    socket.on_error(guard([id](State& st, net::ConnError e) {
+    socket.on_data(
+        entry_callback(id, [](State& st, Connection& conn, std::span<const std::byte> bytes) {
+          const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+          conn.view.last_activity = st.now();
+          st.enter(conn, [&] { conn.session->receive(text, st.now()); });
+        }));
+    socket.on_end(callback([id](State& st) { st.end(id, RetrievalServerEnd::client_left); }));
+    socket.on_error(callback([id](State& st, net::ConnError e) {
       st.end(id, e == net::ConnError::reset ? RetrievalServerEnd::reset
                                             : RetrievalServerEnd::timed_out);
     }));
@@ -204,7 +207,7 @@ struct RetrievalServerEndpoint::State : StreamEndpointState<State, Connection> {
 
 RetrievalServerEndpoint::RetrievalServerEndpoint(net::Network& net, net::NodeId host,
                                                  proto::mailbox::MailStore& store, Options options)
-    : state_(std::make_shared<State>(net, host, store, std::move(options))) {}
+    : state_(std::make_unique<State>(net, host, store, std::move(options))) {}
 
 RetrievalServerEndpoint::~RetrievalServerEndpoint() {
   stop();

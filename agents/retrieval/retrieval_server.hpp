@@ -73,10 +73,10 @@ class RetrievalServerEndpoint {
   // How each finished connection ended, in order: for tests and the window's history.
   const std::vector<RetrievalServerEnd>& ended() const;
 
-  struct State;  // shared with the socket and host callbacks, which may outlive the endpoint
+  struct State;  // owns every callback into it (stream_endpoint_state.hpp)
 
  private:
-  std::shared_ptr<State> state_;
+  std::unique_ptr<State> state_;
 };
 
 }  // namespace mailsim::agents

@@ -5,8 +5,8 @@
 #include <fmt/format.h>
 
 #include "agents/connection_labels.hpp"
-#include "agents/roles/session_timer.hpp"
 #include "agents/roles/smtp_dialogue_tracer.hpp"
+#include "agents/session_timer.hpp"
 #include "agents/stream_endpoint_state.hpp"
 
 namespace mailsim::agents {
@@ -36,13 +36,14 @@ struct Attempt {
       : tracer(trace, std::move(parties)), timer(sim, std::move(on_timer)) {}
   SmtpClientConnection view;
   net::StreamSocket socket;
+  sim::Subscription callbacks;  // the socket's: they go with the attempt
   std::unique_ptr<smtp::ClientSession> session;
   SmtpClientEndpoint::Done done;
   SmtpClientEndpoint::HandedOver handed_over;
   std::vector<bool> handed;  // recipients already told to handed_over
   SmtpDialogueTracer tracer;
   SessionTimer timer;
-  int depth = 0;  // calls into the session in progress: finish only when back at 0
+  NestedCalls<> calls;  // finish only when the outermost call has returned
   std::optional<net::ConnError> error;
   bool finishing = false;
 };
@@ -53,7 +54,6 @@ struct SmtpClientEndpoint::State : StreamEndpointState<State, Attempt, std::uint
   State(net::Network& n, net::NodeId h, Options opt) : StreamEndpointState(n, h), options(opt) {}
 
   Options options;
-  bool alive = true;           // false once the endpoint is gone
   std::uint64_t next_key = 1;  // attempts are keyed by their order (a failed connect has no id)
 
   void on_host_down() {
@@ -69,7 +69,7 @@ struct SmtpClientEndpoint::State : StreamEndpointState<State, Attempt, std::uint
                                                      DialogueSide::client, host, to);
     Attempt* attempt =
         &add(key, std::make_unique<Attempt>(net.sim(), net.sim().trace(), parties,
-                                            guard([key](State& st) { st.on_timer(key); })));
+                                            callback([key](State& st) { st.on_timer(key); })));
     attempt->done = std::move(done);
     attempt->handed_over = std::move(handed_over);
     attempt->view = {0, parties.server, to, port, now(), false, nullptr};
@@ -78,23 +78,24 @@ struct SmtpClientEndpoint::State : StreamEndpointState<State, Attempt, std::uint
         [attempt](const smtp::ClientEvent& e) { attempt->tracer.on_event(e); });
     attempt->view.session = attempt->session.get();
 
-    auto on_error = guard([key](State& st, net::ConnError e) { st.broken(key, e); });
-    auto on_connected = guard(key, [key](State& st, Attempt& a, net::StreamSocket) {
+    auto on_error = callback([key](State& st, net::ConnError e) { st.broken(key, e); });
+    auto on_connected = entry_callback(key, [key](State& st, Attempt& a, net::StreamSocket) {
       a.view.connected = true;
       st.enter(key, [&] { a.session->start(st.now()); });
     });
     attempt->socket = net.host(host).connect(to, port, on_connected, on_error);
+    attempt->callbacks = attempt->socket.keep_callbacks();
     attempt->view.conn = attempt->socket.id();
     attempt->tracer.parties().conn = attempt->view.conn;
     attempt->tracer.emit<DialogueConnectingRecord>(kinds::kSmtpClientConnecting, to.to_string(),
                                                    port);
     attempt->socket.on_error(on_error);
     attempt->socket.on_data(
-        guard(key, [key](State& st, Attempt& a, std::span<const std::byte> bytes) {
+        entry_callback(key, [key](State& st, Attempt& a, std::span<const std::byte> bytes) {
           const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
           st.enter(key, [&] { a.session->receive(text, st.now()); });
         }));
-    attempt->socket.on_end(guard(key, [key](State& st, Attempt& a) {
+    attempt->socket.on_end(entry_callback(key, [key](State& st, Attempt& a) {
       st.enter(key, [&] { a.session->connection_closed(st.now()); });
     }));
     if (options.connect_timeout > sim::SimTime(0))
@@ -129,9 +130,7 @@ struct SmtpClientEndpoint::State : StreamEndpointState<State, Attempt, std::uint
   template <class F>
   void enter(std::uint64_t key, F&& call) {
     Attempt* a = find(key);
-    ++a->depth;
-    call();
-    if (--a->depth > 0) return;
+    if (!a->calls.run(call)) return;
     hand_over(*a);
     if (a->session->done() || a->error) return finish(key);
     if (a->view.connected) a->timer.follow(a->session->deadline());
@@ -140,7 +139,7 @@ struct SmtpClientEndpoint::State : StreamEndpointState<State, Attempt, std::uint
   // Tells the recipients delivered since the last call (a session may run several transactions
   // when a server limits the recipients of each).
   void hand_over(Attempt& a) {
-    if (!a.handed_over || !alive) return;
+    if (!a.handed_over) return;
     const auto& recipients = a.session->recipients();
     a.handed.resize(recipients.size());
     std::vector<smtp::RecipientOutcome> fresh;
@@ -177,7 +176,7 @@ struct SmtpClientEndpoint::State : StreamEndpointState<State, Attempt, std::uint
     if (a->view.connected) result.session = a->session->outcome();
     result.recipients = a->session->recipients();
     trace_end(*a, result);
-    if (alive && a->done) a->done(result);
+    if (a->done) a->done(result);
   }
 
   void trace_end(Attempt& a, const SmtpClientResult& result) {
@@ -251,10 +250,9 @@ struct SmtpClientEndpoint::State : StreamEndpointState<State, Attempt, std::uint
 };
 
 SmtpClientEndpoint::SmtpClientEndpoint(net::Network& net, net::NodeId host, Options options)
-    : state_(std::make_shared<State>(net, host, options)) {}
+    : state_(std::make_unique<State>(net, host, options)) {}
 
 SmtpClientEndpoint::~SmtpClientEndpoint() {
-  state_->alive = false;
   state_->abandon_all();
 }
 

@@ -82,8 +82,8 @@ class SmtpClientEndpoint {
   const std::string& host_name() const;
 
  private:
-  struct State;  // shared with the socket and host callbacks, which may outlive the endpoint
-  std::shared_ptr<State> state_;
+  struct State;  // owns every callback into it (stream_endpoint_state.hpp)
+  std::unique_ptr<State> state_;
 };
 
 }  // namespace mailsim::agents

@@ -3,8 +3,8 @@
 #include <optional>
 
 #include "agents/connection_labels.hpp"
-#include "agents/roles/session_timer.hpp"
 #include "agents/roles/smtp_dialogue_tracer.hpp"
+#include "agents/session_timer.hpp"
 #include "agents/stream_endpoint_state.hpp"
 
 namespace mailsim::agents {
@@ -39,6 +39,7 @@ struct Connection {
       : tracer(trace, std::move(parties)), timer(sim, std::move(on_timer)) {}
   SmtpServerConnection view;
   net::StreamSocket socket;
+  sim::Subscription callbacks;  // the socket's: they go with the connection
   std::unique_ptr<smtp::ServerSession> session;
   SmtpDialogueTracer tracer;
   SessionTimer timer;
@@ -51,10 +52,10 @@ struct Connection {
 
 struct SmtpServerEndpoint::State : StreamEndpointState<State, Connection> {
   State(net::Network& n, net::NodeId h, smtp::ServerConfig c, SmtpServerOwner& o, Options opt)
-      : StreamEndpointState(n, h), config(std::move(c)), owner(&o), options(opt) {}
+      : StreamEndpointState(n, h), config(std::move(c)), owner(o), options(opt) {}
 
   smtp::ServerConfig config;
-  SmtpServerOwner* owner;  // null once the endpoint is gone
+  SmtpServerOwner& owner;
   Options options;
   std::uint64_t accepted = 0;
 
@@ -65,16 +66,16 @@ struct SmtpServerEndpoint::State : StreamEndpointState<State, Connection> {
   }
 
   void on_accept(net::StreamSocket socket) {
-    if (owner == nullptr) return socket.abort();
     const net::ConnId id = socket.id();
     const net::Ipv4Address from = socket.remote_address();
     const DialogueParties parties = dialogue_parties(net, DialogueProtocol::smtp, options.stage,
                                                      DialogueSide::server, host, from, id);
     Connection* conn =
         &add(id, std::make_unique<Connection>(net.sim(), net.sim().trace(), parties,
-                                              guard([id](State& st) { st.on_timer(id); })));
+                                              callback([id](State& st) { st.on_timer(id); })));
     conn->view = {id, parties.client, from, socket.remote_port(), now(), nullptr};
     conn->socket = socket;
+    conn->callbacks = socket.keep_callbacks();
     conn->session = std::make_unique<smtp::ServerSession>(
         config, [conn](std::string_view bytes) { conn->socket.send(bytes); },
         [this, conn](const smtp::PolicyQuery& q) { on_policy(*conn, q); },
@@ -85,17 +86,18 @@ struct SmtpServerEndpoint::State : StreamEndpointState<State, Connection> {
     conn->view.session = conn->session.get();
     ++accepted;
 
-    socket.on_data(guard(id, [](State& st, Connection& conn, std::span<const std::byte> bytes) {
-      const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
-      st.enter(conn, [&] { conn.session->receive(text, st.now()); });
-    }));
+    socket.on_data(
+        entry_callback(id, [](State& st, Connection& conn, std::span<const std::byte> bytes) {
+          const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+          st.enter(conn, [&] { conn.session->receive(text, st.now()); });
+        }));
     // A client may type QUIT and hang up at once: what it sent before its FIN is still
     // answered (the owner may be deciding on it); then, with nothing more to come, it is over.
-    socket.on_end(guard(id, [id](State& st, Connection& conn) {
+    socket.on_end(entry_callback(id, [id](State& st, Connection& conn) {
       conn.client_finished = true;
       if (!conn.session->waiting_for_policy()) st.end(id, SmtpServerEnd::client_left);
     }));
-    socket.on_error(guard([id](State& st, net::ConnError e) {
+    socket.on_error(callback([id](State& st, net::ConnError e) {
       st.end(id, e == net::ConnError::reset ? SmtpServerEnd::reset : SmtpServerEnd::timed_out);
     }));
 
@@ -115,7 +117,7 @@ struct SmtpServerEndpoint::State : StreamEndpointState<State, Connection> {
               ? q.transaction->content.size()
               : 0);
     }
-    if (owner != nullptr) owner->on_policy(conn.view, q);
+    owner.on_policy(conn.view, q);
   }
 
   void on_timer(net::ConnId id) {
@@ -166,7 +168,7 @@ struct SmtpServerEndpoint::State : StreamEndpointState<State, Connection> {
         });
         break;
     }
-    if (owner != nullptr) owner->on_ended(gone->view, how);
+    owner.on_ended(gone->view, how);
   }
 
   void on_host_down() {
@@ -183,10 +185,10 @@ struct SmtpServerEndpoint::State : StreamEndpointState<State, Connection> {
 SmtpServerEndpoint::SmtpServerEndpoint(net::Network& net, net::NodeId host,
                                        smtp::ServerConfig config, SmtpServerOwner& owner,
                                        Options options)
-    : state_(std::make_shared<State>(net, host, std::move(config), owner, options)) {}
+    : state_(std::make_unique<State>(net, host, std::move(config), owner, options)) {}
 
+// Every session ends as `stopped`, which tells the owner nothing.
 SmtpServerEndpoint::~SmtpServerEndpoint() {
-  state_->owner = nullptr;
   state_->stop_listening();
   for (net::ConnId id : state_->keys())
     state_->end(id, SmtpServerEnd::stopped);

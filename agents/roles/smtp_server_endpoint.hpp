@@ -83,8 +83,8 @@ class SmtpServerEndpoint {
   std::uint64_t accepted_count() const;  // connections accepted since start
 
  private:
-  struct State;  // shared with the socket and host callbacks, which may outlive the endpoint
-  std::shared_ptr<State> state_;
+  struct State;  // owns every callback into it (stream_endpoint_state.hpp)
+  std::unique_ptr<State> state_;
 };
 
 }  // namespace mailsim::agents

@@ -28,7 +28,6 @@ DialogueParties typed_parties(const sim::net::Network& net, sim::net::NodeId fro
 }  // namespace
 
 struct TypedSession::State {
-  TypedSession* owner;  // null once the session object is gone
   sim::net::StreamSocket socket;
   bool connected = false;
   bool ended = false;
@@ -46,12 +45,9 @@ TypedSession::TypedSession(sim::net::Network& net, sim::net::NodeId from, sim::n
       name_(fmt::format("{} -> {}:{}", net.name(from), to.to_string(), port)),
       tracer_(net.sim().trace(), typed_parties(net, from, to, name_),
               {&kinds::kTypedSent, &kinds::kTypedReceived}),
-      state_(std::make_shared<State>()) {
-  state_->owner = this;
-}
+      state_(std::make_unique<State>()) {}
 
 TypedSession::~TypedSession() {
-  state_->owner = nullptr;
   if (state_->socket.valid()) state_->socket.abort();
 }
 
@@ -60,11 +56,9 @@ void TypedSession::ended(const sim::TraceKind& kind, std::string reason) {
 }
 
 void TypedSession::open() {
-  std::weak_ptr<State> weak = state_;
-  auto on_connected = [weak](sim::net::StreamSocket s) {
-    auto st = weak.lock();
-    if (!st || st->owner == nullptr) return;
-    TypedSession& self = *st->owner;
+  auto on_connected = [this](sim::net::StreamSocket s) {
+    TypedSession& self = *this;
+    State* st = state_.get();
     st->connected = true;
     self.tracer_.emit(kinds::kTypedOpened);
     if (self.callbacks_.on_connected) self.callbacks_.on_connected();
@@ -75,25 +69,22 @@ void TypedSession::open() {
       s.send(line + "\r\n");
     }
   };
-  auto on_error = [weak](sim::net::ConnError e) {
-    auto st = weak.lock();
-    if (!st || st->owner == nullptr || st->ended) return;
-    st->ended = true;
-    TypedSession& self = *st->owner;
+  auto on_error = [this](sim::net::ConnError e) {
+    if (state_->ended) return;
+    state_->ended = true;
+    TypedSession& self = *this;
     self.ended(kinds::kTypedFailed, connection_reason(e));
     if (self.callbacks_.on_failed) self.callbacks_.on_failed(e);
   };
   state_->socket = net_.host(from_).connect(to_, port_, on_connected, on_error);
+  socket_callbacks_ = state_->socket.keep_callbacks();
   tracer_.parties().conn = state_->socket.id();
-  state_->socket.on_data([weak](std::span<const std::byte> bytes) {
-    auto st = weak.lock();
-    if (st && st->owner != nullptr) st->owner->on_bytes(bytes);
-  });
+  state_->socket.on_data([this](std::span<const std::byte> bytes) { on_bytes(bytes); });
   state_->socket.on_error(on_error);
-  state_->socket.on_end([weak] {
-    auto st = weak.lock();
-    if (!st || st->owner == nullptr || st->ended) return;
-    TypedSession& self = *st->owner;
+  state_->socket.on_end([this] {
+    State* st = state_.get();
+    if (st->ended) return;
+    TypedSession& self = *this;
     if (!st->partial.empty()) {  // a last line without its line end
       self.received_.push_back(st->partial);
       self.tracer_.received(st->partial);
@@ -117,7 +108,6 @@ void TypedSession::on_bytes(std::span<const std::byte> bytes) {
       tracer_.received(partial);
       if (callbacks_.on_line) callbacks_.on_line(partial);
       partial.clear();
-      if (state_->owner == nullptr) return;
     } else {
       partial += c;
     }

@@ -71,8 +71,9 @@ class TypedSession {
   Callbacks callbacks_;
   std::string name_;
   DialogueTracer tracer_;
-  std::shared_ptr<State> state_;  // shared with the socket callbacks, which may outlive us
+  std::unique_ptr<State> state_;
   std::vector<std::string> received_;
+  sim::Subscription socket_callbacks_;  // they call this object: they go with it
 };
 
 }  // namespace mailsim::agents

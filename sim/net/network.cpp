@@ -226,10 +226,7 @@ void Network::set_host_up(NodeId id, bool up) {
   }
   // Only a router's state changes the routes (see routable()).
   if (n.kind == NodeKind::router) impl_->compute_routes(NetworkImpl::RouteCause::topology);
-  // Copies: a watcher may register another watcher.
-  auto watchers = up ? n.up_watchers : n.down_watchers;
-  for (auto& fn : watchers)
-    fn();
+  (up ? n.up_watchers : n.down_watchers).notify();
 }
 
 void Network::set_host_settings(NodeId host, HostSettings settings) {

@@ -72,21 +72,24 @@ StreamSocket Host::connect(Ipv4Address to, std::uint16_t port, ConnectedFn on_co
   return net_->tcp_connect(id_, to, port, std::move(on_connected), std::move(on_error));
 }
 
-void Host::on_down(std::function<void()> fn) {
-  net_->nodes[id_].down_watchers.push_back(std::move(fn));
+sim::Subscription Host::on_down(std::function<void()> fn) {
+  return net_->nodes[id_].down_watchers.add(std::move(fn));
 }
-void Host::on_up(std::function<void()> fn) {
-  net_->nodes[id_].up_watchers.push_back(std::move(fn));
+sim::Subscription Host::on_up(std::function<void()> fn) {
+  return net_->nodes[id_].up_watchers.add(std::move(fn));
 }
 
 StreamSocket NetworkImpl::tcp_connect(NodeId host, Ipv4Address to, std::uint16_t port,
                                       Host::ConnectedFn on_connected, Host::ErrorFn on_error) {
   detail::NodeState& h = nodes[host];
   if (!h.up) {
-    sim.schedule_after(SimTime(0), [fn = std::move(on_error)] {
-      if (fn) fn(ConnError::host_down);
-    });
-    return StreamSocket{};
+    const std::uint32_t token = next_failed_connect++;
+    failed_connects[token] =
+        sim.schedule_after(SimTime(0), [this, token, fn = std::move(on_error)] {
+          failed_connects.erase(token);
+          if (fn) fn(ConnError::host_down);
+        });
+    return StreamSocket(this, kFailedConnect, token);  // invalid, but keep_callbacks() works
   }
   std::uint16_t local_port = 0;
   for (int tries = 0; tries < 16384; ++tries) {
@@ -167,6 +170,30 @@ void StreamSocket::on_error(ErrorFn fn) {
 }
 void StreamSocket::on_closed(EndFn fn) {
   if (TcpConnection* c = live(net_, slot_, generation_)) c->on_closed = std::move(fn);
+}
+
+sim::Subscription StreamSocket::keep_callbacks() {
+  if (net_ == nullptr) return {};
+  // The network may go first: the handle then finds no network and does nothing.
+  return sim::Subscription([alive = std::weak_ptr<void>(net_->lifetime), net = net_, slot = slot_,
+                            generation = generation_] {
+    if (alive.expired()) return;
+    if (slot == NetworkImpl::kFailedConnect) {
+      auto it = net->failed_connects.find(generation);
+      if (it == net->failed_connects.end()) return;
+      net->sim.cancel(it->second);
+      net->failed_connects.erase(it);
+      return;
+    }
+    TcpConnection* c = net->conn(slot, generation);
+    if (c == nullptr) return;
+    c->on_connected = nullptr;
+    c->on_connect_error = nullptr;
+    c->on_data = nullptr;
+    c->on_end = nullptr;
+    c->on_error = nullptr;
+    c->on_closed = nullptr;
+  });
 }
 
 void StreamSocket::close() {

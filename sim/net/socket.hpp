@@ -9,6 +9,7 @@
 
 #include "sim/net/address.hpp"
 #include "sim/net/packet.hpp"
+#include "sim/subscription.hpp"
 #include "sim/text.hpp"
 #include "sim/time.hpp"
 
@@ -78,6 +79,9 @@ class StreamSocket {
   void on_error(ErrorFn fn);
   // Both directions are closed (after close() and the peer's FIN).
   void on_closed(EndFn fn);
+  // The callbacks set on this socket (the four above, and connect()'s) last as long as the
+  // returned handle: its owner keeps it as a member and is never called once it is gone.
+  sim::Subscription keep_callbacks();
   // Orderly close: FIN once every queued byte is sent, even bytes queued before the handshake
   // ended. A connecting socket with nothing queued is simply forgotten.
   void close();
@@ -143,9 +147,10 @@ class Host {
   // Binds a datagram port (0: an ephemeral one). Throws NetError if the port is taken.
   DatagramSocket bind_udp(std::uint16_t port, DatagramSocket::ReceiveFn on_receive);
 
-  // Applications learn here that their host went down or came back.
-  void on_down(std::function<void()> fn);
-  void on_up(std::function<void()> fn);
+  // Applications learn here that their host went down or came back, for as long as they
+  // keep the returned handle.
+  sim::Subscription on_down(std::function<void()> fn);
+  sim::Subscription on_up(std::function<void()> fn);
 
  private:
   NetworkImpl* net_;

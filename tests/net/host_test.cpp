@@ -128,7 +128,7 @@ TEST(Events, HostDownMidTransferTheSenderTimesOut) {
   Sink sink;
   sink.attach(d.net.host(d.b), 25);
   int downs = 0;
-  d.net.host(d.b).on_down([&] { ++downs; });
+  auto watch = d.net.host(d.b).on_down([&] { ++downs; });
   std::optional<ConnError> error;
   d.net.host(d.a).connect(
       kB, 25,
@@ -181,7 +181,7 @@ TEST(Events, HostComesBackWithItsPersistentStateAndResetsOldConnections) {
   } server;
   Host b = d.net.host(d.b);
   server.start(b);
-  b.on_up([&] {
+  auto watch = b.on_up([&] {
     ++server.restarts;
     server.start(b);
   });
@@ -330,4 +330,44 @@ TEST(Trace, EveryListedKindIsEmittedBySomeScenario) {
   }
   for (const TraceKind* k : all_kinds())
     EXPECT_TRUE(seen.contains(std::string(k->name))) << k->name;
+}
+
+TEST(Events, AHostWatcherWhoseHandleIsGoneIsNotTold) {
+  Diamond d;
+  int kept = 0, dropped = 0;
+  auto keep = d.net.host(d.b).on_down([&] { ++kept; });
+  {
+    auto gone = d.net.host(d.b).on_down([&] { ++dropped; });
+  }
+  d.net.set_host_up(d.b, false);
+  EXPECT_EQ(kept, 1);
+  EXPECT_EQ(dropped, 0);
+}
+
+TEST(Events, ASocketsCallbacksGoWithTheHandleThatKeepsThem) {
+  Diamond d;
+  // The server's application keeps its callbacks only while it holds the handle.
+  std::string received;
+  bool closed = false;
+  std::optional<Subscription> callbacks;
+  d.net.host(d.b).listen(25, [&](StreamSocket s) {
+    s.on_data([&](std::span<const std::byte> b) { received += to_string(b); });
+    s.on_end([s]() mutable { s.close(); });
+    s.on_closed([&] { closed = true; });
+    callbacks = s.keep_callbacks();
+  });
+  StreamSocket client;
+  d.net.host(d.a).connect(
+      kB, 25, [&](StreamSocket s) { client = s; }, nullptr);
+  d.sim.run_until(SimTime(50ms));
+  ASSERT_TRUE(client.valid());
+  client.send("first");
+  d.sim.run_until(SimTime(100ms));
+  EXPECT_EQ(received, "first");
+  callbacks.reset();  // the application is gone
+  client.send("second");
+  client.close();
+  d.sim.run();
+  EXPECT_EQ(received, "first");
+  EXPECT_FALSE(closed);
 }

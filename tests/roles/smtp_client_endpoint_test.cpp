@@ -280,6 +280,27 @@ TEST(SmtpClientEndpoint, DestroyingTheEndpointMidSessionIsSafe) {
   EXPECT_EQ(owner.ended, std::vector<SmtpServerEnd>{SmtpServerEnd::reset});
 }
 
+// The endpoint owns what can call it back: destroyed with a connect from a host that is down
+// (its error pending for the next event) and its host watcher, it leaves no event behind and
+// nothing runs into it when the host comes and goes.
+TEST(SmtpClientEndpoint, DestroyedWithAPendingErrorAndAHostWatcherItLeavesNothingBehind) {
+  SmtpWorld w;
+  w.net.set_host_up(w.pc, false);
+  const std::size_t before = w.sim.pending();
+  bool done = false;
+  {
+    SmtpClientEndpoint client(w.net, w.pc, {});
+    client.open(kMxAddress, 25, alice_to_bob(kShortMessage),
+                [&done](const SmtpClientResult&) { done = true; });
+    EXPECT_GT(w.sim.pending(), before);  // the host_down error, due at the next event
+  }
+  EXPECT_EQ(w.sim.pending(), before);
+  w.net.set_host_up(w.pc, true);
+  w.net.set_host_up(w.pc, false);
+  w.sim.run_until(1min);
+  EXPECT_FALSE(done);
+}
+
 TEST(SmtpClientEndpoint, AServerThatResetsMidSessionIsATemporaryFailure) {
   SmtpWorld w;
   // Not an SMTP endpoint: a program that greets, then aborts at the first command.

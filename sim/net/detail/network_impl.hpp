@@ -14,6 +14,7 @@
 #include "sim/net/network.hpp"
 #include "sim/net/trace_records.hpp"
 #include "sim/simulator.hpp"
+#include "sim/watchers.hpp"
 
 namespace mailsim::sim::net {
 
@@ -41,8 +42,8 @@ struct NodeState {
   std::map<std::uint16_t, Host::AcceptFn> listeners;
   std::unordered_map<std::uint64_t, std::uint32_t> connections;  // tuple key -> slot
   std::map<std::uint16_t, UdpBinding> udp;
-  std::vector<std::function<void()>> down_watchers;
-  std::vector<std::function<void()>> up_watchers;
+  Watchers<> down_watchers;
+  Watchers<> up_watchers;
 };
 
 struct LinkDirection {
@@ -94,6 +95,8 @@ struct NetworkImpl {
 
   Simulator& sim;
   NetworkSettings settings;
+  // Expires with the network: a socket's Subscription (keep_callbacks) outliving it does nothing.
+  std::shared_ptr<void> lifetime = std::make_shared<char>(0);
   std::deque<detail::NodeState> nodes;  // deque: names stay put for string_views in records
   std::deque<detail::LinkState> links;
   std::unordered_map<std::string, NodeId> node_names;
@@ -117,6 +120,11 @@ struct NetworkImpl {
   std::vector<std::uint32_t> conn_generation;
   std::vector<std::uint32_t> free_conns;
   ConnId next_conn_id = 1;
+  // Connects from a host that is down: their host_down error, pending for the next event,
+  // by token (a StreamSocket with slot kFailedConnect and the token as generation).
+  static constexpr std::uint32_t kFailedConnect = 0xffffffffu;
+  std::map<std::uint32_t, EventId> failed_connects;
+  std::uint32_t next_failed_connect = 1;
 
   // ---- Lookups
   detail::NodeState& node(NodeId id);
