@@ -176,16 +176,16 @@ TEST(Grade, ARunawayFileIsStoppedAndTheClassGoesOn) {
 
 TEST(Grade, AFileThatNeedsTooMuchMemoryIsStopped) {
 #if defined(__SANITIZE_ADDRESS__)
-  GTEST_SKIP() << "an ASan build keeps only the time limit: the 400 MB would be allocated";
+  GTEST_SKIP() << "an ASan build keeps only the time limit: the 140 MB would be allocated";
 #endif
   int status = -1;
-  const auto j = grade_json("--memory-limit 256 --against " + exercise("fix-mx") + " " + kFixtures +
+  const auto j = grade_json("--memory-limit 96 --against " + exercise("fix-mx") + " " + kFixtures +
                                 "huge-message.yaml " + answer("fix-mx"),
                             &status);
   ASSERT_FALSE(j.is_discarded());
   EXPECT_EQ(status, 0);
   EXPECT_EQ(j["files"][0]["status"], "stopped");
-  EXPECT_NE(j["files"][0]["stopped"].get<std::string>().find("more than 256 MiB"),
+  EXPECT_NE(j["files"][0]["stopped"].get<std::string>().find("more than 96 MiB"),
             std::string::npos)
       << j["files"][0];
   EXPECT_EQ(j["files"][1]["score"], 2);

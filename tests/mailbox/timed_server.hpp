@@ -24,7 +24,7 @@ struct TimedServer {
   }
   std::vector<std::string> timers() { return timer_texts(session.take_actions()); }
 
-  proto::mailbox::InMemoryMailStore store;
+  proto::mailbox::MailStore store;
   std::string sent;
   Session session;
 };
