@@ -171,6 +171,7 @@ void MessageLedger::observe(const sim::TraceRecord& record) {
   } else if (kind == &kinds::kMailDelivered) {
     f.outcome = Outcome::delivered;
     f.mailbox = outcome->mailbox;
+    ++f.deliveries;
   } else if (kind == &kinds::kMailBounced) {
     f.outcome = Outcome::bounced;
     f.reply = outcome->reply;
@@ -209,7 +210,11 @@ std::vector<std::string> MessageLedger::render(const Narrator& names, sim::SimTi
           text = Text(narration::kOutcomeRelayed, {{"agent", agent}}).render(lang);
           break;
         case Outcome::delivered:
-          text = Text(narration::kOutcomeDelivered, {{"mailbox", f.mailbox}}).render(lang);
+          text = f.deliveries > 1
+                     ? Text(narration::kOutcomeDeliveredTimes,
+                            {{"mailbox", f.mailbox}, {"count", std::to_string(f.deliveries)}})
+                           .render(lang)
+                     : Text(narration::kOutcomeDelivered, {{"mailbox", f.mailbox}}).render(lang);
           break;
         case Outcome::bounced:
           text = Text(narration::kOutcomeBounced,

@@ -32,10 +32,11 @@ class MessageLedger {
   struct Fate {
     std::string recipient;
     Outcome outcome = Outcome::composed;
-    std::string agent;    // queued, relayed (who took it), bounced, postmaster, discarded
-    std::string mailbox;  // delivered
-    std::string reply;    // bounced, refused
-    std::string client;   // refused: the mail client whose outbox keeps it
+    std::string agent;           // queued, relayed (who took it), bounced, postmaster, discarded
+    std::string mailbox;         // delivered
+    std::size_t deliveries = 0;  // delivered: how many copies (SMTP may deliver twice)
+    std::string reply;           // bounced, refused
+    std::string client;          // refused: the mail client whose outbox keeps it
     sim::SimTime at{0};
     bool final() const { return outcome != Outcome::composed && outcome != Outcome::queued; }
   };

@@ -53,6 +53,10 @@ inline constexpr Message kRecipientOutcome{"story.outcome.recipient", "{recipien
                                            "{recipient} : {outcome}"};
 inline constexpr Message kOutcomeDelivered{"story.outcome.delivered", "delivered to {mailbox}",
                                            "distribué dans {mailbox}"};
+// Two copies or more in the same mailbox (the story tells why where the second arrives).
+inline constexpr Message kOutcomeDeliveredTimes{"story.outcome.delivered_times",
+                                                "delivered {count} times to {mailbox}",
+                                                "distribué {count} fois dans {mailbox}"};
 inline constexpr Message kOutcomeBounced{"story.outcome.bounced",
                                          "bounced by {agent} ({reply}), the sender is told",
                                          "renvoyé par {agent} ({reply}), l'expéditeur est averti"};
@@ -98,6 +102,7 @@ inline constexpr std::array kStoryAll{&kRoleMua,
                                       &kTookTime,
                                       &kRecipientOutcome,
                                       &kOutcomeDelivered,
+                                      &kOutcomeDeliveredTimes,
                                       &kOutcomeBounced,
                                       &kOutcomeQueued,
                                       &kOutcomeRelayed,

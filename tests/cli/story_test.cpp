@@ -156,6 +156,9 @@ TEST(CliStory, ASecondDeliveryIsToldWithWhatExplainsIt) {
   EXPECT_NE(fr.out.find("a été distribué 2 fois à bob@b.example : un serveur l'a pris"),
             std::string::npos)
       << fr.out;
+  // The table at the end counts the copies.
+  EXPECT_NE(en.out.find("delivered 2 times to bob@b.example/INBOX"), std::string::npos) << en.out;
+  EXPECT_NE(fr.out.find("distribué 2 fois dans bob@b.example/INBOX"), std::string::npos) << fr.out;
   // One delivery: nothing of the kind.
   EXPECT_EQ(run("run mail-across-the-internet").out.find("delivered 2 times"), std::string::npos);
 }
