@@ -105,14 +105,8 @@ std::vector<ConservationChecker::Violation> ConservationChecker::check(
     if (o.kind == &kinds::kMailDoubleBounceDiscarded && !acc.null_sender)
       add(key, msg::kDiscardNotBounce, {});
   }
-  for (const auto& [id, j] : journeys()) {
-    if (j.deliveries <= 1 + j.explained()) continue;
-    const auto& [message_id, rcpt] = id;
-    out.push_back(Violation{"", "", rcpt,
-                            Text(msg::kDeliveredTwice, {{"message_id", message_id},
-                                                        {"recipient", rcpt},
-                                                        {"count", std::to_string(j.deliveries)}})});
-  }
+  for (const auto& [id, j] : journeys())
+    if (j.duplicated()) out.push_back(Violation{"", "", id.second, second_delivery(id, j)});
   return out;
 }
 
@@ -144,12 +138,8 @@ ConservationChecker::journeys() const {
 
 std::vector<Text> ConservationChecker::smtp_duplicates() const {
   std::vector<Text> out;
-  for (const auto& [id, j] : journeys()) {
-    if (j.deliveries <= 1 || j.deliveries > 1 + j.explained()) continue;
-    out.push_back(Text(msg::kSmtpDuplicate, {{"message_id", id.first},
-                                             {"recipient", id.second},
-                                             {"count", std::to_string(j.deliveries)}}));
-  }
+  for (const auto& [id, j] : journeys())
+    if (j.deliveries > 1 && !j.duplicated()) out.push_back(second_delivery(id, j));
   return out;
 }
 
@@ -164,11 +154,15 @@ std::optional<Text> ConservationChecker::delivered_again(const sim::TraceRecord&
   const auto all = journeys();
   const auto j = all.find(id);
   if (j == all.end() || j->second.deliveries < 2) return std::nullopt;
-  const std::vector<Text::Arg> args{{"message_id", id.first},
-                                    {"recipient", id.second},
-                                    {"count", std::to_string(j->second.deliveries)}};
-  if (j->second.deliveries > 1 + j->second.explained()) return Text(msg::kDeliveredTwice, args);
-  return Text(msg::kSmtpDuplicate, args);
+  return second_delivery(id, j->second);
+}
+
+Text ConservationChecker::second_delivery(const std::pair<std::string, std::string>& id,
+                                          const Journey& j) {
+  return Text(j.duplicated() ? msg::kDeliveredTwice : msg::kSmtpDuplicate,
+              {{"message_id", id.first},
+               {"recipient", id.second},
+               {"count", std::to_string(j.deliveries)}});
 }
 
 std::string ConservationChecker::describe(const std::vector<Violation>& violations, Lang lang) {

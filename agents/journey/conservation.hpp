@@ -74,7 +74,11 @@ class ConservationChecker {
     std::size_t deliveries = 0;  // delivered outcomes
     // The second deliveries a lost 250 explains: one per extra root nobody heard accepted.
     std::size_t explained() const { return std::min(roots > 0 ? roots - 1 : 0, unseen); }
+    // More deliveries than one plus those a lost 250 explains: a violation.
+    bool duplicated() const { return deliveries > 1 + explained(); }
   };
+  // What a journey delivered more than once says: SMTP's own duplicate, or a violation.
+  static Text second_delivery(const std::pair<std::string, std::string>& id, const Journey& j);
   void on_record(const sim::TraceRecord& record);
   std::map<std::pair<std::string, std::string>, Journey> journeys() const;
 
