@@ -53,19 +53,20 @@ class RoutingState {
   std::vector<std::uint8_t> is_host;
   std::vector<std::uint32_t> vertex_of;  // kNoVertex for a leaf
   std::vector<NodeId> node_of;           // vertex -> node
+  // The way into a leaf: its neighbour and the link direction from it.
   struct Leaf {
     NodeId neighbour = kNoNode;
-    std::uint32_t out = kNoHop;  // link * 2 + direction, leaf -> neighbour
-    std::uint32_t in = kNoHop;   // neighbour -> leaf
+    std::uint32_t in = kNoHop;  // link * 2 + direction, neighbour -> leaf
   };
   std::vector<Leaf> leaf;  // for each node; neighbour == kNoNode: not a leaf
-  // A stub: a router whose links all go to leaves but one, its way up (an access router with
-  // its PCs and servers). Everything not behind it goes up, so it needs no table of its own.
-  struct Stub {
-    NodeId up = kNoNode;
-    std::uint32_t out = kNoHop;  // link * 2 + direction, stub -> up
+  // The only way out of a leaf (its link) or of a stub: a router whose links all go to leaves
+  // but one (an access router with its PCs and servers). Everything not behind it goes up, so
+  // neither needs a table of its own.
+  struct Up {
+    NodeId node = kNoNode;
+    std::uint32_t out = kNoHop;  // link * 2 + direction, towards `node`
   };
-  std::vector<Stub> stub;  // for each node; up == kNoNode: not a stub
+  std::vector<Up> up;  // for each node; node == kNoNode: several ways out
   bool has_snapshot = false;
   // The snapshot: cost of each link direction in microseconds (unreachable when the link, or a
   // router at either end, is down), and whether each node could send or receive then.
@@ -87,7 +88,7 @@ class RoutingState {
   std::uint32_t first_hop(NodeId from, NodeId to, RoutingStats& stats);
 
  private:
-  std::uint32_t hop_from_core(NodeId from, NodeId to, RoutingStats& stats);
+  std::uint32_t hop(NodeId from, NodeId to, RoutingStats& stats);
 };
 
 void RoutingState::rebuild_graph(const NetworkImpl& net) {
@@ -108,39 +109,32 @@ void RoutingState::rebuild_graph(const NetworkImpl& net) {
     node_of.push_back(v);
   }
   auto fresh = std::make_unique<Graph>(node_of.size());
+  up.assign(n, Up{});
+  std::vector<std::uint32_t> ways_up(n, 0);  // a router's links to nodes that are not leaves
   for (LinkId id = 0; id < net.links.size(); ++id)
     for (std::uint8_t d = 0; d < 2; ++d) {
       const NodeId from = net.links[id].end[d];
       const NodeId to = net.links[id].end[1 - d];
       const std::uint32_t link_dir = id * 2 + d;
-      if (vertex_of[from] == kNoVertex) {
-        leaf[from].neighbour = to;
-        leaf[from].out = link_dir;
+      if (vertex_of[from] == kNoVertex) up[from] = Up{to, link_dir};
+      if (vertex_of[to] == kNoVertex) {
+        leaf[to] = Leaf{from, link_dir};
+        continue;
       }
-      if (vertex_of[to] == kNoVertex) leaf[to].in = link_dir;
-      if (vertex_of[from] != kNoVertex && vertex_of[to] != kNoVertex)
+      if (!is_host[from] && ++ways_up[from] == 1) up[from] = Up{to, link_dir};
+      if (vertex_of[from] != kNoVertex)
         boost::add_edge(vertex_of[from], vertex_of[to],
                         EdgeInfo{link_dir, from, is_host[from] != 0}, *fresh);
     }
-  // Stubs: one link to a node that is not a leaf, and that node no stub itself (two routers
-  // linked only to each other would send each other up forever).
-  stub.assign(n, Stub{});
-  std::vector<std::uint32_t> inner_links(n, 0);
-  std::vector<Stub> candidate(n);
-  for (LinkId id = 0; id < net.links.size(); ++id)
-    for (std::uint8_t d = 0; d < 2; ++d) {
-      const NodeId from = net.links[id].end[d], to = net.links[id].end[1 - d];
-      if (vertex_of[to] == kNoVertex) continue;  // to a leaf
-      ++inner_links[from];
-      candidate[from] = Stub{to, id * 2 + d};
-    }
+  // Stubs: one way up, to a node that is no stub itself (two routers linked only to each other
+  // would send each other up forever).
   for (NodeId v = 0; v < n; ++v)
-    if (!is_host[v] && inner_links[v] == 1) stub[v] = candidate[v];
+    if (!is_host[v] && ways_up[v] != 1) up[v] = Up{};
   for (NodeId v = 0; v < n; ++v) {
-    const NodeId up = stub[v].up;
-    if (up != kNoNode && stub[up].up == v) {
-      stub[v] = Stub{};
-      stub[up] = Stub{};
+    const NodeId above = is_host[v] ? kNoNode : up[v].node;
+    if (above != kNoNode && !is_host[above] && up[above].node == v) {
+      up[v] = Up{};
+      up[above] = Up{};
     }
   }
   graph = std::move(fresh);
@@ -204,32 +198,27 @@ const std::vector<std::uint32_t>& RoutingState::tree(std::uint32_t src, RoutingS
   return hops;
 }
 
-// From a node in the graph: to one of its leaves, their link; from a stub, up; else to a leaf,
-// the way to its neighbour, then the leaf's one link.
-std::uint32_t RoutingState::hop_from_core(NodeId from, NodeId to, RoutingStats& stats) {
+// To a leaf from its neighbour, their link; from a leaf or a stub, up; else to a leaf, the way
+// to its neighbour, then the leaf's one link.
+std::uint32_t RoutingState::first_hop(NodeId from, NodeId to, RoutingStats& stats) {
+  if (from == to || !routable[from]) return kNoHop;
+  return hop(from, to, stats);
+}
+
+std::uint32_t RoutingState::hop(NodeId from, NodeId to, RoutingStats& stats) {
   const Leaf& target = leaf[to];
   if (target.neighbour == from) return cost[target.in] == kUnreachable ? kNoHop : target.in;
-  if (const Stub& s = stub[from]; s.up != kNoNode) {
-    if (cost[s.out] == kUnreachable) return kNoHop;
-    if (to == s.up) return s.out;
-    if (is_host[s.up]) return kNoHop;  // hosts carry no transit
-    return hop_from_core(s.up, to, stats) == kNoHop ? kNoHop : s.out;
+  if (const Up& u = up[from]; u.node != kNoNode) {
+    // One way out: everything goes there, if it can take it further.
+    if (cost[u.out] == kUnreachable) return kNoHop;
+    if (to == u.node) return u.out;
+    if (is_host[u.node]) return kNoHop;  // hosts carry no transit
+    return hop(u.node, to, stats) == kNoHop ? kNoHop : u.out;
   }
   if (target.neighbour == kNoNode) return tree(vertex_of[from], stats)[vertex_of[to]];
   if (cost[target.in] == kUnreachable) return kNoHop;
   if (is_host[target.neighbour]) return kNoHop;  // hosts carry no transit
   return tree(vertex_of[from], stats)[vertex_of[target.neighbour]];
-}
-
-std::uint32_t RoutingState::first_hop(NodeId from, NodeId to, RoutingStats& stats) {
-  if (from == to || !routable[from]) return kNoHop;
-  const Leaf& source = leaf[from];
-  if (source.neighbour == kNoNode) return hop_from_core(from, to, stats);
-  // One way out: everything goes to the neighbour, if it can take it further.
-  if (cost[source.out] == kUnreachable) return kNoHop;
-  if (to == source.neighbour) return source.out;
-  if (is_host[source.neighbour]) return kNoHop;  // hosts carry no transit
-  return hop_from_core(source.neighbour, to, stats) == kNoHop ? kNoHop : source.out;
 }
 
 }  // namespace detail
