@@ -127,9 +127,10 @@ void add_network(const PopulationModel& p, const std::vector<std::string>& domai
   // the Internet (a ring of 200 routers would outlast the packets' 64 hops).
   constexpr std::size_t kRing = 8;
   const std::size_t cores = std::max<std::size_t>(1, (domains.size() + 49) / 50);
+  auto core_name = [](std::size_t c) { return "core" + std::to_string(c + 1); };
   std::vector<std::string> level;
   for (std::size_t c = 0; c < cores; ++c) {
-    net.routers.push_back(RouterModel{"core" + std::to_string(c + 1), {}, {}, pos});
+    net.routers.push_back(RouterModel{core_name(c), {}, {}, pos});
     level.push_back(net.routers.back().name);
   }
   for (int depth = 1; level.size() > kRing; ++depth) {
@@ -149,13 +150,13 @@ void add_network(const PopulationModel& p, const std::vector<std::string>& domai
     net.links.push_back(link(level[c], level[(c + 1) % ring], 10'000'000'000, 5ms, pos));
   if (dns_server == kPopulationDnsServer) {
     net.hosts.push_back(HostModel{dns_server, addresses.next(), {}, "", {}, {}, pos});
-    net.links.push_back(link(dns_server, "core1", 1'000'000'000, 1ms, pos));
+    net.links.push_back(link(dns_server, core_name(0), 1'000'000'000, 1ms, pos));
   }
   for (std::size_t d = 0; d < domains.size(); ++d) {
     const std::string& domain = domains[d];
     const std::string gw = "gw." + domain, mx = "mx." + domain;
     net.routers.push_back(RouterModel{gw, {}, {}, pos});
-    net.links.push_back(link(gw, "core" + std::to_string(d % cores + 1), 1'000'000'000, 5ms, pos));
+    net.links.push_back(link(gw, core_name(d % cores), 1'000'000'000, 5ms, pos));
     const auto mx_address = addresses.next();
     net.hosts.push_back(HostModel{mx, mx_address, {}, "", {}, {}, pos});
     net.links.push_back(link(mx, gw, 1'000'000'000, 1ms, pos));
