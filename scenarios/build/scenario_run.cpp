@@ -24,71 +24,91 @@ ScenarioRun::ScenarioRun(const ScenarioModel& model, Diagnostics& diag,
   mail_ = std::make_unique<MailWorld>(model_, network_);
   ok_ = mail_->build(diag);
   if (!ok_) return;
-  for (const auto& entry : model_.timeline)
-    schedule(entry);
+  schedule_due_entries();
 }
 
 ScenarioRun::~ScenarioRun() = default;
 
-// Timeline entries run in the kernel's first lane: before what the run scheduled for the same
-// microsecond, whether they come from the file or were recorded during the run.
-void ScenarioRun::schedule(const TimelineEntry& entry) {
+// The timeline is walked by one pending event at a time, at the next entry's time, in the
+// kernel's first lane: before what the run scheduled for the same microsecond. Scheduling every
+// entry up front would keep a city's 100,000 sends in the kernel's heap all day. The order is
+// the same as if each entry had been scheduled up front in timeline order (the lines of a
+// `type` entry included), since every first-lane event comes from here.
+void ScenarioRun::schedule_due_entries() {
+  entries_event_ = {};
+  if (next_entry_ >= model_.timeline.size()) return;
+  entries_at_ = model_.timeline[next_entry_].at;
+  entries_event_ = sim_.schedule_at(
+      entries_at_, [this] { run_due_entries(); }, sim::Lane::first);
+}
+
+void ScenarioRun::run_due_entries() {
+  const auto& timeline = model_.timeline;
+  while (next_entry_ < timeline.size() && timeline[next_entry_].at == sim_.now()) {
+    const TimelineEntry& entry = timeline[next_entry_++];
+    if (const auto* typed = std::get_if<TypedSessionAction>(&entry.action)) {
+      start_typed(entry.at, *typed);
+      // Lines typed without a pause come before the entries after it, as they were scheduled.
+      if (typed->pause.count() == 0 && !typed->lines.empty()) break;
+      continue;
+    }
+    act(entry.action);
+  }
+  schedule_due_entries();
+}
+
+void ScenarioRun::act(const Action& action) {
   using namespace sim::net;
   std::visit(
-      [&](const auto& action) {
-        using A = std::decay_t<decltype(action)>;
+      [&](const auto& a) {
+        using A = std::decay_t<decltype(a)>;
         if constexpr (std::is_same_v<A, SetLinkUp>) {
-          sim_.schedule_at(
-              entry.at,
-              [this, action] { network_.set_link_up(network_.link(action.link), action.up); },
-              sim::Lane::first);
+          network_.set_link_up(network_.link(a.link), a.up);
         } else if constexpr (std::is_same_v<A, SetHostUp>) {
-          sim_.schedule_at(
-              entry.at,
-              [this, action] { network_.set_host_up(network_.node(action.host), action.up); },
-              sim::Lane::first);
+          network_.set_host_up(network_.node(a.host), a.up);
         } else if constexpr (std::is_same_v<A, ChangeLink>) {
-          sim_.schedule_at(
-              entry.at,
-              [this, action] {
-                network_.set_link_params(network_.link(action.link), action.params);
-              },
-              sim::Lane::first);
+          network_.set_link_params(network_.link(a.link), a.params);
         } else if constexpr (std::is_same_v<A, SendMailAction>) {
-          sim_.schedule_at(
-              entry.at, [this, action] { mail_->send(action); }, sim::Lane::first);
+          mail_->send(a);
         } else if constexpr (std::is_same_v<A, ChangeDnsAction>) {
-          sim_.schedule_at(
-              entry.at, [this, action] { mail_->change_dns(action); }, sim::Lane::first);
+          mail_->change_dns(a);
         } else if constexpr (std::is_same_v<A, FetchMailAction>) {
-          sim_.schedule_at(
-              entry.at, [this, action] { mail_->fetch(action); }, sim::Lane::first);
-        } else {
-          const TypedSessionAction& t = action;
-          if (const auto named = named_sessions_.find(t.session);
-              !t.session.empty() && named != named_sessions_.end()) {
-            type_lines(*named->second, entry.at, t);  // more lines for a session opened earlier
-            return;
-          }
-          // A node's name, whatever its first character ("1mx.b.example"), or an address; the
-          // loader checked that it is one of them and that the node has an address.
-          const bool is_node =
-              std::any_of(model_.network.hosts.begin(), model_.network.hosts.end(),
-                          [&](const auto& h) { return h.name == t.to; }) ||
-              std::any_of(model_.network.routers.begin(), model_.network.routers.end(),
-                          [&](const auto& r) { return r.name == t.to; });
-          const Ipv4Address to =
-              is_node ? network_.address(network_.node(t.to)).value() : Ipv4Address::parse(t.to);
-          sessions_.push_back(
-              std::make_unique<agents::TypedSession>(network_, network_.node(t.from), to, t.port));
-          agents::TypedSession* session = sessions_.back().get();
-          if (!t.session.empty()) named_sessions_.emplace(t.session, session);
-          sim_.schedule_at(
-              entry.at, [session] { session->open(); }, sim::Lane::first);
-          type_lines(*session, entry.at, t);
+          mail_->fetch(a);
         }
       },
-      entry.action);
+      action);
+}
+
+void ScenarioRun::start_typed(sim::SimTime at, const TypedSessionAction& t) {
+  agents::TypedSession* session = nullptr;
+  if (const auto named = named_sessions_.find(t.session);
+      !t.session.empty() && named != named_sessions_.end()) {
+    session = named->second;
+    // A session made by record() opens now; any other was opened by an earlier entry, and
+    // these are more lines for it.
+    if (unopened_.erase(session) > 0) session->open();
+  } else {
+    session = make_typed(t);
+    session->open();
+  }
+  type_lines(*session, at, t);
+}
+
+agents::TypedSession* ScenarioRun::make_typed(const TypedSessionAction& t) {
+  using namespace sim::net;
+  // A node's name, whatever its first character ("1mx.b.example"), or an address; the
+  // loader checked that it is one of them and that the node has an address.
+  const bool is_node = std::any_of(model_.network.hosts.begin(), model_.network.hosts.end(),
+                                   [&](const auto& h) { return h.name == t.to; }) ||
+                       std::any_of(model_.network.routers.begin(), model_.network.routers.end(),
+                                   [&](const auto& r) { return r.name == t.to; });
+  const Ipv4Address to =
+      is_node ? network_.address(network_.node(t.to)).value() : Ipv4Address::parse(t.to);
+  sessions_.push_back(
+      std::make_unique<agents::TypedSession>(network_, network_.node(t.from), to, t.port));
+  agents::TypedSession* session = sessions_.back().get();
+  if (!t.session.empty()) named_sessions_.emplace(t.session, session);
+  return session;
 }
 
 void ScenarioRun::type_lines(agents::TypedSession& session, sim::SimTime at,
@@ -128,7 +148,18 @@ void ScenarioRun::record(Action action) {
   // Timeline entries run first within their microsecond. If an event already ran at now (after
   // a step), the action must come after it, as it did here: it takes the next microsecond.
   const sim::SimTime at = sim_.ran_at_now() ? sim_.now() + sim::SimTime(1) : sim_.now();
-  schedule(add_to_timeline(model_, at, std::move(action)));
+  // A console's session can be typed into as soon as it is asked for, before it opens.
+  if (const auto* typed = std::get_if<TypedSessionAction>(&action);
+      typed != nullptr && !typed->session.empty() && !named_sessions_.contains(typed->session))
+    unopened_.insert(make_typed(*typed));
+  const TimelineEntry& entry = add_to_timeline(model_, at, std::move(action));
+  // It lands after every entry already run (they are at or before now) and after the pending
+  // ones at its time; when it is the next one due, the walk is moved to its time.
+  const auto index = static_cast<std::size_t>(&entry - model_.timeline.data());
+  if (index == next_entry_ && (!entries_event_.valid() || entries_at_ > at)) {
+    if (entries_event_.valid()) sim_.cancel(entries_event_);
+    schedule_due_entries();
+  }
 }
 
 namespace {

@@ -1,10 +1,11 @@
 #pragma once
 // A scenario brought to life: the simulator seeded from the scenario (or an override), the
-// network built, and every timeline action scheduled. The command line and the window both
+// network built, and the timeline walked as the run goes. The command line and the window both
 // drive one of these; it owns all simulation state.
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -75,7 +76,14 @@ class ScenarioRun {
   void place(const std::string& node, sim::net::Position position);
 
  private:
-  void schedule(const TimelineEntry& entry);
+  // The timeline's walk: one pending event, at the next entry's time (scenario_run.cpp).
+  void schedule_due_entries();
+  void run_due_entries();
+  void act(const Action& action);  // any action but a typed session's, now
+  // A `type` entry, due now (`at`): its session opens (or was opened by an earlier entry) and
+  // its lines follow, one every pause.
+  void start_typed(sim::SimTime at, const TypedSessionAction& t);
+  agents::TypedSession* make_typed(const TypedSessionAction& t);  // named, not opened
   // The lines of a `type` entry at `at`, one every pause, into `session`.
   void type_lines(agents::TypedSession& session, sim::SimTime at, const TypedSessionAction& t);
   template <class F>
@@ -89,6 +97,10 @@ class ScenarioRun {
   std::optional<RunFailure> failure_;
   std::vector<std::unique_ptr<agents::TypedSession>> sessions_;
   std::map<std::string, agents::TypedSession*> named_sessions_;  // into sessions_
+  std::set<const agents::TypedSession*> unopened_;  // made by record(), opened by the walk
+  std::size_t next_entry_ = 0;                      // model_.timeline's first entry not yet run
+  sim::EventId entries_event_;                      // the walk's pending event, at entries_at_
+  sim::SimTime entries_at_{0};
 };
 
 }  // namespace mailsim::scenarios
