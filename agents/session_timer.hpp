@@ -11,7 +11,10 @@
 #include <algorithm>
 #include <functional>
 #include <optional>
+#include <variant>
+#include <vector>
 
+#include "agents/proto/timer_actions.hpp"
 #include "sim/timer.hpp"
 
 namespace mailsim::agents {
@@ -29,6 +32,17 @@ class SessionTimer {
   }
   void cancel() { timer_.cancel(); }
   std::optional<sim::SimTime> scheduled() const { return timer_.when(); }
+
+  // Carries out the timer actions of an engine with one timer (SMTP, POP3, IMAP: see
+  // agents/proto/timer_actions.hpp): StartTimer is follow(at), CancelTimer cancel().
+  void carry_out(const std::vector<proto::TimerAction>& actions) {
+    for (const auto& action : actions) {
+      if (const auto* start = std::get_if<proto::StartTimer>(&action))
+        follow(start->at);
+      else
+        cancel();
+    }
+  }
 
  private:
   sim::Timer timer_;

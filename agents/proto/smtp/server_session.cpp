@@ -142,9 +142,8 @@ std::optional<SimTime> ServerSession::deadline() const {
   return last_activity_ + config_.timeouts.*timeout;
 }
 
-bool ServerSession::on_timeout(SimTime now) {
-  const auto due = deadline();
-  if (!due || now < *due) return false;
+bool ServerSession::on_timer(TimerId timer, SimTime now) {
+  if (closed() || !timer_.expired(timer, now)) return false;
   close_with(421, "4.4.2", config_.hostname + " Error: timeout exceeded");
   drive(now);
   return true;
@@ -180,6 +179,7 @@ void ServerSession::drive(SimTime) {
     }
   } while ((more_work_ || !incoming_.empty()) && state_ != ServerState::closed);
   busy_ = false;
+  timer_.follow(deadline());  // every input ends here, once
 }
 
 std::size_t ServerSession::line_limit() const {
