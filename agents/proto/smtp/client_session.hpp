@@ -198,7 +198,7 @@ class ClientSession {
   std::string in_;        // received bytes not yet parsed
   std::string incoming_;  // bytes received while in_ was being parsed
   std::string out_;
-  bool busy_ = false;
+  bool busy_ = false;  // inside receive(): a nested call only leaves its bytes in incoming_
   ReplyParser parser_;
   std::deque<Expected> expected_;
   bool started_ = false;

@@ -169,6 +169,8 @@ class ServerSession {
   void reply(int code, std::string_view enhanced, std::string_view text);
   void close_with(int code, std::string_view enhanced, std::string_view text);
   void ask(PolicyStage stage, PolicyQuery query);
+  void give_verdict(Reply verdict, SimTime now);
+  void take_verdict();
   void resolve(const Reply& verdict);
   Reply default_verdict(PolicyStage stage) const;
   std::size_t line_limit() const;
@@ -224,17 +226,17 @@ class ServerSession {
   static constexpr std::size_t kMaxParkedInput = 256 * 1024;  // input kept while the owner decides
   std::string in_;                                            // received bytes not yet handled
   std::string incoming_;     // bytes received while in_ was being parsed
-  bool more_work_ = false;   // a nested call left something for the loop of drive()
   std::size_t scanned_ = 0;  // in_[0, scanned_) holds no LF
   bool discarding_ = false;  // inside a command line over the limit
   bool drop_input_ = false;  // STARTTLS accepted: forget the rest of the input
   std::string out_;          // replies waiting to be flushed in one write
-  bool busy_ = false;        // inside drive(): a nested receive() only queues its bytes
+  // Inside drive() or the policy call: a call from inside only leaves its input (bytes in
+  // incoming_, a verdict in verdict_) for the running code (docs/architecture.md).
+  bool busy_ = false;
 
   std::optional<PolicyStage> pending_;
-  bool in_policy_call_ = false;
-  std::optional<Reply> early_verdict_;  // an answer given inside the policy call itself
-  std::string pending_argument_;        // the HELO name or address the query was about
+  std::optional<Reply> verdict_;  // the owner's verdict, until the running code takes it
+  std::string pending_argument_;  // the HELO name or address the query was about
 
   std::string helo_name_;
   bool esmtp_ = false;
