@@ -1,17 +1,17 @@
 #pragma once
-// The endpoints' session timers, on the kernel's Timer (which cancels itself when its owner is
-// destroyed).
-//  - SessionTimer turns a protocol session's deadline() into one pending event. The sessions
-//    ignore a timer that fires early (their on_timeout() checks the deadline), so a later
-//    deadline keeps the pending event and the handler re-arms: a stream of input moves the
-//    deadline thousands of times but costs no cancel-and-reschedule per piece.
-//  - ActivityTimer is a SessionTimer whose deadline is the last activity plus a limit: it fires
-//    once `limit` has passed without activity (touch()), re-arming itself when it finds the
-//    stamp moved.
+// The timer of an endpoint's session, on the kernel's Timer (which cancels itself when its
+// owner is destroyed): it carries out the timer actions of the session's engine
+// (agents/proto/timer_actions.hpp) as one pending event. The engines ignore a timer that fires
+// early (on_timer() checks their deadline and asks again), so a later deadline keeps the
+// pending event and the handler re-arms: a stream of input moves the deadline thousands of
+// times but costs no cancel-and-reschedule per piece.
 #include <algorithm>
 #include <functional>
 #include <optional>
+#include <variant>
+#include <vector>
 
+#include "agents/proto/timer_actions.hpp"
 #include "sim/timer.hpp"
 
 namespace mailsim::agents {
@@ -30,32 +30,19 @@ class SessionTimer {
   void cancel() { timer_.cancel(); }
   std::optional<sim::SimTime> scheduled() const { return timer_.when(); }
 
+  // Carries out the timer actions of an engine with one timer (SMTP, POP3, IMAP: see
+  // agents/proto/timer_actions.hpp): StartTimer is follow(at), CancelTimer cancel().
+  void carry_out(const std::vector<proto::TimerAction>& actions) {
+    for (const auto& action : actions) {
+      if (const auto* start = std::get_if<proto::StartTimer>(&action))
+        follow(start->at);
+      else
+        cancel();
+    }
+  }
+
  private:
   sim::Timer timer_;
-};
-
-class ActivityTimer {
- public:
-  ActivityTimer(sim::Simulator& sim, sim::SimTime limit, std::function<void()> on_expired)
-      : sim_(sim), limit_(limit), on_expired_(std::move(on_expired)), timer_(sim, [this] {
-          if (sim_.now() < last_ + limit_) return timer_.follow(last_ + limit_);
-          on_expired_();  // may destroy this timer's owner: nothing after this line
-        }) {}
-
-  // Something happened now: the limit counts from here.
-  void touch() {
-    last_ = sim_.now();
-    timer_.follow(last_ + limit_);
-  }
-  void cancel() { timer_.cancel(); }
-  sim::SimTime last() const { return last_; }
-
- private:
-  sim::Simulator& sim_;
-  sim::SimTime limit_;
-  std::function<void()> on_expired_;
-  sim::SimTime last_{0};
-  SessionTimer timer_;
 };
 
 }  // namespace mailsim::agents

@@ -30,10 +30,11 @@
 
 namespace mailsim::agents {
 
-// The one reentrancy rule (docs/architecture.md): an engine is never re-entered to end its
-// session. Whatever a call into it causes (a reply that closes, a host going down, a verdict
-// given at once) is handled once the outermost call has returned: an end asked for meanwhile
-// is remembered (defer) and carried out then, so nothing is destroyed under the engine's feet.
+// The endpoints' half of the one reentrancy rule (docs/architecture.md: an engine is never
+// re-entered; the engines keep input given while they run). Whatever a call into an engine
+// causes (a reply that closes, a host going down) is handled once the outermost call has
+// returned: an end asked for meanwhile is remembered (defer) and carried out then, so nothing
+// is destroyed under the engine's feet.
 template <class End = std::monostate>
 struct NestedCalls {
   int depth = 0;                   // calls into the session in progress

@@ -39,8 +39,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   if (closes) {
     session.connection_closed(now);
-  } else if (auto due = session.deadline()) {
-    session.on_timeout(*due);
+  } else {
+    session.on_timer(mailsim::proto::DeadlineTimer::kId, now + std::chrono::hours(1));  // timed out
   }
   (void)session.outcome().describe();
   return 0;

@@ -65,7 +65,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     now += std::chrono::seconds(1);
     session.receive(piece, now);
   }
-  if (auto due = session.deadline()) session.on_timeout(*due);
+  session.on_timer(mailsim::proto::DeadlineTimer::kId, now + std::chrono::hours(1));  // timed out
   if (!session.closed()) session.shutdown(now);
   return 0;
 }

@@ -6,6 +6,7 @@
 // with the time. An engine checks its own deadline when told, so an owner whose timer fires
 // early costs nothing wrong: the engine asks again for the rest.
 #include <cstdint>
+#include <optional>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -25,18 +26,17 @@ struct CancelTimer {
 };
 using TimerAction = std::variant<StartTimer, CancelTimer>;
 
-// The timer of a dialogue that ends after `limit` of silence (a POP3 or IMAP server's idle
-// limit, a client's wait for the next answer): each activity restarts it for `limit`. The
-// actions it decides wait in take_actions() for the owner.
-class SilenceTimer {
+// One timer whose deadline its engine sets: the actions it decides wait in take_actions() for
+// the owner. An SMTP session runs one (the wait its state allows, RFC 5321 4.5.3.2: one state
+// waits at a time, so one timer moves between them); SilenceTimer below is one whose deadline
+// is always the last activity plus a limit.
+class DeadlineTimer {
  public:
   static constexpr TimerId kId = 1;
 
-  explicit SilenceTimer(sim::SimTime limit) : limit_(limit) {}
-
-  // Something happened at `now`: the limit counts from here.
-  void restart(sim::SimTime now) {
-    deadline_ = now + limit_;
+  // The timer fires at `at` (a running timer moves there).
+  void set(sim::SimTime at) {
+    deadline_ = at;
     running_ = true;
     actions_.push_back(StartTimer{kId, deadline_});
   }
@@ -45,8 +45,14 @@ class SilenceTimer {
     running_ = false;
     actions_.push_back(CancelTimer{kId});
   }
-  // The owner's timer `timer` fired at `now`: true once the limit has passed, which stops the
-  // timer; false for a stopped timer, or one that fired before the deadline (asked again).
+  // The deadline the engine computes after each input (none: no timer), asked only when it
+  // moved, since the owner's timer already runs for an unchanged one.
+  void follow(std::optional<sim::SimTime> at) {
+    if (!at) return stop();
+    if (!running_ || *at != deadline_) set(*at);
+  }
+  // The owner's timer `timer` fired at `now`: true once the deadline has passed, which stops
+  // the timer; false for a stopped timer, or one that fired before the deadline (asked again).
   bool expired(TimerId timer, sim::SimTime now) {
     if (timer != kId || !running_) return false;
     if (now < deadline_) {
@@ -59,14 +65,35 @@ class SilenceTimer {
 
   bool running() const { return running_; }
   sim::SimTime deadline() const { return deadline_; }
-  sim::SimTime limit() const { return limit_; }
   std::vector<TimerAction> take_actions() { return std::exchange(actions_, {}); }
 
  private:
-  sim::SimTime limit_;
   sim::SimTime deadline_{0};
   bool running_ = false;
   std::vector<TimerAction> actions_;
+};
+
+// The timer of a dialogue that ends after `limit` of silence (a POP3 or IMAP server's idle
+// limit, a client's wait for the next answer): each activity restarts it for `limit`.
+class SilenceTimer {
+ public:
+  static constexpr TimerId kId = DeadlineTimer::kId;
+
+  explicit SilenceTimer(sim::SimTime limit) : limit_(limit) {}
+
+  // Something happened at `now`: the limit counts from here.
+  void restart(sim::SimTime now) { timer_.set(now + limit_); }
+  void stop() { timer_.stop(); }
+  bool expired(TimerId timer, sim::SimTime now) { return timer_.expired(timer, now); }
+
+  bool running() const { return timer_.running(); }
+  sim::SimTime deadline() const { return timer_.deadline(); }
+  sim::SimTime limit() const { return limit_; }
+  std::vector<TimerAction> take_actions() { return timer_.take_actions(); }
+
+ private:
+  sim::SimTime limit_;
+  DeadlineTimer timer_;
 };
 
 }  // namespace mailsim::proto

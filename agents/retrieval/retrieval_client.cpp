@@ -2,7 +2,7 @@
 
 #include "agents/connection_labels.hpp"
 #include "agents/retrieval/dialogue_tracer.hpp"
-#include "agents/retrieval/engine_timer.hpp"
+#include "agents/session_timer.hpp"
 #include "agents/stream_endpoint_state.hpp"
 
 namespace mailsim::agents {
@@ -178,15 +178,15 @@ class ImapDriver final : public ClientDriver {
 };
 
 struct Attempt {
-  Attempt(sim::Simulator& sim, sim::SimTime limit, std::function<void()> on_silence,
-          sim::Trace& trace, DialogueParties parties)
-      : timer(sim, limit, std::move(on_silence)), tracer(trace, std::move(parties)) {}
+  Attempt(sim::Simulator& sim, std::function<void()> on_silence, sim::Trace& trace,
+          DialogueParties parties)
+      : timer(sim, std::move(on_silence)), tracer(trace, std::move(parties)) {}
   FetchOutcome outcome;  // the parts known before the end
   RetrievalClientEndpoint::Done done;
   net::StreamSocket socket;
   sim::Subscription callbacks;  // the socket's: they go with the attempt
   std::unique_ptr<ClientDriver> driver;
-  ActivityTimer timer;
+  SessionTimer timer;  // the engine's wait for an answer
   RetrievalDialogueTracer tracer;
   bool connected = false;
 };
@@ -212,10 +212,9 @@ struct RetrievalClientEndpoint::State : StreamEndpointState<State, Attempt, std:
     const std::uint64_t key = next_key++;
     const DialogueParties parties = dialogue_parties(
         net, dialogue_protocol(protocol), Stage::retrieval, DialogueSide::client, host, to);
-    Attempt* attempt =
-        &add(key, std::make_unique<Attempt>(net.sim(), options.response_timeout,
-                                            callback([key](State& st) { st.silent(key); }),
-                                            net.sim().trace(), parties));
+    Attempt* attempt = &add(
+        key, std::make_unique<Attempt>(net.sim(), callback([key](State& st) { st.silent(key); }),
+                                       net.sim().trace(), parties));
     attempt->done = std::move(done);
     attempt->outcome.protocol = protocol;
     attempt->outcome.server = parties.server;
@@ -232,7 +231,7 @@ struct RetrievalClientEndpoint::State : StreamEndpointState<State, Attempt, std:
     auto on_connected = entry_callback(key, [](State& st, Attempt& a, net::StreamSocket) {
       a.connected = true;
       a.driver->start(st.now());  // the greeting is the first answer awaited
-      carry_out(a.timer, a.driver->take_actions());
+      a.timer.carry_out(a.driver->take_actions());
     });
     attempt->socket = net.host(host).connect(to, port, on_connected, on_error);
     attempt->callbacks = attempt->socket.keep_callbacks();
@@ -261,7 +260,7 @@ struct RetrievalClientEndpoint::State : StreamEndpointState<State, Attempt, std:
   }
 
   void after_input(std::uint64_t key, Attempt& a) {
-    carry_out(a.timer, a.driver->take_actions());
+    a.timer.carry_out(a.driver->take_actions());
     if (a.driver->finished()) finish(key, std::nullopt);
   }
 

@@ -4,7 +4,7 @@
 #include "agents/proto/imap/server_session.hpp"
 #include "agents/proto/pop3/server_session.hpp"
 #include "agents/retrieval/dialogue_tracer.hpp"
-#include "agents/retrieval/engine_timer.hpp"
+#include "agents/session_timer.hpp"
 #include "agents/stream_endpoint_state.hpp"
 
 namespace mailsim::agents {
@@ -68,14 +68,14 @@ class Driver final : public SessionDriver {
 
 // One accepted connection and the session that runs over it.
 struct Connection {
-  Connection(sim::Simulator& sim, sim::SimTime idle, std::function<void()> on_idle,
-             sim::Trace& trace, DialogueParties parties)
-      : idle_timer(sim, idle, std::move(on_idle)), tracer(trace, std::move(parties)) {}
+  Connection(sim::Simulator& sim, std::function<void()> on_idle, sim::Trace& trace,
+             DialogueParties parties)
+      : idle_timer(sim, std::move(on_idle)), tracer(trace, std::move(parties)) {}
   RetrievalServerConnection view;
   net::StreamSocket socket;
   sim::Subscription callbacks;  // the socket's: they go with the connection
   std::unique_ptr<SessionDriver> session;
-  ActivityTimer idle_timer;
+  SessionTimer idle_timer;  // the engine's idle limit
   RetrievalDialogueTracer tracer;
   NestedCalls<RetrievalServerEnd> calls;
 };
@@ -134,10 +134,9 @@ struct RetrievalServerEndpoint::State : StreamEndpointState<State, Connection> {
     const DialogueParties parties =
         dialogue_parties(net, dialogue_protocol(options.protocol), Stage::retrieval,
                          DialogueSide::server, host, from, id);
-    Connection* conn =
-        &add(id, std::make_unique<Connection>(net.sim(), options.idle_timeout,
-                                              callback([id](State& st) { st.on_idle(id); }),
-                                              net.sim().trace(), parties));
+    Connection* conn = &add(
+        id, std::make_unique<Connection>(net.sim(), callback([id](State& st) { st.on_idle(id); }),
+                                         net.sim().trace(), parties));
     conn->view = {id, parties.client, from, socket.remote_port(), now(), now(), {}};
     conn->socket = socket;
     conn->callbacks = socket.keep_callbacks();
@@ -171,7 +170,7 @@ struct RetrievalServerEndpoint::State : StreamEndpointState<State, Connection> {
   template <class F>
   void enter(Connection& conn, F&& call) {
     if (!conn.calls.run(call)) return;
-    carry_out(conn.idle_timer, conn.session->take_actions());
+    conn.idle_timer.carry_out(conn.session->take_actions());
     conn.view.state = conn.session->state();
     if (conn.calls.pending_end) return end(conn.view.id, *conn.calls.pending_end);
     if (conn.session->closed())

@@ -112,7 +112,7 @@ struct SmtpClientEndpoint::State : StreamEndpointState<State, Attempt, std::uint
     const net::TcpInfo tcp = a->socket.info();
     enter(key, [&] {
       a->session->transport_progress(tcp.last_ack, tcp.bytes_acked >= tcp.bytes_sent);
-      a->session->on_timeout(now());
+      a->session->on_timer(proto::DeadlineTimer::kId, now());
     });
   }
 
@@ -133,7 +133,7 @@ struct SmtpClientEndpoint::State : StreamEndpointState<State, Attempt, std::uint
     if (!a->calls.run(call)) return;
     hand_over(*a);
     if (a->session->done() || a->error) return finish(key);
-    if (a->view.connected) a->timer.follow(a->session->deadline());
+    a->timer.carry_out(a->session->take_actions());
   }
 
   // Tells the recipients delivered since the last call (a session may run several transactions

@@ -1,7 +1,7 @@
 #pragma once
 // The SMTP client side over the virtual network: from one host, opens a connection to an
 // address and port and runs one proto::smtp::ClientSession over it (one mail transaction,
-// greeting to QUIT), with the session's deadlines as simulator timers, then reports what
+// greeting to QUIT), with the session's timer on the simulator, then reports what
 // became of the session and of each recipient. The MTA's delivery agents, relays and the
 // mail client's submission all use it; one endpoint per host runs any number of sessions.
 //

@@ -121,11 +121,12 @@ struct SmtpServerEndpoint::State : StreamEndpointState<State, Connection> {
   }
 
   void on_timer(net::ConnId id) {
-    if (Connection* conn = find(id)) enter(*conn, [&] { conn->session->on_timeout(now()); });
+    if (Connection* conn = find(id))
+      enter(*conn, [&] { conn->session->on_timer(proto::DeadlineTimer::kId, now()); });
   }
 
   // Every call into a session goes through here: once the outermost call returns, a closed
-  // session closes its connection, and an open one gets its timer moved to the new deadline.
+  // session closes its connection, and an open one has its timer actions carried out.
   template <class F>
   void enter(Connection& conn, F&& call) {
     if (!conn.calls.run(call)) return;
@@ -133,7 +134,7 @@ struct SmtpServerEndpoint::State : StreamEndpointState<State, Connection> {
     if (conn.session->closed()) return end(conn.view.id, SmtpServerEnd::closed);
     if (conn.client_finished && !conn.session->waiting_for_policy())
       return end(conn.view.id, SmtpServerEnd::client_left);
-    conn.timer.follow(conn.session->deadline());
+    conn.timer.carry_out(conn.session->take_actions());
   }
 
   void end(net::ConnId id, SmtpServerEnd how) {

@@ -1,7 +1,7 @@
 #pragma once
 // An SMTP server on a host's port, over the virtual network: for each accepted connection it
 // runs one proto::smtp::ServerSession fed by the socket's bytes, sends what the session
-// writes, runs the session's deadline as a simulator timer, and closes the connection after
+// writes, runs the session's timer on the simulator, and closes the connection after
 // 221 or 421 (RFC 5321 3.8). It copes with the client vanishing (FIN before QUIT, reset,
 // retransmissions timing out) and with its host going down (every session is lost) and
 // coming back (it listens again). The MSA, the MTA and relays each own one per port.

@@ -2,9 +2,12 @@
 #include <gtest/gtest.h>
 
 #include "agents/proto/smtp/client_session.hpp"
+#include "tests/proto_common/timer_text.hpp"
 
 namespace mailsim::proto::smtp {
 namespace {
+
+using Texts = std::vector<std::string>;
 
 SimTime at(int s) {
   return std::chrono::seconds(s);
@@ -47,6 +50,10 @@ struct Scripted {
     return sent;
   }
 };
+
+Texts timers(Scripted& s) {
+  return test::timer_texts(s.client.take_actions());
+}
 
 constexpr std::string_view kEhloPlain = "250-mx.example\r\n250 HELP\r\n";
 
@@ -328,28 +335,30 @@ TEST(SmtpClient, StarttlsRefusedIsToleratedUnlessRequired) {
 
 TEST(SmtpClient, TimeoutsPerState) {
   Scripted s;
-  EXPECT_EQ(s.client.deadline(), at(300));
+  EXPECT_EQ(timers(s), (Texts{"start 1 at 300s"}));
   s.reply("220 mx\r\n", at(10));
   s.reply(kEhloPlain, at(20));
   s.reply("250 Ok\r\n", at(30));
   s.reply("250 Ok\r\n", at(40));
   s.reply("250 Ok\r\n", at(50));
   EXPECT_EQ(s.client.state(), ClientState::data);
-  EXPECT_EQ(s.client.deadline(), at(50 + 120));  // DATA initiation: 2 minutes
+  EXPECT_EQ(timers(s).back(), "start 1 at 170s");  // DATA initiation: 2 minutes
   s.reply("354 Go\r\n", at(60));
-  EXPECT_EQ(s.client.deadline(), at(60 + 180));  // data block: 3 minutes for each send
-  s.client.transport_progress(at(200), false);   // the peer acknowledged some bytes
-  EXPECT_EQ(s.client.deadline(), at(200 + 180));
-  s.client.transport_progress(at(300), true);     // ... and the final dot
-  EXPECT_EQ(s.client.deadline(), at(300 + 600));  // DATA termination: 10 minutes
-  s.client.transport_progress(at(400), true);     // nothing new: the verdict's timer runs on
-  EXPECT_EQ(s.client.deadline(), at(300 + 600));
-  EXPECT_FALSE(s.client.on_timeout(at(660)));
-  EXPECT_TRUE(s.client.on_timeout(at(900)));
+  EXPECT_EQ(timers(s), (Texts{"start 1 at 240s"}));  // data block: 3 minutes for each send
+  s.client.transport_progress(at(200), false);       // the peer acknowledged some bytes
+  EXPECT_EQ(timers(s), (Texts{"start 1 at 380s"}));
+  s.client.transport_progress(at(300), true);        // ... and the final dot
+  EXPECT_EQ(timers(s), (Texts{"start 1 at 900s"}));  // DATA termination: 10 minutes
+  s.client.transport_progress(at(400), true);        // nothing new: the verdict's timer runs on
+  EXPECT_EQ(timers(s), Texts{});
+  EXPECT_FALSE(s.client.on_timer(DeadlineTimer::kId, at(660)));
+  EXPECT_EQ(timers(s), (Texts{"start 1 at 900s"}));  // fired early: asked again
+  EXPECT_TRUE(s.client.on_timer(DeadlineTimer::kId, at(900)));
   EXPECT_EQ(s.client.outcome().status, SessionStatus::timed_out);
   EXPECT_EQ(s.client.outcome().state, ClientState::message);
   EXPECT_EQ(s.client.recipients()[0].status, RecipientStatus::deferred);
-  EXPECT_EQ(s.client.deadline(), std::nullopt);
+  EXPECT_EQ(timers(s), Texts{});  // the timer that ended it runs no more
+  EXPECT_FALSE(s.client.on_timer(DeadlineTimer::kId, at(2000)));
 }
 
 // RFC 5321 4.5.3.2.5: while the message goes out, a send that makes no progress for 3
@@ -364,11 +373,11 @@ TEST(SmtpClient, ADataBlockWithoutProgressForThreeMinutesTimesOut) {
   s.reply("354 Go\r\n", at(0));
   for (int t = 60; t <= 3600; t += 60) {  // an hour of slow progress: no timeout
     s.client.transport_progress(at(t), false);
-    EXPECT_FALSE(s.client.on_timeout(at(t + 170))) << t;
+    EXPECT_FALSE(s.client.on_timer(DeadlineTimer::kId, at(t + 170))) << t;
   }
-  EXPECT_FALSE(s.client.on_timeout(at(3600 + 179)));
+  EXPECT_FALSE(s.client.on_timer(DeadlineTimer::kId, at(3600 + 179)));
   s.client.transport_progress(at(3600), false);  // told again: no new acknowledgement
-  EXPECT_TRUE(s.client.on_timeout(at(3600 + 180)));
+  EXPECT_TRUE(s.client.on_timer(DeadlineTimer::kId, at(3600 + 180)));
   EXPECT_EQ(s.client.outcome().status, SessionStatus::timed_out);
   EXPECT_EQ(s.client.outcome().state, ClientState::message);
   EXPECT_FALSE(s.client.message_acknowledged());

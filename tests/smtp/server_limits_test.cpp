@@ -1,6 +1,7 @@
 // Limits, framing, pipelining, the owner answering late, and timeouts of the server session.
 #include <gtest/gtest.h>
 
+#include "tests/proto_common/timer_text.hpp"
 #include "tests/smtp/server_harness.hpp"
 
 namespace mailsim::proto::smtp {
@@ -8,6 +9,7 @@ namespace {
 
 using testing::at;
 using testing::ServerHarness;
+using Texts = std::vector<std::string>;
 
 ServerConfig plain_config() {
   ServerConfig c;
@@ -182,14 +184,16 @@ TEST(SmtpServer, TimeoutsPerState) {
   c.timeouts.data = std::chrono::minutes(3);
   ServerHarness h(c);
   h.start();
-  EXPECT_EQ(h.session.deadline(), at(300));
+  EXPECT_EQ(test::timer_texts(h.session.take_actions()), (Texts{"start 1 at 300s"}));
   h.send("EHLO c.example\r\nMAIL FROM:<s@b.example>\r\nRCPT TO:<a@mx.example>\r\nDATA\r\n", at(10));
-  EXPECT_EQ(h.session.deadline(), at(10 + 180));
-  EXPECT_FALSE(h.session.on_timeout(at(100)));  // a stale timer does nothing
-  EXPECT_TRUE(h.session.on_timeout(at(190)));
+  EXPECT_EQ(test::timer_texts(h.session.take_actions()), (Texts{"start 1 at 190s"}));
+  EXPECT_FALSE(h.session.on_timer(DeadlineTimer::kId, at(100)));  // a stale timer does nothing
+  EXPECT_EQ(test::timer_texts(h.session.take_actions()), (Texts{"start 1 at 190s"}));
+  EXPECT_TRUE(h.session.on_timer(DeadlineTimer::kId, at(190)));
   EXPECT_TRUE(h.out.ends_with("421 4.4.2 mx.example Error: timeout exceeded\r\n"));
   EXPECT_TRUE(h.session.closed());
-  EXPECT_EQ(h.session.deadline(), std::nullopt);
+  EXPECT_EQ(test::timer_texts(h.session.take_actions()), Texts{});
+  EXPECT_FALSE(h.session.on_timer(DeadlineTimer::kId, at(1000)));
 }
 
 TEST(SmtpServer, Shutdown421) {

@@ -2,6 +2,7 @@
 // timeouts: server_limits_test.cpp).
 #include <gtest/gtest.h>
 
+#include "tests/proto_common/timer_text.hpp"
 #include "tests/smtp/server_harness.hpp"
 
 namespace mailsim::proto::smtp {
@@ -9,6 +10,7 @@ namespace {
 
 using testing::at;
 using testing::ServerHarness;
+using Texts = std::vector<std::string>;
 
 ServerConfig plain_config() {
   ServerConfig c;
@@ -178,7 +180,8 @@ TEST(SmtpServer, EndOfDataRefusalsByPolicy) {
     h.defer_answers = true;
     EXPECT_EQ(h.send("x\r\n.\r\n"), "");
     EXPECT_TRUE(h.session.waiting_for_policy());
-    EXPECT_EQ(h.session.deadline(), std::nullopt);
+    // No timer while the owner decides.
+    EXPECT_EQ(test::timer_texts(h.session.take_actions()), (Texts{"start 1 at 300s", "cancel 1"}));
     h.session.answer(r, at(1));
     EXPECT_TRUE(h.out.ends_with(r.wire()));
     EXPECT_EQ(h.session.transaction(), nullptr);

@@ -149,6 +149,7 @@ void ClientSession::start(SimTime now) {
   started_ = true;
   last_activity_ = now;
   expected_.push_back({ClientState::greeting});
+  follow_deadline();
 }
 
 void ClientSession::receive(std::string_view bytes, SimTime now) {
@@ -181,6 +182,7 @@ void ClientSession::receive(std::string_view bytes, SimTime now) {
     flush();  // may bring more bytes in, through a nested receive()
   }
   busy_ = false;
+  follow_deadline();
 }
 
 void ClientSession::handle_line(std::string_view line) {
@@ -202,10 +204,11 @@ void ClientSession::connection_closed(SimTime now) {
   last_activity_ = now;
   if (state_ == ClientState::quit) {
     finish(failure_ ? failure_->status : SessionStatus::completed);
-    return;
+  } else {
+    fail(SessionStatus::closed_by_server, std::nullopt);
+    finish(SessionStatus::closed_by_server);
   }
-  fail(SessionStatus::closed_by_server, std::nullopt);
-  finish(SessionStatus::closed_by_server);
+  follow_deadline();
 }
 
 void ClientSession::transport_progress(SimTime acked_at, bool all_acknowledged) {
@@ -214,6 +217,7 @@ void ClientSession::transport_progress(SimTime acked_at, bool all_acknowledged) 
   // and the last one (the final dot's) starts the wait for the verdict.
   last_activity_ = std::max(last_activity_, acked_at);
   message_acknowledged_ = all_acknowledged;
+  follow_deadline();
 }
 
 std::optional<SimTime> ClientSession::deadline() const {
@@ -224,9 +228,8 @@ std::optional<SimTime> ClientSession::deadline() const {
   return last_activity_ + config_.timeouts.*timeout;
 }
 
-bool ClientSession::on_timeout(SimTime now) {
-  const auto due = deadline();
-  if (!due || now < *due) return false;
+bool ClientSession::on_timer(TimerId timer, SimTime now) {
+  if (state_ == ClientState::done || !timer_.expired(timer, now)) return false;
   fail(SessionStatus::timed_out, std::nullopt);
   finish(SessionStatus::timed_out);
   return true;

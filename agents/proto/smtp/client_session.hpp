@@ -2,8 +2,9 @@
 // An SMTP client session: drives one mail transaction over one connection (RFC 5321 3.3),
 // with EHLO falling back to HELO, STARTTLS (simulated, RFC 3207) and AUTH PLAIN/LOGIN
 // (RFC 4954) when asked and offered, PIPELINING (RFC 2920) when offered, dot-stuffing, and
-// QUIT. Bytes in through receive(), bytes out through the send callback; the owner passes the
-// current time and schedules deadline(). docs/protocols/smtp.md describes it in prose.
+// QUIT. Bytes in through receive(), bytes out through the send callback, each input with the
+// time; its one timer (the wait its state allows) goes out as timer actions (take_actions(),
+// docs/protocols.md "One engine shape"). docs/protocols/smtp.md describes it in prose.
 #include <deque>
 #include <functional>
 #include <memory>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "agents/proto/smtp/reply.hpp"
+#include "agents/proto/timer_actions.hpp"
 #include "sim/text.hpp"
 #include "sim/time.hpp"
 
@@ -137,13 +139,18 @@ class ClientSession {
 
   // The transport's progress while the message is sent: when the peer last acknowledged
   // bytes, and whether it has acknowledged all written so far (the final dot included). The
-  // owner tells it before on_timeout(); in other states it is ignored.
+  // owner tells it before on_timer(), so that the data-block timer follows the
+  // acknowledgements; in other states it is ignored.
   void transport_progress(SimTime acked_at, bool all_acknowledged);
   // In state message: true once the peer has acknowledged the final dot.
   bool message_acknowledged() const { return message_acknowledged_; }
 
-  std::optional<SimTime> deadline() const;
-  bool on_timeout(SimTime now);  // true if the deadline had passed: the session ends
+  // The owner's timer (DeadlineTimer::kId) fired at `now`: true if the wait the state allows
+  // has passed, which ends the session (timed_out); an early or stale firing does nothing.
+  bool on_timer(TimerId timer, SimTime now);
+  // The timer actions decided since the last call: after each input, the owner carries them
+  // out (StartTimer when the wait starts or moves, CancelTimer at the end).
+  std::vector<TimerAction> take_actions() { return timer_.take_actions(); }
 
   ClientState state() const { return state_; }
   bool done() const { return state_ == ClientState::done; }
@@ -179,16 +186,19 @@ class ClientSession {
   void emit(std::string_view bytes);
   void enter_state(ClientState next);
   void flush();
+  std::optional<SimTime> deadline() const;
+  void follow_deadline() { timer_.follow(deadline()); }
 
   ClientConfig config_;
   Send send_;
   Observer observer_;
   ClientState state_ = ClientState::greeting;
   SimTime last_activity_{0};
+  DeadlineTimer timer_;   // runs until deadline(), moved after each input
   std::string in_;        // received bytes not yet parsed
   std::string incoming_;  // bytes received while in_ was being parsed
   std::string out_;
-  bool busy_ = false;
+  bool busy_ = false;  // inside receive(): a nested call only leaves its bytes in incoming_
   ReplyParser parser_;
   std::deque<Expected> expected_;
   bool started_ = false;

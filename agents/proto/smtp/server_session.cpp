@@ -4,6 +4,7 @@
 
 #include <iterator>
 #include <stdexcept>
+#include <utility>
 
 #include "agents/proto/smtp/server_command.hpp"
 
@@ -105,13 +106,7 @@ void ServerSession::receive(std::string_view bytes, SimTime now) {
 void ServerSession::accept(SimTime now) {
   if (state_ == ServerState::closed) return;  // an answer that comes after the session ended
   if (!pending_) throw std::logic_error("SMTP server: accept() with no pending policy query");
-  if (in_policy_call_) {
-    early_verdict_ = default_verdict(*pending_);
-    return;
-  }
-  last_activity_ = now;
-  resolve(default_verdict(*pending_));
-  drive(now);
+  give_verdict(default_verdict(*pending_), now);
 }
 
 void ServerSession::answer(Reply verdict, SimTime now) {
@@ -121,13 +116,24 @@ void ServerSession::answer(Reply verdict, SimTime now) {
     throw std::invalid_argument("SMTP server: policy reply code " + std::to_string(verdict.code) +
                                 " is not between 200 and 599");
   }
-  if (in_policy_call_) {
-    early_verdict_ = std::move(verdict);
-    return;
-  }
+  give_verdict(std::move(verdict), now);
+}
+
+// The one reentrancy rule (docs/architecture.md): a verdict given while the engine runs (from
+// inside the policy call itself, as an owner that decides at once does, or from another of its
+// callbacks) waits, like the client's bytes, for the running code to take it on return.
+void ServerSession::give_verdict(Reply verdict, SimTime now) {
+  verdict_ = std::move(verdict);
+  if (busy_) return;
   last_activity_ = now;
-  resolve(verdict);
   drive(now);
+}
+
+void ServerSession::take_verdict() {
+  if (!verdict_) return;
+  const Reply verdict = std::move(*verdict_);
+  verdict_.reset();
+  if (pending_ && state_ != ServerState::closed) resolve(verdict);  // else asked no more
 }
 
 std::string_view ServerSession::received_protocol() const {
@@ -142,9 +148,8 @@ std::optional<SimTime> ServerSession::deadline() const {
   return last_activity_ + config_.timeouts.*timeout;
 }
 
-bool ServerSession::on_timeout(SimTime now) {
-  const auto due = deadline();
-  if (!due || now < *due) return false;
+bool ServerSession::on_timer(TimerId timer, SimTime now) {
+  if (closed() || !timer_.expired(timer, now)) return false;
   close_with(421, "4.4.2", config_.hostname + " Error: timeout exceeded");
   drive(now);
   return true;
@@ -161,15 +166,12 @@ void ServerSession::shutdown(SimTime now) {
 // Handles everything that can be handled, then writes the replies in one piece (a pipelining
 // client gets its group of replies together, RFC 2920 section 3.2).
 void ServerSession::drive(SimTime) {
-  // A call made from inside our own callbacks (the owner answering from its send handler)
-  // only leaves work for the loop below: the input is never touched while it is parsed.
-  if (busy_) {
-    more_work_ = true;
-    return;
-  }
+  // A call made from inside our own callbacks only leaves its bytes or verdict for the loop
+  // below: the input is never touched while it is parsed.
+  if (busy_) return;
   busy_ = true;
   do {
-    more_work_ = false;
+    take_verdict();
     in_ += incoming_;
     incoming_.clear();
     pump();
@@ -178,8 +180,9 @@ void ServerSession::drive(SimTime) {
       out_.clear();
       send_(bytes);
     }
-  } while ((more_work_ || !incoming_.empty()) && state_ != ServerState::closed);
+  } while ((verdict_ || !incoming_.empty()) && state_ != ServerState::closed);
   busy_ = false;
+  timer_.follow(deadline());  // every input ends here, once
 }
 
 std::size_t ServerSession::line_limit() const {
@@ -328,14 +331,10 @@ void ServerSession::ask(PolicyStage stage, PolicyQuery query) {
   }
   query.argument = pending_argument_;
   if (observer_) observer_({ServerEvent::Kind::policy_query, state_, state_, stage_name(stage)});
-  in_policy_call_ = true;
+  const bool running = std::exchange(busy_, true);  // the owner is called from inside the engine
   policy_(query);
-  in_policy_call_ = false;
-  if (early_verdict_) {
-    const Reply verdict = std::move(*early_verdict_);
-    early_verdict_.reset();
-    resolve(verdict);
-  }
+  busy_ = running;
+  take_verdict();  // given at once
 }
 
 void ServerSession::resolve(const Reply& verdict) {

@@ -2,7 +2,9 @@
 // An SMTP server session (RFC 5321, with PIPELINING 2920, SIZE 1870, 8BITMIME 6152,
 // ENHANCEDSTATUSCODES 2034, AUTH 4954 and a simulated STARTTLS 3207): bytes in through
 // receive(), bytes out through the send callback. No sockets, no simulator, no clock but the
-// time the owner passes in. docs/protocols/smtp.md describes the state machine in prose.
+// time the owner passes in with each input; its one timer (the wait its state allows) goes out
+// as timer actions (take_actions(), docs/protocols.md "One engine shape").
+// docs/protocols/smtp.md describes the state machine in prose.
 //
 // Policy is the owner's business: at connect, HELO/EHLO, AUTH, MAIL, each RCPT, the end of
 // DATA, VRFY and EXPN the session calls the policy callback and parks until the owner calls
@@ -18,6 +20,7 @@
 #include "agents/proto/smtp/data_reader.hpp"
 #include "agents/proto/smtp/reply.hpp"
 #include "agents/proto/smtp/syntax.hpp"
+#include "agents/proto/timer_actions.hpp"
 #include "sim/time.hpp"
 
 namespace mailsim::proto::smtp {
@@ -132,10 +135,13 @@ class ServerSession {
   void answer(Reply reply, SimTime now);
   bool waiting_for_policy() const { return pending_.has_value(); }
 
-  // When the current state's timeout expires, or nothing (closed, or waiting for the owner).
-  std::optional<SimTime> deadline() const;
-  // Closes with 421 if the deadline has passed; a stale timer does nothing. True if it fired.
-  bool on_timeout(SimTime now);
+  // The owner's timer (DeadlineTimer::kId) fired at `now`: closes with 421 if the state's wait
+  // has passed; an early or stale firing does nothing. True if it closed.
+  bool on_timer(TimerId timer, SimTime now);
+  // The timer actions decided since the last call: after each input, the owner carries them
+  // out. The timer runs while the session waits for the client (none while closed or while
+  // the owner decides a policy question).
+  std::vector<TimerAction> take_actions() { return timer_.take_actions(); }
   void shutdown(SimTime now);  // 421, then closed
 
   ServerState state() const { return state_; }
@@ -163,10 +169,13 @@ class ServerSession {
   void reply(int code, std::string_view enhanced, std::string_view text);
   void close_with(int code, std::string_view enhanced, std::string_view text);
   void ask(PolicyStage stage, PolicyQuery query);
+  void give_verdict(Reply verdict, SimTime now);
+  void take_verdict();
   void resolve(const Reply& verdict);
   Reply default_verdict(PolicyStage stage) const;
   std::size_t line_limit() const;
   void reset_transaction();
+  std::optional<SimTime> deadline() const;
 
   // [commands] server_commands.cpp: one check and one proceed per command.
   bool check_helo(std::string_view arg);
@@ -213,20 +222,21 @@ class ServerSession {
 
   ServerState state_ = ServerState::connect;
   SimTime last_activity_{0};
+  DeadlineTimer timer_;  // runs until deadline(), moved when drive() returns
   static constexpr std::size_t kMaxParkedInput = 256 * 1024;  // input kept while the owner decides
   std::string in_;                                            // received bytes not yet handled
   std::string incoming_;     // bytes received while in_ was being parsed
-  bool more_work_ = false;   // a nested call left something for the loop of drive()
   std::size_t scanned_ = 0;  // in_[0, scanned_) holds no LF
   bool discarding_ = false;  // inside a command line over the limit
   bool drop_input_ = false;  // STARTTLS accepted: forget the rest of the input
   std::string out_;          // replies waiting to be flushed in one write
-  bool busy_ = false;        // inside drive(): a nested receive() only queues its bytes
+  // Inside drive() or the policy call: a call from inside only leaves its input (bytes in
+  // incoming_, a verdict in verdict_) for the running code (docs/architecture.md).
+  bool busy_ = false;
 
   std::optional<PolicyStage> pending_;
-  bool in_policy_call_ = false;
-  std::optional<Reply> early_verdict_;  // an answer given inside the policy call itself
-  std::string pending_argument_;        // the HELO name or address the query was about
+  std::optional<Reply> verdict_;  // the owner's verdict, until the running code takes it
+  std::string pending_argument_;  // the HELO name or address the query was about
 
   std::string helo_name_;
   bool esmtp_ = false;
