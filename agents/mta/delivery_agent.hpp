@@ -13,9 +13,14 @@ struct RecipientOutcome {
   enum class Kind { delivered, relayed, deferred, bounced };
   std::string recipient;
   Kind kind = Kind::deferred;
-  std::string reply;             // what the next hop answered, or the local reason: "451 4.7.1 ..."
-  std::string status;            // RFC 3463 code for a DSN; empty: taken from `reply`
-  std::string remote_mta;        // the host that answered, for the DSN's Remote-MTA
+  std::string reply;           // what the next hop answered, or the local reason: "451 4.7.1 ..."
+  std::string status;          // RFC 3463 code for a DSN; empty: taken from `reply`
+  std::string remote_mta;      // the host that answered, for the DSN's Remote-MTA
+  std::string remote_address;  // its address ("198.51.100.25"), for Exim's "host NAME [IP]"
+  // The command `reply` answered, as Exim's notice names it: "RCPT TO:<bob@b.example>",
+  // "MAIL FROM:<alice@a.example>", "DATA", "end of data", "EHLO smtp.a.example", "initial
+  // connection"; empty when no server replied (a connection that failed, a local reason).
+  std::string after;
   std::string next_agent;        // relayed: who took it
   std::string next_queue_id;     // relayed: its queue id there ("" when unknown)
   std::string mailbox;           // delivered: "bob@b.example/INBOX"

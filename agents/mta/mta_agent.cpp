@@ -130,13 +130,16 @@ void MtaAgent::check_mail(const SmtpServerConnection& c, const std::string& send
   query.domain = proto::dns::Name::parse(proto::domain_of(sender));
   query.helo = c.session != nullptr ? c.session->helo_name() : "";
   const sim::net::ConnId id = c.id;
-  resolver_->check_spf(query, [this, id, alive = alive_](const proto::dns::SpfOutcome& outcome) {
+  // Postfix with policyd-spf among its sender restrictions, answered at MAIL (as with
+  // smtpd_delay_reject = no): "<sender>: Sender address rejected: " and policyd-spf's reason.
+  const std::string refusal =
+      "<" + sender + ">: Sender address rejected: " + proto::dns::spf_rejection_text(query);
+  resolver_->check_spf(query, [this, id, refusal,
+                               alive = alive_](const proto::dns::SpfOutcome& outcome) {
     if (!*alive) return;
     connections_[id].spf_result = std::string(proto::dns::spf_result_name(outcome.result));
     if (config_.spf == SpfPolicy::reject_fail && outcome.result == proto::dns::SpfResult::fail) {
-      server_->answer(id, smtp::Reply(550, "5.7.1",
-                                      "Message rejected due to SPF policy: " +
-                                          outcome.explanation().render(Lang::en)));
+      server_->answer(id, smtp::Reply(550, "5.7.1", refusal));
       return;
     }
     server_->accept(id);

@@ -271,6 +271,8 @@ proto::imf::DsnRequest QueueManager::dsn_request(const QueuedMessage& m, const s
     d.action = action;
     d.status = status_of(o);
     d.remote_mta = o.remote_mta;
+    d.remote_address = o.remote_address;
+    d.after = o.after;
     d.diagnostic_code = o.reply;
     if (!said_by_smtp_server(o)) d.diagnostic_type = "X-Postfix";
     d.last_attempt_date = clock_.at(sim_.now());

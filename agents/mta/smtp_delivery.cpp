@@ -16,6 +16,38 @@ namespace {
 using Kind = RecipientOutcome::Kind;
 namespace smtp = proto::smtp;
 
+// The command a reply answered, in Exim's words (transports/smtp.c: "SMTP error from remote
+// mail server after RCPT TO:<bob@b.example>", "after end of data", "after initial connection").
+std::string command_answered(smtp::ClientState state, const std::string& helo,
+                             const std::string& sender, const std::string& recipient) {
+  switch (state) {
+    case smtp::ClientState::greeting:
+      return "initial connection";
+    case smtp::ClientState::ehlo:
+      return "EHLO " + helo;
+    case smtp::ClientState::helo:
+      return "HELO " + helo;
+    case smtp::ClientState::starttls:
+      return "STARTTLS";
+    case smtp::ClientState::auth:
+      return "AUTH";
+    case smtp::ClientState::mail:
+      return "MAIL FROM:<" + sender + ">";
+    case smtp::ClientState::rcpt:
+      return "RCPT TO:<" + recipient + ">";
+    case smtp::ClientState::data:
+      return "DATA";
+    case smtp::ClientState::message:
+      return "end of data";
+    case smtp::ClientState::rset:
+      return "RSET";
+    case smtp::ClientState::quit:
+    case smtp::ClientState::done:
+      return "QUIT";
+  }
+  return "";
+}
+
 }  // namespace
 
 void StaticNextHops::find(const std::string& domain, std::function<void(NextHopLookup)> done) {
@@ -144,10 +176,16 @@ void SmtpDelivery::try_hop(std::shared_ptr<Job> job, std::size_t domain_index,
           RecipientOutcome o;
           o.recipient = rcpt;
           o.remote_mta = hop.name;
+          o.remote_address = hop.address.to_string();
           auto it =
               std::find_if(r.recipients.begin(), r.recipients.end(),
                            [&](const smtp::RecipientOutcome& x) { return x.address == rcpt; });
           const smtp::RecipientOutcome* ro = it == r.recipients.end() ? nullptr : &*it;
+          // The reply that decided this recipient, else the one that ended the session.
+          if (ro && ro->reply && ro->answered)
+            o.after = command_answered(*ro->answered, settings_.helo_name, job->sender, rcpt);
+          else if (!r.connection_error && r.session.reply)
+            o.after = command_answered(r.session.state, settings_.helo_name, job->sender, rcpt);
           // Delivered means the 250 after the dot came: the next hop has it, whatever
           // happened after (a lost 221, a timeout on QUIT, this host going down).
           if (ro && ro->status == smtp::RecipientStatus::delivered) {

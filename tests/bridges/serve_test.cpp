@@ -277,3 +277,59 @@ print("messages", pop3_count())
                                  server.ports());
   EXPECT_NE(out.find("messages 1"), std::string::npos) << out;
 }
+
+// SMTP smuggling from a real client (issue 15 item 4): Python logs in to smtp.a.example's
+// submission port as Mallory (STARTTLS, AUTH) and sends its DATA as raw bytes (smtplib's
+// sendmail would turn the bare LF into CRLF): <LF>.<CR><LF>, then a second envelope from
+// ceo@c.example. Through the library's chain (smtp.a.example keeps bare LFs, mx.b.example ends
+// DATA at <LF>.<CR><LF>) Bob's server files a second message from ceo@c.example, relayed by
+// smtp.a.example, whose SPF passes; with the outbound server normalising (the fix on its side)
+// the same bytes stay text inside Mallory's one message.
+TEST(Serve, ARealClientSmugglesAMessageOnlyThroughALenientChain) {
+  const std::string lesson = command_output(MAILSIM_BIN " show smtp-smuggling");
+  const std::string keep = "\n      end_of_data: keep";  // the setting, not the description's
+  ASSERT_NE(lesson.find(keep), std::string::npos);
+  for (const bool fixed : {false, true}) {
+    std::string text = lesson;
+    if (fixed) text.replace(text.find(keep), keep.size(), "\n      end_of_data: normalize");
+    const std::string path = ::testing::TempDir() + "mailsim_smuggling_" +
+                             std::to_string(getpid()) + (fixed ? "_fixed" : "") + ".yaml";
+    std::ofstream(path) << text;
+    Server server(MAILSIM_BIN " serve " + path + " --smtp :0 --imap :0 --speed 20 --lang en");
+    ASSERT_EQ(server.ports().size(), 2u) << (fixed ? "fixed" : "lenient");
+    const std::string out = python(kPythonClients + R"py(
+s = smtplib.SMTP("127.0.0.1", smtp_port, timeout=10)
+s.ehlo("mallory-pc"); s.starttls(context=unverified()); s.ehlo("mallory-pc")
+s.login("mallory", "trickster")
+s.mail("mallory@a.example"); s.rcpt("bob@b.example")
+s.putcmd("data"); print("data", s.getreply()[0])
+s.send(b"From: mallory@a.example\r\nTo: bob@b.example\r\nSubject: Real newsletter\r\n\r\n"
+       b"Nothing to see.\r\n\n.\r\n"
+       b"MAIL FROM:<ceo@c.example>\r\nRCPT TO:<bob@b.example>\r\nDATA\r\n"
+       b"From: The CEO <ceo@c.example>\r\nTo: bob@b.example\r\n"
+       b"Subject: Real client forgery\r\n\r\nPay now.\r\n.\r\n")
+print("end", s.getreply()[0])
+s.quit()
+m = imaplib.IMAP4("127.0.0.1", imap_port, timeout=10)
+m.login("bob", "builder")
+for _ in range(100):
+    m.select("INBOX")
+    if m.search(None, 'SUBJECT', '"Real newsletter"')[1][0]: break
+    time.sleep(0.1)
+m.select("INBOX")
+forged = m.search(None, 'HEADER', 'Subject', '"Real client forgery"')[1][0].split()
+print("forged", len(forged))
+for n in forged:
+    print(m.fetch(n, "(BODY[HEADER.FIELDS (RETURN-PATH)])")[1][0][1].decode().strip())
+m.logout()
+)py",
+                                   server.ports());
+    EXPECT_NE(out.find("data 354"), std::string::npos) << out;
+    EXPECT_NE(out.find("end 250"), std::string::npos) << out;
+    EXPECT_NE(out.find(fixed ? "forged 0" : "forged 1"), std::string::npos) << fixed << out;
+    if (!fixed) {
+      EXPECT_NE(out.find("Return-Path: <ceo@c.example>"), std::string::npos) << out;
+    }
+    server.stop();
+  }
+}

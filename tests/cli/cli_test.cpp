@@ -151,6 +151,31 @@ TEST(Cli, TheCongestedLinkIsAvoidedAndTheNarrationSaysSo) {
   EXPECT_NE(r.out.find("ms: latency plus waiting in the queues)"), std::string::npos) << r.out;
 }
 
+// The SPF refusal's bytes are those of Postfix with policyd-spf among its sender restrictions:
+// no domain written with its root dot ("a.example." before), the client's address and the
+// sender in policyd-spf's "Why?" link.
+TEST(Cli, TheSpfRefusalIsWordedAsPolicydSpfWordsIt) {
+  Result r = run("run spf-fail --lang en --transcript");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.out.find("S: 550 5.7.1 <alice@a.example>: Sender address rejected: Message "
+                       "rejected due to: SPF fail - not authorized. Please see "
+                       "http://www.openspf.net/Why?s=mfrom;id=alice@a.example;ip=203.0.113.66;"
+                       "r=<UNKNOWN>\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.out.find("a.example. forbids"), std::string::npos) << r.out;  // the text before
+}
+
+// The banner names the software the server imitates (issue 15): exim-retry's smtp.a.example
+// runs Exim's retry rules and greets as Exim, mx.b.example as Postfix, the default. (A test of
+// what landed in f3597c8 without one for Exim; it passes before and after this change.)
+TEST(Cli, EachBannerNamesTheSoftwareItsServerImitates) {
+  Result r = run("run exim-retry --lang en --transcript");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.out.find("S: 220 smtp.a.example ESMTP Exim\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("S: 220 mx.b.example ESMTP Postfix\n"), std::string::npos) << r.out;
+}
+
 TEST(Cli, ChangingTheParameterALessonTurnsOnFailsItsCheck) {
   struct Change {
     const char* scenario;

@@ -144,6 +144,44 @@ TEST(Dsn, SubjectAndSenderNameFollowTheSendersLanguage) {
             "Courrier retardé (nouvelles tentatives en cours)");
 }
 
+// Exim's failure notice (deliver.c, transports/smtp.c): under each address, the host that
+// answered, the command its reply answered, then the reply, each on its own line; a recipient
+// with no server reply (carol: no route) has only its reason and, as Exim writes it, no
+// Diagnostic-Code in the delivery-status part.
+TEST(Dsn, EximsFailureNoticeNamesTheHostAndTheCommandTheReplyAnswered) {
+  auto r = failed_request();
+  r.style = DsnStyle::exim;
+  r.recipients[0].remote_address = "198.51.100.25";
+  r.recipients[0].after = "RCPT TO:<bob@b.example>";
+  r.recipients[1].diagnostic_code = "554 5.4.4 No route to domain c.example";
+  r.recipients[1].diagnostic_type = "X-Postfix";
+  const auto text = build(r);
+  const auto parsed = parse_dsn(text);
+  EXPECT_NE(parsed.human_text.find(
+                "This message was created automatically by mail delivery software.\r\n\r\n"
+                "A message that you sent could not be delivered to one or more of its\r\n"
+                "recipients. This is a permanent error. The following addresses failed:\r\n\r\n"
+                "  bob@b.example\r\n"
+                "    host mx.b.example [198.51.100.25]\r\n"
+                "    SMTP error from remote mail server after RCPT TO:<bob@b.example>:\r\n"
+                "    550 5.1.1 <bob@b.example>: Recipient address rejected: User unknown in "
+                "local recipient table\r\n"
+                "  carol@c.example\r\n"
+                "    554 5.4.4 No route to domain c.example\r\n"),
+            std::string::npos)
+      << parsed.human_text;
+  EXPECT_EQ(parsed.report.recipients[0].diagnostic_code, r.recipients[0].diagnostic_code);
+  EXPECT_TRUE(parsed.report.recipients[1].diagnostic_code.empty());
+  EXPECT_EQ(text.find("X-Postfix"), std::string::npos);
+
+  r.lang = Lang::fr;
+  EXPECT_NE(parse_dsn(build(r)).human_text.find(
+                "    hôte mx.b.example [198.51.100.25]\r\n"
+                "    erreur SMTP du serveur de messagerie distant après RCPT "
+                "TO:<bob@b.example> :\r\n"),
+            std::string::npos);
+}
+
 TEST(Dsn, NeverAboutAMessageFromTheNullReversePath) {
   auto r = failed_request();
   r.original_sender = "";

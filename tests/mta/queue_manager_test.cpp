@@ -355,6 +355,33 @@ TEST(QueueManager, PermanentFailureBouncesAtOnce) {
   EXPECT_EQ(mta.violations(), "");
 }
 
+// With Exim's schedule, the bounce of a recipient the next hop refused at RCPT names the host,
+// its address and the command, as Exim's bounces do (deliver.c, transports/smtp.c).
+TEST(QueueManager, EximsBounceNamesTheHostAndTheCommandTheReplyAnswered) {
+  QueueManagerSettings s = Mta::defaults();
+  s.schedule = RetrySchedule(default_exim_retry());
+  Mta mta(
+      [](const std::string& r, sim::SimTime) {
+        RecipientOutcome o =
+            outcome(r, Kind::bounced,
+                    "550 5.1.1 <zed@b.example>: Recipient address rejected: User unknown");
+        o.remote_address = "198.51.100.25";
+        o.after = "RCPT TO:<zed@b.example>";
+        return o;
+      },
+      s);
+  mta.qmgr.start();
+  mta.submit("alice@a.example", {"zed@b.example"});
+  mta.sim.run_until(1min);
+  EXPECT_NE(mta.local.last_content.find(
+                "  zed@b.example\r\n"
+                "    host mx.b.example [198.51.100.25]\r\n"
+                "    SMTP error from remote mail server after RCPT TO:<zed@b.example>:\r\n"
+                "    550 5.1.1 <zed@b.example>: Recipient address rejected: User unknown\r\n"),
+            std::string::npos)
+      << mta.local.last_content;
+}
+
 TEST(QueueManager, ABounceIsNeverBouncedItGoesToThePostmasterOrIsDiscarded) {
   // Everything fails, local delivery included: the sender's own mailbox is gone.
   Mta mta([](const std::string& r, sim::SimTime) {

@@ -17,7 +17,12 @@ struct MxOwner : SmtpServerOwner {
   SmtpServerEndpoint* endpoint = nullptr;
   std::vector<std::string> unknown;
   std::vector<std::string> received;
+  bool refuse_message = false;  // 554 after the final dot
   void on_policy(const SmtpServerConnection& c, const smtp::PolicyQuery& q) override {
+    if (q.stage == smtp::PolicyStage::message && refuse_message) {
+      endpoint->answer(c.id, smtp::Reply(554, "5.7.1", "Message content rejected"));
+      return;
+    }
     if (q.stage == smtp::PolicyStage::rcpt &&
         std::find(unknown.begin(), unknown.end(), std::string(q.argument)) != unknown.end()) {
       endpoint->answer(c.id, smtp::Reply(550, "5.1.1",
@@ -153,6 +158,33 @@ TEST(SmtpDelivery, TheMxAddressLimitStopsBeforeTheSecondMxAndZeroMeansNoLimit) {
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].kind, Kind::relayed);
   EXPECT_EQ(all.owner2.received.size(), 1u);
+}
+
+// Each outcome names the command the server's reply answered and the server's address, for
+// Exim's notice ("host mx.b.example [198.51.100.25]" / "SMTP error from remote mail server
+// after RCPT TO:<zed@b.example>:"); a refused message is "after end of data", a connection
+// that failed names none.
+TEST(SmtpDelivery, AnOutcomeNamesTheCommandTheReplyAnswered) {
+  Delivery d;
+  d.owner.unknown = {"zed@b.example"};
+  auto out = d.send({"bob@b.example", "zed@b.example"});
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[1].after, "RCPT TO:<zed@b.example>");
+  EXPECT_EQ(out[1].remote_address, "198.51.100.25");
+
+  Delivery refused;
+  refused.owner.refuse_message = true;
+  out = refused.send({"bob@b.example"});
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].kind, Kind::bounced);
+  EXPECT_EQ(out[0].after, "end of data");
+
+  Delivery down;
+  down.w.net.set_host_up(down.w.mx, false);
+  down.w.net.set_host_up(down.mx2, false);
+  out = down.send({"bob@b.example"});
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].after, "");
 }
 
 TEST(SmtpDelivery, EveryMxDownDefersWithPostfixsWords) {

@@ -60,6 +60,10 @@ struct Bridge::Client {
   std::size_t received = 0;
   bool data_asked = false;  // SMTP: the client sent DATA, the 354 has not come yet
   bool in_data = false;     // SMTP: between the 354 and the "." line
+  // Its last command ended in CR LF: in its message a bare LF is the message's own byte, passed
+  // on as it came (a real client's <LF>.<CR><LF> reaches the simulated server, SMTP smuggling);
+  // a client that ends its lines in LF alone (nc) has each LF taken as a line end.
+  bool crlf = false;
   std::size_t message = 0;
   std::chrono::steady_clock::time_point last_heard;
   bool closing = false;  // the socket closes once `out` is written
@@ -227,10 +231,12 @@ void Bridge::take_bytes(const std::shared_ptr<Client>& client, std::string_view 
   // (CVE-2011-0411): the next bytes that count are the TLS handshake's.
   for (std::size_t i = 0; i < bytes.size() && !c.closing && !c.starttls_asked; ++i) {
     const char byte = bytes[i];
-    if (byte == '\n') {
+    const bool after_cr = !c.partial.empty() && c.partial.back() == '\r';
+    if (byte == '\n' && (after_cr || !(c.in_data && c.crlf))) {
       std::string line = std::move(c.partial);
       c.partial.clear();
-      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (!c.in_data) c.crlf = after_cr;
+      if (after_cr) line.pop_back();
       take_line(client, std::move(line));
     } else {
       c.partial += byte;

@@ -47,6 +47,14 @@ std::string SpfOutcome::reply_code() const {
   }
 }
 
+std::string spf_rejection_text(const SpfQuery& query) {
+  // s=mfrom: the identity checked was MAIL FROM; r=<UNKNOWN>: policyd-spf hides the receiver.
+  return fmt::format(
+      "Message rejected due to: SPF fail - not authorized. Please see "
+      "http://www.openspf.net/Why?s=mfrom;id={};ip={};r=<UNKNOWN>",
+      query.sender, to_string(query.ip));
+}
+
 Text SpfOutcome::problem_or_none() const {
   return problem.value_or(Text(msg::kSpfNone, {{"domain", decided_in.to_string()}}));
 }

@@ -42,6 +42,13 @@ struct SpfOutcome {
   Text problem_or_none() const;
 };
 
+// The text of a receiving server's refusal of an SPF fail, in the words of Postfix's usual
+// policy service, policyd-spf (postfix-policyd-spf-python, its Reason_Message "Message
+// {rejectdefer} due to: {spf}. Please see {url}"): "Message rejected due to: SPF fail - not
+// authorized. Please see http://www.openspf.net/Why?s=mfrom;id=ceo@c.example;ip=203.0.113.66;
+// r=<UNKNOWN>". It names no domain (so no root dot); the narration explains the result.
+std::string spf_rejection_text(const SpfQuery& query);
+
 struct SpfLimits {
   int dns_lookups = 10;
   int void_lookups = 2;

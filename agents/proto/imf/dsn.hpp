@@ -46,6 +46,10 @@ struct DsnRecipient {
   // The Diagnostic-Code's type (RFC 3464 2.3.6): "smtp" only for a reply an SMTP server sent;
   // a connection that failed or a local reason is the MTA's own, as Postfix's "X-Postfix".
   std::string diagnostic_type = "smtp";
+  // For Exim's text only (not in the delivery-status part): the answering host's address and
+  // the command its reply answered ("RCPT TO:<bob@b.example>", "end of data").
+  std::string remote_address;
+  std::string after;
   std::optional<DateTime> last_attempt_date;
   std::optional<DateTime> will_retry_until;  // delayed recipients only
 

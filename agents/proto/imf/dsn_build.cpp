@@ -136,18 +136,32 @@ std::string exim_human_part(const DsnRequest& r, bool any_failed) {
   }
   out += "\r\n";
   for (const auto& rcpt : r.recipients) {
-    std::string reason = rcpt.diagnostic_code;
-    if (!rcpt.remote_mta.empty() && rcpt.diagnostic_type == "smtp" && !reason.empty())
-      reason =
-          Text(msg::kDsnEximHostSaid, {{"host", rcpt.remote_mta}, {"reply", reason}}).render(lang);
-    if (reason.empty()) reason = rcpt.status;
+    out += "  " + rcpt.final_recipient + "\r\n";
+    std::string reason = rcpt.diagnostic_code.empty() ? rcpt.status : rcpt.diagnostic_code;
     // A temporary failure that ends in a bounce is Exim's retry timeout (retry.c).
     if (rcpt.action == DsnAction::failed && rcpt.status.starts_with('4'))
       reason = Text(msg::kDsnEximRetryTimeout, {{"reason", reason}}).render(lang);
-    if (rcpt.action == DsnAction::delayed)
-      reason = Text(msg::kDsnEximDelayReason, {{"reason", reason}}).render(lang);
-    // Exim prints the error as it came, not wrapped (print_address_error).
-    out += "  " + rcpt.final_recipient + "\r\n    " + reason + "\r\n";
+    // A server's reply: the host, the command it answered, then the reply, each on its line
+    // ("host mx.b.example [198.51.100.25]" / "SMTP error from remote mail server after RCPT
+    // TO:<bob@b.example>:" / "550 5.1.1 ..."), as Exim's bounces show it.
+    std::vector<std::string> lines;
+    const bool replied =
+        !rcpt.remote_mta.empty() && rcpt.diagnostic_type == "smtp" && !rcpt.diagnostic_code.empty();
+    if (replied && !rcpt.remote_address.empty())
+      lines.push_back(
+          Text(msg::kDsnEximHost, {{"host", rcpt.remote_mta}, {"address", rcpt.remote_address}})
+              .render(lang));
+    if (replied && !rcpt.after.empty())
+      lines.push_back(Text(msg::kDsnEximSmtpError, {{"command", rcpt.after}}).render(lang));
+    lines.push_back(reason);
+    // The warning says why it waits before the error itself (print_address_error's prefix).
+    if (rcpt.action == DsnAction::delayed) {
+      std::string& first = lines[!rcpt.remote_address.empty() && replied ? 1 : 0];
+      first = Text(msg::kDsnEximDelayReason, {{"reason", first}}).render(lang);
+    }
+    // Exim prints the error as it came, not wrapped.
+    for (const std::string& line : lines)
+      out += "    " + line + "\r\n";
   }
   if (!any_failed) out += "\r\n" + paragraphs(Text(msg::kDsnEximNoAction).render(lang));
   return out;
@@ -166,7 +180,10 @@ std::string status_part(const DsnRequest& r) {
     h.append("Action", to_string(rcpt.action));
     h.append("Status", rcpt.status);
     if (!rcpt.remote_mta.empty()) h.append("Remote-MTA", "dns; " + rcpt.remote_mta);
-    if (!rcpt.diagnostic_code.empty())
+    // Exim writes a Diagnostic-Code only for a server's reply (deliver.c's
+    // print_dsn_diagnostic_code): a connection failure has none, where Postfix says X-Postfix.
+    const bool exim_local = r.style == DsnStyle::exim && rcpt.diagnostic_type != "smtp";
+    if (!rcpt.diagnostic_code.empty() && !exim_local)
       h.append("Diagnostic-Code", rcpt.diagnostic_type + "; " + rcpt.diagnostic_code);
     if (rcpt.last_attempt_date) h.append("Last-Attempt-Date", format_date(*rcpt.last_attempt_date));
     if (rcpt.action == DsnAction::delayed && rcpt.will_retry_until)

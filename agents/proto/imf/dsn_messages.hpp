@@ -101,8 +101,13 @@ inline constexpr mailsim::PluralMessage kDsnEximNotYetDelivered{
     {"imf.dsn.exim.not_yet.other",
      "The addresses to which the message has not yet been delivered are:",
      "Les adresses auxquelles le message n'a pas encore été remis sont :"}};
-inline constexpr mailsim::Message kDsnEximHostSaid{"imf.dsn.exim.host_said", "host {host}: {reply}",
-                                                   "hôte {host} : {reply}"};
+// An error a server replied, on three lines under the address (deliver.c's
+// print_address_error; transports/smtp.c names the command the reply answered).
+inline constexpr mailsim::Message kDsnEximHost{"imf.dsn.exim.host", "host {host} [{address}]",
+                                               "hôte {host} [{address}]"};
+inline constexpr mailsim::Message kDsnEximSmtpError{
+    "imf.dsn.exim.smtp_error", "SMTP error from remote mail server after {command}:",
+    "erreur SMTP du serveur de messagerie distant après {command} :"};
 inline constexpr mailsim::Message kDsnEximDelayReason{
     "imf.dsn.exim.delay_reason", "Delay reason: {reason}", "Raison du retard : {reason}"};
 inline constexpr mailsim::Message kDsnEximRetryTimeout{"imf.dsn.exim.retry_timeout",
@@ -192,7 +197,8 @@ inline constexpr std::array kDsnAll{&kDsnFromName,
                                     &kDsnEximDateIs,
                                     &kDsnEximNotYetDelivered.one,
                                     &kDsnEximNotYetDelivered.other,
-                                    &kDsnEximHostSaid,
+                                    &kDsnEximHost,
+                                    &kDsnEximSmtpError,
                                     &kDsnEximDelayReason,
                                     &kDsnEximRetryTimeout,
                                     &kDsnEximNoAction};

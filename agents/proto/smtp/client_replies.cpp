@@ -99,7 +99,7 @@ void ClientSession::handle_reply(const Reply& r) {
     case ClientState::mail:
       mail_accepted_ = r.positive();
       if (!mail_accepted_) {
-        settle_unresolved(r);
+        settle_unresolved(r, ClientState::mail);
         if (!pipelining_) command(ClientState::quit, "QUIT");
       } else if (!pipelining_) {
         send_next_recipient_or_data();
@@ -109,6 +109,7 @@ void ClientSession::handle_reply(const Reply& r) {
       RecipientOutcome& out = recipients_[e.recipient];
       if (mail_accepted_) {
         out.reply = r;
+        out.answered = ClientState::rcpt;
         out.status = r.positive()    ? RecipientStatus::accepted
                      : r.transient() ? RecipientStatus::deferred
                                      : RecipientStatus::rejected;
@@ -120,7 +121,7 @@ void ClientSession::handle_reply(const Reply& r) {
       on_data_reply(r);
       return;
     case ClientState::message:
-      settle_accepted(r, RecipientStatus::delivered);
+      settle_accepted(r, RecipientStatus::delivered, ClientState::message);
       if (r.positive() && retry_too_many()) {
         begin_transaction();  // the rest of the recipients, in a transaction of their own
         return;
@@ -292,15 +293,17 @@ void ClientSession::on_data_reply(const Reply& r) {
     }
     return;
   }
-  settle_accepted(r, RecipientStatus::deferred);
+  settle_accepted(r, RecipientStatus::deferred, ClientState::data);
   command(ClientState::quit, "QUIT");
 }
 
 // The reply after the dot (or a refused DATA) decides every recipient RCPT accepted.
-void ClientSession::settle_accepted(const Reply& r, RecipientStatus if_positive) {
+void ClientSession::settle_accepted(const Reply& r, RecipientStatus if_positive,
+                                    ClientState answered) {
   for (auto& x : recipients_) {
     if (x.status != RecipientStatus::accepted) continue;
     x.reply = r;
+    x.answered = answered;
     x.status = r.positive()    ? if_positive
                : r.transient() ? RecipientStatus::deferred
                                : RecipientStatus::rejected;
@@ -309,10 +312,12 @@ void ClientSession::settle_accepted(const Reply& r, RecipientStatus if_positive)
 
 // Recipients still open when the session cannot carry them: deferred, or rejected when the
 // server said no for good.
-void ClientSession::settle_unresolved(const std::optional<Reply>& r) {
+void ClientSession::settle_unresolved(const std::optional<Reply>& r,
+                                      std::optional<ClientState> answered) {
   for (auto& x : recipients_) {
     if (x.status != RecipientStatus::pending && x.status != RecipientStatus::accepted) continue;
     x.reply = r;
+    x.answered = answered;
     x.status = r && r->permanent() ? RecipientStatus::rejected : RecipientStatus::deferred;
   }
 }

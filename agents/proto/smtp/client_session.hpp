@@ -97,6 +97,9 @@ struct RecipientOutcome {
   std::string address;
   RecipientStatus status = RecipientStatus::pending;
   std::optional<Reply> reply;  // the reply that decided it (none: no reply, e.g. a timeout)
+  // The command that reply answered (MAIL, RCPT, DATA or the final dot: state message), which
+  // Exim's failure notice names ("SMTP error from remote mail server after RCPT TO:<...>").
+  std::optional<ClientState> answered = std::nullopt;
 };
 
 enum class SessionStatus {
@@ -177,8 +180,9 @@ class ClientSession {
   bool retry_too_many();
   void after_recipients();
   void on_data_reply(const Reply& r);
-  void settle_accepted(const Reply& r, RecipientStatus if_positive);
-  void settle_unresolved(const std::optional<Reply>& r);
+  void settle_accepted(const Reply& r, RecipientStatus if_positive, ClientState answered);
+  void settle_unresolved(const std::optional<Reply>& r,
+                         std::optional<ClientState> answered = std::nullopt);
   void fail(SessionStatus status, const std::optional<Reply>& r);
   void fail_and_quit(SessionStatus status, const std::optional<Reply>& r);
   void finish(SessionStatus status);

@@ -73,7 +73,8 @@ class DataReader {
 // Postfix's cleanup_replace_stray_cr_lf), and a line starting with "." gets a second one.
 // With pass_bare_lf, bare LF and CR pass unchanged and only lines after a CRLF are stuffed,
 // which is what a vulnerable outbound server does.
-// With a line_limit (Postfix's smtp_line_length_limit, 998 when relaying), a longer line is
+// With a line_limit (Postfix's smtp_line_length_limit, 998 when relaying: postconf(5), "The
+// Postfix limit was 990 with Postfix 2.8 and earlier"), a longer line is
 // broken after `line_limit` octets by inserting <CR><LF><SPACE> (smtp_proto.c's
 // smtp_text_out), so no line sent is over RFC 5321 4.5.3.1.6's 1,000 octets with its CRLF.
 std::string dot_stuff(std::string_view message, bool pass_bare_lf = false,
