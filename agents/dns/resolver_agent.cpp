@@ -9,6 +9,7 @@
 #include "agents/dns/records.hpp"
 #include "agents/proto/dns/tcp_framing.hpp"
 #include "agents/proto/dns/trace_records.hpp"
+#include "sim/cancellable.hpp"
 
 namespace mailsim::agents {
 
@@ -281,11 +282,13 @@ ResolverAgent::~ResolverAgent() {
   state_->shut_down();
 }
 
-dns::LookupId ResolverAgent::resolve(const dns::Name& name, dns::RecordType type, Callback done) {
+sim::Subscription ResolverAgent::resolve(const dns::Name& name, dns::RecordType type,
+                                         Callback done) {
   auto keep = state_;  // a callback run at once may destroy this agent
-  const dns::LookupId id = keep->resolver.resolve({name, type}, std::move(done), keep->sim().now());
+  const sim::Cancellable<const dns::LookupResult&> cancellable(std::move(done));
+  keep->resolver.resolve({name, type}, cancellable.callback(), keep->sim().now());
   keep->carry_out();
-  return id;
+  return cancellable.handle();
 }
 
 void ResolverAgent::lookup(const dns::Question& question, Callback done) {
@@ -293,17 +296,21 @@ void ResolverAgent::lookup(const dns::Question& question, Callback done) {
   keep->lookup(question, std::move(done));
 }
 
-void ResolverAgent::mail_route(const dns::Name& domain, RouteDone done,
-                               dns::MailRouteOptions options) {
+sim::Subscription ResolverAgent::mail_route(const dns::Name& domain, RouteDone done,
+                                            dns::MailRouteOptions options) {
   auto keep = state_;
-  keep->mail_route(domain, std::move(done), std::move(options));
+  const sim::Cancellable<const dns::MailRoute&> cancellable(std::move(done));
+  keep->mail_route(domain, cancellable.callback(), std::move(options));
+  return cancellable.handle();
 }
 
-void ResolverAgent::check_spf(const dns::SpfQuery& query, SpfDone done, dns::SpfLimits limits) {
+sim::Subscription ResolverAgent::check_spf(const dns::SpfQuery& query, SpfDone done,
+                                           dns::SpfLimits limits) {
   auto keep = state_;
   std::weak_ptr<State> weak = keep;
+  const sim::Cancellable<const dns::SpfOutcome&> cancellable(std::move(done));
   dns::SpfEvaluator(*keep, limits)
-      .check(query, [weak, query, done = std::move(done)](const dns::SpfOutcome& outcome) {
+      .check(query, [weak, query, done = cancellable.callback()](const dns::SpfOutcome& outcome) {
         auto st = weak.lock();
         if (!st) return;
         if (st->sim().trace().active()) {
@@ -316,8 +323,9 @@ void ResolverAgent::check_spf(const dns::SpfQuery& query, SpfDone done, dns::Spf
           r.dns_lookups = outcome.dns_lookups;
           st->sim().trace().publish(r);
         }
-        if (done) done(outcome);
+        done(outcome);
       });
+  return cancellable.handle();
 }
 
 namespace {
@@ -334,31 +342,34 @@ void dnsbl_checked(ResolverAgent::State& st, const dns::IpAddress& ip, const dns
       r.codes += (r.codes.empty() ? "" : ", ") + c.to_string();
     st.sim().trace().publish(r);
   }
-  if (done) done(result);
+  done(result);
 }
 }  // namespace
 
-void ResolverAgent::check_dnsbl(const dns::IpAddress& ip, const dns::Name& list, DnsblDone done) {
+sim::Subscription ResolverAgent::check_dnsbl(const dns::IpAddress& ip, const dns::Name& list,
+                                             DnsblDone done) {
   auto keep = state_;
   std::weak_ptr<State> weak = keep;
   const dns::Name name = dns::reversed_ip_name(ip, list);
-  keep->lookup({name, dns::RecordType::A},
-               [weak, ip, list, name, done = std::move(done)](const dns::LookupResult& answer) {
+  const sim::Cancellable<const dns::DnsblResult&> cancellable(std::move(done));
+  keep->lookup({name, dns::RecordType::A}, [weak, ip, list, name, done = cancellable.callback()](
+                                               const dns::LookupResult& answer) {
+    auto st = weak.lock();
+    if (!st) return;
+    const dns::DnsblResult result = dns::interpret_dnsbl(answer);
+    if (result.verdict != dns::DnsblVerdict::listed)
+      return dnsbl_checked(*st, ip, list, result, done);
+    // Listed: the TXT record of the same name says why; Postfix asks it for its reply.
+    st->lookup({name, dns::RecordType::TXT},
+               [weak, ip, list, result, done](const dns::LookupResult& txt) {
                  auto st = weak.lock();
                  if (!st) return;
-                 const dns::DnsblResult result = dns::interpret_dnsbl(answer);
-                 if (result.verdict != dns::DnsblVerdict::listed)
-                   return dnsbl_checked(*st, ip, list, result, done);
-                 // Listed: the TXT record of the same name says why; Postfix asks it for its reply.
-                 st->lookup({name, dns::RecordType::TXT},
-                            [weak, ip, list, result, done](const dns::LookupResult& txt) {
-                              auto st = weak.lock();
-                              if (!st) return;
-                              dns::DnsblResult with_reason = result;
-                              with_reason.reason = dns::dnsbl_reason(txt);
-                              dnsbl_checked(*st, ip, list, with_reason, done);
-                            });
+                 dns::DnsblResult with_reason = result;
+                 with_reason.reason = dns::dnsbl_reason(txt);
+                 dnsbl_checked(*st, ip, list, with_reason, done);
                });
+  });
+  return cancellable.handle();
 }
 
 dns::Resolver& ResolverAgent::resolver() {

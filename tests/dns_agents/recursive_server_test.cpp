@@ -42,7 +42,7 @@ struct IspWorld {
 
   dns::MailRoute route(ResolverAgent& r, const char* domain) {
     std::optional<dns::MailRoute> got;
-    r.mail_route(name(domain), [&](const dns::MailRoute& m) { got = m; });
+    const auto lookup = r.mail_route(name(domain), [&](const dns::MailRoute& m) { got = m; });
     w.sim.run_until(w.sim.now() + 30s);
     EXPECT_TRUE(got) << domain;
     return got.value_or(dns::MailRoute{});
