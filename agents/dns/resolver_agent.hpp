@@ -15,7 +15,8 @@
 // mail_route(), check_spf() and check_dnsbl() return the lookup's handle: its owner keeps it as
 // a member, and destroying or resetting it cancels the callback (the lookup itself runs to its
 // end, its queries and records in the trace, its answers cached); the handle is inactive when
-// the callback already ran. If the agent is destroyed, lookups in progress never call back.
+// the callback already ran. If the agent is destroyed, lookups in progress never call back; it
+// is not destroyed from inside its own callbacks (docs/architecture.md).
 #include <functional>
 #include <memory>
 #include <string>
@@ -72,10 +73,10 @@ class ResolverAgent : public proto::dns::LookupService {
   std::size_t open_tcp_connections() const;
   std::size_t pending_timers() const;  // simulator timers held (query timeouts, cache sweep)
 
-  struct State;  // shared with the socket, host and timer callbacks, which may outlive us
+  struct State;  // owns everything that calls it back (host watchers, sockets, timers)
 
  private:
-  std::shared_ptr<State> state_;
+  std::unique_ptr<State> state_;
 };
 
 }  // namespace mailsim::agents

@@ -298,6 +298,22 @@ TEST(Network, DestroyingTheResolverWithEveryKindOfLookupInFlightCallsNobody) {
   EXPECT_EQ(rw.w.count({"dns.mail.route"}), 0u);
 }
 
+// Destroyed while a query goes over TCP (after a truncated answer): the connection is
+// aborted, its callbacks go with the agent, and no timer fires.
+TEST(Network, DestroyingTheResolverDuringATcpExchangeCallsNobody) {
+  RecursiveWorld rw;
+  bool called = false;
+  const auto lookup = rw.resolver->resolve(name("big.b.example."), dns::RecordType::MX,
+                                           [&](const dns::LookupResult&) { called = true; });
+  for (int i = 0; i < 1000 && rw.resolver->open_tcp_connections() == 0; ++i)
+    rw.w.sim.run_until(rw.w.sim.now() + 1ms);
+  ASSERT_EQ(rw.resolver->open_tcp_connections(), 1u);
+  rw.resolver.reset();
+  rw.w.sim.run_until(60s);
+  EXPECT_FALSE(called);
+  EXPECT_EQ(rw.w.count({"dns.query.timeout"}), 0u);
+}
+
 std::string one_run(std::uint64_t seed) {
   RecursiveWorld rw(seed);
   (void)rw.resolver->mail_route(name("b.example."), [](const dns::MailRoute&) {});
