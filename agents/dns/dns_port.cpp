@@ -27,9 +27,9 @@ struct TcpClient {
 };
 }  // namespace
 
-// Owns what calls it back (host watchers, sockets, timers); only a response handed to the
-// handler, which may answer after the port is gone, holds a weak reference.
-struct DnsPort::State : std::enable_shared_from_this<State> {
+// Owns what calls it back (host watchers, sockets, timers), so callbacks hold a plain pointer;
+// so does a response handed to the handler, which is not called once the port is gone.
+struct DnsPort::State {
   State(net::Network& n, net::NodeId h, std::uint16_t p, std::string a, Handler hd, Describe d)
       : net(n),
         host(h),
@@ -42,7 +42,7 @@ struct DnsPort::State : std::enable_shared_from_this<State> {
   net::NodeId host;
   std::uint16_t port;
   std::string agent;
-  Handler handler;  // empty once the DnsPort is gone
+  Handler handler;
   Describe describe;
   bool started = false;
   bool serving = false;
@@ -121,13 +121,10 @@ struct DnsPort::State : std::enable_shared_from_this<State> {
   void on_datagram(net::Ipv4Address from, std::uint16_t from_port,
                    std::span<const std::byte> bytes) {
     if (!handler) return;
-    std::weak_ptr<State> weak = weak_from_this();
     const std::uint64_t opened = generation;
     handler(Request{from, dns::Transport::udp, as_octets(bytes)},
-            [weak, opened, from, from_port](std::span<const std::uint8_t> response) {
-              auto st = weak.lock();
-              if (st && st->serving && st->generation == opened)
-                st->udp.send_to(from, from_port, as_bytes(response));
+            [this, opened, from, from_port](std::span<const std::uint8_t> response) {
+              if (serving && generation == opened) udp.send_to(from, from_port, as_bytes(response));
             });
   }
 
@@ -158,15 +155,12 @@ struct DnsPort::State : std::enable_shared_from_this<State> {
     while (auto m = it->second.reader.next())
       messages.push_back(std::move(*m));
     const net::Ipv4Address client = it->second.address;
-    std::weak_ptr<State> weak = weak_from_this();
     for (const auto& m : messages) {
       if (!handler) return;
       handler(Request{client, dns::Transport::tcp, m},
-              [weak, id](std::span<const std::uint8_t> response) {
-                auto st = weak.lock();
-                if (!st) return;
-                auto found = st->tcp.find(id);
-                if (found == st->tcp.end()) return;  // the client has gone
+              [this, id](std::span<const std::uint8_t> response) {
+                auto found = tcp.find(id);
+                if (found == tcp.end()) return;  // the client has gone
                 const auto framed = dns::frame_for_tcp(response);
                 found->second.socket.send(as_bytes(framed));
               });
@@ -176,7 +170,7 @@ struct DnsPort::State : std::enable_shared_from_this<State> {
 
 DnsPort::DnsPort(net::Network& net, net::NodeId host, std::uint16_t port, std::string agent,
                  Handler handler, Describe describe)
-    : state_(std::make_shared<State>(net, host, port, std::move(agent), std::move(handler),
+    : state_(std::make_unique<State>(net, host, port, std::move(agent), std::move(handler),
                                      std::move(describe))) {}
 
 DnsPort::~DnsPort() {
@@ -189,8 +183,6 @@ DnsPort::~DnsPort() {
       client.socket.abort();
     state_->forget_all();
   }
-  state_->handler = nullptr;
-  state_->describe = nullptr;
 }
 
 void DnsPort::start() {

@@ -3,8 +3,10 @@
 // and again each time the host comes back up, reassembles the framed messages of each TCP
 // connection (RFC 1035 4.2.2, several per connection), hands every request to the owner's
 // handler, and sends the response back the way the request came, now or later (a recursive
-// server answers once its own lookup is done). A response for a client that has gone (its
-// connection closed, or this host went down meanwhile) is dropped. A TCP connection idle for
+// server answers once its own lookup is done), but never once the port is gone: a handler
+// that answers later keeps its pending answers in something destroyed with the port or before
+// it. A response for a client that has gone (its connection closed, or this host went down
+// meanwhile) is dropped. A TCP connection idle for
 // kDnsTcpIdleTimeout is closed.
 #include <cstdint>
 #include <functional>
@@ -29,7 +31,8 @@ class DnsPort {
     proto::dns::Transport transport = proto::dns::Transport::udp;
     std::span<const std::uint8_t> bytes;  // one whole message; valid during the call only
   };
-  // Sends one response to the request's client (framed over TCP). Call it at most once.
+  // Sends one response to the request's client (framed over TCP). Call it at most once, and
+  // not after the port is gone.
   using Respond = std::function<void(std::span<const std::uint8_t> response)>;
   using Handler = std::function<void(const Request&, Respond)>;
   // For the dns.server.listening/stopped records: what is served ("b.example., c.example.").
@@ -47,10 +50,10 @@ class DnsPort {
   std::size_t tcp_connections() const;
   sim::net::Network& net() const;
 
-  struct State;  // shared with the socket and host callbacks, which may outlive us
+  struct State;  // owns everything that calls it back (host watchers, sockets, timers)
 
  private:
-  std::shared_ptr<State> state_;
+  std::unique_ptr<State> state_;
 };
 
 }  // namespace mailsim::agents

@@ -69,7 +69,9 @@ struct RecursiveServerAgent::State {
 
   net::Network& net;
   std::string name;
-  ResolverAgent resolver;  // destroyed after the port: no request arrives without it
+  // Destroyed after the port: no request arrives without it. Its lookups in progress hold the
+  // port's responses; it calls none of them once it is destroyed.
+  ResolverAgent resolver;
   std::uint64_t answers = 0;
   DnsPort port;
 

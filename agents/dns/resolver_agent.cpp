@@ -9,6 +9,8 @@
 #include "agents/dns/records.hpp"
 #include "agents/proto/dns/tcp_framing.hpp"
 #include "agents/proto/dns/trace_records.hpp"
+#include "sim/cancellable.hpp"
+#include "sim/timer.hpp"
 
 namespace mailsim::agents {
 
@@ -24,6 +26,7 @@ struct TcpExchange {
   net::StreamSocket socket;
   dns::IpAddress server;
   dns::TcpFrameReader reader;
+  sim::Subscription callbacks;  // the socket's: they go with the exchange
 };
 
 template <class... F>
@@ -42,7 +45,9 @@ std::string join_addresses(const std::vector<dns::IpAddress>& addresses) {
 
 }  // namespace
 
-struct ResolverAgent::State : dns::LookupService, std::enable_shared_from_this<State> {
+// Owns everything that can call it back: the host watchers, the UDP socket (closed with it),
+// each TCP exchange's callbacks and each query's timer. So callbacks hold a plain pointer.
+struct ResolverAgent::State : dns::LookupService {
   State(net::Network& n, net::NodeId h, dns::ResolverConfig config, Options o)
       : net(n),
         host(h),
@@ -65,7 +70,7 @@ struct ResolverAgent::State : dns::LookupService, std::enable_shared_from_this<S
   net::DatagramSocket udp;
   sim::Subscription down_watch, up_watch;  // the host's
   bool carrying = false;
-  std::map<dns::ExchangeId, sim::EventId> timers;
+  std::map<dns::ExchangeId, sim::Timer> timers;  // query timeouts, the cache sweep
   std::map<dns::ExchangeId, TcpExchange> tcp;
   std::uint64_t next_route = 1;
   std::map<std::uint64_t, std::unique_ptr<dns::MailRouteLookup>> routes;
@@ -89,15 +94,11 @@ struct ResolverAgent::State : dns::LookupService, std::enable_shared_from_this<S
 
   void open_udp() {
     if (udp.valid() || !net.host(host).is_up()) return;
-    std::weak_ptr<State> weak = weak_from_this();
     udp = net.host(host).bind_udp(
-        0, [weak](net::Ipv4Address from, std::uint16_t, std::span<const std::byte> bytes) {
-          auto st = weak.lock();
-          if (!st) return;
-          st->retired.clear();
-          st->resolver.on_response(to_dns(from), dns::Transport::udp, as_octets(bytes),
-                                   st->sim().now());
-          st->carry_out();
+        0, [this](net::Ipv4Address from, std::uint16_t, std::span<const std::byte> bytes) {
+          retired.clear();
+          resolver.on_response(to_dns(from), dns::Transport::udp, as_octets(bytes), sim().now());
+          carry_out();
         });
   }
 
@@ -137,35 +138,31 @@ struct ResolverAgent::State : dns::LookupService, std::enable_shared_from_this<S
 
   bool open_tcp(dns::ExchangeId exchange, net::Ipv4Address to, const dns::IpAddress& server,
                 const std::vector<std::uint8_t>& message) {
-    std::weak_ptr<State> weak = weak_from_this();
-    auto failed = [weak, exchange](net::ConnError) {
-      auto st = weak.lock();
-      if (!st || st->tcp.erase(exchange) == 0) return;
-      st->retired.clear();
-      st->resolver.on_unreachable(exchange, st->sim().now());
-      st->carry_out();
-    };
+    auto failed = [this, exchange](net::ConnError) { on_tcp_lost(exchange, false); };
     net::StreamSocket socket = net.host(host).connect(
         to, dns::kDnsPort, [](net::StreamSocket) {}, failed);
     socket.on_error(failed);
-    socket.on_data([weak, exchange](std::span<const std::byte> bytes) {
-      if (auto st = weak.lock()) st->on_tcp_data(exchange, bytes);
-    });
-    socket.on_end([weak, exchange] {  // the server closed before answering
-      auto st = weak.lock();
-      if (!st) return;
-      auto it = st->tcp.find(exchange);
-      if (it == st->tcp.end()) return;
-      it->second.socket.close();
-      st->tcp.erase(it);
-      st->retired.clear();
-      st->resolver.on_unreachable(exchange, st->sim().now());
-      st->carry_out();
-    });
+    socket.on_data(
+        [this, exchange](std::span<const std::byte> bytes) { on_tcp_data(exchange, bytes); });
+    // The server closed before answering.
+    socket.on_end([this, exchange] { on_tcp_lost(exchange, true); });
+    sim::Subscription callbacks = socket.keep_callbacks();
     const auto framed = dns::frame_for_tcp(message);
     if (!socket.send(as_bytes(framed))) return false;
-    tcp[exchange] = TcpExchange{socket, server, {}};
+    tcp[exchange] = TcpExchange{socket, server, {}, std::move(callbacks)};
     return true;
+  }
+
+  // The connection failed, or ended (`close`: ours to close) before the answer came.
+  void on_tcp_lost(dns::ExchangeId exchange, bool close) {
+    auto it = tcp.find(exchange);
+    if (it == tcp.end()) return;
+    net::StreamSocket socket = it->second.socket;
+    tcp.erase(it);  // the callback running this call with it: nothing of it is used after
+    if (close) socket.close();
+    retired.clear();
+    resolver.on_unreachable(exchange, sim().now());
+    carry_out();
   }
 
   void on_tcp_data(dns::ExchangeId exchange, std::span<const std::byte> bytes) {
@@ -192,16 +189,16 @@ struct ResolverAgent::State : dns::LookupService, std::enable_shared_from_this<S
 
   void start_timer(dns::ExchangeId id, sim::SimTime at) {
     cancel_event(id);
-    std::weak_ptr<State> weak = weak_from_this();
-    timers[id] = sim().schedule_at(std::max(at, sim().now()), [weak, id] {
-      auto st = weak.lock();
-      if (!st) return;
-      st->retired.clear();
-      st->timers.erase(id);
-      if (id != dns::Resolver::kCacheSweepTimer) st->close_tcp(id, true);  // timed out
-      st->resolver.on_timer(id, st->sim().now());
-      st->carry_out();
-    });
+    timers.try_emplace(id, sim(), [this, id] { on_timer(id); })
+        .first->second.arm_at(std::max(at, sim().now()));
+  }
+
+  void on_timer(dns::ExchangeId id) {
+    retired.clear();
+    timers.erase(id);  // the timer running this call with it: nothing of it is used after
+    if (id != dns::Resolver::kCacheSweepTimer) close_tcp(id, true);  // timed out
+    resolver.on_timer(id, sim().now());
+    carry_out();
   }
 
   // The engine cancels a query's timer when its answer came or the lookup ended: its TCP
@@ -211,16 +208,9 @@ struct ResolverAgent::State : dns::LookupService, std::enable_shared_from_this<S
     if (id != dns::Resolver::kCacheSweepTimer) close_tcp(id, false);
   }
 
-  void cancel_event(dns::ExchangeId id) {
-    if (auto it = timers.find(id); it != timers.end()) {
-      sim().cancel(it->second);
-      timers.erase(it);
-    }
-  }
+  void cancel_event(dns::ExchangeId id) { timers.erase(id); }
 
   void shut_down() {
-    for (auto& [id, event] : timers)
-      sim().cancel(event);
     timers.clear();
     for (auto& [id, exchange] : tcp)
       exchange.socket.abort();
@@ -233,14 +223,11 @@ struct ResolverAgent::State : dns::LookupService, std::enable_shared_from_this<S
     auto lookup = std::make_unique<dns::MailRouteLookup>(*this, mx_rng, std::move(route_options));
     dns::MailRouteLookup& started = *lookup;
     routes.emplace(id, std::move(lookup));
-    std::weak_ptr<State> weak = weak_from_this();
-    started.start(domain, [weak, id, done = std::move(done)](const dns::MailRoute& route) {
-      auto st = weak.lock();
-      if (!st) return;
-      st->trace_route(route);
-      if (auto it = st->routes.find(id); it != st->routes.end()) {
-        st->retired.push_back(std::move(it->second));
-        st->routes.erase(it);
+    started.start(domain, [this, id, done = std::move(done)](const dns::MailRoute& route) {
+      trace_route(route);
+      if (auto it = routes.find(id); it != routes.end()) {
+        retired.push_back(std::move(it->second));
+        routes.erase(it);
       }
       if (done) done(route);
     });
@@ -273,7 +260,7 @@ struct ResolverAgent::State : dns::LookupService, std::enable_shared_from_this<S
 
 ResolverAgent::ResolverAgent(net::Network& net, net::NodeId host, dns::ResolverConfig config,
                              Options options)
-    : state_(std::make_shared<State>(net, host, std::move(config), std::move(options))) {
+    : state_(std::make_unique<State>(net, host, std::move(config), std::move(options))) {
   state_->watch_host();
 }
 
@@ -281,31 +268,31 @@ ResolverAgent::~ResolverAgent() {
   state_->shut_down();
 }
 
-dns::LookupId ResolverAgent::resolve(const dns::Name& name, dns::RecordType type, Callback done) {
-  auto keep = state_;  // a callback run at once may destroy this agent
-  const dns::LookupId id = keep->resolver.resolve({name, type}, std::move(done), keep->sim().now());
-  keep->carry_out();
-  return id;
+sim::Subscription ResolverAgent::resolve(const dns::Name& name, dns::RecordType type,
+                                         Callback done) {
+  const sim::Cancellable<const dns::LookupResult&> cancellable(std::move(done));
+  state_->resolver.resolve({name, type}, cancellable.callback(), state_->sim().now());
+  state_->carry_out();
+  return cancellable.handle();
 }
 
 void ResolverAgent::lookup(const dns::Question& question, Callback done) {
-  auto keep = state_;
-  keep->lookup(question, std::move(done));
+  state_->lookup(question, std::move(done));
 }
 
-void ResolverAgent::mail_route(const dns::Name& domain, RouteDone done,
-                               dns::MailRouteOptions options) {
-  auto keep = state_;
-  keep->mail_route(domain, std::move(done), std::move(options));
+sim::Subscription ResolverAgent::mail_route(const dns::Name& domain, RouteDone done,
+                                            dns::MailRouteOptions options) {
+  const sim::Cancellable<const dns::MailRoute&> cancellable(std::move(done));
+  state_->mail_route(domain, cancellable.callback(), std::move(options));
+  return cancellable.handle();
 }
 
-void ResolverAgent::check_spf(const dns::SpfQuery& query, SpfDone done, dns::SpfLimits limits) {
-  auto keep = state_;
-  std::weak_ptr<State> weak = keep;
-  dns::SpfEvaluator(*keep, limits)
-      .check(query, [weak, query, done = std::move(done)](const dns::SpfOutcome& outcome) {
-        auto st = weak.lock();
-        if (!st) return;
+sim::Subscription ResolverAgent::check_spf(const dns::SpfQuery& query, SpfDone done,
+                                           dns::SpfLimits limits) {
+  const sim::Cancellable<const dns::SpfOutcome&> cancellable(std::move(done));
+  State* st = state_.get();
+  dns::SpfEvaluator(*st, limits)
+      .check(query, [st, query, done = cancellable.callback()](const dns::SpfOutcome& outcome) {
         if (st->sim().trace().active()) {
           DnsSpfRecord r;
           r.agent = st->name;
@@ -316,8 +303,9 @@ void ResolverAgent::check_spf(const dns::SpfQuery& query, SpfDone done, dns::Spf
           r.dns_lookups = outcome.dns_lookups;
           st->sim().trace().publish(r);
         }
-        if (done) done(outcome);
+        done(outcome);
       });
+  return cancellable.handle();
 }
 
 namespace {
@@ -334,31 +322,29 @@ void dnsbl_checked(ResolverAgent::State& st, const dns::IpAddress& ip, const dns
       r.codes += (r.codes.empty() ? "" : ", ") + c.to_string();
     st.sim().trace().publish(r);
   }
-  if (done) done(result);
+  done(result);
 }
 }  // namespace
 
-void ResolverAgent::check_dnsbl(const dns::IpAddress& ip, const dns::Name& list, DnsblDone done) {
-  auto keep = state_;
-  std::weak_ptr<State> weak = keep;
+sim::Subscription ResolverAgent::check_dnsbl(const dns::IpAddress& ip, const dns::Name& list,
+                                             DnsblDone done) {
   const dns::Name name = dns::reversed_ip_name(ip, list);
-  keep->lookup({name, dns::RecordType::A},
-               [weak, ip, list, name, done = std::move(done)](const dns::LookupResult& answer) {
-                 auto st = weak.lock();
-                 if (!st) return;
-                 const dns::DnsblResult result = dns::interpret_dnsbl(answer);
-                 if (result.verdict != dns::DnsblVerdict::listed)
-                   return dnsbl_checked(*st, ip, list, result, done);
-                 // Listed: the TXT record of the same name says why; Postfix asks it for its reply.
-                 st->lookup({name, dns::RecordType::TXT},
-                            [weak, ip, list, result, done](const dns::LookupResult& txt) {
-                              auto st = weak.lock();
-                              if (!st) return;
-                              dns::DnsblResult with_reason = result;
-                              with_reason.reason = dns::dnsbl_reason(txt);
-                              dnsbl_checked(*st, ip, list, with_reason, done);
-                            });
-               });
+  const sim::Cancellable<const dns::DnsblResult&> cancellable(std::move(done));
+  State* st = state_.get();
+  st->lookup({name, dns::RecordType::A},
+             [st, ip, list, name, done = cancellable.callback()](const dns::LookupResult& answer) {
+               const dns::DnsblResult result = dns::interpret_dnsbl(answer);
+               if (result.verdict != dns::DnsblVerdict::listed)
+                 return dnsbl_checked(*st, ip, list, result, done);
+               // Listed: the TXT record of the same name says why; Postfix asks it for its reply.
+               st->lookup({name, dns::RecordType::TXT},
+                          [st, ip, list, result, done](const dns::LookupResult& txt) {
+                            dns::DnsblResult with_reason = result;
+                            with_reason.reason = dns::dnsbl_reason(txt);
+                            dnsbl_checked(*st, ip, list, with_reason, done);
+                          });
+             });
+  return cancellable.handle();
 }
 
 dns::Resolver& ResolverAgent::resolver() {

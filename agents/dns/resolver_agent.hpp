@@ -11,8 +11,12 @@
 // or a temporary or permanent failure with its reply), SPF check_host() and DNSBL queries,
 // all over this resolver, so every packet they cause is in the trace.
 //
-// Callbacks run later, from the simulator, or at once when the cache answers. If the agent is
-// destroyed, lookups in progress never call back.
+// Callbacks run later, from the simulator, or at once when the cache answers. resolve(),
+// mail_route(), check_spf() and check_dnsbl() return the lookup's handle: its owner keeps it as
+// a member, and destroying or resetting it cancels the callback (the lookup itself runs to its
+// end, its queries and records in the trace, its answers cached); the handle is inactive when
+// the callback already ran. If the agent is destroyed, lookups in progress never call back; it
+// is not destroyed from inside its own callbacks (docs/architecture.md).
 #include <functional>
 #include <memory>
 #include <string>
@@ -22,6 +26,7 @@
 #include "agents/proto/dns/resolver.hpp"
 #include "agents/proto/dns/spf.hpp"
 #include "sim/net/network.hpp"
+#include "sim/subscription.hpp"
 
 namespace mailsim::agents {
 
@@ -45,20 +50,22 @@ class ResolverAgent : public proto::dns::LookupService {
   ResolverAgent& operator=(const ResolverAgent&) = delete;
 
   // One question; `done` gets the engine's result (records, NXDOMAIN, timeout...).
-  proto::dns::LookupId resolve(const proto::dns::Name& name, proto::dns::RecordType type,
-                               Callback done);
+  sim::Subscription resolve(const proto::dns::Name& name, proto::dns::RecordType type,
+                            Callback done);
+  // LookupService (for the recursive server): not cancellable, the caller outlives the agent.
   void lookup(const proto::dns::Question& question, Callback done) override;
 
   // Where does mail for `domain` go? The addresses in the order to try, or a failure whose
   // reply_code() and explanation() say whether it is temporary or permanent. A
   // dns.mail.route record tells the result.
-  void mail_route(const proto::dns::Name& domain, RouteDone done,
-                  proto::dns::MailRouteOptions options = {});
+  sim::Subscription mail_route(const proto::dns::Name& domain, RouteDone done,
+                               proto::dns::MailRouteOptions options = {});
   // SPF check_host() (RFC 7208); a dns.spf.checked record tells the result.
-  void check_spf(const proto::dns::SpfQuery& query, SpfDone done,
-                 proto::dns::SpfLimits limits = {});
+  sim::Subscription check_spf(const proto::dns::SpfQuery& query, SpfDone done,
+                              proto::dns::SpfLimits limits = {});
   // Is `ip` on the list served at `list`? (the A lookup of d.c.b.a.list; RFC 5782)
-  void check_dnsbl(const proto::dns::IpAddress& ip, const proto::dns::Name& list, DnsblDone done);
+  sim::Subscription check_dnsbl(const proto::dns::IpAddress& ip, const proto::dns::Name& list,
+                                DnsblDone done);
 
   proto::dns::Resolver& resolver();
   const std::string& name() const;
@@ -66,10 +73,10 @@ class ResolverAgent : public proto::dns::LookupService {
   std::size_t open_tcp_connections() const;
   std::size_t pending_timers() const;  // simulator timers held (query timeouts, cache sweep)
 
-  struct State;  // shared with the socket, host and timer callbacks, which may outlive us
+  struct State;  // owns everything that calls it back (host watchers, sockets, timers)
 
  private:
-  std::shared_ptr<State> state_;
+  std::unique_ptr<State> state_;
 };
 
 }  // namespace mailsim::agents

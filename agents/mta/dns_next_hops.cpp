@@ -9,7 +9,7 @@ namespace mailsim::agents {
 DnsNextHops::DnsNextHops(ResolverAgent& resolver, std::vector<std::string> own_names)
     : resolver_(resolver), own_names_(std::move(own_names)) {}
 
-void DnsNextHops::find(const std::string& domain, std::function<void(NextHopLookup)> done) {
+sim::Subscription DnsNextHops::find(const std::string& domain, Done done) {
   proto::dns::MailRouteOptions options;
   for (const auto& n : own_names_)
     options.own_names.push_back(proto::dns::Name::parse(n));
@@ -21,9 +21,9 @@ void DnsNextHops::find(const std::string& domain, std::function<void(NextHopLook
     bad.status = NextHopLookup::Status::permanent;
     bad.reply = "501 5.1.3 Bad destination domain: " + e.text().render(Lang::en);
     done(std::move(bad));
-    return;
+    return {};
   }
-  resolver_.mail_route(
+  return resolver_.mail_route(
       name,
       [done = std::move(done)](const proto::dns::MailRoute& route) {
         NextHopLookup r;

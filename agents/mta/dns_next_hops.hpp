@@ -15,7 +15,7 @@ class DnsNextHops final : public NextHopFinder {
  public:
   // `own_names`: this MTA's names, for the "I am in the MX list" rule.
   DnsNextHops(ResolverAgent& resolver, std::vector<std::string> own_names = {});
-  void find(const std::string& domain, std::function<void(NextHopLookup)> done) override;
+  sim::Subscription find(const std::string& domain, Done done) override;
 
  private:
   ResolverAgent& resolver_;

@@ -48,9 +48,9 @@ MtaAgent::MtaAgent(sim::net::Network& net, sim::net::NodeId host, MtaConfig conf
   // What it keeps, it relays: bare LFs kept on the way in go out unchanged.
   config_.delivery.pass_bare_lf = config_.smtp.end_of_data == proto::smtp::EndOfDataMode::keep;
 
-  client_ = std::make_unique<SmtpClientEndpoint>(
-      net, host, SmtpClientEndpoint::Options{Stage::relay, config_.connect_timeout});
-  smtp_ = std::make_unique<SmtpDelivery>(*client_, next_hops, config_.delivery);
+  smtp_ = std::make_unique<SmtpDelivery>(
+      net, host, SmtpClientEndpoint::Options{Stage::relay, config_.connect_timeout}, next_hops,
+      config_.delivery);
   qmgr_ = std::make_unique<QueueManager>(
       net.sim(), queue_, config_.queue, clock_,
       [this](const std::string& rcpt) -> DeliveryAgent& { return route(rcpt); });
@@ -60,10 +60,6 @@ MtaAgent::MtaAgent(sim::net::Network& net, sim::net::NodeId host, MtaConfig conf
   if (config_.submission)
     submission_ = std::make_unique<SubmissionService>(net, host, *config_.submission, config_.smtp,
                                                       clock_, static_cast<SubmissionQueue&>(*this));
-}
-
-MtaAgent::~MtaAgent() {
-  *alive_ = false;
 }
 
 void MtaAgent::start() {
@@ -134,16 +130,23 @@ void MtaAgent::check_mail(const SmtpServerConnection& c, const std::string& send
   // smtpd_delay_reject = no): "<sender>: Sender address rejected: " and policyd-spf's reason.
   const std::string refusal =
       "<" + sender + ">: Sender address rejected: " + proto::dns::spf_rejection_text(query);
-  resolver_->check_spf(query, [this, id, refusal,
-                               alive = alive_](const proto::dns::SpfOutcome& outcome) {
-    if (!*alive) return;
-    connections_[id].spf_result = std::string(proto::dns::spf_result_name(outcome.result));
+  hold_check(id, resolver_->check_spf(query, [this, id,
+                                              refusal](const proto::dns::SpfOutcome& outcome) {
+    checks_.erase(id);
+    auto conn = connections_.find(id);
+    if (conn != connections_.end())
+      conn->second.spf_result = std::string(proto::dns::spf_result_name(outcome.result));
     if (config_.spf == SpfPolicy::reject_fail && outcome.result == proto::dns::SpfResult::fail) {
       server_->answer(id, smtp::Reply(550, "5.7.1", refusal));
       return;
     }
     server_->accept(id);
-  });
+  }));
+}
+
+// A lookup that answered at once (from the cache) has nothing left to cancel.
+void MtaAgent::hold_check(sim::net::ConnId id, sim::Subscription check) {
+  if (check.active()) checks_.insert_or_assign(id, std::move(check));
 }
 
 void MtaAgent::check_rcpt(const SmtpServerConnection& c, const std::string& rcpt) {
@@ -164,21 +167,22 @@ void MtaAgent::check_rcpt(const SmtpServerConnection& c, const std::string& rcpt
     const sim::net::ConnId id = c.id;
     const auto client = c.client_address;
     const std::string client_name = c.client;
-    resolver_->check_dnsbl(proto::dns::Ipv4::from_value(client.value()),
-                           proto::dns::Name::parse(*config_.dnsbl_zone),
-                           [this, id, rcpt, sender, client, client_name,
-                            alive = alive_](const proto::dns::DnsblResult& r) {
-                             if (!*alive) return;
-                             if (r.verdict == proto::dns::DnsblVerdict::listed) {
-                               SpamFacts facts;
-                               facts.client_address = client.to_string();
-                               facts.dnsbl_zone = *config_.dnsbl_zone;
-                               facts.dnsbl_reason = r.reason;
-                               server_->answer(id, *dnsbl_rejection(config_.spam, facts));
-                               return;
-                             }
-                             after_dnsbl(id, rcpt, sender, client, client_name);
-                           });
+    hold_check(id,
+               resolver_->check_dnsbl(
+                   proto::dns::Ipv4::from_value(client.value()),
+                   proto::dns::Name::parse(*config_.dnsbl_zone),
+                   [this, id, rcpt, sender, client, client_name](const proto::dns::DnsblResult& r) {
+                     checks_.erase(id);
+                     if (r.verdict == proto::dns::DnsblVerdict::listed) {
+                       SpamFacts facts;
+                       facts.client_address = client.to_string();
+                       facts.dnsbl_zone = *config_.dnsbl_zone;
+                       facts.dnsbl_reason = r.reason;
+                       server_->answer(id, *dnsbl_rejection(config_.spam, facts));
+                       return;
+                     }
+                     after_dnsbl(id, rcpt, sender, client, client_name);
+                   }));
     return;
   }
   after_dnsbl(c.id, rcpt, sender, c.client_address, c.client);
@@ -241,11 +245,11 @@ smtp::Reply MtaAgent::queue_submitted(const SmtpServerConnection& c, const smtp:
   // counts its Received lines with the one smtpd adds (check_hop_count).
   const int received = message != nullptr ? static_cast<int>(message->header.count("Received")) : 0;
   if (auto loop = check_hop_count(config_.inbound, received)) return *loop;
-  return smtp::Reply(250, "2.0.0",
-                     "Ok: queued as " + store(c, t, message ? &message->header : nullptr,
-                                              message ? std::string_view(message->body)
-                                                      : std::string_view(),
-                                              {}, Stage::submission));
+  return smtp::Reply(
+      250, "2.0.0",
+      "Ok: queued as " + store(c, t, message ? &message->header : nullptr,
+                               message ? std::string_view(message->body) : std::string_view(), {},
+                               Stage::submission));
 }
 
 std::string MtaAgent::store(const SmtpServerConnection& c, const smtp::Transaction& t,

@@ -52,7 +52,6 @@ class MtaAgent final : public SmtpServerOwner, private SubmissionQueue {
   MtaAgent(sim::net::Network& net, sim::net::NodeId host, MtaConfig config,
            const proto::imf::ScenarioClock& clock, DeliveryAgent* local, NextHopFinder& next_hops,
            ResolverAgent* resolver = nullptr);
-  ~MtaAgent() override;
 
   void start();  // listens, and runs the queue while the host is up
 
@@ -60,7 +59,7 @@ class MtaAgent final : public SmtpServerOwner, private SubmissionQueue {
   const MailQueue& queue() const { return queue_; }
   const QueueManager& queue_manager() const { return *qmgr_; }
   const SmtpServerEndpoint& server() const { return *server_; }
-  const SmtpClientEndpoint& client() const { return *client_; }
+  const SmtpClientEndpoint& client() const { return smtp_->client(); }
   const Greylist* greylist() const { return greylist_ ? &*greylist_ : nullptr; }
 
  private:
@@ -84,6 +83,7 @@ class MtaAgent final : public SmtpServerOwner, private SubmissionQueue {
                     const proto::imf::Header* parsed, std::string_view body,
                     const std::vector<std::pair<std::string, std::string>>& added, Stage stage);
   DeliveryAgent& route(const std::string& recipient);
+  void hold_check(sim::net::ConnId id, sim::Subscription check);
 
   sim::net::Network& net_;
   sim::net::NodeId host_;
@@ -94,14 +94,16 @@ class MtaAgent final : public SmtpServerOwner, private SubmissionQueue {
   sim::RandomStream& ids_;
   MailQueue queue_;
   std::optional<Greylist> greylist_;
-  std::unique_ptr<SmtpClientEndpoint> client_;
   std::unique_ptr<SmtpDelivery> smtp_;
   std::unique_ptr<QueueManager> qmgr_;
   std::unique_ptr<SmtpServerEndpoint> server_;
   std::unique_ptr<SubmissionService> submission_;
   std::map<sim::net::ConnId, Connection> connections_;
+  // The SPF or DNSBL lookup in progress for a connection (one at a time: the session waits for
+  // its verdict). It may end after its connection, as Postfix's smtpd finishes its checks
+  // before it writes to a client that has gone.
+  std::map<sim::net::ConnId, sim::Subscription> checks_;
   sim::Subscription down_watch_, up_watch_;  // the host's: stop and start the queue manager
-  std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };
 
 }  // namespace mailsim::agents

@@ -50,7 +50,7 @@ std::string command_answered(smtp::ClientState state, const std::string& helo,
 
 }  // namespace
 
-void StaticNextHops::find(const std::string& domain, std::function<void(NextHopLookup)> done) {
+sim::Subscription StaticNextHops::find(const std::string& domain, Done done) {
   NextHopLookup r;
   if (relayhost_) {
     r.hops = {*relayhost_};
@@ -61,6 +61,7 @@ void StaticNextHops::find(const std::string& domain, std::function<void(NextHopL
     r.reply = fmt::format("554 5.4.4 No route to domain {}", domain);
   }
   done(std::move(r));
+  return {};
 }
 
 struct SmtpDelivery::Job {
@@ -81,13 +82,12 @@ struct SmtpDelivery::Job {
   std::uint64_t epoch = 0;
 };
 
-SmtpDelivery::SmtpDelivery(SmtpClientEndpoint& client, NextHopFinder& finder,
+SmtpDelivery::SmtpDelivery(sim::net::Network& net, sim::net::NodeId host,
+                           SmtpClientEndpoint::Options client, NextHopFinder& finder,
                            SmtpDeliverySettings settings)
-    : client_(client), finder_(finder), settings_(std::move(settings)) {}
-
-SmtpDelivery::~SmtpDelivery() {
-  *alive_ = false;
-}
+    : finder_(finder),
+      settings_(std::move(settings)),
+      client_(std::make_unique<SmtpClientEndpoint>(net, host, client)) {}
 
 void SmtpDelivery::deliver(const QueuedMessage& message, std::vector<std::string> recipients,
                            Done done, HandedOver handed_over) {
@@ -110,27 +110,30 @@ void SmtpDelivery::deliver(const QueuedMessage& message, std::vector<std::string
   }
   job->domains_left = job->domains.size();
   for (std::size_t i = 0; i < job->domains.size(); ++i) {
-    finder_.find(job->domains[i].name, [this, job, i, alive = alive_](NextHopLookup lookup) {
-      if (!*alive || job->epoch != epoch_) return;
-      Job::Domain& d = job->domains[i];
-      if (lookup.status != NextHopLookup::Status::ok || lookup.hops.empty()) {
-        const Kind kind =
-            lookup.status == NextHopLookup::Status::permanent ? Kind::bounced : Kind::deferred;
-        for (const auto& r : d.recipients) {
-          RecipientOutcome o;
-          o.recipient = r;
-          o.kind = kind;
-          o.reply = lookup.reply;
-          job->outcomes.push_back(std::move(o));
-        }
-        domain_done(job);
-        return;
-      }
-      d.hops = std::move(lookup.hops);
-      if (settings_.max_hosts > 0 && d.hops.size() > settings_.max_hosts)
-        d.hops.resize(settings_.max_hosts);
-      try_hop(job, i, 0);
-    });
+    const std::uint64_t key = next_lookup_++;
+    sim::Subscription lookup =
+        finder_.find(job->domains[i].name, [this, job, i, key](NextHopLookup lookup) {
+          lookups_.erase(key);
+          Job::Domain& d = job->domains[i];
+          if (lookup.status != NextHopLookup::Status::ok || lookup.hops.empty()) {
+            const Kind kind =
+                lookup.status == NextHopLookup::Status::permanent ? Kind::bounced : Kind::deferred;
+            for (const auto& r : d.recipients) {
+              RecipientOutcome o;
+              o.recipient = r;
+              o.kind = kind;
+              o.reply = lookup.reply;
+              job->outcomes.push_back(std::move(o));
+            }
+            domain_done(job);
+            return;
+          }
+          d.hops = std::move(lookup.hops);
+          if (settings_.max_hosts > 0 && d.hops.size() > settings_.max_hosts)
+            d.hops.resize(settings_.max_hosts);
+          try_hop(job, i, 0);
+        });
+    if (lookup.active()) lookups_.emplace(key, std::move(lookup));
   }
   if (job->domains.empty()) job->done({});
 }
@@ -147,15 +150,14 @@ void SmtpDelivery::try_hop(std::shared_ptr<Job> job, std::size_t domain_index,
   config.credentials = settings_.credentials;
   config.pass_bare_lf = settings_.pass_bare_lf;
   config.line_length_limit = settings_.line_length_limit;
-  auto handed_over = [this, job, hop, alive = alive_](
-                         const std::string& server,
-                         const std::vector<smtp::RecipientOutcome>& delivered) {
-    if (*alive && job->epoch == epoch_) hand_over(job, hop, server, delivered);
+  auto handed_over = [this, job, hop](const std::string& server,
+                                      const std::vector<smtp::RecipientOutcome>& delivered) {
+    if (job->epoch == epoch_) hand_over(job, hop, server, delivered);
   };
-  client_.open(
+  client_->open(
       hop.address, settings_.port, config,
-      [this, job, domain_index, hop_index, hop, alive = alive_](const SmtpClientResult& r) {
-        if (!*alive || job->epoch != epoch_) return;
+      [this, job, domain_index, hop_index, hop](const SmtpClientResult& r) {
+        if (job->epoch != epoch_) return;
         Job::Domain& dom = job->domains[domain_index];
         const SmtpFailure failure = r.failure();
         // A host that does not answer, or answers 4xx for everything: the next one.

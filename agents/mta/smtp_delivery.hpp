@@ -14,6 +14,7 @@
 #include "agents/mta/delivery_agent.hpp"
 #include "agents/roles/smtp_client_endpoint.hpp"
 #include "sim/net/address.hpp"
+#include "sim/subscription.hpp"
 
 namespace mailsim::agents {
 
@@ -30,11 +31,13 @@ struct NextHopLookup {
 };
 
 // Where mail for a domain goes next. The DNS resolver's MX lookup is one; a static table is
-// another.
+// another. find() returns the lookup's handle (resolver_agent.hpp): destroying it cancels
+// `done`; it is inactive when `done` already ran, from inside the call.
 class NextHopFinder {
  public:
+  using Done = std::function<void(NextHopLookup)>;
   virtual ~NextHopFinder() = default;
-  virtual void find(const std::string& domain, std::function<void(NextHopLookup)> done) = 0;
+  virtual sim::Subscription find(const std::string& domain, Done done) = 0;
 };
 
 // Postfix's relayhost (every domain to one host) or transport table (domain -> hosts).
@@ -44,7 +47,7 @@ class StaticNextHops final : public NextHopFinder {
   void add_route(std::string domain, std::vector<NextHop> hops) {
     routes_[std::move(domain)] = std::move(hops);
   }
-  void find(const std::string& domain, std::function<void(NextHopLookup)> done) override;
+  sim::Subscription find(const std::string& domain, Done done) override;  // answers at once
 
  private:
   std::optional<NextHop> relayhost_;
@@ -63,16 +66,22 @@ struct SmtpDeliverySettings {
   std::size_t line_length_limit = 998;
 };
 
+// It owns what calls it back: its SMTP client endpoint (whose sessions end without a report
+// when it goes) and the handles of its next-hop lookups.
 class SmtpDelivery final : public DeliveryAgent {
  public:
-  SmtpDelivery(SmtpClientEndpoint& client, NextHopFinder& finder, SmtpDeliverySettings settings);
-  ~SmtpDelivery() override;
+  SmtpDelivery(sim::net::Network& net, sim::net::NodeId host, SmtpClientEndpoint::Options client,
+               NextHopFinder& finder, SmtpDeliverySettings settings);
+  const SmtpClientEndpoint& client() const { return *client_; }
   void deliver(const QueuedMessage& message, std::vector<std::string> recipients, Done done,
                HandedOver handed_over) override;
   // The host went down: a crash kills the delivery processes, so every attempt in flight stops
   // where it is (a lookup answered later, a session broken by the crash, go no further) and its
   // `done` never runs. The queue manager has put their messages back to be taken again.
-  void abandon_all() { ++epoch_; }
+  void abandon_all() {
+    ++epoch_;
+    lookups_.clear();
+  }
 
  private:
   struct Job;
@@ -83,11 +92,12 @@ class SmtpDelivery final : public DeliveryAgent {
                                   const std::string& server, std::size_t lines_broken);
   void domain_done(std::shared_ptr<Job> job);
 
-  SmtpClientEndpoint& client_;
   NextHopFinder& finder_;
   SmtpDeliverySettings settings_;
-  std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
-  std::uint64_t epoch_ = 0;  // attempts started before the last abandon_all() are dead
+  std::uint64_t epoch_ = 0;  // sessions started before the last abandon_all() are dead
+  std::uint64_t next_lookup_ = 1;
+  std::map<std::uint64_t, sim::Subscription> lookups_;  // next-hop lookups in progress
+  std::unique_ptr<SmtpClientEndpoint> client_;          // last: its sessions end first
 };
 
 }  // namespace mailsim::agents

@@ -40,7 +40,7 @@ struct MailWorld {
 
   dns::MailRoute route(const char* domain, dns::MailRouteOptions options = {}) {
     std::optional<dns::MailRoute> got;
-    resolver->mail_route(
+    const auto lookup = resolver->mail_route(
         name(domain), [&](const dns::MailRoute& r) { got = r; }, std::move(options));
     w.sim.run_until(w.sim.now() + 30s);
     EXPECT_TRUE(got.has_value()) << domain;

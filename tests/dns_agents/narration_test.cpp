@@ -142,19 +142,20 @@ TEST(DnsNarration, EveryRecordOfARunIsToldInBothLanguages) {
   recursive.servers = {server("198.51.100.1", "ns.root.")};
   ResolverAgent mta_resolver(w.net, mta, recursive);
 
-  stub_resolver.resolve(name("mx1.b.example."), dns::RecordType::A, [](auto&) {});
-  mta_resolver.mail_route(name("b.example."), [](auto&) {});
-  mta_resolver.mail_route(name("big.b.example."), [](auto&) {});
-  mta_resolver.resolve(name("alias.b.example."), dns::RecordType::A, [](auto&) {});
-  mta_resolver.resolve(name("nowhere.b.example."), dns::RecordType::A, [](auto&) {});
-  mta_resolver.check_spf({dns::parse_ip("203.0.113.9"), "a@b.example", name("b.example."), "x"},
-                         [](auto&) {});
-  mta_resolver.check_dnsbl(dns::parse_ip("203.0.113.9"), name("bl.example."), [](auto&) {});
+  (void)stub_resolver.resolve(name("mx1.b.example."), dns::RecordType::A, [](auto&) {});
+  (void)mta_resolver.mail_route(name("b.example."), [](auto&) {});
+  (void)mta_resolver.mail_route(name("big.b.example."), [](auto&) {});
+  (void)mta_resolver.resolve(name("alias.b.example."), dns::RecordType::A, [](auto&) {});
+  (void)mta_resolver.resolve(name("nowhere.b.example."), dns::RecordType::A, [](auto&) {});
+  (void)mta_resolver.check_spf(
+      {dns::parse_ip("203.0.113.9"), "a@b.example", name("b.example."), "x"}, [](auto&) {});
+  (void)mta_resolver.check_dnsbl(dns::parse_ip("203.0.113.9"), name("bl.example."), [](auto&) {});
   auth.replace_at(20s, name("nomx.b.example."), dns::RecordType::A, {});
   w.sim.schedule_at(30s, [&] {
-    mta_resolver.resolve(name("b.example."), dns::RecordType::MX, [](auto&) {});  // cache hit
+    (void)mta_resolver.resolve(name("b.example."), dns::RecordType::MX, [](auto&) {});  // cache hit
     w.net.set_host_up(pc, false);
-    stub_resolver.resolve(name("b.example."), dns::RecordType::MX, [](auto&) {});  // unreachable
+    (void)stub_resolver.resolve(name("b.example."), dns::RecordType::MX,
+                                [](auto&) {});  // unreachable
     w.net.set_host_up(ns1, false);
   });
   w.sim.schedule_at(40s, [&] { w.net.set_host_up(ns1, true); });

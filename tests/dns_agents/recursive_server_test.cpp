@@ -42,7 +42,7 @@ struct IspWorld {
 
   dns::MailRoute route(ResolverAgent& r, const char* domain) {
     std::optional<dns::MailRoute> got;
-    r.mail_route(name(domain), [&](const dns::MailRoute& m) { got = m; });
+    const auto lookup = r.mail_route(name(domain), [&](const dns::MailRoute& m) { got = m; });
     w.sim.run_until(w.sim.now() + 30s);
     EXPECT_TRUE(got) << domain;
     return got.value_or(dns::MailRoute{});
@@ -128,6 +128,22 @@ TEST(RecursiveServer, RefusesQueriesWithoutRecursionDesired) {
   EXPECT_EQ(answer->header.rcode, dns::Rcode::refused);
   EXPECT_TRUE(answer->header.ra);
   EXPECT_EQ(iw.w.count({"dns.query.sent", "agent=resolver.isp"}), 0u);
+}
+
+// The server destroyed while its own lookup for a stub is in flight: the lookup goes with its
+// resolver, the stub's question is never answered (it times out), and nothing runs in the
+// server (under ASan, an answer through the gone port would be a use after free).
+TEST(RecursiveServer, DestroyedWhileResolvingForAStubItAnswersNothing) {
+  IspWorld i;
+  std::optional<dns::LookupResult> got;
+  const auto lookup = i.stub1->resolve(name("b.example."), dns::RecordType::MX,
+                                       [&](const dns::LookupResult& r) { got = r; });
+  i.w.sim.run_until(15ms);  // the question reached the server, which asks the root
+  ASSERT_EQ(i.isp->resolver().pending_lookups(), 1u);
+  i.isp.reset();
+  i.w.sim.run_until(60s);
+  ASSERT_TRUE(got);
+  EXPECT_EQ(got->status, dns::LookupStatus::timeout);
 }
 
 }  // namespace

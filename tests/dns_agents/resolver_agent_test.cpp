@@ -36,7 +36,8 @@ struct RecursiveWorld {
 
   dns::LookupResult resolve(const char* qname, dns::RecordType type) {
     std::optional<dns::LookupResult> got;
-    resolver->resolve(name(qname), type, [&](const dns::LookupResult& r) { got = r; });
+    const auto lookup =
+        resolver->resolve(name(qname), type, [&](const dns::LookupResult& r) { got = r; });
     w.sim.run_until(w.sim.now() + 30s);
     EXPECT_TRUE(got.has_value()) << qname;
     return got.value_or(dns::LookupResult{});
@@ -54,7 +55,8 @@ struct RecursiveWorld {
 TEST(Recursion, WalksFromTheRootThroughTheTldToTheAuthoritativeServer) {
   RecursiveWorld rw;
   std::optional<dns::MailRoute> route;
-  rw.resolver->mail_route(name("b.example."), [&](const dns::MailRoute& r) { route = r; });
+  const auto lookup =
+      rw.resolver->mail_route(name("b.example."), [&](const dns::MailRoute& r) { route = r; });
   rw.w.sim.run_until(30s);
   ASSERT_TRUE(route);
   EXPECT_EQ(route->status, dns::RouteStatus::ok);
@@ -124,7 +126,8 @@ TEST(Cache, ARecordChangedOnTheServerIsSeenOnceTheCachedCopyExpires) {
       {dns::make_record(name("b.example."), 300, dns::MxData{5, name("mx-new.b.example.")})});
   auto first_address = [&] {
     std::optional<dns::MailRoute> route;
-    rw.resolver->mail_route(name("b.example."), [&](const dns::MailRoute& r) { route = r; });
+    const auto lookup =
+        rw.resolver->mail_route(name("b.example."), [&](const dns::MailRoute& r) { route = r; });
     rw.w.sim.run_until(rw.w.sim.now() + 1s);
     EXPECT_TRUE(route);
     return route && !route->addresses.empty() ? dns::to_string(route->addresses[0]) : "";
@@ -143,7 +146,8 @@ TEST(Spf, FailAndPassOverTheNetwork) {
   std::vector<dns::SpfOutcome> outcomes;
   auto check = [&](const char* address) {
     dns::SpfQuery q{dns::parse_ip(address), "alice@b.example", name("b.example."), "mx.b.example"};
-    rw.resolver->check_spf(q, [&](const dns::SpfOutcome& o) { outcomes.push_back(o); });
+    const auto lookup =
+        rw.resolver->check_spf(q, [&](const dns::SpfOutcome& o) { outcomes.push_back(o); });
     rw.w.sim.run_until(rw.w.sim.now() + 30s);
   };
   check("192.0.2.26");   // mx2: "v=spf1 mx -all" lets it send
@@ -165,8 +169,9 @@ TEST(Dnsbl, ListedAndNotListedOverTheNetwork) {
   RecursiveWorld rw;
   std::vector<dns::DnsblResult> results;
   for (const char* address : {"203.0.113.9", "192.0.2.77"}) {
-    rw.resolver->check_dnsbl(dns::parse_ip(address), name("bl.example."),
-                             [&](const dns::DnsblResult& r) { results.push_back(r); });
+    const auto lookup =
+        rw.resolver->check_dnsbl(dns::parse_ip(address), name("bl.example."),
+                                 [&](const dns::DnsblResult& r) { results.push_back(r); });
     rw.w.sim.run_until(rw.w.sim.now() + 30s);
   }
   ASSERT_EQ(results.size(), 2u);
@@ -205,8 +210,8 @@ TEST(Network, AClosedTcpPortMakesTheResolverTryTheNextServerAtOnce) {
       w.net, mta,
       stub({server("192.0.2.53", "ns1.b.example."), server("192.0.2.54", "ns2.b.example.")}));
   std::optional<dns::LookupResult> got;
-  resolver.resolve(name("big.b.example."), dns::RecordType::MX,
-                   [&](const dns::LookupResult& r) { got = r; });
+  const auto lookup = resolver.resolve(name("big.b.example."), dns::RecordType::MX,
+                                       [&](const dns::LookupResult& r) { got = r; });
   w.sim.run_until(30s);
   ASSERT_TRUE(got);
   EXPECT_EQ(got->status, dns::LookupStatus::ok);
@@ -232,8 +237,8 @@ TEST(Network, TheResolversOwnHostDownAndBack) {
 TEST(Network, DestroyingTheResolverMidLookupCancelsItsTimersAndCallbacks) {
   RecursiveWorld rw;
   bool called = false;
-  rw.resolver->resolve(name("b.example."), dns::RecordType::MX,
-                       [&](const dns::LookupResult&) { called = true; });
+  const auto lookup = rw.resolver->resolve(name("b.example."), dns::RecordType::MX,
+                                           [&](const dns::LookupResult&) { called = true; });
   rw.w.sim.run_until(5ms);  // the first query is on its way
   EXPECT_GT(rw.resolver->pending_timers(), 0u);
   rw.resolver.reset();
@@ -242,12 +247,80 @@ TEST(Network, DestroyingTheResolverMidLookupCancelsItsTimersAndCallbacks) {
   EXPECT_EQ(rw.w.count({"dns.query.timeout"}), 0u);
 }
 
+// A lookup's handle cancels its callback, not the lookup: the queries, the answer in the cache
+// and the record of the result are all there, only the owner (gone) is not called.
+TEST(Network, ResettingALookupsHandleCancelsItsCallbackNotTheLookup) {
+  RecursiveWorld rw;
+  int called = 0;
+  auto route =
+      rw.resolver->mail_route(name("b.example."), [&](const dns::MailRoute&) { ++called; });
+  auto spf =
+      rw.resolver->check_spf({dns::parse_ip("192.0.2.25"), "a@b.example", name("b.example."), "x"},
+                             [&](const dns::SpfOutcome&) { ++called; });
+  auto listed = rw.resolver->check_dnsbl(dns::parse_ip("203.0.113.9"), name("bl.example."),
+                                         [&](const dns::DnsblResult&) { ++called; });
+  auto kept = rw.resolver->resolve(name("mx1.b.example."), dns::RecordType::A,
+                                   [&](const dns::LookupResult&) { called += 100; });
+  rw.w.sim.run_until(5ms);  // the first queries are on their way
+  EXPECT_TRUE(route.active() && spf.active() && listed.active() && kept.active());
+  route.reset();
+  spf.reset();
+  listed = {};
+  rw.w.sim.run_until(60s);
+  EXPECT_EQ(called, 100);  // only the lookup whose handle was kept
+  EXPECT_EQ(rw.resolver->pending_lookups(), 0u);
+  EXPECT_EQ(rw.w.count({"dns.mail.route", "domain=b.example", "status=ok"}), 1u);
+  EXPECT_EQ(rw.w.count({"dns.spf.checked", "ip=192.0.2.25"}), 1u);
+  EXPECT_EQ(rw.w.count({"dns.dnsbl.checked", "ip=203.0.113.9", "verdict=listed"}), 1u);
+  // A cache hit calls back at once: its handle is then inactive, with nothing to cancel.
+  const auto hit = rw.resolver->resolve(name("mx1.b.example."), dns::RecordType::A,
+                                        [&](const dns::LookupResult&) { ++called; });
+  EXPECT_EQ(called, 101);
+  EXPECT_FALSE(hit.active());
+}
+
+// The agent destroyed with a lookup of each kind in flight: none calls back, and the handles,
+// which outlive it, do nothing when they go.
+TEST(Network, DestroyingTheResolverWithEveryKindOfLookupInFlightCallsNobody) {
+  RecursiveWorld rw;
+  int called = 0;
+  const auto route =
+      rw.resolver->mail_route(name("b.example."), [&](const dns::MailRoute&) { ++called; });
+  const auto spf =
+      rw.resolver->check_spf({dns::parse_ip("192.0.2.25"), "a@b.example", name("b.example."), "x"},
+                             [&](const dns::SpfOutcome&) { ++called; });
+  const auto listed = rw.resolver->check_dnsbl(dns::parse_ip("203.0.113.9"), name("bl.example."),
+                                               [&](const dns::DnsblResult&) { ++called; });
+  rw.w.sim.run_until(15ms);
+  rw.resolver.reset();
+  rw.w.sim.run_until(60s);
+  EXPECT_EQ(called, 0);
+  EXPECT_EQ(rw.w.count({"dns.mail.route"}), 0u);
+}
+
+// Destroyed while a query goes over TCP (after a truncated answer): the connection is
+// aborted, its callbacks go with the agent, and no timer fires.
+TEST(Network, DestroyingTheResolverDuringATcpExchangeCallsNobody) {
+  RecursiveWorld rw;
+  bool called = false;
+  const auto lookup = rw.resolver->resolve(name("big.b.example."), dns::RecordType::MX,
+                                           [&](const dns::LookupResult&) { called = true; });
+  for (int i = 0; i < 1000 && rw.resolver->open_tcp_connections() == 0; ++i)
+    rw.w.sim.run_until(rw.w.sim.now() + 1ms);
+  ASSERT_EQ(rw.resolver->open_tcp_connections(), 1u);
+  rw.resolver.reset();
+  rw.w.sim.run_until(60s);
+  EXPECT_FALSE(called);
+  EXPECT_EQ(rw.w.count({"dns.query.timeout"}), 0u);
+}
+
 std::string one_run(std::uint64_t seed) {
   RecursiveWorld rw(seed);
-  rw.resolver->mail_route(name("b.example."), [](const dns::MailRoute&) {});
-  rw.resolver->mail_route(name("big.b.example."), [](const dns::MailRoute&) {});
-  rw.resolver->check_spf({dns::parse_ip("192.0.2.25"), "a@b.example", name("b.example."), "x"},
-                         [](const dns::SpfOutcome&) {});
+  (void)rw.resolver->mail_route(name("b.example."), [](const dns::MailRoute&) {});
+  (void)rw.resolver->mail_route(name("big.b.example."), [](const dns::MailRoute&) {});
+  (void)rw.resolver->check_spf(
+      {dns::parse_ip("192.0.2.25"), "a@b.example", name("b.example."), "x"},
+      [](const dns::SpfOutcome&) {});
   rw.w.sim.run_until(1h);
   return rw.w.text();
 }

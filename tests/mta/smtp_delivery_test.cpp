@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "sim/cancellable.hpp"
 #include "tests/roles/smtp_world.hpp"
 
 using namespace roles_test;
@@ -50,7 +51,6 @@ struct Delivery {
   sim::net::NodeId mx2;
   MxOwner owner, owner2;
   std::unique_ptr<SmtpServerEndpoint> server, server2;
-  SmtpClientEndpoint client{w.net, w.pc, {}};
   StaticNextHops hops;
   SmtpDelivery delivery;
   sim::RandomStream ids{3};
@@ -59,7 +59,7 @@ struct Delivery {
   bool handed_before_done = false;
   std::function<void()> on_handed;
 
-  explicit Delivery(SmtpDeliverySettings s = settings()) : delivery(client, hops, s) {
+  explicit Delivery(SmtpDeliverySettings s = settings()) : delivery(w.net, w.pc, {}, hops, s) {
     mx2 = w.net.add_host("mx2.b.example", sim::net::Ipv4Address::parse("198.51.100.26"));
     w.net.add_link("r2-mx2", w.r2, mx2, {});
     server = std::make_unique<SmtpServerEndpoint>(w.net, w.mx, mx_config(), owner,
@@ -101,7 +101,84 @@ struct Delivery {
   }
 };
 
+// Next hops that answer a second later, like a DNS lookup over the network: each lookup is
+// a kernel event that calls back whoever still holds its handle.
+struct SlowHops final : NextHopFinder {
+  explicit SlowHops(sim::Simulator& s) : sim(s) {}
+  sim::Subscription find(const std::string&, Done done) override {
+    const sim::Cancellable<NextHopLookup> lookup(std::move(done));
+    sim.schedule_after(1s, [this, done = lookup.callback()] {
+      ++answered;
+      NextHopLookup r;
+      r.hops = {{"mx.b.example", kMxAddress}};
+      done(r);
+    });
+    return lookup.handle();
+  }
+  sim::Simulator& sim;
+  int answered = 0;
+};
+
+// What a delivery whose agent goes away meanwhile reports: nothing, and nothing runs in it.
+struct Abandoned {
+  SmtpWorld w;
+  AcceptingOwner owner;
+  SmtpServerEndpoint server{w.net, w.mx, mx_config(), owner, {}};
+  SlowHops hops{w.sim};
+  std::optional<SmtpDelivery> delivery;
+  sim::RandomStream ids{3};
+  MailQueue queue{ids};
+  int calls = 0;
+
+  Abandoned() {
+    owner.endpoint = &server;
+    server.start();
+    delivery.emplace(w.net, w.pc, SmtpClientEndpoint::Options{}, hops, settings());
+    const std::string id = queue.enqueue(
+        "alice@a.example", {"bob@b.example"},
+        std::make_shared<const std::string>("Subject: hi\r\n\r\nHello\r\n"), "<1@a>", 0s);
+    delivery->deliver(
+        *queue.find(id), {"bob@b.example"}, [this](std::vector<RecipientOutcome>) { ++calls; },
+        [this](const RecipientOutcome&) { ++calls; });
+  }
+};
+
 }  // namespace
+
+// Destroyed while its next-hop lookup is in flight: the lookup's answer finds no callback.
+TEST(SmtpDelivery, DestroyedWithANextHopLookupInFlightItIsNeverCalledBack) {
+  Abandoned a;
+  a.w.sim.run_until(500ms);
+  ASSERT_TRUE(a.delivery->client().sessions().empty());
+  a.delivery.reset();
+  a.w.sim.run_until(10min);
+  EXPECT_EQ(a.hops.answered, 1);
+  EXPECT_EQ(a.calls, 0);
+  EXPECT_TRUE(a.owner.messages.empty());  // no session was opened
+}
+
+// Destroyed in the middle of its SMTP session: its client endpoint goes with it, the
+// connection is aborted and no result is reported.
+TEST(SmtpDelivery, DestroyedInTheMiddleOfItsSessionItIsNeverCalledBack) {
+  Abandoned a;
+  a.w.sim.run_until(1s + 20ms);  // the lookup answered, the session has begun
+  ASSERT_EQ(a.delivery->client().sessions().size(), 1u);
+  a.delivery.reset();
+  a.w.sim.run_until(10min);
+  EXPECT_EQ(a.calls, 0);
+  EXPECT_TRUE(a.owner.messages.empty());
+}
+
+// The host going down stops the lookups in flight: the queue takes the message again.
+TEST(SmtpDelivery, AbandonAllCancelsTheLookupsInFlight) {
+  Abandoned a;
+  a.w.sim.run_until(500ms);
+  a.delivery->abandon_all();
+  a.w.sim.run_until(10min);
+  EXPECT_EQ(a.hops.answered, 1);
+  EXPECT_EQ(a.calls, 0);
+  EXPECT_TRUE(a.owner.messages.empty());
+}
 
 TEST(SmtpDelivery, RelaysToTheFirstMxAndReadsItsQueueId) {
   Delivery d;
