@@ -88,5 +88,45 @@ TEST(EventLog, ThePanelFiltersOnlyTheLinesAddedSinceItsLastLook) {
   EXPECT_EQ(view.shown, filter_log(p->event_log(), view.filter, Lang::en));
 }
 
+// A message delivered twice is told in the Story panel and the Log, right after the second
+// delivery, as `mailsim run` tells it (tests/cli/story_test.cpp): here the 250 after the final
+// dot was lost on a cut link, so the sender sent the message again (RFC 1047).
+TEST(EventLog, ASecondDeliveryIsToldInTheStoryAndTheLogInBothLanguages) {
+  auto loaded = scenarios::load_scenario_file(std::string(MAILSIM_TEST_DIR) +
+                                              "/../cli/story/lost-250-after-the-dot.yaml");
+  ASSERT_TRUE(loaded.scenario);
+  scenarios::Diagnostics diag("");
+  Player p(*loaded.scenario, std::nullopt, diag);
+  ASSERT_TRUE(p.ok()) << diag.render(Lang::en);
+  p.seek(p.end());
+  const std::string en = "was delivered 2 times to bob@b.example: a server took it, but its 250";
+  const std::string fr = "a été distribué 2 fois à bob@b.example : un serveur l'a pris";
+  for (const auto& [lang, told] : {std::pair{Lang::en, en}, std::pair{Lang::fr, fr}}) {
+    const auto& lines = p.story().lines(lang);
+    std::vector<std::size_t> again;
+    for (std::size_t i = 0; i < lines.size(); ++i)
+      if (lines[i].text.find(told) != std::string::npos) again.push_back(i);
+    ASSERT_EQ(again.size(), 1u) << "story, " << (lang == Lang::fr ? "fr" : "en");
+    EXPECT_EQ(lines[again[0]].kind, "journey.delivered_again");
+    // Right after the second delivery.
+    ASSERT_GT(again[0], 0u);
+    EXPECT_EQ(lines[again[0] - 1].kind, "mail.delivered");
+  }
+  LogFilter f;
+  f.kind = "journey.delivered_again";
+  const auto in_log = shown(p.event_log(), f, Lang::en);
+  ASSERT_EQ(in_log.size(), 1u);
+  EXPECT_NE(in_log[0]->in(Lang::en).find(en), std::string::npos);
+  EXPECT_NE(in_log[0]->in(Lang::fr).find(fr), std::string::npos);
+  EXPECT_TRUE(in_log[0]->story);
+  EXPECT_EQ(in_log[0]->stage, LogStage::delivery);
+  EXPECT_NE(std::find(in_log[0]->hosts.begin(), in_log[0]->hosts.end(), "mx.b.example"),
+            in_log[0]->hosts.end());
+  // One delivery: nothing of the kind.
+  auto once = test::player_of("first-mail");
+  once->seek(once->end());
+  EXPECT_TRUE(shown(once->event_log(), f, Lang::en).empty());
+}
+
 }  // namespace
 }  // namespace mailsim::gui

@@ -5,7 +5,8 @@
 namespace mailsim::gui {
 
 // True when an X display can be opened (DISPLAY set and reachable). Loads libX11 at run time,
-// as SFML itself uses it, to ask without linking against it.
+// as SFML itself uses it, to ask without linking against it. The connection it opened stays
+// open (see display_check.cpp), so call it once, before the window is made.
 bool display_reachable();
 
 }  // namespace mailsim::gui

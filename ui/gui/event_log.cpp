@@ -41,8 +41,10 @@ void insert_sorted(std::vector<std::string>& v, const std::string& s) {
 
 }  // namespace
 
-EventLog::EventLog(sim::Trace& trace, const agents::HostRoles& roles)
+EventLog::EventLog(sim::Trace& trace, const agents::HostRoles& roles,
+                   const agents::ConservationChecker& conservation)
     : trace_(trace),
+      conservation_(conservation),
       en_(Lang::en, agents::Level::protocol, roles),
       fr_(Lang::fr, agents::Level::protocol, roles),
       subscription_(trace.subscribe([this](const sim::TraceRecord& r) { on_record(r); },
@@ -68,11 +70,26 @@ void EventLog::on_record(const sim::TraceRecord& r) {
     line.hosts = fields.hosts;
     line.stage = stage_of(line.kind, fields.stage);
     line.story = story;
-    insert_sorted(kinds_, line.kind);
-    for (const auto& h : line.hosts)
-      insert_sorted(hosts_, h);
-    lines_.push_back(std::move(line));
+    add(std::move(line));
   }
+  if (auto again = conservation_.delivered_again(r)) {
+    LogLine line;
+    line.at = r.time();
+    line.text[0] = again->render(Lang::en);
+    line.text[1] = again->render(Lang::fr);
+    line.kind = "journey.delivered_again";
+    line.hosts = fields.hosts;
+    line.stage = LogStage::delivery;
+    line.story = true;
+    add(std::move(line));
+  }
+}
+
+void EventLog::add(LogLine line) {
+  insert_sorted(kinds_, line.kind);
+  for (const auto& h : line.hosts)
+    insert_sorted(hosts_, h);
+  lines_.push_back(std::move(line));
 }
 
 bool matches(const LogLine& line, const LogFilter& f, Lang lang) {

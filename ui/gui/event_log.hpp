@@ -3,11 +3,14 @@
 // as `mailsim run --level protocol` prints them, in English and French so that the language can
 // change during the run), each with the hosts it is about, its stage of the journey and its
 // kind, and the filters a person narrows them with: a host, a stage, a kind, the story level
-// only, and a text to search.
+// only, and a text to search. A message delivered twice to one recipient gets a line of its own
+// after the delivery, at the story level, as in the Story panel (what the conservation check
+// says of it).
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "agents/journey/conservation.hpp"
 #include "agents/narration/storyteller.hpp"
 #include "sim/trace.hpp"
 
@@ -29,7 +32,9 @@ struct LogLine {
 
 class EventLog {
  public:
-  EventLog(sim::Trace& trace, const agents::HostRoles& roles);
+  // `conservation` subscribed to `trace` before the log, and outlives it.
+  EventLog(sim::Trace& trace, const agents::HostRoles& roles,
+           const agents::ConservationChecker& conservation);
   ~EventLog();
   EventLog(const EventLog&) = delete;
   EventLog& operator=(const EventLog&) = delete;
@@ -41,8 +46,10 @@ class EventLog {
 
  private:
   void on_record(const sim::TraceRecord& r);
+  void add(LogLine line);
 
   sim::Trace& trace_;
+  const agents::ConservationChecker& conservation_;
   agents::Storyteller en_, fr_;
   std::vector<LogLine> lines_;
   std::vector<std::string> hosts_, kinds_;

@@ -56,6 +56,7 @@ void Player::reset_observers() {
   dns_caches_.reset();
   event_log_.reset();
   story_.reset();
+  conservation_.reset();
   checker_.reset();
 }
 
@@ -71,8 +72,9 @@ void Player::rebuild() {
   journey_log_ = std::make_unique<report::JourneyLog>(run_->sim().trace());
   dns_caches_ = std::make_unique<DnsCaches>(run_->sim().trace());
   roles_ = scenarios::article_roles(model);
-  event_log_ = std::make_unique<EventLog>(run_->sim().trace(), roles_);
-  story_ = std::make_unique<Story>(*run_);
+  conservation_ = std::make_unique<agents::ConservationChecker>(run_->sim().trace());
+  event_log_ = std::make_unique<EventLog>(run_->sim().trace(), roles_, *conservation_);
+  story_ = std::make_unique<Story>(*run_, *conservation_);
   scenarios::ScenarioRun& run = *run_;
   checker_ = std::make_unique<scenarios::ExpectationChecker>(
       run.model(), run.network(), run.sim().trace(),

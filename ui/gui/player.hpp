@@ -111,6 +111,8 @@ class Player {
   std::unique_ptr<Dialogues> dialogues_;
   std::unique_ptr<report::JourneyLog> journey_log_;
   std::unique_ptr<DnsCaches> dns_caches_;
+  // Before the log and the story, which ask it about each delivery it has just seen.
+  std::unique_ptr<agents::ConservationChecker> conservation_;
   std::unique_ptr<EventLog> event_log_;
   agents::HostRoles roles_;
   std::unique_ptr<Story> story_;
