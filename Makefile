@@ -42,8 +42,10 @@ bench: build
 	$(BUILD_DIR)/bench/gui/gui_replay
 	xvfb-run -a $(BUILD_DIR)/bench/gui/gui_frame
 
+# ASan+UBSan at -O1: the whole suite runs in about 13 min instead of an hour at -O0
+# (docs/security.md).
 asan: deps
-	cmake -S . -B $(ASAN_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMAILSIM_SANITIZE=ON -DMAILSIM_BENCH=OFF $(CMAKE_FLAGS)
+	cmake -S . -B $(ASAN_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -g1" -DMAILSIM_SANITIZE=ON -DMAILSIM_BENCH=OFF $(CMAKE_FLAGS)
 	cmake --build $(ASAN_DIR) -j$(JOBS)
 	ctest --test-dir $(ASAN_DIR) --output-on-failure -j$(JOBS)
 
