@@ -37,9 +37,8 @@ ScenarioRun::~ScenarioRun() = default;
 void ScenarioRun::schedule_due_entries() {
   entries_event_ = {};
   if (next_entry_ >= model_.timeline.size()) return;
-  entries_at_ = model_.timeline[next_entry_].at;
   entries_event_ = sim_.schedule_at(
-      entries_at_, [this] { run_due_entries(); }, sim::Lane::first);
+      model_.timeline[next_entry_].at, [this] { run_due_entries(); }, sim::Lane::first);
 }
 
 void ScenarioRun::run_due_entries() {
@@ -154,9 +153,10 @@ void ScenarioRun::record(Action action) {
     unopened_.insert(make_typed(*typed));
   const TimelineEntry& entry = add_to_timeline(model_, at, std::move(action));
   // It lands after every entry already run (they are at or before now) and after the pending
-  // ones at its time; when it is the next one due, the walk is moved to its time.
+  // ones at its time. When it is the next one due, the walk was waiting for a later entry (or
+  // for none): it moves to this one's time.
   const auto index = static_cast<std::size_t>(&entry - model_.timeline.data());
-  if (index == next_entry_ && (!entries_event_.valid() || entries_at_ > at)) {
+  if (index == next_entry_) {
     if (entries_event_.valid()) sim_.cancel(entries_event_);
     schedule_due_entries();
   }

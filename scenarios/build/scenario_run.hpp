@@ -99,8 +99,7 @@ class ScenarioRun {
   std::map<std::string, agents::TypedSession*> named_sessions_;  // into sessions_
   std::set<const agents::TypedSession*> unopened_;  // made by record(), opened by the walk
   std::size_t next_entry_ = 0;                      // model_.timeline's first entry not yet run
-  sim::EventId entries_event_;                      // the walk's pending event, at entries_at_
-  sim::SimTime entries_at_{0};
+  sim::EventId entries_event_;  // the walk's pending event, at the next entry's time
 };
 
 }  // namespace mailsim::scenarios
