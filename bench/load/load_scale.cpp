@@ -1,6 +1,7 @@
 // What checking a big scenario file costs: links that name unknown hosts (each gets a "did you
 // mean" search among every host name) and a mapping with many keys (duplicate-key check,
-// unknown keys). See bench/README.md.
+// unknown keys), and the memory loading takes per byte of YAML, against yaml-cpp's own node
+// tree of the same text. See bench/README.md.
 //
 //   build/bench/load/load_scale [--links N] [--keys K] [--rounds R]
 //
@@ -13,6 +14,9 @@
 #include <string>
 #include <vector>
 
+#include <yaml-cpp/yaml.h>
+
+#include "bench/bench_support.hpp"
 #include "scenarios/load/scenario_reader.hpp"
 
 namespace {
@@ -65,6 +69,31 @@ Timing load(const std::string& text, int rounds) {
   return t;
 }
 
+long peak_kb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+// How much the peak memory grows while `read` reads `text`, per byte of text, in a child process
+// of its own.
+template <class Read>
+double bytes_per_byte(const std::string& text, Read read) {
+  struct Growth {
+    long kb;
+  };
+  Growth growth{};
+  double peak_mb = 0;
+  const bool ok = mailsim::bench::run_in_child(
+      [&] {
+        const long before = peak_kb();
+        read(text);
+        return Growth{peak_kb() - before};
+      },
+      growth, peak_mb);
+  return ok ? static_cast<double>(growth.kb) * 1024.0 / static_cast<double>(text.size()) : -1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -91,6 +120,16 @@ int main(int argc, char** argv) {
       "broken_over_valid=%.2f\n",
       links, broken.size() / 1000, base.seconds, base.errors, bad.seconds, bad.errors,
       bad.seconds / base.seconds);
+  // Memory: the loader (its document and the model it reads) against yaml-cpp's tree alone.
+  const double loader = bytes_per_byte(good, [](const std::string& t) {
+    const auto result = load_scenario_text(t, "bench.yaml");
+    return result.diagnostics.size();
+  });
+  const double tree =
+      bytes_per_byte(good, [](const std::string& t) { return YAML::Load(t).size(); });
+  std::printf(
+      "file_kb=%zu loader_bytes_per_yaml_byte=%.1f yaml_cpp_tree_bytes_per_yaml_byte=%.1f\n",
+      good.size() / 1000, loader, tree);
   const Timing unknown = load(keys_file(keys, false), rounds);
   const Timing twice = load(keys_file(keys, true), rounds);
   std::printf("keys=%d unknown_keys_s=%.3f errors=%zu duplicated_keys_s=%.3f errors=%zu\n", keys,

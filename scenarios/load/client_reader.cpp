@@ -55,7 +55,7 @@ std::optional<FetchModel> read_fetch(YamlMap& client, const std::string& address
 
 }  // namespace
 
-std::vector<MailClientModel> read_clients(const std::vector<YAML::Node>& entries,
+std::vector<MailClientModel> read_clients(const std::vector<YamlNode>& entries,
                                           const NetworkModel& network,
                                           const std::vector<MailServerModel>& servers,
                                           Diagnostics& diag) {

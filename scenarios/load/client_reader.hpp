@@ -4,7 +4,7 @@
 #include <optional>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
+#include "scenarios/load/yaml_node.hpp"
 
 #include "scenarios/load/diagnostics.hpp"
 #include "scenarios/model/mail_model.hpp"
@@ -12,7 +12,7 @@
 
 namespace mailsim::scenarios {
 
-std::vector<MailClientModel> read_clients(const std::vector<YAML::Node>& entries,
+std::vector<MailClientModel> read_clients(const std::vector<YamlNode>& entries,
                                           const NetworkModel& network,
                                           const std::vector<MailServerModel>& servers,
                                           Diagnostics& diag);

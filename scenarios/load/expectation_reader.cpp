@@ -25,7 +25,7 @@ const std::vector<std::string>& expectation_keys() {
   return keys;
 }
 
-std::vector<ExpectationEntry> read_expectations(const std::vector<YAML::Node>& entries,
+std::vector<ExpectationEntry> read_expectations(const std::vector<YamlNode>& entries,
                                                 const NetworkModel& network, const MailModel& mail,
                                                 Diagnostics& diag) {
   std::vector<ExpectationEntry> out;

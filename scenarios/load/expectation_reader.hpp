@@ -2,7 +2,7 @@
 // Reads the `expect:` section: what the run must show, checked against the network's names.
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
+#include "scenarios/load/yaml_node.hpp"
 
 #include "scenarios/load/diagnostics.hpp"
 #include "scenarios/model/expectation_model.hpp"
@@ -11,7 +11,7 @@
 
 namespace mailsim::scenarios {
 
-std::vector<ExpectationEntry> read_expectations(const std::vector<YAML::Node>& entries,
+std::vector<ExpectationEntry> read_expectations(const std::vector<YamlNode>& entries,
                                                 const NetworkModel& network, const MailModel& mail,
                                                 Diagnostics& diag);
 

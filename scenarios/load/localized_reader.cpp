@@ -10,11 +10,11 @@ LocalizedText read_localized(YamlMap& m, std::string_view key, Need need, Diagno
   LocalizedText t;
   auto node = m.child(key, need);
   if (!node) return t;
-  if (node->IsScalar() && fr == Need::optional) {
-    t.en = t.fr = node->Scalar();
+  if (node->is_scalar() && fr == Need::optional) {
+    t.en = t.fr = node->scalar();
     return t;
   }
-  if (node->IsScalar()) {
+  if (node->is_scalar()) {
     diag.error(position_of(*node), Text(msg::kBothLanguages, {{"key", std::string(key)}}));
     return t;
   }

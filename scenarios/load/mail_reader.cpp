@@ -67,13 +67,13 @@ class HostServices {
 namespace {
 
 // The zones of one DNS server, each checked now (built with the run).
-std::map<std::string, std::string> read_zones(const YAML::Node& zones, std::string_view path,
+std::map<std::string, std::string> read_zones(const YamlNode& zones, std::string_view path,
                                               Diagnostics& diag) {
   std::map<std::string, std::string> out;
   YamlMap z(zones, Text(msg::kWhatKey, {{"name", "zones"}}), diag, path);
   if (!z.ok()) return out;
-  for (auto it = zones.begin(); it != zones.end(); ++it) {
-    const std::string origin = it->first.Scalar();
+  for (std::size_t i = 0; i < zones.size(); ++i) {
+    const std::string origin = zones.key(i).scalar();
     auto text = z.text(origin);
     if (!text) continue;
     try {
@@ -83,7 +83,7 @@ std::map<std::string, std::string> read_zones(const YAML::Node& zones, std::stri
       Text t(msg::kBadValue, {{"key", origin}});
       t.with("what", Text(msg::kWhatKey, {{"name", "zones"}}));
       t.with("problem", e.text());
-      diag.error(position_of(it->second), std::move(t));
+      diag.error(position_of(zones.value(i)), std::move(t));
     }
   }
   z.finish();
@@ -107,7 +107,7 @@ void check_resolver(const DnsModel& d, SourcePos pos, Diagnostics& diag) {
 
 }  // namespace
 
-std::optional<DnsModel> read_dns(const YAML::Node& node, const NetworkModel& network,
+std::optional<DnsModel> read_dns(const YamlNode& node, const NetworkModel& network,
                                  Diagnostics& diag) {
   YamlMap m(node, Text(msg::kWhatKey, {{"name", "dns"}}), diag, "dns");
   if (!m.ok()) return std::nullopt;
@@ -145,7 +145,7 @@ std::optional<DnsModel> read_dns(const YAML::Node& node, const NetworkModel& net
   return d;
 }
 
-MailModel read_mail(const YAML::Node& node, const NetworkModel& network, Diagnostics& diag) {
+MailModel read_mail(const YamlNode& node, const NetworkModel& network, Diagnostics& diag) {
   MailModel mail;
   std::vector<MailServerModel>& out = mail.servers;
   YamlMap m(node, Text(msg::kWhatKey, {{"name", "mail"}}), diag, "mail");
@@ -166,12 +166,12 @@ MailModel read_mail(const YAML::Node& node, const NetworkModel& network, Diagnos
     if (auto users = r.child("users")) {
       YamlMap u(*users, Text(msg::kWhatKey, {{"name", "users"}}), diag, "mail.servers[].users.*");
       if (u.ok()) {
-        for (auto it = users->begin(); it != users->end(); ++it) {
-          const std::string login = it->first.Scalar();
+        for (std::size_t i = 0; i < users->size(); ++i) {
+          const std::string login = users->key(i).scalar();
           if (auto password = u.text(login)) {
             server.users[login] = *password;
-            check_one_line(login, "users", r.what(), position_of(it->first), diag);
-            check_one_line(*password, login, r.what(), position_of(it->second), diag);
+            check_one_line(login, "users", r.what(), position_of(users->key(i)), diag);
+            check_one_line(*password, login, r.what(), position_of(users->value(i)), diag);
           }
         }
         u.finish();

@@ -16,8 +16,8 @@ namespace {
 using sim::net::Ipv4Address;
 
 // The `name:` of a mapping, to name it in messages before it is read.
-std::string scalar_name(const YAML::Node& node) {
-  return node.IsMap() && node["name"] && node["name"].IsScalar() ? node["name"].Scalar() : "";
+std::string scalar_name(const YamlNode& node) {
+  return node.get("name").scalar();
 }
 
 // Names and addresses already taken, to report duplicates with the line of the first use.
@@ -62,12 +62,12 @@ std::optional<PositionModel> read_position(YamlMap& m, Diagnostics& diag) {
     diag.error(position_of(*node), m.about(msg::kBadPosition));
     return std::nullopt;
   };
-  if (!node->IsSequence() || node->size() != 2) return bad();
+  if (!node->is_sequence() || node->size() != 2) return bad();
   double xy[2];
   for (std::size_t i = 0; i < 2; ++i) {
-    const YAML::Node v = (*node)[i];
-    if (!v.IsScalar()) return bad();
-    const std::string& s = v.Scalar();
+    const YamlNode v = (*node)[i];
+    if (!v.is_scalar()) return bad();
+    const std::string& s = v.scalar();
     auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), xy[i]);
     if (ec != std::errc() || ptr != s.data() + s.size() || xy[i] < 0 || xy[i] > 1) return bad();
   }
@@ -76,7 +76,7 @@ std::optional<PositionModel> read_position(YamlMap& m, Diagnostics& diag) {
 
 // `registry` (absent for the schema test) takes the address as soon as it is read, whatever it
 // is (two machines at 0.0.0.0 are two machines at one address).
-HostModel read_host(const YAML::Node& node, Diagnostics& diag, Registry* registry,
+HostModel read_host(const YamlNode& node, Diagnostics& diag, Registry* registry,
                     std::vector<std::string>* keys) {
   HostModel h;
   h.pos = position_of(node);
@@ -112,7 +112,7 @@ HostModel read_host(const YAML::Node& node, Diagnostics& diag, Registry* registr
   return h;
 }
 
-RouterModel read_router(const YAML::Node& node, Diagnostics& diag, Registry* registry,
+RouterModel read_router(const YamlNode& node, Diagnostics& diag, Registry* registry,
                         std::vector<std::string>* keys) {
   RouterModel r;
   r.pos = position_of(node);
@@ -131,7 +131,7 @@ RouterModel read_router(const YAML::Node& node, Diagnostics& diag, Registry* reg
   return r;
 }
 
-LinkModel read_link(const YAML::Node& node, Diagnostics& diag, std::vector<std::string>* keys) {
+LinkModel read_link(const YamlNode& node, Diagnostics& diag, std::vector<std::string>* keys) {
   LinkModel l;
   l.pos = position_of(node);
   const std::string given = scalar_name(node);
@@ -139,10 +139,10 @@ LinkModel read_link(const YAML::Node& node, Diagnostics& diag, std::vector<std::
             diag, "network.links[]");
   auto name = m.text("name");
   if (auto between = m.child("between", Need::required)) {
-    if (between->IsSequence() && between->size() == 2 && (*between)[0].IsScalar() &&
-        (*between)[1].IsScalar()) {
-      l.a = (*between)[0].Scalar();
-      l.b = (*between)[1].Scalar();
+    if (between->is_sequence() && between->size() == 2 && (*between)[0].is_scalar() &&
+        (*between)[1].is_scalar()) {
+      l.a = (*between)[0].scalar();
+      l.b = (*between)[1].scalar();
     } else {
       diag.error(position_of(*between), m.about(msg::kLinkEnds));
     }
@@ -165,7 +165,7 @@ LinkModel read_link(const YAML::Node& node, Diagnostics& diag, std::vector<std::
 }  // namespace
 
 namespace {
-NetworkModel read_network_impl(const YAML::Node& node, Diagnostics& diag,
+NetworkModel read_network_impl(const YamlNode& node, Diagnostics& diag,
                                std::vector<std::string>* keys) {
   NetworkModel net;
   YamlMap m(node, Text(msg::kWhatNetwork), diag, "network");
@@ -211,33 +211,33 @@ NetworkModel read_network_impl(const YAML::Node& node, Diagnostics& diag,
 }
 }  // namespace
 
-NetworkModel read_network(const YAML::Node& node, Diagnostics& diag) {
+NetworkModel read_network(const YamlNode& node, Diagnostics& diag) {
   return read_network_impl(node, diag, nullptr);
 }
 
 std::vector<std::string> network_keys() {
   Diagnostics scratch("");
   std::vector<std::string> keys;
-  read_network_impl(YAML::Load("{}"), scratch, &keys);
+  read_network_impl(empty_yaml_map(), scratch, &keys);
   return keys;
 }
 
 std::vector<std::string> host_keys() {
   Diagnostics scratch("");
   std::vector<std::string> keys;
-  read_host(YAML::Load("{}"), scratch, nullptr, &keys);
+  read_host(empty_yaml_map(), scratch, nullptr, &keys);
   return keys;
 }
 std::vector<std::string> router_keys() {
   Diagnostics scratch("");
   std::vector<std::string> keys;
-  read_router(YAML::Load("{}"), scratch, nullptr, &keys);
+  read_router(empty_yaml_map(), scratch, nullptr, &keys);
   return keys;
 }
 std::vector<std::string> link_keys() {
   Diagnostics scratch("");
   std::vector<std::string> keys;
-  read_link(YAML::Load("{}"), scratch, &keys);
+  read_link(empty_yaml_map(), scratch, &keys);
   return keys;
 }
 

@@ -26,8 +26,8 @@ std::vector<sim::SimTime> clock_times(YamlMap& m, const char* key, Diagnostics& 
   std::vector<sim::SimTime> out;
   for (const auto& item : m.list(key)) {
     std::optional<sim::SimTime> clock;
-    if (item.IsScalar()) try {
-        clock = sim::parse_time(item.Scalar());
+    if (item.is_scalar()) try {
+        clock = sim::parse_time(item.scalar());
       } catch (const LocalizedError&) {
       }
     if (clock && *clock >= sim::SimTime(0) && *clock < std::chrono::hours(24))
@@ -35,7 +35,7 @@ std::vector<sim::SimTime> clock_times(YamlMap& m, const char* key, Diagnostics& 
     else
       diag.error(position_of(item),
                  m.about(msg::kPopulationClock,
-                         {{"key", key}, {"value", item.IsScalar() ? item.Scalar() : ""}}));
+                         {{"key", key}, {"value", item.is_scalar() ? item.scalar() : ""}}));
   }
   return out;
 }
@@ -99,14 +99,14 @@ void read_faults(YamlMap& population, PopulationFaults& f, Diagnostics& diag) {
 
 }  // namespace
 
-std::optional<PopulationModel> read_population(const YAML::Node& node, bool has_duration,
+std::optional<PopulationModel> read_population(const YamlNode& node, bool has_duration,
                                                Diagnostics& diag) {
   PopulationModel p;
   p.pos = position_of(node);
   YamlMap m(node, Text(msg::kWhatPopulation), diag, "population");
   if (!m.ok()) return std::nullopt;
   const auto domains = m.child("domains", Need::required);
-  if (domains && domains->IsSequence()) {
+  if (domains && domains->is_sequence()) {
     p.domain_names = m.texts("domains");
     for (std::size_t i = 0; i < p.domain_names.size(); ++i)
       check_host_name(p.domain_names[i], "domains", m.what(), position_of((*domains)[i]), diag);

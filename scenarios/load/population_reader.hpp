@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
+#include "scenarios/load/yaml_node.hpp"
 
 #include "scenarios/load/diagnostics.hpp"
 #include "scenarios/model/scenario_model.hpp"
@@ -17,7 +17,7 @@ namespace mailsim::scenarios {
 // The most messages a population may send in all: each waits in the timeline, in memory.
 inline constexpr std::uint64_t kMaxPopulationMessages = 2'000'000;
 
-std::optional<PopulationModel> read_population(const YAML::Node& node, bool has_duration,
+std::optional<PopulationModel> read_population(const YamlNode& node, bool has_duration,
                                                Diagnostics& diag);
 
 // Generates `s.population`'s world (the network already read: generated addresses avoid the

@@ -6,7 +6,7 @@
 
 namespace mailsim::scenarios {
 
-std::vector<Question> read_questions(const std::vector<YAML::Node>& entries, Diagnostics& diag) {
+std::vector<Question> read_questions(const std::vector<YamlNode>& entries, Diagnostics& diag) {
   std::vector<Question> out;
   for (const auto& node : entries) {
     YamlMap m(node, Text(msg::kWhatQuestion), diag, "questions[]");

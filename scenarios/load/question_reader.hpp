@@ -3,13 +3,13 @@
 // its question and answer in English and French.
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
+#include "scenarios/load/yaml_node.hpp"
 
 #include "scenarios/load/diagnostics.hpp"
 #include "scenarios/model/question_model.hpp"
 
 namespace mailsim::scenarios {
 
-std::vector<Question> read_questions(const std::vector<YAML::Node>& entries, Diagnostics& diag);
+std::vector<Question> read_questions(const std::vector<YamlNode>& entries, Diagnostics& diag);
 
 }  // namespace mailsim::scenarios

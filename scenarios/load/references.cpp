@@ -47,11 +47,11 @@ void check_host_name(const std::string& value, const std::string& key, const Tex
   diag.error(pos, std::move(t));
 }
 
-void check_host_names(const YAML::Node& list, const std::string& key, const Text& what,
+void check_host_names(const YamlNode& list, const std::string& key, const Text& what,
                       Diagnostics& diag) {
-  if (!list.IsSequence()) return;
-  for (const auto& item : list)
-    if (item.IsScalar()) check_host_name(item.Scalar(), key, what, position_of(item), diag);
+  if (!list.is_sequence()) return;
+  for (const auto& item : list.items())
+    if (item.is_scalar()) check_host_name(item.scalar(), key, what, position_of(item), diag);
 }
 
 void check_one_line(const std::string& value, const std::string& key, const Text& what,

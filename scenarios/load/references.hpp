@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
+#include "scenarios/load/yaml_node.hpp"
 
 #include "scenarios/load/diagnostics.hpp"
 #include "scenarios/load/name_index.hpp"
@@ -35,7 +35,7 @@ bool is_host_name(std::string_view name);
 void check_host_name(const std::string& value, const std::string& key, const Text& what,
                      SourcePos pos, Diagnostics& diag);
 // Each item of the list under `key` (a list of domains), at its own place.
-void check_host_names(const YAML::Node& list, const std::string& key, const Text& what,
+void check_host_names(const YamlNode& list, const std::string& key, const Text& what,
                       Diagnostics& diag);
 // A login or a password, sent in USER, PASS, LOGIN or AUTH: no control character.
 void check_one_line(const std::string& value, const std::string& key, const Text& what,

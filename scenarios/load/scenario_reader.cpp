@@ -52,7 +52,7 @@ void check_dates(const ScenarioModel& s, std::optional<SourcePos> duration_pos, 
   if (s.duration && duration_pos) check_date(s, *s.duration, *duration_pos, diag);
 }
 
-std::optional<ScenarioModel> read_scenario(const YAML::Node& root, Diagnostics& diag,
+std::optional<ScenarioModel> read_scenario(const YamlNode& root, Diagnostics& diag,
                                            std::vector<std::string>* keys) {
   ScenarioModel s;
   s.file = diag.file();
@@ -88,9 +88,8 @@ std::optional<ScenarioModel> read_scenario(const YAML::Node& root, Diagnostics& 
   GeneratedPopulation generated;
   if (crowd) {
     const auto dns = m.child("dns");
-    const bool written_server =
-        dns && dns->IsMap() && (*dns)["server"] && (*dns)["server"].IsScalar();
-    generated = generate_for(s, written_server ? (*dns)["server"].Scalar() : std::string());
+    const bool written_server = dns && dns->get("server").is_scalar();
+    generated = generate_for(s, written_server ? dns->get("server").scalar() : std::string());
     add_population_network(s, generated, diag);
   }
   if (auto dns = m.child("dns")) s.mail.dns = read_dns(*dns, s.network, diag);
@@ -152,7 +151,7 @@ LoadResult load_scenario_file(const std::string& path) {
 std::vector<std::string> scenario_keys() {
   Diagnostics scratch("");
   std::vector<std::string> keys;
-  read_scenario(YAML::Load("{}"), scratch, &keys);
+  read_scenario(empty_yaml_map(), scratch, &keys);
   return keys;
 }
 

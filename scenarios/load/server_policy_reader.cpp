@@ -57,18 +57,18 @@ std::vector<sim::SimTime> read_delay_warning(YamlMap& server,
                                              const std::optional<RetryModel>& retry,
                                              Diagnostics& diag) {
   auto node = server.child("delay_warning");
-  if (!node || !node->IsSequence()) {
+  if (!node || !node->is_sequence()) {
     auto one = server.time("delay_warning");
     return one ? std::vector<sim::SimTime>{*one} : std::vector<sim::SimTime>{};
   }
   std::vector<sim::SimTime> times;
   std::string previous;
-  for (const auto& item : *node) {
-    const std::string value = item.IsScalar() ? item.Scalar() : "";
+  for (const auto& item : node->items()) {
+    const std::string value = item.is_scalar() ? item.scalar() : "";
     std::optional<Text> problem;
     sim::SimTime t{0};
     try {
-      if (!item.IsScalar())
+      if (!item.is_scalar())
         throw LocalizedError(server.about(msg::kExpectedText, {{"key", "delay_warning"}}));
       t = sim::parse_time(value);
     } catch (const LocalizedError& e) {
@@ -117,8 +117,8 @@ void read_spam(YamlMap& server, MailServerModel& out, Diagnostics& diag) {
     YamlMap r(*rep, Text(msg::kWhatKey, {{"name", "reputation"}}), diag,
               "mail.servers[].spam.reputation.*");
     if (r.ok()) {
-      for (auto it = rep->begin(); it != rep->end(); ++it) {
-        const std::string sender = it->first.Scalar();
+      for (std::size_t i = 0; i < rep->size(); ++i) {
+        const std::string sender = rep->key(i).scalar();
         if (auto score = r.number(sender, -1000, 1000)) out.spam_reputation[sender] = *score;
       }
       r.finish();

@@ -35,7 +35,7 @@ void check_client_can(const MailClientModel* client, bool can, const char* key,
 std::vector<std::string> addresses(YamlMap& m, const char* key, Need need) {
   auto node = m.child(key, need);
   if (!node) return {};
-  if (node->IsScalar()) return {node->Scalar()};
+  if (node->is_scalar()) return {node->scalar()};
   return m.texts(key);
 }
 
@@ -136,16 +136,16 @@ ChangeDnsAction read_change_dns(YamlMap& m, const MailModel& mail, Diagnostics& 
   }
   std::optional<std::pair<proto::dns::Name, proto::dns::RecordType>> rrset;
   for (const auto& node : m.list("records")) {
-    if (!node.IsScalar()) {
+    if (!node.is_scalar()) {
       diag.error(position_of(node), m.about(msg::kExpectedText, {{"key", "records"}}));
       continue;
     }
     try {
-      const auto rr = proto::dns::record_from_text(node.Scalar(), origin);
+      const auto rr = proto::dns::record_from_text(node.scalar(), origin);
       if (rrset && (!(rrset->first == rr.name) || rrset->second != rr.type))
         diag.error(position_of(node), Text(msg::kOneRrset));
       rrset = std::pair(rr.name, rr.type);
-      a.lines.push_back(node.Scalar());
+      a.lines.push_back(node.scalar());
     } catch (const LocalizedError& e) {
       Text t(msg::kBadValue, {{"key", "records"}});
       t.with("what", Text(msg::kWhatKey, {{"name", "change_dns"}}));
@@ -280,7 +280,7 @@ const std::vector<std::string>& timeline_action_keys() {
   return keys;
 }
 
-std::vector<TimelineEntry> read_timeline(const std::vector<YAML::Node>& entries,
+std::vector<TimelineEntry> read_timeline(const std::vector<YamlNode>& entries,
                                          const NetworkModel& network, const MailModel& mail,
                                          Diagnostics& diag) {
   Names names;

@@ -4,14 +4,14 @@
 // with their references checked against the network and the mail clients.
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
+#include "scenarios/load/yaml_node.hpp"
 
 #include "scenarios/load/diagnostics.hpp"
 #include "scenarios/model/scenario_model.hpp"
 
 namespace mailsim::scenarios {
 
-std::vector<TimelineEntry> read_timeline(const std::vector<YAML::Node>& entries,
+std::vector<TimelineEntry> read_timeline(const std::vector<YamlNode>& entries,
                                          const NetworkModel& network, const MailModel& mail,
                                          Diagnostics& diag);
 

@@ -3,9 +3,11 @@
 #include <algorithm>
 
 #include <fmt/format.h>
+#include <yaml-cpp/exceptions.h>
 
 #include "scenarios/load/messages.hpp"
 #include "scenarios/load/yaml_problems.hpp"
+#include "scenarios/load/yaml_tree_builder.hpp"
 #include "sim/units.hpp"
 
 namespace mailsim::scenarios {
@@ -105,29 +107,21 @@ std::optional<SourcePos> too_deep(std::string_view text, int max_depth) {
 }
 
 // Counts values with aliases expanded, stopping as soon as the budget is spent.
-bool within_budget(const YAML::Node& node, std::size_t& budget, int depth, int max_depth) {
+bool within_budget(const YamlNode& node, std::size_t& budget, int depth, int max_depth) {
   if (budget == 0 || depth > max_depth) return false;
   --budget;
-  if (node.IsSequence() || node.IsMap()) {
-    for (auto it = node.begin(); it != node.end(); ++it) {
-      if (node.IsMap()) {
-        if (!within_budget(it->first, budget, depth + 1, max_depth)) return false;
-        if (!within_budget(it->second, budget, depth + 1, max_depth)) return false;
-      } else if (!within_budget(*it, budget, depth + 1, max_depth)) {
-        return false;
-      }
+  for (std::size_t i = 0; i < node.size(); ++i) {
+    if (node.is_map()) {
+      if (!within_budget(node.key(i), budget, depth + 1, max_depth)) return false;
+      if (!within_budget(node.value(i), budget, depth + 1, max_depth)) return false;
+    } else if (!within_budget(node[i], budget, depth + 1, max_depth)) {
+      return false;
     }
   }
   return true;
 }
 
 }  // namespace
-
-SourcePos position_of(const YAML::Node& node) {
-  const YAML::Mark m = node.Mark();
-  if (m.is_null()) return {};
-  return SourcePos{m.line + 1, m.column + 1};
-}
 
 namespace {
 
@@ -161,17 +155,16 @@ namespace {
 // expands too much is reported at the line that names it.
 struct TopEntry {
   SourcePos pos;
-  std::optional<YAML::Node> key;  // none for the items of a list
-  YAML::Node value;
+  YamlNode key;  // none for the items of a list
+  YamlNode value;
 };
-std::vector<TopEntry> top_entries(const YAML::Node& root) {
+std::vector<TopEntry> top_entries(const YamlNode& root) {
   std::vector<TopEntry> out;
-  if (!root.IsMap() && !root.IsSequence()) return out;
-  for (auto it = root.begin(); it != root.end(); ++it) {
-    if (root.IsMap())
-      out.push_back({position_of(it->first), it->first, it->second});
+  for (std::size_t i = 0; i < root.size(); ++i) {
+    if (root.is_map())
+      out.push_back({position_of(root.key(i)), root.key(i), root.value(i)});
     else
-      out.push_back({position_of(*it), std::nullopt, *it});
+      out.push_back({position_of(root[i]), YamlNode(), root[i]});
   }
   return out;
 }
@@ -216,7 +209,7 @@ bool is_utf16(std::string_view text) {
 }
 
 // Where the second document starts: its first value, or (when it is empty) its '---' line.
-SourcePos second_document(std::string_view text, const std::vector<YAML::Node>& documents) {
+SourcePos second_document(std::string_view text, const std::vector<YamlNode>& documents) {
   const SourcePos pos = position_of(documents[1]);
   if (pos.line > 0) return pos;
   const int first = position_of(documents[0]).line;
@@ -235,8 +228,8 @@ void report_too_large(std::string_view text, std::uint64_t size, std::size_t lim
                                                              {"limit", sim::format_size(limit)}}));
 }
 
-std::optional<YAML::Node> load_yaml(std::string_view text, Diagnostics& diag,
-                                    const YamlLimits& limits) {
+std::optional<YamlNode> load_yaml(std::string_view text, Diagnostics& diag,
+                                  const YamlLimits& limits) {
   if (text.size() > limits.max_bytes) {
     report_too_large(text, text.size(), limits.max_bytes, diag);
     return std::nullopt;
@@ -263,9 +256,9 @@ std::optional<YAML::Node> load_yaml(std::string_view text, Diagnostics& diag,
     diag.error(*pos, Text(msg::kTooDeep, {{"limit", std::to_string(limits.max_depth)}}));
     return std::nullopt;
   }
-  std::vector<YAML::Node> documents;
+  std::vector<YamlNode> documents;
   try {
-    documents = YAML::LoadAll(std::string(text));
+    documents = parse_yaml_documents(text);
   } catch (const YAML::ParserException& e) {
     const SourcePos pos{e.mark.line + 1, e.mark.column + 1};
     // A '?' just before '}' or ',' inside {...} ("body: Comment vas-tu ?}") is YAML's key
@@ -302,8 +295,8 @@ std::optional<YAML::Node> load_yaml(std::string_view text, Diagnostics& diag,
     diag.error(second_document(text, documents), Text(msg::kTwoDocuments));
     return std::nullopt;
   }
-  const YAML::Node root = documents.empty() ? YAML::Node() : documents.front();
-  if (!root || root.IsNull()) {
+  const YamlNode root = documents.empty() ? YamlNode() : documents.front();
+  if (!root || root.is_null()) {
     if (const auto comment = only_comments(text))
       diag.error(*comment, Text(msg::kOnlyComments));
     else
@@ -312,7 +305,7 @@ std::optional<YAML::Node> load_yaml(std::string_view text, Diagnostics& diag,
   }
   std::size_t budget = limits.max_nodes - 1;
   for (const auto& entry : top_entries(root)) {
-    if ((entry.key && !within_budget(*entry.key, budget, 1, limits.max_depth)) ||
+    if ((entry.key && !within_budget(entry.key, budget, 1, limits.max_depth)) ||
         !within_budget(entry.value, budget, 1, limits.max_depth)) {
       diag.error(entry.pos,
                  Text(msg::kTooManyNodes, {{"limit", std::to_string(limits.max_nodes)}}));

@@ -5,9 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include <yaml-cpp/yaml.h>
-
 #include "scenarios/load/diagnostics.hpp"
+#include "scenarios/load/yaml_node.hpp"
 
 namespace mailsim::scenarios {
 
@@ -22,10 +21,9 @@ struct YamlLimits {
 
 // Parses `text` (the content of `diag.file()`); on any problem, records it in `diag` with its
 // position and returns nullopt.
-std::optional<YAML::Node> load_yaml(std::string_view text, Diagnostics& diag,
-                                    const YamlLimits& limits = {});
+std::optional<YamlNode> load_yaml(std::string_view text, Diagnostics& diag,
+                                  const YamlLimits& limits = {});
 
-SourcePos position_of(const YAML::Node& node);
 // The line and column (from 1, in bytes) of the byte at `offset`.
 SourcePos position_at(std::string_view text, std::size_t offset);
 // A file of `size` bytes over `limit`: reported at the line where the limit is passed, found in

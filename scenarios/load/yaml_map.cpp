@@ -26,22 +26,23 @@ std::string join(const std::vector<std::string>& items) {
 }
 }  // namespace
 
-YamlMap::YamlMap(const YAML::Node& node, Text what, Diagnostics& diag, std::string_view path)
+YamlMap::YamlMap(const YamlNode& node, Text what, Diagnostics& diag, std::string_view path)
     : what_(std::move(what)), diag_(diag), path_(path), pos_(position_of(node)) {
-  if (!node.IsMap()) {
+  if (!node.is_map()) {
     diag_.error(pos_, about(msg::kNotAMap, {}));
     return;
   }
   ok_ = true;
-  flow_ = node.Style() == YAML::EmitterStyle::Flow;
+  flow_ = node.flow();
   std::unordered_set<std::string> seen;  // a mapping may hold many thousand keys
-  for (auto it = node.begin(); it != node.end(); ++it) {
-    std::string key = it->first.IsScalar() ? it->first.Scalar() : std::string("?");
+  for (std::size_t i = 0; i < node.size(); ++i) {
+    const YamlNode key_node = node.key(i);
+    std::string key = key_node.is_scalar() ? key_node.scalar() : std::string("?");
     if (!seen.insert(key).second) {
-      diag_.error(position_of(it->first), about(msg::kDuplicateKey, {{"key", key}}));
+      diag_.error(position_of(key_node), about(msg::kDuplicateKey, {{"key", key}}));
       continue;
     }
-    entries_.push_back(Entry{std::move(key), it->first, it->second});
+    entries_.push_back(Entry{std::move(key), key_node, node.value(i)});
   }
 }
 
@@ -78,11 +79,11 @@ Text YamlMap::about(const Message& m, std::vector<Text::Arg> args) const {
 // A list where one value belongs is often a text starting with '[' ("[URGENT] ...") or a value
 // written as a list item: say how to write one value.
 Text YamlMap::one_value_expected(const Entry& e) const {
-  if (!e.value.IsSequence()) return about(msg::kExpectedText, {{"key", e.key}});
+  if (!e.value.is_sequence()) return about(msg::kExpectedText, {{"key", e.key}});
   // "[URGENT]" alone: a text in brackets, read as a list of one.
-  const bool flow = e.value.Style() == YAML::EmitterStyle::Flow && e.value.size() == 1;
+  const bool flow = e.value.flow() && e.value.size() == 1;
   const std::string first =
-      e.value.size() > 0 && e.value[0].IsScalar() ? e.value[0].Scalar() : std::string("...");
+      e.value.size() > 0 && e.value[0].is_scalar() ? e.value[0].scalar() : std::string("...");
   return about(flow ? msg::kOneValueNotBracketList : msg::kOneValueNotList,
                {{"key", e.key}, {"first", first}});
 }
@@ -97,12 +98,12 @@ std::optional<std::string> YamlMap::scalar(std::string_view key, Need need, Entr
   Entry* e = find(key, need);
   *entry = e;
   if (e == nullptr) return std::nullopt;
-  if (!e->value.IsScalar()) {
-    if (e->value.IsNull() && need == Need::optional) return std::nullopt;
+  if (!e->value.is_scalar()) {
+    if (e->value.is_null() && need == Need::optional) return std::nullopt;
     diag_.error(position_of(e->value), one_value_expected(*e));
     return std::nullopt;
   }
-  return e->value.Scalar();
+  return e->value.scalar();
 }
 
 std::optional<std::string> YamlMap::text(std::string_view key, Need need) {
@@ -132,14 +133,14 @@ std::optional<sim::SimTime> YamlMap::time(std::string_view key, Need need) {
   if (t && t->count() < 0) {
     const Entry* e = find(key, need);
     diag_.error(position_of(e->value),
-                about(msg::kNegativeTime, {{"key", e->key}, {"value", e->value.Scalar()}}));
+                about(msg::kNegativeTime, {{"key", e->key}, {"value", e->value.scalar()}}));
     return std::nullopt;
   }
   if (t && *t > kMaxScenarioTime) {
     const Entry* e = find(key, need);
     diag_.error(position_of(e->value), about(msg::kTimeTooLong, {{"key", e->key},
                                                                  {"limit", kMaxScenarioTimeText},
-                                                                 {"value", e->value.Scalar()}}));
+                                                                 {"value", e->value.scalar()}}));
     return std::nullopt;
   }
   return t;
@@ -157,7 +158,7 @@ std::optional<std::uint64_t> YamlMap::size(std::string_view key, std::uint64_t m
     diag_.error(
         position_of(e->value),
         about(too_large ? *too_large : msg::kSizeTooLarge,
-              {{"key", e->key}, {"limit", sim::format_size(max)}, {"value", e->value.Scalar()}}));
+              {{"key", e->key}, {"limit", sim::format_size(max)}, {"value", e->value.scalar()}}));
     return std::nullopt;
   }
   return v;
@@ -274,30 +275,27 @@ std::optional<std::string> YamlMap::choice(std::string_view key,
   return std::nullopt;
 }
 
-std::optional<YAML::Node> YamlMap::child(std::string_view key, Need need) {
+std::optional<YamlNode> YamlMap::child(std::string_view key, Need need) {
   Entry* e = find(key, need);
   if (e == nullptr) return std::nullopt;
   return e->value;
 }
 
-std::vector<YAML::Node> YamlMap::list(std::string_view key, Need need) {
-  std::vector<YAML::Node> items;
+std::vector<YamlNode> YamlMap::list(std::string_view key, Need need) {
   Entry* e = find(key, need);
-  if (e == nullptr || (e->value.IsNull() && need == Need::optional)) return items;
-  if (!e->value.IsSequence()) {
+  if (e == nullptr || (e->value.is_null() && need == Need::optional)) return {};
+  if (!e->value.is_sequence()) {
     diag_.error(position_of(e->value), about(msg::kNotAList, {{"key", e->key}}));
-    return items;
+    return {};
   }
-  for (const auto& item : e->value)
-    items.push_back(item);
-  return items;
+  return e->value.items();
 }
 
 std::vector<std::string> YamlMap::texts(std::string_view key, Need need) {
   std::vector<std::string> out;
   for (const auto& item : list(key, need)) {
-    if (item.IsScalar())
-      out.push_back(item.Scalar());
+    if (item.is_scalar())
+      out.push_back(item.scalar());
     else
       diag_.error(position_of(item), about(msg::kExpectedText, {{"key", std::string(key)}}));
   }
@@ -310,7 +308,7 @@ void YamlMap::finish() {
     if (e.used || known.contains(e.key)) continue;
     const std::string suggestion = known.closest(e.key);
     // "{subject: Hello, Bob}": the comma ends the value and "Bob" becomes a key without value.
-    if (flow_ && e.value.IsNull() && e.key_node.IsScalar())
+    if (flow_ && e.value.is_null() && e.key_node.is_scalar())
       diag_.error(position_of(e.key_node), about(msg::kCommaInFlowMap, {{"key", e.key}}));
     else if (suggestion.empty())
       diag_.error(position_of(e.key_node),

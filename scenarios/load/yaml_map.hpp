@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
+#include "scenarios/load/yaml_node.hpp"
 
 #include "scenarios/load/diagnostics.hpp"
 #include "scenarios/model/choices.hpp"
@@ -22,7 +22,7 @@ class YamlMap {
   // `what` names the mapping in messages ("the scenario", "link r1-r2"), in both languages;
   // `path` is where it sits in the format ("network.links[]"), a string literal, for the key
   // recorder of the schema test (see key_recorder.hpp).
-  YamlMap(const YAML::Node& node, Text what, Diagnostics& diag, std::string_view path = {});
+  YamlMap(const YamlNode& node, Text what, Diagnostics& diag, std::string_view path = {});
 
   bool ok() const { return ok_; }
   SourcePos pos() const { return pos_; }
@@ -58,9 +58,9 @@ class YamlMap {
     return choice_value(table, *word);
   }
   // Any value (a nested map or list is read by its own reader).
-  std::optional<YAML::Node> child(std::string_view key, Need need = Need::optional);
+  std::optional<YamlNode> child(std::string_view key, Need need = Need::optional);
   // A list; anything else is reported. Empty when absent.
-  std::vector<YAML::Node> list(std::string_view key, Need need = Need::optional);
+  std::vector<YamlNode> list(std::string_view key, Need need = Need::optional);
   // A list of texts; an item that is a list or a map is reported at its place and left out.
   std::vector<std::string> texts(std::string_view key, Need need = Need::optional);
 
@@ -72,8 +72,8 @@ class YamlMap {
  private:
   struct Entry {
     std::string key;
-    YAML::Node key_node;
-    YAML::Node value;
+    YamlNode key_node;
+    YamlNode value;
     bool used = false;
   };
   void declare(std::string_view key);
