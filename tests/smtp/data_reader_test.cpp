@@ -130,6 +130,41 @@ TEST(SmtpDotStuff, NeedsStuffingExactlyWhenStuffingChangesMoreThanTheEnd) {
           << testing::PrintToString(m) << " pass_bare_lf=" << pass_bare_lf;
 }
 
+// Every message of up to 7 octets from {a . CR LF}: the fast check agrees with its definition,
+// and a message sent as it is counts as its own size (the client's SIZE= shortcut).
+TEST(SmtpDotStuff, TheFastCheckAgreesWithStuffingOnEveryShortMessage) {
+  const char alphabet[] = {'a', '.', '\r', '\n'};
+  std::vector<std::string> messages = {""};
+  for (std::size_t from = 0; messages.back().size() < 7;) {
+    const std::size_t to = messages.size();
+    for (std::size_t i = from; i < to; ++i)
+      for (char c : alphabet)
+        messages.push_back(messages[i] + c);
+    from = to;
+  }
+  std::size_t as_is = 0;
+  for (const auto& m : messages)
+    for (bool pass_bare_lf : {false, true})
+      for (std::size_t limit : {0, 2}) {
+        const bool needs = needs_dot_stuffing(m, pass_bare_lf, limit);
+        ASSERT_EQ(needs, dot_stuff(m, pass_bare_lf, limit) != m + ".\r\n")
+            << testing::PrintToString(m) << " pass_bare_lf=" << pass_bare_lf << " limit=" << limit;
+        if (needs || pass_bare_lf) continue;
+        ++as_is;
+        DataReader count(EndOfDataMode::normalize, {});
+        count.consume(m + ".\r\n");
+        ASSERT_EQ(count.size(), m.size()) << testing::PrintToString(m);
+      }
+  EXPECT_GT(as_is, 20u);  // the shortcut is taken, not only refused
+}
+
+TEST(SmtpDotStuff, EightBitIsAnyOctetWithItsHighBit) {
+  EXPECT_FALSE(has_eight_bit(""));
+  EXPECT_FALSE(has_eight_bit(std::string(1000, 'a') + "\x7f"));
+  EXPECT_TRUE(has_eight_bit(std::string(1000, 'a') + "\xc3\xa9"));
+  EXPECT_TRUE(has_eight_bit("\x80" + std::string(33, 'b')));
+}
+
 TEST(SmtpDotStuff, RoundTrips) {
   const std::vector<std::string> samples = {
       "Subject: dots\r\n\r\n.\r\n..\r\n...leading\r\nmiddle . dot\r\n.\r\n",

@@ -6,6 +6,7 @@
 
 #include "agents/proto/base64.hpp"
 #include "agents/proto/smtp/client_session.hpp"
+#include "agents/proto/smtp/data_reader.hpp"
 
 namespace mailsim::proto::smtp {
 
@@ -205,9 +206,7 @@ void ClientSession::begin_transaction() {
     mail += " SIZE=" + std::to_string(message_size_);
   }
   // The DATA bytes hold the message's octets (stuffing adds only dots and line ends).
-  const bool eight_bit = std::any_of(data_bytes_->begin(), data_bytes_->end(),
-                                     [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
-  if (eight_bit && extensions_.contains("8BITMIME")) mail += " BODY=8BITMIME";
+  if (has_eight_bit(*data_bytes_) && extensions_.contains("8BITMIME")) mail += " BODY=8BITMIME";
   command(ClientState::mail, mail);
   // This transaction's recipients: all of them at first, then those a server's limit left over.
   round_.clear();

@@ -126,8 +126,9 @@ ClientSession::ClientSession(ClientConfig config, Send send, Observer observer)
   // stuffing (base64 attachments never do).
   static const std::string kNone;
   const std::string& message = config_.message ? *config_.message : kNone;
-  if (config_.message &&
-      !needs_dot_stuffing(message, config_.pass_bare_lf, config_.line_length_limit)) {
+  const bool as_is = config_.message &&
+                     !needs_dot_stuffing(message, config_.pass_bare_lf, config_.line_length_limit);
+  if (as_is) {
     data_bytes_ = config_.message;
     data_end_ = ".\r\n";
   } else {
@@ -135,8 +136,13 @@ ClientSession::ClientSession(ClientConfig config, Send send, Observer observer)
         dot_stuff(message, config_.pass_bare_lf, config_.line_length_limit));
   }
   config_.message.reset();
-  // SIZE= declares the message as the server will count it: unstuffed, CRLF line ends. A limit
-  // of one octet makes the reader count without keeping another copy.
+  // SIZE= declares the message as the server will count it: unstuffed, CRLF line ends. That is
+  // the message itself when it is sent as it is with CRLF line ends only; otherwise a reader
+  // counts it (a limit of one octet keeps it from keeping another copy).
+  if (as_is && !config_.pass_bare_lf) {
+    message_size_ = data_bytes_->size();
+    return;
+  }
   DataReader count(EndOfDataMode::normalize,
                    DataLimits{data_bytes_->size() + data_end_.size() + 2, 1});
   count.consume(*data_bytes_);

@@ -1,5 +1,6 @@
 #include "agents/proto/smtp/data_reader.hpp"
 
+#include <cstdint>
 #include <cstring>
 
 namespace mailsim::proto::smtp {
@@ -116,6 +117,21 @@ std::string dot_stuff(std::string_view message, bool pass_bare_lf, std::size_t l
 
 bool needs_dot_stuffing(std::string_view message, bool pass_bare_lf, std::size_t line_limit) {
   if (!message.empty() && !message.ends_with("\r\n")) return true;
+  if (!pass_bare_lf) {
+    // Line by line with memchr, as fast as copying the message: every line must end in CRLF,
+    // hold no other CR, not start with a dot and fit the limit.
+    const char* p = message.data();
+    const char* const end = p + message.size();
+    while (p < end) {
+      const auto* lf = static_cast<const char*>(std::memchr(p, '\n', end - p));
+      const std::size_t length = lf - p;  // the message ends in CRLF: there is one
+      if (length == 0 || lf[-1] != '\r' || *p == '.') return true;
+      if (line_limit != 0 && length - 1 > line_limit) return true;
+      if (std::memchr(p, '\r', length - 1) != nullptr) return true;
+      p = lf + 1;
+    }
+    return false;
+  }
   if (lines_longer_than(message, line_limit) > 0) return true;
   bool line_start = true;
   for (std::size_t i = 0; i < message.size(); ++i) {
@@ -130,6 +146,20 @@ bool needs_dot_stuffing(std::string_view message, bool pass_bare_lf, std::size_t
     }
   }
   return false;
+}
+
+bool has_eight_bit(std::string_view bytes) {
+  // Eight octets at a time: a message is read whole before each transaction.
+  std::uint64_t all = 0;
+  std::size_t i = 0;
+  for (; i + 8 <= bytes.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, bytes.data() + i, 8);
+    all |= word;
+  }
+  for (; i < bytes.size(); ++i)
+    all |= static_cast<unsigned char>(bytes[i]);
+  return (all & 0x8080808080808080ULL) != 0;
 }
 
 std::size_t lines_longer_than(std::string_view message, std::size_t line_limit) {

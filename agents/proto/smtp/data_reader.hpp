@@ -85,6 +85,8 @@ std::string dot_stuff(std::string_view message, bool pass_bare_lf = false,
 // bytes instead of a stuffed copy.
 bool needs_dot_stuffing(std::string_view message, bool pass_bare_lf = false,
                         std::size_t line_limit = 0);
+// Whether any octet has its high bit set (8BITMIME).
+bool has_eight_bit(std::string_view bytes);
 // How many lines of `message` are longer than `line_limit` octets (without their line end):
 // the lines dot_stuff breaks.
 std::size_t lines_longer_than(std::string_view message, std::size_t line_limit);
