@@ -158,6 +158,48 @@ TEST(SmtpDotStuff, TheFastCheckAgreesWithStuffingOnEveryShortMessage) {
   EXPECT_GT(as_is, 20u);  // the shortcut is taken, not only refused
 }
 
+// Fed whole, lines go through the reader's whole-line shortcut; fed octet by octet, never. Every
+// input of up to 7 octets from {a . CR LF} (plus the end of data) reads the same either way, in
+// every mode and with tight limits.
+TEST(SmtpDataReader, ReadsTheSameFedWholeOrOctetByOctet) {
+  const char alphabet[] = {'a', '.', '\r', '\n'};
+  std::vector<std::string> inputs = {""};
+  for (std::size_t from = 0; inputs.back().size() < 7;) {
+    const std::size_t to = inputs.size();
+    for (std::size_t i = from; i < to; ++i)
+      for (char c : alphabet)
+        inputs.push_back(inputs[i] + c);
+    from = to;
+  }
+  const EndOfDataMode modes[] = {EndOfDataMode::normalize, EndOfDataMode::reject,
+                                 EndOfDataMode::lenient, EndOfDataMode::keep};
+  const DataLimits limits[] = {{}, {4, 0}, {0, 5}, {3, 3}};
+  for (const auto& input : inputs) {
+    const std::string bytes = input + "\r\n.\r\nrest";
+    for (auto mode : modes)
+      for (auto limit : limits) {
+        std::vector<std::string> whole_lines, octet_lines;
+        DataReader whole(mode, limit, [&](std::string_view l) { whole_lines.emplace_back(l); });
+        DataReader octets(mode, limit, [&](std::string_view l) { octet_lines.emplace_back(l); });
+        const std::size_t used = whole.consume(bytes);
+        std::size_t used_octets = 0;
+        for (std::size_t i = 0; i < bytes.size() && !octets.finished(); ++i)
+          used_octets += octets.consume(bytes.substr(i, 1));
+        const auto where = testing::PrintToString(bytes) + " mode " + std::string(mode_name(mode)) +
+                           " limits " + std::to_string(limit.max_line) + "/" +
+                           std::to_string(limit.max_message);
+        ASSERT_EQ(used, used_octets) << where;
+        ASSERT_EQ(whole.finished(), octets.finished()) << where;
+        ASSERT_EQ(whole.content(), octets.content()) << where;
+        ASSERT_EQ(whole.size(), octets.size()) << where;
+        ASSERT_EQ(whole.line_too_long(), octets.line_too_long()) << where;
+        ASSERT_EQ(whole.too_big(), octets.too_big()) << where;
+        ASSERT_EQ(whole.bare_lf_seen(), octets.bare_lf_seen()) << where;
+        ASSERT_EQ(whole_lines, octet_lines) << where;
+      }
+  }
+}
+
 TEST(SmtpDotStuff, EightBitIsAnyOctetWithItsHighBit) {
   EXPECT_FALSE(has_eight_bit(""));
   EXPECT_FALSE(has_eight_bit(std::string(1000, 'a') + "\x7f"));

@@ -50,6 +50,7 @@ class DataReader {
   bool bare_lf_seen() const { return bare_lf_seen_; }
 
  private:
+  bool whole_plain_line(std::string_view line_with_crlf);
   void finish_line(bool crlf);
   void append(std::string_view bytes);
 
