@@ -34,6 +34,7 @@ const Known kKnown[] = {
     {em::CHAR_IN_SCALAR, &msg::kYamlCharInScalar},
     {em::TAB_IN_INDENTATION, &msg::kYamlTab},
     {em::FLOW_END, &msg::kYamlFlowEnd},
+    {kStrayCommaProblem, &msg::kYamlStrayComma},
     {em::BLOCK_ENTRY, &msg::kYamlBlockEntry},
     {em::MAP_KEY, &msg::kYamlMapKey},
     {em::MAP_VALUE, &msg::kYamlMapValue},

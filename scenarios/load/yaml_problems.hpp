@@ -12,6 +12,9 @@ namespace mailsim::scenarios {
 // know is shown as the parser wrote it.
 Text yaml_problem(const std::string& problem);
 
+// The problem the loader itself gives where yaml-cpp would read a ',' without end.
+inline constexpr const char* kStrayCommaProblem = "a ',' with no list or map before it";
+
 namespace msg {
 inline constexpr Message kYamlEndOfMap{"load.yaml.end_of_map", "the end of this map is missing",
                                        "la fin de ce dictionnaire manque"};
@@ -58,6 +61,9 @@ inline constexpr Message kYamlCharInScalar{"load.yaml.char_in_scalar",
                                            "un caractère interdit dans ce texte"};
 inline constexpr Message kYamlTab{"load.yaml.tab", "a tab is used to indent",
                                   "une tabulation sert d'indentation"};
+inline constexpr Message kYamlStrayComma{"load.yaml.stray_comma",
+                                         "a ',' with no list or map before it",
+                                         "une « , » sans liste ni dictionnaire avant elle"};
 inline constexpr Message kYamlFlowEnd{"load.yaml.flow_end", "a ']' or '}' that closes nothing",
                                       "un « ] » ou « } » qui ne ferme rien"};
 inline constexpr Message kYamlBlockEntry{"load.yaml.block_entry",
@@ -99,7 +105,8 @@ inline constexpr std::array kYamlProblems{
     &kYamlDocInScalar, &kYamlEofInScalar,   &kYamlCharInScalar, &kYamlTab,
     &kYamlFlowEnd,     &kYamlBlockEntry,    &kYamlMapKey,       &kYamlMapValue,
     &kYamlNoAlias,     &kYamlNoAnchor,      &kYamlCharInName,   &kYamlBlockIndent,
-    &kYamlCharInBlock, &kYamlUnknownAnchor, &kYamlDirective,    &kYamlOther};
+    &kYamlCharInBlock, &kYamlUnknownAnchor, &kYamlDirective,    &kYamlStrayComma,
+    &kYamlOther};
 }  // namespace msg
 
 }  // namespace mailsim::scenarios

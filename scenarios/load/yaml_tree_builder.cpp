@@ -2,12 +2,16 @@
 
 #include <istream>
 #include <limits>
+#include <optional>
 #include <stdexcept>
 #include <streambuf>
 
 #include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
+
+#include "scenarios/load/yaml_problems.hpp"
 
 namespace mailsim::scenarios {
 namespace {
@@ -25,12 +29,14 @@ class TreeBuilder : public YAML::EventHandler {
  public:
   explicit TreeBuilder(YamlTree& tree) : tree_(tree) {}
 
-  // The root of the document just handled.
+  // The root of the document just handled, and where it started.
   std::uint32_t root() const { return root_; }
+  const YAML::Mark& start() const { return start_; }
 
-  void OnDocumentStart(const YAML::Mark&) override {
+  void OnDocumentStart(const YAML::Mark& mark) override {
     anchors_.clear();
     root_ = kNone;
+    start_ = mark;
   }
   void OnDocumentEnd() override {
     if (root_ == kNone) root_ = add(YAML::Mark(), YamlKind::null, 0, 0, false);
@@ -110,6 +116,7 @@ class TreeBuilder : public YAML::EventHandler {
   std::vector<Open> open_;
   std::vector<std::uint32_t> pending_;  // children of the open nodes, innermost last
   std::uint32_t root_ = kNone;
+  YAML::Mark start_;
 };
 
 }  // namespace
@@ -122,8 +129,21 @@ std::vector<YamlNode> parse_yaml_documents(std::string_view text) {
     std::istream in(&buffer);
     YAML::Parser parser(in);
     TreeBuilder builder(*tree);
-    while (parser.HandleNextDocument(builder))
+    std::optional<int> previous_start;
+    while (parser.HandleNextDocument(builder)) {
+      // yaml-cpp 0.7 cannot take a ',' at the start of a document, and gives empty documents
+      // there without end (found by fuzz/scenario_fuzz): a document that starts where the
+      // previous one did made no progress.
+      const YAML::Mark& start = builder.start();
+      if (previous_start == start.pos) {
+        const bool comma = start.pos >= 0 && static_cast<std::size_t>(start.pos) < text.size() &&
+                           text[static_cast<std::size_t>(start.pos)] == ',';
+        throw YAML::ParserException(
+            start, comma ? kStrayCommaProblem : std::string(YAML::ErrorMsg::UNKNOWN_TOKEN));
+      }
+      previous_start = start.pos;
       roots.push_back(builder.root());
+    }
   }
   tree->nodes.shrink_to_fit();
   tree->children.shrink_to_fit();

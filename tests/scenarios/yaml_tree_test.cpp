@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
+#include "scenarios/load/yaml_problems.hpp"
 #include "scenarios/load/yaml_tree_builder.hpp"
 
 namespace mailsim::scenarios {
@@ -109,6 +110,21 @@ TEST(YamlTree, EveryDocumentAndTheParsersErrorsWithTheirPlace) {
     FAIL() << "no error";
   } catch (const YAML::ParserException& e) {
     EXPECT_GE(e.mark.line, 0);
+  }
+}
+
+// yaml-cpp 0.7 gives empty documents without end for a ',' at the start of a document (found by
+// fuzz/scenario_fuzz): the parse stops there with the problem at its place.
+TEST(YamlTree, ALeadingCommaIsAnErrorNotEndlessDocuments) {
+  for (const char* text : {",", ", title: x\n", "a: 1\n---\n, b\n"}) {
+    SCOPED_TRACE(text);
+    try {
+      parse_yaml_documents(text);
+      FAIL() << "no error";
+    } catch (const YAML::ParserException& e) {
+      EXPECT_EQ(e.msg, kStrayCommaProblem);
+      EXPECT_EQ(e.mark.column, 0);
+    }
   }
 }
 
