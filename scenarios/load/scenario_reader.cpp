@@ -87,9 +87,8 @@ std::optional<ScenarioModel> read_scenario(const YamlNode& root, Diagnostics& di
     s.network = read_network(*net, diag);
   GeneratedPopulation generated;
   if (crowd) {
-    const auto dns = m.child("dns");
-    const bool written_server = dns && dns->get("server").is_scalar();
-    generated = generate_for(s, written_server ? dns->get("server").scalar() : std::string());
+    const auto dns = m.child("dns");  // a server written there serves the generated zones
+    generated = generate_for(s, dns ? dns->get("server").scalar() : std::string());
     add_population_network(s, generated, diag);
   }
   if (auto dns = m.child("dns")) s.mail.dns = read_dns(*dns, s.network, diag);

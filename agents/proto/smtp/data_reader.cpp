@@ -152,20 +152,10 @@ bool needs_dot_stuffing(std::string_view message, bool pass_bare_lf, std::size_t
     }
     return false;
   }
+  // Bare LF and CR pass as they are: only a dot that starts the message or follows a CRLF is
+  // stuffed.
   if (lines_longer_than(message, line_limit) > 0) return true;
-  bool line_start = true;
-  for (std::size_t i = 0; i < message.size(); ++i) {
-    const char c = message[i];
-    if (line_start && c == '.') return true;
-    line_start = false;
-    if (c == '\r' && i + 1 < message.size() && message[i + 1] == '\n') {
-      ++i;
-      line_start = true;
-    } else if ((c == '\n' || c == '\r') && !pass_bare_lf) {
-      return true;
-    }
-  }
-  return false;
+  return message.starts_with('.') || message.find("\r\n.") != std::string_view::npos;
 }
 
 bool has_eight_bit(std::string_view bytes) {
