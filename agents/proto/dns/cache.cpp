@@ -56,7 +56,13 @@ void Cache::put(Entry entry, sim::SimTime now) {
   entry.expires_at = now + std::chrono::seconds(entry.ttl);
   Key key{entry.name.key(), static_cast<std::uint16_t>(entry.type)};
   notify(CacheEvent::Kind::stored, entry, entry.ttl);
-  entries_.insert_or_assign(std::move(key), std::move(entry));
+  if (auto old = entries_.find(key); old != entries_.end()) erase(old);
+  by_expiry_.insert(entries_.emplace(std::move(key), std::move(entry)).first);
+}
+
+void Cache::erase(Entries::iterator it) {
+  by_expiry_.erase(it);
+  entries_.erase(it);
 }
 
 void Cache::store(const std::vector<ResourceRecord>& rrset, sim::SimTime now) {
@@ -67,7 +73,8 @@ void Cache::store(const std::vector<ResourceRecord>& rrset, sim::SimTime now) {
   const auto kind =
       rrset.front().type == RecordType::CNAME ? CacheAnswerKind::cname : CacheAnswerKind::records;
   // A positive answer for a name ends an NXDOMAIN that covered it.
-  entries_.erase(Key{rrset.front().name.key(), kAllTypes});
+  if (auto nx = entries_.find(Key{rrset.front().name.key(), kAllTypes}); nx != entries_.end())
+    erase(nx);
   put(Entry{kind, rrset.front().name, rrset.front().type, rrset, std::nullopt, ttl, {}}, now);
 }
 
@@ -91,7 +98,7 @@ const Cache::Entry* Cache::live(const Key& key, sim::SimTime now) {
   if (it == entries_.end()) return nullptr;
   if (it->second.expires_at <= now) {
     notify(CacheEvent::Kind::expired, it->second, 0);
-    entries_.erase(it);
+    erase(it);
     return nullptr;
   }
   return &it->second;
@@ -119,21 +126,21 @@ CacheAnswer Cache::lookup(const Name& name, RecordType type, sim::SimTime now) {
 }
 
 void Cache::expire(sim::SimTime now) {
-  for (auto it = entries_.begin(); it != entries_.end();) {
-    if (it->second.expires_at <= now) {
-      notify(CacheEvent::Kind::expired, it->second, 0);
-      it = entries_.erase(it);
-    } else {
-      ++it;
-    }
+  std::vector<Entries::iterator> due;
+  for (auto it = by_expiry_.begin(); it != by_expiry_.end() && (*it)->second.expires_at <= now;
+       ++it)
+    due.push_back(*it);
+  // Reported in key order, whatever their expiry: a sweep is one moment.
+  std::sort(due.begin(), due.end(), [](auto a, auto b) { return a->first < b->first; });
+  for (auto it : due) {
+    notify(CacheEvent::Kind::expired, it->second, 0);
+    erase(it);
   }
 }
 
 std::optional<sim::SimTime> Cache::next_expiry() const {
-  std::optional<sim::SimTime> next;
-  for (const auto& [key, e] : entries_)
-    if (!next || e.expires_at < *next) next = e.expires_at;
-  return next;
+  if (by_expiry_.empty()) return std::nullopt;
+  return (*by_expiry_.begin())->second.expires_at;
 }
 
 }  // namespace mailsim::proto::dns

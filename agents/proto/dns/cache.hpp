@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -55,7 +56,10 @@ class Cache {
   void expire(sim::SimTime now);
   std::optional<sim::SimTime> next_expiry() const;
   std::size_t size() const { return entries_.size(); }
-  void clear() { entries_.clear(); }
+  void clear() {
+    entries_.clear();
+    by_expiry_.clear();
+  }
 
  private:
   struct Entry {
@@ -68,13 +72,25 @@ class Cache {
     sim::SimTime expires_at;
   };
   using Key = std::pair<std::string, std::uint16_t>;
+  using Entries = std::map<Key, Entry>;
+  // Entries by (expiry, key): expire() and next_expiry() look at the due ones only, not at the
+  // whole cache (a busy MTA's resolver holds thousands of names).
+  struct ByExpiry {
+    bool operator()(Entries::iterator a, Entries::iterator b) const {
+      if (a->second.expires_at != b->second.expires_at)
+        return a->second.expires_at < b->second.expires_at;
+      return a->first < b->first;
+    }
+  };
 
   void put(Entry entry, sim::SimTime now);
+  void erase(Entries::iterator it);
   const Entry* live(const Key& key, sim::SimTime now);  // drops it when expired
   CacheAnswer answer_from(const Entry& e, sim::SimTime now);
   void notify(CacheEvent::Kind kind, const Entry& e, std::uint32_t ttl);
 
-  std::map<Key, Entry> entries_;
+  Entries entries_;
+  std::set<Entries::iterator, ByExpiry> by_expiry_;
   Observer observer_;
 };
 
