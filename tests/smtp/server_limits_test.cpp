@@ -206,5 +206,22 @@ TEST(SmtpServer, Shutdown421) {
   EXPECT_TRUE(h.session.closed());
 }
 
+// SIZE= only sizes the reader's buffer: a client that declares less or more than it sends still
+// gets its message kept whole and exactly.
+TEST(SmtpServer, ADeclaredSizeThatIsWrongChangesNothingInTheMessage) {
+  for (const char* declared : {"SIZE=10", "SIZE=99999"}) {
+    ServerConfig c = plain_config();
+    c.max_message_size = 100000;
+    ServerHarness h(c);
+    h.greeted();
+    h.send(std::string("MAIL FROM:<s@b.example> ") + declared +
+           "\r\nRCPT TO:<r@mx.example>\r\nDATA\r\n");
+    const std::string body = std::string(300, 'x') + "\r\n" + std::string(50, 'y') + "\r\n";
+    EXPECT_EQ(h.send(body + ".\r\n"), "250 2.0.0 Ok: queued\r\n") << declared;
+    ASSERT_EQ(h.messages.size(), 1u) << declared;
+    EXPECT_EQ(h.messages[0], body) << declared;
+  }
+}
+
 }  // namespace
 }  // namespace mailsim::proto::smtp

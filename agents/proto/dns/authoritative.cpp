@@ -104,11 +104,10 @@ std::optional<ServeResult> serve(const ZoneSet& zones, std::span<const std::uint
   }
   if (result.query->header.qr) return std::nullopt;  // a response is never answered
   result.response = answer_query(zones, *result.query);
-  if (transport == Transport::udp) {
-    result.bytes = encode_for_udp(result.response);
-    result.truncated = result.bytes.size() < encode(result.response).size();
-  } else {
-    result.bytes = encode(result.response);
+  result.bytes = encode(result.response);
+  if (transport == Transport::udp && result.bytes.size() > kUdpPayloadLimit) {
+    result.bytes = encode_for_udp(result.response);  // cut to the question, TC set
+    result.truncated = true;
   }
   return result;
 }

@@ -28,19 +28,28 @@ class Writer {
   // suffix is reused only when written in the same case, so each name keeps its own: an
   // answer's owner is spelled as the zone spells it, not as the question was.
   void name(const Name& n, bool compress) {
-    const auto& labels = n.labels();
-    for (std::size_t i = 0; i < labels.size(); ++i) {
-      const std::string key = n.suffix(labels.size() - i).to_string();
+    // The name in wire form, case kept: each suffix is a tail of it, and two suffixes are the
+    // same labels in the same case exactly when their tails are equal.
+    std::string wire;
+    wire.reserve(n.wire_length());
+    for (const auto& label : n.labels()) {
+      wire += static_cast<char>(label.size());
+      wire += label;
+    }
+    std::size_t at = 0;
+    for (const auto& label : n.labels()) {
+      std::string key = wire.substr(at);
       if (compress) {
         if (auto it = offsets_.find(key); it != offsets_.end()) {
           u16(static_cast<std::uint16_t>(0xC000 | it->second));
           return;
         }
       }
-      if (out_.size() < 0x4000) offsets_.emplace(key, static_cast<std::uint16_t>(out_.size()));
-      u8(static_cast<std::uint8_t>(labels[i].size()));
-      for (char c : labels[i])
-        u8(static_cast<std::uint8_t>(c));
+      if (out_.size() < 0x4000)
+        offsets_.emplace(std::move(key), static_cast<std::uint16_t>(out_.size()));
+      const auto* p = reinterpret_cast<const std::uint8_t*>(wire.data() + at);
+      out_.insert(out_.end(), p, p + 1 + label.size());
+      at += 1 + label.size();
     }
     u8(0);
   }

@@ -21,6 +21,11 @@ std::string_view trim_wsp(std::string_view s) {
   return s;
 }
 
+// Two memchr instead of find_first_of("\r\n"), which looks up every octet in the set.
+bool has_cr_or_lf(std::string_view s) {
+  return s.find('\r') != std::string_view::npos || s.find('\n') != std::string_view::npos;
+}
+
 void check_name(std::string_view name) {
   if (!is_field_name(name))
     throw ParseError(Text(msg::kBadNewFieldName, {{"name", visible(name)}}));
@@ -35,8 +40,7 @@ void check_raw(const Field& field) {
   while (true) {
     const auto crlf = rest.find("\r\n");
     const auto line = rest.substr(0, crlf);
-    if (line.find_first_of("\r\n") != std::string_view::npos ||
-        (!first && (line.empty() || !is_wsp(line.front()))))
+    if (has_cr_or_lf(line) || (!first && (line.empty() || !is_wsp(line.front()))))
       throw ParseError(
           Text(msg::kValueHasNewline, {{"name", field.name}, {"text", visible(field.raw)}}));
     if (line_length + line.size() > kMaxLineLength)
@@ -78,11 +82,12 @@ std::string unfold(std::string_view raw) {
 }
 
 std::string Field::value() const {
+  if (!has_cr_or_lf(raw)) return std::string(trim_wsp(raw));  // one line: nothing to unfold
   return std::string(trim_wsp(unfold(raw)));
 }
 
 std::string fold(std::string_view name, std::string_view value, std::size_t width) {
-  if (value.find_first_of("\r\n") != std::string_view::npos)
+  if (has_cr_or_lf(value))
     throw ParseError(
         Text(msg::kValueHasNewline, {{"name", std::string(name)}, {"text", visible(value)}}));
   if (value.empty()) return {};

@@ -282,6 +282,9 @@ void ClientSession::on_data_reply(const Reply& r) {
     if (any) {
       expected_.push_back({ClientState::message});
       enter_state(ClientState::message);
+      // Room for the message and its end at once: appending the end would otherwise copy
+      // the whole message again into a buffer twice its size.
+      out_.reserve(out_.size() + data_bytes_->size() + data_end_.size());
       emit(*data_bytes_);
       emit(data_end_);
     } else {

@@ -41,6 +41,9 @@ class DataReader {
   // finished() turns true the rest of the input belongs to the command phase.
   std::size_t consume(std::string_view bytes);
   bool finished() const { return finished_; }
+  // Room for a message of this size (as SIZE= declared it), so that the content does not
+  // grow by copies.
+  void reserve(std::size_t octets) { content_.reserve(octets); }
 
   const std::string& content() const { return content_; }  // unstuffed, CRLF line ends
   std::string take_content() { return std::move(content_); }

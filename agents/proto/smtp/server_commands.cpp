@@ -260,6 +260,11 @@ void ServerSession::proceed_data(std::string_view) {
   data_ = std::make_unique<DataReader>(config_.end_of_data,
                                        DataLimits{config_.max_text_line, config_.max_message_size},
                                        std::move(seen));
+  // A client's SIZE= is a hint, never trusted beyond the limit (or 16 MiB without one).
+  if (transaction_->declared_size) {
+    const std::size_t cap = config_.max_message_size != 0 ? config_.max_message_size : 16u << 20;
+    data_->reserve(std::min(*transaction_->declared_size, cap));
+  }
   reply(354, "", config_.texts.data_start);
   enter_state(ServerState::data);
 }
