@@ -29,6 +29,7 @@ struct Case {
 
 struct Result {
   double load_s = 0, build_s = 0, run_s = 0;
+  double run_cpu_s = 0;  // processor time of the run, which other processes do not inflate
   std::uint64_t events = 0;
   std::uint64_t delivered = 0;  // messages in the mailboxes at the end
   double simulated_h = 0;
@@ -54,6 +55,14 @@ std::string city_text(const Case& c) {
          "    recipients: {same_domain: 20%, other_domains: 75%, unknown: 5%}\n"
          "    size: {median: 4kB, max: 1MB}\n"
          "  faults: {mx_down: 5%, at: 10h, for: 2h}\n";
+}
+
+// Whether malloc asks the kernel for transparent huge pages (GLIBC_TUNABLES=glibc.malloc.hugetlb=1,
+// which `make bench` sets): a city's mailboxes fill a gigabyte, and with 4 KiB pages the first
+// touch of each costs a page fault (bench/README.md).
+bool heap_huge_pages() {
+  const char* tunables = std::getenv("GLIBC_TUNABLES");
+  return tunables != nullptr && std::strstr(tunables, "glibc.malloc.hugetlb=1") != nullptr;
 }
 
 double since(std::chrono::steady_clock::time_point t) {
@@ -88,8 +97,10 @@ Result run_case(const Case& c, bool narrated) {
       }
     });
   t = std::chrono::steady_clock::now();
+  const double cpu = bench::process_cpu_seconds();
   run.run_to_completion();
   r.run_s = since(t);
+  r.run_cpu_s = bench::process_cpu_seconds() - cpu;
   std::fclose(null);
   r.events = run.sim().events_executed();
   r.simulated_h = std::chrono::duration<double>(run.sim().now()).count() / 3600.0;
@@ -99,7 +110,7 @@ Result run_case(const Case& c, bool narrated) {
   return r;
 }
 
-bool report(const Case& c, bool narrated, double hold) {
+bool report(const Case& c, bool narrated, const bench::HoldRates& hold) {
   Result r;
   double peak_mb = 0;
   if (!bench::run_in_child([&] { return run_case(c, narrated); }, r, peak_mb)) {
@@ -107,14 +118,17 @@ bool report(const Case& c, bool narrated, double hold) {
     return false;
   }
   const double rate = static_cast<double>(r.events) / r.run_s;
+  const double cpu_rate = static_cast<double>(r.events) / r.run_cpu_s;
   std::printf(
       "city %s domains=%d users=%d messages=%ld delivered=%llu simulated_h=%.1f load_s=%.2f "
-      "build_s=%.2f run_s=%.2f events=%llu events_per_s=%.0f peak_rss_mb=%.0f "
-      "hold_events_per_s=%.0f rate_over_hold=%.3f narration_mb=%.1f\n",
+      "build_s=%.2f run_s=%.2f run_cpu_s=%.2f events=%llu events_per_s=%.0f peak_rss_mb=%.0f "
+      "hold_events_per_s=%.0f rate_over_hold=%.3f cpu_rate_over_hold=%.3f narration_mb=%.1f "
+      "huge_pages=%s\n",
       narrated ? "narrated" : "untraced", c.domains, c.users, c.messages,
       static_cast<unsigned long long>(r.delivered), r.simulated_h, r.load_s, r.build_s, r.run_s,
-      static_cast<unsigned long long>(r.events), rate, peak_mb, hold, rate / hold,
-      r.sentence_bytes / 1e6);
+      r.run_cpu_s, static_cast<unsigned long long>(r.events), rate, peak_mb, hold.wall,
+      rate / hold.wall, cpu_rate / hold.cpu, r.sentence_bytes / 1e6,
+      heap_huge_pages() ? "on" : "off");
   std::fflush(stdout);
   return true;
 }
@@ -141,7 +155,7 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
-  const double hold = bench::hold_events_per_second(5'000'000);
+  const bench::HoldRates hold = bench::best_hold_rates(5'000'000, 3);
   if (!scale) {
     if (!report(c, false, hold)) return 1;
     return untraced_only || report(c, true, hold) ? 0 : 1;
