@@ -145,10 +145,11 @@ void EventQueue::renumber() {
   seq_ = seq + 1;
 }
 
-EventCallback* EventQueue::pop(SimTime& time) {
+EventCallback* EventQueue::pop(SimTime& time, SimTime limit) {
   drop_dead_top();
   if (size_of_heap() == 0) return nullptr;
   const Key top = at(0);
+  if (key_time(top) > limit) return nullptr;
   remove_top();
   const std::uint32_t slot = key_slot(top);
   free_slot(slot);  // touches next_free only; the callback is moved out before any reuse

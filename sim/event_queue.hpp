@@ -78,8 +78,9 @@ class EventQueue {
   bool cancel(EventId id);
 
   // Removes the earliest live event and returns its callback, ready for run_once(); the
-  // pointer is valid until the next push. nullptr when no event is left.
-  EventCallback* pop(SimTime& time);
+  // pointer is valid until the next push. nullptr when no event is left, or when the earliest
+  // is after `limit` (it then stays).
+  EventCallback* pop(SimTime& time, SimTime limit = SimTime::max());
 
   std::optional<SimTime> next_time() const;
   // For tests: the keys the last next_time() looked at past a cancelled top.

@@ -12,9 +12,9 @@ void Simulator::throw_in_past(SimTime t) const {
           .render(Lang::en));
 }
 
-bool Simulator::step() {
+bool Simulator::step_until(SimTime limit) {
   SimTime t;
-  EventCallback* callback = queue_.pop(t);
+  EventCallback* callback = queue_.pop(t, limit);
   if (callback == nullptr) return false;
   now_ = t;
   last_event_ = t;
@@ -25,10 +25,7 @@ bool Simulator::step() {
 
 void Simulator::run_until(SimTime t) {
   stop_requested_ = false;
-  while (!stop_requested_) {
-    auto next = queue_.next_time();
-    if (!next || *next > t) break;
-    step();
+  while (!stop_requested_ && step_until(t)) {
   }
   if (!stop_requested_ && t > now_) now_ = t;
 }

@@ -37,7 +37,10 @@ class Simulator {
   bool cancel(EventId id) { return queue_.cancel(id); }
 
   // Runs the earliest pending event; false when there is none.
-  bool step();
+  bool step() { return step_until(SimTime::max()); }
+  // Runs the earliest pending event if it is due at or before `limit`; false otherwise. One
+  // look at the queue, where next_event_time() then step() took two.
+  bool step_until(SimTime limit);
   // Runs every event at or before `t`, then sets the clock to `t` (never backwards).
   void run_until(SimTime t);
   // Runs until no event is pending or stop() is called.

@@ -200,9 +200,9 @@ void ScenarioRun::run_to_completion() {
     run_until(*model_.duration);
     return;
   }
-  while (auto next = sim_.next_event_time()) {
-    if (*next > guard || !step()) break;
-  }
+  bool ran = true;
+  while (ran && !failure_)
+    guarded([&] { ran = sim_.step_until(guard); });
 }
 
 }  // namespace mailsim::scenarios

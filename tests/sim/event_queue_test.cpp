@@ -86,6 +86,28 @@ TEST(EventQueue, CancelAndStaleIds) {
   EXPECT_EQ(q.pop(t), nullptr);
 }
 
+// A limit leaves a later event where it is, past any cancelled ones before it.
+TEST(EventQueue, PopWithALimitTakesOnlyWhatIsDue) {
+  EventQueue q;
+  std::vector<int> ran;
+  const EventId dead = q.push(SimTime(1), [&] { ran.push_back(1); });
+  q.push(SimTime(5), [&] { ran.push_back(5); });
+  q.push(SimTime(9), [&] { ran.push_back(9); });
+  q.cancel(dead);
+  SimTime t;
+  EXPECT_EQ(q.pop(t, SimTime(4)), nullptr);
+  EXPECT_EQ(q.size(), 2u);
+  EventCallback* cb = q.pop(t, SimTime(5));  // due exactly at the limit
+  ASSERT_NE(cb, nullptr);
+  EXPECT_EQ(t, SimTime(5));
+  cb->run_once();
+  EXPECT_EQ(q.pop(t, SimTime(8)), nullptr);
+  EXPECT_EQ(q.next_time(), SimTime(9));
+  q.pop(t)->run_once();
+  EXPECT_EQ(ran, (std::vector<int>{5, 9}));
+  EXPECT_TRUE(q.empty());
+}
+
 TEST(EventQueue, CompactionKeepsOrderAndLiveEvents) {
   EventQueue q;
   std::vector<EventId> ids;

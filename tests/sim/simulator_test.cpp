@@ -84,6 +84,21 @@ TEST(Simulator, StepRunsOneEvent) {
   EXPECT_FALSE(sim.step());
 }
 
+TEST(Simulator, StepUntilRunsOnlyAnEventDueByTheLimitAndLeavesTheClock) {
+  Simulator sim;
+  int n = 0;
+  sim.schedule_at(1s, [&] { ++n; });
+  sim.schedule_at(3s, [&] { ++n; });
+  EXPECT_TRUE(sim.step_until(1s));
+  EXPECT_FALSE(sim.step_until(2s));
+  EXPECT_EQ(n, 1);
+  EXPECT_EQ(sim.now(), 1s);  // unlike run_until, the clock stays at the last event
+  EXPECT_EQ(sim.events_executed(), 1u);
+  EXPECT_TRUE(sim.step_until(3s));
+  EXPECT_FALSE(sim.step_until(10s));
+  EXPECT_EQ(n, 2);
+}
+
 TEST(Simulator, StopEndsRunAfterTheCurrentEvent) {
   Simulator sim;
   int n = 0;
