@@ -61,10 +61,10 @@ void SubmissionService::on_policy(const SmtpServerConnection& c, const smtp::Pol
       return;
     case smtp::PolicyStage::message: {
       // The MSA completes the message (RFC 6409 8.3, 8.4): Message-ID and Date when missing.
-      proto::imf::Message message;
-      const proto::imf::Message* parsed = nullptr;
+      proto::imf::MessageView message;  // the body is a view into the transaction's content
+      const proto::imf::MessageView* parsed = nullptr;
       try {
-        message = proto::imf::parse_message(q.transaction->content);
+        message = proto::imf::parse_message_view(q.transaction->content);
         if (!message.header.find("Message-ID"))
           message.header.append("Message-ID", message_ids_.next(clock_, now));
         if (!message.header.find("Date")) message.header.append("Date", clock_.date(now));

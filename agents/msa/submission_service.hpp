@@ -25,7 +25,7 @@ class SubmissionQueue {
   // when its header did not parse (then queued as received).
   virtual proto::smtp::Reply queue_submitted(const SmtpServerConnection& c,
                                              const proto::smtp::Transaction& t,
-                                             const proto::imf::Message* message) = 0;
+                                             const proto::imf::MessageView* message) = 0;
 };
 
 class SubmissionService final : public SmtpServerOwner {

@@ -240,16 +240,15 @@ void MtaAgent::check_message(const SmtpServerConnection& c, const smtp::Transact
 }
 
 smtp::Reply MtaAgent::queue_submitted(const SmtpServerConnection& c, const smtp::Transaction& t,
-                                      const proto::imf::Message* message) {
+                                      const proto::imf::MessageView* message) {
   // Postfix's submission smtpd hands the message to the same cleanup as port 25's, which
   // counts its Received lines with the one smtpd adds (check_hop_count).
   const int received = message != nullptr ? static_cast<int>(message->header.count("Received")) : 0;
   if (auto loop = check_hop_count(config_.inbound, received)) return *loop;
-  return smtp::Reply(
-      250, "2.0.0",
-      "Ok: queued as " + store(c, t, message ? &message->header : nullptr,
-                               message ? std::string_view(message->body) : std::string_view(), {},
-                               Stage::submission));
+  return smtp::Reply(250, "2.0.0",
+                     "Ok: queued as " + store(c, t, message ? &message->header : nullptr,
+                                              message ? message->body : std::string_view(), {},
+                                              Stage::submission));
 }
 
 std::string MtaAgent::store(const SmtpServerConnection& c, const smtp::Transaction& t,

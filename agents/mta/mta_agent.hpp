@@ -75,7 +75,7 @@ class MtaAgent final : public SmtpServerOwner, private SubmissionQueue {
   void check_message(const SmtpServerConnection& c, const proto::smtp::Transaction& t);
   proto::smtp::Reply queue_submitted(const SmtpServerConnection& c,
                                      const proto::smtp::Transaction& t,
-                                     const proto::imf::Message* message) override;
+                                     const proto::imf::MessageView* message) override;
   // Adds the Received header (and `added` fields) to the message (its parsed header and its
   // body; t.content as received when it did not parse), stores it in the queue, records its
   // acceptance and hands it to the queue manager; returns the queue id.

@@ -18,6 +18,14 @@ bool needs_escape(unsigned char c) {
 }
 
 void append_label(std::string& out, std::string_view label) {
+  const bool plain = std::all_of(label.begin(), label.end(), [](char ch) {
+    const auto c = static_cast<unsigned char>(ch);
+    return c >= 0x21 && c <= 0x7E && !needs_escape(c);
+  });
+  if (plain) {  // almost every label: one append instead of one per octet
+    out += label;
+    return;
+  }
   for (unsigned char c : label) {
     if (c < 0x21 || c > 0x7E) {
       out += '\\';
@@ -122,6 +130,7 @@ std::size_t Name::wire_length() const {
 std::string Name::to_string() const {
   if (labels_.empty()) return ".";
   std::string out;
+  out.reserve(wire_length());  // the text without escapes is as long as the wire form
   for (const auto& label : labels_) {
     append_label(out, label);
     out += '.';
