@@ -104,12 +104,7 @@ struct RecursiveServerAgent::State {
     dns::ServeResult result;
     result.query = query;
     result.response = std::move(response);
-    if (request.transport == dns::Transport::udp) {
-      result.bytes = dns::encode_for_udp(result.response);
-      result.truncated = result.bytes.size() < dns::encode(result.response).size();
-    } else {
-      result.bytes = dns::encode(result.response);
-    }
+    dns::encode_response(result, request.transport);
     send(request, result, respond);
   }
 

@@ -88,6 +88,12 @@ Message answer_query(const ZoneSet& zones, const Message& query) {
   return response;
 }
 
+void encode_response(ServeResult& result, Transport transport) {
+  result.bytes = encode(result.response);
+  result.truncated = transport == Transport::udp && result.bytes.size() > kUdpPayloadLimit;
+  if (result.truncated) result.bytes = encode_for_udp(result.response);
+}
+
 std::optional<ServeResult> serve(const ZoneSet& zones, std::span<const std::uint8_t> request,
                                  Transport transport) {
   ServeResult result;
@@ -104,11 +110,7 @@ std::optional<ServeResult> serve(const ZoneSet& zones, std::span<const std::uint
   }
   if (result.query->header.qr) return std::nullopt;  // a response is never answered
   result.response = answer_query(zones, *result.query);
-  result.bytes = encode(result.response);
-  if (transport == Transport::udp && result.bytes.size() > kUdpPayloadLimit) {
-    result.bytes = encode_for_udp(result.response);  // cut to the question, TC set
-    result.truncated = true;
-  }
+  encode_response(result, transport);
   return result;
 }
 

@@ -34,6 +34,11 @@ struct ServeResult {
   bool truncated = false;           // TC set because the UDP answer was over 512 octets
 };
 
+// Sets result.bytes to result.response's wire form for `transport`: over UDP, a response
+// over 512 octets is cut to its question with TC set (RFC 2181 9), and result.truncated says so.
+// Encodes once when the response fits.
+void encode_response(ServeResult& result, Transport transport);
+
 // From request bytes to response bytes. A request that does not decode gets FORMERR when its
 // header can be read and nothing otherwise, like a response arriving at the server.
 std::optional<ServeResult> serve(const ZoneSet& zones, std::span<const std::uint8_t> request,
