@@ -1,5 +1,7 @@
 #include "agents/roles/smtp_dialogue_tracer.hpp"
 
+#include "agents/proto/smtp/crlf_lines.hpp"
+
 namespace mailsim::agents {
 
 namespace smtp = proto::smtp;
@@ -33,10 +35,11 @@ void SmtpDialogueTracer::on_event(const smtp::ServerEvent& e) {
   using Kind = smtp::ServerEvent::Kind;
   switch (e.kind) {
     case Kind::line_in:
-      if (e.from == smtp::ServerState::data) return data_line(e.text);
       return received(e.text);
     case Kind::line_out:
       return sent(e.text);
+    case Kind::content_in:
+      return smtp::for_each_crlf_line(e.text, [this](std::string_view line) { data_line(line); });
     case Kind::transition:
       return state(state_name(e.from), state_name(e.to));
     case Kind::policy_query:  // the endpoint tells it, with what the question is about
@@ -51,8 +54,9 @@ void SmtpDialogueTracer::on_event(const smtp::ClientEvent& e) {
   using Kind = smtp::ClientEvent::Kind;
   switch (e.kind) {
     case Kind::line_out:
-      if (e.from == smtp::ClientState::message) return data_line(e.text);
       return sent(e.text);
+    case Kind::content_out:
+      return smtp::for_each_crlf_line(e.text, [this](std::string_view line) { data_line(line); });
     case Kind::line_in:
       return received(e.text);
     case Kind::transition:

@@ -1,5 +1,6 @@
 #include "sim/net/address.hpp"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include "sim/net/messages.hpp"
@@ -28,8 +29,8 @@ Ipv4Address Ipv4Address::parse(std::string_view text) {
 }
 
 std::string Ipv4Address::to_string() const {
-  return fmt::format("{}.{}.{}.{}", value_ >> 24, (value_ >> 16) & 0xff, (value_ >> 8) & 0xff,
-                     value_ & 0xff);
+  return fmt::format(FMT_COMPILE("{}.{}.{}.{}"), value_ >> 24, (value_ >> 16) & 0xff,
+                     (value_ >> 8) & 0xff, value_ & 0xff);
 }
 
 }  // namespace mailsim::sim::net

@@ -105,6 +105,18 @@ TEST(Header, FoldingKeepsShortValuesAndMultipleSpacesAndNeverLeavesAnEmptyLine) 
   EXPECT_EQ(fold("X", "a " + word + " b"), " a\r\n " + word + "\r\n b");
 }
 
+TEST(Header, AFieldOfExactlyTheWidthStaysOnOneLineAndOneOctetMoreFolds) {
+  const std::string words(70, 'a');
+  EXPECT_EQ(fold("X", words + " bcde"), " " + words + " bcde");        // "X: " and 75: 78 octets
+  EXPECT_EQ(fold("X", words + " bcdef"), " " + words + "\r\n bcdef");  // 79
+  EXPECT_EQ(fold("X", "\tb@c"), "\tb@c");  // white space of its own gets no other
+  EXPECT_EQ(fold("X", "aa bb", 8), " aa bb");
+  EXPECT_EQ(fold("X", "aa bb", 7), " aa\r\n bb");
+  // A width past the line limit does not let a line pass it.
+  const std::string long_words = std::string(600, 'w') + " " + std::string(600, 'v');
+  EXPECT_THROW(fold("X", long_words, 2000), ParseError);
+}
+
 TEST(Header, AppendPrependSetRemove) {
   Header h;
   h.append("From", "alice@a.example");

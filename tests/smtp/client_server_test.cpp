@@ -6,6 +6,7 @@
 #include <map>
 
 #include "agents/proto/smtp/client_session.hpp"
+#include "agents/proto/smtp/crlf_lines.hpp"
 #include "agents/proto/smtp/server_session.hpp"
 
 namespace mailsim::proto::smtp {
@@ -35,6 +36,10 @@ struct Link {
             [this](const ClientEvent& e) {
               if (e.kind == ClientEvent::Kind::line_out) {
                 transcript.push_back("C: " + std::string(e.text));
+              } else if (e.kind == ClientEvent::Kind::content_out) {
+                for_each_crlf_line(e.text, [this](std::string_view line) {
+                  transcript.push_back("C: " + std::string(line));
+                });
               } else if (e.kind == ClientEvent::Kind::line_in) {
                 transcript.push_back("S: " + std::string(e.text));
               }

@@ -2,6 +2,8 @@
 
 #include "agents/proto/smtp/data_reader.hpp"
 
+#include "agents/proto/smtp/crlf_lines.hpp"
+
 namespace mailsim::proto::smtp {
 namespace {
 
@@ -176,8 +178,15 @@ TEST(SmtpDataReader, ReadsTheSameFedWholeOrOctetByOctet) {
     for (auto mode : modes)
       for (auto limit : limits) {
         std::vector<std::string> whole_lines, octet_lines;
-        DataReader whole(mode, limit, [&](std::string_view l) { whole_lines.emplace_back(l); });
-        DataReader octets(mode, limit, [&](std::string_view l) { octet_lines.emplace_back(l); });
+        // Runs of lines come at once when they arrive together: compare the lines.
+        auto into = [](std::vector<std::string>& lines) {
+          return [&lines](std::string_view run) {
+            EXPECT_TRUE(run.ends_with("\r\n")) << testing::PrintToString(run);
+            for_each_crlf_line(run, [&](std::string_view l) { lines.emplace_back(l); });
+          };
+        };
+        DataReader whole(mode, limit, into(whole_lines));
+        DataReader octets(mode, limit, into(octet_lines));
         const std::size_t used = whole.consume(bytes);
         std::size_t used_octets = 0;
         for (std::size_t i = 0; i < bytes.size() && !octets.finished(); ++i)
@@ -195,6 +204,16 @@ TEST(SmtpDataReader, ReadsTheSameFedWholeOrOctetByOctet) {
         ASSERT_EQ(whole_lines, octet_lines) << where;
       }
   }
+}
+
+TEST(SmtpDataReader, TellsARunOfPlainLinesInOneCallAndAnyOtherLineAlone) {
+  std::vector<std::string> calls;
+  DataReader r(EndOfDataMode::normalize, DataLimits{},
+               [&](std::string_view lines) { calls.emplace_back(lines); });
+  EXPECT_EQ(r.consume("a\r\nb\r\n..dot\r\nbare\nc\r\nd\r\n.\r\nQUIT\r\n"), 27u);
+  EXPECT_EQ(calls, (std::vector<std::string>{"a\r\nb\r\n", "..dot\r\n", "bare\r\n", "c\r\nd\r\n",
+                                             ".\r\n"}));
+  EXPECT_EQ(r.content(), "a\r\nb\r\n.dot\r\nbare\r\nc\r\nd\r\n");
 }
 
 TEST(SmtpDotStuff, EightBitIsAnyOctetWithItsHighBit) {

@@ -2,6 +2,7 @@
 // timeouts: server_limits_test.cpp).
 #include <gtest/gtest.h>
 
+#include "agents/proto/smtp/crlf_lines.hpp"
 #include "tests/proto_common/timer_text.hpp"
 #include "tests/smtp/server_harness.hpp"
 
@@ -375,6 +376,11 @@ TEST(SmtpServer, ObserverSeesEveryLineTransitionAndQuestion) {
         switch (e.kind) {
           case ServerEvent::Kind::line_in:
             events.push_back(from + " C: " + std::string(e.text));
+            break;
+          case ServerEvent::Kind::content_in:
+            for_each_crlf_line(e.text, [&](std::string_view line) {
+              events.push_back(from + " C: " + std::string(line));
+            });
             break;
           case ServerEvent::Kind::line_out:
             events.push_back(from + " S: " + std::string(e.text));

@@ -1,5 +1,6 @@
 #include "agents/proto/imf/date.hpp"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -68,7 +69,7 @@ std::optional<minutes> zone_name(std::string_view z) {
 std::string zone_text(minutes offset) {
   const auto off = offset.count();
   const auto abs_off = off < 0 ? -off : off;
-  return fmt::format("{}{:02}{:02}", off < 0 ? '-' : '+', abs_off / 60, abs_off % 60);
+  return fmt::format(FMT_COMPILE("{}{:02}{:02}"), off < 0 ? '-' : '+', abs_off / 60, abs_off % 60);
 }
 
 // "+0100" / "-0830" read
@@ -126,8 +127,8 @@ std::string format_date(const DateTime& date) {
   if (y < 1900 || y > 9999)
     throw DateError(Text(msg::kYearOutOfRange, {{"year", std::to_string(y)}}));
   const hh_mm_ss hms{local - days};
-  return fmt::format("{}, {} {} {} {:02}:{:02}:{:02} {}", kDays[weekday(days).c_encoding()],
-                     static_cast<unsigned>(ymd.day()),
+  return fmt::format(FMT_COMPILE("{}, {} {} {} {:02}:{:02}:{:02} {}"),
+                     kDays[weekday(days).c_encoding()], static_cast<unsigned>(ymd.day()),
                      kMonths[static_cast<unsigned>(ymd.month()) - 1], y, hms.hours().count(),
                      hms.minutes().count(), hms.seconds().count(), zone_text(date.offset));
 }
@@ -136,7 +137,7 @@ std::string format_time_of_day(const DateTime& date) {
   check_offset(date.offset);
   const auto local = date.utc + date.offset;
   const hh_mm_ss hms{local - floor<std::chrono::days>(local)};
-  return fmt::format("{:02}:{:02} {}", hms.hours().count(), hms.minutes().count(),
+  return fmt::format(FMT_COMPILE("{:02}:{:02} {}"), hms.hours().count(), hms.minutes().count(),
                      zone_text(date.offset));
 }
 
@@ -248,7 +249,7 @@ std::string format_iso8601(const DateTime& date) {
   const hh_mm_ss hms{local - days};
   const auto off = date.offset.count();
   const auto abs_off = off < 0 ? -off : off;
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{:02}:{:02}",
+  return fmt::format(FMT_COMPILE("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{:02}:{:02}"),
                      static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
                      static_cast<unsigned>(ymd.day()), hms.hours().count(), hms.minutes().count(),
                      hms.seconds().count(), off < 0 ? '-' : '+', abs_off / 60, abs_off % 60);

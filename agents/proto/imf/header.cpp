@@ -91,7 +91,16 @@ std::string fold(std::string_view name, std::string_view value, std::size_t widt
     throw ParseError(
         Text(msg::kValueHasNewline, {{"name", std::string(name)}, {"text", visible(value)}}));
   if (value.empty()) return {};
-  const std::string text = is_wsp(value.front()) ? std::string(value) : " " + std::string(value);
+  const bool lead = !is_wsp(value.front());  // the value starts after "Name:" with one space
+  // A field that fits on one line is the text as it is: no word can push past the width.
+  if (name.size() + 1 + lead + value.size() <= std::min(width, kMaxLineLength)) {
+    std::string out;
+    out.reserve(lead + value.size());
+    if (lead) out += ' ';
+    out += value;
+    return out;
+  }
+  const std::string text = lead ? " " + std::string(value) : std::string(value);
 
   std::string out;
   std::size_t line_length = name.size() + 1;  // "Name:"

@@ -1,5 +1,6 @@
 #include "agents/proto/imf/message_id.hpp"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 namespace mailsim::proto::imf {
@@ -12,10 +13,10 @@ std::string MessageIdGenerator::next(const ScenarioClock& clock, sim::SimTime no
   const year_month_day ymd{days};
   const hh_mm_ss hms{instant - days};
   ++counter_;
-  return fmt::format("<{:04}{:02}{:02}{:02}{:02}{:02}.{:06}.{}@{}>", static_cast<int>(ymd.year()),
-                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                     hms.hours().count(), hms.minutes().count(), hms.seconds().count(),
-                     hms.subseconds().count(), counter_, host_);
+  return fmt::format(FMT_COMPILE("<{:04}{:02}{:02}{:02}{:02}{:02}.{:06}.{}@{}>"),
+                     static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                     static_cast<unsigned>(ymd.day()), hms.hours().count(), hms.minutes().count(),
+                     hms.seconds().count(), hms.subseconds().count(), counter_, host_);
 }
 
 }  // namespace mailsim::proto::imf

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <iterator>
 
+#include "agents/proto/smtp/crlf_lines.hpp"
 #include "agents/proto/smtp/data_reader.hpp"
 #include "agents/proto/smtp/messages.hpp"
 
@@ -268,11 +269,11 @@ void ClientSession::command(ClientState kind, std::string_view line, std::size_t
 void ClientSession::emit(std::string_view bytes) {
   out_ += bytes;
   if (!observer_) return;
-  while (!bytes.empty()) {
-    const std::size_t end = bytes.find("\r\n");
-    observer_({ClientEvent::Kind::line_out, state_, state_, bytes.substr(0, end)});
-    bytes.remove_prefix(end == std::string_view::npos ? bytes.size() : end + 2);
-  }
+  if (state_ == ClientState::message)
+    return observer_({ClientEvent::Kind::content_out, state_, state_, bytes});
+  for_each_crlf_line(bytes, [&](std::string_view line) {
+    observer_({ClientEvent::Kind::line_out, state_, state_, line});
+  });
 }
 
 void ClientSession::enter_state(ClientState next) {

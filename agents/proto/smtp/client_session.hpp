@@ -122,7 +122,10 @@ struct SessionOutcome {
 };
 
 struct ClientEvent {
-  enum class Kind { line_in, line_out, transition, tls_started };
+  // content_out: the message's bytes as one write sends them in DATA (dot-stuffed, the final
+  // "." line included): one event for them all, split into lines (for_each_crlf_line) only
+  // by an observer that shows them.
+  enum class Kind { line_in, line_out, content_out, transition, tls_started };
   Kind kind;
   ClientState from;
   ClientState to;

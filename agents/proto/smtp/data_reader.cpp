@@ -19,8 +19,8 @@ std::string_view mode_name(EndOfDataMode mode) {
   return "?";
 }
 
-DataReader::DataReader(EndOfDataMode mode, DataLimits limits, LineSeen on_line)
-    : mode_(mode), limits_(limits), on_line_(std::move(on_line)) {
+DataReader::DataReader(EndOfDataMode mode, DataLimits limits, LinesSeen on_lines)
+    : mode_(mode), limits_(limits), on_lines_(std::move(on_lines)) {
   // A line over its limit, or over the message size, is refused anyway: one octet past the
   // limit shows it.
   if (limits_.max_line != 0) keep_ = limits_.max_line + 1;
@@ -30,14 +30,15 @@ DataReader::DataReader(EndOfDataMode mode, DataLimits limits, LineSeen on_line)
 std::size_t DataReader::consume(std::string_view bytes) {
   std::size_t used = 0;
   while (used < bytes.size() && !finished_) {
+    if (line_length_ == 0) {
+      const std::size_t run = plain_lines(bytes.substr(used));
+      used += run;
+      if (run > 0) continue;
+    }
     const char* start = bytes.data() + used;
     const std::size_t left = bytes.size() - used;
     const void* lf = std::memchr(start, '\n', left);
     const std::size_t piece = lf ? static_cast<const char*>(lf) - start : left;
-    if (lf && line_length_ == 0 && whole_plain_line(std::string_view(start, piece + 1))) {
-      used += piece + 1;
-      continue;
-    }
     // Keep only what is needed to judge the line; the length is counted in full.
     if (line_.size() < keep_) line_.append(start, std::min(piece, keep_ - line_.size()));
     if (piece > 0) last_ = start[piece - 1];
@@ -51,27 +52,39 @@ std::size_t DataReader::consume(std::string_view bytes) {
   return used;
 }
 
-// A whole line ending in CRLF, without a leading dot, kept whole and within the size limit: what
-// finish_line would do with it, copied once instead of three times.
-bool DataReader::whole_plain_line(std::string_view line_with_crlf) {
-  const std::size_t n = line_with_crlf.size();
-  if (n < 2 || line_with_crlf[n - 2] != '\r' || line_with_crlf.front() == '.' || n - 1 > keep_)
-    return false;
-  if (limits_.max_message != 0 && size_ + n > limits_.max_message) return false;
-  const std::string_view line = line_with_crlf.substr(0, n - 2);
-  if (on_line_) on_line_(line);
-  if (limits_.max_line != 0 && line.size() + 2 > limits_.max_line) line_too_long_ = true;
-  size_ += n;
-  content_ += line_with_crlf;
+// The whole lines at the front of `bytes` that end in CRLF, start without a dot, and are kept
+// whole within the size limit: what finish_line would do with each, done for the run at once
+// (one copy, one call to the observer). Returns their octets.
+std::size_t DataReader::plain_lines(std::string_view bytes) {
+  const char* const begin = bytes.data();
+  const char* const end = begin + bytes.size();
+  const char* p = begin;
+  while (p < end) {
+    const auto* lf = static_cast<const char*>(std::memchr(p, '\n', end - p));
+    if (lf == nullptr) break;
+    const std::size_t n = lf - p + 1;  // CRLF included
+    if (n < 2 || lf[-1] != '\r' || *p == '.' || n - 1 > keep_) break;
+    if (limits_.max_message != 0 && size_ + (p - begin) + n > limits_.max_message) break;
+    if (limits_.max_line != 0 && n > limits_.max_line) line_too_long_ = true;
+    p = lf + 1;
+  }
+  const std::string_view run(begin, p - begin);
+  if (run.empty()) return 0;
+  if (on_lines_) on_lines_(run);
+  size_ += run.size();
+  content_ += run;
   previous_crlf_ = true;
-  return true;
+  return run.size();
 }
 
 void DataReader::finish_line(bool crlf) {
   const std::size_t content_length = crlf ? line_length_ - 1 : line_length_;
   std::string_view line(line_);
   if (line.size() > content_length) line = line.substr(0, content_length);
-  if (on_line_) on_line_(line);
+  if (on_lines_) {
+    seen_.assign(line).append("\r\n");
+    on_lines_(seen_);
+  }
 
   const bool dot_line = content_length == 1 && line == ".";
   const bool ends = dot_line && (mode_ == EndOfDataMode::lenient || (crlf && previous_crlf_));

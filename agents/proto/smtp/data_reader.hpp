@@ -33,9 +33,11 @@ struct DataLimits {
 
 class DataReader {
  public:
-  using LineSeen = std::function<void(std::string_view line)>;  // each line as received
+  // Lines as received, each ending in CRLF: a run of whole lines in one call. A line kept
+  // short of its full length, or ended by a bare LF, is given as kept, with CRLF.
+  using LinesSeen = std::function<void(std::string_view lines)>;
 
-  DataReader(EndOfDataMode mode, DataLimits limits, LineSeen on_line = {});
+  DataReader(EndOfDataMode mode, DataLimits limits, LinesSeen on_lines = {});
 
   // Consumes bytes up to and including the end-of-data line; returns how many it used. When
   // finished() turns true the rest of the input belongs to the command phase.
@@ -53,13 +55,14 @@ class DataReader {
   bool bare_lf_seen() const { return bare_lf_seen_; }
 
  private:
-  bool whole_plain_line(std::string_view line_with_crlf);
+  std::size_t plain_lines(std::string_view bytes);
   void finish_line(bool crlf);
   void append(std::string_view bytes);
 
   EndOfDataMode mode_;
   DataLimits limits_;
-  LineSeen on_line_;
+  LinesSeen on_lines_;
+  std::string seen_;             // a line finish_line tells, with its CRLF
   std::string line_;             // the current line, kept up to its limit (a line or the size)
   std::size_t line_length_ = 0;  // its full length so far
   std::size_t keep_ = std::string::npos;  // octets of a line worth keeping

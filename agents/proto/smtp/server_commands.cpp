@@ -251,10 +251,10 @@ bool ServerSession::check_data(std::string_view arg) {
 }
 
 void ServerSession::proceed_data(std::string_view) {
-  DataReader::LineSeen seen;
+  DataReader::LinesSeen seen;
   if (observer_) {
-    seen = [this](std::string_view line) {
-      observer_({ServerEvent::Kind::line_in, state_, state_, line});
+    seen = [this](std::string_view lines) {
+      observer_({ServerEvent::Kind::content_in, state_, state_, lines});
     };
   }
   data_ = std::make_unique<DataReader>(config_.end_of_data,

@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "agents/proto/smtp/crlf_lines.hpp"
 #include "agents/proto/smtp/server_command.hpp"
 
 namespace mailsim::proto::smtp {
@@ -172,7 +173,12 @@ void ServerSession::drive(SimTime) {
   busy_ = true;
   do {
     take_verdict();
-    in_ += incoming_;
+    // What came in while nothing waited is taken as it is, not copied.
+    if (in_.empty()) {
+      in_.swap(incoming_);
+    } else {
+      in_ += incoming_;
+    }
     incoming_.clear();
     pump();
     if (!out_.empty()) {
@@ -298,12 +304,9 @@ void ServerSession::reply(const Reply& r) {
   const std::string bytes = r.wire(config_.extensions.enhanced_status_codes);
   out_ += bytes;
   if (observer_) {
-    std::string_view rest = bytes;
-    while (!rest.empty()) {
-      const std::size_t end = rest.find("\r\n");
-      observer_({ServerEvent::Kind::line_out, state_, state_, rest.substr(0, end)});
-      rest.remove_prefix(end + 2);
-    }
+    for_each_crlf_line(bytes, [&](std::string_view line) {
+      observer_({ServerEvent::Kind::line_out, state_, state_, line});
+    });
   }
 }
 

@@ -107,11 +107,14 @@ struct PolicyQuery {
 };
 
 struct ServerEvent {
-  enum class Kind { line_in, line_out, transition, policy_query, tls_started };
+  // content_in: lines of the message in DATA as they came (dot-stuffed), each ending in CRLF:
+  // a run of them at once, so that a session spends nothing per line when no one listens.
+  // A line kept short of its full length, or ended by a bare LF, is given as kept, with CRLF.
+  enum class Kind { line_in, line_out, content_in, transition, policy_query, tls_started };
   Kind kind;
   ServerState from;
   ServerState to;
-  std::string_view text;  // the line (without CRLF), or the policy stage's name
+  std::string_view text;  // the line (without CRLF), the content's lines, or the stage's name
 };
 
 class ServerSession {
