@@ -74,7 +74,8 @@ struct SmtpClientEndpoint::State : StreamEndpointState<State, Attempt, std::uint
     attempt->handed_over = std::move(handed_over);
     attempt->view = {0, parties.server, to, port, now(), false, nullptr};
     attempt->session = std::make_unique<smtp::ClientSession>(
-        std::move(config), [attempt](std::string_view bytes) { attempt->socket.send(bytes); },
+        std::move(config),
+        [attempt](std::string bytes) { attempt->socket.send_owned(std::move(bytes)); },
         [attempt](const smtp::ClientEvent& e) { attempt->tracer.on_event(e); });
     attempt->view.session = attempt->session.get();
 

@@ -77,7 +77,7 @@ struct SmtpServerEndpoint::State : StreamEndpointState<State, Connection> {
     conn->socket = socket;
     conn->callbacks = socket.keep_callbacks();
     conn->session = std::make_unique<smtp::ServerSession>(
-        config, [conn](std::string_view bytes) { conn->socket.send(bytes); },
+        config, [conn](std::string bytes) { conn->socket.send_owned(std::move(bytes)); },
         [this, conn](const smtp::PolicyQuery& q) { on_policy(*conn, q); },
         [conn](const smtp::ServerEvent& e) {
           if (e.kind == smtp::ServerEvent::Kind::line_out) conn->last_sent = std::string(e.text);

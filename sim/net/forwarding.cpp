@@ -31,6 +31,7 @@ std::uint32_t NetworkImpl::allocate_packet(Packet&& packet) {
   packets[slot].packet = std::move(packet);
   packets[slot].lost = false;
   packets[slot].where = PacketWhere::local;
+  packets[slot].dest = kNoNode;
   return slot;
 }
 
@@ -113,9 +114,13 @@ void NetworkImpl::send_from_host(NodeId host, Packet packet) {
 void NetworkImpl::forward(NodeId at, std::uint32_t slot) {
   ensure_routes();
   Packet& p = packets[slot].packet;
-  auto dest = addresses.find(p.ip.dst.value());
-  if (dest == addresses.end()) return drop(slot, DropReason::no_route, at);
-  auto h = hop(at, dest->second);
+  NodeId& dest = packets[slot].dest;
+  if (dest == kNoNode) {
+    const auto found = addresses.find(p.ip.dst.value());
+    if (found == addresses.end()) return drop(slot, DropReason::no_route, at);
+    dest = found->second;
+  }
+  auto h = hop(at, dest);
   if (!h) return drop(slot, DropReason::no_route, at);
   if (p.ip.src != nodes[at].address || nodes[at].kind == NodeKind::router) {
     if (p.ip.ttl <= 1) return drop(slot, DropReason::ttl_expired, at);

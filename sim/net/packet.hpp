@@ -63,16 +63,25 @@ struct UdpHeader {
 // A window into a shared immutable buffer; stream_offset is the position of the first byte in
 // the sender's byte stream (0 = first byte the application sent), for datagrams 0.
 struct Payload {
-  std::shared_ptr<const Bytes> buffer;
+  // The first byte of a shared buffer: it keeps alive whatever holds the bytes (a Bytes
+  // vector, or the string a socket was handed), so a packet never copies what it carries.
+  std::shared_ptr<const std::byte> buffer;
   std::uint32_t offset = 0;
   std::uint32_t length = 0;
   std::uint64_t stream_offset = 0;
 
   std::span<const std::byte> bytes() const {
     if (!buffer) return {};
-    return std::span<const std::byte>(*buffer).subspan(offset, length);
+    return std::span<const std::byte>(buffer.get() + offset, length);
   }
 };
+
+// A shared buffer's first byte, sharing the ownership of `owner` (aliasing shared_ptr).
+template <class Container>
+std::shared_ptr<const std::byte> shared_bytes(std::shared_ptr<const Container> owner) {
+  const auto* first = reinterpret_cast<const std::byte*>(owner->data());
+  return std::shared_ptr<const std::byte>(std::move(owner), first);
+}
 
 struct Packet {
   std::uint64_t id = 0;  // unique in the run, for the trace and the window

@@ -135,28 +135,51 @@ TcpConnection* live(NetworkImpl* net, std::uint32_t slot, std::uint32_t generati
 }
 }  // namespace
 
-bool StreamSocket::send(std::span<const std::byte> bytes) {
-  TcpConnection* c = live(net_, slot_, generation_);
-  if (c == nullptr || c->fin_requested) return false;
+namespace {
+// The connection if its application may still send on it.
+TcpConnection* sending(NetworkImpl* net, std::uint32_t slot, std::uint32_t generation) {
+  TcpConnection* c = live(net, slot, generation);
+  if (c == nullptr || c->fin_requested) return nullptr;
   switch (c->state) {
     case TcpState::syn_sent:
     case TcpState::syn_received:
     case TcpState::established:
     case TcpState::close_wait:
-      break;
+      return c;
     default:
-      return false;
+      return nullptr;
   }
-  if (bytes.empty()) return true;
-  auto chunk = std::make_shared<const Bytes>(bytes.begin(), bytes.end());
-  c->send_buffer.push_back(detail::SendChunk{std::move(chunk), c->buffered_end});
-  c->buffered_end += bytes.size();
-  net_->tcp_output(slot_);
+}
+
+void queue(NetworkImpl& net, std::uint32_t slot, TcpConnection& c,
+           std::shared_ptr<const std::byte> data, std::size_t size) {
+  c.send_buffer.push_back(detail::SendChunk{std::move(data), c.buffered_end, size});
+  c.buffered_end += size;
+  net.tcp_output(slot);
+}
+}  // namespace
+
+bool StreamSocket::send(std::span<const std::byte> bytes) {
+  TcpConnection* c = sending(net_, slot_, generation_);
+  if (c == nullptr) return false;
+  if (!bytes.empty())
+    queue(*net_, slot_, *c, shared_bytes(std::make_shared<const Bytes>(bytes.begin(), bytes.end())),
+          bytes.size());
   return true;
 }
 
 bool StreamSocket::send(std::string_view text) {
   return send(std::as_bytes(std::span<const char>(text.data(), text.size())));
+}
+
+bool StreamSocket::send_owned(std::string&& text) {
+  TcpConnection* c = sending(net_, slot_, generation_);
+  if (c == nullptr) return false;
+  const std::size_t size = text.size();
+  if (size > 0)
+    queue(*net_, slot_, *c, shared_bytes(std::make_shared<const std::string>(std::move(text))),
+          size);
+  return true;
 }
 
 void StreamSocket::on_data(DataFn fn) {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "sim/net/address.hpp"
@@ -71,6 +72,8 @@ class StreamSocket {
   // no longer send (closed, reset, or close() already called).
   bool send(std::span<const std::byte> bytes);
   bool send(std::string_view text);
+  // The same, taking the string itself instead of a copy (a message of many megabytes).
+  bool send_owned(std::string&& text);
   // Bytes in order, in whatever chunks the network delivered them.
   void on_data(DataFn fn);
   // The peer sent FIN: no more data will come (this side may still send).

@@ -24,11 +24,11 @@ Payload make_payload(const TcpConnection& c, std::uint64_t from, std::uint32_t l
   std::uint64_t at = from;
   for (; merged->size() < length; ++it) {
     const std::uint64_t take = std::min<std::uint64_t>(it->end() - at, length - merged->size());
-    auto first = it->data->begin() + static_cast<std::ptrdiff_t>(at - it->start);
-    merged->insert(merged->end(), first, first + static_cast<std::ptrdiff_t>(take));
+    const std::byte* first = it->data.get() + (at - it->start);
+    merged->insert(merged->end(), first, first + take);
     at += take;
   }
-  return Payload{std::move(merged), 0, length, from};
+  return Payload{shared_bytes(std::shared_ptr<const Bytes>(std::move(merged))), 0, length, from};
 }
 }  // namespace
 

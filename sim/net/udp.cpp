@@ -47,8 +47,8 @@ bool NetworkImpl::udp_send(NodeId host, std::uint16_t from_port, Ipv4Address to,
   p.ip.protocol = Protocol::udp;
   p.udp.src_port = from_port;
   p.udp.dst_port = port;
-  auto buffer = std::make_shared<const Bytes>(bytes.begin(), bytes.end());
-  p.payload = Payload{std::move(buffer), 0, static_cast<std::uint32_t>(bytes.size()), 0};
+  p.payload = Payload{shared_bytes(std::make_shared<const Bytes>(bytes.begin(), bytes.end())), 0,
+                      static_cast<std::uint32_t>(bytes.size()), 0};
   send_from_host(host, std::move(p));
   return true;
 }

@@ -76,7 +76,7 @@ TEST(Tcp, PayloadRecordsShareTheSendersBuffer) {
   EXPECT_EQ(sink.received, text);
   // Rebuild the stream from the records alone, by stream offset.
   std::string rebuilt(text.size(), '?');
-  const Bytes* buffer = nullptr;
+  const std::byte* buffer = nullptr;
   for (auto& e : rec.packets) {
     if (e.kind != "net.packet.sent" || e.p.payload.length == 0 || e.p.ip.src != ip("192.0.2.1"))
       continue;
@@ -88,6 +88,36 @@ TEST(Tcp, PayloadRecordsShareTheSendersBuffer) {
     buffer = e.p.payload.buffer.get();
   }
   EXPECT_EQ(rebuilt, text);
+}
+
+TEST(Tcp, AStringHandedOverIsSentFromItsOwnBytesAndStaysAliveWhileInFlight) {
+  Diamond d;
+  Recorder rec(d.sim);
+  Sink sink;
+  sink.attach(d.net.host(d.b), 25);
+  const std::string text = pattern(5000);
+  const std::byte* first = nullptr;  // where the handed-over string keeps its bytes
+  d.net.host(d.a).connect(
+      kB, 25,
+      [&](StreamSocket s) {
+        std::string mine = text;
+        first = reinterpret_cast<const std::byte*>(mine.data());
+        EXPECT_TRUE(s.send_owned(std::move(mine)));
+        EXPECT_TRUE(s.send_owned(std::string()));  // nothing to send is no error
+      },
+      nullptr);
+  d.sim.run();
+  EXPECT_EQ(sink.received, text);
+  std::size_t segments = 0;
+  for (auto& e : rec.packets) {
+    if (e.kind != "net.packet.sent" || e.p.payload.length == 0 || e.p.ip.src != ip("192.0.2.1"))
+      continue;
+    ++segments;
+    EXPECT_EQ(e.p.payload.buffer.get(), first);  // not a copy
+    EXPECT_EQ(to_string(e.p.payload.bytes()),
+              text.substr(e.p.payload.stream_offset, e.p.payload.length));
+  }
+  EXPECT_GT(segments, 3u);
 }
 
 TEST(Tcp, MssIsTheSmallerOfTheHostSettingAndThePathMtu) {

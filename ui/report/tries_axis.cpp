@@ -165,11 +165,17 @@ std::string tries_axis_svg(const JourneyChart& chart, Lang lang) {
     out += shape(m, m.x, kAxisY) + "</g>\n";
   }
   // The legend: what each mark means.
+  const auto legend_mark = [](Moment moment, Moment outcome) {
+    AxisMark m;
+    m.moment = moment;
+    m.outcome = outcome;
+    return m;
+  };
   const std::array<std::pair<AxisMark, const Message*>, 4> legend{{
-      {{Moment::attempt, Moment::queued}, &msg::kAxisGotThrough},
-      {{Moment::attempt, Moment::failed}, &msg::kAxisFailed},
-      {{Moment::bounced}, &msg::kAxisReturned},
-      {{Moment::fetch}, &msg::kAxisFetched},
+      {legend_mark(Moment::attempt, Moment::queued), &msg::kAxisGotThrough},
+      {legend_mark(Moment::attempt, Moment::failed), &msg::kAxisFailed},
+      {legend_mark(Moment::bounced, Moment::none), &msg::kAxisReturned},
+      {legend_mark(Moment::fetch, Moment::none), &msg::kAxisFetched},
   }};
   float x = TriesAxis::kLeft;
   for (const auto& [mark, words] : legend) {

@@ -290,7 +290,7 @@ void ClientSession::flush() {
   if (out_.empty()) return;
   std::string bytes = std::move(out_);
   out_.clear();
-  send_(bytes);
+  send_(std::move(bytes));
 }
 
 }  // namespace mailsim::proto::smtp

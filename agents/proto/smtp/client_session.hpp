@@ -134,7 +134,8 @@ struct ClientEvent {
 
 class ClientSession {
  public:
-  using Send = std::function<void(std::string_view bytes)>;
+  // The bytes to write, handed over: a transport may keep them instead of copying.
+  using Send = std::function<void(std::string bytes)>;
   using Observer = std::function<void(const ClientEvent&)>;
 
   ClientSession(ClientConfig config, Send send, Observer observer = {});

@@ -184,7 +184,7 @@ void ServerSession::drive(SimTime) {
     if (!out_.empty()) {
       std::string bytes = std::move(out_);
       out_.clear();
-      send_(bytes);
+      send_(std::move(bytes));
     }
   } while ((verdict_ || !incoming_.empty()) && state_ != ServerState::closed);
   busy_ = false;

@@ -119,7 +119,8 @@ struct ServerEvent {
 
 class ServerSession {
  public:
-  using Send = std::function<void(std::string_view bytes)>;
+  // The bytes to write, handed over: a transport may keep them instead of copying.
+  using Send = std::function<void(std::string bytes)>;
   using Policy = std::function<void(const PolicyQuery&)>;
   using Observer = std::function<void(const ServerEvent&)>;
 

@@ -73,6 +73,7 @@ struct PacketSlot {
   bool lost = false;  // drawn at the end of transmission, dropped at arrival
   LinkId link = kNoLink;
   std::uint8_t dir = 0;
+  NodeId dest = kNoNode;  // the node of ip.dst, looked up at the first hop (addresses stay)
   SimTime depart{0};
   SimTime arrive{0};
 };

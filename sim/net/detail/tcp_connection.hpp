@@ -17,9 +17,10 @@
 namespace mailsim::sim::net::detail {
 
 struct SendChunk {
-  std::shared_ptr<const Bytes> data;
-  std::uint64_t start = 0;  // stream offset of data[0]
-  std::uint64_t end() const { return start + data->size(); }
+  std::shared_ptr<const std::byte> data;  // what one send() queued (packet.hpp's shared_bytes)
+  std::uint64_t start = 0;                // stream offset of data[0]
+  std::uint64_t size = 0;
+  std::uint64_t end() const { return start + size; }
 };
 
 struct TcpConnection {
