@@ -80,7 +80,7 @@ struct SmtpServerEndpoint::State : StreamEndpointState<State, Connection> {
         config, [conn](std::string bytes) { conn->socket.send_owned(std::move(bytes)); },
         [this, conn](const smtp::PolicyQuery& q) { on_policy(*conn, q); },
         [conn](const smtp::ServerEvent& e) {
-          if (e.kind == smtp::ServerEvent::Kind::line_out) conn->last_sent = std::string(e.text);
+          if (e.kind == smtp::ServerEvent::Kind::line_out) conn->last_sent.assign(e.text);
           conn->tracer.on_event(e);
         });
     conn->view.session = conn->session.get();

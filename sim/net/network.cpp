@@ -254,12 +254,18 @@ std::vector<NodeId> NetworkImpl::route(NodeId from, NodeId to) {
   return path;
 }
 
+// The walk of route(), without keeping the path: every connection asks.
 std::optional<std::uint32_t> NetworkImpl::path_mtu(NodeId from, NodeId to) {
-  auto path = route(from, to);
-  if (path.empty()) return std::nullopt;
+  check_node(from);
+  check_node(to);
   std::uint32_t mtu = 0xffffffffu;
-  for (std::size_t i = 0; i + 1 < path.size(); ++i)
-    mtu = std::min(mtu, links[hop(path[i], to)->link].params.mtu);
+  std::size_t hops = 0;
+  for (NodeId at = from; at != to;) {
+    const auto h = hop(at, to);
+    if (!h || ++hops > nodes.size()) return std::nullopt;
+    mtu = std::min(mtu, links[h->link].params.mtu);
+    at = links[h->link].end[1 - h->dir];
+  }
   return mtu;
 }
 

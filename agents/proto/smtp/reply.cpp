@@ -27,9 +27,18 @@ std::string Reply::summary() const {
 
 std::string Reply::wire(bool with_enhanced) const {
   std::string out;
+  append_wire(out, with_enhanced);
+  return out;
+}
+
+void Reply::append_wire(std::string& out, bool with_enhanced) const {
   const std::string code_text = std::to_string(code);
   const bool enh = with_enhanced && !enhanced.empty();
   const std::size_t count = lines.empty() ? 1 : lines.size();
+  std::size_t size = 0;
+  for (const auto& line : lines)
+    size += code_text.size() + 1 + (enh ? enhanced.size() + 1 : 0) + line.size() + 2;
+  out.reserve(out.size() + size + code_text.size() + 3);
   for (std::size_t i = 0; i < count; ++i) {
     const std::string_view line = lines.empty() ? std::string_view{} : lines[i];
     out += code_text;
@@ -41,7 +50,6 @@ std::string Reply::wire(bool with_enhanced) const {
     out += line;
     out += "\r\n";
   }
-  return out;
 }
 
 namespace {

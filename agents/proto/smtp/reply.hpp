@@ -31,6 +31,7 @@ struct Reply {
   // The bytes on the wire: "250-first\r\n250 last\r\n". The enhanced code is repeated on every
   // line (RFC 2034 section 4) when with_enhanced is true and the reply has one.
   std::string wire(bool with_enhanced = true) const;
+  void append_wire(std::string& out, bool with_enhanced = true) const;  // the same, onto `out`
 
   friend bool operator==(const Reply&, const Reply&) = default;
 };

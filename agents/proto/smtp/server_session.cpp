@@ -301,9 +301,10 @@ void ServerSession::enter_state(ServerState next) {
 }
 
 void ServerSession::reply(const Reply& r) {
-  const std::string bytes = r.wire(config_.extensions.enhanced_status_codes);
-  out_ += bytes;
+  const std::size_t start = out_.size();
+  r.append_wire(out_, config_.extensions.enhanced_status_codes);
   if (observer_) {
+    const std::string_view bytes = std::string_view(out_).substr(start);
     for_each_crlf_line(bytes, [&](std::string_view line) {
       observer_({ServerEvent::Kind::line_out, state_, state_, line});
     });
