@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <fstream>
 #include <map>
 #include <regex>
@@ -54,7 +55,9 @@ inline std::string python(const std::string& script, const std::map<std::string,
   std::string cmd = "timeout 60 python3 " + path;
   for (const char* p : {"SMTP", "POP3", "IMAP"})
     cmd += " " + std::to_string(ports.count(p) ? ports.at(p) : 0);
-  return command_output(cmd + " 2>&1");
+  std::string out = command_output(cmd + " 2>&1");
+  std::remove(path.c_str());  // the temporary directory is shared: leave nothing behind
+  return out;
 }
 
 // `mailsim serve` (or `mailsim-gui --smtp`) in the background, its output in a file (a pipe
@@ -84,6 +87,7 @@ class Server {
   }
   ~Server() {
     if (pid_ > 0 && !stopped_) stop();
+    std::remove(path_.c_str());
   }
   const std::map<std::string, int>& ports() const { return ports_; }
   // Ctrl-C, then everything it wrote; its exit status in `status`.
