@@ -33,8 +33,8 @@ Prepared prepare(const DeliveryRequest& request) {
     // The body is copied once, into the stored text: a 100 MB message is not held twice more.
     imf::MessageView message = imf::parse_message_view(request.content);
     imf::set_return_path(message.header, request.sender);
-    out.content = message.header.to_string();
-    out.content.reserve(out.content.size() + 2 + message.body.size());
+    out.content.reserve(message.header.wire_size() + 2 + message.body.size());
+    message.header.append_to(out.content);
     out.content.append("\r\n").append(message.body);
     out.header = std::move(message.header);
   } catch (const imf::ParseError&) {

@@ -273,8 +273,8 @@ std::string MtaAgent::store(const SmtpServerConnection& c, const smtp::Transacti
     for (auto it = added.rbegin(); it != added.rend(); ++it)
       header.prepend(it->first, it->second);
     header.prepend_field(proto::imf::received_field(stamp));
-    content = header.to_string();
-    content.reserve(content.size() + 2 + body.size());  // the body copied once
+    content.reserve(header.wire_size() + 2 + body.size());  // the body copied once
+    header.append_to(content);
     content.append("\r\n").append(body);
   } else {
     const proto::imf::Field received = proto::imf::received_field(stamp);

@@ -168,13 +168,18 @@ void MailWorld::build_client(const MailClientModel& m) {
   }
   auto mua = std::make_unique<agents::MuaAgent>(network_, network_.node(m.host), c, clock_);
   mua->start();
+  client_by_name_[m.name] = mua.get();
   clients_[m.name] = std::move(mua);
+}
+
+agents::MuaAgent& MailWorld::client(const std::string& name) const {
+  return *client_by_name_.at(name);
 }
 
 void MailWorld::send(const SendMailAction& a) {
   agents::MuaAgent* mua = nullptr;
   if (!a.client.empty()) {
-    mua = clients_.at(a.client).get();
+    mua = &client(a.client);
   } else {
     // A one-off client: the host, server and login written in the action itself.
     agents::MuaConfig c;
@@ -220,7 +225,7 @@ void MailWorld::change_dns(const ChangeDnsAction& a) {
 }
 
 void MailWorld::fetch(const FetchMailAction& a) {
-  clients_.at(a.client)->fetch();
+  client(a.client).fetch();
 }
 
 bool MailWorld::holds(const std::string& agent, const std::string& queue_id,

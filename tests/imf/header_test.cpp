@@ -133,6 +133,10 @@ TEST(Header, AppendPrependSetRemove) {
   EXPECT_EQ(h.count("Subject"), 0u);
   h.prepend_field(Field{"Received", " from a\r\n\tby b; date"});
   EXPECT_EQ(h.fields()[0].value(), "from a\tby b; date");
+  EXPECT_EQ(h.wire_size(), h.to_string().size());
+  std::string onto = "before\r\n";
+  h.append_to(onto);
+  EXPECT_EQ(onto, "before\r\n" + h.to_string());
 }
 
 TEST(Header, RejectsHeaderInjectionAndBadNames) {

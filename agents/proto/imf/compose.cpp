@@ -112,8 +112,8 @@ Message compose(const Draft& d, const ScenarioClock& clock, sim::SimTime now,
   // the message becomes one string (Message::to_string() &&) without copying the attachment.
   const std::string_view preamble = "This is a multi-part message in MIME format.\r\n";
   std::string body;
-  body.reserve(m.header.to_string().size() + 2 + preamble.size() + text.to_string().size() +
-               m.body.size() + file.to_string().size() + attachment_base64_size(d.attachment_size) +
+  body.reserve(m.header.wire_size() + 2 + preamble.size() + text.wire_size() + m.body.size() +
+               file.wire_size() + attachment_base64_size(d.attachment_size) +
                3 * (boundary.size() + 8) + d.raw_tail.size());
   body += preamble;
   append_part_start(body, boundary, text);

@@ -190,20 +190,33 @@ std::size_t Header::remove(std::string_view name) {
   return std::erase_if(fields_, [&](const Field& f) { return iequals(f.name, name); });
 }
 
-std::string Header::to_string() const {
-  std::string out;
+std::size_t Header::wire_size() const {
+  std::size_t size = 0;
+  for (const auto& f : fields_)
+    size += f.name.size() + 1 + f.raw.size() + 2;
+  return size;
+}
+
+void Header::append_to(std::string& out) const {
+  out.reserve(out.size() + wire_size());
   for (const auto& f : fields_) {
     out += f.name;
     out += ':';
     out += f.raw;
     out += "\r\n";
   }
+}
+
+std::string Header::to_string() const {
+  std::string out;
+  append_to(out);
   return out;
 }
 
 std::string Message::to_string() const& {
-  std::string out = header.to_string();
-  out.reserve(out.size() + 2 + body.size());  // a body may be 100MB: copied once
+  std::string out;
+  out.reserve(header.wire_size() + 2 + body.size());  // a body may be 100MB: copied once
+  header.append_to(out);
   return out.append("\r\n").append(body);
 }
 

@@ -55,6 +55,8 @@ class Header {
 
   // Every field as "Name:raw" CRLF, without the blank line that ends a header section.
   std::string to_string() const;
+  void append_to(std::string& out) const;  // the same, onto `out`
+  std::size_t wire_size() const;           // its octets: to_string().size() without building it
 
  private:
   std::vector<Field> fields_;
