@@ -77,6 +77,13 @@ struct SmtpClientEndpoint::State : StreamEndpointState<State, Attempt, std::uint
         std::move(config),
         [attempt](std::string bytes) { attempt->socket.send_owned(std::move(bytes)); },
         [attempt](const smtp::ClientEvent& e) { attempt->tracer.on_event(e); });
+    // The message leaves from the queue's own copy: one write, in the same segments.
+    attempt->session->send_message_with(
+        [attempt](std::string head, std::shared_ptr<const std::string> message, std::string tail) {
+          attempt->socket.send_owned(std::move(head), true);
+          attempt->socket.send_shared(std::move(message), true);
+          attempt->socket.send_owned(std::move(tail));
+        });
     attempt->view.session = attempt->session.get();
 
     auto on_error = callback([key](State& st, net::ConnError e) { st.broken(key, e); });

@@ -152,10 +152,12 @@ TcpConnection* sending(NetworkImpl* net, std::uint32_t slot, std::uint32_t gener
 }
 
 void queue(NetworkImpl& net, std::uint32_t slot, TcpConnection& c,
-           std::shared_ptr<const std::byte> data, std::size_t size) {
-  c.send_buffer.push_back(detail::SendChunk{std::move(data), c.buffered_end, size});
-  c.buffered_end += size;
-  net.tcp_output(slot);
+           std::shared_ptr<const std::byte> data, std::size_t size, bool more = false) {
+  if (size > 0) {
+    c.send_buffer.push_back(detail::SendChunk{std::move(data), c.buffered_end, size});
+    c.buffered_end += size;
+  }
+  if (!more) net.tcp_output(slot);
 }
 }  // namespace
 
@@ -172,13 +174,15 @@ bool StreamSocket::send(std::string_view text) {
   return send(std::as_bytes(std::span<const char>(text.data(), text.size())));
 }
 
-bool StreamSocket::send_owned(std::string&& text) {
+bool StreamSocket::send_owned(std::string&& text, bool more) {
+  return send_shared(std::make_shared<const std::string>(std::move(text)), more);
+}
+
+bool StreamSocket::send_shared(std::shared_ptr<const std::string> text, bool more) {
   TcpConnection* c = sending(net_, slot_, generation_);
   if (c == nullptr) return false;
-  const std::size_t size = text.size();
-  if (size > 0)
-    queue(*net_, slot_, *c, shared_bytes(std::make_shared<const std::string>(std::move(text))),
-          size);
+  const std::size_t size = text->size();
+  queue(*net_, slot_, *c, shared_bytes(std::move(text)), size, more);
   return true;
 }
 

@@ -4,6 +4,7 @@
 // operations return false) instead of dangling.
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -72,8 +73,11 @@ class StreamSocket {
   // no longer send (closed, reset, or close() already called).
   bool send(std::span<const std::byte> bytes);
   bool send(std::string_view text);
-  // The same, taking the string itself instead of a copy (a message of many megabytes).
-  bool send_owned(std::string&& text);
+  // The same, taking the string itself instead of a copy (a message of many megabytes), or
+  // sharing one that stays unchanged. With `more`, the bytes wait for the next call (as
+  // MSG_MORE or TCP_CORK): several pieces leave as one write, in the same segments.
+  bool send_owned(std::string&& text, bool more = false);
+  bool send_shared(std::shared_ptr<const std::string> text, bool more = false);
   // Bytes in order, in whatever chunks the network delivered them.
   void on_data(DataFn fn);
   // The peer sent FIN: no more data will come (this side may still send).

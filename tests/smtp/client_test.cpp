@@ -220,6 +220,35 @@ TEST(SmtpClient, KeepsTheSharedMessageInsteadOfACopyWhenItNeedsNoStuffing) {
   EXPECT_EQ(mine.use_count(), 1);  // the session keeps the stuffed copy only
 }
 
+// A transport that can queue pieces as one write gets the shared message itself, between what
+// was pending and the final dot, and the same bytes as a copying one, in the same order.
+TEST(SmtpClient, HandsTheSharedMessageToSendMessageAsOneWriteWithoutACopy) {
+  for (const bool dotted : {false, true}) {
+    ClientConfig c = basic();
+    if (dotted) c.message = std::make_shared<const std::string>("Subject: x\r\n\r\n.dot\r\n");
+    Scripted copying(c);
+    Scripted sharing(c);
+    std::vector<std::shared_ptr<const std::string>> messages;
+    sharing.client.send_message_with(
+        [&](std::string head, std::shared_ptr<const std::string> message, std::string tail) {
+          messages.push_back(message);
+          sharing.sent += head + *message + tail;
+          sharing.writes.push_back(head + *message + tail);
+        });
+    for (const char* reply : {"220 mx\r\n", "250-mx\r\n250 PIPELINING\r\n",
+                              "250 2.1.0 Ok\r\n250 2.1.5 Ok\r\n250 2.1.5 Ok\r\n354 Go\r\n",
+                              "250 2.0.0 Ok\r\n", "221 Bye\r\n"})
+      EXPECT_EQ(sharing.reply(reply), copying.reply(reply)) << reply;
+    EXPECT_EQ(sharing.writes, copying.writes);
+    ASSERT_EQ(messages.size(), 1u);
+    // The message as it is, or (dot-stuffed) the session's own copy: never a copy per write.
+    if (!dotted) {
+      EXPECT_EQ(messages[0].get(), c.message.get());
+    }
+    EXPECT_TRUE(sharing.client.done());
+  }
+}
+
 TEST(SmtpClient, PipelinesTheEnvelopeInOneWrite) {
   ClientConfig c = basic();
   c.message = std::make_shared<const std::string>("Subject: caf\xc3\xa9\r\n\r\n.leading dot\r\n");

@@ -282,6 +282,14 @@ void ClientSession::on_data_reply(const Reply& r) {
     if (any) {
       expected_.push_back({ClientState::message});
       enter_state(ClientState::message);
+      if (send_message_) {  // written at flush(), as it would have been from out_
+        report_written(*data_bytes_);
+        report_written(data_end_);
+        message_head_ = std::move(out_);
+        out_.clear();
+        message_out_ = data_bytes_;
+        return;
+      }
       // Room for the message and its end at once: appending the end would otherwise copy
       // the whole message again into a buffer twice its size.
       out_.reserve(out_.size() + data_bytes_->size() + data_end_.size());

@@ -268,6 +268,10 @@ void ClientSession::command(ClientState kind, std::string_view line, std::size_t
 
 void ClientSession::emit(std::string_view bytes) {
   out_ += bytes;
+  report_written(bytes);
+}
+
+void ClientSession::report_written(std::string_view bytes) {
   if (!observer_) return;
   if (state_ == ClientState::message)
     return observer_({ClientEvent::Kind::content_out, state_, state_, bytes});
@@ -287,6 +291,10 @@ void ClientSession::enter_state(ClientState next) {
 void ClientSession::flush() {
   // The state follows the oldest command still waiting for its reply.
   if (state_ != ClientState::done && !expected_.empty()) enter_state(expected_.front().kind);
+  if (message_out_) {
+    send_message_(std::exchange(message_head_, {}), std::exchange(message_out_, nullptr),
+                  std::string(data_end_));
+  }
   if (out_.empty()) return;
   std::string bytes = std::move(out_);
   out_.clear();

@@ -137,8 +137,14 @@ class ClientSession {
   // The bytes to write, handed over: a transport may keep them instead of copying.
   using Send = std::function<void(std::string bytes)>;
   using Observer = std::function<void(const ClientEvent&)>;
+  // One write of `head`, then the message's own bytes (shared, not copied), then `tail` (the
+  // final dot): for a transport that can queue the three as one write.
+  using SendMessage = std::function<void(
+      std::string head, std::shared_ptr<const std::string> message, std::string tail)>;
 
   ClientSession(ClientConfig config, Send send, Observer observer = {});
+  // Without it the message is copied into the output, after what is pending.
+  void send_message_with(SendMessage send_message) { send_message_ = std::move(send_message); }
 
   void start(SimTime now);  // connected; waits for the greeting
   void receive(std::string_view bytes, SimTime now);
@@ -192,6 +198,7 @@ class ClientSession {
   void finish(SessionStatus status);
   void command(ClientState kind, std::string_view line, std::size_t recipient = 0);
   void emit(std::string_view bytes);
+  void report_written(std::string_view bytes);
   void enter_state(ClientState next);
   void flush();
   std::optional<SimTime> deadline() const;
@@ -199,6 +206,7 @@ class ClientSession {
 
   ClientConfig config_;
   Send send_;
+  SendMessage send_message_;
   Observer observer_;
   ClientState state_ = ClientState::greeting;
   SimTime last_activity_{0};
@@ -206,6 +214,9 @@ class ClientSession {
   std::string in_;        // received bytes not yet parsed
   std::string incoming_;  // bytes received while in_ was being parsed
   std::string out_;
+  // The message's write waiting for flush(): what was in out_ before it, the message.
+  std::string message_head_;
+  std::shared_ptr<const std::string> message_out_;
   bool busy_ = false;  // inside receive(): a nested call only leaves its bytes in incoming_
   ReplyParser parser_;
   std::deque<Expected> expected_;
