@@ -21,25 +21,30 @@ std::string DeliveryReply::line() const {
 namespace {
 
 // The message as it is stored: Return-Path on top (any older one removed), every other byte
-// as queued. A header that does not parse still gets its Return-Path, written as text.
+// as queued. A header that does not parse still gets its Return-Path, written as text. The
+// stored text is `head` then `body`, which views the request's content: the store copies the
+// body once, into its own chunks, and a 100 MB message is not held twice more.
 struct Prepared {
-  std::string content;
+  std::string head;
+  std::string_view body;
   std::optional<imf::Header> header;
+
+  std::uint64_t size() const { return head.size() + body.size(); }
 };
 
 Prepared prepare(const DeliveryRequest& request) {
   Prepared out;
   try {
-    // The body is copied once, into the stored text: a 100 MB message is not held twice more.
     imf::MessageView message = imf::parse_message_view(request.content);
     imf::set_return_path(message.header, request.sender);
-    out.content.reserve(message.header.wire_size() + 2 + message.body.size());
-    message.header.append_to(out.content);
-    out.content.append("\r\n").append(message.body);
+    out.head.reserve(message.header.wire_size() + 2);
+    message.header.append_to(out.head);
+    out.head.append("\r\n");
+    out.body = message.body;
     out.header = std::move(message.header);
   } catch (const imf::ParseError&) {
-    out.content = "Return-Path: " + imf::return_path_value(request.sender) + "\r\n";
-    out.content.append(request.content);
+    out.head = "Return-Path: " + imf::return_path_value(request.sender) + "\r\n";
+    out.body = request.content;
   }
   return out;
 }
@@ -131,7 +136,7 @@ DeliveryReply Mda::deliver(const DeliveryRequest& request) {
   }
 
   Prepared prepared = prepare(request);
-  const std::uint64_t size = prepared.content.size();
+  const std::uint64_t size = prepared.size();
   if (user->quota != 0) {
     const std::uint64_t used = used_bytes(user->name);
     if (used + size > user->quota) {
@@ -163,23 +168,23 @@ DeliveryReply Mda::deliver(const DeliveryRequest& request) {
   if (!store_.folder_ids(user->name, decision.folder)) {
     if (!store_.create_folder(user->name, decision.folder)) {
       // The store would not create it (a name it refuses): deliver to INBOX rather than lose.
-      return deliver_into(request, *user, std::move(prepared.content), "INBOX",
+      return deliver_into(request, *user, prepared.head, prepared.body, "INBOX",
                           decision.reason + "; folder could not be created");
     }
     decision_record(kinds::kDeliveryFolderCreated, decision.reason);
   }
-  return deliver_into(request, *user, std::move(prepared.content), decision.folder,
+  return deliver_into(request, *user, prepared.head, prepared.body, decision.folder,
                       decision.reason);
 }
 
 DeliveryReply Mda::deliver_into(const DeliveryRequest& request, const User& user,
-                                std::string content, const std::string& folder,
-                                std::string reason) {
+                                std::string_view head, std::string_view body,
+                                const std::string& folder, std::string reason) {
   const std::string mailbox_name =
       mailbox_address(user.name, request.recipient, config_.domains) + "/" + folder;
-  const std::uint64_t size = content.size();
-  const auto uid = store_.append(user.name, folder, std::move(content), sim_.now(),
-                                 mailbox::Flags(mailbox::Flag::recent));
+  const std::uint64_t size = head.size() + body.size();
+  const auto uid = store_.append_parts(user.name, folder, {head, body}, sim_.now(),
+                                       mailbox::Flags(mailbox::Flag::recent));
   if (!uid) {  // the folder vanished between the check and the append: a local error
     return reply(451, "4.3.0", fmt::format("<{}>: cannot write to {}", request.recipient, folder));
   }

@@ -97,7 +97,9 @@ class Mda {
   // domain), or nullptr.
   const User* local_user(std::string_view recipient) const;
   std::uint64_t used_bytes(const std::string& user) const;
-  DeliveryReply deliver_into(const DeliveryRequest& request, const User& user, std::string content,
+  // Stores `head` then `body` as one message in `folder`.
+  DeliveryReply deliver_into(const DeliveryRequest& request, const User& user,
+                             std::string_view head, std::string_view body,
                              const std::string& folder, std::string reason);
   DeliveryReply refuse(const DeliveryRequest& request, const sim::TraceKind& kind,
                        DeliveryReply reply, std::string reason, std::uint64_t size,

@@ -68,7 +68,7 @@ struct RetrievalWorld {
     auto reply = mda->deliver({qid, "alice@a.example", "bob@b.example", content});
     if (!reply.delivered()) return {};
     auto messages = store.messages("bob", "INBOX");
-    return messages.empty() ? std::string() : messages.back().content;
+    return messages.empty() ? std::string() : messages.back().content.str();
   }
 
   // One whole fetch: the outcome, or nothing if the client never reported within an hour.

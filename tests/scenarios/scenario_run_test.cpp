@@ -167,7 +167,7 @@ TEST(ScenarioRun, HostileMailTextIsSentAsAMailClientWouldSendIt) {
   ASSERT_EQ(servers.size(), 2u);
   const auto inbox = servers[1].store->messages("bob", "INBOX");
   ASSERT_EQ(inbox.size(), 1u);
-  EXPECT_NE(inbox[0].content.find("Content-Transfer-Encoding: quoted-printable"),
+  EXPECT_NE(inbox[0].content.view().find("Content-Transfer-Encoding: quoted-printable"),
             std::string::npos);
   const std::string header = proto::imf::unfold(inbox[0].content);
   EXPECT_NE(header.find("Subject: one two =?UTF-8?Q?yyy"), std::string::npos) << header;

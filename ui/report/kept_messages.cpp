@@ -19,7 +19,7 @@ std::vector<KeptMessage> kept_messages(const scenarios::WorldView& world) {
   for (const scenarios::MailboxView& box : world.mailboxes())
     for (const proto::mailbox::StoredMessage& m : box.messages)
       out.push_back({std::string(box.server), box.user, box.folder, m.uid, "", "", m.internal_date,
-                     m.content});
+                     m.content.str()});
   for (const scenarios::ClientView& c : clients_holding_only_copies(world))
     for (const agents::KeptMail& m : c.client->inbox())
       out.push_back(

@@ -199,13 +199,14 @@ std::size_t MailStore::remove(std::string_view user, std::string_view folder,
   });
 }
 
-std::optional<std::uint32_t> MailStore::append(std::string_view user, std::string_view folder,
-                                               std::string content, sim::SimTime internal_date,
-                                               Flags flags) {
+std::optional<std::uint32_t> MailStore::append_parts(std::string_view user, std::string_view folder,
+                                                     std::initializer_list<std::string_view> parts,
+                                                     sim::SimTime internal_date, Flags flags) {
   Folder* f = find(user, folder);
   if (!f) return std::nullopt;
   std::uint32_t uid = f->ids.uid_next++;
-  f->messages.push_back(StoredMessage{uid, flags, internal_date, std::move(content)});
+  f->messages.push_back(
+      StoredMessage{uid, flags, internal_date, TextArena::of_this_thread().make(parts)});
   return uid;
 }
 

@@ -6,6 +6,7 @@
 // Each folder keeps its messages in ascending UID order, a UIDVALIDITY that never changes
 // while the folder exists, and the next UID it will assign (RFC 3501 2.3.1.1).
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <span>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "agents/proto/mailbox/flags.hpp"
+#include "agents/proto/mailbox/message_text.hpp"
 #include "sim/time.hpp"
 
 namespace mailsim::proto::mailbox {
@@ -22,7 +24,7 @@ struct StoredMessage {
   std::uint32_t uid = 0;         // unique in its folder for one UIDVALIDITY, strictly ascending
   Flags flags;                   // \Seen, \Deleted, ... (\Recent until a session selects)
   sim::SimTime internal_date{};  // when it was delivered, in simulated time
-  std::string content;           // the RFC 5322 message, CRLF line ends
+  MessageText content;           // the RFC 5322 message, CRLF line ends
 
   std::size_t size() const { return content.size(); }
 };
@@ -77,9 +79,16 @@ class MailStore {
   // Removes the listed messages (POP3 at QUIT); returns how many were removed.
   std::size_t remove(std::string_view user, std::string_view folder,
                      std::span<const std::uint32_t> uids);
-  // Adds a message with the folder's next UID and returns it; nullopt for no such folder.
+  // Adds a message with the folder's next UID and returns it; nullopt for no such folder. The
+  // store keeps its own copy of the content, written as `parts` one after the other.
   std::optional<std::uint32_t> append(std::string_view user, std::string_view folder,
-                                      std::string content, sim::SimTime internal_date, Flags flags);
+                                      std::string_view content, sim::SimTime internal_date,
+                                      Flags flags) {
+    return append_parts(user, folder, {content}, internal_date, flags);
+  }
+  std::optional<std::uint32_t> append_parts(std::string_view user, std::string_view folder,
+                                            std::initializer_list<std::string_view> parts,
+                                            sim::SimTime internal_date, Flags flags);
 
  private:
   struct Folder {

@@ -274,7 +274,8 @@ void ServerSession::cmd_retr(std::string_view arg) {
   auto i = message_arg(arg);
   if (!i) return;
   const mailbox::StoredMessage* m = stored(*i);
-  std::string content = m->content;  // copy: set_flags may move the store's storage
+  // Shares the bytes: set_flags may move the store's entries, not the text they hold.
+  const mailbox::MessageText content = m->content;
   mailbox::Flags flags = m->flags;
   store_.set_flags(user_, kInbox, m->uid, flags.add(mailbox::Flag::seen));
   reply_multiline(fmt::format("+OK {} octets", content.size()), content, Body::message);
