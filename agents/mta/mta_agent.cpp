@@ -269,12 +269,15 @@ std::string MtaAgent::store(const SmtpServerConnection& c, const smtp::Transacti
   stamp.id = id;
   std::string content;
   if (parsed != nullptr) {
-    proto::imf::Header header = *parsed;
-    for (auto it = added.rbegin(); it != added.rend(); ++it)
-      header.prepend(it->first, it->second);
-    header.prepend_field(proto::imf::received_field(stamp));
-    content.reserve(header.wire_size() + 2 + body.size());  // the body copied once
-    header.append_to(content);
+    // What this MTA adds goes on top, then the header as received, written out as it is
+    // rather than copied field by field first.
+    proto::imf::Header top;
+    top.append_field(proto::imf::received_field(stamp));
+    for (const auto& [name, value] : added)
+      top.append(name, value);
+    content.reserve(top.wire_size() + parsed->wire_size() + 2 + body.size());  // body copied once
+    top.append_to(content);
+    parsed->append_to(content);
     content.append("\r\n").append(body);
   } else {
     const proto::imf::Field received = proto::imf::received_field(stamp);
