@@ -74,6 +74,39 @@ TEST(Compose, AsciiMessagesStaySevenBit) {
             "Content-Transfer-Encoding: 7bit\r\n");
 }
 
+// Every CR, LF and CRLF becomes one CRLF, whatever surrounds it; compared with the plain
+// character-by-character rule on every text of up to eight characters from {a, CR, LF}.
+TEST(Compose, ToCrlfAgreesWithTheCharacterRuleOnEveryShortText) {
+  auto reference = [](std::string_view t) {
+    std::string out;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      if (t[i] == '\r' || t[i] == '\n') {
+        out += "\r\n";
+        if (t[i] == '\r' && i + 1 < t.size() && t[i + 1] == '\n') ++i;
+      } else {
+        out += t[i];
+      }
+    }
+    return out;
+  };
+  const char alphabet[] = {'a', '\r', '\n'};
+  int checked = 0;
+  for (int length = 0; length <= 8; ++length) {
+    int count = 1;
+    for (int i = 0; i < length; ++i)
+      count *= 3;
+    for (int code = 0; code < count; ++code) {
+      std::string t;
+      for (int i = 0, c = code; i < length; ++i, c /= 3)
+        t += alphabet[c % 3];
+      ASSERT_EQ(to_crlf(t), reference(t)) << testing::PrintToString(t);
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, 9841);
+  EXPECT_EQ(to_crlf(std::string(100000, '\r')).size(), 200000u);  // lone CRs, in linear time
+}
+
 TEST(Compose, LineEndsAndBadBodies) {
   EXPECT_EQ(to_crlf("a\nb\r\nc\rd"), "a\r\nb\r\nc\r\nd");
   const ScenarioClock clock;

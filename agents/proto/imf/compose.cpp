@@ -1,5 +1,7 @@
 #include "agents/proto/imf/compose.hpp"
 
+#include <cstring>
+
 #include "agents/proto/base64.hpp"
 #include "agents/proto/imf/encoded_words.hpp"
 #include "agents/proto/imf/messages.hpp"
@@ -58,15 +60,26 @@ void append_attachment_base64(std::string& out, std::uint64_t size) {
 std::string to_crlf(std::string_view text) {
   std::string out;
   out.reserve(text.size() + text.size() / 32);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\r') {
-      out += "\r\n";
-      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
-    } else if (text[i] == '\n') {
-      out += "\r\n";
-    } else {
-      out += text[i];
+  // Runs without CR or LF are copied whole. The next LF is remembered, so that a text of lone
+  // CRs is not searched to its end once per CR.
+  const char* p = text.data();
+  const std::size_t n = text.size();
+  std::size_t next_lf = 0;
+  bool lf_known = false;
+  for (std::size_t i = 0; i < n;) {
+    if (!lf_known || next_lf < i) {
+      const void* lf = std::memchr(p + i, '\n', n - i);
+      next_lf = lf != nullptr ? static_cast<std::size_t>(static_cast<const char*>(lf) - p) : n;
+      lf_known = true;
     }
+    const void* cr = std::memchr(p + i, '\r', next_lf - i);
+    const std::size_t end =
+        cr != nullptr ? static_cast<std::size_t>(static_cast<const char*>(cr) - p) : next_lf;
+    out.append(p + i, end - i);
+    if (end == n) break;
+    out += "\r\n";
+    i = end + 1;
+    if (p[end] == '\r' && i < n && p[i] == '\n') ++i;  // CRLF stays one line end
   }
   return out;
 }
