@@ -87,6 +87,7 @@ std::string to_crlf(std::string_view text) {
 Message compose(const Draft& d, const ScenarioClock& clock, sim::SimTime now,
                 MessageIdGenerator& ids) {
   Message m;
+  m.header.reserve(10 + d.extra_fields.size());  // the fields below, at most
   m.body = to_crlf(d.body);
   m.header.append("Date", clock.date(now));
   m.header.append("From", format_mailbox(d.from));

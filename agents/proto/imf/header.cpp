@@ -230,6 +230,7 @@ std::string Message::to_string() && {
 MessageView parse_message_view(std::string_view text) {
   MessageView out;
   std::vector<Field> fields;
+  fields.reserve(16);  // a composed message has about ten; more grow as usual
   std::size_t pos = 0;
   std::size_t line_number = 0;
   while (pos < text.size()) {
@@ -266,6 +267,9 @@ MessageView parse_message_view(std::string_view text) {
       throw ParseError(Text(msg::kBadFieldName, {{"line", number}, {"name", visible(name)}}));
     fields.push_back(Field{std::string(name), std::string(line.substr(colon + 1))});
   }
+  // One more than parsed: the trace field the next agent puts on top (Received, Return-Path)
+  // then moves the others without a new array.
+  out.header.reserve(fields.size() + 1);
   for (auto& f : fields)
     out.header.append_field(std::move(f));
   return out;

@@ -33,6 +33,8 @@ class Header {
  public:
   const std::vector<Field>& fields() const { return fields_; }
   bool empty() const { return fields_.empty(); }
+  // Room for `n` fields, so that adding them one by one does not move the others each time.
+  void reserve(std::size_t n) { fields_.reserve(n); }
 
   // Lookups ignore ASCII case; the first field is the topmost.
   const Field* find(std::string_view name) const;
