@@ -175,7 +175,13 @@ bool StreamSocket::send(std::string_view text) {
 }
 
 bool StreamSocket::send_owned(std::string&& text, bool more) {
-  return send_shared(std::make_shared<const std::string>(std::move(text)), more);
+  if (!text.empty()) return send_shared(std::make_shared<const std::string>(std::move(text)), more);
+  // An empty piece (what a session had pending before a message, often nothing) has no bytes
+  // to keep, so no shared string; a last piece still sends what was queued before it.
+  TcpConnection* c = sending(net_, slot_, generation_);
+  if (c == nullptr) return false;
+  queue(*net_, slot_, *c, nullptr, 0, more);
+  return true;
 }
 
 bool StreamSocket::send_shared(std::shared_ptr<const std::string> text, bool more) {

@@ -120,6 +120,32 @@ TEST(Tcp, AStringHandedOverIsSentFromItsOwnBytesAndStaysAliveWhileInFlight) {
   EXPECT_GT(segments, 3u);
 }
 
+// Pieces written with `more` wait for the last one and leave in one segment; an empty piece,
+// with `more` or as the last one, adds nothing and still lets the last one send them.
+TEST(Tcp, EmptyPiecesKeepNothingAndAnEmptyLastPieceSendsWhatWaits) {
+  Diamond d;
+  Recorder rec(d.sim);
+  Sink sink;
+  sink.attach(d.net.host(d.b), 25);
+  d.net.host(d.a).connect(
+      kB, 25,
+      [&](StreamSocket s) {
+        EXPECT_TRUE(s.send_owned(std::string(), true));
+        EXPECT_TRUE(s.send_owned(std::string("ab"), true));
+        EXPECT_TRUE(s.send_owned(std::string(), true));
+        EXPECT_TRUE(s.send_shared(std::make_shared<const std::string>("cd"), true));
+        EXPECT_TRUE(s.send_owned(std::string(), false));
+      },
+      nullptr);
+  d.sim.run();
+  EXPECT_EQ(sink.received, "abcd");
+  std::vector<std::uint32_t> lengths;
+  for (auto& e : rec.packets)
+    if (e.kind == "net.packet.sent" && e.p.payload.length > 0 && e.p.ip.src == ip("192.0.2.1"))
+      lengths.push_back(e.p.payload.length);
+  EXPECT_EQ(lengths, std::vector<std::uint32_t>{4});
+}
+
 TEST(Tcp, MssIsTheSmallerOfTheHostSettingAndThePathMtu) {
   {
     Diamond d;
