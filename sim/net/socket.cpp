@@ -175,20 +175,18 @@ bool StreamSocket::send(std::string_view text) {
 }
 
 bool StreamSocket::send_owned(std::string&& text, bool more) {
-  if (!text.empty()) return send_shared(std::make_shared<const std::string>(std::move(text)), more);
   // An empty piece (what a session had pending before a message, often nothing) has no bytes
-  // to keep, so no shared string; a last piece still sends what was queued before it.
-  TcpConnection* c = sending(net_, slot_, generation_);
-  if (c == nullptr) return false;
-  queue(*net_, slot_, *c, nullptr, 0, more);
-  return true;
+  // to keep: no shared string for it.
+  return send_shared(text.empty() ? nullptr : std::make_shared<const std::string>(std::move(text)),
+                     more);
 }
 
 bool StreamSocket::send_shared(std::shared_ptr<const std::string> text, bool more) {
   TcpConnection* c = sending(net_, slot_, generation_);
   if (c == nullptr) return false;
-  const std::size_t size = text->size();
-  queue(*net_, slot_, *c, shared_bytes(std::move(text)), size, more);
+  const std::size_t size = text ? text->size() : 0;
+  // Nothing to queue for an empty piece; as the last one it still sends what waits.
+  queue(*net_, slot_, *c, size > 0 ? shared_bytes(std::move(text)) : nullptr, size, more);
   return true;
 }
 

@@ -74,8 +74,9 @@ class StreamSocket {
   bool send(std::span<const std::byte> bytes);
   bool send(std::string_view text);
   // The same, taking the string itself instead of a copy (a message of many megabytes), or
-  // sharing one that stays unchanged. With `more`, the bytes wait for the next call (as
-  // MSG_MORE or TCP_CORK): several pieces leave as one write, in the same segments.
+  // sharing one that stays unchanged (null: nothing to send). With `more`, the bytes wait for
+  // the next call (as MSG_MORE or TCP_CORK): several pieces leave as one write, in the same
+  // segments.
   bool send_owned(std::string&& text, bool more = false);
   bool send_shared(std::shared_ptr<const std::string> text, bool more = false);
   // Bytes in order, in whatever chunks the network delivered them.

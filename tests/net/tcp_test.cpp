@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <optional>
+#include <vector>
 
 #include "tests/net/net_fixture.hpp"
 
@@ -11,7 +12,16 @@ using namespace mailsim::sim::net::testing;
 
 namespace {
 const Ipv4Address kB = Ipv4Address(198, 51, 100, 1);
+
+// The segments with data that A (192.0.2.1) sent, in the order they left.
+std::vector<const PacketEvent*> data_sent_by_a(const Recorder& rec) {
+  std::vector<const PacketEvent*> out;
+  for (const auto& e : rec.packets)
+    if (e.kind == "net.packet.sent" && e.p.payload.length > 0 && e.p.ip.src == ip("192.0.2.1"))
+      out.push_back(&e);
+  return out;
 }
+}  // namespace
 
 TEST(Tcp, HandshakeDataAndOrderlyClose) {
   Diamond d;
@@ -77,15 +87,13 @@ TEST(Tcp, PayloadRecordsShareTheSendersBuffer) {
   // Rebuild the stream from the records alone, by stream offset.
   std::string rebuilt(text.size(), '?');
   const std::byte* buffer = nullptr;
-  for (auto& e : rec.packets) {
-    if (e.kind != "net.packet.sent" || e.p.payload.length == 0 || e.p.ip.src != ip("192.0.2.1"))
-      continue;
-    auto bytes = e.p.payload.bytes();
-    rebuilt.replace(e.p.payload.stream_offset, bytes.size(), to_string(bytes));
+  for (const PacketEvent* e : data_sent_by_a(rec)) {
+    auto bytes = e->p.payload.bytes();
+    rebuilt.replace(e->p.payload.stream_offset, bytes.size(), to_string(bytes));
     if (buffer != nullptr) {
-      EXPECT_EQ(buffer, e.p.payload.buffer.get());  // one send, one buffer
+      EXPECT_EQ(buffer, e->p.payload.buffer.get());  // one send, one buffer
     }
-    buffer = e.p.payload.buffer.get();
+    buffer = e->p.payload.buffer.get();
   }
   EXPECT_EQ(rebuilt, text);
 }
@@ -108,16 +116,13 @@ TEST(Tcp, AStringHandedOverIsSentFromItsOwnBytesAndStaysAliveWhileInFlight) {
       nullptr);
   d.sim.run();
   EXPECT_EQ(sink.received, text);
-  std::size_t segments = 0;
-  for (auto& e : rec.packets) {
-    if (e.kind != "net.packet.sent" || e.p.payload.length == 0 || e.p.ip.src != ip("192.0.2.1"))
-      continue;
-    ++segments;
-    EXPECT_EQ(e.p.payload.buffer.get(), first);  // not a copy
-    EXPECT_EQ(to_string(e.p.payload.bytes()),
-              text.substr(e.p.payload.stream_offset, e.p.payload.length));
+  const auto segments = data_sent_by_a(rec);
+  for (const PacketEvent* e : segments) {
+    EXPECT_EQ(e->p.payload.buffer.get(), first);  // not a copy
+    EXPECT_EQ(to_string(e->p.payload.bytes()),
+              text.substr(e->p.payload.stream_offset, e->p.payload.length));
   }
-  EXPECT_GT(segments, 3u);
+  EXPECT_GT(segments.size(), 3u);
 }
 
 // Pieces written with `more` wait for the last one and leave in one segment; an empty piece,
@@ -139,11 +144,9 @@ TEST(Tcp, EmptyPiecesKeepNothingAndAnEmptyLastPieceSendsWhatWaits) {
       nullptr);
   d.sim.run();
   EXPECT_EQ(sink.received, "abcd");
-  std::vector<std::uint32_t> lengths;
-  for (auto& e : rec.packets)
-    if (e.kind == "net.packet.sent" && e.p.payload.length > 0 && e.p.ip.src == ip("192.0.2.1"))
-      lengths.push_back(e.p.payload.length);
-  EXPECT_EQ(lengths, std::vector<std::uint32_t>{4});
+  const auto segments = data_sent_by_a(rec);
+  ASSERT_EQ(segments.size(), 1u);
+  EXPECT_EQ(segments[0]->p.payload.length, 4u);
 }
 
 TEST(Tcp, MssIsTheSmallerOfTheHostSettingAndThePathMtu) {
