@@ -32,7 +32,7 @@ class SessionTimer {
 
   // Carries out the timer actions of an engine with one timer (SMTP, POP3, IMAP: see
   // agents/proto/timer_actions.hpp): StartTimer is follow(at), CancelTimer cancel().
-  void carry_out(const std::vector<proto::TimerAction>& actions) {
+  void carry_out(const proto::TimerActions& actions) {
     for (const auto& action : actions) {
       if (const auto* start = std::get_if<proto::StartTimer>(&action))
         follow(start->at);

@@ -9,7 +9,8 @@
 #include <optional>
 #include <utility>
 #include <variant>
-#include <vector>
+
+#include <boost/container/small_vector.hpp>
 
 #include "sim/time.hpp"
 
@@ -25,6 +26,9 @@ struct CancelTimer {
   TimerId timer;
 };
 using TimerAction = std::variant<StartTimer, CancelTimer>;
+// The actions decided since the owner last took them: mostly one, rarely more than two. They
+// stay in place, so taking them after every input of a session allocates nothing.
+using TimerActions = boost::container::small_vector<TimerAction, 2>;
 
 // One timer whose deadline its engine sets: the actions it decides wait in take_actions() for
 // the owner. An SMTP session runs one (the wait its state allows, RFC 5321 4.5.3.2: one state
@@ -65,12 +69,12 @@ class DeadlineTimer {
 
   bool running() const { return running_; }
   sim::SimTime deadline() const { return deadline_; }
-  std::vector<TimerAction> take_actions() { return std::exchange(actions_, {}); }
+  TimerActions take_actions() { return std::exchange(actions_, {}); }
 
  private:
   sim::SimTime deadline_{0};
   bool running_ = false;
-  std::vector<TimerAction> actions_;
+  TimerActions actions_;
 };
 
 // The timer of a dialogue that ends after `limit` of silence (a POP3 or IMAP server's idle
@@ -89,7 +93,7 @@ class SilenceTimer {
   bool running() const { return timer_.running(); }
   sim::SimTime deadline() const { return timer_.deadline(); }
   sim::SimTime limit() const { return limit_; }
-  std::vector<TimerAction> take_actions() { return timer_.take_actions(); }
+  TimerActions take_actions() { return timer_.take_actions(); }
 
  private:
   sim::SimTime limit_;

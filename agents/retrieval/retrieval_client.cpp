@@ -111,7 +111,7 @@ class ClientDriver {
   virtual void start(sim::SimTime now) = 0;
   virtual void receive(std::string_view bytes, sim::SimTime now) = 0;
   virtual void on_timer(sim::SimTime now) = 0;
-  virtual std::vector<proto::TimerAction> take_actions() = 0;
+  virtual proto::TimerActions take_actions() = 0;
   virtual bool finished() const = 0;
   virtual std::string step() const = 0;
   virtual std::string folder() const = 0;
@@ -129,7 +129,7 @@ class Pop3Driver final : public ClientDriver {
   void start(sim::SimTime now) override { session_.start(now); }
   void receive(std::string_view bytes, sim::SimTime now) override { session_.receive(bytes, now); }
   void on_timer(sim::SimTime now) override { session_.on_timer(proto::SilenceTimer::kId, now); }
-  std::vector<proto::TimerAction> take_actions() override { return session_.take_actions(); }
+  proto::TimerActions take_actions() override { return session_.take_actions(); }
   bool finished() const override { return session_.finished(); }
   std::string step() const override { return std::string(step_name(session_.step())); }
   std::string folder() const override { return "INBOX"; }
@@ -157,7 +157,7 @@ class ImapDriver final : public ClientDriver {
   void start(sim::SimTime now) override { session_.start(now); }
   void receive(std::string_view bytes, sim::SimTime now) override { session_.receive(bytes, now); }
   void on_timer(sim::SimTime now) override { session_.on_timer(proto::SilenceTimer::kId, now); }
-  std::vector<proto::TimerAction> take_actions() override { return session_.take_actions(); }
+  proto::TimerActions take_actions() override { return session_.take_actions(); }
   bool finished() const override { return session_.finished(); }
   std::string step() const override { return std::string(step_name(session_.step())); }
   std::string folder() const override { return folder_; }

@@ -42,7 +42,7 @@ class SessionDriver {
   virtual void start(sim::SimTime now) = 0;
   virtual void receive(std::string_view bytes, sim::SimTime now) = 0;
   virtual void on_timer(sim::SimTime now) = 0;
-  virtual std::vector<proto::TimerAction> take_actions() = 0;
+  virtual proto::TimerActions take_actions() = 0;
   virtual bool closed() const = 0;
   virtual bool idled_out() const = 0;
   virtual std::string state() const = 0;
@@ -57,7 +57,7 @@ class Driver final : public SessionDriver {
   void start(sim::SimTime now) override { session_.start(now); }
   void receive(std::string_view bytes, sim::SimTime now) override { session_.receive(bytes, now); }
   void on_timer(sim::SimTime now) override { session_.on_timer(proto::SilenceTimer::kId, now); }
-  std::vector<proto::TimerAction> take_actions() override { return session_.take_actions(); }
+  proto::TimerActions take_actions() override { return session_.take_actions(); }
   bool closed() const override { return session_.closed(); }
   bool idled_out() const override { return session_.idled_out(); }
   std::string state() const override { return std::string(state_name(session_.state())); }

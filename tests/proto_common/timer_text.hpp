@@ -22,7 +22,7 @@ inline std::string timer_text(const proto::TimerAction& action) {
   return fmt::format("cancel {}", std::get<proto::CancelTimer>(action).timer);
 }
 
-inline std::vector<std::string> timer_texts(const std::vector<proto::TimerAction>& actions) {
+inline std::vector<std::string> timer_texts(const proto::TimerActions& actions) {
   std::vector<std::string> out;
   for (const auto& a : actions)
     out.push_back(timer_text(a));

@@ -53,7 +53,7 @@ class ClientSession {
   void receive(std::string_view bytes, sim::SimTime now);
   void on_timer(TimerId timer, sim::SimTime now);  // the answer timeout, if it has passed
   // Outputs besides the bytes: the answer timer, restarted with each input, cancelled at the end.
-  std::vector<TimerAction> take_actions() { return answer_.take_actions(); }
+  TimerActions take_actions() { return answer_.take_actions(); }
 
   ClientStep step() const { return step_; }
   bool finished() const { return step_ == ClientStep::done || step_ == ClientStep::failed; }

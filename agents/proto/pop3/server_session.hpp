@@ -42,7 +42,7 @@ class ServerSession {
   void receive(std::string_view bytes, sim::SimTime now);  // any split of the client's bytes
   void on_timer(TimerId timer, sim::SimTime now);          // the idle limit, if it has passed
   // Outputs besides the bytes: the idle timer, started with each input and cancelled at the end.
-  std::vector<TimerAction> take_actions() { return idle_.take_actions(); }
+  TimerActions take_actions() { return idle_.take_actions(); }
 
   State state() const { return state_; }
   // Ended: QUIT done, or the client dropped for idling (the owner closes the connection).

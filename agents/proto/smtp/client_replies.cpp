@@ -11,11 +11,17 @@
 namespace mailsim::proto::smtp {
 
 namespace {
-std::string upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
+void to_upper(std::string& s) {
+  for (char& c : s)
     c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
+}
+
+bool has(const std::vector<std::string>& words, std::string_view word) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+void add(std::vector<std::string>& words, std::string_view word) {
+  if (!has(words, word)) words.emplace_back(word);
 }
 }  // namespace
 
@@ -47,19 +53,22 @@ void ClientSession::handle_reply(const Reply& r) {
       if (r.positive()) {
         extensions_.clear();
         auth_mechanisms_.clear();
+        std::string line;  // one buffer for every line
         for (std::size_t i = 1; i < r.lines.size(); ++i) {
-          const std::string line = upper(r.lines[i]);
-          const std::string keyword = line.substr(0, line.find(' '));
-          extensions_.insert(keyword);
+          line = r.lines[i];
+          to_upper(line);
+          const std::string_view text = line;
+          const std::string_view keyword = text.substr(0, text.find(' '));
+          add(extensions_, keyword);
           const std::string_view params =
-              line.size() > keyword.size() ? std::string_view(line).substr(keyword.size() + 1) : "";
+              text.size() > keyword.size() ? text.substr(keyword.size() + 1) : "";
           if (keyword == "SIZE")
             size_limit_ = std::strtoull(std::string(params).c_str(), nullptr, 10);
           if (keyword == "AUTH") {
             std::string_view rest = params;
             while (!rest.empty()) {
               const std::size_t sp = std::min(rest.find(' '), rest.size());
-              if (sp > 0) auth_mechanisms_.insert(std::string(rest.substr(0, sp)));
+              if (sp > 0) add(auth_mechanisms_, rest.substr(0, sp));
               rest.remove_prefix(std::min(sp + 1, rest.size()));
             }
           }
@@ -141,7 +150,7 @@ void ClientSession::handle_reply(const Reply& r) {
 }
 
 void ClientSession::after_hello() {
-  const bool tls_offered = extensions_.contains("STARTTLS");
+  const bool tls_offered = has(extensions_, "STARTTLS");
   if (!encrypted_ && !tls_declined_ && config_.tls != TlsPolicy::never && tls_offered) {
     command(ClientState::starttls, "STARTTLS");
     return;
@@ -152,8 +161,8 @@ void ClientSession::after_hello() {
     return;
   }
   if (config_.credentials && !authenticated_) {
-    if (!auth_mechanisms_.empty() && extensions_.contains("AUTH") &&
-        (auth_mechanisms_.contains("PLAIN") || auth_mechanisms_.contains("LOGIN"))) {
+    if (!auth_mechanisms_.empty() && has(extensions_, "AUTH") &&
+        (has(auth_mechanisms_, "PLAIN") || has(auth_mechanisms_, "LOGIN"))) {
       start_auth();
       return;
     }
@@ -169,8 +178,8 @@ void ClientSession::after_hello() {
 // PLAIN goes in one line with its initial response; LOGIN answers two challenges.
 void ClientSession::start_auth() {
   const Credentials& c = *config_.credentials;
-  const bool plain = (c.mechanism == AuthMechanism::plain && auth_mechanisms_.contains("PLAIN")) ||
-                     !auth_mechanisms_.contains("LOGIN");
+  const bool plain = (c.mechanism == AuthMechanism::plain && has(auth_mechanisms_, "PLAIN")) ||
+                     !has(auth_mechanisms_, "LOGIN");
   auth_step_ = plain ? 0 : 1;
   if (plain) {
     command(ClientState::auth,
@@ -200,13 +209,13 @@ void ClientSession::on_auth_reply(const Reply& r) {
 
 void ClientSession::begin_transaction() {
   pipelining_ = config_.use_pipelining && !config_.abort_on_refused_recipient &&
-                extensions_.contains("PIPELINING");
+                has(extensions_, "PIPELINING");
   std::string mail = "MAIL FROM:<" + config_.mail_from + ">";
-  if (config_.declare_size && extensions_.contains("SIZE")) {
+  if (config_.declare_size && has(extensions_, "SIZE")) {
     mail += " SIZE=" + std::to_string(message_size_);
   }
   // The DATA bytes hold the message's octets (stuffing adds only dots and line ends).
-  if (has_eight_bit(*data_bytes_) && extensions_.contains("8BITMIME")) mail += " BODY=8BITMIME";
+  if (has_eight_bit(*data_bytes_) && has(extensions_, "8BITMIME")) mail += " BODY=8BITMIME";
   command(ClientState::mail, mail);
   // This transaction's recipients: all of them at first, then those a server's limit left over.
   round_.clear();

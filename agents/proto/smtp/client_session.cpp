@@ -261,9 +261,10 @@ void ClientSession::finish(SessionStatus status) {
 void ClientSession::command(ClientState kind, std::string_view line, std::size_t recipient) {
   expected_.push_back({kind, recipient});
   if (expected_.size() == 1) enter_state(kind);
-  std::string bytes(line);
-  bytes += "\r\n";
-  emit(bytes);
+  // Written straight into the output: the observer reads the line where it lies.
+  const std::size_t start = out_.size();
+  out_.append(line).append("\r\n");
+  report_written(std::string_view(out_).substr(start));
 }
 
 void ClientSession::emit(std::string_view bytes) {

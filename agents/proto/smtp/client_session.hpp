@@ -9,7 +9,6 @@
 #include <functional>
 #include <memory>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -163,14 +162,15 @@ class ClientSession {
   bool on_timer(TimerId timer, SimTime now);
   // The timer actions decided since the last call: after each input, the owner carries them
   // out (StartTimer when the wait starts or moves, CancelTimer at the end).
-  std::vector<TimerAction> take_actions() { return timer_.take_actions(); }
+  TimerActions take_actions() { return timer_.take_actions(); }
 
   ClientState state() const { return state_; }
   bool done() const { return state_ == ClientState::done; }
   bool encrypted() const { return encrypted_; }
   bool authenticated() const { return authenticated_; }
   bool pipelining() const { return pipelining_; }
-  const std::set<std::string>& extensions() const { return extensions_; }  // EHLO keywords
+  // EHLO keywords, upper case, in the order the server listed them.
+  const std::vector<std::string>& extensions() const { return extensions_; }
   const std::vector<RecipientOutcome>& recipients() const { return recipients_; }
   const SessionOutcome& outcome() const { return outcome_; }
 
@@ -222,9 +222,11 @@ class ClientSession {
   std::deque<Expected> expected_;
   bool started_ = false;
 
-  std::set<std::string> extensions_;
+  // A handful of words each, searched in place: a set's nodes cost an allocation per keyword
+  // per EHLO, and every session says EHLO twice (before and after STARTTLS).
+  std::vector<std::string> extensions_;
   std::size_t size_limit_ = 0;
-  std::set<std::string> auth_mechanisms_;
+  std::vector<std::string> auth_mechanisms_;
   bool encrypted_ = false;
   bool tls_declined_ = false;
   bool authenticated_ = false;

@@ -99,6 +99,7 @@ std::optional<Reply> ReplyParser::feed(std::string_view line) {
   if (current_.code == 0) {
     current_.code = code;
     current_.enhanced = enhanced;
+    if (line.size() > 3 && line[3] == '-') current_.lines.reserve(8);  // an EHLO list, say
   }
   current_.lines.push_back(std::move(text));
   if (line.size() > 3 && line[3] == '-') return std::nullopt;

@@ -145,7 +145,7 @@ class ServerSession {
   // The timer actions decided since the last call: after each input, the owner carries them
   // out. The timer runs while the session waits for the client (none while closed or while
   // the owner decides a policy question).
-  std::vector<TimerAction> take_actions() { return timer_.take_actions(); }
+  TimerActions take_actions() { return timer_.take_actions(); }
   void shutdown(SimTime now);  // 421, then closed
 
   ServerState state() const { return state_; }
