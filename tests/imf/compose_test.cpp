@@ -205,6 +205,22 @@ TEST(Compose, AnAttachmentMakesAMultipartMessageOfTheRightSize) {
   const auto decoded = base64_decode(encoded);
   ASSERT_TRUE(decoded);
   EXPECT_EQ(decoded->size(), 1000u);
+  // The file is a fixed pattern: each 57-byte line of it is A to Z, A to Z, A to E.
+  for (const std::uint64_t size : {1u, 56u, 57u, 58u, 1000u, 57u * 64u + 3u}) {
+    const Message sized = with_attachment(size);
+    const auto sized_parts = split_multipart(
+        sized.body, *parse_content_type(*sized.header.value("Content-Type"))->param("boundary"));
+    ASSERT_EQ(sized_parts.size(), 2u);
+    std::string text;
+    for (char c : sized_parts[1].body)
+      if (c != '\r' && c != '\n') text += c;
+    const auto file = base64_decode(text);
+    ASSERT_TRUE(file) << size;
+    ASSERT_EQ(file->size(), size);
+    for (std::size_t i = 0; i < file->size(); ++i)
+      ASSERT_EQ(static_cast<char>((*file)[i]), static_cast<char>('A' + i % 57 % 26))
+          << size << " " << i;
+  }
   for (std::size_t pos = 0; pos < parts[1].body.size();) {  // RFC 2045 6.8: at most 76 a line
     const auto end = parts[1].body.find("\r\n", pos);
     EXPECT_LE(end - pos, 76u);

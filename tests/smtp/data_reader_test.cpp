@@ -114,6 +114,47 @@ TEST(SmtpDotStuff, BreaksLinesLongerThanTheLimit) {
   EXPECT_EQ(lines_longer_than("abcd", 0), 0u);
 }
 
+// lines_longer_than jumps a window of line_limit octets at a time; the rule it keeps is the
+// line-by-line one: a line is what lies between line ends, without the CR before its LF.
+TEST(SmtpDotStuff, LongLinesAgreeWithTheLineByLineRuleOnEveryShortText) {
+  auto reference = [](std::string_view message, std::size_t limit) {
+    std::size_t count = 0;
+    while (!message.empty()) {
+      const std::size_t end = message.find('\n');
+      std::string_view line = message.substr(0, end);
+      if (line.ends_with('\r')) line.remove_suffix(1);
+      if (line.size() > limit) ++count;
+      message = end == std::string_view::npos ? std::string_view{} : message.substr(end + 1);
+    }
+    return count;
+  };
+  const char alphabet[] = {'a', '\r', '\n'};
+  int checked = 0;
+  for (int length = 0; length <= 9; ++length) {
+    int count = 1;
+    for (int i = 0; i < length; ++i)
+      count *= 3;
+    for (int code = 0; code < count; ++code) {
+      std::string t;
+      for (int i = 0, c = code; i < length; ++i, c /= 3)
+        t += alphabet[c % 3];
+      for (std::size_t limit = 1; limit <= 4; ++limit) {
+        ASSERT_EQ(lines_longer_than(t, limit), reference(t, limit))
+            << testing::PrintToString(t) << " limit " << limit;
+        ++checked;
+      }
+    }
+  }
+  EXPECT_EQ(checked, 4 * 29524);
+  // A message of 78-octet lines with one line of 999 and one of exactly 998 (CR not counted).
+  std::string message;
+  for (int i = 0; i < 100; ++i)
+    message += std::string(76, 'x') + "\r\n";
+  message += std::string(999, 'y') + "\r\n" + std::string(998, 'z') + "\r\n";
+  EXPECT_EQ(lines_longer_than(message, 998), 1u);
+  EXPECT_EQ(lines_longer_than(message, 998), reference(message, 998));
+}
+
 TEST(SmtpDotStuff, PassBareLfKeepsTheSmugglingSequence) {
   EXPECT_EQ(dot_stuff("a\n.\nb\r\n", true), "a\n.\nb\r\n.\r\n");
   EXPECT_EQ(dot_stuff("a\n.\nb\r\n", false), "a\r\n..\r\nb\r\n.\r\n");
@@ -221,6 +262,16 @@ TEST(SmtpDotStuff, EightBitIsAnyOctetWithItsHighBit) {
   EXPECT_FALSE(has_eight_bit(std::string(1000, 'a') + "\x7f"));
   EXPECT_TRUE(has_eight_bit(std::string(1000, 'a') + "\xc3\xa9"));
   EXPECT_TRUE(has_eight_bit("\x80" + std::string(33, 'b')));
+  // Every length up to three rounds of 32 octets, with the high bit at every place.
+  for (std::size_t length = 1; length <= 100; ++length) {
+    const std::string plain(length, '\x7f');
+    ASSERT_FALSE(has_eight_bit(plain)) << length;
+    for (std::size_t at = 0; at < length; ++at) {
+      std::string t = plain;
+      t[at] = '\x80';
+      ASSERT_TRUE(has_eight_bit(t)) << length << " " << at;
+    }
+  }
 }
 
 TEST(SmtpDotStuff, RoundTrips) {
