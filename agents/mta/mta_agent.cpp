@@ -223,6 +223,7 @@ void MtaAgent::check_message(const SmtpServerConnection& c, const smtp::Transact
   if (auto it = connections_.find(c.id);
       it != connections_.end() && config_.spf == SpfPolicy::score)
     facts.spf_result = it->second.spf_result;
+  facts.headers.reserve(message.header.fields().size());
   for (const auto& f : message.header.fields())
     facts.headers.emplace_back(f.name, f.value());
   facts.body = message.body;

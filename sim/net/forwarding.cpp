@@ -70,7 +70,7 @@ PacketPlace link_place(const NetworkImpl& n, LinkId link, std::uint8_t dir, Node
 }
 }  // namespace
 
-void NetworkImpl::send_from_host(NodeId host, Packet packet) {
+void NetworkImpl::send_from_host(NodeId host, Packet packet, NodeId dest) {
   NodeState& h = nodes[host];
   packet.id = next_packet_id++;
   packet.ip.src = *h.address;
@@ -81,6 +81,7 @@ void NetworkImpl::send_from_host(NodeId host, Packet packet) {
   if (packet.ip.protocol == Protocol::udp)
     packet.udp.length = static_cast<std::uint16_t>(kUdpHeaderBytes + packet.payload.length);
   const std::uint32_t slot = allocate_packet(std::move(packet));
+  packets[slot].dest = dest;
   const Packet& p = packets[slot].packet;
   if (sim.trace().active()) emit_packet(kinds::kPacketSent, p, place_at(host));
   if (!h.up) return drop(slot, DropReason::host_down, host);

@@ -109,6 +109,7 @@ StreamSocket NetworkImpl::tcp_connect(NodeId host, Ipv4Address to, std::uint16_t
   c->settings = h.settings;
   c->iss = static_cast<std::uint32_t>((*h.rng)());
   auto dest = addresses.find(to.value());
+  if (dest != addresses.end()) c->peer = dest->second;
   auto mtu = dest != addresses.end() ? path_mtu(host, dest->second) : std::nullopt;
   c->adv_mss = std::min<std::uint32_t>(h.settings.mss, mtu ? *mtu - 40 : h.settings.mss);
   c->mss = c->adv_mss;

@@ -60,6 +60,7 @@ void NetworkImpl::tcp_input(NodeId host, const Packet& p) {
     c->rcv_nxt = 1;
     c->snd_wnd = t.window;
     auto src = addresses.find(p.ip.src.value());
+    if (src != addresses.end()) c->peer = src->second;
     auto mtu = src != addresses.end() ? path_mtu(host, src->second) : std::nullopt;
     c->adv_mss = std::min<std::uint32_t>(h.settings.mss, mtu ? *mtu - 40 : h.settings.mss);
     c->mss = effective_mss(c->adv_mss, t.mss_option);

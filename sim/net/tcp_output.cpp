@@ -103,7 +103,7 @@ void NetworkImpl::tcp_send_segment(std::uint32_t slot, std::uint64_t offset, std
     }
     c.snd_max = std::max(c.snd_max, end);
   }
-  send_from_host(c.host, std::move(p));
+  send_from_host(c.host, std::move(p), c.peer);
 }
 
 void NetworkImpl::tcp_output(std::uint32_t slot, bool force_one) {

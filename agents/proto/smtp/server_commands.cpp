@@ -55,7 +55,7 @@ void ServerSession::resolve_stage(PolicyStage stage, const Reply& verdict) {
       if (esmtp_) {
         Reply first = verdict;
         first.enhanced.clear();
-        send_ehlo_reply_with(first);
+        send_ehlo_reply_with(std::move(first));
       } else {
         Reply r = verdict;
         r.enhanced.clear();
@@ -126,6 +126,7 @@ void ServerSession::proceed_ehlo(std::string_view arg) {
 void ServerSession::send_ehlo_reply_with(Reply first) {
   const ServerExtensions& ext = config_.extensions;
   std::vector<std::string> lines = std::move(first.lines);
+  lines.reserve(lines.size() + 7 + config_.extra_ehlo_keywords.size());  // the 7 below, at most
   if (ext.pipelining) lines.emplace_back("PIPELINING");
   if (ext.eight_bit_mime) lines.emplace_back("8BITMIME");
   if (ext.size) {

@@ -136,7 +136,9 @@ struct NetworkImpl {
 
   // ---- Forwarding (forwarding.cpp)
   // A host's stack hands a packet to the network: fills the IP header and routes it.
-  void send_from_host(NodeId host, Packet packet);
+  // `dest`: the host that holds the destination address when the sender knows it (a TCP
+  // connection's peer), else kNoNode and forwarding looks the address up.
+  void send_from_host(NodeId host, Packet packet, NodeId dest = kNoNode);
   void forward(NodeId at, std::uint32_t slot);
   void enqueue(LinkId link, std::uint8_t dir, std::uint32_t slot);
   void start_transmission(LinkId link, std::uint8_t dir);

@@ -26,6 +26,9 @@ struct SendChunk {
 struct TcpConnection {
   ConnInfo info;  // id, host name, role, addresses and ports
   NodeId host = kNoNode;
+  // The host that holds the remote address, looked up once: its segments are routed to it
+  // without a lookup of the address per segment (kNoNode: not a known address).
+  NodeId peer = kNoNode;
   TcpState state = TcpState::closed;
   HostSettings settings;
 
