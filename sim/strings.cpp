@@ -7,9 +7,6 @@ namespace {
 bool space(char c) {
   return std::isspace(static_cast<unsigned char>(c)) != 0;
 }
-char lower(char c) {
-  return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-}
 }  // namespace
 
 std::string_view trim(std::string_view s) {
@@ -23,21 +20,21 @@ std::string_view trim(std::string_view s) {
 std::string to_lower(std::string_view s) {
   std::string out(s);
   for (char& c : out)
-    c = lower(c);
+    c = ascii_lower(c);
   return out;
 }
 
 std::string to_upper(std::string_view s) {
   std::string out(s);
   for (char& c : out)
-    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    c = ascii_upper(c);
   return out;
 }
 
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i)
-    if (lower(a[i]) != lower(b[i])) return false;
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
   return true;
 }
 

@@ -6,6 +6,15 @@
 
 namespace mailsim {
 
+// ASCII case, inline: std::tolower is a call per octet (and reads the locale), and the
+// protocols' keywords and names are compared octet by octet on every command.
+constexpr char ascii_lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+constexpr char ascii_upper(char c) {
+  return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+}
+
 std::string_view trim(std::string_view s);
 std::string to_lower(std::string_view s);
 std::string to_upper(std::string_view s);

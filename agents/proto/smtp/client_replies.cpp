@@ -1,19 +1,19 @@
 // [replies] The client's reaction to each reply: one case per command it waits for, and the
 // steps from the greeting to QUIT (docs/protocols/smtp.md, "The client").
 #include <algorithm>
-#include <cctype>
 #include <cstdlib>
 
 #include "agents/proto/base64.hpp"
 #include "agents/proto/smtp/client_session.hpp"
 #include "agents/proto/smtp/data_reader.hpp"
+#include "sim/strings.hpp"
 
 namespace mailsim::proto::smtp {
 
 namespace {
-void to_upper(std::string& s) {
+void upper_in_place(std::string& s) {
   for (char& c : s)
-    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    c = ascii_upper(c);
 }
 
 bool has(const std::vector<std::string>& words, std::string_view word) {
@@ -56,7 +56,7 @@ void ClientSession::handle_reply(const Reply& r) {
         std::string line;  // one buffer for every line
         for (std::size_t i = 1; i < r.lines.size(); ++i) {
           line = r.lines[i];
-          to_upper(line);
+          upper_in_place(line);
           const std::string_view text = line;
           const std::string_view keyword = text.substr(0, text.find(' '));
           add(extensions_, keyword);
