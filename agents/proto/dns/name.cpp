@@ -4,13 +4,11 @@
 #include <cctype>
 
 #include "agents/proto/dns/messages.hpp"
+#include "sim/strings.hpp"
 
 namespace mailsim::proto::dns {
 
 namespace {
-char lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
 
 bool needs_escape(unsigned char c) {
   return c == '.' || c == '\\' || c == '"' || c == '(' || c == ')' || c == ';' || c == '@' ||
@@ -41,8 +39,9 @@ void append_label(std::string& out, std::string_view label) {
 }  // namespace
 
 bool label_equal(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
-                                            [](char x, char y) { return lower(x) == lower(y); });
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return ascii_lower(x) == ascii_lower(y);
+         });
 }
 
 bool operator==(const Name& a, const Name& b) {
@@ -140,7 +139,7 @@ std::string Name::to_string() const {
 
 std::string Name::key() const {
   std::string s = to_string();
-  std::transform(s.begin(), s.end(), s.begin(), lower);
+  std::transform(s.begin(), s.end(), s.begin(), ascii_lower);
   return s;
 }
 

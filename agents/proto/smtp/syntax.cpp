@@ -9,9 +9,6 @@ namespace mailsim::proto::smtp {
 
 namespace {
 
-char upper(char c) {
-  return static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-}
 bool alnum(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) != 0;
 }
@@ -97,7 +94,7 @@ bool parse_parameters(std::string_view text, std::vector<Parameter>& out) {
     const std::size_t eq = item.find('=');
     Parameter p;
     for (char c : item.substr(0, eq))
-      p.keyword += upper(c);
+      p.keyword += ascii_upper(c);
     if (eq != std::string_view::npos) p.value = std::string(item.substr(eq + 1));
     if (p.keyword.empty() || !std::all_of(p.keyword.begin(), p.keyword.end(),
                                           [](char c) { return alnum(c) || c == '-'; })) {
@@ -114,8 +111,9 @@ bool parse_parameters(std::string_view text, std::vector<Parameter>& out) {
 CommandLine split_command(std::string_view line) {
   CommandLine out;
   const std::size_t space = line.find(' ');
-  for (char c : line.substr(0, space))
-    out.verb += upper(c);
+  out.verb = line.substr(0, space);
+  for (char& c : out.verb)
+    c = ascii_upper(c);
   if (space != std::string_view::npos) out.arg = line.substr(space + 1);
   return out;
 }
