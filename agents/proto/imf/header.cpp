@@ -244,27 +244,29 @@ MessageView parse_message_view(std::string_view text) {
       out.body = text.substr(pos);
       break;
     }
-    const std::string number = std::to_string(line_number);
+    // The line's number is written out only for an error: this loop runs on every header line
+    // of every message each agent reads.
+    const auto number = [line_number] { return std::to_string(line_number); };
     if (line.size() > kMaxLineLength)
-      throw ParseError(Text(msg::kLineTooLong, {{"line", number},
+      throw ParseError(Text(msg::kLineTooLong, {{"line", number()},
                                                 {"length", std::to_string(line.size())},
                                                 {"text", visible(line, 40)}}));
     if (is_wsp(line.front())) {
       if (fields.empty())
         throw ParseError(
-            Text(msg::kContinuationFirst, {{"line", number}, {"text", visible(line)}}));
+            Text(msg::kContinuationFirst, {{"line", number()}, {"text", visible(line)}}));
       fields.back().raw += "\r\n";
       fields.back().raw += line;
       continue;
     }
     const auto colon = line.find(':');
     if (colon == std::string_view::npos)
-      throw ParseError(Text(msg::kNoColon, {{"line", number}, {"text", visible(line)}}));
+      throw ParseError(Text(msg::kNoColon, {{"line", number()}, {"text", visible(line)}}));
     auto name = line.substr(0, colon);
     while (!name.empty() && is_wsp(name.back()))  // "Subject : x" (obs-optional, 4.5.3)
       name.remove_suffix(1);
     if (!is_field_name(name))
-      throw ParseError(Text(msg::kBadFieldName, {{"line", number}, {"name", visible(name)}}));
+      throw ParseError(Text(msg::kBadFieldName, {{"line", number()}, {"name", visible(name)}}));
     fields.push_back(Field{std::string(name), std::string(line.substr(colon + 1))});
   }
   // One more than parsed: the trace field the next agent puts on top (Received, Return-Path)
