@@ -26,9 +26,13 @@ std::string to_lower(std::string_view s) {
 
 std::string to_upper(std::string_view s) {
   std::string out(s);
-  for (char& c : out)
-    c = ascii_upper(c);
+  upper_in_place(out);
   return out;
+}
+
+void upper_in_place(std::string& s) {
+  for (char& c : s)
+    c = ascii_upper(c);
 }
 
 bool iequals(std::string_view a, std::string_view b) {

@@ -18,6 +18,7 @@ constexpr char ascii_upper(char c) {
 std::string_view trim(std::string_view s);
 std::string to_lower(std::string_view s);
 std::string to_upper(std::string_view s);
+void upper_in_place(std::string& s);  // to_upper without a new string: a reused buffer
 bool iequals(std::string_view a, std::string_view b);
 // Splits at every `sep`, trimming each part; "a; b;" gives {"a", "b", ""}.
 std::vector<std::string_view> split_trimmed(std::string_view s, char sep);

@@ -10,6 +10,9 @@ TEST(Strings, TrimCaseAndSplit) {
   EXPECT_EQ(trim(""), "");
   EXPECT_EQ(to_lower("EHLO Mx.B"), "ehlo mx.b");
   EXPECT_EQ(to_upper("ehlo"), "EHLO");
+  std::string reused = "auth plain Login";
+  upper_in_place(reused);
+  EXPECT_EQ(reused, "AUTH PLAIN LOGIN");
   EXPECT_TRUE(iequals("Postmaster", "POSTMASTER"));
   EXPECT_FALSE(iequals("Postmaster", "Postmasters"));
   EXPECT_EQ(split_trimmed(" a ; b;", ';'), (std::vector<std::string_view>{"a", "b", ""}));

@@ -11,11 +11,6 @@
 namespace mailsim::proto::smtp {
 
 namespace {
-void upper_in_place(std::string& s) {
-  for (char& c : s)
-    c = ascii_upper(c);
-}
-
 bool has(const std::vector<std::string>& words, std::string_view word) {
   return std::find(words.begin(), words.end(), word) != words.end();
 }

@@ -112,8 +112,7 @@ CommandLine split_command(std::string_view line) {
   CommandLine out;
   const std::size_t space = line.find(' ');
   out.verb = line.substr(0, space);
-  for (char& c : out.verb)
-    c = ascii_upper(c);
+  upper_in_place(out.verb);
   if (space != std::string_view::npos) out.arg = line.substr(space + 1);
   return out;
 }
