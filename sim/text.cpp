@@ -1,20 +1,16 @@
 #include "sim/text.hpp"
 
-#include <cctype>
-
 #include "sim/inert.hpp"
+#include "sim/strings.hpp"
 
 namespace mailsim {
 
 bool parse_lang(std::string_view text, Lang& out) {
-  std::string lower;
-  for (char c : text)
-    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (lower == "en") {
+  if (iequals(text, "en")) {
     out = Lang::en;
     return true;
   }
-  if (lower == "fr") {
+  if (iequals(text, "fr")) {
     out = Lang::fr;
     return true;
   }
