@@ -78,6 +78,62 @@ TEST(DnsName, ParsePrintCompare) {
   EXPECT_EQ(N("mx.b.example").parent(), N("b.example"));
 }
 
+// A name is kept as its wire form: each operation must still see labels, not octets.
+TEST(DnsName, LabelsAndSuffixesFollowTheLabelsNotTheOctets) {
+  const Name name = N("Mx.B.Example");
+  EXPECT_EQ(name.wire(), std::string_view("\x02"
+                                          "Mx"
+                                          "\x01"
+                                          "B"
+                                          "\x07"
+                                          "Example",
+                                          13));
+  EXPECT_EQ(name.wire_length(), 14u);
+  EXPECT_EQ(name.labels(), (std::vector<std::string_view>{"Mx", "B", "Example"}));
+  EXPECT_EQ(name.suffix(2).to_string(), "B.Example.");
+  EXPECT_EQ(name.suffix(0), Name());
+  EXPECT_EQ(name.suffix(9), name);
+  EXPECT_EQ(Name().parent(), Name());
+  EXPECT_EQ(N("b.example").child("Mx").to_string(), "Mx.b.example.");
+  EXPECT_EQ(N("mx").concat(N("b.example")).label_count(), 3u);
+  // Octets that look like length octets inside a label change nothing.
+  const Name odd = N("a\\003b.example");
+  EXPECT_EQ(odd.label_count(), 2u);
+  EXPECT_EQ(odd.labels()[0], std::string_view("a\x03"
+                                              "b",
+                                              3));
+  EXPECT_FALSE(odd == N("a.b.example"));
+  EXPECT_FALSE(N("a.b.example").is_subdomain_of(N("\\003b.example")));
+  EXPECT_TRUE(N("x.a\\003b.example").is_subdomain_of(odd));
+  EXPECT_FALSE(N("x\\001b.example").is_subdomain_of(N("b.example")));  // a tail, not a suffix
+  EXPECT_FALSE(N("y.x\\001b.example").is_subdomain_of(N("b.example")));
+  EXPECT_FALSE(N("b.example").is_subdomain_of(N("b")));
+  EXPECT_TRUE(N("example.B").is_subdomain_of(N("b")));
+  // From the wire form, as the decoder reads it.
+  EXPECT_EQ(Name::from_wire(std::string("\x02"
+                                        "mx"
+                                        "\x01"
+                                        "b",
+                                        5)),
+            N("mx.b"));
+  EXPECT_EQ(Name::from_wire(""), Name());
+  EXPECT_THROW(Name::from_wire(std::string("\x05mx", 3)), NameError);
+  EXPECT_THROW(Name::from_wire(std::string("\x00", 1)), NameError);
+  EXPECT_THROW(Name::from_wire(std::string(1, '\x40') + std::string(64, 'a')), NameError);
+  std::string long_wire;
+  for (int i = 0; i < 26; ++i)
+    long_wire +=
+        "\x09"
+        "abcdefghi";  // 26 * 10 + 1 = 261 octets with the root
+  EXPECT_THROW(Name::from_wire(long_wire), NameError);
+  EXPECT_THROW(N(std::string(63, 'a')).child(std::string(64, 'b')), NameError);
+  std::string near_limit;
+  for (int i = 0; i < 25; ++i)
+    near_limit += "abcdefghi.";                          // 251 octets with the root
+  EXPECT_THROW(N(near_limit).child("abcd"), NameError);  // 256
+  EXPECT_NO_THROW(N(near_limit).child("abc"));           // 255
+}
+
 TEST(DnsName, RejectsBadNames) {
   EXPECT_THROW(N(""), NameError);
   EXPECT_THROW(N("a..b"), NameError);

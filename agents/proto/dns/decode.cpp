@@ -54,7 +54,7 @@ class Reader {
 
   // Reads a possibly compressed name starting at pos(); the part in place must end by `end`.
   Name name(std::size_t end) {
-    std::vector<std::string> labels;
+    std::string wire;  // the labels as they come, length octets included
     std::size_t cur = pos_;
     std::size_t limit = pos_;  // a pointer must point strictly before this
     std::size_t wire_length = 1;
@@ -83,10 +83,10 @@ class Reader {
       wire_length += 1 + len;
       if (wire_length > kMaxNameLength) fail(cur, msg::kReasonNameTooLong);
       need(cur + 1, len, bound);
-      labels.emplace_back(reinterpret_cast<const char*>(data_.data() + cur + 1), len);
+      wire.append(reinterpret_cast<const char*>(data_.data() + cur), 1 + len);
       cur += 1 + len;
     }
-    return Name::from_labels(std::move(labels));  // lengths already checked: cannot throw
+    return Name::from_wire(std::move(wire));  // lengths already checked: cannot throw
   }
 
  private:

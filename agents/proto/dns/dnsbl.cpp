@@ -23,7 +23,8 @@ std::vector<std::string> reversed_labels(const IpAddress& ip) {
 
 Name reversed_ip_name(const IpAddress& ip, const Name& zone) {
   auto labels = reversed_labels(ip);
-  labels.insert(labels.end(), zone.labels().begin(), zone.labels().end());
+  for (const std::string_view label : zone.labels())
+    labels.emplace_back(label);
   return Name::from_labels(std::move(labels));
 }
 

@@ -1,7 +1,8 @@
 // Encoder of RFC 1035 4.1 with name compression (4.1.4).
 #include <fmt/format.h>
 
-#include <unordered_map>
+#include <boost/container/flat_map.hpp>
+#include <string_view>
 
 #include "agents/proto/dns/message.hpp"
 #include "agents/proto/dns/messages.hpp"
@@ -12,6 +13,8 @@ namespace {
 
 class Writer {
  public:
+  Writer() { offsets_.reserve(32); }
+
   void u8(std::uint8_t v) { out_.push_back(v); }
   void u16(std::uint16_t v) {
     out_.push_back(static_cast<std::uint8_t>(v >> 8));
@@ -28,28 +31,22 @@ class Writer {
   // suffix is reused only when written in the same case, so each name keeps its own: an
   // answer's owner is spelled as the zone spells it, not as the question was.
   void name(const Name& n, bool compress) {
-    // The name in wire form, case kept: each suffix is a tail of it, and two suffixes are the
-    // same labels in the same case exactly when their tails are equal.
-    std::string wire;
-    wire.reserve(n.wire_length());
-    for (const auto& label : n.labels()) {
-      wire += static_cast<char>(label.size());
-      wire += label;
-    }
-    std::size_t at = 0;
-    for (const auto& label : n.labels()) {
-      std::string key = wire.substr(at);
+    // Each suffix of the name is a tail of its wire form, and two suffixes are the same labels
+    // in the same case exactly when their tails are equal.
+    const std::string_view wire = n.wire();
+    for (std::size_t at = 0; at < wire.size();) {
+      const std::string_view suffix = wire.substr(at);
       if (compress) {
-        if (auto it = offsets_.find(key); it != offsets_.end()) {
+        if (auto it = offsets_.find(suffix); it != offsets_.end()) {
           u16(static_cast<std::uint16_t>(0xC000 | it->second));
           return;
         }
       }
-      if (out_.size() < 0x4000)
-        offsets_.emplace(std::move(key), static_cast<std::uint16_t>(out_.size()));
-      const auto* p = reinterpret_cast<const std::uint8_t*>(wire.data() + at);
-      out_.insert(out_.end(), p, p + 1 + label.size());
-      at += 1 + label.size();
+      if (out_.size() < 0x4000) offsets_.emplace(suffix, static_cast<std::uint16_t>(out_.size()));
+      const std::size_t label = 1 + static_cast<unsigned char>(wire[at]);
+      const auto* p = reinterpret_cast<const std::uint8_t*>(suffix.data());
+      out_.insert(out_.end(), p, p + label);
+      at += label;
     }
     u8(0);
   }
@@ -63,7 +60,8 @@ class Writer {
 
  private:
   std::vector<std::uint8_t> out_;
-  std::unordered_map<std::string, std::uint16_t> offsets_;
+  // Views into the names of the message being encoded, which outlives the writer.
+  boost::container::flat_map<std::string_view, std::uint16_t> offsets_;
 };
 
 [[noreturn]] void too_large(Text what, std::size_t size, std::size_t limit) {

@@ -21,6 +21,9 @@ inline constexpr mailsim::Message kNameTooLong{
     "dns.name.too_long",
     "'{name}': the name takes {length} octets on the wire; at most 255 are allowed",
     "« {name} » : le nom occupe {length} octets sur le réseau ; 255 au plus sont permis"};
+inline constexpr mailsim::Message kNameWireCut{
+    "dns.name.wire_cut", "a name in wire form ends inside a label of {length} octets",
+    "un nom sous forme réseau s'arrête au milieu d'une étiquette de {length} octets"};
 inline constexpr mailsim::Message kNameBadEscape{
     "dns.name.bad_escape", "'{name}': bad escape at '{rest}' (use \\. or \\DDD with DDD up to 255)",
     "« {name} » : échappement invalide à « {rest} » (utilisez \\. ou \\DDD avec DDD jusqu'à 255)"};
@@ -128,13 +131,14 @@ inline constexpr mailsim::Message kCnameAndOther{
     "{name} ne peut pas avoir un CNAME et d'autres enregistrements à la fois (RFC 1034 3.6.2)"};
 
 inline constexpr std::array kAll{
-    &kNameEmpty,         &kNameEmptyLabel,  &kNameLabelTooLong,  &kNameTooLong,
-    &kNameBadEscape,     &kBadIpv4,         &kBadIpv6,           &kUnknownType,
-    &kBadRdata,          &kEncodeTooLarge,  &kWhatTxtString,     &kWhatRdata,
-    &kWhatSection,       &kWhatTcpMessage,  &kDecodeError,       &kReasonTruncated,
-    &kReasonPointerLoop, &kReasonLabelType, &kReasonNameTooLong, &kReasonRdataLength,
-    &kReasonTrailing,    &kWhatHeader,      &kWhatQuestion,      &kWhatAnswer,
-    &kWhatAuthority,     &kWhatAdditional,  &kWhatEnd,           &kRecordOutsideZone,
-    &kCnameAndOther,     &kZoneNeedsSoa,    &kZoneLineForm,      &kZoneLine};
+    &kNameEmpty,         &kNameEmptyLabel,    &kNameLabelTooLong, &kNameTooLong,
+    &kNameWireCut,       &kNameBadEscape,     &kBadIpv4,          &kBadIpv6,
+    &kUnknownType,       &kBadRdata,          &kEncodeTooLarge,   &kWhatTxtString,
+    &kWhatRdata,         &kWhatSection,       &kWhatTcpMessage,   &kDecodeError,
+    &kReasonTruncated,   &kReasonPointerLoop, &kReasonLabelType,  &kReasonNameTooLong,
+    &kReasonRdataLength, &kReasonTrailing,    &kWhatHeader,       &kWhatQuestion,
+    &kWhatAnswer,        &kWhatAuthority,     &kWhatAdditional,   &kWhatEnd,
+    &kRecordOutsideZone, &kCnameAndOther,     &kZoneNeedsSoa,     &kZoneLineForm,
+    &kZoneLine};
 
 }  // namespace mailsim::proto::dns::msg

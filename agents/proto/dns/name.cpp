@@ -44,9 +44,10 @@ bool label_equal(std::string_view a, std::string_view b) {
          });
 }
 
+// The length octets (at most 63) are never letters, so a case-insensitive comparison of the
+// wire forms compares the labels one by one.
 bool operator==(const Name& a, const Name& b) {
-  return a.labels_.size() == b.labels_.size() &&
-         std::equal(a.labels_.begin(), a.labels_.end(), b.labels_.begin(), label_equal);
+  return a.count_ == b.count_ && label_equal(a.wire_, b.wire_);
 }
 
 Name Name::parse(std::string_view text) {
@@ -92,47 +93,92 @@ Name Name::parse(std::string_view text) {
     }
   }
   if (label_started) labels.push_back(std::move(label));
-  Name name(std::move(labels));
-  name.check(shown);
-  return name;
+  return make(labels, shown);
 }
 
 Name Name::from_labels(std::vector<std::string> labels) {
-  Name name(std::move(labels));
-  name.check(name.to_string());
+  std::string shown;
+  for (const auto& label : labels) {
+    append_label(shown, label);
+    shown += '.';
+  }
+  return make(labels, shown.empty() ? "." : shown);
+}
+
+Name Name::make(const std::vector<std::string>& labels, std::string_view shown) {
+  std::size_t size = 0;
+  for (const auto& label : labels) {
+    check_label(label, shown);
+    size += 1 + label.size();
+  }
+  check_length(size + 1, shown);
+  std::string wire;
+  wire.reserve(size);
+  for (const auto& label : labels) {
+    wire += static_cast<char>(label.size());
+    wire += label;
+  }
+  return Name(std::move(wire), labels.size());
+}
+
+Name Name::from_wire(std::string wire) {
+  std::size_t count = 0;
+  for (std::size_t at = 0; at < wire.size(); ++count) {
+    const auto length = static_cast<unsigned char>(wire[at]);
+    if (length > wire.size() - at - 1)
+      throw NameError(Text(msg::kNameWireCut, {{"length", std::to_string(length)}}));
+    check_label(std::string_view(wire).substr(at + 1, length), "");
+    at += 1 + length;
+  }
+  Name name(std::move(wire), count);
+  check_length(name.wire_length(), name.to_string());
   return name;
 }
 
-void Name::check(std::string_view shown) const {
-  for (const auto& label : labels_) {
-    if (label.empty()) throw NameError(Text(msg::kNameEmptyLabel, {{"name", std::string(shown)}}));
-    if (label.size() > kMaxLabelLength) {
-      std::string printable;
-      append_label(printable, label);
-      throw NameError(Text(msg::kNameLabelTooLong, {{"name", std::string(shown)},
-                                                    {"label", printable},
-                                                    {"length", std::to_string(label.size())}}));
-    }
+void Name::check_label(std::string_view label, std::string_view shown) {
+  const auto name = [&] { return std::string(shown.empty() ? label : shown); };
+  if (label.empty()) throw NameError(Text(msg::kNameEmptyLabel, {{"name", name()}}));
+  if (label.size() > kMaxLabelLength) {
+    std::string printable;
+    append_label(printable, label);
+    throw NameError(
+        Text(msg::kNameLabelTooLong,
+             {{"name", name()}, {"label", printable}, {"length", std::to_string(label.size())}}));
   }
-  if (wire_length() > kMaxNameLength)
-    throw NameError(Text(msg::kNameTooLong, {{"name", std::string(shown)},
-                                             {"length", std::to_string(wire_length())}}));
 }
 
-std::size_t Name::wire_length() const {
-  std::size_t n = 1;
-  for (const auto& label : labels_)
-    n += 1 + label.size();
-  return n;
+void Name::check_length(std::size_t wire_length, std::string_view shown) {
+  if (wire_length > kMaxNameLength)
+    throw NameError(Text(msg::kNameTooLong,
+                         {{"name", std::string(shown)}, {"length", std::to_string(wire_length)}}));
+}
+
+std::size_t Name::offset_of_label(std::size_t index) const {
+  std::size_t at = 0;
+  for (; index > 0; --index)
+    at += 1 + static_cast<unsigned char>(wire_[at]);
+  return at;
+}
+
+std::vector<std::string_view> Name::labels() const {
+  std::vector<std::string_view> out;
+  out.reserve(count_);
+  const std::string_view wire = wire_;
+  for (std::size_t at = 0; at < wire.size(); at += 1 + out.back().size())
+    out.push_back(wire.substr(at + 1, static_cast<unsigned char>(wire[at])));
+  return out;
 }
 
 std::string Name::to_string() const {
-  if (labels_.empty()) return ".";
+  if (is_root()) return ".";
   std::string out;
   out.reserve(wire_length());  // the text without escapes is as long as the wire form
-  for (const auto& label : labels_) {
-    append_label(out, label);
+  const std::string_view wire = wire_;
+  for (std::size_t at = 0; at < wire.size();) {
+    const std::size_t length = static_cast<unsigned char>(wire[at]);
+    append_label(out, wire.substr(at + 1, length));
     out += '.';
+    at += 1 + length;
   }
   return out;
 }
@@ -144,22 +190,24 @@ std::string Name::key() const {
 }
 
 Name Name::parent() const {
-  if (labels_.empty()) return Name();
-  return Name(std::vector<std::string>(labels_.begin() + 1, labels_.end()));
+  return suffix(count_ == 0 ? 0 : count_ - 1);
 }
 
 Name Name::child(std::string_view label) const {
-  std::vector<std::string> labels;
-  labels.reserve(labels_.size() + 1);
-  labels.emplace_back(label);
-  labels.insert(labels.end(), labels_.begin(), labels_.end());
-  return from_labels(std::move(labels));
+  check_label(label, label);
+  std::string wire;
+  wire.reserve(1 + label.size() + wire_.size());
+  wire += static_cast<char>(label.size());
+  wire += label;
+  wire += wire_;
+  Name name(std::move(wire), count_ + 1);
+  check_length(name.wire_length(), name.to_string());
+  return name;
 }
 
 Name Name::suffix(std::size_t label_count) const {
-  label_count = std::min(label_count, labels_.size());
-  return Name(std::vector<std::string>(labels_.end() - static_cast<std::ptrdiff_t>(label_count),
-                                       labels_.end()));
+  label_count = std::min(label_count, count_);
+  return Name(wire_.substr(offset_of_label(count_ - label_count)), label_count);
 }
 
 Name Name::parse(std::string_view text, const Name& origin) {
@@ -175,14 +223,15 @@ Name Name::parse(std::string_view text, const Name& origin) {
 }
 
 Name Name::concat(const Name& origin) const {
-  std::vector<std::string> labels = labels_;
-  labels.insert(labels.end(), origin.labels_.begin(), origin.labels_.end());
-  return from_labels(std::move(labels));
+  Name name(wire_ + origin.wire_, count_ + origin.count_);
+  check_length(name.wire_length(), name.to_string());
+  return name;
 }
 
 bool Name::is_subdomain_of(const Name& ancestor) const {
-  if (ancestor.labels_.size() > labels_.size()) return false;
-  return suffix(ancestor.labels_.size()) == ancestor;
+  if (ancestor.count_ > count_) return false;
+  const std::size_t at = offset_of_label(count_ - ancestor.count_);
+  return label_equal(std::string_view(wire_).substr(at), ancestor.wire_);
 }
 
 }  // namespace mailsim::proto::dns

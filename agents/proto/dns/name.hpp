@@ -31,10 +31,15 @@ class Name {
   // Checks label and name lengths; throws NameError.
   static Name from_labels(std::vector<std::string> labels);
 
-  const std::vector<std::string>& labels() const { return labels_; }
-  std::size_t label_count() const { return labels_.size(); }
-  bool is_root() const { return labels_.empty(); }
-  std::size_t wire_length() const;
+  // The name in wire form without the root's empty label: each label as its length octet,
+  // then its octets, case kept ("\x02mx\x01b\x07example").
+  static Name from_wire(std::string wire);  // checks lengths; throws NameError
+
+  std::string_view wire() const { return wire_; }
+  std::vector<std::string_view> labels() const;  // leftmost first; views into this name
+  std::size_t label_count() const { return count_; }
+  bool is_root() const { return count_ == 0; }
+  std::size_t wire_length() const { return wire_.size() + 1; }
 
   std::string to_string() const;  // "mx.b.example.", "." for the root
   std::string key() const;        // to_string() in lower case: a map key
@@ -48,10 +53,18 @@ class Name {
   friend bool operator==(const Name& a, const Name& b);
 
  private:
-  explicit Name(std::vector<std::string> labels) : labels_(std::move(labels)) {}
-  void check(std::string_view shown) const;
+  Name(std::string wire, std::size_t count) : wire_(std::move(wire)), count_(count) {}
+  // Builds a name from labels checked first; errors show `shown`.
+  static Name make(const std::vector<std::string>& labels, std::string_view shown);
+  static void check_label(std::string_view label, std::string_view shown);
+  static void check_length(std::size_t wire_length, std::string_view shown);
+  // Where the label `index` (0: the leftmost) starts in wire_.
+  std::size_t offset_of_label(std::size_t index) const;
 
-  std::vector<std::string> labels_;  // leftmost first; raw octets, no escapes
+  // One string rather than a string per label: copying a name (it goes into questions,
+  // records, cache keys and events) is then one copy, often within the string itself.
+  std::string wire_;
+  std::size_t count_ = 0;  // labels in wire_
 };
 
 bool label_equal(std::string_view a, std::string_view b);  // ASCII case-insensitive
