@@ -25,7 +25,7 @@ TEST(SmtpReplyParser, ParsesMultiLineAndEnhancedCode) {
   const auto r = p.feed("250 SIZE 1000");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->code, 250);
-  EXPECT_EQ(r->lines, (std::vector<std::string>{"mx.example", "PIPELINING", "SIZE 1000"}));
+  EXPECT_EQ(r->lines, (ReplyLines{"mx.example", "PIPELINING", "SIZE 1000"}));
   const auto e = p.feed("550 5.1.1 No such user");
   ASSERT_TRUE(e);
   EXPECT_EQ(e->enhanced, "5.1.1");

@@ -1,6 +1,7 @@
 #include "agents/proto/smtp/reply.hpp"
 
 #include <cctype>
+#include <iterator>
 
 namespace mailsim::proto::smtp {
 
@@ -8,7 +9,9 @@ Reply::Reply(int c, std::string enh, std::string text)
     : code(c), enhanced(std::move(enh)), lines{std::move(text)} {}
 
 Reply::Reply(int c, std::string enh, std::vector<std::string> texts)
-    : code(c), enhanced(std::move(enh)), lines(std::move(texts)) {
+    : code(c),
+      enhanced(std::move(enh)),
+      lines(std::make_move_iterator(texts.begin()), std::make_move_iterator(texts.end())) {
   if (lines.empty()) lines.emplace_back();
 }
 

@@ -2,6 +2,7 @@
 // An SMTP reply (RFC 5321 4.2): a three-digit code, an optional enhanced status code
 // (RFC 3463, "2.1.0") and one or more text lines. The server formats it; the client parses it
 // back with ReplyParser, one line at a time.
+#include <boost/container/small_vector.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,10 +10,13 @@
 
 namespace mailsim::proto::smtp {
 
+// Most replies have one line: it is kept in place, without an allocation of its own.
+using ReplyLines = boost::container::small_vector<std::string, 1>;
+
 struct Reply {
   int code = 0;
-  std::string enhanced;            // "5.1.1", or empty when there is none
-  std::vector<std::string> lines;  // text after the code (and enhanced code), one per line
+  std::string enhanced;  // "5.1.1", or empty when there is none
+  ReplyLines lines;      // text after the code (and enhanced code), one per line
 
   Reply() = default;
   Reply(int c, std::string enh, std::string text);

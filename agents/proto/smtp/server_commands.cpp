@@ -125,7 +125,8 @@ void ServerSession::proceed_ehlo(std::string_view arg) {
 // EHLO answers with the greeting line, then one keyword per line (RFC 5321 4.1.1.1).
 void ServerSession::send_ehlo_reply_with(Reply first) {
   const ServerExtensions& ext = config_.extensions;
-  std::vector<std::string> lines = std::move(first.lines);
+  first.enhanced.clear();  // EHLO's lines are keywords: no enhanced code before them
+  ReplyLines& lines = first.lines;
   lines.reserve(lines.size() + 7 + config_.extra_ehlo_keywords.size());  // the 7 below, at most
   if (ext.pipelining) lines.emplace_back("PIPELINING");
   if (ext.eight_bit_mime) lines.emplace_back("8BITMIME");
@@ -140,7 +141,8 @@ void ServerSession::send_ehlo_reply_with(Reply first) {
   for (const auto& keyword : config_.extra_ehlo_keywords)
     lines.push_back(keyword);
   if (ext.help) lines.emplace_back("HELP");
-  reply(Reply(first.code, "", std::move(lines)));
+  if (lines.empty()) lines.emplace_back();
+  reply(std::move(first));
 }
 
 bool ServerSession::check_mail(std::string_view arg) {
