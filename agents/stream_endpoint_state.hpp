@@ -21,6 +21,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -115,9 +116,9 @@ class StreamEndpointState {
   // A callback running f(state, entry, args...) while the session of `key` is in progress.
   template <class F>
   auto entry_callback(Key key, F f) {
-    return [st = static_cast<Derived*>(this), key, f = std::move(f)](auto&&... args) {
-      if (Entry* entry = st->find(key)) f(*st, *entry, std::forward<decltype(args)>(args)...);
-    };
+    static_assert(!std::is_empty_v<F> ||
+                  sizeof(EntryCallback<F>) == sizeof(Derived*) + sizeof(Key));
+    return EntryCallback<F>{static_cast<Derived*>(this), key, std::move(f)};
   }
 
   // ---- The host
@@ -151,6 +152,20 @@ class StreamEndpointState {
   void on_listening() {}
 
  private:
+  // entry_callback()'s callable. With a captureless f it holds a pointer and a key, which
+  // std::function keeps in place: the network copies a data callback for every segment it
+  // delivers, and a lambda capturing f as well would be copied to the heap each time.
+  template <class F>
+  struct EntryCallback {
+    Derived* st;
+    Key key;
+    [[no_unique_address]] F f;
+    template <class... Args>
+    void operator()(Args&&... args) const {
+      if (Entry* entry = st->find(key)) f(*st, *entry, std::forward<Args>(args)...);
+    }
+  };
+
   void listen() {
     if (listening_ || !net.host(host).is_up()) return;
     net.host(host).listen(port_,

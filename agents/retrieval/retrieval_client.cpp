@@ -181,7 +181,8 @@ struct Attempt {
   Attempt(sim::Simulator& sim, std::function<void()> on_silence, sim::Trace& trace,
           DialogueParties parties)
       : timer(sim, std::move(on_silence)), tracer(trace, std::move(parties)) {}
-  FetchOutcome outcome;  // the parts known before the end
+  std::uint64_t key = 0;  // among the endpoint's attempts: its callbacks need not hold it
+  FetchOutcome outcome;   // the parts known before the end
   RetrievalClientEndpoint::Done done;
   net::StreamSocket socket;
   sim::Subscription callbacks;  // the socket's: they go with the attempt
@@ -215,6 +216,7 @@ struct RetrievalClientEndpoint::State : StreamEndpointState<State, Attempt, std:
     Attempt* attempt = &add(
         key, std::make_unique<Attempt>(net.sim(), callback([key](State& st) { st.silent(key); }),
                                        net.sim().trace(), parties));
+    attempt->key = key;
     attempt->done = std::move(done);
     attempt->outcome.protocol = protocol;
     attempt->outcome.server = parties.server;
@@ -241,13 +243,13 @@ struct RetrievalClientEndpoint::State : StreamEndpointState<State, Attempt, std:
                                                    to.to_string(), port);
     attempt->socket.on_error(on_error);
     attempt->socket.on_data(
-        entry_callback(key, [key](State& st, Attempt& a, std::span<const std::byte> bytes) {
+        entry_callback(key, [](State& st, Attempt& a, std::span<const std::byte> bytes) {
           const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
           a.driver->receive(text, st.now());
-          st.after_input(key, a);
+          st.after_input(a.key, a);
         }));
     attempt->socket.on_end(entry_callback(
-        key, [key](State& st, Attempt&) { st.finish(key, FetchFailure::closed_early); }));
+        key, [](State& st, Attempt& a) { st.finish(a.key, FetchFailure::closed_early); }));
     return attempt->outcome.conn;
   }
 

@@ -34,6 +34,7 @@ struct Attempt {
   Attempt(sim::Simulator& sim, sim::Trace& trace, DialogueParties parties,
           std::function<void()> on_timer)
       : tracer(trace, std::move(parties)), timer(sim, std::move(on_timer)) {}
+  std::uint64_t key = 0;  // among the endpoint's attempts: its callbacks need not hold it
   SmtpClientConnection view;
   net::StreamSocket socket;
   sim::Subscription callbacks;  // the socket's: they go with the attempt
@@ -70,6 +71,7 @@ struct SmtpClientEndpoint::State : StreamEndpointState<State, Attempt, std::uint
     Attempt* attempt =
         &add(key, std::make_unique<Attempt>(net.sim(), net.sim().trace(), parties,
                                             callback([key](State& st) { st.on_timer(key); })));
+    attempt->key = key;
     attempt->done = std::move(done);
     attempt->handed_over = std::move(handed_over);
     attempt->view = {0, parties.server, to, port, now(), false, nullptr};
@@ -87,9 +89,9 @@ struct SmtpClientEndpoint::State : StreamEndpointState<State, Attempt, std::uint
     attempt->view.session = attempt->session.get();
 
     auto on_error = callback([key](State& st, net::ConnError e) { st.broken(key, e); });
-    auto on_connected = entry_callback(key, [key](State& st, Attempt& a, net::StreamSocket) {
+    auto on_connected = entry_callback(key, [](State& st, Attempt& a, net::StreamSocket) {
       a.view.connected = true;
-      st.enter(key, [&] { a.session->start(st.now()); });
+      st.enter(a.key, [&] { a.session->start(st.now()); });
     });
     attempt->socket = net.host(host).connect(to, port, on_connected, on_error);
     attempt->callbacks = attempt->socket.keep_callbacks();
@@ -99,12 +101,12 @@ struct SmtpClientEndpoint::State : StreamEndpointState<State, Attempt, std::uint
                                                    port);
     attempt->socket.on_error(on_error);
     attempt->socket.on_data(
-        entry_callback(key, [key](State& st, Attempt& a, std::span<const std::byte> bytes) {
+        entry_callback(key, [](State& st, Attempt& a, std::span<const std::byte> bytes) {
           const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
-          st.enter(key, [&] { a.session->receive(text, st.now()); });
+          st.enter(a.key, [&] { a.session->receive(text, st.now()); });
         }));
-    attempt->socket.on_end(entry_callback(key, [key](State& st, Attempt& a) {
-      st.enter(key, [&] { a.session->connection_closed(st.now()); });
+    attempt->socket.on_end(entry_callback(key, [](State& st, Attempt& a) {
+      st.enter(a.key, [&] { a.session->connection_closed(st.now()); });
     }));
     if (options.connect_timeout > sim::SimTime(0))
       attempt->timer.follow(now() + options.connect_timeout);

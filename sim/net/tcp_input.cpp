@@ -2,6 +2,7 @@
 // slow start, congestion avoidance, fast retransmit and NewReno fast recovery (RFC 5681,
 // RFC 6582), in-order delivery with an out-of-order store, and FIN handling.
 #include <algorithm>
+#include <boost/container/small_vector.hpp>
 
 #include "sim/net/detail/network_impl.hpp"
 
@@ -275,7 +276,8 @@ void NetworkImpl::tcp_on_data(std::uint32_t slot, const Packet& p, std::uint64_t
     return tcp_send_segment(slot, c.snd_nxt, 0, 0);
   }
   // In order: this segment's new bytes, then whatever the store now continues.
-  std::vector<std::span<const std::byte>> pieces;
+  // Almost always the segment alone: kept in place, without an allocation per segment.
+  boost::container::small_vector<std::span<const std::byte>, 2> pieces;
   std::vector<Payload> keep;  // holds the stored buffers while the application reads them
   pieces.push_back(p.payload.bytes().subspan(static_cast<std::size_t>(c.rcv_nxt - seg)));
   c.rcv_nxt = end;
