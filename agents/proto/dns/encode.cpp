@@ -13,7 +13,10 @@ namespace {
 
 class Writer {
  public:
-  Writer() { offsets_.reserve(32); }
+  Writer() {
+    out_.reserve(512);  // a UDP message's limit (RFC 1035 4.2.1): most fit without growing
+    offsets_.reserve(32);
+  }
 
   void u8(std::uint8_t v) { out_.push_back(v); }
   void u16(std::uint16_t v) {

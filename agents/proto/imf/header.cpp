@@ -164,15 +164,18 @@ void Header::prepend(std::string_view name, std::string_view value) {
   fields_.insert(fields_.begin(), make_field(name, value));
 }
 
-void Header::append_field(Field field) {
+void check_field(const Field& field) {
   check_name(field.name);
   check_raw(field);
+}
+
+void Header::append_field(Field field) {
+  check_field(field);
   fields_.push_back(std::move(field));
 }
 
 void Header::prepend_field(Field field) {
-  check_name(field.name);
-  check_raw(field);
+  check_field(field);
   fields_.insert(fields_.begin(), std::move(field));
 }
 

@@ -101,5 +101,7 @@ std::vector<Text> check_required(const Header& header);
 
 // A field name is 1*ftext: printable ASCII except the colon (section 3.6.8).
 bool is_field_name(std::string_view name);
+// An already folded field, checked as append_field() checks it; throws ParseError.
+void check_field(const Field& field);
 
 }  // namespace mailsim::proto::imf

@@ -8,9 +8,10 @@
 namespace mailsim::proto::imf {
 namespace {
 
-std::string ip_literal(std::string_view ip) {
-  if (ip.find(':') != std::string_view::npos) return "[IPv6:" + std::string(ip) + "]";
-  return "[" + std::string(ip) + "]";
+void append_ip_literal(std::string& out, std::string_view ip) {
+  out += ip.find(':') != std::string_view::npos ? "[IPv6:" : "[";
+  out += ip;
+  out += ']';
 }
 
 struct Token {
@@ -138,26 +139,49 @@ std::string received_protocol(bool ehlo, bool tls, bool authenticated) {
 }
 
 Field received_field(const ReceivedStamp& s) {
+  const std::string date = format_date(s.date);
   std::string raw;
+  // Every part appended in place: each MTA writes one of these per message.
+  raw.reserve(64 + s.helo.size() + 2 * s.ip.size() + s.reverse_dns.size() + s.by.size() +
+              s.protocol.size() + s.id.size() + s.for_recipient.size() + date.size());
   if (!s.helo.empty() || !s.ip.empty()) {
-    raw += " from " + (s.helo.empty() ? ip_literal(s.ip) : s.helo);
-    if (!s.ip.empty())
-      raw += " (" + (s.reverse_dns.empty() ? std::string("unknown") : s.reverse_dns) + " " +
-             ip_literal(s.ip) + ")";
+    raw += " from ";
+    if (s.helo.empty())
+      append_ip_literal(raw, s.ip);
+    else
+      raw += s.helo;
+    if (!s.ip.empty()) {
+      raw += " (";
+      raw += s.reverse_dns.empty() ? std::string_view("unknown") : s.reverse_dns;
+      raw += ' ';
+      append_ip_literal(raw, s.ip);
+      raw += ')';
+    }
     raw += "\r\n\t";
   } else {
-    raw += " ";
+    raw += ' ';
   }
-  raw += "by " + s.by;
-  if (!s.protocol.empty()) raw += " with " + s.protocol;
-  if (!s.id.empty()) raw += " id " + s.id;
-  if (!s.for_recipient.empty())
-    raw += "\r\n\tfor <" + s.for_recipient + ">; " + format_date(s.date);
-  else
-    raw += ";\r\n\t" + format_date(s.date);
-  Header check;  // validates the lines (length, no stray CR or LF) the same way as parsing
-  check.append_field(Field{"Received", raw});
-  return check.fields().front();
+  raw += "by ";
+  raw += s.by;
+  if (!s.protocol.empty()) {
+    raw += " with ";
+    raw += s.protocol;
+  }
+  if (!s.id.empty()) {
+    raw += " id ";
+    raw += s.id;
+  }
+  if (!s.for_recipient.empty()) {
+    raw += "\r\n\tfor <";
+    raw += s.for_recipient;
+    raw += ">; ";
+  } else {
+    raw += ";\r\n\t";
+  }
+  raw += date;
+  Field field{"Received", std::move(raw)};
+  check_field(field);  // the lines' length, no stray CR or LF: as for a parsed field
+  return field;
 }
 
 std::string return_path_value(std::string_view reverse_path) {
