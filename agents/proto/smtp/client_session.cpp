@@ -15,6 +15,7 @@ namespace mailsim::proto::smtp {
 
 namespace {
 constexpr std::size_t kMaxReplyLine = 2048;  // RFC 5321 says 512; be generous, but bounded
+constexpr std::size_t kInputRoom = 512;      // a whole EHLO reply, with room to spare
 
 }  // namespace
 
@@ -121,6 +122,9 @@ Text SessionOutcome::describe() const {
 
 ClientSession::ClientSession(ClientConfig config, Send send, Observer observer)
     : config_(std::move(config)), send_(std::move(send)), observer_(std::move(observer)) {
+  // Room for the server's EHLO reply, the longest: the buffers then never grow in a session.
+  in_.reserve(kInputRoom);
+  incoming_.reserve(kInputRoom);
   for (const auto& r : config_.recipients)
     recipients_.push_back({r, RecipientStatus::pending, {}});
   // The DATA bytes replace the message: one copy of a big message, none when it needs no
@@ -263,6 +267,7 @@ void ClientSession::command(ClientState kind, std::string_view line, std::size_t
   if (expected_.size() == 1) enter_state(kind);
   // Written straight into the output: the observer reads the line where it lies.
   const std::size_t start = out_.size();
+  out_.reserve(start + line.size() + 2);  // one allocation for the line and its CRLF
   out_.append(line).append("\r\n");
   report_written(std::string_view(out_).substr(start));
 }
