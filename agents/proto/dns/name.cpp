@@ -194,15 +194,18 @@ Name Name::parent() const {
 }
 
 Name Name::child(std::string_view label) const {
-  check_label(label, label);
+  std::string shown;  // the name it would make, for an error
+  append_label(shown, label);
+  shown += '.';
+  if (!is_root()) shown += to_string();
+  check_label(label, shown);
+  check_length(1 + label.size() + wire_length(), shown);
   std::string wire;
   wire.reserve(1 + label.size() + wire_.size());
   wire += static_cast<char>(label.size());
   wire += label;
   wire += wire_;
-  Name name(std::move(wire), count_ + 1);
-  check_length(name.wire_length(), name.to_string());
-  return name;
+  return Name(std::move(wire), count_ + 1);
 }
 
 Name Name::suffix(std::size_t label_count) const {
