@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "sim/net/detail/stable_vector.hpp"
 #include "sim/net/detail/tcp_connection.hpp"
 #include "sim/net/network.hpp"
 #include "sim/net/trace_records.hpp"
@@ -98,8 +99,8 @@ struct NetworkImpl {
   NetworkSettings settings;
   // Expires with the network: a socket's Subscription (keep_callbacks) outliving it does nothing.
   std::shared_ptr<void> lifetime = std::make_shared<char>(0);
-  std::deque<detail::NodeState> nodes;  // deque: names stay put for string_views in records
-  std::deque<detail::LinkState> links;
+  detail::StableVector<detail::NodeState> nodes;  // names stay put for string_views in records
+  detail::StableVector<detail::LinkState> links;
   std::unordered_map<std::string, NodeId> node_names;
   std::unordered_map<std::string, LinkId> link_names;
   std::unordered_map<std::uint32_t, NodeId> addresses;
