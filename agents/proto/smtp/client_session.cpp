@@ -267,7 +267,9 @@ void ClientSession::command(ClientState kind, std::string_view line, std::size_t
   if (expected_.size() == 1) enter_state(kind);
   // Written straight into the output: the observer reads the line where it lies.
   const std::size_t start = out_.size();
-  out_.reserve(start + line.size() + 2);  // one allocation for the line and its CRLF
+  // One allocation for a lone line and its CRLF; pipelined lines grow the buffer as usual (an
+  // exact reserve for each would copy it once per command).
+  if (out_.empty()) out_.reserve(line.size() + 2);
   out_.append(line).append("\r\n");
   report_written(std::string_view(out_).substr(start));
 }
