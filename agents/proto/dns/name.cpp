@@ -36,6 +36,12 @@ void append_label(std::string& out, std::string_view label) {
     }
   }
 }
+// Calls f with each label of a well-formed wire form (a name's own), leftmost first.
+template <class F>
+void for_each_label(std::string_view wire, F f) {
+  for (std::size_t at = 0; at < wire.size(); at += 1 + static_cast<unsigned char>(wire[at]))
+    f(wire.substr(at + 1, static_cast<unsigned char>(wire[at])));
+}
 }  // namespace
 
 bool label_equal(std::string_view a, std::string_view b) {
@@ -163,9 +169,7 @@ std::size_t Name::offset_of_label(std::size_t index) const {
 std::vector<std::string_view> Name::labels() const {
   std::vector<std::string_view> out;
   out.reserve(count_);
-  const std::string_view wire = wire_;
-  for (std::size_t at = 0; at < wire.size(); at += 1 + out.back().size())
-    out.push_back(wire.substr(at + 1, static_cast<unsigned char>(wire[at])));
+  for_each_label(wire_, [&](std::string_view label) { out.push_back(label); });
   return out;
 }
 
@@ -173,13 +177,10 @@ std::string Name::to_string() const {
   if (is_root()) return ".";
   std::string out;
   out.reserve(wire_length());  // the text without escapes is as long as the wire form
-  const std::string_view wire = wire_;
-  for (std::size_t at = 0; at < wire.size();) {
-    const std::size_t length = static_cast<unsigned char>(wire[at]);
-    append_label(out, wire.substr(at + 1, length));
+  for_each_label(wire_, [&](std::string_view label) {
+    append_label(out, label);
     out += '.';
-    at += 1 + length;
-  }
+  });
   return out;
 }
 
