@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <memory>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "sim/random.hpp"
@@ -249,4 +251,84 @@ TEST(EventQueue, RenumberingKeepsTheLanes) {
       SimTime(10), [&] { order.push_back(1); }, Lane::first);  // still first
   drain(q);
   EXPECT_EQ(order, (std::vector<int>{1, 2, 3}));
+}
+
+// Timers far ahead wait in a heap of their own, so that they do not deepen the one the traffic
+// goes through; a pop takes the lesser of the two tops, so the order is still that of one
+// queue. A hold model whose delays cross the horizon both ways, with cancellations, runs in
+// exactly the order of a sorted reference.
+TEST(EventQueue, EventsOnBothSidesOfTheHorizonRunInOneOrder) {
+  EventQueue q;
+  RandomStream rng(11);
+  // What is pending in the reference: (time, lane, scheduling number) -> id of the event.
+  std::map<std::tuple<std::int64_t, int, int>, int> pending;
+  std::vector<EventId> ids;
+  std::vector<std::tuple<std::int64_t, int, int>> where;
+  std::vector<int> ran;
+  SimTime now(0);
+  int scheduled = 0;
+  const std::int64_t horizon = EventQueue::kFarHorizon.count();
+  auto schedule = [&] {
+    // Half within a millisecond, a quarter up to the horizon, a quarter up to 100 horizons
+    // ahead, and exactly at the horizon and one past it now and then.
+    const std::uint64_t pick = rng.below(16);
+    std::int64_t delay = pick < 8    ? static_cast<std::int64_t>(rng.below(1000))
+                         : pick < 12 ? static_cast<std::int64_t>(rng.below(horizon))
+                         : pick < 15 ? static_cast<std::int64_t>(rng.below(100 * horizon))
+                                     : horizon + static_cast<std::int64_t>(rng.below(2));
+    const Lane lane = rng.below(8) == 0 ? Lane::first : Lane::normal;
+    const int id = scheduled++;
+    ids.push_back(q.push(
+        now + SimTime(delay), [&ran, id] { ran.push_back(id); }, lane));
+    where.emplace_back(now.count() + delay, static_cast<int>(lane), id);
+    pending.emplace(where.back(), id);
+  };
+  for (int i = 0; i < 2000; ++i)
+    schedule();
+  std::vector<int> expected;
+  std::size_t far_seen = 0;
+  while (!pending.empty()) {
+    far_seen = std::max(far_seen, q.far_keys());
+    // Now and then cancel a pending event, or try a stale id.
+    if (rng.below(4) == 0) {
+      const int victim = static_cast<int>(rng.below(static_cast<std::uint64_t>(scheduled)));
+      const bool was_pending = pending.erase(where[static_cast<std::size_t>(victim)]) == 1;
+      EXPECT_EQ(q.cancel(ids[static_cast<std::size_t>(victim)]), was_pending) << victim;
+      if (pending.empty()) break;
+    }
+    ASSERT_EQ(q.size(), pending.size());
+    ASSERT_EQ(q.next_time(), SimTime(std::get<0>(pending.begin()->first)));
+    SimTime t;
+    EventCallback* cb = q.pop(t);
+    ASSERT_NE(cb, nullptr);
+    expected.push_back(pending.begin()->second);
+    ASSERT_EQ(t, SimTime(std::get<0>(pending.begin()->first)));
+    pending.erase(pending.begin());
+    now = t;
+    cb->run_once();
+    if (scheduled < 20000) schedule();
+  }
+  EXPECT_EQ(ran, expected);
+  EXPECT_TRUE(q.empty());
+  EXPECT_GT(far_seen, 100u);  // the far heap was used
+  EXPECT_GT(ran.size(), 10000u);
+}
+
+// A renumbering orders the keys of both heaps together: an event far ahead scheduled before
+// the wrap still runs before one scheduled after it for the same microsecond.
+TEST(EventQueue, RenumberingSpansBothHeaps) {
+  EventQueue q;
+  std::vector<int> order;
+  const SimTime far = EventQueue::kFarHorizon * 3;
+  q.set_sequence_for_test(EventQueue::kSequenceEnd - 4);
+  q.push(far, [&] { order.push_back(1); });
+  q.push(SimTime(5), [&] { order.push_back(0); });
+  q.push(far, [&] { order.push_back(2); });
+  EXPECT_EQ(q.far_keys(), 2u);
+  q.push(far, [&] { order.push_back(3); });  // wraps: renumbered here
+  q.push(
+      SimTime(5), [&] { order.push_back(-1); }, Lane::first);
+  EXPECT_EQ(q.far_keys(), 3u);
+  drain(q);
+  EXPECT_EQ(order, (std::vector<int>{-1, 0, 1, 2, 3}));
 }
