@@ -66,13 +66,6 @@ void KeyHeap::pop() {
   h[i] = last;
 }
 
-KeyHeap::Key KeyHeap::least_child_of_top() const {
-  const Key* c = keys_.data() + kPad + 1;
-  const Key a = c[1] < c[0] ? c[1] : c[0];
-  const Key b = c[3] < c[2] ? c[3] : c[2];
-  return b < a ? b : a;
-}
-
 void KeyHeap::heapify() {
   const std::size_t n = size();
   if (n < 2) return;

@@ -48,7 +48,12 @@ class KeyHeap {
   void pop();
   // The least of the top's children (the next top, unless a push comes first); the heap must
   // hold at least five keys.
-  Key least_child_of_top() const;
+  Key least_child_of_top() const {
+    const Key* c = keys_.data() + kPad + 1;
+    const Key a = c[1] < c[0] ? c[1] : c[0];
+    const Key b = c[3] < c[2] ? c[3] : c[2];
+    return b < a ? b : a;
+  }
 
   // Drops the keys `dead` says so of, then rebuilds the heap.
   template <class Dead>

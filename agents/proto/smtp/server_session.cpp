@@ -13,6 +13,10 @@ namespace mailsim::proto::smtp {
 
 namespace {
 
+// Room for a whole segment at Ethernet's MSS (1,460 octets) and the unfinished line before it:
+// most input then lands without the buffers growing.
+constexpr std::size_t kInputRoom = 2048;
+
 // One row per state, in the order of the enum (Postfix's xfer_states[] and xfer_timeouts[]):
 // the name shown in transcripts and in the window, and the timeout that runs while in it
 // (none while nothing is expected from the client).
@@ -77,7 +81,10 @@ ServerSession::ServerSession(ServerConfig config, Send send, Policy policy, Obse
     : config_(std::move(config)),
       send_(std::move(send)),
       policy_(std::move(policy)),
-      observer_(std::move(observer)) {}
+      observer_(std::move(observer)) {
+  in_.reserve(kInputRoom);
+  incoming_.reserve(kInputRoom);
+}
 
 ServerSession::~ServerSession() = default;
 
