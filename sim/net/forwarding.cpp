@@ -145,7 +145,9 @@ void NetworkImpl::enqueue(LinkId link_id, std::uint8_t d, std::uint32_t slot) {
   if ((l.params.queue_bytes != 0 && busy && waiting_bytes + size > l.params.queue_bytes) ||
       (l.params.queue_packets != 0 && busy && dir.queue.size() >= l.params.queue_packets))
     return drop(slot, DropReason::queue_full, at, link_id, d);
-  dir.queue.push_back(slot);
+  // An idle direction takes the packet at once: the queue (and its memory) is touched only when
+  // packets actually wait.
+  if (busy) dir.queue.push_back(slot);
   dir.queued_bytes += size;
   queue_changed(link_id, d);
   PacketSlot& s = packets[slot];
@@ -154,14 +156,12 @@ void NetworkImpl::enqueue(LinkId link_id, std::uint8_t d, std::uint32_t slot) {
   s.dir = d;
   if (sim.trace().active())
     emit_packet(kinds::kPacketQueued, s.packet, link_place(*this, link_id, d, at));
-  if (!busy) start_transmission(link_id, d);
+  if (!busy) start_transmission(link_id, d, slot);
 }
 
-void NetworkImpl::start_transmission(LinkId link_id, std::uint8_t d) {
+void NetworkImpl::start_transmission(LinkId link_id, std::uint8_t d, std::uint32_t slot) {
   LinkState& l = links[link_id];
   auto& dir = l.dir[d];
-  const std::uint32_t slot = dir.queue.front();
-  dir.queue.pop_front();
   dir.transmitting = slot;
   PacketSlot& s = packets[slot];
   s.where = PacketWhere::transmitting;
@@ -201,7 +201,11 @@ void NetworkImpl::end_transmission(std::uint32_t link_dir) {
     emit_packet(kinds::kPacketTxEnd, s.packet, place);
   }
   sim.schedule_at(s.arrive, [this, slot, g = s.generation] { arrive(slot, g); });
-  if (!dir.queue.empty()) start_transmission(link_id, d);
+  if (!dir.queue.empty()) {
+    const std::uint32_t next = dir.queue.front();
+    dir.queue.pop_front();
+    start_transmission(link_id, d, next);
+  }
 }
 
 void NetworkImpl::arrive(std::uint32_t slot, std::uint32_t generation) {

@@ -48,7 +48,7 @@ struct NodeState {
 };
 
 struct LinkDirection {
-  std::deque<std::uint32_t> queue;  // packet slots waiting, FIFO
+  std::deque<std::uint32_t> queue;  // packet slots waiting, FIFO (not the one transmitting)
   std::uint32_t queued_bytes = 0;   // waiting + transmitting
   std::uint32_t transmitting = kNoSlot;
   EventId tx_event;
@@ -142,7 +142,9 @@ struct NetworkImpl {
   void send_from_host(NodeId host, Packet packet, NodeId dest = kNoNode);
   void forward(NodeId at, std::uint32_t slot);
   void enqueue(LinkId link, std::uint8_t dir, std::uint32_t slot);
-  void start_transmission(LinkId link, std::uint8_t dir);
+  // Puts packet `slot` on the wire of an idle direction (out of its queue, or straight from
+  // enqueue when nothing waits).
+  void start_transmission(LinkId link, std::uint8_t dir, std::uint32_t slot);
   void end_transmission(std::uint32_t link_dir);
   void arrive(std::uint32_t slot, std::uint32_t generation);
   void deliver_local(std::uint32_t slot, std::uint32_t generation);
