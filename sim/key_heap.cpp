@@ -2,9 +2,9 @@
 
 namespace mailsim::sim {
 
-void KeyHeap::sift_up(std::size_t i) {
-  Key* h = keys_.data() + kPad;
-  const Key moving = h[i];
+namespace {
+// Moves the hole at node i up past the keys greater than `moving`, then puts `moving` in it.
+inline void place_up(KeyHeap::Key* h, std::size_t i, KeyHeap::Key moving) {
   while (i > 0) {
     const std::size_t parent = (i - 1) / 4;
     if (!(moving < h[parent])) break;
@@ -12,6 +12,12 @@ void KeyHeap::sift_up(std::size_t i) {
     i = parent;
   }
   h[i] = moving;
+}
+}  // namespace
+
+void KeyHeap::sift_up(std::size_t i) {
+  Key* h = keys_.data() + kPad;
+  place_up(h, i, h[i]);
 }
 
 // Bottom-up deletion (Wegener): walk the hole down along the smallest children to a leaf,
@@ -57,13 +63,7 @@ void KeyHeap::pop() {
       break;
     }
   }
-  while (i > 0) {
-    const std::size_t parent = (i - 1) / 4;
-    if (!(last < h[parent])) break;
-    h[i] = h[parent];
-    i = parent;
-  }
-  h[i] = last;
+  place_up(h, i, last);
 }
 
 void KeyHeap::heapify() {
