@@ -55,7 +55,7 @@ class KeyHeap {
     return b < a ? b : a;
   }
 
-  // Drops the keys `dead` says so of, then rebuilds the heap.
+  // Drops the keys for which `dead` returns true, then rebuilds the heap.
   template <class Dead>
   void erase_if(Dead dead) {
     keys_.erase(std::remove_if(keys_.begin() + kPad, keys_.end(), dead), keys_.end());
