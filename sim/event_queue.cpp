@@ -20,14 +20,8 @@ std::uint32_t EventQueue::allocate_slot() {
 
 KeyHeap* EventQueue::earliest_live() {
   for (;;) {
-    KeyHeap* heap;
-    if (far_.empty())
-      heap = &near_;
-    else if (near_.empty())
-      heap = &far_;
-    else
-      heap = near_.top() < far_.top() ? &near_ : &far_;
-    if (heap->empty()) return nullptr;
+    KeyHeap* heap = far_.empty() || (!near_.empty() && near_.top() < far_.top()) ? &near_ : &far_;
+    if (heap->empty()) return nullptr;  // both are
     const std::uint32_t slot = key_slot(heap->top());
     if (slots_[slot].callback) return heap;
     free_slot(slot);
