@@ -13,6 +13,11 @@ constexpr sim::SimTime kDay = std::chrono::hours(24);
 using proto::smtp::Reply;
 }  // namespace
 
+SubmissionPolicy::SubmissionPolicy(SubmissionSettings settings) : settings_(std::move(settings)) {
+  for (std::size_t i = 0; i < settings_.users.size(); ++i)
+    by_login_.emplace(settings_.users[i].login, i);
+}
+
 std::string SubmissionPolicy::qualify(const std::string& address) const {
   const auto [local, domain] = proto::split_address(address);
   if (address.empty() || !domain.empty()) return address;
@@ -23,9 +28,8 @@ const SubmissionUser* SubmissionPolicy::find_user(const std::string& login) cons
   // A user may log in as "alice" or as "alice@a.example".
   const auto [local, domain] = proto::split_address(login);
   const std::string_view name = iequals(domain, settings_.domain) ? local : login;
-  for (const auto& u : settings_.users)
-    if (u.login == name) return &u;
-  return nullptr;
+  const auto it = by_login_.find(std::string(name));
+  return it == by_login_.end() ? nullptr : &settings_.users[it->second];
 }
 
 std::optional<int> SubmissionPolicy::limit_for(const SubmissionUser& u) const {
@@ -54,11 +58,11 @@ Reply SubmissionPolicy::check_sender(const std::string& user, const std::string&
   if (user.empty()) return Reply(530, "5.7.0", "Authentication required");
   const SubmissionUser* u = find_user(user);
   if (u == nullptr) return Reply(530, "5.7.0", "Authentication required");
-  const std::string from = to_lower(qualify(sender));
-  std::vector<std::string> owned = u->addresses;
-  if (owned.empty()) owned.push_back(u->login + "@" + settings_.domain);
-  const bool owns = std::any_of(owned.begin(), owned.end(),
-                                [&](const std::string& a) { return to_lower(qualify(a)) == from; });
+  const std::string from = qualify(sender);
+  const auto is_from = [&](const std::string& a) { return iequals(qualify(a), from); };
+  const bool owns = u->addresses.empty()
+                        ? is_from(u->login + "@" + settings_.domain)
+                        : std::any_of(u->addresses.begin(), u->addresses.end(), is_from);
   if (!owns)
     return Reply(
         550, "5.7.1",
@@ -76,7 +80,14 @@ Reply SubmissionPolicy::check_sender(const std::string& user, const std::string&
 }
 
 void SubmissionPolicy::record_sent(const std::string& user, sim::SimTime now) {
-  if (const SubmissionUser* u = find_user(user)) sent_[u->login].push_back(now);
+  const SubmissionUser* u = find_user(user);
+  if (u == nullptr) return;
+  // Only the last day's times can count against a limit: older ones leave, so that a user who
+  // sends all day long does not grow the list with every message.
+  auto& times = sent_[u->login];
+  while (!times.empty() && now - times.front() >= kDay)
+    times.pop_front();
+  times.push_back(now);
 }
 
 int SubmissionPolicy::sent_in_last_day(const std::string& user, sim::SimTime now) const {

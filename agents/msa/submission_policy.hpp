@@ -13,6 +13,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "agents/proto/imf/date.hpp"
@@ -39,7 +40,7 @@ struct SubmissionSettings {
 
 class SubmissionPolicy {
  public:
-  explicit SubmissionPolicy(SubmissionSettings settings) : settings_(std::move(settings)) {}
+  explicit SubmissionPolicy(SubmissionSettings settings);
 
   // AUTH: the login (or login@domain) and its password.
   proto::smtp::Reply check_auth(const std::string& user, const std::string& password) const;
@@ -59,6 +60,9 @@ class SubmissionPolicy {
   std::string when_again(sim::SimTime again, sim::SimTime now) const;
 
   SubmissionSettings settings_;
+  // Login -> index in settings_.users (the first user of that login): a provider of a city
+  // has hundreds of users, and every submission looks its user up three times.
+  std::unordered_map<std::string, std::size_t> by_login_;
   std::map<std::string, std::deque<sim::SimTime>> sent_;  // per login, times within the window
 };
 

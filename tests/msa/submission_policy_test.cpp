@@ -79,3 +79,44 @@ TEST(SubmissionPolicy, DailyLimitSaysTheTimeOfDayInTheScenariosZone) {
   EXPECT_EQ(wire(p.check_sender("alice", "alice@a.example", 2h)),
             "450 4.7.1 Daily sending limit of 1 message reached, try again after 22:31 +0100");
 }
+
+// A city's provider: each of hundreds of users is found by login and by login@domain, with
+// their own password and addresses only.
+TEST(SubmissionPolicy, EachOfManyUsersIsFoundByLogin) {
+  SubmissionSettings s;
+  s.domain = "d1.example";
+  for (int i = 1; i <= 500; ++i)
+    s.users.push_back({"user" + std::to_string(i), "pw" + std::to_string(i), {}, std::nullopt});
+  s.users.push_back({"user7", "second", {}, std::nullopt});  // a second user7: the first counts
+  SubmissionPolicy p(s);
+  for (const int i : {1, 250, 500}) {
+    const std::string login = "user" + std::to_string(i);
+    const std::string password = "pw" + std::to_string(i);
+    EXPECT_EQ(p.check_auth(login, password).code, 235) << login;
+    EXPECT_EQ(p.check_auth(login + "@D1.example", password).code, 235) << login;
+    EXPECT_EQ(p.check_auth(login, "pw0").code, 535) << login;
+    EXPECT_EQ(p.check_sender(login, login + "@d1.example", 0s).code, 250) << login;
+    EXPECT_EQ(p.check_sender(login, "user2@d1.example", 0s).code, 550) << login;
+  }
+  EXPECT_EQ(p.check_auth("user7", "pw7").code, 235);
+  EXPECT_EQ(p.check_auth("user7", "second").code, 535);
+  EXPECT_EQ(p.check_auth("user501", "pw501").code, 535);
+  EXPECT_EQ(p.check_auth("user1@other.example", "pw1").code, 535);  // another domain's login
+}
+
+// Days of mail: only the last 24 hours count, however long the run.
+TEST(SubmissionPolicy, OnlyTheLastDayCountsAfterDaysOfMail) {
+  SubmissionPolicy p = provider(30);
+  for (int i = 0; i < 24 * 5; ++i) {  // one an hour for five days
+    ASSERT_EQ(p.check_sender("alice", "alice@a.example", i * 1h).code, 250) << i;
+    p.record_sent("alice", i * 1h);
+  }
+  EXPECT_EQ(p.sent_in_last_day("alice", 24h * 5 - 1h), 24);
+  EXPECT_EQ(p.sent_in_last_day("alice", 24h * 5 + 30min), 23);
+  EXPECT_EQ(p.sent_in_last_day("alice", 24h * 7), 0);
+  for (int i = 0; i < 30; ++i)  // a burst reaches the limit, and says when it lifts
+    p.record_sent("alice", 24h * 5 + 1min);
+  EXPECT_EQ(wire(p.check_sender("alice", "alice@a.example", 24h * 5 + 2min)),
+            "450 4.7.1 Daily sending limit of 30 messages reached, try again tomorrow after "
+            "08:01 +0000");
+}
