@@ -4,8 +4,12 @@
 // its own (its own peak memory), against the kernel's hold model in this process.
 // See bench/README.md.
 //
-//   build/bench/city/city [--domains D] [--users U] [--messages M] [--untraced-only]
+//   build/bench/city/city [--domains D] [--users U] [--messages M] [--untraced-only] [--hourly]
 //   build/bench/city/city --scale    # messages 10k/100k/1M, then domains 100/1,000/10,000
+//
+// --hourly also writes, to standard error, the events and events per wall second of each
+// simulated hour: a quiet hour of a big city against a busy hour of a small one tells what
+// the run's size costs, apart from how much happens at once.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -26,6 +30,7 @@ struct Case {
   int domains = 1000;
   int users = 10000;
   long messages = 100000;
+  bool hourly = false;
 };
 
 struct Result {
@@ -99,6 +104,18 @@ Result run_case(const Case& c, bool narrated) {
     });
   t = std::chrono::steady_clock::now();
   const double cpu = bench::process_cpu_seconds();
+  // Up to run_to_completion's own guard of 30 days, for a city whose clients fetch forever.
+  for (int hour = 1; c.hourly && hour <= 24 * 30 && run.sim().pending() > 0 && !run.failure();
+       ++hour) {
+    const std::uint64_t events = run.sim().events_executed();
+    const auto start = std::chrono::steady_clock::now();
+    run.run_until(std::chrono::hours(hour));
+    const double wall = since(start);
+    const std::uint64_t ran = run.sim().events_executed() - events;
+    std::fprintf(stderr, "city hour=%d events=%llu wall_s=%.2f events_per_s=%.0f\n", hour,
+                 static_cast<unsigned long long>(ran), wall,
+                 wall > 0 ? static_cast<double>(ran) / wall : 0.0);
+  }
   run.run_to_completion();
   r.run_s = since(t);
   r.run_cpu_s = bench::process_cpu_seconds() - cpu;
@@ -156,8 +173,12 @@ int main(int argc, char** argv) {
       scale = true;
     else if (a == "--untraced-only")
       untraced_only = true;
+    else if (a == "--hourly")
+      c.hourly = true;
     else {
-      std::puts("usage: city [--domains D] [--users U] [--messages M] [--untraced-only] | --scale");
+      std::puts(
+          "usage: city [--domains D] [--users U] [--messages M] [--untraced-only] [--hourly] | "
+          "--scale");
       return 2;
     }
   }
