@@ -1,5 +1,6 @@
 #include "sim/strings.hpp"
 
+#include <bit>
 #include <cctype>
 
 namespace mailsim {
@@ -52,6 +53,13 @@ std::vector<std::string_view> split_trimmed(std::string_view s, char sep) {
     }
   }
   return parts;
+}
+
+std::size_t buffer_room(std::size_t octets) {
+  constexpr std::size_t kSmall = 4096;  // below, malloc's own size classes are close enough
+  if (octets <= kSmall) return octets;
+  const std::size_t step = std::bit_floor(octets) / 4;
+  return (octets + step - 1) / step * step;
 }
 
 }  // namespace mailsim

@@ -1,5 +1,6 @@
 #pragma once
 // Small string helpers every layer needs (ASCII only: protocol keywords, names, units).
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,5 +23,12 @@ void upper_in_place(std::string& s);  // to_upper without a new string: a reused
 bool iequals(std::string_view a, std::string_view b);
 // Splits at every `sep`, trimming each part; "a; b;" gives {"a", "b", ""}.
 std::vector<std::string_view> split_trimmed(std::string_view s, char sep);
+
+// The room to reserve for a message's buffer of `octets` that lives a short while: above 4 KiB,
+// rounded up to one of four sizes per doubling (at most a quarter more). Messages come in every
+// size, and glibc's malloc keeps its freed blocks sorted by size in lists it walks on each big
+// request: after a day of a big city, thousands of sizes made each message's buffer cost
+// microseconds (bench/README.md, "city"). A few sizes keep those lists short.
+std::size_t buffer_room(std::size_t octets);
 
 }  // namespace mailsim

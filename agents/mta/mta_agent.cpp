@@ -276,7 +276,8 @@ std::string MtaAgent::store(const SmtpServerConnection& c, const smtp::Transacti
     top.append_field(proto::imf::received_field(stamp));
     for (const auto& [name, value] : added)
       top.append(name, value);
-    content.reserve(top.wire_size() + parsed->wire_size() + 2 + body.size());  // body copied once
+    // The body copied once, into one of a few sizes of buffer (buffer_room).
+    content.reserve(buffer_room(top.wire_size() + parsed->wire_size() + 2 + body.size()));
     top.append_to(content);
     parsed->append_to(content);
     content.append("\r\n").append(body);

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 using namespace mailsim;
 
 TEST(Strings, TrimCaseAndSplit) {
@@ -39,4 +41,28 @@ TEST(SplitLines, KeepsEmptyLinesAndStartsNoneAfterTheLastNewline) {
   EXPECT_EQ(mailsim::split_lines("a\nb"), (std::vector<std::string>{"a", "b"}));
   EXPECT_EQ(mailsim::split_lines("\n"), (std::vector<std::string>{""}));
   EXPECT_TRUE(mailsim::split_lines("").empty());
+}
+
+TEST(BufferRoom, SmallBuffersKeepTheirSize) {
+  for (const std::size_t n : {0, 1, 100, 4095, 4096})
+    EXPECT_EQ(mailsim::buffer_room(n), n);
+}
+
+// Above 4 KiB, four sizes per doubling: never less than asked, at most a quarter more, and
+// every size of a doubling lands on one of four.
+TEST(BufferRoom, BigBuffersTakeOneOfFourSizesPerDoubling) {
+  EXPECT_EQ(mailsim::buffer_room(4097), 5120u);
+  EXPECT_EQ(mailsim::buffer_room(5120), 5120u);
+  EXPECT_EQ(mailsim::buffer_room(9000), 10240u);
+  EXPECT_EQ(mailsim::buffer_room(16384), 16384u);
+  EXPECT_EQ(mailsim::buffer_room(16385), 20480u);
+  EXPECT_EQ(mailsim::buffer_room(100'000'000), 100'663'296u);
+  std::set<std::size_t> sizes;
+  for (std::size_t n = 8193; n <= 16384; ++n) {
+    const std::size_t room = mailsim::buffer_room(n);
+    ASSERT_GE(room, n);
+    ASSERT_LE(room, n + n / 4);
+    sizes.insert(room);
+  }
+  EXPECT_EQ(sizes, (std::set<std::size_t>{10240, 12288, 14336, 16384}));
 }

@@ -8,6 +8,7 @@
 #include "agents/proto/imf/messages.hpp"
 #include "agents/proto/imf/mime.hpp"
 #include "agents/proto/imf/visible.hpp"
+#include "sim/strings.hpp"
 
 namespace mailsim::proto::imf {
 namespace {
@@ -137,9 +138,10 @@ Message compose(const Draft& d, const ScenarioClock& clock, sim::SimTime now,
   // the message becomes one string (Message::to_string() &&) without copying the attachment.
   const std::string_view preamble = "This is a multi-part message in MIME format.\r\n";
   std::string body;
-  body.reserve(m.header.wire_size() + 2 + preamble.size() + text.wire_size() + m.body.size() +
-               file.wire_size() + attachment_base64_size(d.attachment_size) +
-               3 * (boundary.size() + 8) + d.raw_tail.size());
+  body.reserve(buffer_room(m.header.wire_size() + 2 + preamble.size() + text.wire_size() +
+                           m.body.size() + file.wire_size() +
+                           attachment_base64_size(d.attachment_size) + 3 * (boundary.size() + 8) +
+                           d.raw_tail.size()));
   body += preamble;
   append_part_start(body, boundary, text);
   body.append(m.body).append("\r\n");

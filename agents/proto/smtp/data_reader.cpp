@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "sim/strings.hpp"
+
 namespace mailsim::proto::smtp {
 
 std::string_view mode_name(EndOfDataMode mode) {
@@ -106,6 +108,10 @@ void DataReader::finish_line(bool crlf) {
   line_.clear();
   line_length_ = 0;
   last_ = 0;
+}
+
+void DataReader::reserve(std::size_t octets) {
+  content_.reserve(buffer_room(octets));
 }
 
 void DataReader::append(std::string_view bytes) {

@@ -45,7 +45,7 @@ class DataReader {
   bool finished() const { return finished_; }
   // Room for a message of this size (as SIZE= declared it), so that the content does not
   // grow by copies.
-  void reserve(std::size_t octets) { content_.reserve(octets); }
+  void reserve(std::size_t octets);
 
   const std::string& content() const { return content_; }  // unstuffed, CRLF line ends
   std::string take_content() { return std::move(content_); }
