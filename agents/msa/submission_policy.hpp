@@ -60,8 +60,8 @@ class SubmissionPolicy {
   std::string when_again(sim::SimTime again, sim::SimTime now) const;
 
   SubmissionSettings settings_;
-  // Login -> index in settings_.users (the first user of that login): a provider of a city
-  // has hundreds of users, and every submission looks its user up three times.
+  // Login -> index in settings_.users (the first user of that login): a provider may have
+  // hundreds of users, and every submission looks its user up three times.
   std::unordered_map<std::string, std::size_t> by_login_;
   std::map<std::string, std::deque<sim::SimTime>> sent_;  // per login, times within the window
 };
