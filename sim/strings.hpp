@@ -1,5 +1,6 @@
 #pragma once
-// Small string helpers every layer needs (ASCII only: protocol keywords, names, units).
+// Small string helpers every layer needs: ASCII case and splitting (protocol keywords, names,
+// units), and the room to reserve for a message's buffer.
 #include <cstddef>
 #include <string>
 #include <string_view>

@@ -13,9 +13,17 @@ constexpr sim::SimTime kDay = std::chrono::hours(24);
 using proto::smtp::Reply;
 }  // namespace
 
-SubmissionPolicy::SubmissionPolicy(SubmissionSettings settings) : settings_(std::move(settings)) {
+SubmissionPolicy::SubmissionPolicy(SubmissionSettings settings)
+    : settings_(std::move(settings)), sent_(settings_.users.size()) {
   for (std::size_t i = 0; i < settings_.users.size(); ++i)
     by_login_.emplace(settings_.users[i].login, i);
+}
+
+std::deque<sim::SimTime>& SubmissionPolicy::sent_by(const SubmissionUser& u) {
+  return sent_[static_cast<std::size_t>(&u - settings_.users.data())];
+}
+const std::deque<sim::SimTime>& SubmissionPolicy::sent_by(const SubmissionUser& u) const {
+  return sent_[static_cast<std::size_t>(&u - settings_.users.data())];
 }
 
 std::string SubmissionPolicy::qualify(const std::string& address) const {
@@ -68,7 +76,7 @@ Reply SubmissionPolicy::check_sender(const std::string& user, const std::string&
         550, "5.7.1",
         fmt::format("<{}>: Sender address rejected: not owned by user {}", sender, u->login));
   if (auto limit = limit_for(*u); limit && sent_in_last_day(u->login, now) >= *limit) {
-    const auto& times = sent_.at(u->login);
+    const auto& times = sent_by(*u);
     return Reply(
         450, "4.7.1",
         fmt::format(
@@ -84,7 +92,7 @@ void SubmissionPolicy::record_sent(const std::string& user, sim::SimTime now) {
   if (u == nullptr) return;
   // Only the last day's times can count against a limit: older ones leave, so that a user who
   // sends all day long does not grow the list with every message.
-  auto& times = sent_[u->login];
+  auto& times = sent_by(*u);
   while (!times.empty() && now - times.front() >= kDay)
     times.pop_front();
   times.push_back(now);
@@ -93,10 +101,9 @@ void SubmissionPolicy::record_sent(const std::string& user, sim::SimTime now) {
 int SubmissionPolicy::sent_in_last_day(const std::string& user, sim::SimTime now) const {
   const SubmissionUser* u = find_user(user);
   if (u == nullptr) return 0;
-  auto it = sent_.find(u->login);
-  if (it == sent_.end()) return 0;
-  return static_cast<int>(std::count_if(it->second.begin(), it->second.end(),
-                                        [&](sim::SimTime t) { return now - t < kDay; }));
+  const auto& times = sent_by(*u);
+  return static_cast<int>(
+      std::count_if(times.begin(), times.end(), [&](sim::SimTime t) { return now - t < kDay; }));
 }
 
 }  // namespace mailsim::agents

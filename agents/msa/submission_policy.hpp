@@ -10,7 +10,6 @@
 //   MAIL once the daily limit is reached -> 450 4.7.1 Daily sending limit of N messages reached,
 //                                           try again [tomorrow] after HH:MM +ZZZZ
 #include <deque>
-#include <map>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -58,12 +57,16 @@ class SubmissionPolicy {
   const SubmissionUser* find_user(const std::string& login) const;
   std::optional<int> limit_for(const SubmissionUser& u) const;
   std::string when_again(sim::SimTime again, sim::SimTime now) const;
+  // The sending times of a user that find_user returned.
+  std::deque<sim::SimTime>& sent_by(const SubmissionUser& u);
+  const std::deque<sim::SimTime>& sent_by(const SubmissionUser& u) const;
 
   SubmissionSettings settings_;
   // Login -> index in settings_.users (the first user of that login): a provider may have
   // hundreds of users, and every submission looks its user up three times.
   std::unordered_map<std::string, std::size_t> by_login_;
-  std::map<std::string, std::deque<sim::SimTime>> sent_;  // per login, times within the window
+  // Per user, as settings_.users: the times within the window (the last day).
+  std::vector<std::deque<sim::SimTime>> sent_;
 };
 
 }  // namespace mailsim::agents
