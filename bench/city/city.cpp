@@ -5,17 +5,23 @@
 // See bench/README.md.
 //
 //   build/bench/city/city [--domains D] [--users U] [--messages M] [--untraced-only] [--hourly]
+//                         [--in-process]
 //   build/bench/city/city --scale    # messages 10k/100k/1M, then domains 100/1,000/10,000
 //
 // --hourly also writes, to standard error, the events and events per wall second of each
-// simulated hour: a quiet hour of a big city against a busy hour of a small one tells what
-// the run's size costs, apart from how much happens at once.
+// simulated hour, with the pending events and the resident memory at its end: a quiet hour of a
+// big city against a busy hour of a small one tells what the run's size costs, apart from how
+// much happens at once.
+// --in-process runs the untraced case in this process, without the hold model: for heaptrack,
+// which does not follow the child.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
+
+#include <unistd.h>
 
 #include "agents/narration/storyteller.hpp"
 #include "bench/bench_support.hpp"
@@ -71,6 +77,17 @@ bool heap_huge_pages() {
   return tunables != nullptr && std::strstr(tunables, "glibc.malloc.hugetlb=1") != nullptr;
 }
 
+// The process's resident memory now (the second field of /proc/self/statm, in pages).
+double resident_mb() {
+  std::FILE* f = std::fopen("/proc/self/statm", "r");
+  if (f == nullptr) return 0;
+  unsigned long size = 0, resident = 0;
+  const bool read = std::fscanf(f, "%lu %lu", &size, &resident) == 2;
+  std::fclose(f);
+  return read ? static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) / 1e6
+              : 0;
+}
+
 double since(std::chrono::steady_clock::time_point t) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
 }
@@ -112,9 +129,10 @@ Result run_case(const Case& c, bool narrated) {
     run.run_until(std::chrono::hours(hour));
     const double wall = since(start);
     const std::uint64_t ran = run.sim().events_executed() - events;
-    std::fprintf(stderr, "city hour=%d events=%llu wall_s=%.2f events_per_s=%.0f\n", hour,
-                 static_cast<unsigned long long>(ran), wall,
-                 wall > 0 ? static_cast<double>(ran) / wall : 0.0);
+    std::fprintf(
+        stderr, "city hour=%d events=%llu wall_s=%.2f events_per_s=%.0f pending=%zu rss_mb=%.0f\n",
+        hour, static_cast<unsigned long long>(ran), wall,
+        wall > 0 ? static_cast<double>(ran) / wall : 0.0, run.sim().pending(), resident_mb());
   }
   run.run_to_completion();
   r.run_s = since(t);
@@ -128,18 +146,26 @@ Result run_case(const Case& c, bool narrated) {
   return r;
 }
 
-bool report(const Case& c, bool narrated, bench::HoldRates hold) {
+// Without a hold model (--in-process), its fields read 0.
+bool report(const Case& c, bool narrated, bench::HoldRates hold, bool in_process = false) {
   Result r;
   double peak_mb = 0;
-  if (!bench::run_in_child([&] { return run_case(c, narrated); }, r, peak_mb)) {
+  if (in_process) {
+    r = run_case(c, narrated);
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    peak_mb = static_cast<double>(usage.ru_maxrss) / 1024.0;
+  } else if (!bench::run_in_child([&] { return run_case(c, narrated); }, r, peak_mb)) {
     std::fprintf(stderr, "city: the case failed\n");
     return false;
   }
-  // The machine's speed drifts over a run of tens of seconds: the hold model is measured again
-  // after the case, and the best of before and after is the baseline.
-  const bench::HoldRates after = bench::best_hold_rates(5'000'000, 3);
-  hold.wall = std::max(hold.wall, after.wall);
-  hold.cpu = std::max(hold.cpu, after.cpu);
+  if (!in_process) {
+    // The machine's speed drifts over a run of tens of seconds: the hold model is measured
+    // again after the case, and the best of before and after is the baseline.
+    const bench::HoldRates after = bench::best_hold_rates(5'000'000, 3);
+    hold.wall = std::max(hold.wall, after.wall);
+    hold.cpu = std::max(hold.cpu, after.cpu);
+  }
   const double rate = static_cast<double>(r.events) / r.run_s;
   const double cpu_rate = static_cast<double>(r.events) / r.run_cpu_s;
   std::printf(
@@ -150,8 +176,8 @@ bool report(const Case& c, bool narrated, bench::HoldRates hold) {
       narrated ? "narrated" : "untraced", c.domains, c.users, c.messages,
       static_cast<unsigned long long>(r.delivered), r.simulated_h, r.load_s, r.build_s, r.run_s,
       r.run_cpu_s, static_cast<unsigned long long>(r.events), rate, peak_mb, hold.wall,
-      rate / hold.wall, cpu_rate / hold.cpu, r.sentence_bytes / 1e6,
-      heap_huge_pages() ? "on" : "off");
+      hold.wall > 0 ? rate / hold.wall : 0.0, hold.cpu > 0 ? cpu_rate / hold.cpu : 0.0,
+      r.sentence_bytes / 1e6, heap_huge_pages() ? "on" : "off");
   std::fflush(stdout);
   return true;
 }
@@ -160,7 +186,7 @@ bool report(const Case& c, bool narrated, bench::HoldRates hold) {
 
 int main(int argc, char** argv) {
   Case c;
-  bool scale = false, untraced_only = false;
+  bool scale = false, untraced_only = false, in_process = false, unknown = false;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--domains" && i + 1 < argc)
@@ -175,13 +201,18 @@ int main(int argc, char** argv) {
       untraced_only = true;
     else if (a == "--hourly")
       c.hourly = true;
-    else {
-      std::puts(
-          "usage: city [--domains D] [--users U] [--messages M] [--untraced-only] [--hourly] | "
-          "--scale");
-      return 2;
-    }
+    else if (a == "--in-process")
+      in_process = true;
+    else
+      unknown = true;
   }
+  if (unknown || (scale && in_process)) {
+    std::puts(
+        "usage: city [--domains D] [--users U] [--messages M] [--untraced-only] [--hourly] "
+        "[--in-process] | --scale");
+    return 2;
+  }
+  if (in_process) return report(c, false, {}, true) ? 0 : 1;
   const bench::HoldRates hold = bench::best_hold_rates(5'000'000, 3);
   if (!scale) {
     if (!report(c, false, hold)) return 1;
