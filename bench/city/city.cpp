@@ -77,6 +77,17 @@ bool heap_huge_pages() {
   return tunables != nullptr && std::strstr(tunables, "glibc.malloc.hugetlb=1") != nullptr;
 }
 
+// How many freed blocks of each size malloc's per-thread cache keeps
+// (GLIBC_TUNABLES=glibc.malloc.tcache_count=N, which `make bench` sets): "7" is glibc's default.
+std::string tcache_count() {
+  const char* tunables = std::getenv("GLIBC_TUNABLES");
+  const char* at =
+      tunables != nullptr ? std::strstr(tunables, "glibc.malloc.tcache_count=") : nullptr;
+  if (at == nullptr) return "7";
+  at += std::strlen("glibc.malloc.tcache_count=");
+  return std::string(at, std::strcspn(at, ":"));
+}
+
 // The process's resident memory now (the second field of /proc/self/statm, in pages).
 double resident_mb() {
   std::FILE* f = std::fopen("/proc/self/statm", "r");
@@ -172,12 +183,12 @@ bool report(const Case& c, bool narrated, bench::HoldRates hold, bool in_process
       "city %s domains=%d users=%d messages=%ld delivered=%llu simulated_h=%.1f load_s=%.2f "
       "build_s=%.2f run_s=%.2f run_cpu_s=%.2f events=%llu events_per_s=%.0f peak_rss_mb=%.0f "
       "hold_events_per_s=%.0f rate_over_hold=%.3f cpu_rate_over_hold=%.3f narration_mb=%.1f "
-      "huge_pages=%s\n",
+      "huge_pages=%s tcache_count=%s\n",
       narrated ? "narrated" : "untraced", c.domains, c.users, c.messages,
       static_cast<unsigned long long>(r.delivered), r.simulated_h, r.load_s, r.build_s, r.run_s,
       r.run_cpu_s, static_cast<unsigned long long>(r.events), rate, peak_mb, hold.wall,
       hold.wall > 0 ? rate / hold.wall : 0.0, hold.cpu > 0 ? cpu_rate / hold.cpu : 0.0,
-      r.sentence_bytes / 1e6, heap_huge_pages() ? "on" : "off");
+      r.sentence_bytes / 1e6, heap_huge_pages() ? "on" : "off", tcache_count().c_str());
   std::fflush(stdout);
   return true;
 }
