@@ -26,6 +26,11 @@ inline double process_cpu_seconds() {
   return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
 }
 
+// The peak resident memory in MB of `usage` (getrusage or wait4; ru_maxrss is in KiB).
+inline double max_rss_mb(const rusage& usage) {
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;
+}
+
 // The hold model of bench/kernel_hold.cpp at N = 1,000: each event schedules one more at an
 // exponential delay of mean 1 s. Returns its events per wall second, and per second of processor
 // time in `cpu_rate` when given.
@@ -91,7 +96,7 @@ bool run_in_child(Run run, Result& result, double& peak_mb) {
   int status = 0;
   rusage usage{};
   wait4(pid, &status, 0, &usage);
-  peak_mb = static_cast<double>(usage.ru_maxrss) / 1024.0;
+  peak_mb = max_rss_mb(usage);
   return got && WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 

@@ -147,7 +147,7 @@ int main(int argc, char** argv) {
       static_cast<double>(sim.now().count()) / 1e6, wall, packets, events,
       static_cast<unsigned long long>(records));
   std::printf("packets_per_wall_s=%.0f net_events_per_wall_s=%.0f peak_rss_mb=%.1f\n",
-              packets / wall, events / wall, static_cast<double>(usage.ru_maxrss) / 1024.0);
+              packets / wall, events / wall, mailsim::bench::max_rss_mb(usage));
   std::printf(
       "hold N=1000 events_per_s=%.0f  ratio hold_events/net_events=%.2f  "
       "kernel_events_per_packet=%.1f\n",

@@ -18,8 +18,9 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include <unistd.h>
 
@@ -27,6 +28,7 @@
 #include "bench/bench_support.hpp"
 #include "scenarios/build/scenario_run.hpp"
 #include "scenarios/load/scenario_reader.hpp"
+#include "sim/strings.hpp"
 
 namespace {
 
@@ -69,23 +71,27 @@ std::string city_text(const Case& c) {
          "  faults: {mx_down: 5%, at: 10h, for: 2h}\n";
 }
 
-// Whether malloc asks the kernel for transparent huge pages (GLIBC_TUNABLES=glibc.malloc.hugetlb=1,
-// which `make bench` sets): a city's mailboxes fill a gigabyte, and with 4 KiB pages the first
-// touch of each costs a page fault (bench/README.md).
-bool heap_huge_pages() {
+// The value of a glibc tunable set in GLIBC_TUNABLES ("name=value:name=value"), or nullopt.
+std::optional<std::string> glibc_tunable(std::string_view name) {
   const char* tunables = std::getenv("GLIBC_TUNABLES");
-  return tunables != nullptr && std::strstr(tunables, "glibc.malloc.hugetlb=1") != nullptr;
+  if (tunables == nullptr) return std::nullopt;
+  for (std::string_view item : split_trimmed(tunables, ':'))
+    if (item.size() > name.size() && item.starts_with(name) && item[name.size()] == '=')
+      return std::string(item.substr(name.size() + 1));
+  return std::nullopt;
+}
+
+// Whether malloc asks the kernel for transparent huge pages (glibc.malloc.hugetlb=1, which
+// `make bench` sets): a city's mailboxes fill a gigabyte, and with 4 KiB pages the first touch
+// of each costs a page fault (bench/README.md).
+bool heap_huge_pages() {
+  return glibc_tunable("glibc.malloc.hugetlb") == "1";
 }
 
 // How many freed blocks of each size malloc's per-thread cache keeps
-// (GLIBC_TUNABLES=glibc.malloc.tcache_count=N, which `make bench` sets): "7" is glibc's default.
+// (glibc.malloc.tcache_count=N, which `make bench` sets): 7 is glibc's default.
 std::string tcache_count() {
-  const char* tunables = std::getenv("GLIBC_TUNABLES");
-  const char* at =
-      tunables != nullptr ? std::strstr(tunables, "glibc.malloc.tcache_count=") : nullptr;
-  if (at == nullptr) return "7";
-  at += std::strlen("glibc.malloc.tcache_count=");
-  return std::string(at, std::strcspn(at, ":"));
+  return glibc_tunable("glibc.malloc.tcache_count").value_or("7");
 }
 
 // The process's resident memory now (the second field of /proc/self/statm, in pages).
@@ -165,7 +171,7 @@ bool report(const Case& c, bool narrated, bench::HoldRates hold, bool in_process
     r = run_case(c, narrated);
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
-    peak_mb = static_cast<double>(usage.ru_maxrss) / 1024.0;
+    peak_mb = bench::max_rss_mb(usage);
   } else if (!bench::run_in_child([&] { return run_case(c, narrated); }, r, peak_mb)) {
     std::fprintf(stderr, "city: the case failed\n");
     return false;
